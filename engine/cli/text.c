@@ -1,0 +1,408 @@
+/*
+ * text.c -- the game in a terminal: every role in turn (hot-seat), with the
+ * clock, the meters, the inbox, the options and the actions shown plainly.
+ * Works with screen readers and over SSH; no colours, no cursor tricks.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "util.h"
+
+typedef struct tstate {
+    session *s;
+    script *sc;
+    int shown_log; /* log entries already printed */
+    int last_turn, last_role;
+    int tty;
+} tstate;
+
+static const char *const text_help =
+    "Game commands (journaled):\n"
+    "  choose EVENT OPTION [-- why]   answer an inject's decision\n"
+    "  act ROLE ACTION [TARGET] [-- why]   take a standing action\n"
+    "  end                            end this role's move\n"
+    "  note TEXT | set METER VALUE -- reason | inject ROLE|all TITLE -- TEXT\n"
+    "  pause | resume | fire EVENT | suppress EVENT | undo | finish [ENDING]\n"
+    "Looking around (not journaled):\n"
+    "  status   meters, budgets, the clock      inbox    this role's injects\n"
+    "  show EVENT   an inject in full, with its options\n"
+    "  actions  this role's standing actions    board    the evidence boards\n"
+    "  timeline what has happened               save FILE   copy the save to FILE\n"
+    "  help     this list                       quit     leave (the game is saved)\n";
+
+static const def_role *cur_role(const tstate *t)
+{
+    return &t->s->sc->roles[t->s->g->role];
+}
+
+static void print_meters(const tstate *t)
+{
+    const game *g = t->s->g;
+    const def_scenario *sc = g->sc;
+    printf("Meters:\n");
+    for (int i = 0; i < sc->nmeters; i++) {
+        const def_meter *m = &sc->meters[i];
+        if (m->hidden && !g->ended) continue;
+        double before = game_history(g, i, g->turn - 1), now = g->meter[i];
+        const char *trend = now > before ? "up" : now < before ? "down" : "steady";
+        const char *good = m->good == GOOD_NONE   ? ""
+                           : m->good == GOOD_HIGH ? " (higher is better)"
+                                                  : " (lower is better)";
+        printf("  %-28s %6g%s%s  [%s since last turn]%s\n", m->name, now, m->unit ? " " : "",
+               m->unit ? m->unit : "", trend, m->hidden ? " (hidden)" : good);
+    }
+}
+
+static void print_status(const tstate *t)
+{
+    const game *g = t->s->g;
+    const def_scenario *sc = g->sc;
+    printf("\n=== Turn %d of %d: %s ===\n", g->turn, sc->nturns, game_turn_label(g, g->turn));
+    print_meters(t);
+    printf("Action points left:");
+    for (int i = 0; i < sc->nroles; i++)
+        printf(" %s %d%s", sc->roles[i].id, g->budget[i], i == g->role ? " (to move)" : "");
+    printf("\n");
+    if (g->paused) printf("The game is PAUSED: 'resume' to go on.\n");
+    if (session_not_saving(t->s))
+        printf("WARNING: this game is NOT being saved%s%s\n", t->s->j ? ": " : "",
+               t->s->j ? t->s->j->err : "");
+}
+
+static const char *item_title(const game *g, const game_item *it)
+{
+    return it->event >= 0 ? g->sc->events[it->event].title : it->title;
+}
+
+static void print_inbox(const tstate *t)
+{
+    const game *g = t->s->g;
+    int role = g->role, any = 0;
+    printf("Inbox of %s:\n", cur_role(t)->name);
+    for (int i = g->nitems - 1; i >= 0; i--) {
+        const game_item *it = &g->items[i];
+        if (!game_item_for_role(g, i, role)) continue;
+        const def_event *e = it->event >= 0 ? &g->sc->events[it->event] : NULL;
+        const char *state = "";
+        if (e && e->noptions && it->option < 0)
+            state = e->decider == role ? "  << decide" : "  (another role decides)";
+        printf("  [%s] turn %d: %s%s%s%s\n", e ? def_channel_names[e->channel] : "inject", it->turn,
+               item_title(g, it), e ? "  (" : "", e ? e->id : "", e ? ")" : "");
+        if (*state) printf("      %s\n", state + 2);
+        any = 1;
+    }
+    if (!any) printf("  (empty)\n");
+}
+
+static void print_move(tstate *t, int mv, int n)
+{
+    game *g = t->s->g;
+    const def_move *m = &g->sc->moves[mv];
+    char why[256];
+    int ok = game_move_available(g, mv, g->role, why, sizeof why);
+    printf("  %d. %-22s %s%s", n, m->id, m->label, m->historical ? "" : "");
+    if (m->cost) printf("  [cost %d]", m->cost);
+    printf("\n");
+    if (m->text) printf("       %s\n", m->text);
+    if (m->risk) printf("       Risk: %s\n", m->risk);
+    if (m->ntargets) {
+        printf("       Targets:");
+        for (int i = 0; i < m->ntargets; i++)
+            printf(" %s (%s)%s", m->targets[i].key, m->targets[i].val,
+                   i + 1 < m->ntargets ? "," : "");
+        printf("\n");
+    }
+    if (ok <= 0) printf("       Not available: %s\n", ok < 0 ? g->err : why);
+}
+
+static void show_event(tstate *t, const char *id)
+{
+    game *g = t->s->g;
+    int ev = def_event_find(g->sc, id);
+    if (ev < 0 || g->ev_item[ev] < 0 || !game_item_for_role(g, g->ev_item[ev], g->role)) {
+        printf("No inject '%s' in %s's inbox (see 'inbox').\n", id, cur_role(t)->id);
+        return;
+    }
+    const def_event *e = &g->sc->events[ev];
+    const game_item *it = &g->items[g->ev_item[ev]];
+    printf("\n[%s] %s\n%s\n", def_channel_names[e->channel], e->title, e->text);
+    if (e->nsources) {
+        printf("Source:");
+        for (int i = 0; i < e->nsources; i++) printf(" %s", e->sources[i]);
+        printf("\n");
+    }
+    if (!e->noptions) return;
+    if (it->option >= 0) {
+        printf("Decided: %s%s%s\n", g->sc->moves[it->option].label,
+               it->by >= 0 ? " by " : " (by default)", it->by >= 0 ? g->sc->roles[it->by].id : "");
+        return;
+    }
+    printf("Options (choose %s OPTION -- why), decided by %s:\n", e->id,
+           g->sc->roles[e->decider].id);
+    for (int i = 0; i < e->noptions; i++) print_move(t, e->options[i], i + 1);
+    if (e->expires)
+        printf("Open until the end of turn %d; then '%s' applies.\n", it->turn + e->expires - 1,
+               g->sc->moves[e->default_option].id);
+}
+
+static void print_actions(tstate *t)
+{
+    game *g = t->s->g;
+    int n = 0;
+    printf("Standing actions of %s (act %s ACTION [TARGET] -- why):\n", cur_role(t)->name,
+           cur_role(t)->id);
+    for (int i = 0; i < g->sc->nactions; i++) {
+        int mv = g->sc->actions[i];
+        if (g->sc->moves[mv].role == g->role) print_move(t, mv, ++n);
+    }
+    if (!n) printf("  (none)\n");
+}
+
+static void print_board(const tstate *t)
+{
+    const game *g = t->s->g;
+    const def_scenario *sc = g->sc;
+    for (int b = 0; b < sc->nboards; b++) {
+        printf("%s:\n", sc->boards[b].title);
+        int any = 0;
+        for (int c = 0; c < sc->ncards; c++) {
+            if (sc->cards[c].board != b || !g->card_turn[c]) continue;
+            printf("  * %s (turn %d)\n    %s\n   ", sc->cards[c].title, g->card_turn[c],
+                   sc->cards[c].text);
+            for (int a = 0; a < sc->cards[c].nattrs; a++)
+                printf(" %s: %s;", sc->cards[c].attrs[a].key, sc->cards[c].attrs[a].val);
+            printf("\n");
+            any = 1;
+        }
+        if (!any) printf("  (no cards yet)\n");
+    }
+    if (!sc->nboards) printf("This scenario has no boards.\n");
+}
+
+/* One log entry as a line; NULL for entries not shown to players. */
+static int log_line(const game *g, const game_log *l, char *buf, size_t size)
+{
+    const def_scenario *sc = g->sc;
+    const char *who = l->role >= 0 ? sc->roles[l->role].shortname : "";
+    switch (l->kind) {
+    case LOG_DELIVER:
+    case LOG_INJECT: {
+        const game_item *it = &g->items[l->ref];
+        strbuf to = {0};
+        for (int r = 0; r < sc->nroles; r++)
+            if ((it->to >> r) & 1u) sb_printf(&to, "%s%s", to.len ? ", " : "", sc->roles[r].id);
+        str_fmt(buf, size, "New %s for %s: %s", l->kind == LOG_INJECT ? "ad-hoc inject" : "inject",
+                to.s ? to.s : "nobody", item_title(g, it));
+        sb_free(&to);
+        return 1;
+    }
+    case LOG_CHOOSE:
+    case LOG_ACT:
+        str_fmt(buf, size, "%s: %s%s%s", who, sc->moves[l->ref].label, l->text ? " -- " : "",
+                l->text ? l->text : "");
+        return 1;
+    case LOG_EXPIRE:
+        str_fmt(buf, size, "No decision on '%s' in time: %s", item_title(g, &g->items[l->ref]),
+                sc->moves[g->items[l->ref].option].label);
+        return 1;
+    case LOG_OUTCOME:
+        str_fmt(buf, size, "-> %s", l->text);
+        return 1;
+    case LOG_CARD:
+        str_fmt(buf, size, "New evidence: %s", sc->cards[l->ref].title);
+        return 1;
+    case LOG_NOTE:
+        str_fmt(buf, size, "Facilitator note: %s", l->text);
+        return 1;
+    case LOG_SET:
+        str_fmt(buf, size, "Facilitator set %s to %g: %s", sc->meters[l->ref].name, l->value,
+                l->text ? l->text : "");
+        return 1;
+    case LOG_PAUSE:
+        str_fmt(buf, size, "Paused by the facilitator");
+        return 1;
+    case LOG_RESUME:
+        str_fmt(buf, size, "Resumed");
+        return 1;
+    case LOG_FINISH:
+        str_fmt(buf, size, "The exercise ends: %s", sc->endings[l->ref].title);
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+static void print_new_log(tstate *t)
+{
+    const game *g = t->s->g;
+    char buf[4096];
+    for (; t->shown_log < g->nlog; t->shown_log++)
+        if (log_line(g, &g->log[t->shown_log], buf, sizeof buf)) printf("  * %s\n", buf);
+}
+
+static void print_timeline(const tstate *t)
+{
+    const game *g = t->s->g;
+    char buf[4096];
+    int turn = 0;
+    for (int i = 0; i < g->nlog; i++) {
+        if (g->log[i].turn != turn) {
+            turn = g->log[i].turn;
+            printf("Turn %d (%s)\n", turn, game_turn_label(g, turn));
+        }
+        if (log_line(g, &g->log[i], buf, sizeof buf)) printf("  %s\n", buf);
+    }
+}
+
+static void print_debrief(tstate *t)
+{
+    const game *g = t->s->g;
+    const def_scenario *sc = g->sc;
+    const def_ending *e = &sc->endings[g->ending];
+    printf("\n=== Debrief: %s ===\n%s\n", e->title, e->text);
+    if (g->variant >= 0) printf("\nWhat really happened: %s\n", sc->variants[g->variant].truth);
+    printf("\nObjectives (HSEEP: P without challenges, S some, M major, U unable):\n");
+    for (int i = 0; i < sc->nobjectives; i++)
+        printf("  %c  %s\n", g->ratings[i], sc->objectives[i].title);
+    print_meters(t);
+    printf("\nYour decisions beside history:\n");
+    for (int i = 0; i < g->nitems; i++) {
+        const game_item *it = &g->items[i];
+        if (it->event < 0 || !sc->events[it->event].noptions) continue;
+        const def_event *ev = &sc->events[it->event];
+        const char *hist = NULL;
+        for (int k = 0; k < ev->noptions; k++)
+            if (sc->moves[ev->options[k]].historical) hist = sc->moves[ev->options[k]].label;
+        printf("  %s: %s%s%s\n", ev->title,
+               it->option >= 0 ? sc->moves[it->option].label : "(open)", hist ? " | in 2022: " : "",
+               hist ? hist : "");
+    }
+    for (int i = 0; i < sc->nquestions; i++) printf("Discuss: %s\n", sc->questions[i]);
+}
+
+static void handover(tstate *t)
+{
+    const game *g = t->s->g;
+    if (g->ended) return;
+    if (g->turn == t->last_turn && g->role == t->last_role) return;
+    if (t->last_role >= 0 && t->tty) {
+        printf("\n--- Pass the keyboard to %s, then press Enter ---", cur_role(t)->name);
+        fflush(stdout);
+        char line[16];
+        if (!fgets(line, sizeof line, stdin)) return;
+        printf("\033[2J\033[H"); /* clear: the last role's private view goes */
+    }
+    t->last_turn = g->turn;
+    t->last_role = g->role;
+    print_status(t);
+    print_new_log(t);
+    const def_role *r = cur_role(t);
+    printf("\n--- %s to move (%d action point%s) ---\n%s\n", r->name, g->budget[g->role],
+           g->budget[g->role] == 1 ? "" : "s", r->brief);
+    if (r->secret) printf("Only you know: %s\n", r->secret);
+    int items[64], n = game_open_decisions(g, g->role, items, 64);
+    for (int i = 0; i < n; i++) show_event(t, g->sc->events[g->items[items[i]].event].id);
+    printf("\nType 'help' for the commands, 'actions' for your standing actions.\n");
+}
+
+/* Commands only the text mode knows. Returns 1 when handled, 2 to quit. */
+static int local_command(tstate *t, char *line)
+{
+    char *word = line + strspn(line, " \t");
+    size_t n = strcspn(word, " \t");
+    char *arg = word + n + strspn(word + n, " \t");
+#define IS(w) (n == strlen(w) && strncmp(word, w, n) == 0)
+    if (IS("help") || IS("?"))
+        fputs(text_help, stdout);
+    else if (IS("status"))
+        print_status(t);
+    else if (IS("inbox"))
+        print_inbox(t);
+    else if (IS("show"))
+        show_event(t, arg);
+    else if (IS("actions"))
+        print_actions(t);
+    else if (IS("board"))
+        print_board(t);
+    else if (IS("timeline"))
+        print_timeline(t);
+    else if (IS("save")) {
+        if (!*arg)
+            printf("usage: save FILE\n");
+        else if (session_export(t->s, arg))
+            printf("Error: %s\n", t->s->err);
+        else
+            printf("Saved to %s\n", arg);
+    } else if (IS("quit") || IS("exit"))
+        return 2;
+    else
+        return 0;
+#undef IS
+    return 1;
+}
+
+int text_loop(session *s, script *sc)
+{
+    tstate t = {s, sc, 0, -1, -1, isatty(0)};
+    char line[CMD_TEXT_MAX + 1024];
+    if (s->j) printf("Saving to %s\n", s->j->path);
+    printf("%s (seed %llu%s%s)\n", s->sc->title, (unsigned long long)s->h.seed,
+           s->h.variant[0] ? ", variant " : "", s->h.variant_mode ? "hidden" : s->h.variant);
+    for (;;) {
+        if (s->g->ended) {
+            print_new_log(&t);
+            print_debrief(&t);
+            return 0;
+        }
+        handover(&t);
+        printf("%s> ", cur_role(&t)->id);
+        fflush(stdout);
+        if (!fgets(line, sizeof line, stdin)) break;
+        line[strcspn(line, "\r\n")] = '\0';
+        if (!t.tty) printf("%s\n", line);
+        if (cmd_is_blank(line)) continue;
+        int local = local_command(&t, line);
+        if (local == 2) break;
+        if (local) continue;
+        int rc = session_apply(s, line);
+        if (rc)
+            printf("Error: %s\n", s->err);
+        else if (s->err[0])
+            printf("WARNING: %s\n", s->err);
+        print_new_log(&t);
+    }
+    printf("\nLeaving. %s\n", s->j && !s->j->failed
+                                  ? "The game is saved; 'crisisroom resume SAVE' goes on from here."
+                                  : "");
+    if (s->j && !s->j->failed) printf("Save: %s\n", s->j->path);
+    return 0;
+}
+
+int cli_text(int argc, char **argv)
+{
+    static const char *help =
+        "usage: crisisroom text SCENARIO [--seed N] [--variant ID|random] [--save FILE] "
+        "[--no-save]\n"
+        "Play in the terminal, every role in turn. The game is saved as it goes (by\n"
+        "default under $XDG_DATA_HOME/crisisroom/saves); 'crisisroom resume SAVE' goes on.\n";
+    for (int i = 0; i < argc; i++)
+        if (strcmp(argv[i], "--help") == 0) {
+            fputs(help, stdout);
+            return 0;
+        }
+    cli_opts o;
+    if (cli_parse(argc, argv, "--seed --variant --save --no-save", &o)) return 2;
+    if (!o.scenario) {
+        fputs(help, stderr);
+        return 2;
+    }
+    script *s = cli_load(o.scenario);
+    if (!s) return 1;
+    session *ss = cli_new_session(s, &o, 1);
+    int rc = ss ? text_loop(ss, s) : 1;
+    session_free(ss);
+    script_free(s);
+    return rc;
+}

@@ -1,0 +1,364 @@
+/*
+ * def.c -- building, finding and freeing scenario definitions.
+ */
+#include "def.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+const char *const def_channel_names[CH_COUNT] = {"phone",  "email", "news",
+                                                 "social", "intel", "brief"};
+
+def_scenario *def_new(void)
+{
+    return xcalloc(1, sizeof(def_scenario));
+}
+
+static void free_strs(char **v, int n)
+{
+    for (int i = 0; i < n; i++) free(v[i]);
+    free(v);
+}
+
+static void free_kvs(def_kv *v, int n)
+{
+    for (int i = 0; i < n; i++) {
+        free(v[i].key);
+        free(v[i].val);
+    }
+    free(v);
+}
+
+static void free_states(def_state_set *v, int n)
+{
+    for (int i = 0; i < n; i++) {
+        free(v[i].key);
+        free(v[i].value.str);
+    }
+    free(v);
+}
+
+static void free_req(def_req *r)
+{
+    free(r->chosen);
+    free(r->not_chosen);
+    free(r->delivered);
+    free(r->cards);
+    free(r->min);
+    free(r->max);
+    free_states(r->state, r->nstate);
+    free(r->why);
+}
+
+static void free_move(def_move *m)
+{
+    free(m->id);
+    free(m->label);
+    free(m->text);
+    free(m->risk);
+    free_req(&m->req);
+    free(m->effects);
+    free(m->hist_turns);
+    free_kvs(m->targets, m->ntargets);
+}
+
+static void free_effect(def_effect *e)
+{
+    free(e->add);
+    free(e->set);
+    free(e->cards);
+    free(e->deliver);
+    free_states(e->state, e->nstate);
+    free(e->text);
+}
+
+static void free_event(def_event *e)
+{
+    free(e->id);
+    free(e->title);
+    free(e->text);
+    free(e->note);
+    free_strs(e->sources, e->nsources);
+    free(e->options);
+    free(e->on_deliver);
+}
+
+static void free_tables(def_scenario *sc)
+{
+    for (int i = 0; i < sc->nsources; i++) {
+        def_source *s = &sc->sources[i];
+        free(s->id), free(s->title), free(s->publisher), free(s->date), free(s->url), free(s->file);
+    }
+    for (int i = 0; i < sc->nroles; i++) {
+        def_role *r = &sc->roles[i];
+        free(r->id), free(r->name), free(r->shortname), free(r->brief), free(r->secret);
+    }
+    for (int i = 0; i < sc->nmeters; i++) {
+        def_meter *m = &sc->meters[i];
+        free(m->id), free(m->name), free(m->unit), free(m->text);
+    }
+    for (int i = 0; i < sc->nboards; i++) {
+        def_board *b = &sc->boards[i];
+        free(b->id), free(b->title), free(b->text), free(b->column_attr), free(b->row_attr);
+        free_strs(b->columns, b->ncolumns);
+        free_strs(b->rows, b->nrows);
+    }
+    for (int i = 0; i < sc->ncards; i++) {
+        def_card *c = &sc->cards[i];
+        free(c->id), free(c->title), free(c->text), free(c->source);
+        free_kvs(c->attrs, c->nattrs);
+    }
+    for (int i = 0; i < sc->nobjectives; i++) {
+        def_objective *o = &sc->objectives[i];
+        free(o->id), free(o->title), free(o->text);
+    }
+    for (int i = 0; i < sc->nendings; i++) {
+        def_ending *e = &sc->endings[i];
+        free(e->id), free(e->title), free(e->text);
+    }
+    for (int i = 0; i < sc->nvariants; i++) {
+        def_variant *v = &sc->variants[i];
+        free(v->id), free(v->title), free(v->truth);
+    }
+}
+
+void def_free(def_scenario *sc)
+{
+    if (!sc) return;
+    free_tables(sc);
+    for (int i = 0; i < sc->nevents; i++) free_event(&sc->events[i]);
+    for (int i = 0; i < sc->nmoves; i++) free_move(&sc->moves[i]);
+    for (int i = 0; i < sc->neffects; i++) free_effect(&sc->effects[i]);
+    free(sc->id), free(sc->title), free(sc->summary), free(sc->version), free(sc->situation);
+    free_strs(sc->learning, sc->nlearning);
+    free_strs(sc->questions, sc->nquestions);
+    free_strs(sc->turn_labels, sc->nturns);
+    free_strs(sc->files, sc->nfiles);
+    free(sc->sources), free(sc->roles), free(sc->meters), free(sc->events), free(sc->moves);
+    free(sc->effects), free(sc->boards), free(sc->cards), free(sc->objectives);
+    free(sc->endings), free(sc->variants), free(sc->actions);
+    free(sc);
+}
+
+/* Lookups ---------------------------------------------------------------- */
+
+#define FIND(arr, n, id)                                                                           \
+    do {                                                                                           \
+        for (int i_ = 0; i_ < (n); i_++)                                                           \
+            if ((arr)[i_].id && strcmp((arr)[i_].id, (id)) == 0) return i_;                        \
+        return -1;                                                                                 \
+    } while (0)
+
+int def_role_find(const def_scenario *sc, const char *id)
+{
+    FIND(sc->roles, sc->nroles, id);
+}
+int def_meter_find(const def_scenario *sc, const char *id)
+{
+    FIND(sc->meters, sc->nmeters, id);
+}
+int def_event_find(const def_scenario *sc, const char *id)
+{
+    FIND(sc->events, sc->nevents, id);
+}
+int def_card_find(const def_scenario *sc, const char *id)
+{
+    FIND(sc->cards, sc->ncards, id);
+}
+int def_board_find(const def_scenario *sc, const char *id)
+{
+    FIND(sc->boards, sc->nboards, id);
+}
+int def_ending_find(const def_scenario *sc, const char *id)
+{
+    FIND(sc->endings, sc->nendings, id);
+}
+int def_variant_find(const def_scenario *sc, const char *id)
+{
+    FIND(sc->variants, sc->nvariants, id);
+}
+
+int def_action_find(const def_scenario *sc, const char *id)
+{
+    for (int i = 0; i < sc->nactions; i++)
+        if (strcmp(sc->moves[sc->actions[i]].id, id) == 0) return sc->actions[i];
+    return -1;
+}
+
+int def_option_find(const def_scenario *sc, int event, const char *id)
+{
+    const def_event *e = &sc->events[event];
+    for (int i = 0; i < e->noptions; i++)
+        if (strcmp(sc->moves[e->options[i]].id, id) == 0) return e->options[i];
+    return -1;
+}
+
+int def_option_path(const def_scenario *sc, const char *path)
+{
+    const char *dot = strchr(path, '.');
+    if (!dot || dot - path >= 64) return -1;
+    char ev[64];
+    memcpy(ev, path, (size_t)(dot - path));
+    ev[dot - path] = '\0';
+    int e = def_event_find(sc, ev);
+    return e < 0 ? -1 : def_option_find(sc, e, dot + 1);
+}
+
+void def_move_path(const def_scenario *sc, int move, char *buf, int size)
+{
+    const def_move *m = &sc->moves[move];
+    if (m->event >= 0)
+        str_fmt(buf, (size_t)size, "%s.%s", sc->events[m->event].id, m->id);
+    else
+        str_fmt(buf, (size_t)size, "%s", m->id);
+}
+
+/* Builders --------------------------------------------------------------- */
+
+#define ADD(arr, n, cap)                                                                           \
+    do {                                                                                           \
+        void *p_ = VEC_PUSH(arr, n, cap);                                                          \
+        memset(p_, 0, sizeof *(arr));                                                              \
+        return p_;                                                                                 \
+    } while (0)
+
+def_role *def_add_role(def_scenario *sc)
+{
+    ADD(sc->roles, sc->nroles, sc->croles);
+}
+def_meter *def_add_meter(def_scenario *sc)
+{
+    ADD(sc->meters, sc->nmeters, sc->cmeters);
+}
+def_board *def_add_board(def_scenario *sc)
+{
+    ADD(sc->boards, sc->nboards, sc->cboards);
+}
+def_card *def_add_card(def_scenario *sc)
+{
+    ADD(sc->cards, sc->ncards, sc->ccards);
+}
+def_source *def_add_source(def_scenario *sc)
+{
+    ADD(sc->sources, sc->nsources, sc->csources);
+}
+def_ending *def_add_ending(def_scenario *sc)
+{
+    ADD(sc->endings, sc->nendings, sc->cendings);
+}
+def_variant *def_add_variant(def_scenario *sc)
+{
+    ADD(sc->variants, sc->nvariants, sc->cvariants);
+}
+def_objective *def_add_objective(def_scenario *sc)
+{
+    ADD(sc->objectives, sc->nobjectives, sc->cobjectives);
+}
+
+def_event *def_add_event(def_scenario *sc)
+{
+    def_event *e = VEC_PUSH(sc->events, sc->nevents, sc->cevents);
+    memset(e, 0, sizeof *e);
+    e->after_event = e->after_option = e->default_option = -1;
+    return e;
+}
+
+def_move *def_add_move(def_scenario *sc, int *index)
+{
+    *index = sc->nmoves;
+    def_move *m = VEC_PUSH(sc->moves, sc->nmoves, sc->cmoves);
+    memset(m, 0, sizeof *m);
+    m->event = m->role = -1;
+    m->once_per_turn = 1;
+    return m;
+}
+
+def_effect *def_add_effect(def_scenario *sc, int *index)
+{
+    *index = sc->neffects;
+    def_effect *e = VEC_PUSH(sc->effects, sc->neffects, sc->ceffects);
+    memset(e, 0, sizeof *e);
+    e->finish = e->otherwise = -1;
+    e->chance = 1.0;
+    return e;
+}
+
+void def_add_turn(def_scenario *sc, const char *label)
+{
+    *VEC_PUSH(sc->turn_labels, sc->nturns, sc->cturns) = xstrdup(label);
+}
+
+void def_add_learning(def_scenario *sc, const char *text)
+{
+    *VEC_PUSH(sc->learning, sc->nlearning, sc->clearning) = xstrdup(text);
+}
+
+void def_add_question(def_scenario *sc, const char *text)
+{
+    *VEC_PUSH(sc->questions, sc->nquestions, sc->cquestions) = xstrdup(text);
+}
+
+const char *def_intern_file(def_scenario *sc, const char *file)
+{
+    for (int i = 0; i < sc->nfiles; i++)
+        if (strcmp(sc->files[i], file) == 0) return sc->files[i];
+    char *f = xstrdup(file);
+    *VEC_PUSH(sc->files, sc->nfiles, sc->cfiles) = f;
+    return f;
+}
+
+/* Validation ------------------------------------------------------------- */
+
+static int problem(strbuf *errors, def_where at, const char *fmt, const char *a, const char *b)
+{
+    sb_printf(errors, "%s:%d: ", at.file ? at.file : "scenario.lua", at.line);
+    sb_printf(errors, fmt, a, b);
+    sb_puts(errors, "\n");
+    return 1;
+}
+
+static int validate_endings(const def_scenario *sc, strbuf *errors)
+{
+    if (sc->nendings == 0)
+        return problem(errors, sc->at, "no ending declared; declare at least one %s%s",
+                       "ending { id = ..., title = ..., text = ... }", "");
+    const def_ending *last = &sc->endings[sc->nendings - 1];
+    if (last->when)
+        return problem(errors, last->at,
+                       "ending '%s' is the last one but has a 'when': the last ending is the "
+                       "fallback and must have none%s",
+                       last->id, "");
+    return 0;
+}
+
+static int validate_events(const def_scenario *sc, strbuf *errors)
+{
+    int n = 0;
+    for (int i = 0; i < sc->nevents; i++) {
+        const def_event *e = &sc->events[i];
+        if (e->expires && e->default_option < 0 && e->noptions > 0)
+            n += problem(errors, e->at, "event '%s' expires but has no 'default' option%s", e->id,
+                         "");
+        if (e->turn > sc->nturns)
+            n += problem(errors, e->at, "event '%s' is set for a turn after the last one (%s)",
+                         e->id, "see clock");
+    }
+    return n;
+}
+
+int def_validate(const def_scenario *sc, strbuf *errors)
+{
+    int n = 0;
+    if (!sc->id) n += problem(errors, sc->at, "no scenario { id = ... } declared%s%s", "", "");
+    if (sc->nroles == 0)
+        n += problem(errors, sc->at, "no role declared; declare at least one %s%s",
+                     "role { id = ..., name = ..., brief = ... }", "");
+    if (sc->nturns == 0)
+        n += problem(errors, sc->at, "no clock declared; declare one with %s%s",
+                     "clock { \"turn 1\", \"turn 2\", ... }", "");
+    n += validate_endings(sc, errors);
+    n += validate_events(sc, errors);
+    return n;
+}

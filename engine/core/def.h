@@ -1,0 +1,244 @@
+/*
+ * def.h -- a scenario's definitions: what the author declared, fixed once
+ * loaded. The script layer fills these through the def_ builders; core only
+ * reads them. Callbacks are opaque integer references (0 = none) that core
+ * hands back to its host (see host.h); core never knows what runs them.
+ *
+ * Every definition remembers where it was declared (file:line) so that
+ * errors found later (by check, or at run time) can point at it.
+ */
+#ifndef CR_DEF_H
+#define CR_DEF_H
+
+#include <stdint.h>
+
+#define CR_MAX_ROLES 16
+#define CR_MAX_TURNS 200
+
+typedef struct def_where {
+    const char *file; /* interned, relative to the scenario folder */
+    int line;
+} def_where;
+
+typedef struct def_kv {
+    char *key;
+    char *val;
+} def_kv;
+
+/* The values that free state and effects hold. */
+typedef enum { VAL_NIL, VAL_NUM, VAL_STR, VAL_BOOL } val_type;
+typedef struct val {
+    val_type type;
+    double num;
+    char *str; /* VAL_STR: owned by whoever holds the val */
+} val;
+
+typedef struct def_source {
+    char *id, *title, *publisher, *date, *url, *file;
+} def_source;
+
+typedef struct def_role {
+    char *id, *name, *shortname, *brief, *secret;
+    int budget;
+    def_where at;
+} def_role;
+
+typedef enum { GOOD_HIGH, GOOD_LOW, GOOD_NONE } def_good;
+
+typedef struct def_meter {
+    char *id, *name, *unit, *text;
+    double min, max, start;
+    def_good good;
+    int hidden;
+    def_where at;
+} def_meter;
+
+typedef struct def_meter_delta {
+    int meter;
+    double value;
+} def_meter_delta;
+
+typedef struct def_state_set {
+    char *key;
+    val value;
+} def_state_set;
+
+/* One bundle of effects (see docs/scenario-api.md, "effects"). */
+typedef struct def_effect {
+    def_meter_delta *add, *set;
+    int nadd, nset;
+    int *cards, ncards;
+    int *deliver, ndeliver;
+    def_state_set *state;
+    int nstate;
+    char *text;
+    int finish;    /* ending index, -1 none */
+    int run;       /* callback ref, 0 none */
+    int after;     /* turns of delay */
+    double chance; /* 1.0 = always */
+    int otherwise; /* effect index, -1 none */
+    def_where at;
+} def_effect;
+
+typedef struct def_req {
+    int *chosen, nchosen;         /* option indexes (global) */
+    int *not_chosen, nnot_chosen; /* option indexes (global) */
+    int *delivered, ndelivered;   /* event indexes */
+    int *cards, ncards;
+    def_meter_delta *min, *max;
+    int nmin, nmax;
+    def_state_set *state;
+    int nstate;
+    int turn; /* 0 = any */
+    char *why;
+    int fn; /* callback ref returning ok, reason */
+} def_req;
+
+/* An option of an event or a standing action: both are "moves". */
+typedef struct def_move {
+    char *id, *label, *text, *risk;
+    int event; /* owning event index, or -1 for an action */
+    int role;  /* action: its role; option: -1 (the event's decider) */
+    int cost;
+    int has_req;
+    def_req req;
+    int *effects, neffects;       /* effect indexes */
+    int historical;               /* option: 1 when it is what happened */
+    int *hist_turns, nhist_turns; /* action: turns it really happened */
+    def_kv *targets;              /* action targets: key id, val label */
+    int ntargets;
+    int max_uses; /* 0 = unlimited */
+    int once_per_turn;
+    def_where at;
+} def_move;
+
+typedef enum { CH_PHONE, CH_EMAIL, CH_NEWS, CH_SOCIAL, CH_INTEL, CH_BRIEF, CH_COUNT } def_channel;
+extern const char *const def_channel_names[CH_COUNT];
+
+typedef struct def_event {
+    char *id, *title, *text, *note;
+    uint32_t to; /* bit mask of roles */
+    int decider; /* role index */
+    def_channel channel;
+    char **sources;
+    int nsources;
+    int turn; /* 0 = none */
+    int when; /* callback ref */
+    int from_turn;
+    int after_event;  /* -1 none */
+    int after_option; /* global option index, -1 none */
+    int delay;
+    int *options, noptions; /* move indexes */
+    int expires;            /* 0 = never */
+    int default_option;     /* move index, -1 none */
+    int *on_deliver, non_deliver;
+    def_where at;
+} def_event;
+
+typedef struct def_board {
+    char *id, *title, *text;
+    char **columns, **rows;
+    int ncolumns, nrows;
+    char *column_attr, *row_attr;
+    def_where at;
+} def_board;
+
+typedef struct def_card {
+    char *id, *title, *text, *source;
+    int board;
+    def_kv *attrs;
+    int nattrs;
+    def_where at;
+} def_card;
+
+typedef struct def_objective {
+    char *id, *title, *text;
+    int score; /* callback ref */
+    def_where at;
+} def_objective;
+
+typedef struct def_ending {
+    char *id, *title, *text;
+    int when; /* callback ref, 0 = fallback */
+    int early;
+    def_where at;
+} def_ending;
+
+typedef struct def_variant {
+    char *id, *title, *truth;
+    double weight;
+    def_where at;
+} def_variant;
+
+typedef struct def_scenario {
+    char *id, *title, *summary, *version, *situation;
+    char **learning, **questions;
+    int nlearning, nquestions;
+    def_source *sources;
+    int nsources;
+    def_role *roles;
+    def_meter *meters;
+    char **turn_labels;
+    def_event *events;
+    def_move *moves; /* options and actions together */
+    def_effect *effects;
+    def_board *boards;
+    def_card *cards;
+    def_objective *objectives;
+    def_ending *endings;
+    def_variant *variants;
+    int nroles, nmeters, nturns, nevents, nmoves, neffects, nboards, ncards, nobjectives, nendings,
+        nvariants;
+    int *actions, nactions; /* move indexes of standing actions */
+    /* capacities of the arrays above */
+    int croles, cmeters, cturns, cevents, cmoves, ceffects, cboards, ccards, cobjectives, cendings,
+        cvariants, csources, cactions, clearning, cquestions;
+    char **files; /* interned file names */
+    int nfiles, cfiles;
+    uint64_t files_hash; /* hash of every file loaded */
+    def_where at;        /* where scenario{} was called */
+} def_scenario;
+
+def_scenario *def_new(void);
+void def_free(def_scenario *sc);
+
+/* Index lookups by id; -1 when absent. */
+int def_role_find(const def_scenario *sc, const char *id);
+int def_meter_find(const def_scenario *sc, const char *id);
+int def_event_find(const def_scenario *sc, const char *id);
+int def_card_find(const def_scenario *sc, const char *id);
+int def_board_find(const def_scenario *sc, const char *id);
+int def_ending_find(const def_scenario *sc, const char *id);
+int def_variant_find(const def_scenario *sc, const char *id);
+int def_action_find(const def_scenario *sc, const char *id);
+int def_option_find(const def_scenario *sc, int event, const char *id);
+/* "event.option" -> move index, -1 when either part is unknown. */
+int def_option_path(const def_scenario *sc, const char *path);
+
+/* Builders: each returns a zeroed element appended to its array. */
+def_role *def_add_role(def_scenario *sc);
+def_meter *def_add_meter(def_scenario *sc);
+def_event *def_add_event(def_scenario *sc);
+def_move *def_add_move(def_scenario *sc, int *index);
+def_effect *def_add_effect(def_scenario *sc, int *index);
+def_board *def_add_board(def_scenario *sc);
+def_card *def_add_card(def_scenario *sc);
+def_objective *def_add_objective(def_scenario *sc);
+def_ending *def_add_ending(def_scenario *sc);
+def_variant *def_add_variant(def_scenario *sc);
+def_source *def_add_source(def_scenario *sc);
+void def_add_turn(def_scenario *sc, const char *label);
+void def_add_learning(def_scenario *sc, const char *text);
+void def_add_question(def_scenario *sc, const char *text);
+const char *def_intern_file(def_scenario *sc, const char *file);
+
+/* Check rules that span definitions (an ending to fall back on, option
+   defaults, starts inside bounds...). Appends one "file:line: message\n" per
+   problem to *errors; returns the count. */
+struct strbuf;
+int def_validate(const def_scenario *sc, struct strbuf *errors);
+
+/* Short name of a move for messages: "event.option" or the action id. */
+void def_move_path(const def_scenario *sc, int move, char *buf, int size);
+
+#endif

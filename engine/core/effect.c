@@ -1,0 +1,268 @@
+/*
+ * effect.c -- applying effect bundles, checking requirements, and the
+ * functions the script host calls while a callback runs.
+ */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "game_int.h"
+#include "util.h"
+
+double game_clamp(const def_meter *m, double v)
+{
+    return v < m->min ? m->min : v > m->max ? m->max : v;
+}
+
+void game_fail(game *g, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(g->err, sizeof g->err, fmt, ap);
+    va_end(ap);
+    g->failed = 1;
+}
+
+static int run_callback(game *g, int ref, const char *target)
+{
+    const char *saved = g->target;
+    int in = g->in_cb, ro = g->readonly;
+    g->in_cb = 1, g->readonly = 0, g->target = target;
+    int rc = g->host.run ? g->host.run(g->host.ud, g, ref) : 0;
+    g->in_cb = in, g->readonly = ro, g->target = saved;
+    return rc;
+}
+
+static void push_pending(game *g, game_pend_kind kind, int due, int index, const char *target)
+{
+    game_pending *p = VEC_PUSH(g->pend, g->npend, g->cpend);
+    p->kind = kind;
+    p->due = due;
+    p->index = index;
+    p->target = target ? xstrdup(target) : NULL;
+}
+
+static void apply_meters(game *g, const def_effect *e)
+{
+    for (int i = 0; i < e->nadd; i++) {
+        int m = e->add[i].meter;
+        g->meter[m] = game_clamp(&g->sc->meters[m], g->meter[m] + e->add[i].value);
+    }
+    for (int i = 0; i < e->nset; i++) {
+        int m = e->set[i].meter;
+        g->meter[m] = game_clamp(&g->sc->meters[m], e->set[i].value);
+    }
+}
+
+static void reveal(game *g, int card)
+{
+    if (g->card_turn[card]) return;
+    g->card_turn[card] = g->turn;
+    game_add_log(g, LOG_CARD, -1, card, 0, NULL, NULL);
+}
+
+static int apply_content(game *g, const def_effect *e, const char *target)
+{
+    apply_meters(g, e);
+    for (int i = 0; i < e->ncards; i++) reveal(g, e->cards[i]);
+    for (int i = 0; i < e->nstate; i++) kv_set(&g->state, e->state[i].key, &e->state[i].value);
+    if (e->text) game_add_log(g, LOG_OUTCOME, -1, -1, 0, e->text, NULL);
+    if (e->finish >= 0) g->finish_at = e->finish;
+    for (int i = 0; i < e->ndeliver; i++)
+        if (game_deliver(g, e->deliver[i])) return -1;
+    return e->run ? run_callback(g, e->run, target) : 0;
+}
+
+int eff_apply(game *g, int effect, const char *target, int due)
+{
+    const def_effect *e = &g->sc->effects[effect];
+    if (e->after > 0 && !due) {
+        push_pending(g, PEND_EFFECT, g->turn + e->after, effect, target);
+        return 0;
+    }
+    if (e->chance < 1.0 && rng_unit(&g->rng) >= e->chance)
+        return e->otherwise >= 0 ? eff_apply(g, e->otherwise, target, 1) : 0;
+    return apply_content(g, e, target);
+}
+
+int eff_apply_list(game *g, const int *effects, int n, const char *target)
+{
+    for (int i = 0; i < n; i++)
+        if (eff_apply(g, effects[i], target, 0)) return -1;
+    return 0;
+}
+
+/* Requirements ------------------------------------------------------------ */
+
+static int chosen(const game *g, int move)
+{
+    int ev = g->sc->moves[move].event;
+    int item = g->ev_item[ev];
+    return item >= 0 && g->items[item].option == move;
+}
+
+static int fail_why(const def_req *r, char *why, size_t whylen, const char *fmt, const char *a,
+                    double v)
+{
+    if (r->why)
+        str_fmt(why, whylen, "%s", r->why);
+    else
+        str_fmt(why, whylen, fmt, a, v);
+    return 0;
+}
+
+static int check_moves(game *g, const def_req *r, char *why, size_t whylen)
+{
+    char path[160];
+    for (int i = 0; i < r->nchosen; i++)
+        if (!chosen(g, r->chosen[i])) {
+            def_move_path(g->sc, r->chosen[i], path, sizeof path);
+            return fail_why(r, why, whylen, "needs '%s' chosen first", path, 0);
+        }
+    for (int i = 0; i < r->nnot_chosen; i++)
+        if (chosen(g, r->not_chosen[i])) {
+            def_move_path(g->sc, r->not_chosen[i], path, sizeof path);
+            return fail_why(r, why, whylen, "ruled out by the choice '%s'", path, 0);
+        }
+    for (int i = 0; i < r->ndelivered; i++)
+        if (g->ev[r->delivered[i]] != EV_DELIVERED)
+            return fail_why(r, why, whylen, "waits for '%s'", g->sc->events[r->delivered[i]].title,
+                            0);
+    for (int i = 0; i < r->ncards; i++)
+        if (!g->card_turn[r->cards[i]])
+            return fail_why(r, why, whylen, "needs the evidence '%s'",
+                            g->sc->cards[r->cards[i]].title, 0);
+    return 1;
+}
+
+static int check_values(game *g, const def_req *r, char *why, size_t whylen)
+{
+    for (int i = 0; i < r->nmin; i++) {
+        const def_meter *m = &g->sc->meters[r->min[i].meter];
+        if (g->meter[r->min[i].meter] < r->min[i].value)
+            return fail_why(r, why, whylen, "needs %s at least %g", m->name, r->min[i].value);
+    }
+    for (int i = 0; i < r->nmax; i++) {
+        const def_meter *m = &g->sc->meters[r->max[i].meter];
+        if (g->meter[r->max[i].meter] > r->max[i].value)
+            return fail_why(r, why, whylen, "needs %s at most %g", m->name, r->max[i].value);
+    }
+    for (int i = 0; i < r->nstate; i++) {
+        const val *v = kv_get(&g->state, r->state[i].key);
+        val nil = {VAL_NIL, 0, NULL};
+        if (!val_equal(v ? v : &nil, &r->state[i].value))
+            return fail_why(r, why, whylen, "needs the state '%s' to differ%s", r->state[i].key, 0);
+    }
+    if (r->turn && g->turn < r->turn)
+        return fail_why(r, why, whylen, "not before turn %s%g", "", r->turn);
+    return 1;
+}
+
+int eff_requirements(game *g, const def_move *m, char *why, size_t whylen)
+{
+    if (!m->has_req) return 1;
+    const def_req *r = &m->req;
+    if (!check_moves(g, r, why, whylen) || !check_values(g, r, why, whylen)) return 0;
+    if (!r->fn || !g->host.test) return 1;
+    int in = g->in_cb, ro = g->readonly;
+    g->in_cb = 1, g->readonly = 1;
+    int rc = g->host.test(g->host.ud, g, r->fn, why, whylen);
+    g->in_cb = in, g->readonly = ro;
+    if (rc == 0 && r->why) str_fmt(why, whylen, "%s", r->why);
+    return rc;
+}
+
+/* The host's side ---------------------------------------------------------- */
+
+static int may_change(game *g, const char *what)
+{
+    if (!g->in_cb) {
+        game_fail(g, "%s: the game can only be changed from inside a scenario callback", what);
+        return 0;
+    }
+    if (g->readonly) {
+        game_fail(g, "%s: cannot change the game while checking a condition", what);
+        return 0;
+    }
+    return 1;
+}
+
+static int finite_value(game *g, int meter, double v)
+{
+    if (isfinite(v)) return 1;
+    game_fail(g, "meter '%s': %g is not a finite number", g->sc->meters[meter].id, v);
+    return 0;
+}
+
+int game_cb_add(game *g, int meter, double delta)
+{
+    if (!may_change(g, "add") || !finite_value(g, meter, delta)) return -1;
+    g->meter[meter] = game_clamp(&g->sc->meters[meter], g->meter[meter] + delta);
+    return 0;
+}
+
+int game_cb_set(game *g, int meter, double value)
+{
+    if (!may_change(g, "set") || !finite_value(g, meter, value)) return -1;
+    g->meter[meter] = game_clamp(&g->sc->meters[meter], value);
+    return 0;
+}
+
+int game_cb_reveal(game *g, int card)
+{
+    if (!may_change(g, "reveal")) return -1;
+    reveal(g, card);
+    return 0;
+}
+
+int game_cb_deliver(game *g, int event)
+{
+    if (!may_change(g, "deliver")) return -1;
+    return game_deliver(g, event);
+}
+
+int game_cb_after(game *g, int turns, int event)
+{
+    if (!may_change(g, "after")) return -1;
+    if (turns < 0) {
+        game_fail(g, "after: %d turns is negative", turns);
+        return -1;
+    }
+    return game_schedule(g, event, turns);
+}
+
+int game_cb_state(game *g, const char *key, const val *v)
+{
+    if (!may_change(g, "state")) return -1;
+    kv_set(&g->state, key, v);
+    return 0;
+}
+
+int game_cb_say(game *g, const char *text)
+{
+    if (!may_change(g, "say")) return -1;
+    game_add_log(g, LOG_OUTCOME, -1, -1, 0, text, NULL);
+    return 0;
+}
+
+int game_cb_finish(game *g, int ending)
+{
+    if (!may_change(g, "finish")) return -1;
+    g->finish_at = ending;
+    return 0;
+}
+
+int game_cb_random(game *g, uint64_t *out)
+{
+    /* A condition may run any number of times (a front end asks whether an
+       option is available on every redraw): drawing there would make the
+       game depend on the display. */
+    if (g->readonly) {
+        game_fail(g, "random numbers cannot be drawn while checking a condition");
+        return -1;
+    }
+    *out = rng_next(&g->rng);
+    return 0;
+}

@@ -1,0 +1,784 @@
+/*
+ * game.c -- the life of a game: start, the turn state machine, the one
+ * command entry point, endings and the state hash.
+ */
+#include "game.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "game_int.h"
+#include "util.h"
+
+/* Life cycle ----------------------------------------------------------------- */
+
+static void alloc_arrays(game *g)
+{
+    const def_scenario *sc = g->sc;
+    g->meter = xcalloc((size_t)sc->nmeters + 1, sizeof(double));
+    g->history = xcalloc((size_t)(sc->nturns + 1) * (size_t)(sc->nmeters + 1), sizeof(double));
+    g->budget = xcalloc((size_t)sc->nroles + 1, sizeof(int));
+    g->ev = xcalloc((size_t)sc->nevents + 1, 1);
+    g->ev_item = xcalloc((size_t)sc->nevents + 1, sizeof(int));
+    g->uses = xcalloc((size_t)sc->nmoves + 1, sizeof(int));
+    g->used_turn = xcalloc((size_t)sc->nmoves + 1, sizeof(int));
+    g->card_turn = xcalloc((size_t)sc->ncards + 1, sizeof(int));
+    g->ratings = xcalloc((size_t)sc->nobjectives + 1, 1);
+}
+
+static void clear_dynamic(game *g)
+{
+    for (int i = 0; i < g->nitems; i++) {
+        free(g->items[i].title);
+        free(g->items[i].text);
+        free(g->items[i].rationale);
+    }
+    for (int i = 0; i < g->npend; i++) free(g->pend[i].target);
+    for (int i = 0; i < g->nlog; i++) {
+        free(g->log[i].text);
+        free(g->log[i].aux);
+    }
+    g->nitems = g->npend = g->nlog = 0;
+    kv_clear(&g->state);
+}
+
+static int start_turn(game *g);
+
+static void init_state(game *g, uint64_t seed, int variant)
+{
+    const def_scenario *sc = g->sc;
+    clear_dynamic(g);
+    g->seed = seed;
+    g->variant = variant;
+    rng_seed(&g->rng, seed, RNG_STREAM_GAME);
+    g->turn = 1;
+    g->role = 0;
+    g->ended = g->paused = g->commands = g->failed = 0;
+    g->ending = g->finish_at = -1;
+    g->in_cb = g->readonly = 0;
+    g->target = NULL;
+    g->err[0] = '\0';
+    for (int i = 0; i < sc->nmeters; i++) g->meter[i] = g->history[i] = sc->meters[i].start;
+    memset(g->ev, EV_NONE, (size_t)sc->nevents);
+    for (int i = 0; i < sc->nevents; i++) g->ev_item[i] = -1;
+    memset(g->uses, 0, sizeof(int) * (size_t)sc->nmoves);
+    memset(g->used_turn, 0, sizeof(int) * (size_t)sc->nmoves);
+    memset(g->card_turn, 0, sizeof(int) * (size_t)sc->ncards);
+    memset(g->ratings, 0, (size_t)sc->nobjectives);
+}
+
+int game_reset(game *g, uint64_t seed, int variant)
+{
+    init_state(g, seed, variant);
+    /* A callback's error may be swallowed on its way back (a condition that
+       tried to change the game reads as false): the failed flag is what counts. */
+    return start_turn(g) || g->failed ? -1 : 0;
+}
+
+game *game_new(const def_scenario *sc, const game_host *host, uint64_t seed, int variant, char *err,
+               size_t errlen)
+{
+    game *g = xcalloc(1, sizeof *g);
+    g->sc = sc;
+    if (host) g->host = *host;
+    alloc_arrays(g);
+    if (game_reset(g, seed, variant)) {
+        str_fmt(err, errlen, "%s", g->err);
+        game_free(g);
+        return NULL;
+    }
+    return g;
+}
+
+void game_free(game *g)
+{
+    if (!g) return;
+    clear_dynamic(g);
+    kv_free(&g->state);
+    free(g->items), free(g->pend), free(g->log);
+    free(g->meter), free(g->history), free(g->budget), free(g->ev), free(g->ev_item);
+    free(g->uses), free(g->used_turn), free(g->card_turn), free(g->ratings);
+    free(g);
+}
+
+int game_pick_variant(const def_scenario *sc, uint64_t seed)
+{
+    double total = 0;
+    for (int i = 0; i < sc->nvariants; i++) total += sc->variants[i].weight;
+    if (sc->nvariants == 0 || total <= 0) return sc->nvariants ? 0 : -1;
+    rng r;
+    rng_seed(&r, seed, RNG_STREAM_VARIANT);
+    double x = rng_unit(&r) * total;
+    for (int i = 0; i < sc->nvariants; i++) {
+        x -= sc->variants[i].weight;
+        if (x < 0) return i;
+    }
+    return sc->nvariants - 1;
+}
+
+const char *game_error(const game *g)
+{
+    return g->err;
+}
+
+/* The log -------------------------------------------------------------------- */
+
+void game_add_log(game *g, game_log_kind kind, int role, int ref, double value, const char *text,
+                  const char *aux)
+{
+    game_log *l = VEC_PUSH(g->log, g->nlog, g->clog);
+    l->kind = kind;
+    l->turn = g->turn;
+    l->role = role;
+    l->ref = ref;
+    l->value = value;
+    l->text = text && *text ? xstrdup(text) : NULL;
+    l->aux = aux && *aux ? xstrdup(aux) : NULL;
+}
+
+/* Deliveries ----------------------------------------------------------------- */
+
+static game_item *new_item(game *g, int event, uint32_t to)
+{
+    game_item *it = VEC_PUSH(g->items, g->nitems, g->citems);
+    memset(it, 0, sizeof *it);
+    it->event = event;
+    it->to = to;
+    it->turn = g->turn;
+    it->option = it->by = -1;
+    return it;
+}
+
+static int follow_event(game *g, int event)
+{
+    const def_scenario *sc = g->sc;
+    for (int i = 0; i < sc->nevents; i++)
+        if (sc->events[i].after_event == event && sc->events[i].after_option < 0)
+            if (game_schedule(g, i, sc->events[i].delay)) return -1;
+    return 0;
+}
+
+int game_deliver(game *g, int event)
+{
+    if (g->ev[event] == EV_DELIVERED || g->ev[event] == EV_SUPPRESSED) return 0;
+    const def_event *e = &g->sc->events[event];
+    new_item(g, event, e->to);
+    g->ev[event] = EV_DELIVERED;
+    g->ev_item[event] = g->nitems - 1;
+    game_add_log(g, LOG_DELIVER, -1, g->nitems - 1, 0, NULL, NULL);
+    if (eff_apply_list(g, e->on_deliver, e->non_deliver, NULL)) return -1;
+    return follow_event(g, event);
+}
+
+int game_schedule(game *g, int event, int delay)
+{
+    if (g->ev[event] == EV_DELIVERED || g->ev[event] == EV_SUPPRESSED) return 0;
+    if (delay <= 0) return game_deliver(g, event);
+    g->ev[event] = EV_SCHEDULED;
+    game_pending *p = VEC_PUSH(g->pend, g->npend, g->cpend);
+    p->kind = PEND_DELIVER;
+    p->due = g->turn + delay;
+    p->index = event;
+    p->target = NULL;
+    return 0;
+}
+
+int game_after_option(game *g, int move)
+{
+    const def_scenario *sc = g->sc;
+    for (int i = 0; i < sc->nevents; i++)
+        if (sc->events[i].after_option == move)
+            if (game_schedule(g, i, sc->events[i].delay)) return -1;
+    return 0;
+}
+
+/* Turns ---------------------------------------------------------------------- */
+
+/* Apply what fell due, in the order it was queued. Items queued while doing
+   so for this same turn are handled in the same pass. */
+static int apply_due(game *g)
+{
+    for (int i = 0; i < g->npend;) {
+        game_pending p = g->pend[i];
+        if (p.due > g->turn) {
+            i++;
+            continue;
+        }
+        memmove(&g->pend[i], &g->pend[i + 1], sizeof *g->pend * (size_t)(g->npend - i - 1));
+        g->npend--;
+        int rc =
+            p.kind == PEND_EFFECT ? eff_apply(g, p.index, p.target, 1) : game_deliver(g, p.index);
+        free(p.target);
+        if (rc) return -1;
+    }
+    return 0;
+}
+
+static int test_ref(game *g, int ref)
+{
+    char why[8];
+    int in = g->in_cb, ro = g->readonly;
+    g->in_cb = 1, g->readonly = 1;
+    int rc = g->host.test ? g->host.test(g->host.ud, g, ref, why, sizeof why) : 0;
+    g->in_cb = in, g->readonly = ro;
+    return rc;
+}
+
+static int deliver_scheduled(game *g)
+{
+    const def_scenario *sc = g->sc;
+    for (int i = 0; i < sc->nevents; i++)
+        if (sc->events[i].turn == g->turn && g->ev[i] == EV_NONE)
+            if (game_deliver(g, i)) return -1;
+    for (int i = 0; i < sc->nevents; i++) {
+        const def_event *e = &sc->events[i];
+        if (!e->when || g->ev[i] != EV_NONE || g->turn < e->from_turn) continue;
+        int rc = test_ref(g, e->when);
+        if (rc < 0) return -1;
+        if (rc && game_deliver(g, i)) return -1;
+    }
+    return 0;
+}
+
+static int start_turn(game *g)
+{
+    game_add_log(g, LOG_TURN, -1, -1, 0, NULL, NULL);
+    for (int i = 0; i < g->sc->nroles; i++) g->budget[i] = g->sc->roles[i].budget;
+    if (apply_due(g)) return -1;
+    return deliver_scheduled(g);
+}
+
+static int choose_ending(game *g)
+{
+    const def_scenario *sc = g->sc;
+    for (int i = 0; i < sc->nendings; i++) {
+        if (!sc->endings[i].when) return i;
+        int rc = test_ref(g, sc->endings[i].when);
+        if (rc < 0) return -2;
+        if (rc) return i;
+    }
+    return sc->nendings - 1;
+}
+
+static int score_objectives(game *g)
+{
+    for (int i = 0; i < g->sc->nobjectives; i++) {
+        char r = 'U';
+        int ref = g->sc->objectives[i].score;
+        int in = g->in_cb, ro = g->readonly;
+        g->in_cb = 1, g->readonly = 1;
+        int rc = ref && g->host.score ? g->host.score(g->host.ud, g, ref, &r) : 0;
+        g->in_cb = in, g->readonly = ro;
+        if (rc) return -1;
+        g->ratings[i] = r;
+    }
+    return 0;
+}
+
+static int finish(game *g, int ending)
+{
+    if (ending < 0) ending = choose_ending(g);
+    if (ending == -2) return -1;
+    g->ended = 1;
+    g->ending = ending;
+    game_add_log(g, LOG_FINISH, -1, ending, 0, NULL, NULL);
+    return score_objectives(g);
+}
+
+static int expire_decisions(game *g)
+{
+    for (int i = 0; i < g->nitems; i++) {
+        game_item *it = &g->items[i];
+        if (it->event < 0 || it->option >= 0 || it->expired) continue;
+        const def_event *e = &g->sc->events[it->event];
+        if (!e->expires || g->turn < it->turn + e->expires - 1 || e->default_option < 0) continue;
+        it->expired = 1;
+        it->option = e->default_option;
+        game_add_log(g, LOG_EXPIRE, -1, i, 0, NULL, NULL);
+        const def_move *m = &g->sc->moves[e->default_option];
+        if (eff_apply_list(g, m->effects, m->neffects, NULL)) return -1;
+        if (game_after_option(g, e->default_option)) return -1;
+    }
+    return 0;
+}
+
+static int early_ending(game *g)
+{
+    if (g->finish_at >= 0) return g->finish_at;
+    for (int i = 0; i < g->sc->nendings; i++) {
+        const def_ending *e = &g->sc->endings[i];
+        if (!e->early || !e->when) continue;
+        int rc = test_ref(g, e->when);
+        if (rc) return rc < 0 ? -2 : i;
+    }
+    return -1;
+}
+
+static int end_turn(game *g)
+{
+    const def_scenario *sc = g->sc;
+    if (expire_decisions(g)) return -1;
+    memcpy(&g->history[(size_t)g->turn * (size_t)sc->nmeters], g->meter,
+           sizeof(double) * (size_t)sc->nmeters);
+    int early = early_ending(g);
+    if (early == -2) return -1;
+    if (early >= 0 || g->turn >= sc->nturns) return finish(g, early);
+    g->turn++;
+    return start_turn(g);
+}
+
+/* Commands ------------------------------------------------------------------- */
+
+static int refuse(game *g, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static int refuse(game *g, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(g->err, sizeof g->err, fmt, ap);
+    va_end(ap);
+    return -1;
+}
+
+static void list_ids(strbuf *b, const char *const *ids, int n)
+{
+    for (int i = 0; i < n && i < 12; i++) sb_printf(b, "%s%s", i ? ", " : "", ids[i]);
+    if (n > 12) sb_printf(b, ", ... (%d in all)", n);
+    if (n == 0) sb_puts(b, "none");
+}
+
+/* "unknown X 'y'; valid: a, b, c" built from an array of structs' ids. */
+static int refuse_unknown(game *g, const char *what, const char *name, const char **ids, int n)
+{
+    strbuf b = {0};
+    list_ids(&b, ids, n);
+    refuse(g, "unknown %s '%s'; %s", what, name, b.s);
+    sb_free(&b);
+    return -1;
+}
+
+static int open_ids(game *g, int role, const char **ids, int max)
+{
+    int items[64], n = game_open_decisions(g, role, items, 64), k = 0;
+    for (int i = 0; i < n && k < max; i++) ids[k++] = g->sc->events[g->items[items[i]].event].id;
+    return k;
+}
+
+static int check_playing(game *g)
+{
+    if (g->ended) return refuse(g, "the game has ended");
+    if (g->paused) return refuse(g, "the game is paused; 'resume' first");
+    return 0;
+}
+
+static int do_choose(game *g, const cmd *c)
+{
+    const def_scenario *sc = g->sc;
+    const char *ids[64];
+    int ev = def_event_find(sc, c->a);
+    int item = ev >= 0 ? game_open_item(g, ev) : -1;
+    if (item < 0) {
+        int n = open_ids(g, g->role, ids, 64);
+        strbuf b = {0};
+        list_ids(&b, ids, n);
+        refuse(g, "%s '%s'; open decisions for %s: %s",
+               ev < 0 ? "unknown event" : "no open decision on", c->a, sc->roles[g->role].id, b.s);
+        sb_free(&b);
+        return -1;
+    }
+    const def_event *e = &sc->events[ev];
+    if (e->decider != g->role)
+        return refuse(g, "'%s' is decided by %s, and it is %s's move", c->a,
+                      sc->roles[e->decider].id, sc->roles[g->role].id);
+    int mv = def_option_find(sc, ev, c->b);
+    if (mv < 0) {
+        for (int i = 0; i < e->noptions && i < 64; i++) ids[i] = sc->moves[e->options[i]].id;
+        return refuse_unknown(g, "option", c->b, ids, e->noptions);
+    }
+    char why[256];
+    int ok = game_move_available(g, mv, g->role, why, sizeof why);
+    if (ok < 0) return -2;
+    if (!ok) return refuse(g, "option '%s' is not available: %s", c->b, why);
+    game_item *it = &g->items[item];
+    it->option = mv;
+    it->by = g->role;
+    it->rationale = c->text[0] ? xstrdup(c->text) : NULL;
+    g->budget[g->role] -= sc->moves[mv].cost;
+    game_add_log(g, LOG_CHOOSE, g->role, mv, 0, c->text, NULL);
+    const def_move *m = &sc->moves[mv];
+    if (eff_apply_list(g, m->effects, m->neffects, NULL)) return -2;
+    return game_after_option(g, mv) ? -2 : 0;
+}
+
+static int find_target(const def_move *m, const char *t)
+{
+    for (int i = 0; i < m->ntargets; i++)
+        if (strcmp(m->targets[i].key, t) == 0) return i;
+    return -1;
+}
+
+static int check_target(game *g, const def_move *m, const cmd *c)
+{
+    const char *ids[64];
+    if (m->ntargets == 0) return c->c[0] ? refuse(g, "action '%s' takes no target", m->id) : 0;
+    if (find_target(m, c->c) >= 0) return 0;
+    for (int i = 0; i < m->ntargets && i < 64; i++) ids[i] = m->targets[i].key;
+    if (!c->c[0]) {
+        strbuf b = {0};
+        list_ids(&b, ids, m->ntargets);
+        refuse(g, "action '%s' needs a target: %s", m->id, b.s);
+        sb_free(&b);
+        return -1;
+    }
+    return refuse_unknown(g, "target", c->c, ids, m->ntargets);
+}
+
+static int do_act(game *g, const cmd *c)
+{
+    const def_scenario *sc = g->sc;
+    const char *ids[64];
+    int role = def_role_find(sc, c->a);
+    if (role < 0) {
+        for (int i = 0; i < sc->nroles; i++) ids[i] = sc->roles[i].id;
+        return refuse_unknown(g, "role", c->a, ids, sc->nroles);
+    }
+    if (role != g->role) return refuse(g, "it is %s's move, not %s's", sc->roles[g->role].id, c->a);
+    int mv = def_action_find(sc, c->b);
+    if (mv < 0 || sc->moves[mv].role != role) {
+        int n = 0;
+        for (int i = 0; i < sc->nactions && n < 64; i++)
+            if (sc->moves[sc->actions[i]].role == role) ids[n++] = sc->moves[sc->actions[i]].id;
+        char what[80];
+        str_fmt(what, sizeof what, "action for %s", c->a);
+        return refuse_unknown(g, what, c->b, ids, n);
+    }
+    const def_move *m = &sc->moves[mv];
+    if (check_target(g, m, c)) return -1;
+    char why[256];
+    int ok = game_move_available(g, mv, role, why, sizeof why);
+    if (ok < 0) return -2;
+    if (!ok) return refuse(g, "action '%s' is not available: %s", c->b, why);
+    g->budget[role] -= m->cost;
+    g->uses[mv]++;
+    g->used_turn[mv] = g->turn;
+    game_add_log(g, LOG_ACT, role, mv, 0, c->text, c->c);
+    return eff_apply_list(g, m->effects, m->neffects, c->c[0] ? c->c : NULL) ? -2 : 0;
+}
+
+static int do_end(game *g)
+{
+    if (g->role + 1 < g->sc->nroles) {
+        g->role++;
+        return 0;
+    }
+    g->role = 0; /* the next turn starts with the first role */
+    return end_turn(g) ? -2 : 0;
+}
+
+static int do_set(game *g, const cmd *c)
+{
+    const def_scenario *sc = g->sc;
+    int m = def_meter_find(sc, c->a);
+    if (m < 0) {
+        const char *ids[64];
+        for (int i = 0; i < sc->nmeters && i < 64; i++) ids[i] = sc->meters[i].id;
+        return refuse_unknown(g, "meter", c->a, ids, sc->nmeters);
+    }
+    const def_meter *d = &sc->meters[m];
+    if (c->value < d->min || c->value > d->max)
+        return refuse(g, "%g is outside %s's bounds [%g, %g]", c->value, d->id, d->min, d->max);
+    g->meter[m] = c->value;
+    game_add_log(g, LOG_SET, -1, m, c->value, c->text, NULL);
+    return 0;
+}
+
+static int do_inject(game *g, const cmd *c)
+{
+    const def_scenario *sc = g->sc;
+    uint32_t to = 0;
+    if (strcmp(c->a, "all") == 0) {
+        to = (uint32_t)((1u << sc->nroles) - 1);
+    } else {
+        int r = def_role_find(sc, c->a);
+        if (r < 0) {
+            const char *ids[CR_MAX_ROLES + 1];
+            for (int i = 0; i < sc->nroles; i++) ids[i] = sc->roles[i].id;
+            ids[sc->nroles] = "all";
+            return refuse_unknown(g, "role", c->a, ids, sc->nroles + 1);
+        }
+        to = 1u << r;
+    }
+    if (!c->title[0]) return refuse(g, "an inject needs a title: inject ROLE TITLE -- TEXT");
+    game_item *it = new_item(g, -1, to);
+    it->title = xstrdup(c->title);
+    it->text = xstrdup(c->text);
+    game_add_log(g, LOG_INJECT, -1, g->nitems - 1, 0, NULL, NULL);
+    return 0;
+}
+
+static int event_arg(game *g, const cmd *c)
+{
+    int ev = def_event_find(g->sc, c->a);
+    if (ev < 0)
+        refuse(g, "unknown event '%s'", c->a);
+    else if (g->ev[ev] == EV_DELIVERED) {
+        refuse(g, "event '%s' was already delivered", c->a);
+        return -1;
+    }
+    return ev;
+}
+
+static int do_fire(game *g, const cmd *c)
+{
+    int ev = event_arg(g, c);
+    if (ev < 0) return -1;
+    g->ev[ev] = EV_NONE; /* firing overrides an earlier suppress */
+    game_add_log(g, LOG_FIRE, -1, ev, 0, NULL, NULL);
+    return game_deliver(g, ev) ? -2 : 0;
+}
+
+static int do_suppress(game *g, const cmd *c)
+{
+    int ev = event_arg(g, c);
+    if (ev < 0) return -1;
+    if (g->ev[ev] == EV_SUPPRESSED) return refuse(g, "event '%s' is already suppressed", c->a);
+    g->ev[ev] = EV_SUPPRESSED;
+    game_add_log(g, LOG_SUPPRESS, -1, ev, 0, NULL, NULL);
+    return 0;
+}
+
+static int do_finish(game *g, const cmd *c)
+{
+    int ending = -1;
+    if (c->a[0] && (ending = def_ending_find(g->sc, c->a)) < 0) {
+        const char *ids[64];
+        for (int i = 0; i < g->sc->nendings && i < 64; i++) ids[i] = g->sc->endings[i].id;
+        return refuse_unknown(g, "ending", c->a, ids, g->sc->nendings);
+    }
+    memcpy(&g->history[(size_t)g->turn * (size_t)g->sc->nmeters], g->meter,
+           sizeof(double) * (size_t)g->sc->nmeters);
+    return finish(g, ending) ? -2 : 0;
+}
+
+static int do_pause(game *g, int pause)
+{
+    if (g->ended) return refuse(g, "the game has ended");
+    if (g->paused == pause) return refuse(g, pause ? "already paused" : "the game is not paused");
+    g->paused = pause;
+    game_add_log(g, pause ? LOG_PAUSE : LOG_RESUME, -1, -1, 0, NULL, NULL);
+    return 0;
+}
+
+static int dispatch(game *g, const cmd *c)
+{
+    switch (c->kind) {
+    case CMD_NOTE:
+        game_add_log(g, LOG_NOTE, -1, -1, 0, c->text, NULL);
+        return 0;
+    case CMD_PAUSE:
+        return do_pause(g, 1);
+    case CMD_RESUME:
+        return do_pause(g, 0);
+    case CMD_UNDO:
+        return refuse(g, "undo is handled by the session, not the game");
+    default:
+        break;
+    }
+    if (c->kind == CMD_SET) return g->ended ? refuse(g, "the game has ended") : do_set(g, c);
+    if (check_playing(g)) return -1;
+    switch (c->kind) {
+    case CMD_CHOOSE:
+        return do_choose(g, c);
+    case CMD_ACT:
+        return do_act(g, c);
+    case CMD_END:
+        return do_end(g);
+    case CMD_INJECT:
+        return do_inject(g, c);
+    case CMD_FIRE:
+        return do_fire(g, c);
+    case CMD_SUPPRESS:
+        return do_suppress(g, c);
+    case CMD_FINISH:
+        return do_finish(g, c);
+    default:
+        return refuse(g, "unknown command");
+    }
+}
+
+int game_apply(game *g, const cmd *c)
+{
+    if (g->failed) {
+        if (strncmp(g->err, "the game stopped", 16) != 0) {
+            char first[sizeof g->err];
+            memcpy(first, g->err, sizeof first);
+            refuse(g, "the game stopped after a script error: %s", first);
+        }
+        return -2;
+    }
+    g->err[0] = '\0';
+    int rc = dispatch(g, c);
+    if (rc == 0) g->commands++;
+    if (g->failed) rc = -2;
+    return rc;
+}
+
+/* Queries -------------------------------------------------------------------- */
+
+const char *game_turn_label(const game *g, int turn)
+{
+    if (turn < 1) turn = 1;
+    if (turn > g->sc->nturns) turn = g->sc->nturns;
+    return g->sc->turn_labels[turn - 1];
+}
+
+int game_open_item(const game *g, int event)
+{
+    int item = g->ev_item[event];
+    if (item < 0 || g->items[item].option >= 0 || g->sc->events[event].noptions == 0) return -1;
+    return item;
+}
+
+int game_open_decisions(const game *g, int role, int *out, int max)
+{
+    int n = 0;
+    for (int i = 0; i < g->nitems && n < max; i++) {
+        const game_item *it = &g->items[i];
+        if (it->event < 0 || it->option >= 0) continue;
+        const def_event *e = &g->sc->events[it->event];
+        if (e->noptions && (role < 0 || e->decider == role)) out[n++] = i;
+    }
+    return n;
+}
+
+int game_item_for_role(const game *g, int item, int role)
+{
+    return (g->items[item].to >> role) & 1u;
+}
+
+double game_history(const game *g, int meter, int turn)
+{
+    if (turn >= g->turn && !g->ended) return g->meter[meter];
+    if (turn < 0) turn = 0;
+    return g->history[(size_t)turn * (size_t)g->sc->nmeters + (size_t)meter];
+}
+
+static int budget_ok(game *g, const def_move *m, int role, char *why, size_t whylen)
+{
+    if (m->cost <= g->budget[role]) return 1;
+    str_fmt(why, whylen, "costs %d action point%s; %s has %d left", m->cost,
+            m->cost == 1 ? "" : "s", g->sc->roles[role].id, g->budget[role]);
+    return 0;
+}
+
+static int action_ok(game *g, int move, const def_move *m, int role, char *why, size_t whylen)
+{
+    if (m->role != role) {
+        str_fmt(why, whylen, "belongs to %s", g->sc->roles[m->role].id);
+        return 0;
+    }
+    if (m->max_uses && g->uses[move] >= m->max_uses) {
+        str_fmt(why, whylen, "already used %d time%s (the most allowed)", m->max_uses,
+                m->max_uses == 1 ? "" : "s");
+        return 0;
+    }
+    if (m->once_per_turn && g->used_turn[move] == g->turn && g->uses[move]) {
+        str_fmt(why, whylen, "already taken this turn");
+        return 0;
+    }
+    return 1;
+}
+
+int game_move_available(game *g, int move, int role, char *why, size_t whylen)
+{
+    const def_move *m = &g->sc->moves[move];
+    if (why && whylen) why[0] = '\0';
+    if (g->ended) {
+        str_fmt(why, whylen, "the game has ended");
+        return 0;
+    }
+    if (m->event >= 0) {
+        if (game_open_item(g, m->event) < 0) {
+            str_fmt(why, whylen, "no open decision on '%s'", g->sc->events[m->event].id);
+            return 0;
+        }
+        if (g->sc->events[m->event].decider != role) {
+            str_fmt(why, whylen, "decided by %s", g->sc->roles[g->sc->events[m->event].decider].id);
+            return 0;
+        }
+    } else if (!action_ok(g, move, m, role, why, whylen)) {
+        return 0;
+    }
+    if (!budget_ok(g, m, role, why, whylen)) return 0;
+    return eff_requirements(g, m, why, whylen);
+}
+
+/* The hash ------------------------------------------------------------------- */
+
+static uint64_t hash_items(const game *g, uint64_t h)
+{
+    for (int i = 0; i < g->nitems; i++) {
+        const game_item *it = &g->items[i];
+        h = hash_i64(h, it->event);
+        h = hash_i64(h, it->to);
+        h = hash_i64(h, it->turn);
+        h = hash_i64(h, it->option);
+        h = hash_i64(h, it->by);
+        h = hash_i64(h, it->expired);
+        h = hash_str(h, it->title);
+        h = hash_str(h, it->text);
+        h = hash_str(h, it->rationale);
+    }
+    return h;
+}
+
+static uint64_t hash_pending_and_log(const game *g, uint64_t h)
+{
+    for (int i = 0; i < g->npend; i++) {
+        h = hash_i64(h, g->pend[i].kind);
+        h = hash_i64(h, g->pend[i].due);
+        h = hash_i64(h, g->pend[i].index);
+        h = hash_str(h, g->pend[i].target);
+    }
+    for (int i = 0; i < g->nlog; i++) {
+        const game_log *l = &g->log[i];
+        h = hash_i64(h, l->kind);
+        h = hash_i64(h, l->turn);
+        h = hash_i64(h, l->role);
+        h = hash_i64(h, l->ref);
+        h = hash_f64(h, l->value);
+        h = hash_str(h, l->text);
+        h = hash_str(h, l->aux);
+    }
+    return h;
+}
+
+static uint64_t hash_ints(uint64_t h, const int *v, int n)
+{
+    for (int i = 0; i < n; i++) h = hash_i64(h, v[i]);
+    return h;
+}
+
+uint64_t game_hash(const game *g)
+{
+    const def_scenario *sc = g->sc;
+    uint64_t h = HASH_INIT;
+    int head[] = {g->turn, g->role, g->ended, g->ending, g->finish_at, g->paused, g->variant};
+    h = hash_ints(h, head, 7);
+    h = hash_i64(h, (int64_t)g->seed);
+    for (int i = 0; i < 4; i++) h = hash_i64(h, (int64_t)g->rng.s[i]);
+    for (int i = 0; i < sc->nmeters; i++) h = hash_f64(h, g->meter[i]);
+    for (int t = 0; t < g->turn && t <= sc->nturns; t++)
+        for (int i = 0; i < sc->nmeters; i++)
+            h = hash_f64(h, g->history[(size_t)t * (size_t)sc->nmeters + (size_t)i]);
+    h = hash_ints(h, g->budget, sc->nroles);
+    h = hash_bytes(h, g->ev, (size_t)sc->nevents);
+    h = hash_ints(h, g->uses, sc->nmoves);
+    h = hash_ints(h, g->card_turn, sc->ncards);
+    h = hash_bytes(h, g->ratings, (size_t)sc->nobjectives);
+    h = kv_hash(&g->state, h);
+    h = hash_items(g, h);
+    return hash_pending_and_log(g, h);
+}

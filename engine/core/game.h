@@ -1,0 +1,166 @@
+/*
+ * game.h -- the state of one game and the one entry point that changes it.
+ *
+ * game_apply() is the only way a front end changes a game. While it runs,
+ * it may call the scenario's callbacks through the host (host.h); those
+ * change the game only through the game_cb_ functions below, which refuse to
+ * work outside a callback or inside a read-only one (conditions, scores).
+ *
+ * The struct is public so that front ends can read it; they never write it.
+ */
+#ifndef CR_GAME_H
+#define CR_GAME_H
+
+#include <stdint.h>
+
+#include "cmd.h"
+#include "def.h"
+#include "kv.h"
+#include "rng.h"
+
+typedef struct game game;
+
+/* What core asks of the code that runs the scenario's callbacks. Each
+   returns -1 on a script error after calling game_fail() with the message. */
+typedef struct game_host {
+    void *ud;
+    /* A condition: 1 holds, 0 does not (why may receive a reason), -1 error. */
+    int (*test)(void *ud, game *g, int ref, char *why, size_t whylen);
+    /* An effect: 0 done, -1 error. */
+    int (*run)(void *ud, game *g, int ref);
+    /* An objective: writes 'P', 'S', 'M' or 'U' to *rating; 0 or -1. */
+    int (*score)(void *ud, game *g, int ref, char *rating);
+} game_host;
+
+/* One entry in a role's inbox: a scenario event or an ad-hoc inject. */
+typedef struct game_item {
+    int event;          /* event index, -1 for an ad-hoc inject */
+    char *title, *text; /* ad-hoc inject only */
+    uint32_t to;        /* roles mask */
+    int turn;           /* turn of delivery */
+    int option;         /* move chosen, -1 while open */
+    int by;             /* role that chose, -1 when by default */
+    int expired;        /* closed by its deadline */
+    char *rationale;
+} game_item;
+
+typedef enum {
+    LOG_TURN,     /* a new turn began */
+    LOG_DELIVER,  /* ref = item index */
+    LOG_CHOOSE,   /* ref = move, role, text = rationale */
+    LOG_ACT,      /* ref = move, role, text = rationale, aux = target */
+    LOG_EXPIRE,   /* ref = item index */
+    LOG_OUTCOME,  /* text */
+    LOG_CARD,     /* ref = card */
+    LOG_NOTE,     /* text */
+    LOG_SET,      /* ref = meter, value, text = reason */
+    LOG_INJECT,   /* ref = item index */
+    LOG_FIRE,     /* ref = event */
+    LOG_SUPPRESS, /* ref = event */
+    LOG_PAUSE,
+    LOG_RESUME,
+    LOG_FINISH, /* ref = ending */
+    LOG_KINDS
+} game_log_kind;
+
+typedef struct game_log {
+    game_log_kind kind;
+    int turn, role, ref;
+    double value;
+    char *text, *aux;
+} game_log;
+
+typedef enum { PEND_EFFECT, PEND_DELIVER } game_pend_kind;
+typedef struct game_pending {
+    game_pend_kind kind;
+    int due;   /* turn at whose start it applies */
+    int index; /* effect or event */
+    char *target;
+} game_pending;
+
+enum { EV_NONE, EV_SCHEDULED, EV_DELIVERED, EV_SUPPRESSED };
+
+struct game {
+    const def_scenario *sc;
+    game_host host;
+    uint64_t seed;
+    int variant;
+    rng rng;
+
+    int turn; /* 1..nturns */
+    int role; /* whose move: index in sc->roles */
+    int ended;
+    int ending;    /* ending index once ended */
+    int finish_at; /* ending asked for by an effect, -1 none */
+    int paused;
+    int commands; /* commands applied */
+
+    double *meter;   /* [nmeters] */
+    double *history; /* [(nturns + 1) * nmeters]; row 0 is the start */
+    int *budget;     /* [nroles] */
+    uint8_t *ev;     /* [nevents] EV_* */
+    int *ev_item;    /* [nevents] inbox index once delivered, else -1 */
+    int *uses;       /* [nmoves] times taken (actions) */
+    int *used_turn;  /* [nmoves] last turn taken */
+    int *card_turn;  /* [ncards] turn revealed, 0 = hidden */
+    char *ratings;   /* [nobjectives] at the end */
+    kv state;
+
+    game_item *items;
+    int nitems, citems;
+    game_pending *pend;
+    int npend, cpend;
+    game_log *log;
+    int nlog, clog;
+
+    /* Context of the running callback. */
+    int in_cb, readonly;
+    const char *target;
+    int failed; /* a script error happened: the state may be half-changed */
+    char err[1024];
+};
+
+/* A game at its start (turn 1, first role's move, turn 1 injects delivered).
+   Returns NULL and writes the reason to err when a callback fails. */
+game *game_new(const def_scenario *sc, const game_host *host, uint64_t seed, int variant, char *err,
+               size_t errlen);
+void game_free(game *g);
+/* Start again from the beginning with a new seed (keeps allocations). */
+int game_reset(game *g, uint64_t seed, int variant);
+
+/* The variant picked by a seed in variant mode (weighted). */
+int game_pick_variant(const def_scenario *sc, uint64_t seed);
+
+/* THE entry point. 0 applied; -1 refused (nothing changed; game_error says
+   why); -2 a script error (the game is unusable: rebuild it by replay). */
+int game_apply(game *g, const cmd *c);
+const char *game_error(const game *g);
+
+/* A hash of everything that makes up the state. */
+uint64_t game_hash(const game *g);
+
+/* Queries for front ends and policies. */
+const char *game_turn_label(const game *g, int turn);
+/* 1 when the role may take the move now; else 0 with the reason in why. */
+int game_move_available(game *g, int move, int role, char *why, size_t whylen);
+/* Index of the open item carrying this event's decision, or -1. */
+int game_open_item(const game *g, int event);
+/* Inbox items whose decision the role makes and that are still open. */
+int game_open_decisions(const game *g, int role, int *out, int max);
+int game_item_for_role(const game *g, int item, int role);
+double game_history(const game *g, int meter, int turn);
+
+/* For the host while a callback runs (each returns -1 after game_fail when
+   not allowed or wrong). */
+int game_cb_add(game *g, int meter, double delta);
+int game_cb_set(game *g, int meter, double value);
+int game_cb_reveal(game *g, int card);
+int game_cb_deliver(game *g, int event);
+int game_cb_after(game *g, int turns, int event);
+int game_cb_state(game *g, const char *key, const val *v);
+int game_cb_say(game *g, const char *text);
+int game_cb_finish(game *g, int ending);
+int game_cb_random(game *g, uint64_t *out);
+void game_fail(game *g, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+#endif

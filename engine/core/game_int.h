@@ -1,0 +1,25 @@
+/*
+ * game_int.h -- what game.c and effect.c share; not for front ends.
+ */
+#ifndef CR_GAME_INT_H
+#define CR_GAME_INT_H
+
+#include "game.h"
+
+/* Apply an effect bundle; delayed bundles are queued unless `due` says the
+   delay has already run. 0 or -1 (script error). */
+int eff_apply(game *g, int effect, const char *target, int due);
+int eff_apply_list(game *g, const int *effects, int n, const char *target);
+/* Requirements of a move: 1 hold, 0 not (reason in why), -1 script error. */
+int eff_requirements(game *g, const def_move *m, char *why, size_t whylen);
+/* Deliver an event now (if not yet delivered or suppressed). */
+int game_deliver(game *g, int event);
+/* Deliver now or queue it `delay` turns on. */
+int game_schedule(game *g, int event, int delay);
+/* Events that follow an option chosen. */
+int game_after_option(game *g, int move);
+void game_add_log(game *g, game_log_kind kind, int role, int ref, double value, const char *text,
+                  const char *aux);
+double game_clamp(const def_meter *m, double v);
+
+#endif

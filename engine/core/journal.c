@@ -1,0 +1,330 @@
+/*
+ * journal.c -- see journal.h. cJSON writes and reads each line.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "journal.h"
+
+#include <cjson/cJSON.h>
+#include <errno.h>
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "util.h"
+
+#define JOURNAL_KIND     "crisisroom-journal"
+#define JOURNAL_FORMAT   1
+#define JOURNAL_LINE_MAX (64 * 1024)
+
+void journal_now(char *buf, size_t size)
+{
+    time_t t = time(NULL);
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+static cJSON *header_json(const journal_header *h)
+{
+    char num[32];
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "kind", JOURNAL_KIND);
+    cJSON_AddNumberToObject(o, "format", JOURNAL_FORMAT);
+    cJSON_AddStringToObject(o, "engine", h->engine);
+    cJSON_AddStringToObject(o, "scenario", h->scenario);
+    str_fmt(num, sizeof num, "%016" PRIx64, h->scenario_hash);
+    cJSON_AddStringToObject(o, "scenario_hash", num);
+    /* Seeds are 64-bit: a JSON number (a double) would round them. */
+    str_fmt(num, sizeof num, "%" PRIu64, h->seed);
+    cJSON_AddStringToObject(o, "seed", num);
+    cJSON_AddStringToObject(o, "variant", h->variant);
+    cJSON_AddBoolToObject(o, "variant_mode", h->variant_mode);
+    cJSON_AddStringToObject(o, "started", h->started);
+    return o;
+}
+
+static cJSON *entry_json(const journal_entry *e)
+{
+    char num[32];
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "cmd", e->cmd);
+    cJSON_AddNumberToObject(o, "turn", e->turn);
+    cJSON_AddStringToObject(o, "role", e->role);
+    str_fmt(num, sizeof num, "%016" PRIx64, e->hash);
+    cJSON_AddStringToObject(o, "hash", num);
+    return o;
+}
+
+/* Write one JSON object as a line; 0 or -1 with errno set. */
+static int write_line(FILE *f, cJSON *o)
+{
+    char *s = cJSON_PrintUnformatted(o);
+    cJSON_Delete(o);
+    if (!s) {
+        errno = ENOMEM;
+        return -1;
+    }
+    int rc = fputs(s, f) < 0 || fputc('\n', f) == EOF ? -1 : 0;
+    free(s);
+    return rc;
+}
+
+static int sync_file(FILE *f, int durable)
+{
+    if (fflush(f) != 0) return -1;
+    return durable ? fdatasync(fileno(f)) : 0;
+}
+
+journal *journal_create(const char *path, const journal_header *h, char *err, size_t errlen)
+{
+    FILE *f = fopen(path, "w");
+    if (!f) {
+        str_fmt(err, errlen, "cannot create the save '%s': %s", path, strerror(errno));
+        return NULL;
+    }
+    if (write_line(f, header_json(h)) || sync_file(f, 1)) {
+        str_fmt(err, errlen, "cannot write the save '%s': %s", path, strerror(errno));
+        fclose(f);
+        return NULL;
+    }
+    journal *j = xcalloc(1, sizeof *j);
+    j->f = f;
+    j->path = xstrdup(path);
+    j->durable = 1;
+    return j;
+}
+
+journal *journal_append_to(const char *path, char *err, size_t errlen)
+{
+    FILE *f = fopen(path, "r+");
+    if (!f || fseek(f, 0, SEEK_END) != 0) {
+        str_fmt(err, errlen, "cannot reopen the save '%s': %s", path, strerror(errno));
+        if (f) fclose(f);
+        return NULL;
+    }
+    /* A torn last line was dropped on load: cut it off so that the next
+       line starts clean. */
+    long end = ftell(f);
+    long keep = end;
+    while (keep > 0) {
+        fseek(f, keep - 1, SEEK_SET);
+        if (fgetc(f) == '\n') break;
+        keep--;
+    }
+    if (keep != end && ftruncate(fileno(f), keep) != 0) {
+        str_fmt(err, errlen, "cannot repair the save '%s': %s", path, strerror(errno));
+        fclose(f);
+        return NULL;
+    }
+    fseek(f, 0, SEEK_END);
+    journal *j = xcalloc(1, sizeof *j);
+    j->f = f;
+    j->path = xstrdup(path);
+    j->durable = 1;
+    return j;
+}
+
+int journal_append(journal *j, const journal_entry *e)
+{
+    if (!j || j->failed) return j ? -1 : 0;
+    if (write_line(j->f, entry_json(e)) || sync_file(j->f, j->durable)) {
+        j->failed = 1;
+        str_fmt(j->err, sizeof j->err, "cannot write to the save '%s': %s", j->path,
+                strerror(errno));
+        return -1;
+    }
+    j->count++;
+    return 0;
+}
+
+void journal_close(journal *j)
+{
+    if (!j) return;
+    if (j->f) fclose(j->f);
+    free(j->path);
+    free(j);
+}
+
+/* Reading ------------------------------------------------------------------ */
+
+static int get_str(cJSON *o, const char *key, char *dst, size_t size, int required)
+{
+    cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+    if (!v) {
+        if (!required) dst[0] = '\0';
+        return required ? -1 : 0;
+    }
+    if (!cJSON_IsString(v) || strlen(v->valuestring) >= size) return -1;
+    strcpy(dst, v->valuestring);
+    return 0;
+}
+
+static int parse_u64(const char *s, int base, uint64_t *out)
+{
+    char *end;
+    errno = 0;
+    *out = strtoull(s, &end, base);
+    return (*s == '\0' || *end || errno) ? -1 : 0;
+}
+
+static int parse_header(cJSON *o, journal_header *h, char *why, size_t whylen)
+{
+    char kind[64], num[32];
+    memset(h, 0, sizeof *h);
+    if (!cJSON_IsObject(o) || get_str(o, "kind", kind, sizeof kind, 1) ||
+        strcmp(kind, JOURNAL_KIND) != 0) {
+        str_fmt(why, whylen, "not a Crisis Room save (the first line is no journal header)");
+        return -1;
+    }
+    cJSON *fmt = cJSON_GetObjectItemCaseSensitive(o, "format");
+    if (!cJSON_IsNumber(fmt) || fmt->valueint != JOURNAL_FORMAT) {
+        str_fmt(why, whylen, "unsupported save format (this engine reads format %d)",
+                JOURNAL_FORMAT);
+        return -1;
+    }
+    if (get_str(o, "engine", h->engine, sizeof h->engine, 1) ||
+        get_str(o, "scenario", h->scenario, sizeof h->scenario, 1) ||
+        get_str(o, "scenario_hash", num, sizeof num, 1) || parse_u64(num, 16, &h->scenario_hash) ||
+        get_str(o, "seed", num, sizeof num, 1) || parse_u64(num, 10, &h->seed) ||
+        get_str(o, "variant", h->variant, sizeof h->variant, 0) ||
+        get_str(o, "started", h->started, sizeof h->started, 0)) {
+        str_fmt(why, whylen,
+                "header: a field is missing or of the wrong type (engine, "
+                "scenario, scenario_hash, seed)");
+        return -1;
+    }
+    h->variant_mode = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(o, "variant_mode"));
+    return 0;
+}
+
+static int parse_entry(cJSON *o, journal_entry *e, char *why, size_t whylen)
+{
+    char num[32];
+    memset(e, 0, sizeof *e);
+    cJSON *c = cJSON_GetObjectItemCaseSensitive(o, "cmd");
+    cJSON *t = cJSON_GetObjectItemCaseSensitive(o, "turn");
+    if (!cJSON_IsObject(o) || !cJSON_IsString(c) || !cJSON_IsNumber(t)) {
+        str_fmt(why, whylen, "expected an object with \"cmd\" (a string) and \"turn\" (a number)");
+        return -1;
+    }
+    if (get_str(o, "role", e->role, sizeof e->role, 0) || get_str(o, "hash", num, sizeof num, 0) ||
+        (num[0] && parse_u64(num, 16, &e->hash))) {
+        str_fmt(why, whylen, "\"role\" or \"hash\" is of the wrong type");
+        return -1;
+    }
+    e->cmd = xstrdup(c->valuestring);
+    e->turn = t->valueint;
+    return 0;
+}
+
+static char *slurp(const char *path, size_t *len, char *err, size_t errlen)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        str_fmt(err, errlen, "cannot open the save '%s': %s", path, strerror(errno));
+        return NULL;
+    }
+    strbuf b = {0};
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) sb_add(&b, chunk, n);
+    int bad = ferror(f);
+    fclose(f);
+    if (bad) {
+        str_fmt(err, errlen, "cannot read the save '%s'", path);
+        sb_free(&b);
+        return NULL;
+    }
+    if (!b.s) sb_add(&b, "", 0);
+    *len = b.len;
+    return b.s;
+}
+
+static int read_line(journal_file *out, const char *path, int lineno, char *line, int last_torn,
+                     char *err, size_t errlen)
+{
+    char why[256];
+    cJSON *o = strlen(line) > JOURNAL_LINE_MAX ? NULL : cJSON_Parse(line);
+    if (!o) {
+        if (last_torn && lineno > 1) {
+            str_fmt(out->warning, sizeof out->warning,
+                    "%s:%d: the last line was cut off (the game was interrupted while "
+                    "saving); it was dropped",
+                    path, lineno);
+            return 0;
+        }
+        str_fmt(err, errlen, "%s:%d: malformed line (not JSON)", path, lineno);
+        return -1;
+    }
+    int rc = 0;
+    if (lineno == 1) {
+        rc = parse_header(o, &out->h, why, sizeof why);
+    } else if (out->n >= JOURNAL_MAX_LINES) {
+        str_fmt(why, sizeof why, "more than %d commands", JOURNAL_MAX_LINES);
+        rc = -1;
+    } else {
+        journal_entry *e = VEC_PUSH(out->e, out->n, out->cap);
+        rc = parse_entry(o, e, why, sizeof why);
+        if (rc) out->n--;
+    }
+    cJSON_Delete(o);
+    if (rc) str_fmt(err, errlen, "%s:%d: %s", path, lineno, why);
+    return rc;
+}
+
+int journal_read(const char *path, journal_file *out, char *err, size_t errlen)
+{
+    memset(out, 0, sizeof *out);
+    size_t len;
+    char *buf = slurp(path, &len, err, errlen);
+    if (!buf) return -1;
+    if (len == 0 || memchr(buf, '\0', len)) {
+        str_fmt(err, errlen, "%s:1: %s", path, len ? "binary data in a save" : "the save is empty");
+        free(buf);
+        return -1;
+    }
+    int lineno = 0, rc = 0;
+    for (char *p = buf; *p && rc == 0;) {
+        char *nl = strchr(p, '\n');
+        int torn = nl == NULL; /* no line end: written only in part */
+        if (nl) *nl = '\0';
+        lineno++;
+        if (*p || torn) rc = read_line(out, path, lineno, p, torn, err, errlen);
+        p = nl ? nl + 1 : p + strlen(p);
+    }
+    free(buf);
+    if (rc == 0 && lineno == 0) {
+        str_fmt(err, errlen, "%s:1: the save is empty", path);
+        rc = -1;
+    }
+    if (rc) journal_file_free(out);
+    return rc;
+}
+
+void journal_file_free(journal_file *jf)
+{
+    for (int i = 0; i < jf->n; i++) free(jf->e[i].cmd);
+    free(jf->e);
+    jf->e = NULL;
+    jf->n = jf->cap = 0;
+}
+
+int journal_write_all(const char *path, const journal_header *h, const journal_entry *e, int n,
+                      char *err, size_t errlen)
+{
+    char tmp[4096];
+    str_fmt(tmp, sizeof tmp, "%s.tmp", path);
+    FILE *f = fopen(tmp, "w");
+    int rc = f ? write_line(f, header_json(h)) : -1;
+    for (int i = 0; rc == 0 && i < n; i++) rc = write_line(f, entry_json(&e[i]));
+    if (rc == 0) rc = sync_file(f, 1);
+    if (f && fclose(f) != 0) rc = -1;
+    if (rc == 0 && rename(tmp, path) != 0) rc = -1;
+    if (rc) {
+        str_fmt(err, errlen, "cannot save to '%s': %s", path, strerror(errno));
+        unlink(tmp);
+    }
+    return rc;
+}

@@ -1,0 +1,69 @@
+/*
+ * journal.h -- the save file: JSON lines. The first line is a header (engine
+ * version, scenario id, a hash of the scenario's files, seed, variant); then
+ * one line per command, appended and flushed to disk as it is applied, so a
+ * crash loses at most the command being typed. A torn last line (power cut,
+ * kill -9) is dropped with a warning on load; any other malformed line is
+ * refused with its line number.
+ */
+#ifndef CR_JOURNAL_H
+#define CR_JOURNAL_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#define JOURNAL_MAX_LINES 100000
+
+typedef struct journal_header {
+    char engine[32];
+    char scenario[64];
+    uint64_t scenario_hash;
+    uint64_t seed;
+    char variant[64]; /* "" when the scenario has none */
+    int variant_mode; /* the variant was drawn by the seed */
+    char started[32]; /* ISO 8601 UTC */
+} journal_header;
+
+typedef struct journal_entry {
+    char *cmd;     /* the canonical command line */
+    int turn;      /* turn when it was applied */
+    char role[64]; /* whose move it was */
+    uint64_t hash; /* state hash after it (0 when absent) */
+} journal_entry;
+
+typedef struct journal {
+    FILE *f;
+    char *path;
+    int durable; /* fsync after each line */
+    int failed;  /* a write failed: the game goes on in memory */
+    int count;   /* command lines written */
+    char err[512];
+} journal;
+
+/* Create (truncate) a journal and write its header. NULL + err on failure. */
+journal *journal_create(const char *path, const journal_header *h, char *err, size_t errlen);
+/* Reopen an existing journal to append to it (after a load). */
+journal *journal_append_to(const char *path, char *err, size_t errlen);
+/* Append one command. -1 when the write failed (j->err says why; the
+   journal stays failed, later appends are skipped). */
+int journal_append(journal *j, const journal_entry *e);
+void journal_close(journal *j);
+
+typedef struct journal_file {
+    journal_header h;
+    journal_entry *e;
+    int n, cap;
+    char warning[512]; /* e.g. the torn last line dropped */
+} journal_file;
+
+/* Read a journal. 0, or -1 with "FILE:LINE: reason" in err. */
+int journal_read(const char *path, journal_file *out, char *err, size_t errlen);
+void journal_file_free(journal_file *jf);
+
+/* Write the header and entries to path atomically (temp file + rename). */
+int journal_write_all(const char *path, const journal_header *h, const journal_entry *e, int n,
+                      char *err, size_t errlen);
+
+void journal_now(char *buf, size_t size); /* ISO 8601 UTC time */
+
+#endif

@@ -1,0 +1,101 @@
+/*
+ * kv.c -- see kv.h. A sorted array: the state holds tens of keys, and
+ * binary search over it beats a hash table at that size.
+ */
+#include "kv.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+static int kv_pos(const kv *k, const char *key, int *found)
+{
+    int lo = 0, hi = k->n;
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        int c = strcmp(k->e[mid].key, key);
+        if (c == 0) {
+            *found = 1;
+            return mid;
+        }
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    *found = 0;
+    return lo;
+}
+
+const val *kv_get(const kv *k, const char *key)
+{
+    int found, i = kv_pos(k, key, &found);
+    return found ? &k->e[i].v : NULL;
+}
+
+static void val_copy(val *dst, const val *src)
+{
+    *dst = *src;
+    dst->str = src->type == VAL_STR ? xstrdup(src->str) : NULL;
+}
+
+void kv_set(kv *k, const char *key, const val *v)
+{
+    int found, i = kv_pos(k, key, &found);
+    if (found) {
+        free(k->e[i].v.str);
+        if (v->type == VAL_NIL) {
+            free(k->e[i].key);
+            memmove(&k->e[i], &k->e[i + 1], sizeof *k->e * (size_t)(k->n - i - 1));
+            k->n--;
+            return;
+        }
+        val_copy(&k->e[i].v, v);
+        return;
+    }
+    if (v->type == VAL_NIL) return;
+    vec_reserve((void **)&k->e, &k->cap, k->n + 1, sizeof *k->e);
+    memmove(&k->e[i + 1], &k->e[i], sizeof *k->e * (size_t)(k->n - i));
+    k->e[i].key = xstrdup(key);
+    val_copy(&k->e[i].v, v);
+    k->n++;
+}
+
+void kv_clear(kv *k)
+{
+    for (int i = 0; i < k->n; i++) {
+        free(k->e[i].key);
+        free(k->e[i].v.str);
+    }
+    k->n = 0;
+}
+
+void kv_free(kv *k)
+{
+    kv_clear(k);
+    free(k->e);
+    k->e = NULL;
+    k->cap = 0;
+}
+
+uint64_t kv_hash(const kv *k, uint64_t h)
+{
+    for (int i = 0; i < k->n; i++) {
+        const val *v = &k->e[i].v;
+        h = hash_str(h, k->e[i].key);
+        h = hash_i64(h, v->type);
+        if (v->type == VAL_STR)
+            h = hash_str(h, v->str);
+        else
+            h = hash_f64(h, v->num);
+    }
+    return h;
+}
+
+int val_equal(const val *a, const val *b)
+{
+    if (a->type != b->type) return 0;
+    if (a->type == VAL_STR) return strcmp(a->str, b->str) == 0;
+    return a->type == VAL_NIL || a->num == b->num;
+}

@@ -1,0 +1,30 @@
+/*
+ * kv.h -- the scenario's free state: string keys to numbers, strings or
+ * booleans, kept sorted by key so that hashing and display are stable.
+ */
+#ifndef CR_KV_H
+#define CR_KV_H
+
+#include <stdint.h>
+
+#include "def.h"
+
+typedef struct kv_entry {
+    char *key;
+    val v;
+} kv_entry;
+
+typedef struct kv {
+    kv_entry *e;
+    int n, cap;
+} kv;
+
+const val *kv_get(const kv *k, const char *key);
+/* Copies key and value; a VAL_NIL value removes the key. */
+void kv_set(kv *k, const char *key, const val *v);
+void kv_clear(kv *k);
+void kv_free(kv *k);
+uint64_t kv_hash(const kv *k, uint64_t h);
+int val_equal(const val *a, const val *b);
+
+#endif

@@ -1,0 +1,135 @@
+/*
+ * policy.c -- see policy.h.
+ */
+#include "policy.h"
+
+#include <string.h>
+
+#include "util.h"
+
+#define POLICY_MAX_STEPS 32 /* commands in one move before the policy ends it */
+
+int policy_parse(const char *name, policy_kind *out)
+{
+    static const char *const names[] = {"random", "first", "historical"};
+    for (int i = 0; i < 3; i++)
+        if (strcmp(name, names[i]) == 0) {
+            *out = (policy_kind)i;
+            return 0;
+        }
+    return -1;
+}
+
+void policy_init(policy *p, policy_kind kind, uint64_t seed)
+{
+    memset(p, 0, sizeof *p);
+    p->kind = kind;
+    rng_seed(&p->r, seed, RNG_STREAM_POLICY);
+}
+
+static void make_choose(game *g, int item, int move, cmd *out)
+{
+    memset(out, 0, sizeof *out);
+    out->kind = CMD_CHOOSE;
+    str_fmt(out->a, sizeof out->a, "%s", g->sc->events[g->items[item].event].id);
+    str_fmt(out->b, sizeof out->b, "%s", g->sc->moves[move].id);
+}
+
+/* Pick an option for an open decision; -1 none available, -2 error. */
+static int pick_option(policy *p, game *g, int item)
+{
+    const def_event *e = &g->sc->events[g->items[item].event];
+    int avail[64], n = 0, hist = -1;
+    for (int i = 0; i < e->noptions && n < 64; i++) {
+        int rc = game_move_available(g, e->options[i], g->role, NULL, 0);
+        if (rc < 0) return -2;
+        if (!rc) continue;
+        if (g->sc->moves[e->options[i]].historical && hist < 0) hist = e->options[i];
+        avail[n++] = e->options[i];
+    }
+    if (n == 0) return -1;
+    if (p->kind == POLICY_HISTORICAL && hist >= 0) return hist;
+    if (p->kind == POLICY_RANDOM) return avail[rng_range(&p->r, 0, n - 1)];
+    return avail[0];
+}
+
+static int has_turn(const def_move *m, int turn)
+{
+    for (int i = 0; i < m->nhist_turns; i++)
+        if (m->hist_turns[i] == turn) return 1;
+    return 0;
+}
+
+/* Pick an action for the role; -1 none, -2 error. */
+static int pick_action(policy *p, game *g)
+{
+    if (p->kind == POLICY_FIRST) return -1;
+    int avail[256], n = 0;
+    for (int i = 0; i < g->sc->nactions && n < 256; i++) {
+        int mv = g->sc->actions[i];
+        const def_move *m = &g->sc->moves[mv];
+        if (m->role != g->role) continue;
+        if (p->kind == POLICY_HISTORICAL && !has_turn(m, g->turn)) continue;
+        int rc = game_move_available(g, mv, g->role, NULL, 0);
+        if (rc < 0) return -2;
+        if (rc) avail[n++] = mv;
+    }
+    if (n == 0) return -1;
+    if (p->kind == POLICY_HISTORICAL) return avail[0];
+    /* Random play leaves some points unspent, as real players do. */
+    if (rng_range(&p->r, 0, 3) == 0) return -1;
+    return avail[rng_range(&p->r, 0, n - 1)];
+}
+
+static void make_act(policy *p, game *g, int move, cmd *out)
+{
+    const def_move *m = &g->sc->moves[move];
+    memset(out, 0, sizeof *out);
+    out->kind = CMD_ACT;
+    str_fmt(out->a, sizeof out->a, "%s", g->sc->roles[g->role].id);
+    str_fmt(out->b, sizeof out->b, "%s", m->id);
+    if (m->ntargets) {
+        int t = p->kind == POLICY_RANDOM ? (int)rng_range(&p->r, 0, m->ntargets - 1) : 0;
+        str_fmt(out->c, sizeof out->c, "%s", m->targets[t].key);
+    }
+}
+
+static int try_decisions(policy *p, game *g, cmd *out)
+{
+    int items[64], n = game_open_decisions(g, g->role, items, 64);
+    for (int i = 0; i < n; i++) {
+        int mv = pick_option(p, g, items[i]);
+        if (mv == -2) return -2;
+        if (mv >= 0) {
+            make_choose(g, items[i], mv, out);
+            return 0;
+        }
+    }
+    return -1;
+}
+
+int policy_next(policy *p, game *g, cmd *out)
+{
+    if (g->ended || g->failed) return -1;
+    if (p->turn != g->turn || p->role != g->role) {
+        p->turn = g->turn;
+        p->role = g->role;
+        p->steps = 0;
+    }
+    memset(out, 0, sizeof *out);
+    out->kind = CMD_END;
+    if (g->paused) {
+        out->kind = CMD_RESUME;
+        return 0;
+    }
+    if (p->steps++ >= POLICY_MAX_STEPS) return 0;
+    int rc = try_decisions(p, g, out);
+    if (rc != -1) return rc == -2 ? -1 : 0;
+    int mv = pick_action(p, g);
+    if (mv == -2) return -1;
+    if (mv >= 0)
+        make_act(p, g, mv, out);
+    else
+        out->kind = CMD_END;
+    return 0;
+}

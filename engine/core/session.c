@@ -1,0 +1,155 @@
+/*
+ * session.c -- see session.h.
+ */
+#include "session.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+session *session_new(const def_scenario *sc, const game_host *host, uint64_t seed, int variant,
+                     int variant_mode, char *err, size_t errlen)
+{
+    game *g = game_new(sc, host, seed, variant, err, errlen);
+    if (!g) return NULL;
+    session *s = xcalloc(1, sizeof *s);
+    s->sc = sc;
+    s->host = *host;
+    s->g = g;
+    str_fmt(s->h.engine, sizeof s->h.engine, "%s", CR_ENGINE_VERSION);
+    str_fmt(s->h.scenario, sizeof s->h.scenario, "%s", sc->id);
+    s->h.scenario_hash = sc->files_hash;
+    s->h.seed = seed;
+    if (variant >= 0) str_fmt(s->h.variant, sizeof s->h.variant, "%s", sc->variants[variant].id);
+    s->h.variant_mode = variant_mode;
+    journal_now(s->h.started, sizeof s->h.started);
+    return s;
+}
+
+void session_free(session *s)
+{
+    if (!s) return;
+    game_free(s->g);
+    journal_close(s->j);
+    for (int i = 0; i < s->nlog; i++) free(s->log[i].cmd);
+    free(s->log);
+    free(s->live);
+    free(s);
+}
+
+static void record(session *s, const char *line, int turn, int role)
+{
+    journal_entry *e = VEC_PUSH(s->log, s->nlog, s->clog);
+    memset(e, 0, sizeof *e);
+    e->cmd = xstrdup(line);
+    e->turn = turn;
+    str_fmt(e->role, sizeof e->role, "%s", s->sc->roles[role].id);
+    e->hash = game_hash(s->g);
+    if (s->j && journal_append(s->j, e)) str_fmt(s->err, sizeof s->err, "%s", s->j->err);
+}
+
+/* Rebuild the game from the start with the live commands. */
+static int rebuild(session *s)
+{
+    if (game_reset(s->g, s->h.seed, s->g->variant)) return -1;
+    for (int i = 0; i < s->nlive; i++) {
+        cmd c;
+        char err[256];
+        if (cmd_parse(s->log[s->live[i]].cmd, &c, err, sizeof err) || game_apply(s->g, &c))
+            return -1;
+    }
+    return 0;
+}
+
+static int do_undo(session *s, int turn, int role)
+{
+    if (s->nlive == 0) {
+        str_fmt(s->err, sizeof s->err, "nothing to undo");
+        return -1;
+    }
+    s->nlive--;
+    if (rebuild(s)) {
+        str_fmt(s->err, sizeof s->err, "undo failed while replaying: %s", s->g->err);
+        return -2;
+    }
+    record(s, "undo", turn, role);
+    return 0;
+}
+
+int session_apply(session *s, const char *line)
+{
+    cmd c;
+    s->err[0] = '\0';
+    if (cmd_parse(line, &c, s->err, sizeof s->err)) return -1;
+    int turn = s->g->turn, role = s->g->role;
+    if (c.kind == CMD_UNDO) return do_undo(s, turn, role);
+    int rc = game_apply(s->g, &c);
+    if (rc == -1) {
+        str_fmt(s->err, sizeof s->err, "%s", s->g->err);
+        return -1;
+    }
+    if (rc == -2) {
+        str_fmt(s->err, sizeof s->err, "%s", s->g->err);
+        if (rebuild(s)) return -2; /* should not happen: it replayed before */
+        return -2;
+    }
+    strbuf b = {0};
+    cmd_format(&c, &b);
+    record(s, b.s, turn, role);
+    sb_free(&b);
+    *VEC_PUSH(s->live, s->nlive, s->clive) = s->nlog - 1;
+    return 0;
+}
+
+int session_save_to(session *s, const char *path)
+{
+    char err[512];
+    if (journal_write_all(path, &s->h, s->log, s->nlog, err, sizeof err)) {
+        str_fmt(s->err, sizeof s->err, "%s", err);
+        return -1;
+    }
+    journal *j = journal_append_to(path, err, sizeof err);
+    if (!j) {
+        str_fmt(s->err, sizeof s->err, "%s", err);
+        return -1;
+    }
+    journal_close(s->j);
+    s->j = j;
+    return 0;
+}
+
+int session_export(session *s, const char *path)
+{
+    char err[512];
+    if (journal_write_all(path, &s->h, s->log, s->nlog, err, sizeof err)) {
+        str_fmt(s->err, sizeof s->err, "%s", err);
+        return -1;
+    }
+    return 0;
+}
+
+int session_not_saving(const session *s)
+{
+    return !s->j || s->j->failed;
+}
+
+int session_replay(session *s, const journal_file *jf, char *err, size_t errlen)
+{
+    for (int i = 0; i < jf->n; i++) {
+        int rc = session_apply(s, jf->e[i].cmd);
+        if (rc) {
+            str_fmt(err, errlen, "line %d: `%s`: %s", i + 2, jf->e[i].cmd, s->err);
+            return i;
+        }
+    }
+    return jf->n;
+}
+
+int session_lines(const session *s, const char ***lines)
+{
+    const char **v = xcalloc((size_t)s->nlive + 1, sizeof *v);
+    for (int i = 0; i < s->nlive; i++) v[i] = s->log[s->live[i]].cmd;
+    *lines = v;
+    return s->nlive;
+}

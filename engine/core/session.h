@@ -1,0 +1,54 @@
+/*
+ * session.h -- a game together with its journal: what every front end holds.
+ *
+ * session_apply() parses a command line and hands it to game_apply(); when
+ * the game takes it, it is journaled (appended and flushed). `undo` is done
+ * here: the game is rebuilt from the start by replaying the commands still in
+ * effect, which the determinism of core makes exact. A script error in a
+ * command is reported and the game is rebuilt to just before it.
+ */
+#ifndef CR_SESSION_H
+#define CR_SESSION_H
+
+#include "game.h"
+#include "journal.h"
+
+#define CR_ENGINE_VERSION "0.1.0"
+
+typedef struct session {
+    const def_scenario *sc;
+    game_host host;
+    game *g;
+    journal_header h;
+    journal_entry *log; /* every journaled command, in order */
+    int nlog, clog;
+    int *live; /* indexes into log of the commands in effect */
+    int nlive, clive;
+    journal *j; /* NULL: not saving */
+    char err[1024];
+} session;
+
+session *session_new(const def_scenario *sc, const game_host *host, uint64_t seed, int variant,
+                     int variant_mode, char *err, size_t errlen);
+void session_free(session *s);
+
+/* Apply one command line. 0 applied; -1 refused (s->err); -2 script error
+   (s->err; the game was rebuilt to before the command). */
+int session_apply(session *s, const char *line);
+
+/* Start journaling to a new file (its header and every command so far). */
+int session_save_to(session *s, const char *path);
+/* Write the journal so far to another file, atomically (the text mode's
+   `save FILE`); the session keeps journaling where it did. */
+int session_export(session *s, const char *path);
+/* 1 when the journal failed to write (the game goes on in memory). */
+int session_not_saving(const session *s);
+
+/* Replay a journal's commands. Returns the number applied; when one does
+   not fit it stops there and writes "line N: `cmd`: reason" to err. */
+int session_replay(session *s, const journal_file *jf, char *err, size_t errlen);
+
+/* The live commands' lines (for hot reload: replay them into a new game). */
+int session_lines(const session *s, const char ***lines);
+
+#endif

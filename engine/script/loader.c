@@ -1,0 +1,171 @@
+/*
+ * loader.c -- loading a scenario folder: the constructor functions authors
+ * call (scenario, role, meter, ...) only record each table and where it was
+ * declared; build.c turns the records into definitions once every file has
+ * run, so declarations may come in any order and every problem is listed.
+ */
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "script_int.h"
+
+#define DECLS_KEY        "crisisroom.decls"
+#define SCRIPT_MAX_DECLS 20000
+
+static const char *const kinds[] = {"scenario", "role",     "meter", "clock",     "event",
+                                    "action",   "board",    "card",  "objective", "ending",
+                                    "variant",  "question", NULL};
+
+/* Record {kind=, t=, file=, line=} for build.c. */
+static int ldr_declare(lua_State *L)
+{
+    const char *kind = lua_tostring(L, lua_upvalueindex(1));
+    int is_question = strcmp(kind, "question") == 0;
+    if (!(is_question && lua_type(L, 1) == LUA_TSTRING) && lua_type(L, 1) != LUA_TTABLE)
+        return luaL_error(L, "%s expects a table: %s { id = ..., ... } (got %s)", kind, kind,
+                          luaL_typename(L, 1));
+    lua_Debug ar;
+    const char *file = "?";
+    int line = 0;
+    if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "Sl", &ar)) {
+        file = ar.source[0] == '@' ? ar.source + 1 : ar.short_src;
+        line = ar.currentline;
+    }
+    lua_getfield(L, LUA_REGISTRYINDEX, DECLS_KEY);
+    lua_Integer n = (lua_Integer)lua_rawlen(L, -1);
+    if (n >= SCRIPT_MAX_DECLS)
+        return luaL_error(L, "more than %d declarations in one scenario", SCRIPT_MAX_DECLS);
+    lua_createtable(L, 0, 4);
+    lua_pushstring(L, kind);
+    lua_setfield(L, -2, "kind");
+    lua_pushvalue(L, 1);
+    lua_setfield(L, -2, "t");
+    lua_pushstring(L, file);
+    lua_setfield(L, -2, "file");
+    lua_pushinteger(L, line);
+    lua_setfield(L, -2, "line");
+    lua_rawseti(L, -2, n + 1);
+    return 0;
+}
+
+void ldr_open(script *s)
+{
+    lua_State *L = s->L;
+    lua_newtable(L);
+    lua_setfield(L, LUA_REGISTRYINDEX, DECLS_KEY);
+    for (const char *const *k = kinds; *k; k++) {
+        lua_pushstring(L, *k);
+        lua_pushcclosure(L, ldr_declare, 1);
+        lua_setglobal(L, *k);
+    }
+}
+
+static void default_print(void *ud, const char *msg)
+{
+    (void)ud;
+    fprintf(stderr, "%s\n", msg);
+}
+
+static script *script_alloc(const char *dir, const script_limits *limits)
+{
+    script *s = xcalloc(1, sizeof *s);
+    s->dir = xstrdup(dir);
+    s->lim.instructions =
+        limits && limits->instructions ? limits->instructions : SCRIPT_DEFAULT_INSTRUCTIONS;
+    s->lim.memory = limits && limits->memory ? limits->memory : SCRIPT_DEFAULT_MEMORY;
+    s->files_hash = HASH_INIT;
+    s->print = default_print;
+    return s;
+}
+
+static int check_dir(const char *dir, char *err, size_t errlen)
+{
+    struct stat st;
+    char main[PATH_MAX];
+    if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+        str_fmt(err, errlen, "%s: not a scenario folder (no such directory)\n", dir);
+        return -1;
+    }
+    str_fmt(main, sizeof main, "%s/scenario.lua", dir);
+    if (stat(main, &st) != 0) {
+        str_fmt(err, errlen, "%s: no scenario.lua in this folder\n", dir);
+        return -1;
+    }
+    return 0;
+}
+
+static int run_main(script *s, char *err, size_t errlen)
+{
+    char msg[4096];
+    if (sbx_load_file(s, "scenario.lua", msg, sizeof msg) ||
+        sbx_call(s, 0, 0, "loading the scenario", msg, sizeof msg)) {
+        str_fmt(err, errlen, "%s\n", msg);
+        return -1;
+    }
+    return 0;
+}
+
+script *script_load(const char *dir, const script_limits *limits, char *err, size_t errlen)
+{
+    if (check_dir(dir, err, errlen)) return NULL;
+    script *s = script_alloc(dir, limits);
+    s->L = sbx_new(s);
+    if (!s->L) {
+        str_fmt(err, errlen, "%s: cannot create a Lua state\n", dir);
+        script_free(s);
+        return NULL;
+    }
+    sbx_open(s);
+    ldr_open(s);
+    gapi_open(s);
+    s->sc = def_new();
+    if (run_main(s, err, errlen)) {
+        script_free(s);
+        return NULL;
+    }
+    strbuf errors = {0};
+    int n = bld_build(s, &errors);
+    if (n == 0) n = def_validate(s->sc, &errors);
+    if (n) {
+        str_fmt(err, errlen, "%s", errors.s);
+        sb_free(&errors);
+        script_free(s);
+        return NULL;
+    }
+    sb_free(&errors);
+    s->sc->files_hash = s->files_hash;
+    host_init(s);
+    return s;
+}
+
+void script_free(script *s)
+{
+    if (!s) return;
+    if (s->L) lua_close(s->L);
+    def_free(s->sc);
+    free(s->dir);
+    free(s);
+}
+
+const def_scenario *script_scenario(const script *s)
+{
+    return s->sc;
+}
+
+const game_host *script_host(script *s)
+{
+    return &s->host;
+}
+
+const char *script_dir(const script *s)
+{
+    return s->dir;
+}
+
+void script_set_print(script *s, void (*fn)(void *ud, const char *msg), void *ud)
+{
+    s->print = fn ? fn : default_print;
+    s->print_ud = ud;
+}

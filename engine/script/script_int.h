@@ -1,0 +1,68 @@
+/*
+ * script_int.h -- what the script layer's files share.
+ */
+#ifndef CR_SCRIPT_INT_H
+#define CR_SCRIPT_INT_H
+
+#include <lauxlib.h>
+#include <lua.h>
+
+#include "script.h"
+#include "util.h"
+
+#define SCRIPT_DEFAULT_INSTRUCTIONS 20000000L /* about 0.1 s of plain Lua */
+#define SCRIPT_DEFAULT_MEMORY       (64u << 20)
+#define SCRIPT_HOOK_STEP            1000
+#define SCRIPT_MAX_FILE             (4u << 20) /* bytes of one scenario file */
+
+struct script {
+    lua_State *L;
+    def_scenario *sc;
+    char *dir;
+    script_limits lim;
+    size_t mem, mem_peak;
+    int mem_hit;
+    /* The instruction budget: only counts while `metered` is set (loading
+       and callbacks, not the test runner's own code). */
+    int metered;
+    long left;
+    int killed;
+    char where[160]; /* what is running, for messages: "event 'x' when" */
+    game *g;         /* the game a callback works on */
+    game_host host;
+    void (*print)(void *ud, const char *msg);
+    void *print_ud;
+    uint64_t files_hash;
+    int ninclude; /* files included, to bound them */
+};
+
+/* sandbox.c */
+lua_State *sbx_new(script *s);
+void sbx_open(script *s);
+/* Run the function on top of the stack with nargs under the budget.
+   Returns 0 or -1 with "place: message\ntraceback" in err. */
+int sbx_call(script *s, int nargs, int nres, const char *where, char *err, size_t errlen);
+/* Load a file of the scenario folder as a chunk "@relpath" onto the stack. */
+int sbx_load_file(script *s, const char *rel, char *err, size_t errlen);
+int sbx_check_path(const char *rel, char *why, size_t whylen);
+script *sbx_self(lua_State *L);
+int sbx_random(lua_State *L); /* math.random on the game's generator */
+
+/* loader.c: the declaration constructors */
+void ldr_open(script *s);
+
+/* build.c: declarations to definitions */
+int bld_build(script *s, strbuf *errors);
+
+/* gameapi.c: the g handle */
+void gapi_open(script *s);
+void gapi_push(script *s);      /* pushes g */
+void gapi_index_ids(script *s); /* name -> index tables, after building */
+
+/* host.c */
+void host_init(script *s);
+/* What a callback reference is, for messages: "event 'x' when". */
+void host_describe(script *s, int ref, char *buf, size_t size);
+#define REFDESC_KEY "crisisroom.refdesc"
+
+#endif

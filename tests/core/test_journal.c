@@ -1,0 +1,119 @@
+/*
+ * test_journal.c -- the save file: round trip, a torn last line, malformed
+ * lines refused with their number.
+ */
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "journal.h"
+#include "util.h"
+
+static char dir[256];
+
+static const char *path_of(const char *name)
+{
+    static char p[512];
+    str_fmt(p, sizeof p, "%s/%s", dir, name);
+    return p;
+}
+
+static void write_text(const char *name, const char *text)
+{
+    FILE *f = fopen(path_of(name), "w");
+    fputs(text, f);
+    fclose(f);
+}
+
+static void test_roundtrip(void)
+{
+    journal_header h = {"0.1.0", "mini", 0xabcdef0123456789ull, 18446744073709551615ull,
+                        "v1",    1,      "2026-01-01T00:00:00Z"};
+    char err[512];
+    journal *j = journal_create(path_of("a.jsonl"), &h, err, sizeof err);
+    CHECK(j != NULL);
+    journal_entry e = {"choose e1 x -- a \"quoted\" reason, and ë ç", 1, "pm", 0x1234};
+    CHECK(journal_append(j, &e) == 0);
+    e.cmd = "end";
+    e.turn = 2;
+    CHECK(journal_append(j, &e) == 0);
+    journal_close(j);
+    journal_file jf;
+    CHECK(journal_read(path_of("a.jsonl"), &jf, err, sizeof err) == 0);
+    CHECK(jf.n == 2 && strcmp(jf.h.scenario, "mini") == 0);
+    CHECK(jf.h.seed == 18446744073709551615ull); /* 64-bit seeds survive */
+    CHECK(jf.h.scenario_hash == 0xabcdef0123456789ull && jf.h.variant_mode == 1);
+    CHECK(strcmp(jf.e[0].cmd, "choose e1 x -- a \"quoted\" reason, and ë ç") == 0);
+    CHECK(jf.e[0].hash == 0x1234 && jf.e[1].turn == 2 && strcmp(jf.e[1].role, "pm") == 0);
+    CHECK(jf.warning[0] == '\0');
+    journal_file_free(&jf);
+}
+
+static const char *header =
+    "{\"kind\":\"crisisroom-journal\",\"format\":1,\"engine\":\"0.1.0\",\"scenario\":\"mini\","
+    "\"scenario_hash\":\"00000000000000ff\",\"seed\":\"5\",\"variant\":\"\",\"started\":\"x\"}\n";
+
+static void test_torn_and_malformed(void)
+{
+    char text[2048], err[512];
+    journal_file jf;
+    str_fmt(text, sizeof text, "%s{\"cmd\":\"end\",\"turn\":1}\n{\"cmd\":\"en", header);
+    write_text("torn.jsonl", text);
+    CHECK(journal_read(path_of("torn.jsonl"), &jf, err, sizeof err) == 0);
+    CHECK(jf.n == 1);
+    CHECK_STR_HAS(jf.warning, "torn.jsonl:3:");
+    CHECK_STR_HAS(jf.warning, "dropped");
+    journal_file_free(&jf);
+
+    /* The same damage in the middle is not a torn line: refused, with its number. */
+    str_fmt(text, sizeof text,
+            "%s{\"cmd\":\"end\",\"turn\":1}\n{\"cmd\":\"en\n{\"cmd\":\"end\",\"turn\":1}\n",
+            header);
+    write_text("bad.jsonl", text);
+    CHECK(journal_read(path_of("bad.jsonl"), &jf, err, sizeof err) == -1);
+    CHECK_STR_HAS(err, "bad.jsonl:3: malformed line");
+
+    str_fmt(text, sizeof text, "%s{\"cmd\":5,\"turn\":1}\n", header);
+    write_text("type.jsonl", text);
+    CHECK(journal_read(path_of("type.jsonl"), &jf, err, sizeof err) == -1);
+    CHECK_STR_HAS(err, "type.jsonl:2:");
+
+    write_text("nohead.jsonl", "{\"cmd\":\"end\",\"turn\":1}\n");
+    CHECK(journal_read(path_of("nohead.jsonl"), &jf, err, sizeof err) == -1);
+    CHECK_STR_HAS(err, "nohead.jsonl:1: not a Crisis Room save");
+
+    write_text("empty.jsonl", "");
+    CHECK(journal_read(path_of("empty.jsonl"), &jf, err, sizeof err) == -1);
+    CHECK(journal_read(path_of("missing.jsonl"), &jf, err, sizeof err) == -1);
+    CHECK_STR_HAS(err, "cannot open");
+}
+
+/* Reopening after a torn line cuts it off, so appends start clean. */
+static void test_append_after_torn(void)
+{
+    char text[2048], err[512];
+    str_fmt(text, sizeof text, "%s{\"cmd\":\"end\",\"turn\":1}\n{\"cmd\":\"en", header);
+    write_text("re.jsonl", text);
+    journal *j = journal_append_to(path_of("re.jsonl"), err, sizeof err);
+    CHECK(j != NULL);
+    journal_entry e = {"note after", 1, "a", 0};
+    CHECK(journal_append(j, &e) == 0);
+    journal_close(j);
+    journal_file jf;
+    CHECK(journal_read(path_of("re.jsonl"), &jf, err, sizeof err) == 0);
+    CHECK(jf.n == 2 && strcmp(jf.e[1].cmd, "note after") == 0 && !jf.warning[0]);
+    journal_file_free(&jf);
+}
+
+int main(void)
+{
+    str_fmt(dir, sizeof dir, "%s", "/tmp/crisisroom-journal-XXXXXX");
+    if (!mkdtemp(dir)) return 2;
+    test_roundtrip();
+    test_torn_and_malformed();
+    test_append_after_torn();
+    char cmd[600];
+    str_fmt(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    if (system(cmd) != 0) fprintf(stderr, "could not remove %s\n", dir);
+    return check_report("journal");
+}
