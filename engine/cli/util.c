@@ -184,6 +184,7 @@ session *cli_new_session(script *s, const cli_opts *o, int journal_default)
         str_fmt(path, sizeof path, "%s", o->save);
     else if (journal_default && !o->nosave)
         default_save_path(sc, path, sizeof path);
+    if (!realpath(script_dir(s), ss->h.dir)) str_fmt(ss->h.dir, sizeof ss->h.dir, "%s", script_dir(s));
     if (path[0] && session_save_to(ss, path))
         fprintf(stderr, "crisisroom: %s\ncrisisroom: NOT SAVING: the game goes on in memory only\n",
                 ss->err);
@@ -200,7 +201,12 @@ session *cli_resume(const char *path, script **out_script)
         return NULL;
     }
     if (jf.warning[0]) fprintf(stderr, "crisisroom: warning: %s\n", jf.warning);
-    script *s = cli_load(jf.h.scenario);
+    /* The scenario by its id under scenarios/, else where it was loaded from. */
+    char dir[PATH_MAX];
+    const char *where = cli_find_scenario(jf.h.scenario, dir, sizeof dir) == 0 || !jf.h.dir[0]
+                            ? jf.h.scenario
+                            : jf.h.dir;
+    script *s = cli_load(where);
     if (!s) {
         journal_file_free(&jf);
         return NULL;

@@ -42,6 +42,7 @@ static cJSON *header_json(const journal_header *h)
     cJSON_AddStringToObject(o, "variant", h->variant);
     cJSON_AddBoolToObject(o, "variant_mode", h->variant_mode);
     cJSON_AddStringToObject(o, "started", h->started);
+    cJSON_AddStringToObject(o, "dir", h->dir);
     return o;
 }
 
@@ -189,7 +190,8 @@ static int parse_header(cJSON *o, journal_header *h, char *why, size_t whylen)
         get_str(o, "scenario_hash", num, sizeof num, 1) || parse_u64(num, 16, &h->scenario_hash) ||
         get_str(o, "seed", num, sizeof num, 1) || parse_u64(num, 10, &h->seed) ||
         get_str(o, "variant", h->variant, sizeof h->variant, 0) ||
-        get_str(o, "started", h->started, sizeof h->started, 0)) {
+        get_str(o, "started", h->started, sizeof h->started, 0) ||
+        get_str(o, "dir", h->dir, sizeof h->dir, 0)) {
         str_fmt(why, whylen,
                 "header: a field is missing or of the wrong type (engine, "
                 "scenario, scenario_hash, seed)");

@@ -22,6 +22,7 @@ typedef struct journal_header {
     char variant[64]; /* "" when the scenario has none */
     int variant_mode; /* the variant was drawn by the seed */
     char started[32]; /* ISO 8601 UTC */
+    char dir[1024];   /* where the scenario was loaded from: a hint for resume */
 } journal_header;
 
 typedef struct journal_entry {

@@ -1,0 +1,306 @@
+/*
+ * ui_app.h -- what the modules of the GUI share: the application state, the
+ * screens, the hit areas that make every widget clickable and focusable, and
+ * the functions each module exports. Internal to engine/ui/.
+ *
+ * The GUI is immediate-mode: each frame a screen draws itself from the game
+ * state and registers the hit areas of its widgets; input is matched against
+ * the hit areas of the last frame. Nothing is redrawn without an event.
+ */
+#ifndef CR_UI_APP_H
+#define CR_UI_APP_H
+
+#include <SDL.h>
+#include <SDL_ttf.h>
+#include <stdint.h>
+
+#include "script.h"
+#include "session.h"
+
+#define UI_PATH_MAX 1024
+#define UI_PI       3.14159265f
+
+typedef enum {
+    SCR_TITLE,
+    SCR_BRIEFING,
+    SCR_HANDOVER,
+    SCR_DASHBOARD,
+    SCR_EVIDENCE,
+    SCR_DIPLOMACY,
+    SCR_TIMELINE,
+    SCR_DEBRIEF,
+    SCR_COUNT
+} ui_screen;
+
+/* Text styles: a face and a size, combined as face * TS_COUNT + size. */
+typedef enum { FACE_REG, FACE_BOLD, FACE_ITALIC, FACE_COUNT } ui_face;
+typedef enum { TS_SMALL, TS_BODY, TS_H3, TS_H2, TS_H1, TS_DISPLAY, TS_COUNT } ui_tsize;
+#define ST(face, size) ((face) * TS_COUNT + (size))
+#define ST_SMALL       ST(FACE_REG, TS_SMALL)
+#define ST_BODY        ST(FACE_REG, TS_BODY)
+#define ST_BODY_B      ST(FACE_BOLD, TS_BODY)
+#define ST_BODY_I      ST(FACE_ITALIC, TS_BODY)
+#define ST_SMALL_B     ST(FACE_BOLD, TS_SMALL)
+#define ST_H3          ST(FACE_BOLD, TS_H3)
+#define ST_H2          ST(FACE_BOLD, TS_H2)
+#define ST_H1          ST(FACE_BOLD, TS_H1)
+#define ST_DISPLAY     ST(FACE_BOLD, TS_DISPLAY)
+#define ST_COUNT       (FACE_COUNT * TS_COUNT)
+
+typedef struct ui_theme {
+    const char *name;
+    SDL_Color bg, panel, raised, border, text, dim, accent, on_accent, good, bad, warn, focus,
+        hover, unread, shadow;
+    SDL_Color roles[6];
+} ui_theme;
+
+/* What a hit area does when activated (click, tap, Enter on focus). */
+typedef enum {
+    ACT_NONE,
+    ACT_SCREEN,      /* arg: screen */
+    ACT_PICK_SCEN,   /* arg: scenario entry */
+    ACT_NEW_GAME,    /* arg: scenario entry */
+    ACT_VARIANT,     /* toggle variant mode */
+    ACT_NEW_SEED,    /* draw another seed */
+    ACT_RESUME,      /* arg: save entry */
+    ACT_START,       /* briefing -> first hand-over */
+    ACT_HANDOVER_OK, /* hand-over -> dashboard */
+    ACT_ITEM,        /* arg: inbox item, -1 private brief */
+    ACT_OPTION,      /* arg: move */
+    ACT_ACTION,      /* arg: move */
+    ACT_TARGET,      /* arg: target index in the confirm dialog */
+    ACT_CONFIRM,
+    ACT_CANCEL,
+    ACT_RATIONALE, /* focus the rationale field */
+    ACT_END_MOVE,
+    ACT_CARD, /* arg: card */
+    ACT_MENU,
+    ACT_MENU_PAGE, /* arg: page */
+    ACT_SAVE,
+    ACT_LOAD, /* arg: save entry */
+    ACT_SCALE, /* arg: +1 / -1 */
+    ACT_FULLSCREEN,
+    ACT_CONTRAST,
+    ACT_TO_TITLE,
+    ACT_QUIT
+} ui_action;
+
+typedef struct ui_hit {
+    SDL_Rect r; /* pixels */
+    int action, arg;
+    int focusable;
+} ui_hit;
+
+typedef struct ui_sreg { /* a scrollable region */
+    SDL_Rect r;
+    int id;
+} ui_sreg;
+
+enum { SREG_MAIN, SREG_SIDE, SREG_THIRD, SREG_FOURTH, SREG_COUNT };
+
+typedef struct ui_scen_entry {
+    char *dir, *id, *title, *summary, *roles, *error;
+    int nturns, nroles, nvariants;
+} ui_scen_entry;
+
+typedef struct ui_save_entry {
+    char *path, *scenario, *started;
+    int commands;
+} ui_save_entry;
+
+typedef enum { MODAL_NONE, MODAL_CONFIRM, MODAL_MENU } ui_modal;
+enum { MENU_MAIN, MENU_LOAD, MENU_SETTINGS };
+
+typedef struct ui_app {
+    /* Output. In screenshot mode win is NULL and ren draws on surf. */
+    SDL_Window *win;
+    SDL_Renderer *ren;
+    SDL_Surface *surf;
+    int pw, ph;          /* output size in pixels */
+    float px_per_pt;     /* pixels per window coordinate (high-DPI) */
+    float user_scale, s; /* s: pixels per design unit (1080p = 1.0) */
+    int high_contrast, fullscreen;
+    const ui_theme *th;
+
+    /* Fonts. */
+    char font_dir[UI_PATH_MAX];
+    TTF_Font *font[ST_COUNT];
+    int font_px[ST_COUNT];
+    char font_err[512];
+
+    /* Input: last frame's hit areas and scroll regions. */
+    ui_hit hits[768];
+    int nhits;
+    int focus_act, focus_arg; /* the focused widget, ACT_NONE none */
+    SDL_Rect clip;
+    int clipping;
+    int mx, my; /* mouse, pixels */
+    int block_hits;
+    ui_sreg sregs[8];
+    int nsregs;
+    int scroll[SCR_COUNT][SREG_COUNT];
+    int scroll_max[SCR_COUNT][SREG_COUNT];
+
+    /* Where things are. */
+    char scen_root[UI_PATH_MAX], save_dir[UI_PATH_MAX];
+
+    /* Title screen. */
+    ui_scen_entry *scens;
+    int nscens, scen_sel;
+    ui_save_entry *saves;
+    int nsaves;
+    int variant_mode;
+    uint64_t seed;
+
+    /* The game in play. */
+    script *scr;
+    session *ses;
+    char save_path[UI_PATH_MAX]; /* journal being written, "" none */
+    char warning[1024];          /* shown as a banner while set */
+    char error[2048];            /* load failures, shown on the title */
+    char status[512];            /* short toast */
+    uint32_t status_until;
+
+    /* Screens. */
+    ui_screen screen, after_handover;
+    int modal, menu_page;
+    int sel_item;         /* inbox item shown in full; -1 private brief */
+    int sel_card;         /* evidence board */
+    uint8_t *read;        /* [nitems * nroles] read marks */
+    int read_items;       /* items covered by read */
+    int seen_role, seen_turn;
+
+    /* The confirm dialog. */
+    int pend_move, pend_target;
+    char rationale[400];
+    int typing;
+
+    int quit, dirty;
+    int no_autosave;
+} ui_app;
+
+/* ui_theme.c */
+const ui_theme *ui_theme_get(int high_contrast);
+SDL_Color ui_mix(SDL_Color a, SDL_Color b, float t);
+SDL_Color ui_role_color(const ui_app *a, int role);
+
+/* ui_draw.c: primitives and the text cache. Coordinates in pixels. */
+int ui_fonts_open(ui_app *a);
+void ui_fonts_close(ui_app *a);
+void ui_text_cache_flush(void);
+void ui_color(ui_app *a, SDL_Color c);
+void ui_fill(ui_app *a, SDL_Rect r, SDL_Color c);
+void ui_round(ui_app *a, SDL_Rect r, int radius, SDL_Color c);
+void ui_frame(ui_app *a, SDL_Rect r, int radius, int thick, SDL_Color c);
+void ui_line(ui_app *a, float x0, float y0, float x1, float y1, float thick, SDL_Color c);
+void ui_disc(ui_app *a, float cx, float cy, float radius, SDL_Color c);
+void ui_ring(ui_app *a, float cx, float cy, float radius, float thick, SDL_Color c);
+void ui_tri(ui_app *a, float x0, float y0, float x1, float y1, float x2, float y2,
+            SDL_Color c);
+/* One line of text at (x, y) (top-left); returns its width. */
+int ui_draw_line(ui_app *a, int style, SDL_Color c, int x, int y, const char *text);
+int ui_text_width(ui_app *a, int style, const char *text);
+int ui_line_h(ui_app *a, int style);
+
+/* ui_layout.c: wrapped text in boxes, with an overflow reporter. */
+enum {
+    TX_CENTER = 1,   /* centre each line */
+    TX_RIGHT = 2,    /* right-align */
+    TX_VCENTER = 4,  /* centre vertically in the box */
+    TX_ELLIPSIS = 8, /* one line, cut with "…" when too long (not an overflow) */
+    TX_MEASURE = 16, /* measure only */
+    TX_FLOW = 32     /* box height is unbounded (scrolled content) */
+};
+int ui_text(ui_app *a, int style, SDL_Color c, SDL_Rect box, const char *text, int flags);
+int ui_text_h(ui_app *a, int style, const char *text, int width);
+int ui_px(const ui_app *a, float units); /* design units -> pixels */
+SDL_Rect ui_rect(int x, int y, int w, int h);
+SDL_Rect ui_inset(SDL_Rect r, int d);
+SDL_Rect ui_cut_top(SDL_Rect *r, int h, int gap);
+SDL_Rect ui_cut_left(SDL_Rect *r, int w, int gap);
+SDL_Rect ui_cut_right(SDL_Rect *r, int w, int gap);
+SDL_Rect ui_cut_bottom(SDL_Rect *r, int h, int gap);
+void ui_layout_reset(void);
+int ui_layout_overflows(void);
+const char *ui_layout_overflow(int i);
+int ui_layout_truncations(void);
+void ui_layout_note(const char *what, const SDL_Rect *r, int need);
+
+/* ui_widgets.c: hit areas, focus, panels, buttons, scroll regions. */
+void ui_hit_add(ui_app *a, SDL_Rect r, int action, int arg, int focusable);
+int ui_hit_at(const ui_app *a, int x, int y);
+int ui_is_focus(const ui_app *a, int action, int arg);
+int ui_is_hover(const ui_app *a, SDL_Rect r);
+void ui_panel(ui_app *a, SDL_Rect r, const char *title, SDL_Rect *body);
+int ui_button(ui_app *a, SDL_Rect r, const char *label, int action, int arg, int primary);
+void ui_chip(ui_app *a, SDL_Rect r, const char *label, SDL_Color bg, SDL_Color fg);
+int ui_chip_w(ui_app *a, const char *label);
+void ui_focus_ring(ui_app *a, SDL_Rect r, int action, int arg);
+/* Scroll regions: begin clips to r and returns the content offset. */
+int ui_scroll_begin(ui_app *a, int id, SDL_Rect r);
+void ui_scroll_end(ui_app *a, int id, SDL_Rect r, int content_h);
+int ui_visible(const ui_app *a, SDL_Rect r);
+void ui_scroll_by(ui_app *a, int x, int y, int dy);
+void ui_key_hint(ui_app *a, int x, int y, const char *key);
+
+/* ui_icons.c: channel and state icons drawn with primitives. */
+void ui_icon_channel(ui_app *a, int channel, SDL_Rect r, SDL_Color c);
+void ui_icon_arrow(ui_app *a, SDL_Rect r, int dir, SDL_Color c);
+void ui_icon_check(ui_app *a, SDL_Rect r, SDL_Color c);
+void ui_icon_lock(ui_app *a, SDL_Rect r, SDL_Color c);
+void ui_icon_card(ui_app *a, SDL_Rect r, SDL_Color c);
+void ui_icon_clock(ui_app *a, SDL_Rect r, SDL_Color c);
+void ui_icon_bolt(ui_app *a, SDL_Rect r, SDL_Color c);
+void ui_icon_flag(ui_app *a, SDL_Rect r, SDL_Color c);
+
+/* ui_png.c */
+int ui_png_write(const char *path, const SDL_Surface *rgba, char *err, size_t errlen);
+
+/* ui_game.c: the game in play, scenarios and saves on disk. */
+void ui_find_dirs(ui_app *a);
+void ui_scan_scenarios(ui_app *a);
+void ui_scan_saves(ui_app *a);
+void ui_free_lists(ui_app *a);
+int ui_game_new(ui_app *a, const char *dir, uint64_t seed, const char *variant,
+                const char *save);
+int ui_game_load(ui_app *a, const char *path);
+void ui_game_close(ui_app *a);
+/* Send one command line; 0 applied, else the reason is in a->status. */
+int ui_apply(ui_app *a, const char *line);
+int ui_apply_file(ui_app *a, const char *path);
+void ui_after_command(ui_app *a);
+int ui_is_read(ui_app *a, int item, int role);
+void ui_mark_read(ui_app *a, int item, int role);
+void ui_set_status(ui_app *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+const char *ui_role_name(const ui_app *a, int role);
+const char *ui_item_title(const ui_app *a, int item);
+
+/* ui_main.c */
+void ui_go(ui_app *a, ui_screen s);
+void ui_render(ui_app *a);
+void ui_handle(ui_app *a, const SDL_Event *e);
+void ui_do(ui_app *a, int action, int arg);
+void ui_set_size(ui_app *a, int pw, int ph);
+int ui_init_offscreen(ui_app *a, int w, int h);
+void ui_shutdown(ui_app *a);
+void ui_begin_app(ui_app *a);
+
+/* Screens (ui_screens_*.c) and their shared chrome (ui_chrome.c). */
+SDL_Rect ui_chrome(ui_app *a, const char *heading);
+void ui_title_draw(ui_app *a);
+void ui_briefing_draw(ui_app *a);
+void ui_handover_draw(ui_app *a);
+void ui_dashboard_draw(ui_app *a);
+int ui_dashboard_key(ui_app *a, SDL_Keycode k);
+void ui_evidence_draw(ui_app *a);
+void ui_diplomacy_draw(ui_app *a);
+void ui_timeline_draw(ui_app *a);
+void ui_debrief_draw(ui_app *a);
+void ui_menu_draw(ui_app *a);
+void ui_confirm_draw(ui_app *a);
+void ui_meter_row(ui_app *a, SDL_Rect r, int meter, int show_spark);
+void ui_sparkline(ui_app *a, SDL_Rect r, int meter, SDL_Color c, int axes);
+void ui_move_card(ui_app *a, SDL_Rect r, int move, int number, int *height, int measure);
+int ui_move_state(ui_app *a, int move, char *why, size_t len);
+
+#endif

@@ -1,0 +1,418 @@
+/*
+ * ui_game.c -- the game in play as the GUI sees it: finding the scenario and
+ * font folders, listing scenarios and saves for the title screen, starting
+ * and loading games, and sending command lines to the session. Everything
+ * that changes the game goes through ui_apply() -> session_apply().
+ */
+#include <dirent.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "ui_app.h"
+#include "util.h"
+
+#ifndef CR_SOURCE_DIR
+#define CR_SOURCE_DIR "."
+#endif
+
+static const script_limits limits = {50000000L, (size_t)64 << 20};
+
+static int is_dir(const char *p)
+{
+    struct stat st;
+    return !stat(p, &st) && S_ISDIR(st.st_mode);
+}
+
+/* The first of: next to the executable (installed or build tree), the
+   source tree, the working directory. */
+static void find_dir(char *out, const char *base, const char *rel)
+{
+    const char *prefixes[] = {"../", "../../", "../share/crisisroom/", ""};
+    char p[UI_PATH_MAX];
+    for (size_t i = 0; base && i < sizeof prefixes / sizeof *prefixes; i++) {
+        str_fmt(p, sizeof p, "%s%s%s", base, prefixes[i], rel);
+        if (is_dir(p)) {
+            str_fmt(out, UI_PATH_MAX, "%s", p);
+            return;
+        }
+    }
+    str_fmt(p, sizeof p, "%s/%s", CR_SOURCE_DIR, rel);
+    str_fmt(out, UI_PATH_MAX, "%s", is_dir(p) ? p : rel);
+}
+
+static void mkdirs(const char *path)
+{
+    char p[UI_PATH_MAX];
+    str_fmt(p, sizeof p, "%s", path);
+    for (char *s = p + 1; *s; s++)
+        if (*s == '/') *s = '\0', mkdir(p, 0755), *s = '/';
+    mkdir(p, 0755);
+}
+
+void ui_find_dirs(ui_app *a)
+{
+    char *base = SDL_GetBasePath();
+    const char *env = getenv("CRISISROOM_SCENARIOS");
+    if (env) str_fmt(a->scen_root, sizeof a->scen_root, "%s", env);
+    else find_dir(a->scen_root, base, "scenarios");
+    find_dir(a->font_dir, base, "assets/fonts");
+    SDL_free(base);
+    const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+    if (xdg && xdg[0]) str_fmt(a->save_dir, sizeof a->save_dir, "%s/crisisroom/saves", xdg);
+    else if (home) str_fmt(a->save_dir, sizeof a->save_dir, "%s/.local/share/crisisroom/saves", home);
+    else str_fmt(a->save_dir, sizeof a->save_dir, "saves");
+}
+
+/* Title lists ----------------------------------------------------------------- */
+
+static void entry_from(ui_scen_entry *e, const def_scenario *sc)
+{
+    strbuf roles = {0};
+    for (int i = 0; i < sc->nroles; i++)
+        sb_printf(&roles, "%s%s", i ? " · " : "",
+                  sc->roles[i].shortname ? sc->roles[i].shortname : sc->roles[i].name);
+    e->id = xstrdup(sc->id);
+    e->title = xstrdup(sc->title);
+    e->summary = xstrdup(sc->summary ? sc->summary : "");
+    e->roles = roles.s ? roles.s : xstrdup("");
+    e->nturns = sc->nturns, e->nroles = sc->nroles, e->nvariants = sc->nvariants;
+}
+
+static int cmp_scen(const void *x, const void *y)
+{
+    const ui_scen_entry *a = x, *b = y;
+    if (a->nturns != b->nturns) return a->nturns - b->nturns; /* the short tutorial first */
+    return strcmp(a->dir, b->dir);
+}
+
+void ui_scan_scenarios(ui_app *a)
+{
+    DIR *d = opendir(a->scen_root);
+    struct dirent *de;
+    int cap = 0;
+    while (d && (de = readdir(d))) {
+        char dir[UI_PATH_MAX + 300], lua[UI_PATH_MAX + 320], err[2048];
+        if (de->d_name[0] == '.') continue;
+        str_fmt(dir, sizeof dir, "%s/%s", a->scen_root, de->d_name);
+        str_fmt(lua, sizeof lua, "%s/scenario.lua", dir);
+        struct stat st;
+        if (stat(lua, &st)) continue;
+        ui_scen_entry *e = VEC_PUSH(a->scens, a->nscens, cap);
+        memset(e, 0, sizeof *e);
+        e->dir = xstrdup(dir);
+        script *s = script_load(dir, &limits, err, sizeof err);
+        if (s) entry_from(e, script_scenario(s));
+        else e->error = xstrdup(err), e->title = xstrdup(de->d_name), e->id = xstrdup(de->d_name);
+        script_free(s);
+    }
+    if (d) closedir(d);
+    if (a->nscens) qsort(a->scens, (size_t)a->nscens, sizeof *a->scens, cmp_scen);
+}
+
+typedef struct save_tmp {
+    char *path;
+    time_t mtime;
+} save_tmp;
+
+static int cmp_mtime(const void *x, const void *y)
+{
+    const save_tmp *a = x, *b = y;
+    return a->mtime < b->mtime ? 1 : a->mtime > b->mtime ? -1 : strcmp(a->path, b->path);
+}
+
+void ui_scan_saves(ui_app *a)
+{
+    for (int i = 0; i < a->nsaves; i++)
+        free(a->saves[i].path), free(a->saves[i].scenario), free(a->saves[i].started);
+    free(a->saves);
+    a->saves = NULL, a->nsaves = 0;
+    DIR *d = opendir(a->save_dir);
+    struct dirent *de;
+    save_tmp *t = NULL;
+    int n = 0, cap = 0, scap = 0;
+    while (d && (de = readdir(d))) {
+        size_t len = strlen(de->d_name);
+        if (len < 7 || strcmp(de->d_name + len - 6, ".jsonl")) continue;
+        char p[UI_PATH_MAX + 300];
+        struct stat st;
+        str_fmt(p, sizeof p, "%s/%s", a->save_dir, de->d_name);
+        if (stat(p, &st)) continue;
+        save_tmp *e = VEC_PUSH(t, n, cap);
+        e->path = xstrdup(p), e->mtime = st.st_mtime;
+    }
+    if (d) closedir(d);
+    if (n) qsort(t, (size_t)n, sizeof *t, cmp_mtime);
+    for (int i = 0; i < n; i++) {
+        journal_file jf = {0};
+        char err[512];
+        if (a->nsaves < 8 && !journal_read(t[i].path, &jf, err, sizeof err)) {
+            ui_save_entry *e = VEC_PUSH(a->saves, a->nsaves, scap);
+            e->path = xstrdup(t[i].path), e->scenario = xstrdup(jf.h.scenario);
+            e->started = xstrdup(jf.h.started), e->commands = jf.n;
+        }
+        journal_file_free(&jf);
+        free(t[i].path);
+    }
+    free(t);
+}
+
+void ui_free_lists(ui_app *a)
+{
+    for (int i = 0; i < a->nscens; i++) {
+        ui_scen_entry *e = &a->scens[i];
+        free(e->dir), free(e->id), free(e->title), free(e->summary), free(e->roles);
+        free(e->error);
+    }
+    free(a->scens);
+    a->scens = NULL, a->nscens = 0;
+    for (int i = 0; i < a->nsaves; i++)
+        free(a->saves[i].path), free(a->saves[i].scenario), free(a->saves[i].started);
+    free(a->saves);
+    a->saves = NULL, a->nsaves = 0;
+}
+
+/* Games ----------------------------------------------------------------------- */
+
+void ui_set_status(ui_app *a, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(a->status, sizeof a->status, fmt, ap);
+    va_end(ap);
+    a->status_until = SDL_GetTicks() + 6000;
+    a->dirty = 1;
+}
+
+void ui_game_close(ui_app *a)
+{
+    session_free(a->ses);
+    script_free(a->scr);
+    a->ses = NULL, a->scr = NULL;
+    free(a->read);
+    a->read = NULL, a->read_items = 0;
+    a->save_path[0] = a->warning[0] = '\0';
+}
+
+static void reset_view(ui_app *a)
+{
+    memset(a->scroll, 0, sizeof a->scroll);
+    a->sel_item = -2; /* pick the first open decision on the dashboard */
+    a->sel_card = -1;
+    a->seen_role = a->ses->g->role, a->seen_turn = a->ses->g->turn;
+    a->modal = MODAL_NONE;
+}
+
+static int pick_variant(ui_app *a, const def_scenario *sc, const char *variant, uint64_t seed,
+                        int *mode)
+{
+    *mode = 0;
+    if (sc->nvariants == 0) return -1;
+    if (!variant || !variant[0]) return 0;
+    if (!strcmp(variant, "random")) {
+        *mode = 1;
+        return game_pick_variant(sc, seed);
+    }
+    int v = def_variant_find(sc, variant);
+    if (v < 0) str_fmt(a->error, sizeof a->error, "Unknown variant '%s' in %s.", variant, sc->id);
+    return v < 0 ? -2 : v;
+}
+
+static void autosave_path(ui_app *a, const char *id, char *out, size_t size)
+{
+    char now[32];
+    journal_now(now, sizeof now);
+    for (char *p = now; *p; p++)
+        if (*p == ':') *p = '-';
+    mkdirs(a->save_dir);
+    str_fmt(out, size, "%s/%s-%s.jsonl", a->save_dir, id, now);
+}
+
+static int start_journal(ui_app *a, const char *path)
+{
+    if (session_save_to(a->ses, path)) {
+        str_fmt(a->warning, sizeof a->warning, "Not saving: %s", a->ses->err);
+        return -1;
+    }
+    str_fmt(a->save_path, sizeof a->save_path, "%s", path);
+    return 0;
+}
+
+int ui_game_new(ui_app *a, const char *dir, uint64_t seed, const char *variant,
+                const char *save)
+{
+    char err[4096];
+    ui_game_close(a);
+    a->error[0] = '\0';
+    a->scr = script_load(dir, &limits, err, sizeof err);
+    if (!a->scr) {
+        str_fmt(a->error, sizeof a->error, "Could not load the scenario in %s:\n%s", dir, err);
+        return -1;
+    }
+    const def_scenario *sc = script_scenario(a->scr);
+    int mode, v = pick_variant(a, sc, variant, seed, &mode);
+    if (v == -2) return ui_game_close(a), -1;
+    a->ses = session_new(sc, script_host(a->scr), seed, v, mode, err, sizeof err);
+    if (!a->ses) {
+        str_fmt(a->error, sizeof a->error, "Could not start %s:\n%s", sc->id, err);
+        return ui_game_close(a), -1;
+    }
+    char path[UI_PATH_MAX + 100];
+    if (save && save[0]) str_fmt(path, sizeof path, "%s", save);
+    else if (!a->no_autosave) autosave_path(a, sc->id, path, sizeof path);
+    else path[0] = '\0';
+    if (path[0]) start_journal(a, path);
+    reset_view(a);
+    return 0;
+}
+
+static void hash_warning(ui_app *a, const journal_file *jf, const def_scenario *sc)
+{
+    if (jf->h.scenario_hash == sc->files_hash) return;
+    str_cat(a->warning, sizeof a->warning,
+            "This save was made with another version of scenario '%s' (its files have changed "
+            "since). The replay may not match what the players saw. ",
+            sc->id);
+}
+
+static int replay(ui_app *a, const journal_file *jf)
+{
+    char err[1024];
+    int n = session_replay(a->ses, jf, err, sizeof err);
+    if (n < jf->n)
+        str_cat(a->warning, sizeof a->warning, "Replay stopped after %d of %d commands: %s. ", n,
+                jf->n, err);
+    if (jf->warning[0]) str_cat(a->warning, sizeof a->warning, "%s. ", jf->warning);
+    return n == jf->n;
+}
+
+int ui_game_load(ui_app *a, const char *path)
+{
+    journal_file jf = {0};
+    char err[4096], dir[UI_PATH_MAX + 100];
+    ui_game_close(a);
+    a->error[0] = '\0';
+    if (journal_read(path, &jf, err, sizeof err)) {
+        str_fmt(a->error, sizeof a->error, "Could not read the save:\n%s", err);
+        return -1;
+    }
+    str_fmt(dir, sizeof dir, "%s/%s", a->scen_root, jf.h.scenario);
+    int rc = -1;
+    a->scr = script_load(dir, &limits, err, sizeof err);
+    if (!a->scr) {
+        str_fmt(a->error, sizeof a->error, "The save needs scenario '%s', which could not be "
+                "loaded from %s:\n%s", jf.h.scenario, dir, err);
+        goto done;
+    }
+    const def_scenario *sc = script_scenario(a->scr);
+    int v = jf.h.variant[0] ? def_variant_find(sc, jf.h.variant) : (sc->nvariants ? 0 : -1);
+    if (v < 0 && sc->nvariants) {
+        str_fmt(a->error, sizeof a->error, "The save's variant '%s' is not in scenario '%s'.",
+                jf.h.variant, sc->id);
+        goto done;
+    }
+    a->ses = session_new(sc, script_host(a->scr), jf.h.seed, v, jf.h.variant_mode, err,
+                         sizeof err);
+    if (!a->ses) {
+        str_fmt(a->error, sizeof a->error, "Could not start %s:\n%s", sc->id, err);
+        goto done;
+    }
+    hash_warning(a, &jf, sc);
+    /* Go on writing the same file only when it replays whole and unchanged;
+       otherwise keep it as it is for the facilitator to inspect. */
+    if (replay(a, &jf) && !a->warning[0]) start_journal(a, path);
+    else str_cat(a->warning, sizeof a->warning, "The save file is left untouched; use Save in the menu (Esc) to keep this game.");
+    reset_view(a);
+    rc = 0;
+done:
+    journal_file_free(&jf);
+    if (rc) ui_game_close(a);
+    return rc;
+}
+
+/* Commands -------------------------------------------------------------------- */
+
+static void grow_read(ui_app *a)
+{
+    int n = a->ses->g->nitems;
+    if (n <= a->read_items) return;
+    a->read = xrealloc(a->read, (size_t)n * CR_MAX_ROLES);
+    memset(a->read + (size_t)a->read_items * CR_MAX_ROLES, 0,
+           (size_t)(n - a->read_items) * CR_MAX_ROLES);
+    a->read_items = n;
+}
+
+int ui_is_read(ui_app *a, int item, int role)
+{
+    grow_read(a);
+    return item >= 0 && item < a->read_items && role >= 0 && a->read[item * CR_MAX_ROLES + role];
+}
+
+void ui_mark_read(ui_app *a, int item, int role)
+{
+    grow_read(a);
+    if (item >= 0 && item < a->read_items && role >= 0) a->read[item * CR_MAX_ROLES + role] = 1;
+}
+
+/* After a command: the end of the game shows the debrief; a new role or turn
+   shows the hand-over screen first, so one role never sees another's inbox. */
+void ui_after_command(ui_app *a)
+{
+    game *g = a->ses->g;
+    grow_read(a);
+    if (g->ended) {
+        ui_go(a, SCR_DEBRIEF);
+    } else if (g->role != a->seen_role || g->turn != a->seen_turn) {
+        a->after_handover = SCR_DASHBOARD;
+        ui_go(a, SCR_HANDOVER);
+    }
+    a->dirty = 1;
+}
+
+int ui_apply(ui_app *a, const char *line)
+{
+    if (!a->ses) return -1;
+    int rc = session_apply(a->ses, line);
+    if (rc) ui_set_status(a, "%s", a->ses->err);
+    else ui_after_command(a);
+    return rc;
+}
+
+/* A --commands file: each line through the session, as the text mode would. */
+int ui_apply_file(ui_app *a, const char *path)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        fprintf(stderr, "crisisroom: cannot open %s\n", path);
+        return -1;
+    }
+    char line[4096];
+    int n = 0, rc = 0;
+    while (fgets(line, sizeof line, f)) {
+        n++;
+        line[strcspn(line, "\r\n")] = '\0';
+        if (cmd_is_blank(line)) continue;
+        if (session_apply(a->ses, line)) {
+            fprintf(stderr, "%s:%d: `%s`: %s\n", path, n, line, a->ses->err);
+            rc = -1;
+            break;
+        }
+    }
+    fclose(f);
+    grow_read(a);
+    return rc;
+}
+
+const char *ui_role_name(const ui_app *a, int role)
+{
+    if (!a->ses || role < 0 || role >= a->ses->sc->nroles) return "nobody";
+    return a->ses->sc->roles[role].name;
+}
+
+const char *ui_item_title(const ui_app *a, int item)
+{
+    const game_item *it = &a->ses->g->items[item];
+    return it->event >= 0 ? a->ses->sc->events[it->event].title : it->title ? it->title : "Inject";
+}

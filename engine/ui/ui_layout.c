@@ -1,0 +1,274 @@
+/*
+ * ui_layout.c -- rectangles and wrapped text in boxes.
+ *
+ * Every text is laid out in a box. When it does not fit (more lines than the
+ * box holds) the lines that fit are drawn, never spilling onto a neighbour,
+ * and the overflow is recorded: tests render every screen at several sizes
+ * and require that none was recorded. One-line labels may be cut with an
+ * ellipsis by choice (TX_ELLIPSIS); those are counted apart as truncations.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "ui_app.h"
+#include "util.h"
+
+#define MAX_OVERFLOWS 64
+
+static char overflows[MAX_OVERFLOWS][160];
+static int noverflows, ntruncations;
+
+void ui_layout_reset(void)
+{
+    noverflows = ntruncations = 0;
+}
+
+int ui_layout_overflows(void)
+{
+    return noverflows;
+}
+
+const char *ui_layout_overflow(int i)
+{
+    return i >= 0 && i < noverflows && i < MAX_OVERFLOWS ? overflows[i] : "";
+}
+
+int ui_layout_truncations(void)
+{
+    return ntruncations;
+}
+
+void ui_layout_note(const char *what, const SDL_Rect *r, int need)
+{
+    if (noverflows < MAX_OVERFLOWS)
+        str_fmt(overflows[noverflows], sizeof overflows[0], "'%.60s' needs %d px, box %dx%d at %d,%d",
+                what, need, r->w, r->h, r->x, r->y);
+    noverflows++;
+}
+
+/* Rectangles ------------------------------------------------------------------ */
+
+int ui_px(const ui_app *a, float units)
+{
+    return (int)(units * a->s + 0.5f);
+}
+
+SDL_Rect ui_rect(int x, int y, int w, int h)
+{
+    SDL_Rect r = {x, y, w, h};
+    return r;
+}
+
+SDL_Rect ui_inset(SDL_Rect r, int d)
+{
+    return ui_rect(r.x + d, r.y + d, r.w - 2 * d, r.h - 2 * d);
+}
+
+SDL_Rect ui_cut_top(SDL_Rect *r, int h, int gap)
+{
+    SDL_Rect out = ui_rect(r->x, r->y, r->w, h);
+    r->y += h + gap, r->h -= h + gap;
+    return out;
+}
+
+SDL_Rect ui_cut_bottom(SDL_Rect *r, int h, int gap)
+{
+    r->h -= h + gap;
+    return ui_rect(r->x, r->y + r->h + gap, r->w, h);
+}
+
+SDL_Rect ui_cut_left(SDL_Rect *r, int w, int gap)
+{
+    SDL_Rect out = ui_rect(r->x, r->y, w, r->h);
+    r->x += w + gap, r->w -= w + gap;
+    return out;
+}
+
+SDL_Rect ui_cut_right(SDL_Rect *r, int w, int gap)
+{
+    r->w -= w + gap;
+    return ui_rect(r->x + r->w + gap, r->y, w, r->h);
+}
+
+/* Wrapping -------------------------------------------------------------------- */
+
+typedef struct wrap {
+    uint64_t hash;
+    char *text;
+    int style, px, width;
+    int n;
+    int *start, *len;
+} wrap;
+
+#define WRAP_SLOTS 1024
+static wrap wraps[WRAP_SLOTS];
+static int nwraps;
+
+static void wrap_flush(void)
+{
+    for (int i = 0; i < WRAP_SLOTS; i++) {
+        free(wraps[i].text), free(wraps[i].start), free(wraps[i].len);
+        memset(&wraps[i], 0, sizeof wraps[i]);
+    }
+    nwraps = 0;
+}
+
+static int measure(ui_app *a, int style, const char *s, int n)
+{
+    char buf[1024];
+    if (n >= (int)sizeof buf) n = (int)sizeof buf - 1;
+    memcpy(buf, s, (size_t)n);
+    buf[n] = '\0';
+    return ui_text_width(a, style, buf);
+}
+
+static int utf8_next(const char *s, int i)
+{
+    i++;
+    while ((s[i] & 0xC0) == 0x80) i++;
+    return i;
+}
+
+/* The longest prefix of s[0..n) no wider than width, at least one character. */
+static int fit_chars(ui_app *a, int style, const char *s, int n, int width)
+{
+    int best = utf8_next(s, 0);
+    for (int i = best; i < n; i = utf8_next(s, i)) {
+        if (measure(a, style, s, utf8_next(s, i)) > width) break;
+        best = utf8_next(s, i);
+    }
+    return best > n ? n : best;
+}
+
+static void push_line(wrap *w, int *cap, int start, int len)
+{
+    if (w->n == *cap) {
+        *cap = *cap ? *cap * 2 : 8;
+        w->start = xrealloc(w->start, sizeof(int) * (size_t)*cap);
+        w->len = xrealloc(w->len, sizeof(int) * (size_t)*cap);
+    }
+    w->start[w->n] = start, w->len[w->n] = len, w->n++;
+}
+
+/* Greedy word wrap of one paragraph [p, end). */
+static void wrap_para(ui_app *a, int style, const char *t, int p, int end, int width, wrap *w,
+                      int *cap)
+{
+    if (p == end) {
+        push_line(w, cap, p, 0);
+        return;
+    }
+    while (p < end) {
+        int line_end = p, i = p;
+        while (i < end) {
+            int word_end = i;
+            while (word_end < end && t[word_end] == ' ') word_end++;
+            while (word_end < end && t[word_end] != ' ') word_end++;
+            if (measure(a, style, t + p, word_end - p) > width) break;
+            line_end = i = word_end;
+        }
+        if (line_end == p) /* a word wider than the box: cut it */
+            line_end = p + fit_chars(a, style, t + p, end - p, width);
+        push_line(w, cap, p, line_end - p);
+        p = line_end;
+        while (p < end && t[p] == ' ') p++;
+    }
+}
+
+static wrap *get_wrap(ui_app *a, int style, const char *text, int width)
+{
+    uint64_t h = hash_i64(hash_i64(hash_i64(HASH_INIT, style), a->font_px[style]), width);
+    h = hash_str(h, text);
+    unsigned i = (unsigned)h % WRAP_SLOTS;
+    for (;; i = (i + 1) % WRAP_SLOTS) {
+        wrap *w = &wraps[i];
+        if (!w->text) break;
+        if (w->hash == h && w->style == style && w->px == a->font_px[style] &&
+            w->width == width && !strcmp(w->text, text))
+            return w;
+    }
+    if (nwraps > WRAP_SLOTS * 3 / 4) {
+        wrap_flush();
+        i = (unsigned)h % WRAP_SLOTS;
+    }
+    wrap *w = &wraps[i];
+    w->hash = h, w->style = style, w->px = a->font_px[style], w->width = width;
+    w->text = xstrdup(text);
+    int cap = 0, n = (int)strlen(text), p = 0;
+    while (p <= n) {
+        const char *nl = strchr(text + p, '\n');
+        int end = nl ? (int)(nl - text) : n;
+        wrap_para(a, style, text, p, end, width, w, &cap);
+        p = end + 1;
+    }
+    nwraps++;
+    return w;
+}
+
+/* Text in boxes --------------------------------------------------------------- */
+
+static void draw_span(ui_app *a, int style, SDL_Color c, SDL_Rect box, int y, const char *s,
+                      int n, int flags)
+{
+    char buf[1024];
+    if (n >= (int)sizeof buf) n = (int)sizeof buf - 1;
+    memcpy(buf, s, (size_t)n);
+    buf[n] = '\0';
+    int x = box.x;
+    if (flags & (TX_CENTER | TX_RIGHT)) {
+        int w = ui_text_width(a, style, buf);
+        x = flags & TX_CENTER ? box.x + (box.w - w) / 2 : box.x + box.w - w;
+    }
+    ui_draw_line(a, style, c, x, y, buf);
+}
+
+static int ellipsis_line(ui_app *a, int style, SDL_Color c, SDL_Rect box, const char *text,
+                         int flags)
+{
+    int lh = ui_line_h(a, style);
+    int y = flags & TX_VCENTER ? box.y + (box.h - lh) / 2 : box.y;
+    if (!(flags & TX_FLOW) && lh > box.h + 2) ui_layout_note(text, &box, lh);
+    if (flags & TX_MEASURE) return lh;
+    const char *nl = strchr(text, '\n');
+    int n = nl ? (int)(nl - text) : (int)strlen(text);
+    if (!nl && ui_text_width(a, style, text) <= box.w) {
+        draw_span(a, style, c, box, y, text, n, flags);
+        return lh;
+    }
+    ntruncations++;
+    char buf[1024];
+    int dots = ui_text_width(a, style, "…");
+    int k = box.w > dots ? fit_chars(a, style, text, n, box.w - dots) : 0;
+    while (k > 0 && text[k - 1] == ' ') k--;
+    str_fmt(buf, sizeof buf, "%.*s…", k, text);
+    draw_span(a, style, c, box, y, buf, (int)strlen(buf), flags);
+    return lh;
+}
+
+int ui_text(ui_app *a, int style, SDL_Color c, SDL_Rect box, const char *text, int flags)
+{
+    if (!text) text = "";
+    if (!a->font[style] || box.w <= 0) return 0;
+    if (flags & TX_ELLIPSIS) return ellipsis_line(a, style, c, box, text, flags);
+    wrap *w = get_wrap(a, style, text, box.w);
+    int lh = ui_line_h(a, style), h = w->n * lh;
+    int fit = w->n;
+    if (!(flags & TX_FLOW) && h > box.h + 2) {
+        ui_layout_note(text, &box, h);
+        fit = box.h / lh;
+    }
+    if (flags & TX_MEASURE) return h;
+    int y = box.y;
+    if ((flags & TX_VCENTER) && h < box.h) y += (box.h - h) / 2;
+    for (int i = 0; i < fit; i++, y += lh) {
+        if (w->len[i] == 0) continue;
+        draw_span(a, style, c, box, y, text + w->start[i], w->len[i], flags);
+    }
+    return h;
+}
+
+int ui_text_h(ui_app *a, int style, const char *text, int width)
+{
+    if (!text || !a->font[style] || width <= 0) return 0;
+    return get_wrap(a, style, text, width)->n * ui_line_h(a, style);
+}

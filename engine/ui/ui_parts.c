@@ -1,0 +1,208 @@
+/*
+ * ui_parts.c -- pieces several screens share: a meter with its gauge, trend
+ * arrow and sparkline; the chart line of a meter; and the card of a move
+ * (an option of an inject or a standing action) with its cost, risk and
+ * why it is unavailable.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "ui_app.h"
+#include "util.h"
+
+static void fmt_value(char *buf, size_t size, const def_meter *m, double v)
+{
+    if (m->unit && m->unit[0]) str_fmt(buf, size, "%.0f%s%s", v, strcmp(m->unit, "%") ? " " : "", m->unit);
+    else str_fmt(buf, size, "%.0f / %.0f", v, m->max);
+}
+
+/* How good a value is, 0 (worst) to 1 (best), by the meter's good direction. */
+static float goodness(const def_meter *m, double v)
+{
+    double span = m->max - m->min;
+    float t = span > 0 ? (float)((v - m->min) / span) : 0.5f;
+    return m->good == GOOD_LOW ? 1 - t : t;
+}
+
+static SDL_Color good_color(ui_app *a, const def_meter *m, double v)
+{
+    if (m->good == GOOD_NONE) return a->th->accent;
+    float q = goodness(m, v);
+    return q >= 0.6f ? a->th->good : q >= 0.35f ? a->th->warn : a->th->bad;
+}
+
+/* Turns with a value so far: 0 (the start) .. the current turn. */
+static int last_turn(const game *g)
+{
+    return g->ended ? g->turn : g->turn;
+}
+
+static double value_at(const game *g, int meter, int t)
+{
+    if (!g->ended && t >= g->turn) return g->meter[meter];
+    return game_history(g, meter, t);
+}
+
+void ui_sparkline(ui_app *a, SDL_Rect r, int meter, SDL_Color c, int axes)
+{
+    const game *g = a->ses->g;
+    const def_meter *m = &a->ses->sc->meters[meter];
+    int n = last_turn(g), span = axes ? a->ses->sc->nturns : (n < 4 ? 4 : n);
+    double lo = m->min, hi = m->max > m->min ? m->max : m->min + 1;
+    float th = a->s * 3 > 1.5f ? a->s * 3 : 1.5f;
+    ui_fill(a, ui_rect(r.x, r.y + r.h - 1, r.w, 1 > ui_px(a, 1) ? 1 : ui_px(a, 1)), a->th->border);
+    if (axes) ui_fill(a, ui_rect(r.x, r.y, 1 > ui_px(a, 1) ? 1 : ui_px(a, 1), r.h), a->th->border);
+    float px = 0, py = 0;
+    for (int t = 0; t <= n; t++) {
+        double v = value_at(g, meter, t);
+        float x = r.x + (float)r.w * (float)t / (float)(span ? span : 1);
+        float y = r.y + r.h - (float)((v - lo) / (hi - lo)) * (float)r.h;
+        if (t) ui_line(a, px, py, x, y, th, c);
+        px = x, py = y;
+    }
+    ui_disc(a, px, py, th * 1.6f, c);
+}
+
+void ui_meter_row(ui_app *a, SDL_Rect r, int meter, int show_spark)
+{
+    const game *g = a->ses->g;
+    const def_meter *m = &a->ses->sc->meters[meter];
+    double v = g->meter[meter], prev = game_history(g, meter, g->turn > 1 ? g->turn - 1 : 0);
+    if (g->ended) prev = game_history(g, meter, g->turn - 1);
+    double d = v - prev;
+    char val[64], delta[64];
+    fmt_value(val, sizeof val, m, v);
+    str_fmt(delta, sizeof delta, "%s%.0f", d > 0.5 ? "+" : d < -0.5 ? "−" : "±", fabs(d));
+    SDL_Color c = good_color(a, m, v);
+    SDL_Rect top = ui_cut_top(&r, ui_line_h(a, ST_BODY), ui_px(a, 4));
+    int dw = ui_text_width(a, ST_SMALL_B, "−000") + ui_px(a, 6);
+    int aw = ui_line_h(a, ST_SMALL);
+    SDL_Rect dr = ui_cut_right(&top, dw, 0);
+    SDL_Rect ar = ui_cut_right(&top, aw, ui_px(a, 4));
+    SDL_Rect vr = ui_cut_right(&top, ui_text_width(a, ST_BODY_B, val) + ui_px(a, 4), ui_px(a, 10));
+    ui_text(a, ST_BODY, a->th->text, top, m->name, TX_ELLIPSIS);
+    ui_text(a, ST_BODY_B, a->th->text, vr, val, TX_RIGHT | TX_ELLIPSIS);
+    int dir = d > 0.5 ? 1 : d < -0.5 ? -1 : 0;
+    SDL_Color tc = dir == 0 || m->good == GOOD_NONE                ? a->th->dim
+                   : (dir > 0) == (m->good == GOOD_HIGH) ? a->th->good : a->th->bad;
+    ui_icon_arrow(a, ui_rect(ar.x, ar.y + (ar.h - aw) / 2, aw, aw), dir, tc);
+    ui_text(a, ST_SMALL_B, tc, dr, delta, TX_RIGHT | TX_VCENTER | TX_ELLIPSIS);
+    SDL_Rect bar = r;
+    SDL_Rect sp = show_spark ? ui_cut_right(&bar, bar.w * 40 / 100, ui_px(a, 16)) : bar;
+    int bh = ui_px(a, 12) > 4 ? ui_px(a, 12) : 4;
+    SDL_Rect track = ui_rect(bar.x, bar.y + (bar.h - bh) / 2, bar.w, bh);
+    ui_round(a, track, bh / 2, a->th->raised);
+    float q = m->max > m->min ? (float)((v - m->min) / (m->max - m->min)) : 0;
+    ui_round(a, ui_rect(track.x, track.y, (int)(track.w * q), bh), bh / 2, c);
+    if (show_spark) ui_sparkline(a, ui_inset(sp, ui_px(a, 2)), meter, a->th->accent, 0);
+}
+
+/* Moves ----------------------------------------------------------------------- */
+
+enum { MS_OPEN, MS_LOCKED, MS_CHOSEN, MS_OTHER, MS_NOT_YET, MS_DEFAULTED };
+
+int ui_move_state(ui_app *a, int move, char *why, size_t len)
+{
+    game *g = a->ses->g;
+    const def_move *m = &a->ses->sc->moves[move];
+    why[0] = '\0';
+    if (m->event >= 0) {
+        int item = g->ev_item[m->event];
+        if (item < 0) return MS_NOT_YET;
+        const game_item *it = &g->items[item];
+        if (it->option == move) return it->by < 0 ? MS_DEFAULTED : MS_CHOSEN;
+        if (it->option >= 0) return MS_OTHER;
+    }
+    return game_move_available(g, move, g->role, why, len) ? MS_OPEN : MS_LOCKED;
+}
+
+static void status_line(ui_app *a, int move, int st, const char *why, char *out, size_t size,
+                        SDL_Color *c)
+{
+    const game *g = a->ses->g;
+    const def_move *m = &a->ses->sc->moves[move];
+    const game_item *it = m->event >= 0 && g->ev_item[m->event] >= 0
+                              ? &g->items[g->ev_item[m->event]]
+                              : NULL;
+    *c = a->th->dim;
+    out[0] = '\0';
+    if (st == MS_LOCKED) str_fmt(out, size, "Not available: %s", why), *c = a->th->warn;
+    else if (st == MS_CHOSEN && it)
+        str_fmt(out, size, "Chosen by %s%s%s%s", ui_role_name(a, it->by),
+                it->rationale && it->rationale[0] ? " — “" : "",
+                it->rationale ? it->rationale : "", it->rationale && it->rationale[0] ? "”" : ""),
+            *c = a->th->good;
+    else if (st == MS_DEFAULTED) str_fmt(out, size, "Applied by default when the decision expired"), *c = a->th->warn;
+    else if (st == MS_OTHER) str_fmt(out, size, "Not chosen");
+    else if (st == MS_NOT_YET) str_fmt(out, size, "Not yet on the table");
+}
+
+static void cost_text(const def_move *m, const game *g, char *buf, size_t size)
+{
+    if (m->cost) str_fmt(buf, size, "%d pt%s", m->cost, m->cost == 1 ? "" : "s");
+    else str_fmt(buf, size, "free");
+    if (m->max_uses) str_cat(buf, size, " · used %d/%d", g->uses[m - g->sc->moves], m->max_uses);
+}
+
+/* Lays out (and unless measure, draws) a move card; *height receives its
+   height. number > 0 shows the key that chooses it. */
+void ui_move_card(ui_app *a, SDL_Rect r, int move, int number, int *height, int measure)
+{
+    const def_move *m = &a->ses->sc->moves[move];
+    char why[512], status[900], cost[64], key[8];
+    SDL_Color sc;
+    int st = ui_move_state(a, move, why, sizeof why);
+    status_line(a, move, st, why, status, sizeof status, &sc);
+    cost_text(m, a->ses->g, cost, sizeof cost);
+    int pad = ui_px(a, 14), gap = ui_px(a, 6);
+    int fl = measure ? TX_MEASURE | TX_FLOW : TX_FLOW;
+    SDL_Rect in = ui_inset(r, pad);
+    int kw = ui_line_h(a, ST_BODY_B) + ui_px(a, 10); /* the key or state icon */
+    int cw = ui_chip_w(a, cost);
+    SDL_Rect head = ui_rect(in.x + kw, in.y, in.w - kw - cw - ui_px(a, 12), 0);
+    int hh = ui_text_h(a, ST_BODY_B, m->label, head.w);
+    int y = in.y + hh + gap;
+    int th = m->text ? ui_text_h(a, ST_BODY, m->text, in.w - kw) : 0;
+    int rh = m->risk ? ui_text_h(a, ST_BODY_I, m->risk, in.w - kw - ui_px(a, 60)) : 0;
+    int sh = status[0] ? ui_text_h(a, ST_SMALL_B, status, in.w - kw - ui_px(a, 30)) : 0;
+    y += (th ? th + gap : 0) + (rh ? rh + gap : 0) + (sh ? sh + gap : 0);
+    *height = y - r.y - gap + pad;
+    if (measure) return;
+    r.h = *height;
+    int open = st == MS_OPEN, hover = open && ui_is_hover(a, r);
+    SDL_Color bg = st == MS_CHOSEN ? ui_mix(a->th->raised, a->th->good, 0.12f)
+                   : hover         ? a->th->hover
+                                   : a->th->raised;
+    ui_round(a, r, ui_px(a, 8), bg);
+    if (st == MS_CHOSEN) ui_frame(a, r, ui_px(a, 8), ui_px(a, 2), a->th->good);
+    SDL_Color tc = open || st == MS_CHOSEN ? a->th->text : a->th->dim;
+    if (number > 0 && open) {
+        str_fmt(key, sizeof key, "%d", number);
+        ui_key_hint(a, in.x, in.y + (ui_line_h(a, ST_BODY_B) - ui_line_h(a, ST_SMALL_B)) / 2, key);
+    } else if (st == MS_CHOSEN) {
+        ui_icon_check(a, ui_rect(in.x, in.y, kw - ui_px(a, 10), kw - ui_px(a, 10)), a->th->good);
+    } else if (st == MS_LOCKED) {
+        ui_icon_lock(a, ui_rect(in.x, in.y, kw - ui_px(a, 10), kw - ui_px(a, 10)), a->th->dim);
+    }
+    head.h = hh;
+    ui_text(a, ST_BODY_B, tc, head, m->label, fl);
+    ui_chip(a, ui_rect(in.x + in.w - cw, in.y, cw, ui_line_h(a, ST_SMALL_B) + ui_px(a, 4)), cost,
+            m->cost ? ui_mix(a->th->panel, a->th->accent, 0.3f) : a->th->panel, a->th->text);
+    y = in.y + hh + gap;
+    SDL_Rect body = ui_rect(in.x + kw, y, in.w - kw, 0);
+    if (th) body.h = th, ui_text(a, ST_BODY, a->th->dim, body, m->text, fl), body.y += th + gap;
+    if (rh) {
+        SDL_Rect lab = ui_rect(body.x, body.y, ui_px(a, 60), rh);
+        ui_text(a, ST_SMALL_B, a->th->warn, lab, "RISK", TX_ELLIPSIS);
+        SDL_Rect rt = ui_rect(body.x + ui_px(a, 60), body.y, body.w - ui_px(a, 60), rh);
+        ui_text(a, ST_BODY_I, a->th->text, rt, m->risk, fl);
+        body.y += rh + gap;
+    }
+    if (sh) ui_text(a, ST_SMALL_B, sc, ui_rect(body.x, body.y, body.w - ui_px(a, 30), sh), status, fl);
+    int act = m->event >= 0 ? ACT_OPTION : ACT_ACTION;
+    if (open) {
+        ui_focus_ring(a, r, act, move);
+        ui_hit_add(a, r, act, move, 1);
+    }
+}

@@ -1,0 +1,304 @@
+/*
+ * ui_screens_dashboard.c -- the turn dashboard: meters with gauges, trend
+ * arrows and sparklines; the roles with their points and whose move it is;
+ * the moving role's inbox (channel icons, unread marks); the selected inject
+ * in full with its numbered options; the role's standing actions; End move.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "ui_app.h"
+#include "util.h"
+
+static const char *const channel_label[CH_COUNT] = {"Phone", "Email", "News", "Social media",
+                                                    "Intelligence", "Brief"};
+
+static int item_channel(const ui_app *a, int item)
+{
+    int ev = a->ses->g->items[item].event;
+    return ev >= 0 ? (int)a->ses->sc->events[ev].channel : CH_BRIEF;
+}
+
+/* The item shown in full: the first open decision, else the newest item. */
+static void pick_item(ui_app *a)
+{
+    const game *g = a->ses->g;
+    if (a->sel_item >= 0 && a->sel_item < g->nitems && game_item_for_role(g, a->sel_item, g->role))
+        return;
+    if (a->sel_item == -1) return;
+    int open[64], n = game_open_decisions(g, g->role, open, 64);
+    a->sel_item = -1;
+    if (n) a->sel_item = open[0];
+    else
+        for (int i = g->nitems - 1; i >= 0; i--)
+            if (game_item_for_role(g, i, g->role)) {
+                a->sel_item = i;
+                break;
+            }
+    if (a->sel_item >= 0) ui_mark_read(a, a->sel_item, g->role);
+}
+
+/* Left: meters and roles ------------------------------------------------------- */
+
+static void meters_panel(ui_app *a, SDL_Rect r)
+{
+    SDL_Rect body;
+    ui_panel(a, r, "STATE OF PLAY", &body);
+    const def_scenario *sc = a->ses->sc;
+    int shown = 0;
+    for (int i = 0; i < sc->nmeters; i++) shown += !sc->meters[i].hidden;
+    int rowh = ui_line_h(a, ST_BODY) + ui_px(a, 40), gap = ui_px(a, 14);
+    int y0 = ui_scroll_begin(a, SREG_THIRD, body) + body.y, y = y0;
+    for (int i = 0; i < sc->nmeters; i++) {
+        if (sc->meters[i].hidden) continue;
+        SDL_Rect row = ui_rect(body.x, y, body.w - ui_px(a, 12), rowh);
+        if (ui_visible(a, row)) ui_meter_row(a, row, i, 1);
+        y += rowh + gap;
+    }
+    ui_scroll_end(a, SREG_THIRD, body, y - y0 - gap);
+}
+
+static void role_row(ui_app *a, SDL_Rect r, int i)
+{
+    const game *g = a->ses->g;
+    const def_role *ro = &a->ses->sc->roles[i];
+    SDL_Color c = ui_role_color(a, i);
+    const char *state = g->ended ? "" : i == g->role ? "moving" : i < g->role ? "done" : "waiting";
+    if (i == g->role && !g->ended) ui_round(a, r, ui_px(a, 6), a->th->raised);
+    ui_fill(a, ui_rect(r.x, r.y + ui_px(a, 6), ui_px(a, 5), r.h - ui_px(a, 12)), c);
+    SDL_Rect in = ui_inset(r, ui_px(a, 8));
+    in.x += ui_px(a, 8), in.w -= ui_px(a, 8);
+    int dots = ro->budget > 8 ? 8 : ro->budget, d = ui_px(a, 14), dg = ui_px(a, 6);
+    SDL_Rect st = ui_cut_right(&in, ui_text_width(a, ST_SMALL_B, "waiting") + ui_px(a, 4), ui_px(a, 10));
+    SDL_Rect pips = ui_cut_right(&in, dots * (d + dg), ui_px(a, 10));
+    ui_text(a, ST_BODY_B, a->th->text, in, ro->shortname ? ro->shortname : ro->name,
+            TX_VCENTER | TX_ELLIPSIS);
+    for (int k = 0; k < dots; k++) {
+        float cx = pips.x + k * (d + dg) + d / 2.0f, cy = pips.y + pips.h / 2.0f;
+        if (k < g->budget[i]) ui_disc(a, cx, cy, d / 2.0f, c);
+        else ui_ring(a, cx, cy, d / 2.0f - 1, ui_px(a, 2) > 1 ? ui_px(a, 2) : 1, a->th->dim);
+    }
+    ui_text(a, ST_SMALL_B, i == g->role ? a->th->text : a->th->dim, st, state,
+            TX_RIGHT | TX_VCENTER | TX_ELLIPSIS);
+}
+
+static void roles_panel(ui_app *a, SDL_Rect r)
+{
+    SDL_Rect body;
+    ui_panel(a, r, "ROLES · POINTS LEFT", &body);
+    int n = a->ses->sc->nroles, rh = ui_line_h(a, ST_BODY_B) + ui_px(a, 16);
+    for (int i = 0; i < n && body.h >= rh; i++) role_row(a, ui_cut_top(&body, rh, ui_px(a, 4)), i);
+}
+
+/* Middle: inbox and actions ---------------------------------------------------- */
+
+static void inbox_row(ui_app *a, SDL_Rect r, int item)
+{
+    const game *g = a->ses->g;
+    int sel = a->sel_item == item, ch = item >= 0 ? item_channel(a, item) : CH_BRIEF;
+    ui_round(a, r, ui_px(a, 8), sel ? a->th->raised : ui_is_hover(a, r) ? a->th->hover : a->th->panel);
+    if (sel) ui_fill(a, ui_rect(r.x, r.y + ui_px(a, 6), ui_px(a, 4), r.h - ui_px(a, 12)), a->th->accent);
+    SDL_Rect in = ui_inset(r, ui_px(a, 10));
+    int ic = ui_line_h(a, ST_BODY_B);
+    SDL_Rect icr = ui_cut_left(&in, ic, ui_px(a, 12));
+    ui_icon_channel(a, ch, ui_rect(icr.x, icr.y, ic, ic), sel ? a->th->accent : a->th->dim);
+    int unread = item >= 0 && !ui_is_read(a, item, g->role);
+    SDL_Rect dot = ui_cut_right(&in, ui_px(a, 16), ui_px(a, 6));
+    if (unread) ui_disc(a, dot.x + dot.w / 2.0f, in.y + ic / 2.0f, ui_px(a, 7), a->th->unread);
+    char meta[160];
+    const char *title = item >= 0 ? ui_item_title(a, item) : "Your private brief";
+    if (item < 0) str_fmt(meta, sizeof meta, "Only your team sees this");
+    else {
+        const game_item *it = &g->items[item];
+        int decide = it->event >= 0 && a->ses->sc->events[it->event].noptions &&
+                     a->ses->sc->events[it->event].decider == g->role;
+        str_fmt(meta, sizeof meta, "Turn %d · %s%s%s", it->turn, channel_label[ch],
+                decide && it->option < 0 ? " · YOU DECIDE" : decide ? " · decided" : "",
+                unread ? " · new" : "");
+    }
+    ui_text(a, unread ? ST_BODY_B : ST_BODY, a->th->text, ui_cut_top(&in, ic, 0), title, TX_ELLIPSIS);
+    ui_text(a, ST_SMALL, strstr(meta, "DECIDE") ? a->th->warn : a->th->dim, in, meta, TX_ELLIPSIS);
+    ui_focus_ring(a, r, ACT_ITEM, item);
+    ui_hit_add(a, r, ACT_ITEM, item, 1);
+}
+
+static void inbox_panel(ui_app *a, SDL_Rect r)
+{
+    const game *g = a->ses->g;
+    char title[128];
+    int unread = 0;
+    for (int i = 0; i < g->nitems; i++)
+        unread += game_item_for_role(g, i, g->role) && !ui_is_read(a, i, g->role);
+    str_fmt(title, sizeof title, "INBOX · %d unread", unread);
+    SDL_Rect body;
+    ui_panel(a, r, title, &body);
+    int rh = ui_line_h(a, ST_BODY_B) + ui_line_h(a, ST_SMALL) + ui_px(a, 22), gap = ui_px(a, 6);
+    int y0 = ui_scroll_begin(a, SREG_SIDE, body) + body.y, y = y0;
+    for (int i = g->nitems - 1; i >= -1; i--) {
+        if (i >= 0 && !game_item_for_role(g, i, g->role)) continue;
+        if (i < 0 && !a->ses->sc->roles[g->role].secret) continue;
+        SDL_Rect row = ui_rect(body.x, y, body.w - ui_px(a, 12), rh);
+        if (ui_visible(a, row)) inbox_row(a, row, i);
+        y += rh + gap;
+    }
+    ui_scroll_end(a, SREG_SIDE, body, y - y0 - gap);
+}
+
+/* Right: the selected inject with its options, then actions --------------------- */
+
+static int source_line(ui_app *a, const def_event *e, char *buf, size_t size)
+{
+    buf[0] = '\0';
+    for (int i = 0; i < e->nsources; i++) {
+        const char *t = e->sources[i];
+        for (int k = 0; k < a->ses->sc->nsources; k++)
+            if (!strcmp(a->ses->sc->sources[k].id, t) && a->ses->sc->sources[k].publisher)
+                t = a->ses->sc->sources[k].publisher;
+        str_cat(buf, size, "%s%s", i ? "; " : "Source: ", !strcmp(t, "fiction") ? "invented for the exercise" : t);
+    }
+    return buf[0] != 0;
+}
+
+static int event_meta(ui_app *a, int item, char *buf, size_t size)
+{
+    const game_item *it = &a->ses->g->items[item];
+    str_fmt(buf, size, "Turn %d · %s", it->turn, channel_label[item_channel(a, item)]);
+    if (it->event < 0) return 1;
+    const def_event *e = &a->ses->sc->events[it->event];
+    if (e->noptions)
+        str_cat(buf, size, " · %s decides", a->ses->sc->roles[e->decider].shortname
+                                                ? a->ses->sc->roles[e->decider].shortname
+                                                : a->ses->sc->roles[e->decider].name);
+    if (e->noptions && e->expires && it->option < 0) {
+        int last = it->turn + e->expires - 1;
+        str_cat(buf, size, " · open until the end of turn %d", last);
+        if (e->default_option >= 0)
+            str_cat(buf, size, " (then: %s)", a->ses->sc->moves[e->default_option].label);
+    }
+    return 1;
+}
+
+static int detail_content(ui_app *a, SDL_Rect r, int y)
+{
+    const game *g = a->ses->g;
+    const def_scenario *sc = a->ses->sc;
+    int item = a->sel_item, w = r.w - ui_px(a, 16), gap = ui_px(a, 12);
+    char meta[600];
+    int ic = ui_line_h(a, ST_H2);
+    const char *title = item >= 0 ? ui_item_title(a, item) : "Your private brief";
+    ui_icon_channel(a, item >= 0 ? item_channel(a, item) : CH_BRIEF, ui_rect(r.x, y, ic, ic), a->th->accent);
+    y += ui_text(a, ST_H2, a->th->text, ui_rect(r.x + ic + gap, y, w - ic - gap, 0), title, TX_FLOW);
+    if (item < 0) {
+        const def_role *ro = &sc->roles[g->role];
+        y += gap;
+        y += ui_text(a, ST_BODY, a->th->text, ui_rect(r.x, y, w, 0), ro->brief, TX_FLOW) + gap;
+        y += ui_text(a, ST_BODY_I, a->th->warn, ui_rect(r.x, y, w, 0), ro->secret, TX_FLOW);
+        return y;
+    }
+    const game_item *it = &g->items[item];
+    event_meta(a, item, meta, sizeof meta);
+    y += ui_text(a, ST_SMALL_B, a->th->dim, ui_rect(r.x, y + ui_px(a, 4), w, 0), meta, TX_FLOW) + gap;
+    const char *text = it->event >= 0 ? sc->events[it->event].text : it->text;
+    y += ui_text(a, ST_BODY, a->th->text, ui_rect(r.x, y, w, 0), text, TX_FLOW) + gap;
+    if (it->event >= 0 && source_line(a, &sc->events[it->event], meta, sizeof meta))
+        y += ui_text(a, ST_SMALL, a->th->dim, ui_rect(r.x, y, w, 0), meta, TX_FLOW) + gap;
+    if (it->event < 0) return y;
+    const def_event *e = &sc->events[it->event];
+    for (int k = 0; k < e->noptions; k++) {
+        int h;
+        SDL_Rect c = ui_rect(r.x, y, w, 0);
+        ui_move_card(a, c, e->options[k], k + 1, &h, 1);
+        c.h = h;
+        if (ui_visible(a, c)) ui_move_card(a, c, e->options[k], k + 1, &h, 0);
+        y += h + ui_px(a, 8);
+    }
+    return y;
+}
+
+static void detail_panel(ui_app *a, SDL_Rect r)
+{
+    SDL_Rect body;
+    ui_panel(a, r, NULL, &body);
+    int y0 = ui_scroll_begin(a, SREG_MAIN, body) + body.y;
+    int y = detail_content(a, body, y0);
+    ui_scroll_end(a, SREG_MAIN, body, y - y0);
+}
+
+static void actions_panel(ui_app *a, SDL_Rect r)
+{
+    const game *g = a->ses->g;
+    const def_scenario *sc = a->ses->sc;
+    SDL_Rect body;
+    ui_panel(a, r, "STANDING ACTIONS", &body);
+    int y0 = ui_scroll_begin(a, SREG_FOURTH, body) + body.y, y = y0, n = 0;
+    for (int k = 0; k < sc->nactions; k++) {
+        int mv = sc->actions[k], h;
+        if (sc->moves[mv].role != g->role) continue;
+        SDL_Rect c = ui_rect(body.x, y, body.w - ui_px(a, 12), 0);
+        ui_move_card(a, c, mv, 0, &h, 1);
+        c.h = h;
+        if (ui_visible(a, c)) ui_move_card(a, c, mv, 0, &h, 0);
+        y += h + ui_px(a, 8), n++;
+    }
+    if (!n) y += ui_text(a, ST_BODY, a->th->dim, body, "This role has no standing actions.", 0);
+    ui_scroll_end(a, SREG_FOURTH, body, y - y0);
+}
+
+static void footer(ui_app *a, SDL_Rect r)
+{
+    const game *g = a->ses->g;
+    int open[64], n = game_open_decisions(g, g->role, open, 64);
+    char info[200];
+    if (n) str_fmt(info, sizeof info, "%d decision%s still open for you. Undecided injects take "
+                   "their default when they expire.", n, n == 1 ? "" : "s");
+    else str_fmt(info, sizeof info, "No open decisions. End your move when you are done.");
+    const char *label = "End move";
+    int bw = ui_text_width(a, ST_BODY_B, label) + ui_px(a, 130);
+    SDL_Rect b = ui_cut_right(&r, bw, ui_px(a, 16));
+    ui_button(a, b, label, ACT_END_MOVE, 0, 1);
+    ui_key_hint(a, b.x + b.w - ui_px(a, 68), b.y + (b.h - ui_line_h(a, ST_SMALL_B)) / 2, "End");
+    ui_text(a, ST_BODY, n ? a->th->warn : a->th->dim, r, info, TX_VCENTER);
+}
+
+void ui_dashboard_draw(ui_app *a)
+{
+    if (a->ses->g->ended) {
+        ui_go(a, SCR_DEBRIEF);
+        ui_debrief_draw(a);
+        return;
+    }
+    pick_item(a);
+    SDL_Rect r = ui_chrome(a, "Turn dashboard");
+    int gap = ui_px(a, 16);
+    SDL_Rect left = ui_cut_left(&r, r.w * 27 / 100, gap);
+    SDL_Rect mid = ui_cut_left(&r, r.w * 36 / 100, gap);
+    int nroles = a->ses->sc->nroles;
+    int rolesh = ui_px(a, 36) + ui_line_h(a, ST_H3) + ui_px(a, 10) +
+                 nroles * (ui_line_h(a, ST_BODY_B) + ui_px(a, 20));
+    roles_panel(a, ui_cut_bottom(&left, rolesh, gap));
+    meters_panel(a, left);
+    SDL_Rect inbox = ui_cut_top(&mid, mid.h * 52 / 100, gap);
+    inbox_panel(a, inbox);
+    actions_panel(a, mid);
+    SDL_Rect foot = ui_cut_bottom(&r, ui_px(a, 64), gap);
+    detail_panel(a, r);
+    footer(a, foot);
+}
+
+/* 1-9 choose the options of the inject shown; End ends the move. */
+int ui_dashboard_key(ui_app *a, SDL_Keycode k)
+{
+    const game *g = a->ses->g;
+    if (k == SDLK_END) {
+        ui_do(a, ACT_END_MOVE, 0);
+        return 1;
+    }
+    if (k < SDLK_1 || k > SDLK_9 || a->sel_item < 0) return 0;
+    const game_item *it = &g->items[a->sel_item];
+    if (it->event < 0) return 0;
+    const def_event *e = &a->ses->sc->events[it->event];
+    int n = k - SDLK_1;
+    if (n >= e->noptions) return 0;
+    ui_do(a, ACT_OPTION, e->options[n]);
+    return 1;
+}
