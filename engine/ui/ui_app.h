@@ -35,7 +35,7 @@ typedef enum {
 /* Text styles: a face and a size, combined as face * TS_COUNT + size. */
 typedef enum { FACE_REG, FACE_BOLD, FACE_ITALIC, FACE_COUNT } ui_face;
 typedef enum { TS_SMALL, TS_BODY, TS_H3, TS_H2, TS_H1, TS_DISPLAY, TS_COUNT } ui_tsize;
-#define ST(face, size) ((face) * TS_COUNT + (size))
+#define ST(face, size) ((face)*TS_COUNT + (size))
 #define ST_SMALL       ST(FACE_REG, TS_SMALL)
 #define ST_BODY        ST(FACE_REG, TS_BODY)
 #define ST_BODY_B      ST(FACE_BOLD, TS_BODY)
@@ -77,7 +77,7 @@ typedef enum {
     ACT_MENU,
     ACT_MENU_PAGE, /* arg: page */
     ACT_SAVE,
-    ACT_LOAD, /* arg: save entry */
+    ACT_LOAD,  /* arg: save entry */
     ACT_SCALE, /* arg: +1 / -1 */
     ACT_FULLSCREEN,
     ACT_CONTRAST,
@@ -164,10 +164,10 @@ typedef struct ui_app {
     /* Screens. */
     ui_screen screen, after_handover;
     int modal, menu_page;
-    int sel_item;         /* inbox item shown in full; -1 private brief */
-    int sel_card;         /* evidence board */
-    uint8_t *read;        /* [nitems * nroles] read marks */
-    int read_items;       /* items covered by read */
+    int sel_item;   /* inbox item shown in full; -1 private brief */
+    int sel_card;   /* evidence board */
+    uint8_t *read;  /* [nitems * nroles] read marks */
+    int read_items; /* items covered by read */
     int seen_role, seen_turn;
 
     /* The confirm dialog. */
@@ -195,8 +195,7 @@ void ui_frame(ui_app *a, SDL_Rect r, int radius, int thick, SDL_Color c);
 void ui_line(ui_app *a, float x0, float y0, float x1, float y1, float thick, SDL_Color c);
 void ui_disc(ui_app *a, float cx, float cy, float radius, SDL_Color c);
 void ui_ring(ui_app *a, float cx, float cy, float radius, float thick, SDL_Color c);
-void ui_tri(ui_app *a, float x0, float y0, float x1, float y1, float x2, float y2,
-            SDL_Color c);
+void ui_tri(ui_app *a, float x0, float y0, float x1, float y1, float x2, float y2, SDL_Color c);
 /* One line of text at (x, y) (top-left); returns its width. */
 int ui_draw_line(ui_app *a, int style, SDL_Color c, int x, int y, const char *text);
 int ui_text_width(ui_app *a, int style, const char *text);
@@ -235,6 +234,8 @@ void ui_panel(ui_app *a, SDL_Rect r, const char *title, SDL_Rect *body);
 int ui_button(ui_app *a, SDL_Rect r, const char *label, int action, int arg, int primary);
 void ui_chip(ui_app *a, SDL_Rect r, const char *label, SDL_Color bg, SDL_Color fg);
 int ui_chip_w(ui_app *a, const char *label);
+int ui_button_key(ui_app *a, SDL_Rect r, const char *label, const char *key, int action, int arg,
+                  int primary);
 void ui_focus_ring(ui_app *a, SDL_Rect r, int action, int arg);
 /* Scroll regions: begin clips to r and returns the content offset. */
 int ui_scroll_begin(ui_app *a, int id, SDL_Rect r);
@@ -261,8 +262,7 @@ void ui_find_dirs(ui_app *a);
 void ui_scan_scenarios(ui_app *a);
 void ui_scan_saves(ui_app *a);
 void ui_free_lists(ui_app *a);
-int ui_game_new(ui_app *a, const char *dir, uint64_t seed, const char *variant,
-                const char *save);
+int ui_game_new(ui_app *a, const char *dir, uint64_t seed, const char *variant, const char *save);
 int ui_game_load(ui_app *a, const char *path);
 void ui_game_close(ui_app *a);
 /* Send one command line; 0 applied, else the reason is in a->status. */
@@ -282,6 +282,7 @@ void ui_handle(ui_app *a, const SDL_Event *e);
 void ui_do(ui_app *a, int action, int arg);
 void ui_set_size(ui_app *a, int pw, int ph);
 int ui_init_offscreen(ui_app *a, int w, int h);
+int ui_resize_offscreen(ui_app *a, int w, int h);
 void ui_shutdown(ui_app *a);
 void ui_begin_app(ui_app *a);
 

@@ -12,16 +12,20 @@
 static const struct {
     ui_screen s;
     const char *label, *key;
-} tabs[] = {{SCR_DASHBOARD, "Dashboard", "F2"}, {SCR_EVIDENCE, "Evidence", "F3"},
-            {SCR_DIPLOMACY, "Diplomacy", "F4"}, {SCR_TIMELINE, "Timeline", "F5"},
+} tabs[] = {{SCR_DASHBOARD, "Dashboard", "F2"},
+            {SCR_EVIDENCE, "Evidence", "F3"},
+            {SCR_DIPLOMACY, "Diplomacy", "F4"},
+            {SCR_TIMELINE, "Timeline", "F5"},
             {SCR_BRIEFING, "Briefing", "F6"}};
 
 static void clock_block(ui_app *a, SDL_Rect r)
 {
     const game *g = a->ses->g;
     char turn[96];
-    if (g->ended) str_fmt(turn, sizeof turn, "Exercise over · %d turns", a->ses->sc->nturns);
-    else str_fmt(turn, sizeof turn, "Turn %d of %d", g->turn, a->ses->sc->nturns);
+    if (g->ended)
+        str_fmt(turn, sizeof turn, "Exercise over · %d turns", a->ses->sc->nturns);
+    else
+        str_fmt(turn, sizeof turn, "Turn %d of %d", g->turn, a->ses->sc->nturns);
     int ic = ui_line_h(a, ST_H2);
     ui_icon_clock(a, ui_rect(r.x, r.y + (r.h - ic) / 2, ic, ic), a->th->accent);
     SDL_Rect t = ui_rect(r.x + ic + ui_px(a, 14), r.y, r.w - ic - ui_px(a, 14), r.h);
@@ -50,14 +54,15 @@ static void tab_bar(ui_app *a, SDL_Rect r)
     int x = r.x, gap = ui_px(a, 8);
     for (size_t i = 0; i < sizeof tabs / sizeof *tabs; i++) {
         int on = a->screen == tabs[i].s || (tabs[i].s == SCR_DASHBOARD && a->screen == SCR_DEBRIEF);
-        const char *label = tabs[i].s == SCR_DASHBOARD && a->ses->g->ended ? "Debrief" : tabs[i].label;
+        const char *label =
+            tabs[i].s == SCR_DASHBOARD && a->ses->g->ended ? "Debrief" : tabs[i].label;
         int w = ui_text_width(a, ST_BODY_B, label) + ui_text_width(a, ST_SMALL_B, tabs[i].key) +
                 ui_px(a, 56);
         SDL_Rect t = ui_rect(x, r.y, w, r.h);
         SDL_Color bg = on ? a->th->raised : ui_is_hover(a, t) ? a->th->hover : a->th->bg;
         ui_round(a, t, ui_px(a, 8), bg);
         if (on) ui_fill(a, ui_rect(t.x, t.y + t.h - ui_px(a, 4), t.w, ui_px(a, 4)), a->th->accent);
-        SDL_Rect lab = ui_inset(t, ui_px(a, 14));
+        SDL_Rect lab = ui_rect(t.x + ui_px(a, 14), t.y, t.w - ui_px(a, 28), t.h);
         ui_text(a, ST_BODY_B, on ? a->th->text : a->th->dim, lab, label, TX_VCENTER | TX_ELLIPSIS);
         int kw = ui_text_width(a, ST_SMALL_B, tabs[i].key) + ui_px(a, 14);
         ui_key_hint(a, t.x + t.w - kw - ui_px(a, 10), t.y + (t.h - ui_line_h(a, ST_SMALL_B)) / 2,
@@ -67,10 +72,8 @@ static void tab_bar(ui_app *a, SDL_Rect r)
         ui_hit_add(a, t, ACT_SCREEN, target, 1);
         x += w + gap;
     }
-    int mw = ui_text_width(a, ST_BODY_B, "Menu") + ui_px(a, 96);
-    SDL_Rect m = ui_rect(r.x + r.w - mw, r.y, mw, r.h);
-    ui_button(a, m, "Menu", ACT_MENU, 0, 0);
-    ui_key_hint(a, m.x + m.w - ui_px(a, 56), m.y + (m.h - ui_line_h(a, ST_SMALL_B)) / 2, "Esc");
+    int mw = ui_text_width(a, ST_BODY_B, "Menu") + ui_px(a, 110);
+    ui_button_key(a, ui_rect(r.x + r.w - mw, r.y, mw, r.h), "Menu", "Esc", ACT_MENU, 0, 0);
 }
 
 static SDL_Rect banner(ui_app *a, SDL_Rect *content)
@@ -92,7 +95,7 @@ SDL_Rect ui_chrome(ui_app *a, const char *heading)
 {
     int m = ui_px(a, 24);
     SDL_Rect r = ui_rect(m, ui_px(a, 14), a->pw - 2 * m, a->ph - ui_px(a, 14) - m);
-    SDL_Rect top = ui_cut_top(&r, ui_px(a, 80), ui_px(a, 10));
+    SDL_Rect top = ui_cut_top(&r, ui_line_h(a, ST_H3) + 2 * ui_line_h(a, ST_SMALL), ui_px(a, 10));
     SDL_Rect title = ui_cut_left(&top, top.w * 32 / 100, ui_px(a, 24));
     SDL_Rect role = ui_cut_right(&top, top.w * 40 / 100, ui_px(a, 24));
     SDL_Rect tt = ui_cut_top(&title, ui_line_h(a, ST_H3), 0);
@@ -100,7 +103,7 @@ SDL_Rect ui_chrome(ui_app *a, const char *heading)
     ui_text(a, ST_BODY, a->th->dim, title, heading, TX_ELLIPSIS);
     clock_block(a, top);
     role_block(a, role);
-    tab_bar(a, ui_cut_top(&r, ui_px(a, 56), ui_px(a, 16)));
+    tab_bar(a, ui_cut_top(&r, ui_line_h(a, ST_BODY_B) + ui_px(a, 20), ui_px(a, 16)));
     if (a->warning[0]) banner(a, &r);
     return r;
 }

@@ -26,8 +26,7 @@ static TTF_Font *open_face(ui_app *a, int face, int px)
     str_fmt(path, sizeof path, "%s/%s", a->font_dir, face_files[face]);
     TTF_Font *f = TTF_OpenFont(path, px);
     if (!f && !a->font_err[0])
-        str_fmt(a->font_err, sizeof a->font_err, "cannot open font %s: %s", path,
-                TTF_GetError());
+        str_fmt(a->font_err, sizeof a->font_err, "cannot open font %s: %s", path, TTF_GetError());
     return f;
 }
 
@@ -181,8 +180,8 @@ void ui_line(ui_app *a, float x0, float y0, float x1, float y1, float thick, SDL
     float dx = x1 - x0, dy = y1 - y0, len = sqrtf(dx * dx + dy * dy);
     if (len <= 0.001f) return;
     float nx = -dy / len * thick / 2, ny = dx / len * thick / 2;
-    SDL_Vertex v[4] = {vtx(x0 + nx, y0 + ny, c), vtx(x1 + nx, y1 + ny, c),
-                       vtx(x1 - nx, y1 - ny, c), vtx(x0 - nx, y0 - ny, c)};
+    SDL_Vertex v[4] = {vtx(x0 + nx, y0 + ny, c), vtx(x1 + nx, y1 + ny, c), vtx(x1 - nx, y1 - ny, c),
+                       vtx(x0 - nx, y0 - ny, c)};
     int idx[6] = {0, 1, 2, 0, 2, 3};
     SDL_RenderGeometry(a->ren, NULL, v, 4, idx, 6);
 }
@@ -211,8 +210,7 @@ static void sector(ui_app *a, float cx, float cy, float r, float a0, float a1, S
 
 void ui_disc(ui_app *a, float cx, float cy, float radius, SDL_Color c)
 {
-    for (int q = 0; q < 4; q++)
-        sector(a, cx, cy, radius, UI_PI / 2 * q, UI_PI / 2 * (q + 1), c);
+    for (int q = 0; q < 4; q++) sector(a, cx, cy, radius, UI_PI / 2 * q, UI_PI / 2 * (q + 1), c);
 }
 
 void ui_ring(ui_app *a, float cx, float cy, float radius, float thick, SDL_Color c)

@@ -56,14 +56,19 @@ void ui_find_dirs(ui_app *a)
 {
     char *base = SDL_GetBasePath();
     const char *env = getenv("CRISISROOM_SCENARIOS");
-    if (env) str_fmt(a->scen_root, sizeof a->scen_root, "%s", env);
-    else find_dir(a->scen_root, base, "scenarios");
+    if (env)
+        str_fmt(a->scen_root, sizeof a->scen_root, "%s", env);
+    else
+        find_dir(a->scen_root, base, "scenarios");
     find_dir(a->font_dir, base, "assets/fonts");
     SDL_free(base);
     const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
-    if (xdg && xdg[0]) str_fmt(a->save_dir, sizeof a->save_dir, "%s/crisisroom/saves", xdg);
-    else if (home) str_fmt(a->save_dir, sizeof a->save_dir, "%s/.local/share/crisisroom/saves", home);
-    else str_fmt(a->save_dir, sizeof a->save_dir, "saves");
+    if (xdg && xdg[0])
+        str_fmt(a->save_dir, sizeof a->save_dir, "%s/crisisroom/saves", xdg);
+    else if (home)
+        str_fmt(a->save_dir, sizeof a->save_dir, "%s/.local/share/crisisroom/saves", home);
+    else
+        str_fmt(a->save_dir, sizeof a->save_dir, "saves");
 }
 
 /* Title lists ----------------------------------------------------------------- */
@@ -95,7 +100,7 @@ void ui_scan_scenarios(ui_app *a)
     int cap = 0;
     while (d && (de = readdir(d))) {
         char dir[UI_PATH_MAX + 300], lua[UI_PATH_MAX + 320], err[2048];
-        if (de->d_name[0] == '.') continue;
+        if (de->d_name[0] == '.' || !strcmp(de->d_name, "template")) continue; /* for authors */
         str_fmt(dir, sizeof dir, "%s/%s", a->scen_root, de->d_name);
         str_fmt(lua, sizeof lua, "%s/scenario.lua", dir);
         struct stat st;
@@ -104,8 +109,10 @@ void ui_scan_scenarios(ui_app *a)
         memset(e, 0, sizeof *e);
         e->dir = xstrdup(dir);
         script *s = script_load(dir, &limits, err, sizeof err);
-        if (s) entry_from(e, script_scenario(s));
-        else e->error = xstrdup(err), e->title = xstrdup(de->d_name), e->id = xstrdup(de->d_name);
+        if (s)
+            entry_from(e, script_scenario(s));
+        else
+            e->error = xstrdup(err), e->title = xstrdup(de->d_name), e->id = xstrdup(de->d_name);
         script_free(s);
     }
     if (d) closedir(d);
@@ -240,8 +247,7 @@ static int start_journal(ui_app *a, const char *path)
     return 0;
 }
 
-int ui_game_new(ui_app *a, const char *dir, uint64_t seed, const char *variant,
-                const char *save)
+int ui_game_new(ui_app *a, const char *dir, uint64_t seed, const char *variant, const char *save)
 {
     char err[4096];
     ui_game_close(a);
@@ -260,9 +266,12 @@ int ui_game_new(ui_app *a, const char *dir, uint64_t seed, const char *variant,
         return ui_game_close(a), -1;
     }
     char path[UI_PATH_MAX + 100];
-    if (save && save[0]) str_fmt(path, sizeof path, "%s", save);
-    else if (!a->no_autosave) autosave_path(a, sc->id, path, sizeof path);
-    else path[0] = '\0';
+    if (save && save[0])
+        str_fmt(path, sizeof path, "%s", save);
+    else if (!a->no_autosave)
+        autosave_path(a, sc->id, path, sizeof path);
+    else
+        path[0] = '\0';
     if (path[0]) start_journal(a, path);
     reset_view(a);
     return 0;
@@ -302,8 +311,10 @@ int ui_game_load(ui_app *a, const char *path)
     int rc = -1;
     a->scr = script_load(dir, &limits, err, sizeof err);
     if (!a->scr) {
-        str_fmt(a->error, sizeof a->error, "The save needs scenario '%s', which could not be "
-                "loaded from %s:\n%s", jf.h.scenario, dir, err);
+        str_fmt(a->error, sizeof a->error,
+                "The save needs scenario '%s', which could not be "
+                "loaded from %s:\n%s",
+                jf.h.scenario, dir, err);
         goto done;
     }
     const def_scenario *sc = script_scenario(a->scr);
@@ -313,8 +324,7 @@ int ui_game_load(ui_app *a, const char *path)
                 jf.h.variant, sc->id);
         goto done;
     }
-    a->ses = session_new(sc, script_host(a->scr), jf.h.seed, v, jf.h.variant_mode, err,
-                         sizeof err);
+    a->ses = session_new(sc, script_host(a->scr), jf.h.seed, v, jf.h.variant_mode, err, sizeof err);
     if (!a->ses) {
         str_fmt(a->error, sizeof a->error, "Could not start %s:\n%s", sc->id, err);
         goto done;
@@ -322,8 +332,11 @@ int ui_game_load(ui_app *a, const char *path)
     hash_warning(a, &jf, sc);
     /* Go on writing the same file only when it replays whole and unchanged;
        otherwise keep it as it is for the facilitator to inspect. */
-    if (replay(a, &jf) && !a->warning[0]) start_journal(a, path);
-    else str_cat(a->warning, sizeof a->warning, "The save file is left untouched; use Save in the menu (Esc) to keep this game.");
+    if (replay(a, &jf) && !a->warning[0])
+        start_journal(a, path);
+    else
+        str_cat(a->warning, sizeof a->warning,
+                "The save file is left untouched; use Save in the menu (Esc) to keep this game.");
     reset_view(a);
     rc = 0;
 done:
@@ -375,8 +388,10 @@ int ui_apply(ui_app *a, const char *line)
 {
     if (!a->ses) return -1;
     int rc = session_apply(a->ses, line);
-    if (rc) ui_set_status(a, "%s", a->ses->err);
-    else ui_after_command(a);
+    if (rc)
+        ui_set_status(a, "%s", a->ses->err);
+    else
+        ui_after_command(a);
     return rc;
 }
 

@@ -91,12 +91,24 @@ static void brief(ui_app *a, SDL_Rect r, SDL_Color c)
 void ui_icon_channel(ui_app *a, int channel, SDL_Rect r, SDL_Color c)
 {
     switch (channel) {
-    case CH_PHONE: phone(a, r, c); break;
-    case CH_EMAIL: email(a, r, c); break;
-    case CH_NEWS: news(a, r, c); break;
-    case CH_SOCIAL: social(a, r, c, a->th->panel); break;
-    case CH_INTEL: intel(a, r, c); break;
-    default: brief(a, r, c); break;
+    case CH_PHONE:
+        phone(a, r, c);
+        break;
+    case CH_EMAIL:
+        email(a, r, c);
+        break;
+    case CH_NEWS:
+        news(a, r, c);
+        break;
+    case CH_SOCIAL:
+        social(a, r, c, a->th->panel);
+        break;
+    case CH_INTEL:
+        intel(a, r, c);
+        break;
+    default:
+        brief(a, r, c);
+        break;
     }
 }
 

@@ -41,8 +41,8 @@ int ui_layout_truncations(void)
 void ui_layout_note(const char *what, const SDL_Rect *r, int need)
 {
     if (noverflows < MAX_OVERFLOWS)
-        str_fmt(overflows[noverflows], sizeof overflows[0], "'%.60s' needs %d px, box %dx%d at %d,%d",
-                what, need, r->w, r->h, r->x, r->y);
+        str_fmt(overflows[noverflows], sizeof overflows[0],
+                "'%.60s' needs %d px, box %dx%d at %d,%d", what, need, r->w, r->h, r->x, r->y);
     noverflows++;
 }
 
@@ -183,8 +183,8 @@ static wrap *get_wrap(ui_app *a, int style, const char *text, int width)
     for (;; i = (i + 1) % WRAP_SLOTS) {
         wrap *w = &wraps[i];
         if (!w->text) break;
-        if (w->hash == h && w->style == style && w->px == a->font_px[style] &&
-            w->width == width && !strcmp(w->text, text))
+        if (w->hash == h && w->style == style && w->px == a->font_px[style] && w->width == width &&
+            !strcmp(w->text, text))
             return w;
     }
     if (nwraps > WRAP_SLOTS * 3 / 4) {
@@ -207,8 +207,8 @@ static wrap *get_wrap(ui_app *a, int style, const char *text, int width)
 
 /* Text in boxes --------------------------------------------------------------- */
 
-static void draw_span(ui_app *a, int style, SDL_Color c, SDL_Rect box, int y, const char *s,
-                      int n, int flags)
+static void draw_span(ui_app *a, int style, SDL_Color c, SDL_Rect box, int y, const char *s, int n,
+                      int flags)
 {
     char buf[1024];
     if (n >= (int)sizeof buf) n = (int)sizeof buf - 1;

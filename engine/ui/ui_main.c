@@ -25,7 +25,7 @@ typedef struct ui_args {
     int fullscreen, contrast;
 } ui_args;
 
-static const char *const screen_names[] = {"title", "briefing", "handover", "dashboard",
+static const char *const screen_names[] = {"title",    "briefing",  "handover", "dashboard",
                                            "evidence", "diplomacy", "timeline", "debrief"};
 
 static void usage(void)
@@ -45,25 +45,36 @@ static int parse_args(int argc, char **argv, ui_args *o)
     for (int i = 0; i < argc; i++) {
         const char *s = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
         int takes = 1;
-        if (!strcmp(s, "--seed") && v) o->seed = strtoull(v, NULL, 10), o->have_seed = 1;
-        else if (!strcmp(s, "--variant") && v) o->variant = v;
-        else if (!strcmp(s, "--save") && v) o->save = v;
-        else if (!strcmp(s, "--screenshot") && v) o->shot = v;
-        else if (!strcmp(s, "--screen") && v) o->screen = v;
-        else if (!strcmp(s, "--commands") && v) o->commands = v;
-        else if (!strcmp(s, "--scale") && v) o->scale = (float)atof(v);
+        if (!strcmp(s, "--seed") && v)
+            o->seed = strtoull(v, NULL, 10), o->have_seed = 1;
+        else if (!strcmp(s, "--variant") && v)
+            o->variant = v;
+        else if (!strcmp(s, "--save") && v)
+            o->save = v;
+        else if (!strcmp(s, "--screenshot") && v)
+            o->shot = v;
+        else if (!strcmp(s, "--screen") && v)
+            o->screen = v;
+        else if (!strcmp(s, "--commands") && v)
+            o->commands = v;
+        else if (!strcmp(s, "--scale") && v)
+            o->scale = (float)atof(v);
         else if (!strcmp(s, "--size") && v) {
-            if (sscanf(v, "%dx%d", &o->w, &o->h) != 2 || o->w < 320 || o->h < 240 ||
-                o->w > 8192 || o->h > 8192) {
+            if (sscanf(v, "%dx%d", &o->w, &o->h) != 2 || o->w < 320 || o->h < 240 || o->w > 8192 ||
+                o->h > 8192) {
                 fprintf(stderr, "crisisroom: --size wants WxH, e.g. 1920x1080\n");
                 return -1;
             }
         } else {
             takes = 0;
-            if (!strcmp(s, "--fullscreen")) o->fullscreen = 1;
-            else if (!strcmp(s, "--high-contrast")) o->contrast = 1;
-            else if (!strcmp(s, "--bench-redraw")) o->bench = 1;
-            else if (s[0] != '-' && !o->target) o->target = s;
+            if (!strcmp(s, "--fullscreen"))
+                o->fullscreen = 1;
+            else if (!strcmp(s, "--high-contrast"))
+                o->contrast = 1;
+            else if (!strcmp(s, "--bench-redraw"))
+                o->bench = 1;
+            else if (s[0] != '-' && !o->target)
+                o->target = s;
             else {
                 fprintf(stderr, "crisisroom: unknown or incomplete option '%s'\n", s);
                 usage();
@@ -109,7 +120,8 @@ void ui_go(ui_app *a, ui_screen s)
 {
     if (s != SCR_TITLE && s != SCR_BRIEFING && !a->ses) s = SCR_TITLE;
     if (s == SCR_BRIEFING && !a->ses) s = SCR_TITLE;
-    if (s == SCR_DASHBOARD && a->ses) a->seen_role = a->ses->g->role, a->seen_turn = a->ses->g->turn;
+    if (s == SCR_DASHBOARD && a->ses)
+        a->seen_role = a->ses->g->role, a->seen_turn = a->ses->g->turn;
     a->screen = s;
     a->focus_act = ACT_NONE;
     a->dirty = 1;
@@ -180,8 +192,11 @@ static void save_now(ui_app *a)
         if (*p == ':') *p = '-';
     mkdir(a->save_dir, 0755);
     str_fmt(path, sizeof path, "%s/%s-%s.jsonl", a->save_dir, a->ses->sc->id, now);
-    if (session_save_to(a->ses, path)) ui_set_status(a, "Could not save: %s", a->ses->err);
-    else str_fmt(a->save_path, sizeof a->save_path, "%s", path), ui_set_status(a, "Saved to %s", path);
+    if (session_save_to(a->ses, path))
+        ui_set_status(a, "Could not save: %s", a->ses->err);
+    else
+        str_fmt(a->save_path, sizeof a->save_path, "%s", path),
+            ui_set_status(a, "Saved to %s", path);
 }
 
 static void load_game(ui_app *a, const char *path)
@@ -192,8 +207,10 @@ static void load_game(ui_app *a, const char *path)
         ui_go(a, SCR_TITLE);
         return;
     }
-    if (a->ses->g->ended) ui_go(a, SCR_DEBRIEF);
-    else a->after_handover = SCR_DASHBOARD, ui_go(a, SCR_HANDOVER);
+    if (a->ses->g->ended)
+        ui_go(a, SCR_DEBRIEF);
+    else
+        a->after_handover = SCR_DASHBOARD, ui_go(a, SCR_HANDOVER);
 }
 
 static void set_scale(ui_app *a, int dir)
@@ -216,23 +233,39 @@ static void game_action(ui_app *a, int action, int arg)
 {
     if (!a->ses) return;
     switch (action) {
-    case ACT_START: a->after_handover = SCR_DASHBOARD, ui_go(a, SCR_HANDOVER); break;
-    case ACT_HANDOVER_OK: ui_go(a, a->after_handover); break;
+    case ACT_START:
+        a->after_handover = SCR_DASHBOARD, ui_go(a, SCR_HANDOVER);
+        break;
+    case ACT_HANDOVER_OK:
+        ui_go(a, a->after_handover);
+        break;
     case ACT_ITEM:
         a->sel_item = arg, ui_mark_read(a, arg, a->ses->g->role);
         a->scroll[SCR_DASHBOARD][SREG_MAIN] = 0;
         break;
     case ACT_OPTION:
-    case ACT_ACTION: open_confirm(a, arg); break;
-    case ACT_TARGET: a->pend_target = arg; break;
-    case ACT_CONFIRM: confirm(a); break;
+    case ACT_ACTION:
+        open_confirm(a, arg);
+        break;
+    case ACT_TARGET:
+        a->pend_target = arg;
+        break;
+    case ACT_CONFIRM:
+        confirm(a);
+        break;
     case ACT_RATIONALE:
         a->typing = 1;
         if (a->win) SDL_StartTextInput();
         break;
-    case ACT_END_MOVE: ui_apply(a, "end"); break;
-    case ACT_CARD: a->sel_card = a->sel_card == arg ? -1 : arg; break;
-    case ACT_SAVE: save_now(a), close_modal(a); break;
+    case ACT_END_MOVE:
+        ui_apply(a, "end");
+        break;
+    case ACT_CARD:
+        a->sel_card = a->sel_card == arg ? -1 : arg;
+        break;
+    case ACT_SAVE:
+        save_now(a), close_modal(a);
+        break;
     }
 }
 
@@ -249,26 +282,44 @@ void ui_do(ui_app *a, int action, int arg)
 {
     a->dirty = 1;
     switch (action) {
-    case ACT_SCREEN: ui_go(a, (ui_screen)arg); break;
-    case ACT_PICK_SCEN: a->scen_sel = arg; break;
-    case ACT_NEW_GAME: new_game(a, arg); break;
-    case ACT_VARIANT: a->variant_mode = !a->variant_mode; break;
-    case ACT_NEW_SEED: a->seed = fresh_seed(); break;
+    case ACT_SCREEN:
+        ui_go(a, (ui_screen)arg);
+        break;
+    case ACT_PICK_SCEN:
+        a->scen_sel = arg;
+        break;
+    case ACT_NEW_GAME:
+        new_game(a, arg);
+        break;
+    case ACT_VARIANT:
+        a->variant_mode = !a->variant_mode;
+        break;
+    case ACT_NEW_SEED:
+        a->seed = fresh_seed();
+        break;
     case ACT_RESUME:
     case ACT_LOAD:
         if (arg >= 0 && arg < a->nsaves) load_game(a, a->saves[arg].path);
         break;
-    case ACT_CANCEL: close_modal(a); break;
+    case ACT_CANCEL:
+        close_modal(a);
+        break;
     case ACT_MENU:
-        if (a->modal == MODAL_MENU) close_modal(a);
-        else close_modal(a), a->modal = MODAL_MENU, a->menu_page = MENU_MAIN;
+        if (a->modal == MODAL_MENU)
+            close_modal(a);
+        else
+            close_modal(a), a->modal = MODAL_MENU, a->menu_page = MENU_MAIN;
         break;
     case ACT_MENU_PAGE:
         a->menu_page = arg, a->focus_act = ACT_NONE;
         if (arg == MENU_LOAD) ui_scan_saves(a);
         break;
-    case ACT_SCALE: set_scale(a, arg); break;
-    case ACT_FULLSCREEN: toggle_fullscreen(a); break;
+    case ACT_SCALE:
+        set_scale(a, arg);
+        break;
+    case ACT_FULLSCREEN:
+        toggle_fullscreen(a);
+        break;
     case ACT_CONTRAST:
         a->high_contrast = !a->high_contrast, a->th = ui_theme_get(a->high_contrast);
         break;
@@ -277,8 +328,12 @@ void ui_do(ui_app *a, int action, int arg)
         if (!a->nscens) ui_scan_scenarios(a);
         ui_go(a, SCR_TITLE);
         break;
-    case ACT_QUIT: a->quit = 1; break;
-    default: game_action(a, action, arg); break;
+    case ACT_QUIT:
+        a->quit = 1;
+        break;
+    default:
+        game_action(a, action, arg);
+        break;
     }
 }
 
@@ -313,11 +368,16 @@ static int activate_focus(ui_app *a)
 /* Enter without a focused widget: the obvious next step of the screen. */
 static void default_action(ui_app *a)
 {
-    if (a->modal == MODAL_CONFIRM) ui_do(a, ACT_CONFIRM, 0);
-    else if (a->modal) return;
-    else if (a->screen == SCR_HANDOVER) ui_do(a, ACT_HANDOVER_OK, 0);
-    else if (a->screen == SCR_BRIEFING) ui_do(a, ACT_START, 0);
-    else if (a->screen == SCR_TITLE) ui_do(a, ACT_NEW_GAME, a->scen_sel);
+    if (a->modal == MODAL_CONFIRM)
+        ui_do(a, ACT_CONFIRM, 0);
+    else if (a->modal)
+        return;
+    else if (a->screen == SCR_HANDOVER)
+        ui_do(a, ACT_HANDOVER_OK, 0);
+    else if (a->screen == SCR_BRIEFING)
+        ui_do(a, ACT_START, 0);
+    else if (a->screen == SCR_TITLE)
+        ui_do(a, ACT_NEW_GAME, a->scen_sel);
 }
 
 static int typing_key(ui_app *a, SDL_Keycode k)
@@ -344,14 +404,21 @@ static int typing_key(ui_app *a, SDL_Keycode k)
 
 static int tab_key(ui_app *a, SDL_Keycode k)
 {
-    static const struct { SDL_Keycode key; ui_screen s; } tabs[] = {
-        {SDLK_F2, SCR_DASHBOARD}, {SDLK_F3, SCR_EVIDENCE}, {SDLK_F4, SCR_DIPLOMACY},
-        {SDLK_F5, SCR_TIMELINE},  {SDLK_F6, SCR_BRIEFING}};
+    static const struct {
+        SDL_Keycode key;
+        ui_screen s;
+    } tabs[] = {{SDLK_F2, SCR_DASHBOARD},
+                {SDLK_F3, SCR_EVIDENCE},
+                {SDLK_F4, SCR_DIPLOMACY},
+                {SDLK_F5, SCR_TIMELINE},
+                {SDLK_F6, SCR_BRIEFING}};
     if (!a->ses || a->screen == SCR_HANDOVER || a->screen == SCR_TITLE) return 0;
     for (size_t i = 0; i < sizeof tabs / sizeof *tabs; i++) {
         if (k != tabs[i].key) continue;
-        if (a->ses->g->ended && tabs[i].s == SCR_DASHBOARD) ui_go(a, SCR_DEBRIEF);
-        else ui_go(a, tabs[i].s);
+        if (a->ses->g->ended && tabs[i].s == SCR_DASHBOARD)
+            ui_go(a, SCR_DEBRIEF);
+        else
+            ui_go(a, tabs[i].s);
         return 1;
     }
     return 0;
@@ -404,7 +471,9 @@ void ui_handle(ui_app *a, const SDL_Event *e)
 {
     float k = a->px_per_pt > 0 ? a->px_per_pt : 1.0f;
     switch (e->type) {
-    case SDL_QUIT: a->quit = 1; break;
+    case SDL_QUIT:
+        a->quit = 1;
+        break;
     case SDL_WINDOWEVENT:
         if (e->window.event == SDL_WINDOWEVENT_SIZE_CHANGED) refresh_size(a);
         a->dirty = 1;
@@ -420,14 +489,18 @@ void ui_handle(ui_app *a, const SDL_Event *e)
         a->mx = (int)(e->button.x * k), a->my = (int)(e->button.y * k);
         mouse_down(a, a->mx, a->my);
         break;
-    case SDL_MOUSEWHEEL: ui_scroll_by(a, a->mx, a->my, -e->wheel.y * ui_px(a, 90)); break;
+    case SDL_MOUSEWHEEL:
+        ui_scroll_by(a, a->mx, a->my, -e->wheel.y * ui_px(a, 90));
+        break;
     case SDL_TEXTINPUT:
         if (a->typing) {
             str_cat(a->rationale, sizeof a->rationale, "%s", e->text.text);
             a->dirty = 1;
         }
         break;
-    case SDL_KEYDOWN: key_down(a, &e->key); break;
+    case SDL_KEYDOWN:
+        key_down(a, &e->key);
+        break;
     }
 }
 
@@ -453,15 +526,32 @@ void ui_render(ui_app *a)
     if (!a->font[0]) return; /* no typeface: reported on stderr */
     if (!a->ses && a->screen != SCR_TITLE) a->screen = SCR_TITLE;
     switch (a->screen) {
-    case SCR_TITLE: ui_title_draw(a); break;
-    case SCR_BRIEFING: ui_briefing_draw(a); break;
-    case SCR_HANDOVER: ui_handover_draw(a); break;
-    case SCR_DASHBOARD: ui_dashboard_draw(a); break;
-    case SCR_EVIDENCE: ui_evidence_draw(a); break;
-    case SCR_DIPLOMACY: ui_diplomacy_draw(a); break;
-    case SCR_TIMELINE: ui_timeline_draw(a); break;
-    case SCR_DEBRIEF: ui_debrief_draw(a); break;
-    default: break;
+    case SCR_TITLE:
+        ui_title_draw(a);
+        break;
+    case SCR_BRIEFING:
+        ui_briefing_draw(a);
+        break;
+    case SCR_HANDOVER:
+        ui_handover_draw(a);
+        break;
+    case SCR_DASHBOARD:
+        ui_dashboard_draw(a);
+        break;
+    case SCR_EVIDENCE:
+        ui_evidence_draw(a);
+        break;
+    case SCR_DIPLOMACY:
+        ui_diplomacy_draw(a);
+        break;
+    case SCR_TIMELINE:
+        ui_timeline_draw(a);
+        break;
+    case SCR_DEBRIEF:
+        ui_debrief_draw(a);
+        break;
+    default:
+        break;
     }
     a->block_hits = 0;
     if (a->modal == MODAL_CONFIRM && a->ses) ui_confirm_draw(a);
@@ -499,6 +589,21 @@ int ui_init_offscreen(ui_app *a, int w, int h)
     }
     SDL_SetRenderDrawBlendMode(a->ren, SDL_BLENDMODE_BLEND);
     a->no_autosave = 1;
+    ui_set_size(a, w, h);
+    return a->font[0] ? 0 : -1;
+}
+
+/* A new off-screen frame of another size (tests render each screen at several
+   sizes). Cached text belongs to the old renderer, so it goes first. */
+int ui_resize_offscreen(ui_app *a, int w, int h)
+{
+    ui_text_cache_flush();
+    if (a->ren) SDL_DestroyRenderer(a->ren);
+    if (a->surf) SDL_FreeSurface(a->surf);
+    a->surf = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+    a->ren = a->surf ? SDL_CreateSoftwareRenderer(a->surf) : NULL;
+    if (!a->ren) return -1;
+    SDL_SetRenderDrawBlendMode(a->ren, SDL_BLENDMODE_BLEND);
     ui_set_size(a, w, h);
     return a->font[0] ? 0 : -1;
 }
@@ -551,11 +656,15 @@ static int open_target(ui_app *a, const ui_args *o)
     struct stat st;
     char dir[UI_PATH_MAX + 100];
     if (!stat(o->target, &st) && S_ISREG(st.st_mode)) return ui_game_load(a, o->target);
-    if (!stat(o->target, &st) && S_ISDIR(st.st_mode)) str_fmt(dir, sizeof dir, "%s", o->target);
-    else str_fmt(dir, sizeof dir, "%s/%s", a->scen_root, o->target);
+    if (!stat(o->target, &st) && S_ISDIR(st.st_mode))
+        str_fmt(dir, sizeof dir, "%s", o->target);
+    else
+        str_fmt(dir, sizeof dir, "%s/%s", a->scen_root, o->target);
     if (stat(dir, &st) || !S_ISDIR(st.st_mode)) {
-        str_fmt(a->error, sizeof a->error, "There is no scenario folder or save file named '%s' "
-                "(scenarios are looked for in %s).", o->target, a->scen_root);
+        str_fmt(a->error, sizeof a->error,
+                "There is no scenario folder or save file named '%s' "
+                "(scenarios are looked for in %s).",
+                o->target, a->scen_root);
         return -1;
     }
     return ui_game_new(a, dir, a->seed, o->variant, o->save);
@@ -572,20 +681,25 @@ static int screen_by_name(const char *name, int *modal)
 
 static int start(ui_app *a, const ui_args *o)
 {
-    if (o->have_seed) a->seed = o->seed;
-    else if (o->shot) a->seed = 1; /* screenshots are reproducible */
+    if (o->have_seed)
+        a->seed = o->seed;
+    else if (o->shot)
+        a->seed = 1; /* screenshots are reproducible */
     a->variant_mode = o->variant && !strcmp(o->variant, "random");
     int rc = 0;
     if (o->target && !open_target(a, o)) {
         if (o->commands && ui_apply_file(a, o->commands)) rc = 1;
-        if (a->ses->g->ended) ui_go(a, SCR_DEBRIEF);
-        else if (a->ses->nlive) a->after_handover = SCR_DASHBOARD, ui_go(a, SCR_HANDOVER);
-        else ui_go(a, SCR_BRIEFING);
+        if (a->ses->g->ended)
+            ui_go(a, SCR_DEBRIEF);
+        else if (a->ses->nlive)
+            a->after_handover = SCR_DASHBOARD, ui_go(a, SCR_HANDOVER);
+        else
+            ui_go(a, SCR_BRIEFING);
     } else {
         if (o->target) rc = 1;
         ui_go(a, SCR_TITLE);
     }
-    ui_scan_scenarios(a);
+    if (a->screen == SCR_TITLE) ui_scan_scenarios(a); /* else when the title is shown */
     ui_scan_saves(a);
     return rc;
 }

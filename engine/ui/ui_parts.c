@@ -13,8 +13,10 @@
 
 static void fmt_value(char *buf, size_t size, const def_meter *m, double v)
 {
-    if (m->unit && m->unit[0]) str_fmt(buf, size, "%.0f%s%s", v, strcmp(m->unit, "%") ? " " : "", m->unit);
-    else str_fmt(buf, size, "%.0f / %.0f", v, m->max);
+    if (m->unit && m->unit[0])
+        str_fmt(buf, size, "%.0f%s%s", v, strcmp(m->unit, "%") ? " " : "", m->unit);
+    else
+        str_fmt(buf, size, "%.0f / %.0f", v, m->max);
 }
 
 /* How good a value is, 0 (worst) to 1 (best), by the meter's good direction. */
@@ -73,23 +75,23 @@ void ui_meter_row(ui_app *a, SDL_Rect r, int meter, int show_spark)
     double d = v - prev;
     char val[64], delta[64];
     fmt_value(val, sizeof val, m, v);
-    str_fmt(delta, sizeof delta, "%s%.0f", d > 0.5 ? "+" : d < -0.5 ? "−" : "±", fabs(d));
+    str_fmt(delta, sizeof delta, "%s%.0f", d > 0.5 ? "+" : d < -0.5 ? "-" : "±", fabs(d));
     SDL_Color c = good_color(a, m, v);
-    SDL_Rect top = ui_cut_top(&r, ui_line_h(a, ST_BODY), ui_px(a, 4));
-    int dw = ui_text_width(a, ST_SMALL_B, "−000") + ui_px(a, 6);
-    int aw = ui_line_h(a, ST_SMALL);
-    SDL_Rect dr = ui_cut_right(&top, dw, 0);
-    SDL_Rect ar = ui_cut_right(&top, aw, ui_px(a, 4));
-    SDL_Rect vr = ui_cut_right(&top, ui_text_width(a, ST_BODY_B, val) + ui_px(a, 4), ui_px(a, 10));
+    SDL_Rect top = ui_cut_top(&r, ui_line_h(a, ST_BODY), ui_px(a, 2));
     ui_text(a, ST_BODY, a->th->text, top, m->name, TX_ELLIPSIS);
-    ui_text(a, ST_BODY_B, a->th->text, vr, val, TX_RIGHT | TX_ELLIPSIS);
-    int dir = d > 0.5 ? 1 : d < -0.5 ? -1 : 0;
-    SDL_Color tc = dir == 0 || m->good == GOOD_NONE                ? a->th->dim
-                   : (dir > 0) == (m->good == GOOD_HIGH) ? a->th->good : a->th->bad;
+    int aw = ui_line_h(a, ST_SMALL), dir = d > 0.5 ? 1 : d < -0.5 ? -1 : 0;
+    SDL_Rect vr =
+        ui_cut_left(&r, ui_text_width(a, ST_BODY_B, "100 / 100") + ui_px(a, 4), ui_px(a, 8));
+    SDL_Rect ar = ui_cut_left(&r, aw, ui_px(a, 4));
+    SDL_Rect dr = ui_cut_left(&r, ui_text_width(a, ST_SMALL_B, "-000") + ui_px(a, 4), ui_px(a, 12));
+    ui_text(a, ST_BODY_B, a->th->text, vr, val, TX_VCENTER | TX_ELLIPSIS);
+    SDL_Color tc = dir == 0 || m->good == GOOD_NONE      ? a->th->dim
+                   : (dir > 0) == (m->good == GOOD_HIGH) ? a->th->good
+                                                         : a->th->bad;
     ui_icon_arrow(a, ui_rect(ar.x, ar.y + (ar.h - aw) / 2, aw, aw), dir, tc);
-    ui_text(a, ST_SMALL_B, tc, dr, delta, TX_RIGHT | TX_VCENTER | TX_ELLIPSIS);
+    ui_text(a, ST_SMALL_B, tc, dr, delta, TX_VCENTER | TX_ELLIPSIS);
     SDL_Rect bar = r;
-    SDL_Rect sp = show_spark ? ui_cut_right(&bar, bar.w * 40 / 100, ui_px(a, 16)) : bar;
+    SDL_Rect sp = show_spark ? ui_cut_right(&bar, bar.w * 45 / 100, ui_px(a, 12)) : bar;
     int bh = ui_px(a, 12) > 4 ? ui_px(a, 12) : 4;
     SDL_Rect track = ui_rect(bar.x, bar.y + (bar.h - bh) / 2, bar.w, bh);
     ui_round(a, track, bh / 2, a->th->raised);
@@ -122,26 +124,34 @@ static void status_line(ui_app *a, int move, int st, const char *why, char *out,
 {
     const game *g = a->ses->g;
     const def_move *m = &a->ses->sc->moves[move];
-    const game_item *it = m->event >= 0 && g->ev_item[m->event] >= 0
-                              ? &g->items[g->ev_item[m->event]]
-                              : NULL;
+    const game_item *it =
+        m->event >= 0 && g->ev_item[m->event] >= 0 ? &g->items[g->ev_item[m->event]] : NULL;
     *c = a->th->dim;
     out[0] = '\0';
-    if (st == MS_LOCKED) str_fmt(out, size, "Not available: %s", why), *c = a->th->warn;
+    if (st == MS_LOCKED && m->event >= 0 && a->ses->sc->events[m->event].decider != g->role) {
+        const def_role *d = &a->ses->sc->roles[a->ses->sc->events[m->event].decider];
+        str_fmt(out, size, "%s decides this one", d->shortname ? d->shortname : d->name);
+    } else if (st == MS_LOCKED)
+        str_fmt(out, size, "Not available: %s", why), *c = a->th->warn;
     else if (st == MS_CHOSEN && it)
         str_fmt(out, size, "Chosen by %s%s%s%s", ui_role_name(a, it->by),
-                it->rationale && it->rationale[0] ? " — “" : "",
-                it->rationale ? it->rationale : "", it->rationale && it->rationale[0] ? "”" : ""),
+                it->rationale && it->rationale[0] ? " — “" : "", it->rationale ? it->rationale : "",
+                it->rationale && it->rationale[0] ? "”" : ""),
             *c = a->th->good;
-    else if (st == MS_DEFAULTED) str_fmt(out, size, "Applied by default when the decision expired"), *c = a->th->warn;
-    else if (st == MS_OTHER) str_fmt(out, size, "Not chosen");
-    else if (st == MS_NOT_YET) str_fmt(out, size, "Not yet on the table");
+    else if (st == MS_DEFAULTED)
+        str_fmt(out, size, "Applied by default when the decision expired"), *c = a->th->warn;
+    else if (st == MS_OTHER)
+        str_fmt(out, size, "Not chosen");
+    else if (st == MS_NOT_YET)
+        str_fmt(out, size, "Not yet on the table");
 }
 
 static void cost_text(const def_move *m, const game *g, char *buf, size_t size)
 {
-    if (m->cost) str_fmt(buf, size, "%d pt%s", m->cost, m->cost == 1 ? "" : "s");
-    else str_fmt(buf, size, "free");
+    if (m->cost)
+        str_fmt(buf, size, "%d pt%s", m->cost, m->cost == 1 ? "" : "s");
+    else
+        str_fmt(buf, size, "free");
     if (m->max_uses) str_cat(buf, size, " · used %d/%d", g->uses[m - g->sc->moves], m->max_uses);
 }
 
@@ -160,8 +170,10 @@ void ui_move_card(ui_app *a, SDL_Rect r, int move, int number, int *height, int 
     SDL_Rect in = ui_inset(r, pad);
     int kw = ui_line_h(a, ST_BODY_B) + ui_px(a, 10); /* the key or state icon */
     int cw = ui_chip_w(a, cost);
-    SDL_Rect head = ui_rect(in.x + kw, in.y, in.w - kw - cw - ui_px(a, 12), 0);
-    int hh = ui_text_h(a, ST_BODY_B, m->label, head.w);
+    int narrow = in.w - kw - cw < in.w * 7 / 10; /* then the cost goes under the label */
+    SDL_Rect head = ui_rect(in.x + kw, in.y, in.w - kw - (narrow ? 0 : cw + ui_px(a, 12)), 0);
+    int chiph = ui_line_h(a, ST_SMALL_B) + ui_px(a, 4);
+    int hh = ui_text_h(a, ST_BODY_B, m->label, head.w) + (narrow ? chiph + gap : 0);
     int y = in.y + hh + gap;
     int th = m->text ? ui_text_h(a, ST_BODY, m->text, in.w - kw) : 0;
     int rh = m->risk ? ui_text_h(a, ST_BODY_I, m->risk, in.w - kw - ui_px(a, 60)) : 0;
@@ -185,9 +197,10 @@ void ui_move_card(ui_app *a, SDL_Rect r, int move, int number, int *height, int 
     } else if (st == MS_LOCKED) {
         ui_icon_lock(a, ui_rect(in.x, in.y, kw - ui_px(a, 10), kw - ui_px(a, 10)), a->th->dim);
     }
-    head.h = hh;
+    head.h = hh - (narrow ? chiph + gap : 0);
     ui_text(a, ST_BODY_B, tc, head, m->label, fl);
-    ui_chip(a, ui_rect(in.x + in.w - cw, in.y, cw, ui_line_h(a, ST_SMALL_B) + ui_px(a, 4)), cost,
+    int cx = narrow ? in.x + kw : in.x + in.w - cw, cy = narrow ? in.y + head.h + gap : in.y;
+    ui_chip(a, ui_rect(cx, cy, cw, chiph), cost,
             m->cost ? ui_mix(a->th->panel, a->th->accent, 0.3f) : a->th->panel, a->th->text);
     y = in.y + hh + gap;
     SDL_Rect body = ui_rect(in.x + kw, y, in.w - kw, 0);
@@ -199,7 +212,8 @@ void ui_move_card(ui_app *a, SDL_Rect r, int move, int number, int *height, int 
         ui_text(a, ST_BODY_I, a->th->text, rt, m->risk, fl);
         body.y += rh + gap;
     }
-    if (sh) ui_text(a, ST_SMALL_B, sc, ui_rect(body.x, body.y, body.w - ui_px(a, 30), sh), status, fl);
+    if (sh)
+        ui_text(a, ST_SMALL_B, sc, ui_rect(body.x, body.y, body.w - ui_px(a, 30), sh), status, fl);
     int act = m->event >= 0 ? ACT_OPTION : ACT_ACTION;
     if (open) {
         ui_focus_ring(a, r, act, move);

@@ -17,7 +17,8 @@ static int bullets(ui_app *a, SDL_Rect r, char **items, int n, int measure)
         if (!measure) {
             float d = ui_px(a, 5);
             ui_disc(a, r.x + d + 2, y + ui_line_h(a, ST_BODY) / 2.0f, d, a->th->accent);
-            ui_text(a, ST_BODY, a->th->text, ui_rect(r.x + ind, y, r.w - ind, h), items[i], TX_FLOW);
+            ui_text(a, ST_BODY, a->th->text, ui_rect(r.x + ind, y, r.w - ind, h), items[i],
+                    TX_FLOW);
         }
         y += h + gap;
     }
@@ -31,13 +32,15 @@ static void situation(ui_app *a, SDL_Rect r)
     ui_panel(a, r, "SITUATION", &body);
     int y0 = ui_scroll_begin(a, SREG_SIDE, body) + body.y, y = y0;
     const char *text = sc->situation ? sc->situation : sc->summary;
-    y += ui_text(a, ST_BODY, a->th->text, ui_rect(body.x, y, body.w - ui_px(a, 16), 0), text, TX_FLOW);
+    y += ui_text(a, ST_BODY, a->th->text, ui_rect(body.x, y, body.w - ui_px(a, 16), 0), text,
+                 TX_FLOW);
     if (sc->nlearning) {
         y += ui_px(a, 24);
         ui_text(a, ST_H3, a->th->dim, ui_rect(body.x, y, body.w, ui_line_h(a, ST_H3)),
                 "LEARNING OBJECTIVES", TX_ELLIPSIS);
         y += ui_line_h(a, ST_H3) + ui_px(a, 10);
-        y += bullets(a, ui_rect(body.x, y, body.w - ui_px(a, 16), 0), sc->learning, sc->nlearning, 0);
+        y += bullets(a, ui_rect(body.x, y, body.w - ui_px(a, 16), 0), sc->learning, sc->nlearning,
+                     0);
     }
     ui_scroll_end(a, SREG_SIDE, body, y - y0);
 }
@@ -55,7 +58,8 @@ static int role_block(ui_app *a, SDL_Rect r, int i, int measure)
     if (measure) return h;
     r.h = h;
     ui_round(a, r, ui_px(a, 8), a->th->raised);
-    ui_fill(a, ui_rect(r.x, r.y + ui_px(a, 8), ui_px(a, 5), r.h - ui_px(a, 16)), ui_role_color(a, i));
+    ui_fill(a, ui_rect(r.x, r.y + ui_px(a, 8), ui_px(a, 5), r.h - ui_px(a, 16)),
+            ui_role_color(a, i));
     in = ui_inset(r, pad);
     ui_text(a, ST_H3, ui_role_color(a, i), ui_cut_top(&in, h1, gap), ro->name, TX_FLOW);
     ui_text(a, ST_SMALL_B, a->th->dim, ui_cut_top(&in, h2, gap), pts, TX_ELLIPSIS);
@@ -88,9 +92,8 @@ void ui_briefing_draw(ui_app *a)
     const char *label = started ? "Back to the dashboard" : "Begin the exercise";
     int bw = ui_text_width(a, ST_BODY_B, label) + ui_px(a, 170);
     SDL_Rect b = ui_rect(foot.x + foot.w - bw, foot.y, bw, foot.h);
-    ui_button(a, b, label, started ? ACT_SCREEN : ACT_START, started ? SCR_DASHBOARD : 0, 1);
-    ui_key_hint(a, b.x + b.w - ui_px(a, 90), b.y + (b.h - ui_line_h(a, ST_SMALL_B)) / 2,
-                started ? "F2" : "Enter");
+    ui_button_key(a, b, label, started ? "F2" : "Enter", started ? ACT_SCREEN : ACT_START,
+                  started ? SCR_DASHBOARD : 0, 1);
 }
 
 /* The hand-over ----------------------------------------------------------------- */
@@ -113,7 +116,8 @@ void ui_handover_draw(ui_app *a)
             game_turn_label(g, g->turn));
     str_fmt(n, sizeof n, "%d unread item%s waiting in the inbox.", new_items(a, role),
             new_items(a, role) == 1 ? "" : "s");
-    const char *shortname = a->ses->sc->roles[role].shortname ? a->ses->sc->roles[role].shortname : "";
+    const char *shortname =
+        a->ses->sc->roles[role].shortname ? a->ses->sc->roles[role].shortname : "";
     str_fmt(sub, sizeof sub, "Only the %s team should look at the screen now. %s", shortname, n);
     char pass[300];
     str_fmt(pass, sizeof pass, "Pass to the %s", ui_role_name(a, role));
@@ -122,16 +126,19 @@ void ui_handover_draw(ui_app *a)
     int total = ring + gap + ui_line_h(a, ST_H2) + gap + hp + gap + hs + gap * 2 + bh;
     int x = (a->pw - w) / 2, y = (a->ph - total) / 2;
     ui_ring(a, a->pw / 2.0f, y + ring / 2.0f, ring / 2.0f - ui_px(a, 4), ui_px(a, 8), rc);
-    ui_icon_channel(a, CH_BRIEF, ui_rect(a->pw / 2 - ring / 4, y + ring / 4, ring / 2, ring / 2), rc);
+    ui_icon_channel(a, CH_BRIEF, ui_rect(a->pw / 2 - ring / 4, y + ring / 4, ring / 2, ring / 2),
+                    rc);
     y += ring + gap;
-    ui_text(a, ST_H2, a->th->dim, ui_rect(x, y, w, ui_line_h(a, ST_H2)), turn, TX_CENTER | TX_ELLIPSIS);
+    ui_text(a, ST_H2, a->th->dim, ui_rect(x, y, w, ui_line_h(a, ST_H2)), turn,
+            TX_CENTER | TX_ELLIPSIS);
     y += ui_line_h(a, ST_H2) + gap;
     ui_text(a, ST_DISPLAY, rc, ui_rect(x, y, w, hp), pass, TX_CENTER);
     y += hp + gap;
     ui_text(a, ST_H3, a->th->text, ui_rect(x, y, w, hs), sub, TX_CENTER);
     y += hs + gap * 2;
     int bw = ui_text_width(a, ST_BODY_B, "Ready — press Enter") + ui_px(a, 80);
-    ui_button(a, ui_rect((a->pw - bw) / 2, y, bw, bh), "Ready — press Enter", ACT_HANDOVER_OK, 0, 1);
+    ui_button(a, ui_rect((a->pw - bw) / 2, y, bw, bh), "Ready — press Enter", ACT_HANDOVER_OK, 0,
+              1);
     if (a->warning[0]) {
         SDL_Rect wb = ui_rect(ui_px(a, 24), ui_px(a, 24), a->pw - ui_px(a, 48), 0);
         wb.h = ui_text_h(a, ST_BODY, a->warning, wb.w - ui_px(a, 24)) + ui_px(a, 24);

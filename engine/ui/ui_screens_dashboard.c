@@ -10,8 +10,8 @@
 #include "ui_app.h"
 #include "util.h"
 
-static const char *const channel_label[CH_COUNT] = {"Phone", "Email", "News", "Social media",
-                                                    "Intelligence", "Brief"};
+static const char *const channel_label[CH_COUNT] = {"Phone",        "Email",        "News",
+                                                    "Social media", "Intelligence", "Brief"};
 
 static int item_channel(const ui_app *a, int item)
 {
@@ -28,7 +28,8 @@ static void pick_item(ui_app *a)
     if (a->sel_item == -1) return;
     int open[64], n = game_open_decisions(g, g->role, open, 64);
     a->sel_item = -1;
-    if (n) a->sel_item = open[0];
+    if (n)
+        a->sel_item = open[0];
     else
         for (int i = g->nitems - 1; i >= 0; i--)
             if (game_item_for_role(g, i, g->role)) {
@@ -69,14 +70,17 @@ static void role_row(ui_app *a, SDL_Rect r, int i)
     SDL_Rect in = ui_inset(r, ui_px(a, 8));
     in.x += ui_px(a, 8), in.w -= ui_px(a, 8);
     int dots = ro->budget > 8 ? 8 : ro->budget, d = ui_px(a, 14), dg = ui_px(a, 6);
-    SDL_Rect st = ui_cut_right(&in, ui_text_width(a, ST_SMALL_B, "waiting") + ui_px(a, 4), ui_px(a, 10));
+    SDL_Rect st =
+        ui_cut_right(&in, ui_text_width(a, ST_SMALL_B, "waiting") + ui_px(a, 4), ui_px(a, 10));
     SDL_Rect pips = ui_cut_right(&in, dots * (d + dg), ui_px(a, 10));
     ui_text(a, ST_BODY_B, a->th->text, in, ro->shortname ? ro->shortname : ro->name,
             TX_VCENTER | TX_ELLIPSIS);
     for (int k = 0; k < dots; k++) {
         float cx = pips.x + k * (d + dg) + d / 2.0f, cy = pips.y + pips.h / 2.0f;
-        if (k < g->budget[i]) ui_disc(a, cx, cy, d / 2.0f, c);
-        else ui_ring(a, cx, cy, d / 2.0f - 1, ui_px(a, 2) > 1 ? ui_px(a, 2) : 1, a->th->dim);
+        if (k < g->budget[i])
+            ui_disc(a, cx, cy, d / 2.0f, c);
+        else
+            ui_ring(a, cx, cy, d / 2.0f - 1, ui_px(a, 2) > 1 ? ui_px(a, 2) : 1, a->th->dim);
     }
     ui_text(a, ST_SMALL_B, i == g->role ? a->th->text : a->th->dim, st, state,
             TX_RIGHT | TX_VCENTER | TX_ELLIPSIS);
@@ -96,8 +100,12 @@ static void inbox_row(ui_app *a, SDL_Rect r, int item)
 {
     const game *g = a->ses->g;
     int sel = a->sel_item == item, ch = item >= 0 ? item_channel(a, item) : CH_BRIEF;
-    ui_round(a, r, ui_px(a, 8), sel ? a->th->raised : ui_is_hover(a, r) ? a->th->hover : a->th->panel);
-    if (sel) ui_fill(a, ui_rect(r.x, r.y + ui_px(a, 6), ui_px(a, 4), r.h - ui_px(a, 12)), a->th->accent);
+    ui_round(a, r, ui_px(a, 8),
+             sel                 ? a->th->raised
+             : ui_is_hover(a, r) ? a->th->hover
+                                 : a->th->panel);
+    if (sel)
+        ui_fill(a, ui_rect(r.x, r.y + ui_px(a, 6), ui_px(a, 4), r.h - ui_px(a, 12)), a->th->accent);
     SDL_Rect in = ui_inset(r, ui_px(a, 10));
     int ic = ui_line_h(a, ST_BODY_B);
     SDL_Rect icr = ui_cut_left(&in, ic, ui_px(a, 12));
@@ -107,16 +115,20 @@ static void inbox_row(ui_app *a, SDL_Rect r, int item)
     if (unread) ui_disc(a, dot.x + dot.w / 2.0f, in.y + ic / 2.0f, ui_px(a, 7), a->th->unread);
     char meta[160];
     const char *title = item >= 0 ? ui_item_title(a, item) : "Your private brief";
-    if (item < 0) str_fmt(meta, sizeof meta, "Only your team sees this");
+    if (item < 0)
+        str_fmt(meta, sizeof meta, "Only your team sees this");
     else {
         const game_item *it = &g->items[item];
         int decide = it->event >= 0 && a->ses->sc->events[it->event].noptions &&
                      a->ses->sc->events[it->event].decider == g->role;
         str_fmt(meta, sizeof meta, "Turn %d · %s%s%s", it->turn, channel_label[ch],
-                decide && it->option < 0 ? " · YOU DECIDE" : decide ? " · decided" : "",
+                decide && it->option < 0 ? " · YOU DECIDE"
+                : decide                 ? " · decided"
+                                         : "",
                 unread ? " · new" : "");
     }
-    ui_text(a, unread ? ST_BODY_B : ST_BODY, a->th->text, ui_cut_top(&in, ic, 0), title, TX_ELLIPSIS);
+    ui_text(a, unread ? ST_BODY_B : ST_BODY, a->th->text, ui_cut_top(&in, ic, 0), title,
+            TX_ELLIPSIS);
     ui_text(a, ST_SMALL, strstr(meta, "DECIDE") ? a->th->warn : a->th->dim, in, meta, TX_ELLIPSIS);
     ui_focus_ring(a, r, ACT_ITEM, item);
     ui_hit_add(a, r, ACT_ITEM, item, 1);
@@ -154,7 +166,8 @@ static int source_line(ui_app *a, const def_event *e, char *buf, size_t size)
         for (int k = 0; k < a->ses->sc->nsources; k++)
             if (!strcmp(a->ses->sc->sources[k].id, t) && a->ses->sc->sources[k].publisher)
                 t = a->ses->sc->sources[k].publisher;
-        str_cat(buf, size, "%s%s", i ? "; " : "Source: ", !strcmp(t, "fiction") ? "invented for the exercise" : t);
+        str_cat(buf, size, "%s%s",
+                i ? "; " : "Source: ", !strcmp(t, "fiction") ? "invented for the exercise" : t);
     }
     return buf[0] != 0;
 }
@@ -166,9 +179,9 @@ static int event_meta(ui_app *a, int item, char *buf, size_t size)
     if (it->event < 0) return 1;
     const def_event *e = &a->ses->sc->events[it->event];
     if (e->noptions)
-        str_cat(buf, size, " · %s decides", a->ses->sc->roles[e->decider].shortname
-                                                ? a->ses->sc->roles[e->decider].shortname
-                                                : a->ses->sc->roles[e->decider].name);
+        str_cat(buf, size, " · %s decides",
+                a->ses->sc->roles[e->decider].shortname ? a->ses->sc->roles[e->decider].shortname
+                                                        : a->ses->sc->roles[e->decider].name);
     if (e->noptions && e->expires && it->option < 0) {
         int last = it->turn + e->expires - 1;
         str_cat(buf, size, " · open until the end of turn %d", last);
@@ -186,8 +199,10 @@ static int detail_content(ui_app *a, SDL_Rect r, int y)
     char meta[600];
     int ic = ui_line_h(a, ST_H2);
     const char *title = item >= 0 ? ui_item_title(a, item) : "Your private brief";
-    ui_icon_channel(a, item >= 0 ? item_channel(a, item) : CH_BRIEF, ui_rect(r.x, y, ic, ic), a->th->accent);
-    y += ui_text(a, ST_H2, a->th->text, ui_rect(r.x + ic + gap, y, w - ic - gap, 0), title, TX_FLOW);
+    ui_icon_channel(a, item >= 0 ? item_channel(a, item) : CH_BRIEF, ui_rect(r.x, y, ic, ic),
+                    a->th->accent);
+    y +=
+        ui_text(a, ST_H2, a->th->text, ui_rect(r.x + ic + gap, y, w - ic - gap, 0), title, TX_FLOW);
     if (item < 0) {
         const def_role *ro = &sc->roles[g->role];
         y += gap;
@@ -197,7 +212,8 @@ static int detail_content(ui_app *a, SDL_Rect r, int y)
     }
     const game_item *it = &g->items[item];
     event_meta(a, item, meta, sizeof meta);
-    y += ui_text(a, ST_SMALL_B, a->th->dim, ui_rect(r.x, y + ui_px(a, 4), w, 0), meta, TX_FLOW) + gap;
+    y += ui_text(a, ST_SMALL_B, a->th->dim, ui_rect(r.x, y + ui_px(a, 4), w, 0), meta, TX_FLOW) +
+         gap;
     const char *text = it->event >= 0 ? sc->events[it->event].text : it->text;
     y += ui_text(a, ST_BODY, a->th->text, ui_rect(r.x, y, w, 0), text, TX_FLOW) + gap;
     if (it->event >= 0 && source_line(a, &sc->events[it->event], meta, sizeof meta))
@@ -249,14 +265,16 @@ static void footer(ui_app *a, SDL_Rect r)
     const game *g = a->ses->g;
     int open[64], n = game_open_decisions(g, g->role, open, 64);
     char info[200];
-    if (n) str_fmt(info, sizeof info, "%d decision%s still open for you. Undecided injects take "
-                   "their default when they expire.", n, n == 1 ? "" : "s");
-    else str_fmt(info, sizeof info, "No open decisions. End your move when you are done.");
+    if (n)
+        str_fmt(info, sizeof info, "%d decision%s open for you (keys 1–9 choose).", n,
+                n == 1 ? "" : "s");
+    else
+        str_fmt(info, sizeof info, "Nothing waits for your decision. End the move when done.");
     const char *label = "End move";
     int bw = ui_text_width(a, ST_BODY_B, label) + ui_px(a, 130);
     SDL_Rect b = ui_cut_right(&r, bw, ui_px(a, 16));
-    ui_button(a, b, label, ACT_END_MOVE, 0, 1);
-    ui_key_hint(a, b.x + b.w - ui_px(a, 68), b.y + (b.h - ui_line_h(a, ST_SMALL_B)) / 2, "End");
+    b.h = ui_px(a, 64), b.y = r.y + (r.h - b.h) / 2;
+    ui_button_key(a, b, label, "End", ACT_END_MOVE, 0, 1);
     ui_text(a, ST_BODY, n ? a->th->warn : a->th->dim, r, info, TX_VCENTER);
 }
 
@@ -280,7 +298,8 @@ void ui_dashboard_draw(ui_app *a)
     SDL_Rect inbox = ui_cut_top(&mid, mid.h * 52 / 100, gap);
     inbox_panel(a, inbox);
     actions_panel(a, mid);
-    SDL_Rect foot = ui_cut_bottom(&r, ui_px(a, 64), gap);
+    int fh = 2 * ui_line_h(a, ST_BODY) + ui_px(a, 4);
+    SDL_Rect foot = ui_cut_bottom(&r, fh > ui_px(a, 64) ? fh : ui_px(a, 64), gap);
     detail_panel(a, r);
     footer(a, foot);
 }

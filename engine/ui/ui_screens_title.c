@@ -15,9 +15,11 @@ static int scen_card(ui_app *a, SDL_Rect r, int i, int measure)
     int pad = ui_px(a, 18), gap = ui_px(a, 6);
     SDL_Rect in = ui_inset(r, pad);
     char meta[512];
-    if (e->error) str_fmt(meta, sizeof meta, "Cannot be loaded: %s", e->error);
-    else str_fmt(meta, sizeof meta, "%d turns · %d roles: %s%s", e->nturns, e->nroles, e->roles,
-                 e->nvariants ? " · has variants" : "");
+    if (e->error)
+        str_fmt(meta, sizeof meta, "Cannot be loaded: %s", e->error);
+    else
+        str_fmt(meta, sizeof meta, "%d turns · %d roles: %s%s", e->nturns, e->nroles, e->roles,
+                e->nvariants ? " · has variants" : "");
     int h1 = ui_text_h(a, ST_H3, e->title, in.w);
     int h2 = e->summary ? ui_text_h(a, ST_BODY, e->summary, in.w) : 0;
     int h3 = ui_text_h(a, ST_SMALL_B, meta, in.w);
@@ -25,8 +27,12 @@ static int scen_card(ui_app *a, SDL_Rect r, int i, int measure)
     if (measure) return h;
     r.h = h;
     int sel = i == a->scen_sel;
-    ui_round(a, r, ui_px(a, 10), sel ? a->th->raised : ui_is_hover(a, r) ? a->th->hover : a->th->panel);
-    if (sel) ui_fill(a, ui_rect(r.x, r.y + ui_px(a, 8), ui_px(a, 5), r.h - ui_px(a, 16)), a->th->accent);
+    ui_round(a, r, ui_px(a, 10),
+             sel                 ? a->th->raised
+             : ui_is_hover(a, r) ? a->th->hover
+                                 : a->th->panel);
+    if (sel)
+        ui_fill(a, ui_rect(r.x, r.y + ui_px(a, 8), ui_px(a, 5), r.h - ui_px(a, 16)), a->th->accent);
     in = ui_inset(r, pad);
     ui_text(a, ST_H3, a->th->text, ui_cut_top(&in, h1, gap), e->title, TX_FLOW);
     if (h2) ui_text(a, ST_BODY, a->th->dim, ui_cut_top(&in, h2, gap), e->summary, TX_FLOW);
@@ -61,7 +67,8 @@ static void new_game_panel(ui_app *a, SDL_Rect r)
     if (!a->nscens) return;
     const ui_scen_entry *e = &a->scens[a->scen_sel];
     int gap = ui_px(a, 12), bh = ui_px(a, 56);
-    ui_text(a, ST_H2, a->th->text, ui_cut_top(&body, ui_line_h(a, ST_H2), gap), e->title, TX_ELLIPSIS);
+    ui_text(a, ST_H2, a->th->text, ui_cut_top(&body, ui_line_h(a, ST_H2), gap), e->title,
+            TX_ELLIPSIS);
     char seed[64];
     str_fmt(seed, sizeof seed, "Seed %llu", (unsigned long long)a->seed);
     SDL_Rect row = ui_cut_top(&body, bh, gap);
@@ -75,9 +82,7 @@ static void new_game_panel(ui_app *a, SDL_Rect r)
         ui_button(a, row, v, ACT_VARIANT, 0, 0);
     }
     SDL_Rect go = ui_cut_top(&body, bh, gap);
-    ui_button(a, go, "Start new game", ACT_NEW_GAME, a->scen_sel, 1);
-    ui_key_hint(a, go.x + go.w - ui_px(a, 90), go.y + (go.h - ui_line_h(a, ST_SMALL_B)) / 2,
-                "Enter");
+    ui_button_key(a, go, "Start new game", "Enter", ACT_NEW_GAME, a->scen_sel, 1);
 }
 
 static void saves_panel(ui_app *a, SDL_Rect r)
@@ -86,15 +91,16 @@ static void saves_panel(ui_app *a, SDL_Rect r)
     ui_panel(a, r, "RECENT SAVES", &body);
     int gap = ui_px(a, 10), rh = ui_line_h(a, ST_BODY_B) + ui_line_h(a, ST_SMALL) + ui_px(a, 20);
     if (!a->nsaves)
-        ui_text(a, ST_BODY, a->th->dim, body, "No saves yet. Every game is saved as it is played.", 0);
+        ui_text(a, ST_BODY, a->th->dim, body, "No saves yet. Every game is saved as it is played.",
+                0);
     for (int i = 0; i < a->nsaves && body.h >= rh; i++) {
         SDL_Rect row = ui_cut_top(&body, rh, gap);
         ui_round(a, row, ui_px(a, 8), ui_is_hover(a, row) ? a->th->hover : a->th->raised);
         SDL_Rect in = ui_inset(row, ui_px(a, 10));
         char meta[128];
         const char *base = strrchr(a->saves[i].path, '/');
-        str_fmt(meta, sizeof meta, "%s · %d moves · %s", a->saves[i].started,
-                a->saves[i].commands, base ? base + 1 : a->saves[i].path);
+        str_fmt(meta, sizeof meta, "%s · %d moves · %s", a->saves[i].started, a->saves[i].commands,
+                base ? base + 1 : a->saves[i].path);
         ui_text(a, ST_BODY_B, a->th->text, ui_cut_top(&in, ui_line_h(a, ST_BODY_B), 0),
                 a->saves[i].scenario, TX_ELLIPSIS);
         ui_text(a, ST_SMALL, a->th->dim, in, meta, TX_ELLIPSIS);
@@ -123,7 +129,8 @@ void ui_title_draw(ui_app *a)
     int w = ui_text_width(a, ST_DISPLAY, "Crisis Room");
     ui_text(a, ST_DISPLAY, a->th->text, head, "Crisis Room", TX_ELLIPSIS);
     SDL_Rect tag = ui_rect(head.x + w + ui_px(a, 24), head.y, head.w - w - ui_px(a, 24), head.h);
-    ui_text(a, ST_H3, a->th->dim, tag, "a tabletop cyber-crisis exercise", TX_VCENTER | TX_ELLIPSIS);
+    ui_text(a, ST_H3, a->th->dim, tag, "a tabletop cyber-crisis exercise",
+            TX_VCENTER | TX_ELLIPSIS);
     ui_cut_top(&r, 0, ui_px(a, 20));
     if (a->error[0]) error_box(a, &r);
     SDL_Rect right = ui_cut_right(&r, r.w * 38 / 100, ui_px(a, 32));

@@ -77,6 +77,28 @@ int ui_button(ui_app *a, SDL_Rect r, const char *label, int action, int arg, int
     return hover;
 }
 
+/* A button whose key is shown at its right end, the label centred in the rest. */
+int ui_button_key(ui_app *a, SDL_Rect r, const char *label, const char *key, int action, int arg,
+                  int primary)
+{
+    const ui_theme *th = a->th;
+    int hover = ui_is_hover(a, r);
+    SDL_Color bg = primary ? th->accent : hover ? th->hover : th->raised;
+    if (primary && hover) bg = ui_mix(th->accent, th->text, 0.25f);
+    ui_round(a, r, ui_px(a, 8), bg);
+    if (!primary) ui_frame(a, r, ui_px(a, 8), ui_px(a, 2) > 1 ? ui_px(a, 2) : 1, th->border);
+    SDL_Color fg = primary ? th->on_accent : th->text;
+    int kw = ui_text_width(a, ST_SMALL_B, key) + ui_px(a, 14), kh = ui_line_h(a, ST_SMALL_B);
+    SDL_Rect kr = ui_rect(r.x + r.w - kw - ui_px(a, 14), r.y + (r.h - kh) / 2, kw, kh);
+    ui_frame(a, kr, ui_px(a, 5), ui_px(a, 2) > 1 ? ui_px(a, 2) : 1, fg);
+    ui_text(a, ST_SMALL_B, fg, kr, key, TX_CENTER | TX_VCENTER | TX_ELLIPSIS);
+    SDL_Rect lr = ui_rect(r.x + ui_px(a, 10), r.y, kr.x - r.x - ui_px(a, 16), r.h);
+    ui_text(a, ST_BODY_B, fg, lr, label, TX_CENTER | TX_VCENTER | TX_ELLIPSIS);
+    ui_focus_ring(a, r, action, arg);
+    ui_hit_add(a, r, action, arg, 1);
+    return hover;
+}
+
 int ui_chip_w(ui_app *a, const char *label)
 {
     return ui_text_width(a, ST_SMALL_B, label) + ui_px(a, 20);

@@ -1,0 +1,182 @@
+/*
+ * ui_screens_debrief.c -- after the last turn: the ending, the hidden truth
+ * of the variant played, objectives with their HSEEP ratings, a chart of
+ * every meter (hidden ones too) over the turns, and the players' decisions
+ * beside what really happened.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "ui_app.h"
+#include "util.h"
+
+static const char *rating_word(char r)
+{
+    switch (r) {
+    case 'P':
+        return "Performed without challenges";
+    case 'S':
+        return "Performed with some challenges";
+    case 'M':
+        return "Performed with major challenges";
+    case 'U':
+        return "Unable to be performed";
+    default:
+        return "Not rated";
+    }
+}
+
+static SDL_Color rating_color(ui_app *a, char r)
+{
+    return r == 'P' ? a->th->good : r == 'S' ? a->th->accent : r == 'M' ? a->th->warn : a->th->bad;
+}
+
+static int section(ui_app *a, SDL_Rect r, int y, const char *title)
+{
+    ui_text(a, ST_H3, a->th->dim, ui_rect(r.x, y, r.w, ui_line_h(a, ST_H3)), title, TX_ELLIPSIS);
+    return y + ui_line_h(a, ST_H3) + ui_px(a, 8);
+}
+
+static int objective(ui_app *a, SDL_Rect r, int y, int i)
+{
+    const def_objective *o = &a->ses->sc->objectives[i];
+    char rt = a->ses->g->ratings[i] ? a->ses->g->ratings[i] : '?', letter[2] = {rt, 0};
+    int b = ui_line_h(a, ST_H2), x = r.x + b + ui_px(a, 14), w = r.w - (x - r.x);
+    ui_round(a, ui_rect(r.x, y, b, b), ui_px(a, 6), rating_color(a, rt));
+    ui_text(a, ST_H2, a->th->on_accent, ui_rect(r.x, y, b, b), letter,
+            TX_CENTER | TX_VCENTER | TX_ELLIPSIS);
+    int y0 = y;
+    y += ui_text(a, ST_BODY_B, a->th->text, ui_rect(x, y, w, 0), o->title, TX_FLOW);
+    y += ui_text(a, ST_SMALL_B, rating_color(a, rt), ui_rect(x, y, w, 0), rating_word(rt), TX_FLOW);
+    if (o->text) y += ui_text(a, ST_SMALL, a->th->dim, ui_rect(x, y, w, 0), o->text, TX_FLOW);
+    if (y < y0 + b) y = y0 + b;
+    return y + ui_px(a, 12);
+}
+
+static void summary(ui_app *a, SDL_Rect r)
+{
+    const def_scenario *sc = a->ses->sc;
+    const game *g = a->ses->g;
+    SDL_Rect body;
+    ui_panel(a, r, NULL, &body);
+    body.w -= ui_px(a, 14);
+    SDL_Rect view = ui_rect(body.x, body.y, body.w + ui_px(a, 14), body.h);
+    int y0 = ui_scroll_begin(a, SREG_SIDE, view) + body.y, y = y0, gap = ui_px(a, 18);
+    const def_ending *e =
+        g->ending >= 0 && g->ending < sc->nendings ? &sc->endings[g->ending] : NULL;
+    y = section(a, body, y, "ENDING");
+    y += ui_text(a, ST_H1, a->th->text, ui_rect(body.x, y, body.w, 0),
+                 e ? e->title : "The exercise was stopped", TX_FLOW);
+    if (e && e->text)
+        y += ui_text(a, ST_BODY, a->th->text, ui_rect(body.x, y, body.w, 0), e->text, TX_FLOW);
+    y += gap;
+    if (g->variant >= 0 && g->variant < sc->nvariants) {
+        const def_variant *v = &sc->variants[g->variant];
+        y = section(a, body, y, "THE HIDDEN TRUTH");
+        y += ui_text(a, ST_BODY_B, a->th->warn, ui_rect(body.x, y, body.w, 0), v->title, TX_FLOW);
+        if (v->truth)
+            y += ui_text(a, ST_BODY, a->th->text, ui_rect(body.x, y, body.w, 0), v->truth, TX_FLOW);
+        y += gap;
+    }
+    if (sc->nobjectives) y = section(a, body, y, "OBJECTIVES (HSEEP RATINGS)");
+    for (int i = 0; i < sc->nobjectives; i++) y = objective(a, body, y, i);
+    if (sc->nquestions) y = section(a, body, y + gap, "FOR DISCUSSION");
+    for (int i = 0; i < sc->nquestions; i++)
+        y += ui_text(a, ST_BODY, a->th->text, ui_rect(body.x, y, body.w, 0), sc->questions[i],
+                     TX_FLOW) +
+             ui_px(a, 8);
+    ui_scroll_end(a, SREG_SIDE, view, y - y0);
+}
+
+static void chart(ui_app *a, SDL_Rect r, int m)
+{
+    const def_meter *me = &a->ses->sc->meters[m];
+    char title[200], range[64];
+    str_fmt(title, sizeof title, "%s%s", me->name, me->hidden ? " (hidden)" : "");
+    str_fmt(range, sizeof range, "%.0f to %.0f", me->start, a->ses->g->meter[m]);
+    ui_round(a, r, ui_px(a, 8), a->th->raised);
+    SDL_Rect in = ui_inset(r, ui_px(a, 12));
+    SDL_Rect top = ui_cut_top(&in, ui_line_h(a, ST_SMALL_B), ui_px(a, 6));
+    SDL_Rect rr =
+        ui_cut_right(&top, ui_text_width(a, ST_SMALL_B, range) + ui_px(a, 4), ui_px(a, 8));
+    ui_text(a, ST_SMALL_B, me->hidden ? a->th->warn : a->th->text, top, title, TX_ELLIPSIS);
+    ui_text(a, ST_SMALL_B, a->th->dim, rr, range, TX_RIGHT | TX_ELLIPSIS);
+    if (in.h > 8) ui_sparkline(a, in, m, me->hidden ? a->th->warn : a->th->accent, 1);
+}
+
+static void charts(ui_app *a, SDL_Rect r)
+{
+    SDL_Rect body;
+    ui_panel(a, r, "METERS OVER THE GAME (from the start to the end)", &body);
+    int n = a->ses->sc->nmeters, cols = n > 4 ? 3 : n > 1 ? 2 : 1, rows = (n + cols - 1) / cols;
+    int gap = ui_px(a, 10);
+    if (!rows) return;
+    int cw = (body.w - gap * (cols - 1)) / cols, ch = (body.h - gap * (rows - 1)) / rows;
+    for (int i = 0; i < n; i++)
+        chart(a,
+              ui_rect(body.x + (i % cols) * (cw + gap), body.y + (i / cols) * (ch + gap), cw, ch),
+              i);
+}
+
+static int decision(ui_app *a, SDL_Rect r, int y, int item)
+{
+    const def_scenario *sc = a->ses->sc;
+    const game_item *it = &a->ses->g->items[item];
+    const def_event *e = &sc->events[it->event];
+    int hist = -1;
+    for (int k = 0; k < e->noptions; k++)
+        if (sc->moves[e->options[k]].historical) hist = e->options[k];
+    char chose[1200], real[400];
+    if (it->option < 0)
+        str_fmt(chose, sizeof chose, "Left open");
+    else
+        str_fmt(chose, sizeof chose, "%s — %s%s%s%s", sc->moves[it->option].label,
+                it->by >= 0 ? ui_role_name(a, it->by) : "by default",
+                it->rationale && it->rationale[0] ? ": “" : "", it->rationale ? it->rationale : "",
+                it->rationale && it->rationale[0] ? "”" : "");
+    if (hist < 0)
+        str_fmt(real, sizeof real, "No historical choice recorded (invented inject).");
+    else
+        str_fmt(real, sizeof real, "%s%s", sc->moves[hist].label,
+                hist == it->option ? " — same as you" : "");
+    int half = (r.w - ui_px(a, 16)) / 2, x2 = r.x + half + ui_px(a, 16);
+    y += ui_text(a, ST_BODY_B, a->th->text, ui_rect(r.x, y, r.w, 0), e->title, TX_FLOW) +
+         ui_px(a, 2);
+    int h1 = ui_text(a, ST_BODY, a->th->text, ui_rect(r.x, y, half, 0), chose, TX_FLOW);
+    int h2 = ui_text(a, ST_BODY, hist == it->option && hist >= 0 ? a->th->good : a->th->dim,
+                     ui_rect(x2, y, half, 0), real, TX_FLOW);
+    return y + (h1 > h2 ? h1 : h2) + ui_px(a, 14);
+}
+
+static void decisions(ui_app *a, SDL_Rect r)
+{
+    const game *g = a->ses->g;
+    SDL_Rect body;
+    ui_panel(a, r, "YOUR DECISIONS · WHAT REALLY HAPPENED", &body);
+    body.w -= ui_px(a, 14);
+    SDL_Rect view = ui_rect(body.x, body.y, body.w + ui_px(a, 14), body.h);
+    int y0 = ui_scroll_begin(a, SREG_MAIN, view) + body.y, y = y0;
+    for (int i = 0; i < g->nitems; i++)
+        if (g->items[i].event >= 0 && a->ses->sc->events[g->items[i].event].noptions)
+            y = decision(a, body, y, i);
+    if (y == y0)
+        y += ui_text(a, ST_BODY, a->th->dim, ui_rect(body.x, y, body.w, 0),
+                     "No decisions were taken.", TX_FLOW);
+    ui_scroll_end(a, SREG_MAIN, view, y - y0);
+}
+
+void ui_debrief_draw(ui_app *a)
+{
+    if (!a->ses->g->ended) {
+        /* Before the end there is nothing to debrief: say so plainly. */
+        SDL_Rect r = ui_chrome(a, "Debrief");
+        ui_text(a, ST_H3, a->th->dim, r, "The debrief opens when the exercise ends.",
+                TX_CENTER | TX_VCENTER);
+        return;
+    }
+    SDL_Rect r = ui_chrome(a, "Debrief");
+    SDL_Rect left = ui_cut_left(&r, r.w * 38 / 100, ui_px(a, 16));
+    summary(a, left);
+    charts(a, ui_cut_top(&r, r.h * 46 / 100, ui_px(a, 16)));
+    decisions(a, r);
+}

@@ -1,0 +1,111 @@
+/*
+ * ui_screens_diplomacy.c -- the diplomatic options: every option and action
+ * that carries a `risk` line, grouped by inject (options) and by role
+ * (standing actions), with cost, requirements and why it is unavailable.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "ui_app.h"
+#include "util.h"
+
+static int event_has_risk(const def_scenario *sc, int ev)
+{
+    for (int k = 0; k < sc->events[ev].noptions; k++)
+        if (sc->moves[sc->events[ev].options[k]].risk) return 1;
+    return 0;
+}
+
+static int group_header(ui_app *a, SDL_Rect r, int y, const char *title, const char *meta)
+{
+    y += ui_text(a, ST_BODY_B, a->th->text, ui_rect(r.x, y, r.w, 0), title, TX_FLOW);
+    if (meta) y += ui_text(a, ST_SMALL, a->th->dim, ui_rect(r.x, y, r.w, 0), meta, TX_FLOW);
+    return y + ui_px(a, 8);
+}
+
+static int moves(ui_app *a, SDL_Rect r, int y, const int *mv, int n)
+{
+    for (int k = 0; k < n; k++) {
+        if (!a->ses->sc->moves[mv[k]].risk) continue;
+        int h;
+        SDL_Rect c = ui_rect(r.x, y, r.w, 0);
+        ui_move_card(a, c, mv[k], 0, &h, 1);
+        c.h = h;
+        if (ui_visible(a, c)) ui_move_card(a, c, mv[k], 0, &h, 0);
+        y += h + ui_px(a, 8);
+    }
+    return y + ui_px(a, 14);
+}
+
+static void options_column(ui_app *a, SDL_Rect r)
+{
+    const def_scenario *sc = a->ses->sc;
+    const game *g = a->ses->g;
+    SDL_Rect body;
+    ui_panel(a, r, "ON THE TABLE: DECISIONS WITH A RISK", &body);
+    body.w -= ui_px(a, 14);
+    int y0 = ui_scroll_begin(a, SREG_MAIN, ui_rect(body.x, body.y, body.w + ui_px(a, 14), body.h)) +
+             body.y;
+    int y = y0, n = 0;
+    /* Open decisions first, then what is still to come, then what is settled. */
+    for (int pass = 0; pass < 3; pass++)
+        for (int ev = 0; ev < sc->nevents; ev++) {
+            if (!event_has_risk(sc, ev)) continue;
+            int it = g->ev_item[ev], rank = it < 0 ? 1 : g->items[it].option < 0 ? 0 : 2;
+            if (rank != pass) continue;
+            char meta[200];
+            int item = g->ev_item[ev];
+            const def_role *d = &sc->roles[sc->events[ev].decider];
+            if (item < 0)
+                str_fmt(meta, sizeof meta, "Not yet on the table · decided by %s",
+                        d->shortname ? d->shortname : d->name);
+            else
+                str_fmt(meta, sizeof meta, "Arrived turn %d · decided by %s", g->items[item].turn,
+                        d->shortname ? d->shortname : d->name);
+            y = group_header(a, body, y, sc->events[ev].title, meta);
+            y = moves(a, body, y, sc->events[ev].options, sc->events[ev].noptions);
+            n++;
+        }
+    if (!n)
+        y += ui_text(a, ST_BODY, a->th->dim, ui_rect(body.x, y, body.w, 0),
+                     "No option in this scenario carries a risk line.", TX_FLOW);
+    ui_scroll_end(a, SREG_MAIN, ui_rect(body.x, body.y, body.w + ui_px(a, 14), body.h), y - y0);
+}
+
+static void actions_column(ui_app *a, SDL_Rect r)
+{
+    const def_scenario *sc = a->ses->sc;
+    SDL_Rect body;
+    ui_panel(a, r, "STANDING ACTIONS WITH A RISK", &body);
+    body.w -= ui_px(a, 14);
+    SDL_Rect view = ui_rect(body.x, body.y, body.w + ui_px(a, 14), body.h);
+    int y0 = ui_scroll_begin(a, SREG_SIDE, view) + body.y, y = y0, n = 0;
+    for (int role = 0; role < sc->nroles; role++) {
+        int mv[256], k = 0;
+        for (int i = 0; i < sc->nactions && k < 256; i++) {
+            const def_move *m = &sc->moves[sc->actions[i]];
+            if (m->role == role && m->risk) mv[k++] = sc->actions[i];
+        }
+        if (!k) continue;
+        y = group_header(a, body, y, sc->roles[role].name, NULL);
+        y = moves(a, body, y, mv, k);
+        n++;
+    }
+    if (!n)
+        y += ui_text(a, ST_BODY, a->th->dim, ui_rect(body.x, y, body.w, 0),
+                     "No standing action carries a risk line.", TX_FLOW);
+    ui_scroll_end(a, SREG_SIDE, view, y - y0);
+}
+
+void ui_diplomacy_draw(ui_app *a)
+{
+    SDL_Rect r = ui_chrome(a, "Diplomatic options");
+    SDL_Rect note = ui_cut_top(&r, ui_line_h(a, ST_BODY) * 1, ui_px(a, 12));
+    ui_text(a, ST_BODY, a->th->dim, note,
+            "The ladder: what each rung risks and what it needs first. Choose on the dashboard, or "
+            "click an option open to you here.",
+            TX_ELLIPSIS);
+    SDL_Rect left = ui_cut_left(&r, r.w * 55 / 100, ui_px(a, 16));
+    options_column(a, left);
+    actions_column(a, r);
+}

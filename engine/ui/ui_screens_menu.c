@@ -1,0 +1,148 @@
+/*
+ * ui_screens_menu.c -- the two dialogs drawn over a screen: the menu (Esc:
+ * save, load, settings, quit) and the confirmation of a move, where the
+ * players may type the rationale that goes into the journal.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "ui_app.h"
+#include "util.h"
+
+static SDL_Rect dialog(ui_app *a, int w, int h, const char *title)
+{
+    ui_fill(a, ui_rect(0, 0, a->pw, a->ph), a->th->shadow);
+    if (w > a->pw - ui_px(a, 40)) w = a->pw - ui_px(a, 40);
+    if (h > a->ph - ui_px(a, 40)) h = a->ph - ui_px(a, 40);
+    SDL_Rect r = ui_rect((a->pw - w) / 2, (a->ph - h) / 2, w, h);
+    ui_round(a, r, ui_px(a, 12), a->th->panel);
+    ui_frame(a, r, ui_px(a, 12), ui_px(a, 2), a->th->border);
+    SDL_Rect in = ui_inset(r, ui_px(a, 28));
+    ui_text(a, ST_H2, a->th->text, ui_cut_top(&in, ui_line_h(a, ST_H2), ui_px(a, 16)), title,
+            TX_ELLIPSIS);
+    return in;
+}
+
+static void menu_main(ui_app *a, SDL_Rect in, int bh, int gap)
+{
+    if (a->ses) ui_button(a, ui_cut_top(&in, bh, gap), "Resume the game", ACT_MENU, 0, 1);
+    if (a->ses) ui_button(a, ui_cut_top(&in, bh, gap), "Save", ACT_SAVE, 0, 0);
+    ui_button(a, ui_cut_top(&in, bh, gap), "Load a saved game", ACT_MENU_PAGE, MENU_LOAD, 0);
+    ui_button(a, ui_cut_top(&in, bh, gap), "Settings", ACT_MENU_PAGE, MENU_SETTINGS, 0);
+    if (a->ses)
+        ui_button(a, ui_cut_top(&in, bh, gap), "Quit to the title screen", ACT_TO_TITLE, 0, 0);
+    ui_button(a, ui_cut_top(&in, bh, gap), "Quit Crisis Room", ACT_QUIT, 0, 0);
+    if (a->ses && a->save_path[0])
+        ui_text(a, ST_SMALL, a->th->dim, in, "Every move is saved as it is made.", TX_ELLIPSIS);
+}
+
+static void menu_load(ui_app *a, SDL_Rect in, int bh, int gap)
+{
+    SDL_Rect back = ui_cut_bottom(&in, bh, gap);
+    for (int i = 0; i < a->nsaves && in.h >= bh; i++) {
+        char label[600];
+        const char *base = strrchr(a->saves[i].path, '/');
+        str_fmt(label, sizeof label, "%s · %d moves", base ? base + 1 : a->saves[i].path,
+                a->saves[i].commands);
+        ui_button(a, ui_cut_top(&in, bh, gap), label, ACT_LOAD, i, 0);
+    }
+    if (!a->nsaves) ui_text(a, ST_BODY, a->th->dim, in, "No saved games yet.", 0);
+    ui_button(a, back, "Back", ACT_MENU_PAGE, MENU_MAIN, 0);
+}
+
+static void menu_settings(ui_app *a, SDL_Rect in, int bh, int gap)
+{
+    char scale[64];
+    str_fmt(scale, sizeof scale, "Text size %d%% (Ctrl + / Ctrl -)",
+            (int)(a->user_scale * 100 + 0.5f));
+    ui_text(a, ST_BODY_B, a->th->text, ui_cut_top(&in, bh, gap), scale, TX_VCENTER | TX_ELLIPSIS);
+    SDL_Rect row = ui_cut_top(&in, bh, gap);
+    SDL_Rect half = ui_cut_left(&row, (row.w - gap) / 2, gap);
+    ui_button(a, half, "Smaller", ACT_SCALE, -1, 0);
+    ui_button(a, row, "Larger", ACT_SCALE, 1, 0);
+    ui_button(a, ui_cut_top(&in, bh, gap),
+              a->fullscreen ? "Leave full screen (F11)" : "Full screen (F11)", ACT_FULLSCREEN, 0,
+              0);
+    ui_button(a, ui_cut_top(&in, bh, gap),
+              a->high_contrast ? "Theme: high contrast — switch to calm dark"
+                               : "Theme: calm dark — switch to high contrast",
+              ACT_CONTRAST, 0, 0);
+    ui_button(a, ui_cut_bottom(&in, bh, gap), "Back", ACT_MENU_PAGE, MENU_MAIN, 0);
+}
+
+void ui_menu_draw(ui_app *a)
+{
+    int bh = ui_px(a, 58), gap = ui_px(a, 12);
+    static const char *titles[] = {"Menu", "Load a saved game", "Settings"};
+    SDL_Rect in = dialog(a, ui_px(a, 720), ui_px(a, 660), titles[a->menu_page]);
+    if (a->menu_page == MENU_LOAD)
+        menu_load(a, in, bh, gap);
+    else if (a->menu_page == MENU_SETTINGS)
+        menu_settings(a, in, bh, gap);
+    else
+        menu_main(a, in, bh, gap);
+}
+
+/* The confirmation of a move ------------------------------------------------------ */
+
+static void targets(ui_app *a, SDL_Rect *in, const def_move *m, int gap)
+{
+    int bh = ui_px(a, 52), cols = m->ntargets > 4 ? 2 : 1;
+    ui_text(a, ST_BODY_B, a->th->text, ui_cut_top(in, ui_line_h(a, ST_BODY_B), gap),
+            "Target (keys 1–9):", TX_ELLIPSIS);
+    for (int t = 0; t < m->ntargets; t += cols) {
+        SDL_Rect row = ui_cut_top(in, bh, gap / 2);
+        for (int c = 0; c < cols && t + c < m->ntargets; c++) {
+            SDL_Rect b = c + 1 < cols ? ui_cut_left(&row, (row.w - gap) / 2, gap) : row;
+            char label[200];
+            str_fmt(label, sizeof label, "%d  %s%s", t + c + 1,
+                    m->targets[t + c].val ? m->targets[t + c].val : m->targets[t + c].key,
+                    a->pend_target == t + c ? "  (chosen)" : "");
+            ui_button(a, b, label, ACT_TARGET, t + c, a->pend_target == t + c);
+        }
+    }
+    ui_cut_top(in, 0, gap);
+}
+
+static void rationale_field(ui_app *a, SDL_Rect r)
+{
+    ui_round(a, r, ui_px(a, 8), a->th->bg);
+    ui_frame(a, r, ui_px(a, 8), ui_px(a, 2), a->typing ? a->th->accent : a->th->border);
+    SDL_Rect in = ui_inset(r, ui_px(a, 12));
+    char shown[460];
+    str_fmt(shown, sizeof shown, "%s%s", a->rationale, a->typing ? "|" : "");
+    if (a->rationale[0] || a->typing)
+        ui_text(a, ST_BODY, a->th->text, in, a->rationale[0] ? shown : "|", TX_FLOW);
+    if (!a->rationale[0])
+        ui_text(a, ST_BODY_I, a->th->dim,
+                ui_rect(in.x + ui_px(a, 14), in.y, in.w - ui_px(a, 14), in.h),
+                "Why? Type a short rationale for the record (optional).", TX_ELLIPSIS);
+    ui_hit_add(a, r, ACT_RATIONALE, 0, 0);
+}
+
+void ui_confirm_draw(ui_app *a)
+{
+    const def_move *m = &a->ses->sc->moves[a->pend_move];
+    int gap = ui_px(a, 14), bh = ui_px(a, 58), w = ui_px(a, 980);
+    int tw = w - ui_px(a, 56);
+    int th = m->text ? ui_text_h(a, ST_BODY, m->text, tw) + gap : 0;
+    int rows =
+        m->ntargets ? (m->ntargets + (m->ntargets > 4 ? 1 : 0)) / (m->ntargets > 4 ? 2 : 1) : 0;
+    int targ =
+        m->ntargets ? ui_line_h(a, ST_BODY_B) + gap + rows * (ui_px(a, 52) + gap / 2) + gap : 0;
+    int fh = ui_px(a, 24) + 3 * ui_line_h(a, ST_BODY);
+    int h = ui_px(a, 56) + ui_line_h(a, ST_H2) + ui_px(a, 16) + ui_text_h(a, ST_H3, m->label, tw) +
+            gap + th + targ + fh + gap + bh + ui_px(a, 8);
+    SDL_Rect in = dialog(a, w, h, m->event >= 0 ? "Confirm your decision" : "Confirm the action");
+    int lh = ui_text_h(a, ST_H3, m->label, in.w);
+    ui_text(a, ST_H3, a->th->accent, ui_cut_top(&in, lh, gap), m->label, 0);
+    if (m->text) ui_text(a, ST_BODY, a->th->dim, ui_cut_top(&in, th - gap, gap), m->text, 0);
+    if (m->ntargets) targets(a, &in, m, gap);
+    rationale_field(a, ui_cut_top(&in, fh, gap));
+    SDL_Rect row = ui_cut_top(&in, bh, 0);
+    SDL_Rect cancel = ui_cut_right(&row, ui_px(a, 220), gap);
+    char ok[160];
+    str_fmt(ok, sizeof ok, "Confirm (Enter) · costs %d point%s", m->cost, m->cost == 1 ? "" : "s");
+    ui_button(a, row, m->cost ? ok : "Confirm (Enter)", ACT_CONFIRM, 0, 1);
+    ui_button(a, cancel, "Cancel (Esc)", ACT_CANCEL, 0, 0);
+}

@@ -1,0 +1,278 @@
+/*
+ * test_ui.c -- GUI tests under SDL_VIDEODRIVER=dummy with a software
+ * renderer: synthetic key, mouse and text events play a turn of the
+ * tutorial; every screen is rendered at 1280x720, 1920x1080 and 3840x2160
+ * without a layout overflow; screenshot mode writes a valid PNG; bad inputs
+ * give messages, not crashes.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui.h"
+#include "ui_app.h"
+
+static int failures;
+#define CHECK(c, ...)                                                                              \
+    do {                                                                                           \
+        if (!(c)) {                                                                                \
+            fprintf(stderr, "%s:%d: FAIL %s: ", __FILE__, __LINE__, #c);                           \
+            fprintf(stderr, __VA_ARGS__);                                                          \
+            fputc('\n', stderr);                                                                   \
+            failures++;                                                                            \
+        }                                                                                          \
+    } while (0)
+
+static ui_app app;
+
+static void key(SDL_Keycode k)
+{
+    SDL_Event e = {0};
+    e.type = SDL_KEYDOWN;
+    e.key.keysym.sym = k;
+    ui_handle(&app, &e);
+    ui_render(&app);
+}
+
+static void type(const char *text)
+{
+    SDL_Event e = {0};
+    e.type = SDL_TEXTINPUT;
+    snprintf(e.text.text, sizeof e.text.text, "%s", text);
+    ui_handle(&app, &e);
+    ui_render(&app);
+}
+
+/* Clicks the middle of the widget doing (action, arg); 0 when there is none. */
+static int click(int action, int arg)
+{
+    for (int i = 0; i < app.nhits; i++) {
+        const ui_hit *h = &app.hits[i];
+        if (h->action != action || (arg != -99 && h->arg != arg)) continue;
+        SDL_Event e = {0};
+        e.type = SDL_MOUSEBUTTONDOWN;
+        e.button.button = SDL_BUTTON_LEFT;
+        e.button.x = h->r.x + h->r.w / 2, e.button.y = h->r.y + h->r.h / 2;
+        ui_handle(&app, &e);
+        ui_render(&app);
+        return 1;
+    }
+    return 0;
+}
+
+static int start(const char *scenario)
+{
+    char dir[UI_PATH_MAX];
+    snprintf(dir, sizeof dir, "%s/scenarios/%s", CR_SOURCE_DIR, scenario);
+    if (ui_game_new(&app, dir, 7, NULL, NULL)) {
+        fprintf(stderr, "cannot start %s: %s\n", scenario, app.error);
+        return -1;
+    }
+    ui_go(&app, SCR_BRIEFING);
+    ui_render(&app);
+    return 0;
+}
+
+/* A turn of the tutorial, by keyboard and mouse only. */
+static void test_play(void)
+{
+    if (start("tutorial")) return failures++, (void)0;
+    game *g = app.ses->g;
+    key(SDLK_RETURN); /* briefing: begin */
+    CHECK(app.screen == SCR_HANDOVER, "screen %d", app.screen);
+    key(SDLK_RETURN); /* hand-over: ready */
+    CHECK(app.screen == SCR_DASHBOARD, "screen %d", app.screen);
+    /* Move on until some role has a decision to make. */
+    int open[16], n = 0;
+    for (int guard = 0; guard < 40 && !g->ended; guard++) {
+        n = game_open_decisions(g, g->role, open, 16);
+        if (n) break;
+        int role = g->role, turn = g->turn;
+        CHECK(click(ACT_END_MOVE, 0), "no End move button");
+        CHECK(g->role != role || g->turn != turn, "end did not advance");
+        CHECK(app.screen == SCR_HANDOVER || g->ended, "no hand-over between roles");
+        key(SDLK_RETURN);
+    }
+    CHECK(n > 0, "no decision to make in the tutorial");
+    if (!n) return;
+    int item = open[0];
+    const def_event *e = &app.ses->sc->events[g->items[item].event];
+    CHECK(click(ACT_ITEM, item), "inbox row of item %d not shown", item);
+    CHECK(app.sel_item == item, "selected %d", app.sel_item);
+    CHECK(ui_is_read(&app, item, g->role), "item not marked read");
+    int k = -1;
+    char why[256];
+    for (int i = 0; i < e->noptions && k < 0; i++)
+        if (game_move_available(g, e->options[i], g->role, why, sizeof why)) k = i;
+    CHECK(k >= 0 && k < 9, "no available option");
+    if (k < 0 || k >= 9) return;
+    int commands = g->commands;
+    key(SDLK_1 + k);
+    CHECK(app.modal == MODAL_CONFIRM, "confirm dialog not open");
+    type("Backups are clean; ");
+    type("ë ç");
+    key(SDLK_RETURN);
+    CHECK(app.modal == MODAL_NONE, "dialog still open");
+    CHECK(g->items[item].option == e->options[k], "option %d not chosen (%d)", e->options[k],
+          g->items[item].option);
+    CHECK(g->items[item].rationale && !strcmp(g->items[item].rationale, "Backups are clean; ë ç"),
+          "rationale '%s'", g->items[item].rationale ? g->items[item].rationale : "(none)");
+    CHECK(g->commands == commands + 1, "commands %d", g->commands);
+    /* Esc opens the menu; Esc again closes it; Tab moves the focus. */
+    key(SDLK_ESCAPE);
+    CHECK(app.modal == MODAL_MENU, "menu not open");
+    key(SDLK_ESCAPE);
+    CHECK(app.modal == MODAL_NONE, "menu not closed");
+    key(SDLK_TAB);
+    CHECK(app.focus_act != ACT_NONE, "Tab focused nothing");
+    /* End the move with the End key: the next role gets a hand-over. */
+    int role = g->role;
+    key(SDLK_END);
+    CHECK(g->role != role || g->ended, "End key did not end the move");
+    CHECK(app.screen == SCR_HANDOVER || g->ended, "screen %d", app.screen);
+    ui_game_close(&app);
+}
+
+static const char *const names[] = {"title",    "briefing",  "handover", "dashboard",
+                                    "evidence", "diplomacy", "timeline", "debrief"};
+
+static void render_all(const char *scenario, int w, int h)
+{
+    CHECK(!ui_resize_offscreen(&app, w, h), "resize %dx%d", w, h);
+    if (start(scenario)) return failures++, (void)0;
+    ui_scan_scenarios(&app);
+    for (int pass = 0; pass < 2; pass++) {
+        if (pass == 1) {
+            /* Part-way, then the end, so that logs, cards and charts are full. */
+            for (int i = 0; i < 12 && !app.ses->g->ended; i++) session_apply(app.ses, "end");
+            ui_after_command(&app);
+        }
+        for (int s = 0; s < SCR_COUNT; s++) {
+            if (s == SCR_DEBRIEF && pass == 0) continue;
+            ui_go(&app, (ui_screen)s);
+            app.modal = MODAL_NONE;
+            ui_layout_reset();
+            ui_render(&app);
+            CHECK(!ui_layout_overflows(), "%s %s %dx%d pass %d: %d overflow(s), first: %s",
+                  scenario, names[s], w, h, pass, ui_layout_overflows(), ui_layout_overflow(0));
+        }
+        for (int page = 0; page < 3; page++) {
+            ui_go(&app, SCR_DASHBOARD);
+            app.modal = MODAL_MENU, app.menu_page = page;
+            ui_layout_reset();
+            ui_render(&app);
+            CHECK(!ui_layout_overflows(), "%s menu %d %dx%d: %s", scenario, page, w, h,
+                  ui_layout_overflow(0));
+        }
+        app.modal = MODAL_NONE;
+        /* The confirm dialog of every action, with its targets. */
+        for (int i = 0; i < app.ses->sc->nactions; i++) {
+            app.modal = MODAL_CONFIRM, app.pend_move = app.ses->sc->actions[i], app.pend_target = 0;
+            ui_layout_reset();
+            ui_render(&app);
+            CHECK(!ui_layout_overflows(), "%s confirm %s %dx%d: %s", scenario,
+                  app.ses->sc->moves[app.pend_move].id, w, h, ui_layout_overflow(0));
+        }
+        app.modal = MODAL_NONE;
+    }
+    session_apply(app.ses, "finish");
+    ui_after_command(&app);
+    CHECK(app.screen == SCR_DEBRIEF, "finish did not show the debrief");
+    ui_layout_reset();
+    ui_render(&app);
+    CHECK(!ui_layout_overflows(), "%s debrief %dx%d: %s", scenario, w, h, ui_layout_overflow(0));
+    ui_game_close(&app);
+}
+
+static void test_screens(void)
+{
+    static const int sizes[3][2] = {{1280, 720}, {1920, 1080}, {3840, 2160}};
+    const char *scen[] = {"tutorial", "albania2022"};
+    for (int s = 0; s < 2; s++)
+        for (int i = 0; i < 3; i++) render_all(scen[s], sizes[i][0], sizes[i][1]);
+}
+
+static unsigned be32(const unsigned char *p)
+{
+    return (unsigned)p[0] << 24 | (unsigned)p[1] << 16 | (unsigned)p[2] << 8 | p[3];
+}
+
+static void test_png(const char *path)
+{
+    char *argv[] = {"tutorial", "--screenshot", (char *)path, "--size",
+                    "640x400",  "--screen",     "dashboard",  NULL};
+    remove(path);
+    CHECK(ui_play(7, argv) == 0, "ui_play failed");
+    FILE *f = fopen(path, "rb");
+    unsigned char b[33] = {0};
+    CHECK(f && fread(b, 1, 33, f) == 33, "cannot read %s", path);
+    if (f) fclose(f);
+    CHECK(!memcmp(b, "\x89PNG\r\n\x1a\n", 8), "signature");
+    CHECK(!memcmp(b + 12, "IHDR", 4), "IHDR first");
+    CHECK(be32(b + 16) == 640 && be32(b + 20) == 400, "size %ux%u", be32(b + 16), be32(b + 20));
+}
+
+/* A missing scenario, a corrupt save, a save of a changed scenario: messages. */
+static void test_bad(const char *dir)
+{
+    char path[UI_PATH_MAX];
+    CHECK(ui_game_new(&app, "/nonexistent/scenario", 1, NULL, NULL) < 0, "loaded nothing");
+    CHECK(app.error[0] != '\0', "no message for a missing scenario");
+    snprintf(path, sizeof path, "%s/corrupt.jsonl", dir);
+    FILE *f = fopen(path, "w");
+    fputs("{not json\n", f);
+    fclose(f);
+    CHECK(ui_game_load(&app, path) < 0, "corrupt save loaded");
+    CHECK(app.error[0] != '\0', "no message for a corrupt save");
+    ui_go(&app, SCR_TITLE);
+    ui_layout_reset();
+    ui_render(&app);
+    CHECK(!ui_layout_overflows(), "title with error: %s", ui_layout_overflow(0));
+    /* A save whose scenario hash differs: loads, with a warning on screen. */
+    char scen[UI_PATH_MAX];
+    snprintf(scen, sizeof scen, "%s/scenarios/tutorial", CR_SOURCE_DIR);
+    snprintf(path, sizeof path, "%s/changed.jsonl", dir);
+    if (!ui_game_new(&app, scen, 3, NULL, path)) {
+        session_apply(app.ses, "end");
+        ui_game_close(&app);
+        journal_file jf = {0};
+        char err[512];
+        CHECK(!journal_read(path, &jf, err, sizeof err), "%s", err);
+        jf.h.scenario_hash ^= 1;
+        journal_write_all(path, &jf.h, jf.e, jf.n, err, sizeof err);
+        journal_file_free(&jf);
+        snprintf(app.scen_root, sizeof app.scen_root, "%s/scenarios", CR_SOURCE_DIR);
+        CHECK(!ui_game_load(&app, path), "%s", app.error);
+        CHECK(strstr(app.warning, "another version") != NULL, "warning '%s'", app.warning);
+        ui_go(&app, SCR_DASHBOARD);
+        ui_layout_reset();
+        ui_render(&app);
+        CHECK(!ui_layout_overflows(), "dashboard with warning: %s", ui_layout_overflow(0));
+        ui_game_close(&app);
+    }
+}
+
+int main(int argc, char **argv)
+{
+    const char *what = argc > 1 ? argv[1] : "play";
+    if (!strcmp(what, "png")) {
+        test_png(argc > 2 ? argv[2] : "shot.png");
+    } else {
+        ui_begin_app(&app);
+        snprintf(app.scen_root, sizeof app.scen_root, "%s/scenarios", CR_SOURCE_DIR);
+        snprintf(app.font_dir, sizeof app.font_dir, "%s/assets/fonts", CR_SOURCE_DIR);
+        if (ui_init_offscreen(&app, 1280, 720)) return 1;
+        if (!strcmp(what, "play"))
+            test_play();
+        else if (!strcmp(what, "screens"))
+            test_screens();
+        else if (!strcmp(what, "bad"))
+            test_bad(argc > 2 ? argv[2] : ".");
+        ui_shutdown(&app);
+    }
+    if (failures)
+        fprintf(stderr, "%d failure(s)\n", failures);
+    else
+        printf("ok\n");
+    return failures ? 1 : 0;
+}
