@@ -11,6 +11,7 @@
 #include "policy.h"
 #include "script.h"
 #include "session.h"
+#include "stats.h"
 
 /* Options most subcommands take. */
 typedef struct cli_opts {
@@ -41,6 +42,8 @@ int cli_variant(const def_scenario *sc, const cli_opts *o, uint64_t seed, int *m
 session *cli_new_session(script *s, const cli_opts *o, int journal_default);
 /* Load a save and replay it; the session appends to the same file. */
 session *cli_resume(const char *path, script **out_script);
+/* The same, read-only: nothing is appended to the save (for reports). */
+session *cli_load_save(const char *path, script **out_script);
 
 /* $XDG_DATA_HOME/crisisroom/saves (created); 0 or -1. */
 int cli_saves_dir(char *out, size_t size);
@@ -57,8 +60,37 @@ int cli_run(int argc, char **argv);
 int cli_resume_cmd(int argc, char **argv);
 int cli_check(int argc, char **argv);
 int cli_test(int argc, char **argv);
+int cli_report(int argc, char **argv);
 
-/* The interactive loop shared by `text` and `resume`. */
-int text_loop(session *s, script *sc);
+/* The interactive loop shared by `text` and `resume`. Its `reload` command
+   replaces the session and the script, hence the pointers to them. */
+int text_loop(session **s, script **sc);
+
+/* batch.c: many playthroughs on one loaded scenario (batch, check --runs). */
+#define BATCH_VARIANT_RANDOM (-2) /* each run: the variant its seed picks */
+typedef struct batch_cfg {
+    policy_kind policy;
+    uint64_t seed; /* run r plays seed + r */
+    long runs;
+    int variant; /* index, -1 none, or BATCH_VARIANT_RANDOM */
+    int jobs;    /* processes */
+    int check;   /* also observe availability and dead ends (check --runs) */
+} batch_cfg;
+typedef struct batch_args {
+    const char *scenario, *html, *variant;
+    int json, strict;
+    batch_cfg cfg;
+} batch_args;
+/* Parse the flags of batch and check (`allowed` as for cli_parse). */
+int batch_parse(int argc, char **argv, const char *allowed, batch_args *a);
+/* --variant NAME|random (NULL: random when the scenario has variants). */
+int batch_variant(const def_scenario *sc, const char *name, int *out);
+/* Play the runs into out (initialised); -1 when a worker failed. */
+int batch_collect(script *s, const batch_cfg *cfg, stats *out);
+/* batch_html.c: the self-contained HTML page of a batch. */
+int batch_html(const char *path, const stats *st, const batch_cfg *cfg, double secs);
+
+int cli_batch(int argc, char **argv);
+int cli_new(int argc, char **argv);
 
 #endif

@@ -19,8 +19,11 @@ static const char *const usage =
     "  text SCENARIO          play in the terminal, every role in turn\n"
     "  run SCENARIO --commands FILE   apply scripted commands\n"
     "  resume SAVE            replay a save and go on\n"
-    "  check SCENARIO         load and validate a scenario\n"
+    "  check SCENARIO [--runs N]   validate a scenario (and play it N times)\n"
     "  test SCENARIO [FILE]   run a scenario's own tests\n"
+    "  batch SCENARIO --runs N   play N games automatically and sum them up\n"
+    "  new NAME [--dir DIR]   start a scenario from the template\n"
+    "  report SAVE --out FILE write the after-action report (HTML or JSON)\n"
     "\n"
     "SCENARIO is a scenario folder or a name under scenarios/ (e.g. tutorial).\n"
     "`crisisroom COMMAND --help` tells more; --version prints the version.\n";
@@ -55,7 +58,9 @@ int main(int argc, char **argv)
         int (*fn)(int, char **);
     } cmds[] = {{"play", play},       {"text", cli_text},
                 {"run", cli_run},     {"resume", cli_resume_cmd},
-                {"check", cli_check}, {"test", cli_test}};
+                {"check", cli_check}, {"test", cli_test},
+                {"batch", cli_batch}, {"new", cli_new},
+                {"report", cli_report}};
     for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++)
         if (strcmp(argv[1], cmds[i].name) == 0) return cmds[i].fn(argc - 2, argv + 2);
     fprintf(stderr, "crisisroom: unknown command '%s'\n\n%s", argv[1], usage);

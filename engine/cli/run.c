@@ -1,5 +1,5 @@
 /*
- * run.c -- the non-interactive subcommands: run, resume, check, test.
+ * run.c -- the non-interactive subcommands: run, resume, test (check: check.c).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -37,10 +37,11 @@ static int finish_run(session *s, const cli_opts *o)
 int cli_run(int argc, char **argv)
 {
     static const char *help =
-        "usage: crisisroom run SCENARIO --commands FILE [--seed N] [--variant ID|random]\n"
-        "                      [--save FILE] [--auto random|first|historical] [--json]\n"
+        "usage: crisisroom run SCENARIO [--commands FILE] [--auto random|first|historical]\n"
+        "                      [--seed N] [--variant ID|random] [--save FILE] [--json]\n"
         "Apply the commands of FILE (one per line, '#' comments; '-' reads stdin), then\n"
-        "with --auto finish the game by that policy. --json prints the final state.\n"
+        "with --auto finish the game by that policy (at least one of the two is needed).\n"
+        "--json prints the final state.\n"
         "The seed defaults to 1. Exit 0 when every command was taken, 1 when one was\n"
         "refused (the error names its line), 2 on usage errors.\n";
     if (wants_help(argc, argv, help)) return 0;
@@ -85,7 +86,7 @@ int cli_resume_cmd(int argc, char **argv)
     if (!ss) return 1;
     int rc;
     if (!o.commands && !o.policy && !o.json)
-        rc = text_loop(ss, s);
+        rc = text_loop(&ss, &s);
     else {
         rc = o.commands && cli_apply_file(ss, o.commands, 0) ? 1 : 0;
         if (rc == 0) rc = finish_run(ss, &o);
@@ -93,38 +94,6 @@ int cli_resume_cmd(int argc, char **argv)
     session_free(ss);
     script_free(s);
     return rc;
-}
-
-int cli_check(int argc, char **argv)
-{
-    static const char *help =
-        "usage: crisisroom check SCENARIO\n"
-        "Load and validate a scenario; print every problem as file:line: message.\n"
-        "Exit 0 when clean, 1 when not, 2 on usage errors.\n";
-    if (wants_help(argc, argv, help)) return 0;
-    cli_opts o;
-    if (cli_parse(argc, argv, "", &o)) return 2;
-    if (!o.scenario) {
-        fputs(help, stderr);
-        return 2;
-    }
-    char dir[4096], err[65536];
-    if (cli_find_scenario(o.scenario, dir, sizeof dir)) {
-        fprintf(stderr, "crisisroom: no scenario '%s'\n", o.scenario);
-        return 2;
-    }
-    script *s = script_load(dir, NULL, err, sizeof err);
-    if (!s) {
-        /* Messages are relative to the folder: prefix it so editors jump there. */
-        for (char *line = strtok(err, "\n"); line; line = strtok(NULL, "\n"))
-            printf("%s/%s\n", dir, line);
-        return 1;
-    }
-    const def_scenario *sc = script_scenario(s);
-    printf("%s: ok: '%s', %d roles, %d turns, %d events, %d actions, %d cards, %d endings\n", dir,
-           sc->id, sc->nroles, sc->nturns, sc->nevents, sc->nactions, sc->ncards, sc->nendings);
-    script_free(s);
-    return 0;
 }
 
 int cli_test(int argc, char **argv)

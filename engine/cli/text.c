@@ -5,6 +5,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -16,6 +17,8 @@ typedef struct tstate {
     int shown_log; /* log entries already printed */
     int last_turn, last_role;
     int tty;
+    int width;                /* columns to wrap text at */
+    int seen[CR_MAX_ROLES];   /* inbox items already shown in full to each role */
 } tstate;
 
 static const char *const text_help =
@@ -30,7 +33,46 @@ static const char *const text_help =
     "  show EVENT   an inject in full, with its options\n"
     "  actions  this role's standing actions    board    the evidence boards\n"
     "  timeline what has happened               save FILE   copy the save to FILE\n"
-    "  help     this list                       quit     leave (the game is saved)\n";
+    "  help     this list                       quit     leave (the game is saved)\n"
+    "  reload   load the scenario's files again and replay this game on them\n";
+
+/* Print text wrapped at the terminal's width, each line after the first
+   indented like the first; words are never cut. */
+static void wrap(const tstate *t, int indent, const char *text)
+{
+    int col = indent, width = t->width;
+    printf("%*s", indent, "");
+    for (const char *p = text; *p;) {
+        if (*p == '\n') {
+            printf("\n%*s", indent, "");
+            col = indent;
+            p++;
+            continue;
+        }
+        size_t n = strcspn(p, " \n");
+        int len = 0; /* columns, counting UTF-8 sequences once */
+        for (size_t i = 0; i < n; i++) len += ((unsigned char)p[i] & 0xC0) != 0x80;
+        if (col > indent && col + 1 + len > width) {
+            printf("\n%*s", indent, "");
+            col = indent;
+        } else if (col > indent) {
+            putchar(' ');
+            col++;
+        }
+        fwrite(p, 1, n, stdout);
+        col += len;
+        p += n;
+        while (*p == ' ') p++;
+    }
+    putchar('\n');
+}
+
+static int term_width(void)
+{
+    struct winsize ws;
+    int w = ioctl(1, TIOCGWINSZ, &ws) == 0 && ws.ws_col ? ws.ws_col : 80;
+    return w < 40 ? 40 : w > 100 ? 100 : w;
+}
 
 static const def_role *cur_role(const tstate *t)
 {
@@ -47,11 +89,14 @@ static void print_meters(const tstate *t)
         if (m->hidden && !g->ended) continue;
         double before = game_history(g, i, g->turn - 1), now = g->meter[i];
         const char *trend = now > before ? "up" : now < before ? "down" : "steady";
+        const char *since = g->turn > 1 ? "since last turn" : "since the start";
         const char *good = m->good == GOOD_NONE   ? ""
                            : m->good == GOOD_HIGH ? " (higher is better)"
                                                   : " (lower is better)";
-        printf("  %-28s %6g%s%s  [%s since last turn]%s\n", m->name, now, m->unit ? " " : "",
-               m->unit ? m->unit : "", trend, m->hidden ? " (hidden)" : good);
+        char value[64];
+        str_fmt(value, sizeof value, "%g%s%s", now, m->unit ? " " : "", m->unit ? m->unit : "");
+        printf("  %-32s %8s  [%s %s]%s\n", m->name, value, trend, since,
+               m->hidden ? " (hidden)" : good);
     }
 }
 
@@ -127,7 +172,8 @@ static void show_event(tstate *t, const char *id)
     }
     const def_event *e = &g->sc->events[ev];
     const game_item *it = &g->items[g->ev_item[ev]];
-    printf("\n[%s] %s\n%s\n", def_channel_names[e->channel], e->title, e->text);
+    printf("\n[%s] %s\n", def_channel_names[e->channel], e->title);
+    wrap(t, 0, e->text);
     if (e->nsources) {
         printf("Source:");
         for (int i = 0; i < e->nsources; i++) printf(" %s", e->sources[i]);
@@ -239,7 +285,7 @@ static void print_new_log(tstate *t)
     const game *g = t->s->g;
     char buf[4096];
     for (; t->shown_log < g->nlog; t->shown_log++)
-        if (log_line(g, &g->log[t->shown_log], buf, sizeof buf)) printf("  * %s\n", buf);
+        if (log_line(g, &g->log[t->shown_log], buf, sizeof buf)) wrap(t, 2, buf);
 }
 
 static void print_timeline(const tstate *t)
@@ -276,10 +322,29 @@ static void print_debrief(tstate *t)
         for (int k = 0; k < ev->noptions; k++)
             if (sc->moves[ev->options[k]].historical) hist = sc->moves[ev->options[k]].label;
         printf("  %s: %s%s%s\n", ev->title,
-               it->option >= 0 ? sc->moves[it->option].label : "(open)", hist ? " | in 2022: " : "",
+               it->option >= 0 ? sc->moves[it->option].label : "(open)", hist ? " | what really happened: " : "",
                hist ? hist : "");
     }
     for (int i = 0; i < sc->nquestions; i++) printf("Discuss: %s\n", sc->questions[i]);
+}
+
+/* Injects that reached this role since it last looked, in full (the ones
+   it must decide are shown with their options after). */
+static void show_new_items(tstate *t)
+{
+    game *g = t->s->g;
+    int role = g->role;
+    for (int i = t->seen[role]; i < g->nitems; i++) {
+        const game_item *it = &g->items[i];
+        if (!game_item_for_role(g, i, role)) continue;
+        if (it->event >= 0 && game_open_item(g, it->event) >= 0 &&
+            g->sc->events[it->event].decider == role)
+            continue;
+        const char *ch = it->event >= 0 ? def_channel_names[g->sc->events[it->event].channel] : "inject";
+        printf("\n[%s] %s\n", ch, item_title(g, it));
+        wrap(t, 0, it->event >= 0 ? g->sc->events[it->event].text : it->text);
+    }
+    t->seen[role] = g->nitems;
 }
 
 static void handover(tstate *t)
@@ -299,12 +364,55 @@ static void handover(tstate *t)
     print_status(t);
     print_new_log(t);
     const def_role *r = cur_role(t);
-    printf("\n--- %s to move (%d action point%s) ---\n%s\n", r->name, g->budget[g->role],
-           g->budget[g->role] == 1 ? "" : "s", r->brief);
-    if (r->secret) printf("Only you know: %s\n", r->secret);
+    printf("\n--- %s to move (%d action point%s) ---\n", r->name, g->budget[g->role],
+           g->budget[g->role] == 1 ? "" : "s");
+    if (t->seen[g->role] == 0) { /* the brief once, at the role's first move */
+        wrap(t, 0, r->brief);
+        if (r->secret) {
+            printf("Only you know:\n");
+            wrap(t, 2, r->secret);
+        }
+    }
+    show_new_items(t);
     int items[64], n = game_open_decisions(g, g->role, items, 64);
     for (int i = 0; i < n; i++) show_event(t, g->sc->events[g->items[items[i]].event].id);
     printf("\nType 'help' for the commands, 'actions' for your standing actions.\n");
+}
+
+/* Hot reload: the scenario from disk again, this game replayed on it. The
+   old game stays when the new scenario does not load or cannot start. */
+static void reload(tstate *t)
+{
+    static char err[65536];
+    char dir[4096], path[4096] = "";
+    str_fmt(dir, sizeof dir, "%s", script_dir(t->sc));
+    script *ns = script_load(dir, NULL, err, sizeof err);
+    if (!ns) {
+        printf("Reload failed; the game goes on unchanged:\n%s\n", err);
+        return;
+    }
+    session *s = session_rebuild_on(t->s, script_scenario(ns), script_host(ns), err, sizeof err);
+    if (!s) {
+        printf("Reload failed: %s\nThe game goes on unchanged.\n", err);
+        script_free(ns);
+        return;
+    }
+    int had = t->s->nlive;
+    if (t->s->j) str_fmt(path, sizeof path, "%s", t->s->j->path);
+    session_free(t->s);
+    script_free(t->sc);
+    t->s = s, t->sc = ns;
+    /* The save follows the new game (rewritten: header and replayed commands). */
+    if (path[0] && session_save_to(s, path)) printf("WARNING: %s\n", s->err);
+    if (err[0])
+        printf("Reloaded %s, but the replay stopped at %s\n%d of %d commands replayed.\n", dir, err,
+               s->nlive, had);
+    else
+        printf("Reloaded %s: %d commands replayed.\n", dir, s->nlive);
+    t->shown_log = s->g->nlog;
+    for (int r = 0; r < CR_MAX_ROLES; r++)
+        if (t->seen[r] > s->g->nitems) t->seen[r] = s->g->nitems;
+    t->last_turn = t->last_role = -1; /* show where we are again */
 }
 
 /* Commands only the text mode knows. Returns 1 when handled, 2 to quit. */
@@ -335,7 +443,9 @@ static int local_command(tstate *t, char *line)
             printf("Error: %s\n", t->s->err);
         else
             printf("Saved to %s\n", arg);
-    } else if (IS("quit") || IS("exit"))
+    } else if (IS("reload"))
+        reload(t);
+    else if (IS("quit") || IS("exit"))
         return 2;
     else
         return 0;
@@ -343,9 +453,10 @@ static int local_command(tstate *t, char *line)
     return 1;
 }
 
-int text_loop(session *s, script *sc)
+int text_loop(session **sp, script **scp)
 {
-    tstate t = {s, sc, 0, -1, -1, isatty(0)};
+    session *s = *sp;
+    tstate t = {s, *scp, 0, -1, -1, isatty(0), term_width(), {0}};
     char line[CMD_TEXT_MAX + 1024];
     if (s->j) printf("Saving to %s\n", s->j->path);
     printf("%s (seed %llu%s%s)\n", s->sc->title, (unsigned long long)s->h.seed,
@@ -364,6 +475,8 @@ int text_loop(session *s, script *sc)
         if (!t.tty) printf("%s\n", line);
         if (cmd_is_blank(line)) continue;
         int local = local_command(&t, line);
+        s = *sp = t.s; /* `reload` replaces them */
+        *scp = t.sc;
         if (local == 2) break;
         if (local) continue;
         int rc = session_apply(s, line);
@@ -401,7 +514,7 @@ int cli_text(int argc, char **argv)
     script *s = cli_load(o.scenario);
     if (!s) return 1;
     session *ss = cli_new_session(s, &o, 1);
-    int rc = ss ? text_loop(ss, s) : 1;
+    int rc = ss ? text_loop(&ss, &s) : 1;
     session_free(ss);
     script_free(s);
     return rc;

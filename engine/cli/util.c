@@ -191,7 +191,8 @@ session *cli_new_session(script *s, const cli_opts *o, int journal_default)
     return ss;
 }
 
-session *cli_resume(const char *path, script **out_script)
+/* Replay a save; with append, the session journals to it again. */
+static session *load_save(const char *path, script **out_script, int append)
 {
     journal_file jf;
     char err[4096];
@@ -235,7 +236,7 @@ session *cli_resume(const char *path, script **out_script)
         }
     }
     journal_file_free(&jf);
-    if (ss) {
+    if (ss && append) {
         ss->j = journal_append_to(path, err, sizeof err);
         if (!ss->j)
             fprintf(stderr,
@@ -247,6 +248,16 @@ session *cli_resume(const char *path, script **out_script)
     else
         *out_script = s;
     return ss;
+}
+
+session *cli_resume(const char *path, script **out_script)
+{
+    return load_save(path, out_script, 1);
+}
+
+session *cli_load_save(const char *path, script **out_script)
+{
+    return load_save(path, out_script, 0);
 }
 
 void cli_print_json(FILE *out, const session *s)

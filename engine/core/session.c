@@ -153,3 +153,31 @@ int session_lines(const session *s, const char ***lines)
     *lines = v;
     return s->nlive;
 }
+
+session *session_rebuild_on(session *old, const def_scenario *sc, const game_host *host, char *err,
+                            size_t errlen)
+{
+    int variant = old->h.variant[0] ? def_variant_find(sc, old->h.variant) : -1;
+    if (variant < 0 && sc->nvariants) {
+        if (old->h.variant[0]) {
+            str_fmt(err, errlen, "variant '%s' no longer exists in the scenario", old->h.variant);
+            return NULL;
+        }
+        variant = 0; /* the scenario has gained variants: the default one */
+    }
+    err[0] = '\0';
+    session *s = session_new(sc, host, old->h.seed, variant, old->h.variant_mode, err, errlen);
+    if (!s) return NULL;
+    /* The same exercise goes on: keep where and when it began. */
+    str_fmt(s->h.dir, sizeof s->h.dir, "%s", old->h.dir);
+    str_fmt(s->h.started, sizeof s->h.started, "%s", old->h.started);
+    const char **lines;
+    int n = session_lines(old, &lines);
+    for (int i = 0; i < n; i++)
+        if (session_apply(s, lines[i])) {
+            str_fmt(err, errlen, "command %d: `%s`: %s", i + 1, lines[i], s->err);
+            break;
+        }
+    free(lines);
+    return s;
+}

@@ -51,4 +51,13 @@ int session_replay(session *s, const journal_file *jf, char *err, size_t errlen)
 /* The live commands' lines (for hot reload: replay them into a new game). */
 int session_lines(const session *s, const char ***lines);
 
+/* Hot reload: a new session on a reloaded scenario (sc, host) with old's
+   seed and variant (by id), into which old's live commands are replayed.
+   NULL when the game cannot start there (err says why). When a command no
+   longer fits, the replay stops before it and err holds
+   "command N: `cmd`: reason"; the session is returned at that point. The
+   new session journals nowhere (see session_save_to); old is untouched. */
+session *session_rebuild_on(session *old, const def_scenario *sc, const game_host *host, char *err,
+                            size_t errlen);
+
 #endif

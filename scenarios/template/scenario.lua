@@ -1,4 +1,4 @@
--- Template: copy this folder, rename it, change `id`, and fill in your story.
+-- A scenario skeleton (scenarios/template; `crisisroom new NAME` copies it): fill in your story.
 -- Every constructor appears once. The full reference is docs/scenario-api.md; the
 -- tutorial scenario (scenarios/tutorial) shows every field in use.
 -- Check it with `crisisroom check FOLDER`, test it with `crisisroom test FOLDER`.

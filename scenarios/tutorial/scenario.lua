@@ -36,7 +36,7 @@ scenario {
   },
 }
 
--- Roles: played hot-seat in roles_order. budget = action points each turn.
+-- Roles: played hot-seat in the order declared. budget = action points each turn.
 role {
   id = "lead", name = "Incident Lead", short = "Lead", budget = 3,
   brief = "You run the technical response: contain the ransomware, find how it got in, " ..

@@ -17,8 +17,8 @@ set +e
 "$bin" check > /dev/null 2>&1; rc2=$?
 set -e
 [ $rc -eq 1 ] || fail "check of a broken scenario exited $rc"
-grep -q "broken/scenario.lua:2: role 'a': field 'brief' is required" "$work/out" || fail "$(cat "$work/out")"
+grep -q "broken/scenario.lua:2: error: role 'a': field 'brief' is required" "$work/out" || fail "$(cat "$work/out")"
 [ $rc2 -eq 2 ] || fail "check without a scenario exited $rc2"
 "$bin" --version | grep -q "crisisroom 0" || fail "--version"
-for c in run resume check test text; do "$bin" $c --help | grep -q "usage: crisisroom $c" || fail "$c --help"; done
+for c in run resume check test text batch new; do "$bin" $c --help | grep -q "usage: crisisroom $c" || fail "$c --help"; done
 echo "1 passed, 0 failed"

@@ -1,0 +1,142 @@
+/*
+ * check.c -- `crisisroom check`: load errors, then lint warnings (lint.h),
+ * then with --runs the findings of automatic playthroughs (stats.h). Every
+ * finding is printed as "FOLDER/file:line: severity: message" so that an
+ * editor can jump to it.
+ */
+#include <ctype.h>
+#include <string.h>
+
+#include "cli.h"
+#include "lint.h"
+#include "stats.h"
+#include "util.h"
+
+/* A load error is "file:line: message": print it with its severity. */
+static void print_load_error(const char *dir, const char *line)
+{
+    const char *colon = strchr(line, ':');
+    const char *p = colon ? colon + 1 : NULL;
+    while (p && isdigit((unsigned char)*p)) p++;
+    if (p && p > colon + 1 && p[0] == ':' && p[1] == ' ')
+        printf("%s/%.*s: error: %s\n", dir, (int)(p - line), line, p + 2);
+    else if (*line == ' ' || *line == '\t') /* a traceback line */
+        printf("%s\n", line);
+    else
+        printf("%s: error: %s\n", dir, line);
+}
+
+/* Each problem on its own line; a Lua error's traceback follows its line,
+   indented, and is not a finding of its own. */
+static void print_load_errors(const char *dir, char *err)
+{
+    int in_trace = 0;
+    for (char *line = strtok(err, "\n"); line; line = strtok(NULL, "\n")) {
+        if (strcmp(line, "stack traceback:") == 0) in_trace = 1;
+        if (in_trace && *line != '\t' && strcmp(line, "stack traceback:") != 0 &&
+            strchr(line, ':') && isdigit((unsigned char)*(strchr(line, ':') + 1)))
+            in_trace = 0; /* the next problem */
+        if (in_trace) printf("    %s\n", line + (*line == '\t'));
+        else print_load_error(dir, line);
+    }
+}
+
+static void print_findings(const char *dir, const lint_list *l)
+{
+    for (int i = 0; i < l->n; i++) {
+        const lint_item *it = &l->v[i];
+        printf("%s/%s:%d: %s: %s\n", dir, it->at.file ? it->at.file : "scenario.lua", it->at.line,
+               lint_severity_name(it->sev), it->msg);
+    }
+}
+
+/* When the analysis already said why something never happens, the runs
+   confirming it add nothing: drop their finding. */
+static void settle(lint_list *l, int static_end, lint_rule why, lint_rule confirms)
+{
+    for (int i = 0; i < static_end; i++)
+        if (l->v[i].rule == why) lint_drop(l, confirms, l->v[i].ref);
+}
+
+/* The playthroughs of --runs: random policy, variant per seed. */
+static int check_runs(script *s, batch_args *a, lint_list *out)
+{
+    const def_scenario *sc = script_scenario(s);
+    if (batch_variant(sc, a->variant, &a->cfg.variant)) return -1;
+    a->cfg.check = 1;
+    stats st;
+    stats_init(&st, sc);
+    int rc = batch_collect(s, &a->cfg, &st);
+    /* What the runs delivered, a function delivered: the static guess was wrong. */
+    for (int i = 0; i < sc->nevents; i++)
+        if (st.events[i]) lint_drop(out, LINT_R_UNDELIVERED, i);
+    int before = out->n;
+    stats_findings(&st, out);
+    settle(out, before, LINT_R_UNDELIVERED, LINT_R_RUN_UNDELIVERED);
+    settle(out, before, LINT_R_SHADOWED, LINT_R_RUN_UNREACHED);
+    stats_free(&st);
+    return rc;
+}
+
+static void print_summary(const char *dir, const def_scenario *sc, const lint_list *l, long runs)
+{
+    if (l->errors)
+        printf("%s: %d error%s, %d warning%s\n", dir, l->errors, l->errors == 1 ? "" : "s",
+               l->warnings, l->warnings == 1 ? "" : "s");
+    else
+        printf("%s: ok: '%s', %d roles, %d turns, %d events, %d actions, %d cards, %d endings; "
+               "%d warning%s%s\n",
+               dir, sc->id, sc->nroles, sc->nturns, sc->nevents, sc->nactions, sc->ncards,
+               sc->nendings, l->warnings, l->warnings == 1 ? "" : "s",
+               runs ? " (with the runs)" : "");
+}
+
+int cli_check(int argc, char **argv)
+{
+    static const char *help =
+        "usage: crisisroom check SCENARIO [--strict] [--runs N [--seed S] [--jobs J]\n"
+        "                        [--variant ID|random]]\n"
+        "Load and validate a scenario, then look for likely mistakes (events nothing\n"
+        "delivers, options without effect, text too long for the window...). With\n"
+        "--runs, also play N random games (seeds S..S+N-1) and report script errors,\n"
+        "dead ends, events never delivered, options never available, endings never\n"
+        "reached and meters stuck at a bound. Each finding is printed as\n"
+        "FOLDER/file:line: error|warning: message.\n"
+        "Exit 0 when there is no error (warnings allowed; --strict fails on them too),\n"
+        "1 otherwise, 2 on usage errors.\n";
+    for (int i = 0; i < argc; i++)
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+            fputs(help, stdout);
+            return 0;
+        }
+    batch_args a;
+    if (batch_parse(argc, argv, "--strict --runs --seed --jobs --variant", &a)) return 2;
+    int runs = 0;
+    for (int i = 0; i < argc; i++) runs |= strcmp(argv[i], "--runs") == 0;
+    if (!a.scenario) {
+        fputs(help, stderr);
+        return 2;
+    }
+    char dir[4096], err[65536];
+    if (cli_find_scenario(a.scenario, dir, sizeof dir)) {
+        fprintf(stderr, "crisisroom: no scenario '%s'\n", a.scenario);
+        return 2;
+    }
+    for (size_t n = strlen(dir); n > 1 && dir[n - 1] == '/';) dir[--n] = '\0';
+    script *s = script_load(dir, NULL, err, sizeof err);
+    if (!s) {
+        print_load_errors(dir, err);
+        return 1;
+    }
+    lint_list l = {0};
+    lint_scenario(script_scenario(s), &l);
+    if (runs && check_runs(s, &a, &l) < 0)
+        lint_add(&l, LINT_ERROR, script_scenario(s)->at, "the play-throughs could not all run");
+    lint_sort(&l);
+    print_findings(dir, &l);
+    print_summary(dir, script_scenario(s), &l, runs ? a.cfg.runs : 0);
+    int rc = l.errors || (a.strict && l.warnings) ? 1 : 0;
+    lint_free(&l);
+    script_free(s);
+    return rc;
+}

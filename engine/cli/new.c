@@ -1,0 +1,192 @@
+/*
+ * new.c -- `crisisroom new NAME`: a new scenario folder copied from
+ * scenarios/template, with its id and title set, that passes `check` and
+ * `test` as created. It never overwrites anything.
+ */
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli.h"
+#include "util.h"
+
+#define NEW_MAX_FILE (4u << 20) /* the template's files are small */
+
+static int is_dir(const char *p)
+{
+    struct stat st;
+    return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static char *read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    char *buf = xmalloc(NEW_MAX_FILE + 1);
+    *len = fread(buf, 1, NEW_MAX_FILE, f);
+    buf[*len] = '\0';
+    fclose(f);
+    return buf;
+}
+
+static int write_file(const char *path, const char *buf, size_t len)
+{
+    FILE *f = fopen(path, "wbx"); /* x: never replace a file */
+    if (!f) return -1;
+    int bad = fwrite(buf, 1, len, f) != len;
+    return fclose(f) || bad ? -1 : 0;
+}
+
+/* Copy a folder's files and subfolders (not symbolic links: a template
+   has no business pointing outside itself). */
+static int copy_tree(const char *from, const char *to)
+{
+    if (mkdir(to, 0755)) return -1;
+    DIR *d = opendir(from);
+    if (!d) return -1;
+    int rc = 0;
+    for (struct dirent *e; rc == 0 && (e = readdir(d));) {
+        if (e->d_name[0] == '.') continue;
+        char src[4096], dst[4096];
+        str_fmt(src, sizeof src, "%s/%s", from, e->d_name);
+        str_fmt(dst, sizeof dst, "%s/%s", to, e->d_name);
+        struct stat st;
+        if (lstat(src, &st))
+            rc = -1;
+        else if (S_ISDIR(st.st_mode))
+            rc = copy_tree(src, dst);
+        else if (S_ISREG(st.st_mode)) {
+            size_t len;
+            char *buf = read_file(src, &len);
+            rc = buf ? write_file(dst, buf, len) : -1;
+            free(buf);
+        }
+    }
+    closedir(d);
+    return rc;
+}
+
+/* The contents of `key = "..."` at or after p: [*a, *b). */
+static int find_field(char *p, const char *key, char **a, char **b)
+{
+    size_t n = strlen(key);
+    for (char *k = strstr(p, key); k; k = strstr(k + 1, key)) {
+        if (k > p && (isalnum((unsigned char)k[-1]) || k[-1] == '_')) continue;
+        char *q = k + n;
+        while (*q == ' ' || *q == '\t') q++;
+        if (*q++ != '=') continue;
+        while (*q == ' ' || *q == '\t') q++;
+        if (*q != '"') continue;
+        *a = q + 1;
+        *b = strchr(q + 1, '"');
+        return *b ? 0 : -1;
+    }
+    return -1;
+}
+
+static void replace(strbuf *out, const char *text, char *a, char *b, const char *with)
+{
+    out->len = 0;
+    sb_add(out, text, (size_t)(a - text));
+    sb_puts(out, with);
+    sb_puts(out, b);
+}
+
+/* Set id and title inside the scenario { ... } call. */
+static int rename_scenario(const char *path, const char *name)
+{
+    size_t len;
+    char *text = read_file(path, &len), *a, *b;
+    char *call = text ? strstr(text, "\nscenario") : NULL;
+    if (!call || find_field(call, "id", &a, &b)) {
+        free(text);
+        return -1;
+    }
+    strbuf out = {0};
+    replace(&out, text, a, b, name);
+    char title[64];
+    str_fmt(title, sizeof title, "%s", name);
+    title[0] = (char)toupper((unsigned char)title[0]);
+    for (char *c = title; *c; c++)
+        if (*c == '_') *c = ' ';
+    free(text);
+    text = out.s;
+    out = (strbuf){0};
+    if (find_field(strstr(text, "\nscenario"), "title", &a, &b) == 0)
+        replace(&out, text, a, b, title);
+    int rc = remove(path) || write_file(path, out.s ? out.s : text, strlen(out.s ? out.s : text));
+    free(text);
+    sb_free(&out);
+    return rc;
+}
+
+static int make_scenario(const char *tdir, const char *dest, const char *name)
+{
+    char p[4096], q[4096];
+    if (copy_tree(tdir, dest)) return -1;
+    str_fmt(p, sizeof p, "%s/scenario.lua", dest);
+    if (rename_scenario(p, name)) return -1;
+    str_fmt(p, sizeof p, "%s/tests/template.lua", dest);
+    str_fmt(q, sizeof q, "%s/tests/%s.lua", dest, name);
+    return rename(p, q) && errno != ENOENT ? -1 : 0;
+}
+
+int cli_new(int argc, char **argv)
+{
+    static const char *help =
+        "usage: crisisroom new NAME [--dir DIR]\n"
+        "Create the scenario folder DIR/NAME from scenarios/template, with id NAME.\n"
+        "DIR defaults to ./scenarios when that folder exists, else the current folder.\n"
+        "NAME is an id: lower-case letters, digits and _, starting with a letter.\n"
+        "It never overwrites: an existing folder is refused. Exit 0 created, 1 failed,\n"
+        "2 on usage errors.\n";
+    const char *name = NULL, *dir = NULL;
+    for (int i = 0; i < argc; i++) {
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+            fputs(help, stdout);
+            return 0;
+        }
+        if (strcmp(argv[i], "--dir") == 0 && i + 1 < argc)
+            dir = argv[++i];
+        else if (argv[i][0] != '-' && !name)
+            name = argv[i];
+        else {
+            fputs(help, stderr);
+            return 2;
+        }
+    }
+    if (!name) {
+        fputs(help, stderr);
+        return 2;
+    }
+    if (!str_is_id(name)) {
+        fprintf(stderr,
+                "crisisroom: '%s' is not a valid id (lower-case letters, digits and _, "
+                "starting with a letter, at most 40 characters)\n",
+                name);
+        return 2;
+    }
+    char tdir[4096], dest[4096];
+    if (cli_find_scenario("template", tdir, sizeof tdir)) {
+        fprintf(stderr, "crisisroom: no scenarios/template to copy\n");
+        return 1;
+    }
+    if (!dir) dir = is_dir("scenarios") ? "scenarios" : ".";
+    str_fmt(dest, sizeof dest, "%s/%s", dir, name);
+    struct stat st;
+    if (lstat(dest, &st) == 0) {
+        fprintf(stderr, "crisisroom: %s already exists; not overwriting it\n", dest);
+        return 1;
+    }
+    if (make_scenario(tdir, dest, name)) {
+        fprintf(stderr, "crisisroom: could not create %s: %s\n", dest, strerror(errno));
+        return 1;
+    }
+    printf("Created %s (id '%s') from the template.\nNext: edit %s/scenario.lua, then\n"
+           "  crisisroom check %s\n  crisisroom test %s\n",
+           dest, name, dest, dest, dest);
+    return 0;
+}

@@ -1,0 +1,299 @@
+/*
+ * lint.c -- see lint.h. Each rule is one function over the definitions;
+ * what a scenario's functions (run, when, requires) do cannot be seen from
+ * here, so the messages say so where a function could make a rule wrong.
+ */
+#include "lint.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+/* The list ------------------------------------------------------------------- */
+
+void lint_add(lint_list *l, lint_severity sev, def_where at, const char *fmt, ...)
+{
+    va_list ap;
+    strbuf b = {0};
+    va_start(ap, fmt);
+    sb_vprintf(&b, fmt, ap);
+    va_end(ap);
+    lint_item *it = VEC_PUSH(l->v, l->n, l->cap);
+    it->sev = sev;
+    it->at = at;
+    it->msg = b.s ? b.s : xstrdup("");
+    it->rule = LINT_R_OTHER;
+    it->ref = -1;
+    if (sev == LINT_ERROR)
+        l->errors++;
+    else
+        l->warnings++;
+}
+
+static int by_place(const lint_item *a, const lint_item *b)
+{
+    int c = strcmp(a->at.file ? a->at.file : "", b->at.file ? b->at.file : "");
+    return c ? c : a->at.line - b->at.line;
+}
+
+void lint_tag(lint_list *l, lint_rule rule, int ref)
+{
+    if (l->n == 0) return;
+    l->v[l->n - 1].rule = rule;
+    l->v[l->n - 1].ref = ref;
+}
+
+void lint_drop(lint_list *l, lint_rule rule, int ref)
+{
+    int k = 0;
+    for (int i = 0; i < l->n; i++) {
+        lint_item *it = &l->v[i];
+        if (it->rule != rule || it->ref != ref) {
+            l->v[k++] = *it;
+            continue;
+        }
+        if (it->sev == LINT_ERROR)
+            l->errors--;
+        else
+            l->warnings--;
+        free(it->msg);
+    }
+    l->n = k;
+}
+
+/* An insertion sort: stable, and lists are a few dozen items long. */
+void lint_sort(lint_list *l)
+{
+    for (int i = 1; i < l->n; i++) {
+        lint_item x = l->v[i];
+        int j = i;
+        for (; j > 0 && by_place(&l->v[j - 1], &x) > 0; j--) l->v[j] = l->v[j - 1];
+        l->v[j] = x;
+    }
+}
+
+void lint_free(lint_list *l)
+{
+    for (int i = 0; i < l->n; i++) free(l->v[i].msg);
+    free(l->v);
+    memset(l, 0, sizeof *l);
+}
+
+const char *lint_severity_name(lint_severity sev)
+{
+    return sev == LINT_ERROR ? "error" : "warning";
+}
+
+int lint_chars(const char *s)
+{
+    int n = 0;
+    for (; s && *s; s++)
+        if (((unsigned char)*s & 0xC0) != 0x80) n++; /* count lead bytes only */
+    return n;
+}
+
+/* Events nothing delivers ---------------------------------------------------- */
+
+static int delivered_by_effect(const def_scenario *sc, int event)
+{
+    for (int i = 0; i < sc->neffects; i++)
+        for (int k = 0; k < sc->effects[i].ndeliver; k++)
+            if (sc->effects[i].deliver[k] == event) return 1;
+    return 0;
+}
+
+/* The event an event follows (through `after`), or -1. */
+static int parent_event(const def_scenario *sc, const def_event *e)
+{
+    if (e->after_event >= 0) return e->after_event;
+    if (e->after_option >= 0) return sc->moves[e->after_option].event;
+    return -1;
+}
+
+/* Mark the events some trigger can deliver: roots first, then whatever
+   follows a marked event, until nothing changes. */
+static void mark_reachable(const def_scenario *sc, char *ok)
+{
+    for (int i = 0; i < sc->nevents; i++) {
+        const def_event *e = &sc->events[i];
+        ok[i] = e->turn > 0 || e->when || delivered_by_effect(sc, i);
+    }
+    for (int changed = 1; changed;) {
+        changed = 0;
+        for (int i = 0; i < sc->nevents; i++) {
+            int p = parent_event(sc, &sc->events[i]);
+            if (!ok[i] && p >= 0 && ok[p]) ok[i] = changed = 1;
+        }
+    }
+}
+
+static void lint_events_reachable(const def_scenario *sc, lint_list *out)
+{
+    char *ok = xcalloc((size_t)sc->nevents + 1, 1);
+    mark_reachable(sc, ok);
+    for (int i = 0; i < sc->nevents; i++) {
+        const def_event *e = &sc->events[i];
+        int p = parent_event(sc, e);
+        if (ok[i]) continue;
+        if (p >= 0)
+            lint_add(out, LINT_WARNING, e->at,
+                     "event '%s' is never delivered: it follows '%s', which nothing delivers",
+                     e->id, sc->events[p].id);
+        else
+            lint_add(out, LINT_WARNING, e->at,
+                     "event '%s' is never delivered: it has no turn, when or after, and no "
+                     "effect's deliver names it (only `fire %s` or a g:deliver in a function "
+                     "could send it)",
+                     e->id, e->id);
+        lint_tag(out, LINT_R_UNDELIVERED, i);
+    }
+    free(ok);
+}
+
+/* Options and actions that do nothing ---------------------------------------- */
+
+static int in_list(const int *v, int n, int x)
+{
+    for (int i = 0; i < n; i++)
+        if (v[i] == x) return 1;
+    return 0;
+}
+
+/* An option matters without effects when an event follows it or a
+   requirement names it. */
+static int option_referenced(const def_scenario *sc, int move)
+{
+    for (int i = 0; i < sc->nevents; i++)
+        if (sc->events[i].after_option == move) return 1;
+    for (int i = 0; i < sc->nmoves; i++) {
+        const def_req *r = &sc->moves[i].req;
+        if (!sc->moves[i].has_req) continue;
+        if (in_list(r->chosen, r->nchosen, move) || in_list(r->not_chosen, r->nnot_chosen, move))
+            return 1;
+    }
+    return 0;
+}
+
+static void lint_moves_effect(const def_scenario *sc, lint_list *out)
+{
+    for (int i = 0; i < sc->nmoves; i++) {
+        const def_move *m = &sc->moves[i];
+        if (m->neffects) continue;
+        if (m->event < 0) {
+            lint_add(out, LINT_WARNING, m->at, "action '%s' has no effects", m->id);
+            continue;
+        }
+        if (option_referenced(sc, i)) continue;
+        lint_add(out, LINT_WARNING, m->at,
+                 "option '%s.%s' has no effect: no effects, no event follows it (after = "
+                 "\"%s.%s\") and no requirement names it (unless a function reads g:chosen)",
+                 sc->events[m->event].id, m->id, sc->events[m->event].id, m->id);
+    }
+}
+
+/* Endings and objectives ----------------------------------------------------- */
+
+static int named_by_finish(const def_scenario *sc, int ending)
+{
+    for (int i = 0; i < sc->neffects; i++)
+        if (sc->effects[i].finish == ending) return 1;
+    return 0;
+}
+
+static void lint_endings(const def_scenario *sc, lint_list *out)
+{
+    int fallback = -1;
+    for (int i = 0; i < sc->nendings; i++) {
+        const def_ending *e = &sc->endings[i];
+        if (e->early && !e->when)
+            lint_add(out, LINT_WARNING, e->at,
+                     "ending '%s' is early but has no when: early has no effect without it", e->id);
+        /* The first ending without `when` is always taken at the end, so the
+           ones after it can only be reached early or by a finish. */
+        if (fallback >= 0 && !(e->early && e->when) && !named_by_finish(sc, i))
+            lint_add(out, LINT_WARNING, e->at,
+                     "ending '%s' can never be chosen: '%s' before it has no when and is always "
+                     "taken (move it up, make it early, or name it in a finish effect)",
+                     e->id, sc->endings[fallback].id);
+        if (fallback >= 0 && !(e->early && e->when) && !named_by_finish(sc, i))
+            lint_tag(out, LINT_R_SHADOWED, i);
+        if (fallback < 0 && !e->when) fallback = i;
+    }
+}
+
+static void lint_objectives(const def_scenario *sc, lint_list *out)
+{
+    if (sc->nobjectives == 0 && sc->nendings > 0)
+        lint_add(out, LINT_WARNING, sc->at,
+                 "no objective: the debrief has nothing to score (declare objective { ... })");
+    for (int i = 0; i < sc->nobjectives; i++)
+        if (!sc->objectives[i].score)
+            lint_add(out, LINT_ERROR, sc->objectives[i].at,
+                     "objective '%s' has no score function: no ending can rate it",
+                     sc->objectives[i].id);
+}
+
+/* Text that does not fit, sources, meters ------------------------------------ */
+
+static void too_long(lint_list *out, def_where at, const char *what, const char *id, const char *s,
+                     int max)
+{
+    int n = lint_chars(s);
+    if (n > max)
+        lint_add(out, LINT_WARNING, at,
+                 "%s of '%s' is %d characters; the window at 1280x720 shows about %d", what, id, n,
+                 max);
+}
+
+static void lint_lengths(const def_scenario *sc, lint_list *out)
+{
+    for (int i = 0; i < sc->nevents; i++) {
+        const def_event *e = &sc->events[i];
+        too_long(out, e->at, "the title", e->id, e->title, LINT_TITLE_MAX);
+        too_long(out, e->at, "the text", e->id, e->text, LINT_TEXT_MAX);
+    }
+    for (int i = 0; i < sc->nmoves; i++) {
+        const def_move *m = &sc->moves[i];
+        char path[2 * 64 + 2];
+        def_move_path(sc, i, path, sizeof path);
+        too_long(out, m->at, "the label", path, m->label, LINT_LABEL_MAX);
+    }
+}
+
+static void lint_sources(const def_scenario *sc, lint_list *out)
+{
+    for (int i = 0; i < sc->nevents; i++)
+        if (sc->events[i].nsources == 0)
+            lint_add(out, LINT_WARNING, sc->events[i].at,
+                     "event '%s' cites no source (add source = \"id\", or \"fiction\" for "
+                     "invented content)",
+                     sc->events[i].id);
+}
+
+static void lint_meters(const def_scenario *sc, lint_list *out)
+{
+    for (int i = 0; i < sc->nmeters; i++) {
+        const def_meter *m = &sc->meters[i];
+        if (m->min > m->max)
+            lint_add(out, LINT_ERROR, m->at, "meter '%s': min %g is above max %g", m->id, m->min,
+                     m->max);
+        else if (m->start < m->min || m->start > m->max)
+            lint_add(out, LINT_ERROR, m->at, "meter '%s': start %g lies outside %g..%g", m->id,
+                     m->start, m->min, m->max);
+    }
+}
+
+int lint_scenario(const def_scenario *sc, lint_list *out)
+{
+    int before = out->n;
+    lint_events_reachable(sc, out);
+    lint_moves_effect(sc, out);
+    lint_endings(sc, out);
+    lint_objectives(sc, out);
+    lint_lengths(sc, out);
+    lint_sources(sc, out);
+    lint_meters(sc, out);
+    return out->n - before;
+}

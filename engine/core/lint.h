@@ -1,0 +1,66 @@
+/*
+ * lint.h -- what `crisisroom check` finds beyond load errors: mistakes a
+ * scenario loads with but that an author would want to hear about (an
+ * event nothing delivers, an option that does nothing, text that overflows
+ * its box on screen). Pure analysis of a def_scenario, so that the GUI and
+ * other front ends can show the same findings. The play-through checks of
+ * `check --runs` add their findings to the same list (see stats.h).
+ */
+#ifndef CR_LINT_H
+#define CR_LINT_H
+
+#include "def.h"
+
+/* What the GUI fits at 1280x720: an inject body is shown in a panel about
+   60 characters wide and 14 lines high, a title on one line, an option label
+   on one button. Counted in characters (UTF-8 code points), not bytes.
+   docs/authoring-guide.md quotes these figures. */
+#define LINT_TEXT_MAX  800 /* event text */
+#define LINT_TITLE_MAX 70  /* event title */
+#define LINT_LABEL_MAX 60  /* option or action label */
+
+typedef enum { LINT_ERROR, LINT_WARNING } lint_severity;
+
+/* What a finding is about, when a later finding can settle it (an event
+   the analysis cannot see delivered may be delivered by a function). */
+typedef enum {
+    LINT_R_OTHER,
+    LINT_R_UNDELIVERED,     /* ref: event nothing can deliver (static) */
+    LINT_R_SHADOWED,        /* ref: ending after the fallback (static) */
+    LINT_R_RUN_UNDELIVERED, /* ref: event the runs never delivered */
+    LINT_R_RUN_UNREACHED    /* ref: ending the runs never reached */
+} lint_rule;
+
+typedef struct lint_item {
+    lint_severity sev;
+    def_where at;
+    char *msg;
+    lint_rule rule;
+    int ref; /* LINT_R_UNDELIVERED: the event index */
+} lint_item;
+
+typedef struct lint_list {
+    lint_item *v;
+    int n, cap;
+    int errors, warnings;
+} lint_list;
+
+/* Append the static findings for sc; returns how many were added. */
+int lint_scenario(const def_scenario *sc, lint_list *out);
+
+void lint_add(lint_list *l, lint_severity sev, def_where at, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+/* Remove the findings of a rule about ref (e.g. an event the runs did
+   deliver). */
+void lint_drop(lint_list *l, lint_rule rule, int ref);
+/* Tag the last finding added with its rule and subject. */
+void lint_tag(lint_list *l, lint_rule rule, int ref);
+/* Order by file, then line (stable: equal places keep their order). */
+void lint_sort(lint_list *l);
+void lint_free(lint_list *l);
+const char *lint_severity_name(lint_severity sev);
+
+/* Characters (UTF-8 code points) of a string; 0 for NULL. */
+int lint_chars(const char *s);
+
+#endif

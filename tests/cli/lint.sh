@@ -1,0 +1,44 @@
+# check: one fixture per class of mistake (tests/fixtures/lint/CLASS), each
+# reported at the right file:line with the right severity and exit status.
+source "$(dirname "$0")/lib.bash"
+fx="$src/tests/fixtures/lint"
+# expect CLASS EXIT "FLAGS" "LINE: severity: text"...
+expect() {
+  local class="$1" want_rc="$2" flags="$3"
+  shift 3
+  set +e
+  # shellcheck disable=SC2086
+  "$bin" check "$fx/$class" $flags > "$work/$class.out" 2>&1
+  local rc=$?
+  set -e
+  [ "$rc" -eq "$want_rc" ] || fail "$class: exit $rc, not $want_rc: $(cat "$work/$class.out")"
+  for line in "$@"; do
+    grep -qF "$fx/$class/scenario.lua:$line" "$work/$class.out" ||
+      fail "$class: no '$line' in: $(cat "$work/$class.out")"
+  done
+}
+expect clean 0 "--strict --runs 20" 
+grep -q "ok: 'lint'.* 0 warnings" "$work/clean.out" || fail "clean: $(cat "$work/clean.out")"
+expect undelivered 0 "" "8: warning: event 'orphan' is never delivered" \
+  "9: warning: event 'child' is never delivered: it follows 'orphan'"
+expect undelivered 1 "--strict"
+expect noeffect 0 "" "7: warning: option 'e1.idle' has no effect"
+expect endings 0 "" "9: warning: ending 'shadowed' can never be chosen: 'always' before it"
+expect toolong 0 "" "7: warning: the title of 'e1' is 72 characters" \
+  "7: warning: the text of 'e1' is 801 characters" "7: warning: the label of 'e1.go' is 61 characters"
+expect nosource 0 "" "7: warning: event 'e1' cites no source"
+expect meterstart 1 "" "7: error: meter 'bad': start 150"
+# What only playing shows.
+expect deadend 0 "--runs 10" "7: warning: option 'e1.never' was never available in 10 runs" \
+  "7: warning: dead end: event 'e1' left a with an open decision"
+expect pinned 0 "--runs 10" "7: warning: meter 'top' sat at its max (100) for most turns in 10 of 10 runs"
+expect runtime 1 "--runs 10 --jobs 2" "8: error: run with seed 1 failed at turn 2: attempt to index a nil value" \
+  "9: warning: ending 'done' was never reached in 10 runs"
+grep -q "stack traceback" "$work/runtime.out" || fail "runtime: no traceback"
+# A static finding is not repeated by the runs that confirm it.
+expect undelivered 0 "--runs 5"
+[ "$(grep -c "event 'orphan'" "$work/undelivered.out")" -eq 1 ] || fail "duplicate: $(cat "$work/undelivered.out")"
+# Usage.
+set +e; "$bin" check "$fx/clean" --runs x > /dev/null 2>&1; rc=$?; set -e
+[ $rc -eq 2 ] || fail "bad --runs exited $rc"
+echo "1 passed, 0 failed"
