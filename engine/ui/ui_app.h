@@ -29,6 +29,7 @@ typedef enum {
     SCR_DIPLOMACY,
     SCR_TIMELINE,
     SCR_DEBRIEF,
+    SCR_CONSOLE, /* the facilitator's console (its own window, or F9 on one display) */
     SCR_COUNT
 } ui_screen;
 
@@ -82,7 +83,25 @@ typedef enum {
     ACT_FULLSCREEN,
     ACT_CONTRAST,
     ACT_TO_TITLE,
-    ACT_QUIT
+    ACT_QUIT,
+    ACT_REPORT, /* debrief: write the HTML report */
+    /* The facilitator's console (ui_console.c). */
+    ACT_CON_PAUSE,  /* pause or resume */
+    ACT_CON_TIMER,  /* arg: minutes, 0 off */
+    ACT_CON_FIELD,  /* arg: text field to type in */
+    ACT_CON_TO,     /* arg: inject recipient, -1 all */
+    ACT_CON_INJECT, /* send the ad-hoc inject */
+    ACT_CON_METER,  /* arg: meter to override */
+    ACT_CON_SET,    /* apply the override */
+    ACT_CON_NOTE,   /* pin the note */
+    ACT_CON_SCHED,  /* arg: event selected in the schedule */
+    ACT_CON_FIRE,
+    ACT_CON_SUPPRESS,
+    ACT_CON_UNDO,   /* asks first */
+    ACT_CON_FINISH, /* asks first */
+    ACT_CON_YES,
+    ACT_CON_NO,
+    ACT_CON_HIDE
 } ui_action;
 
 typedef struct ui_hit {
@@ -96,7 +115,7 @@ typedef struct ui_sreg { /* a scrollable region */
     int id;
 } ui_sreg;
 
-enum { SREG_MAIN, SREG_SIDE, SREG_THIRD, SREG_FOURTH, SREG_COUNT };
+enum { SREG_MAIN, SREG_SIDE, SREG_THIRD, SREG_FOURTH, SREG_FIFTH, SREG_COUNT };
 
 typedef struct ui_scen_entry {
     char *dir, *id, *title, *summary, *roles, *error;
@@ -107,6 +126,37 @@ typedef struct ui_save_entry {
     char *path, *scenario, *started;
     int commands;
 } ui_save_entry;
+
+/* The discussion timer: a countdown per role's move that stops while the
+   game is paused. Time comes from ui_clock (milliseconds), which tests
+   replace so that they need not sleep. */
+typedef uint32_t (*ui_clock_fn)(void);
+extern ui_clock_fn ui_clock;
+
+typedef struct ui_timer {
+    int len_ms;     /* 0: no timer */
+    int turn, role; /* the move it counts for */
+    uint32_t since; /* clock when it last started running */
+    uint32_t used;  /* ms spent before that (pauses excluded) */
+    int running;    /* 0 while paused or over */
+} ui_timer;
+
+/* Text fields of the console. */
+enum { CF_NONE, CF_TITLE, CF_TEXT, CF_VALUE, CF_REASON, CF_NOTE, CF_COUNT };
+enum { CON_ASK_NONE, CON_ASK_UNDO, CON_ASK_FINISH };
+
+typedef struct ui_console {
+    int on;    /* shown in the players' window instead of their screens */
+    int back;  /* the players' screen to go back to when it is hidden */
+    int to;    /* inject recipient: -1 all, else a role */
+    int meter; /* meter to override */
+    int sched; /* event selected in the schedule, -1 none */
+    int field; /* the field being typed in, CF_NONE none */
+    int ask;   /* CON_ASK_*: a confirmation is on screen */
+    char buf[CF_COUNT][600];
+    char msg[1200]; /* what the last action did (or why not) */
+    int msg_bad;
+} ui_console;
 
 typedef enum { MODAL_NONE, MODAL_CONFIRM, MODAL_MENU } ui_modal;
 enum { MENU_MAIN, MENU_LOAD, MENU_SETTINGS };
@@ -177,6 +227,17 @@ typedef struct ui_app {
 
     int quit, dirty;
     int no_autosave;
+
+    /* The facilitator's side. The players' app owns the console's state and
+       the timer; a second window is a view (its own renderer, fonts, hit
+       areas and scrolling) whose peer is the players' app. */
+    ui_console con;
+    ui_timer timer;
+    struct ui_app *peer; /* console window: the players' app */
+    struct ui_app *cwin; /* players' app: the console window, NULL none */
+    SDL_Color under;     /* what scrolled content is drawn on */
+    char report_msg[UI_PATH_MAX + 600];
+    int report_bad;
 } ui_app;
 
 /* ui_theme.c */
@@ -254,6 +315,24 @@ void ui_icon_clock(ui_app *a, SDL_Rect r, SDL_Color c);
 void ui_icon_bolt(ui_app *a, SDL_Rect r, SDL_Color c);
 void ui_icon_flag(ui_app *a, SDL_Rect r, SDL_Color c);
 
+/* ui_timer.c: the countdown follows the game: a new move restarts it, a
+   pause stops it, a resume lets it go on. */
+void ui_timer_set(ui_timer *t, int minutes, const game *g);
+void ui_timer_sync(ui_timer *t, const game *g);
+int ui_timer_left(const ui_timer *t); /* ms left (0 when over), -1 no timer */
+/* "9:41"; *amber in the last minute. */
+void ui_timer_text(const ui_timer *t, const game *g, char *buf, size_t size, int *amber);
+uint32_t ui_timer_wait(const ui_timer *t); /* ms to the next visible change, 0 none */
+
+/* ui_console.c, ui_console_ctl.c: the facilitator's console. */
+void ui_console_draw(ui_app *v);
+int ui_console_key(ui_app *v, SDL_Keycode k);
+void ui_console_text(ui_app *v, const char *text);
+void ui_console_do(ui_app *v, int action, int arg);
+ui_app *ui_players(ui_app *v); /* the app that holds the game */
+/* One line per upcoming inject; see ui_console_ctl.c. */
+int ui_schedule_line(const ui_app *a, int ev, char *buf, size_t size);
+
 /* ui_png.c */
 int ui_png_write(const char *path, const SDL_Surface *rgba, char *err, size_t errlen);
 
@@ -274,6 +353,12 @@ void ui_mark_read(ui_app *a, int item, int role);
 void ui_set_status(ui_app *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 const char *ui_role_name(const ui_app *a, int role);
 const char *ui_item_title(const ui_app *a, int item);
+/* Core names roles by id ("decided by akshi"); players read short names. */
+void ui_role_words(const ui_app *a, const char *in, char *out, size_t size);
+/* F5: the scenario again from disk, the game replayed on it. */
+int ui_game_reload(ui_app *a);
+/* The debrief's report next to the save; the outcome in a->report_msg. */
+int ui_write_report(ui_app *a);
 
 /* ui_main.c */
 void ui_go(ui_app *a, ui_screen s);

@@ -1,8 +1,8 @@
 /*
  * ui_chrome.c -- what every in-game screen shares: the top bar (scenario,
- * clock, turn n of N, whose move it is and their points), the tabs between
- * screens with their keys, and the warning banner (e.g. a save made with
- * another version of the scenario).
+ * clock, turn n of N, the facilitator's discussion timer, whose move it is
+ * and their points), the tabs between screens with their keys, and the
+ * warning banner (e.g. a save made with another version of the scenario).
  */
 #include <stdio.h>
 
@@ -15,8 +15,8 @@ static const struct {
 } tabs[] = {{SCR_DASHBOARD, "Dashboard", "F2"},
             {SCR_EVIDENCE, "Evidence", "F3"},
             {SCR_DIPLOMACY, "Diplomacy", "F4"},
-            {SCR_TIMELINE, "Timeline", "F5"},
-            {SCR_BRIEFING, "Briefing", "F6"}};
+            {SCR_TIMELINE, "Timeline", "F6"},
+            {SCR_BRIEFING, "Briefing", "F7"}};
 
 static void clock_block(ui_app *a, SDL_Rect r)
 {
@@ -32,6 +32,36 @@ static void clock_block(ui_app *a, SDL_Rect r)
     SDL_Rect top = ui_cut_top(&t, ui_line_h(a, ST_H2), 0);
     ui_text(a, ST_H2, a->th->text, top, game_turn_label(g, g->turn), TX_ELLIPSIS);
     ui_text(a, ST_BODY, a->th->dim, t, turn, TX_ELLIPSIS);
+}
+
+/* The discussion timer, large enough to read from the back of the room:
+   amber in its last minute, PAUSED while the facilitator holds the game. */
+static void timer_block(ui_app *a, SDL_Rect r)
+{
+    char t[64];
+    int amber;
+    const game *g = a->ses->g;
+    ui_timer_text(&a->timer, g, t, sizeof t, &amber);
+    SDL_Color c = g->paused || amber ? a->th->warn : a->th->text;
+    if (ui_timer_left(&a->timer) == 0 && !g->paused) c = a->th->bad;
+    int st = ui_line_h(a, ST_DISPLAY) <= r.h ? ST_DISPLAY : ST_H1;
+    ui_text(a, st, c, r, t, TX_CENTER | TX_VCENTER | TX_ELLIPSIS);
+}
+
+static int timer_shown(const ui_app *a)
+{
+    return !a->ses->g->ended && (a->timer.len_ms > 0 || a->ses->g->paused);
+}
+
+/* The players only learn that the save is failing; the console says why. */
+static void saving_marker(ui_app *a, SDL_Rect r)
+{
+    const session *s = a->ses;
+    if (!(session_not_saving(s) && s->j && s->j->failed)) return;
+    int d = ui_line_h(a, ST_SMALL) / 2;
+    ui_disc(a, r.x + d / 2 + 1, r.y + r.h / 2, d / 2, a->th->bad);
+    ui_text(a, ST_SMALL, a->th->dim, ui_rect(r.x + d + ui_px(a, 6), r.y, r.w - d, r.h),
+            "not saving", TX_VCENTER | TX_ELLIPSIS);
 }
 
 static void role_block(ui_app *a, SDL_Rect r)
@@ -100,7 +130,15 @@ SDL_Rect ui_chrome(ui_app *a, const char *heading)
     SDL_Rect role = ui_cut_right(&top, top.w * 40 / 100, ui_px(a, 24));
     SDL_Rect tt = ui_cut_top(&title, ui_line_h(a, ST_H3), 0);
     ui_text(a, ST_H3, a->th->text, tt, a->ses->sc->title, TX_ELLIPSIS);
+    if (session_not_saving(a->ses) && a->ses->j && a->ses->j->failed)
+        saving_marker(
+            a,
+            ui_cut_right(&title, ui_text_width(a, ST_SMALL, "not saving") + ui_line_h(a, ST_SMALL),
+                         ui_px(a, 8)));
     ui_text(a, ST_BODY, a->th->dim, title, heading, TX_ELLIPSIS);
+    if (timer_shown(a))
+        timer_block(a, ui_cut_right(&top, ui_text_width(a, ST_DISPLAY, "PAUSED") + ui_px(a, 20),
+                                    ui_px(a, 16)));
     clock_block(a, top);
     role_block(a, role);
     tab_bar(a, ui_cut_top(&r, ui_line_h(a, ST_BODY_B) + ui_px(a, 20), ui_px(a, 16)));

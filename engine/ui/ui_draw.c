@@ -76,6 +76,7 @@ typedef struct cache_entry {
     char *text;
     int style, w, h;
     SDL_Color c;
+    SDL_Renderer *ren; /* a texture belongs to one renderer (one window) */
     SDL_Texture *tex;
 } cache_entry;
 
@@ -99,12 +100,13 @@ static uint64_t cache_key(int style, SDL_Color c, const char *text)
     return hash_str(h, text);
 }
 
-static cache_entry *cache_find(int style, SDL_Color c, const char *text, uint64_t h)
+static cache_entry *cache_find(SDL_Renderer *ren, int style, SDL_Color c, const char *text,
+                               uint64_t h)
 {
     for (unsigned i = (unsigned)h % CACHE_SLOTS;; i = (i + 1) % CACHE_SLOTS) {
         cache_entry *e = &cache[i];
         if (!e->text) return e;
-        if (e->hash == h && e->style == style && !memcmp(&e->c, &c, sizeof c) &&
+        if (e->hash == h && e->ren == ren && e->style == style && !memcmp(&e->c, &c, sizeof c) &&
             !strcmp(e->text, text))
             return e;
     }
@@ -113,11 +115,11 @@ static cache_entry *cache_find(int style, SDL_Color c, const char *text, uint64_
 static cache_entry *text_texture(ui_app *a, int style, SDL_Color c, const char *text)
 {
     if (cache_count >= CACHE_LIMIT) ui_text_cache_flush();
-    uint64_t h = cache_key(style, c, text);
-    cache_entry *e = cache_find(style, c, text, h);
+    uint64_t h = hash_i64(cache_key(style, c, text), (int64_t)(intptr_t)a->ren);
+    cache_entry *e = cache_find(a->ren, style, c, text, h);
     if (e->text) return e->tex ? e : NULL;
     SDL_Surface *s = TTF_RenderUTF8_Blended(a->font[style], text, c);
-    e->hash = h, e->style = style, e->c = c, e->text = xstrdup(text);
+    e->hash = h, e->ren = a->ren, e->style = style, e->c = c, e->text = xstrdup(text);
     cache_count++;
     if (!s) return NULL;
     e->tex = SDL_CreateTextureFromSurface(a->ren, s);
@@ -151,8 +153,13 @@ int ui_line_h(ui_app *a, int style)
 
 /* Shapes ---------------------------------------------------------------------- */
 
+/* Opaque colours are drawn without blending. The software renderer blends
+   every pixel of a blended rectangle, and draws a blended triangle through a
+   temporary surface of its size; an opaque fill is a plain store, and looks
+   the same. Translucent colours (fades, shadows) still blend. */
 void ui_color(ui_app *a, SDL_Color c)
 {
+    SDL_SetRenderDrawBlendMode(a->ren, c.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
     SDL_SetRenderDrawColor(a->ren, c.r, c.g, c.b, c.a);
 }
 
@@ -172,6 +179,7 @@ static SDL_Vertex vtx(float x, float y, SDL_Color c)
 void ui_tri(ui_app *a, float x0, float y0, float x1, float y1, float x2, float y2, SDL_Color c)
 {
     SDL_Vertex v[3] = {vtx(x0, y0, c), vtx(x1, y1, c), vtx(x2, y2, c)};
+    ui_color(a, c);
     SDL_RenderGeometry(a->ren, NULL, v, 3, NULL, 0);
 }
 
@@ -183,6 +191,7 @@ void ui_line(ui_app *a, float x0, float y0, float x1, float y1, float thick, SDL
     SDL_Vertex v[4] = {vtx(x0 + nx, y0 + ny, c), vtx(x1 + nx, y1 + ny, c), vtx(x1 - nx, y1 - ny, c),
                        vtx(x0 - nx, y0 - ny, c)};
     int idx[6] = {0, 1, 2, 0, 2, 3};
+    ui_color(a, c);
     SDL_RenderGeometry(a->ren, NULL, v, 4, idx, 6);
 }
 
@@ -205,6 +214,7 @@ static void sector(ui_app *a, float cx, float cy, float r, float a0, float a1, S
         v[1 + i] = vtx(cx + cosf(t) * r, cy + sinf(t) * r, c);
     }
     for (int i = 0; i < n; i++) idx[3 * i] = 0, idx[3 * i + 1] = 1 + i, idx[3 * i + 2] = 2 + i;
+    ui_color(a, c);
     SDL_RenderGeometry(a->ren, NULL, v, n + 2, idx, 3 * n);
 }
 

@@ -4,21 +4,22 @@
  * and loading games, and sending command lines to the session. Everything
  * that changes the game goes through ui_apply() -> session_apply().
  */
+#include <ctype.h>
 #include <dirent.h>
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
+#include "report.h"
 #include "ui_app.h"
 #include "util.h"
 
 #ifndef CR_SOURCE_DIR
 #define CR_SOURCE_DIR "."
 #endif
-
-static const script_limits limits = {50000000L, (size_t)64 << 20};
 
 static int is_dir(const char *p)
 {
@@ -108,7 +109,7 @@ void ui_scan_scenarios(ui_app *a)
         ui_scen_entry *e = VEC_PUSH(a->scens, a->nscens, cap);
         memset(e, 0, sizeof *e);
         e->dir = xstrdup(dir);
-        script *s = script_load(dir, &limits, err, sizeof err);
+        script *s = script_load(dir, NULL, err, sizeof err);
         if (s)
             entry_from(e, script_scenario(s));
         else
@@ -200,7 +201,7 @@ void ui_game_close(ui_app *a)
     a->ses = NULL, a->scr = NULL;
     free(a->read);
     a->read = NULL, a->read_items = 0;
-    a->save_path[0] = a->warning[0] = '\0';
+    a->save_path[0] = a->warning[0] = a->report_msg[0] = '\0';
 }
 
 static void reset_view(ui_app *a)
@@ -210,6 +211,8 @@ static void reset_view(ui_app *a)
     a->sel_card = -1;
     a->seen_role = a->ses->g->role, a->seen_turn = a->ses->g->turn;
     a->modal = MODAL_NONE;
+    a->timer.turn = -1; /* a new game: the timer starts again */
+    a->con.sched = -1, a->con.ask = CON_ASK_NONE;
 }
 
 static int pick_variant(ui_app *a, const def_scenario *sc, const char *variant, uint64_t seed,
@@ -252,7 +255,7 @@ int ui_game_new(ui_app *a, const char *dir, uint64_t seed, const char *variant, 
     char err[4096];
     ui_game_close(a);
     a->error[0] = '\0';
-    a->scr = script_load(dir, &limits, err, sizeof err);
+    a->scr = script_load(dir, NULL, err, sizeof err);
     if (!a->scr) {
         str_fmt(a->error, sizeof a->error, "Could not load the scenario in %s:\n%s", dir, err);
         return -1;
@@ -309,7 +312,7 @@ int ui_game_load(ui_app *a, const char *path)
     }
     str_fmt(dir, sizeof dir, "%s/%s", a->scen_root, jf.h.scenario);
     int rc = -1;
-    a->scr = script_load(dir, &limits, err, sizeof err);
+    a->scr = script_load(dir, NULL, err, sizeof err);
     if (!a->scr) {
         str_fmt(a->error, sizeof a->error,
                 "The save needs scenario '%s', which could not be "
@@ -375,6 +378,7 @@ void ui_after_command(ui_app *a)
 {
     game *g = a->ses->g;
     grow_read(a);
+    ui_timer_sync(&a->timer, g);
     if (g->ended) {
         ui_go(a, SCR_DEBRIEF);
     } else if (g->role != a->seen_role || g->turn != a->seen_turn) {
@@ -388,9 +392,11 @@ int ui_apply(ui_app *a, const char *line)
 {
     if (!a->ses) return -1;
     int rc = session_apply(a->ses, line);
-    if (rc)
-        ui_set_status(a, "%s", a->ses->err);
-    else
+    if (rc) {
+        char why[sizeof a->ses->err + 200];
+        ui_role_words(a, a->ses->err, why, sizeof why);
+        ui_set_status(a, "%s", why);
+    } else
         ui_after_command(a);
     return rc;
 }
@@ -430,4 +436,130 @@ const char *ui_item_title(const ui_app *a, int item)
 {
     const game_item *it = &a->ses->g->items[item];
     return it->event >= 0 ? a->ses->sc->events[it->event].title : it->title ? it->title : "Inject";
+}
+
+/* Whole words only: "pm" must not change inside "pmo". */
+static int word_at(const char *s, const char *start, size_t n)
+{
+    int before = s > start && (isalnum((unsigned char)s[-1]) || s[-1] == '_');
+    int after = isalnum((unsigned char)s[n]) || s[n] == '_';
+    return !before && !after;
+}
+
+void ui_role_words(const ui_app *a, const char *in, char *out, size_t size)
+{
+    const def_scenario *sc = a->ses ? a->ses->sc : NULL;
+    size_t o = 0;
+    for (const char *p = in; *p && o + 1 < size;) {
+        int hit = -1;
+        for (int r = 0; sc && r < sc->nroles && hit < 0; r++) {
+            size_t n = strlen(sc->roles[r].id);
+            if (n && !strncmp(p, sc->roles[r].id, n) && word_at(p, in, n)) hit = r;
+        }
+        if (hit < 0) {
+            out[o++] = *p++;
+            continue;
+        }
+        const def_role *ro = &sc->roles[hit];
+        const char *name = ro->shortname && ro->shortname[0] ? ro->shortname : ro->name;
+        o += (size_t)snprintf(out + o, size - o, "%s", name);
+        if (o >= size) o = size - 1;
+        p += strlen(ro->id);
+    }
+    out[o] = '\0';
+}
+
+/* Hot reload ------------------------------------------------------------------ */
+
+/* The new game replaces the old one only when every live command still fits:
+   a scenario edit that breaks the game so far leaves the exercise as it was. */
+static session *rebuild(ui_app *a, script *ns, char *err, size_t errlen)
+{
+    session *s = session_rebuild_on(a->ses, script_scenario(ns), script_host(ns), err, errlen);
+    if (s && err[0]) session_free(s), s = NULL;
+    return s;
+}
+
+static void adopt(ui_app *a, script *ns, session *s)
+{
+    char path[UI_PATH_MAX];
+    str_fmt(path, sizeof path, "%s", a->ses->j ? a->ses->j->path : a->save_path);
+    session_free(a->ses);
+    script_free(a->scr);
+    a->ses = s, a->scr = ns;
+    a->warning[0] = '\0';
+    /* The save follows the reloaded game: header and replayed commands. */
+    if (path[0]) start_journal(a, path);
+    free(a->read);
+    a->read = NULL, a->read_items = 0;
+    reset_view(a);
+    ui_timer_sync(&a->timer, s->g);
+}
+
+int ui_game_reload(ui_app *a)
+{
+    static char err[16384];
+    char dir[UI_PATH_MAX];
+    if (!a->ses || !a->scr) return -1;
+    str_fmt(dir, sizeof dir, "%s", script_dir(a->scr));
+    script *ns = script_load(dir, NULL, err, sizeof err);
+    session *s = ns ? rebuild(a, ns, err, sizeof err) : NULL;
+    if (!s) {
+        str_fmt(a->warning, sizeof a->warning,
+                "Reload failed; the game goes on unchanged (F5 to try again). %s", err);
+        script_free(ns);
+        a->dirty = 1;
+        return -1;
+    }
+    int n = s->nlive;
+    adopt(a, ns, s);
+    ui_set_status(a, "Reloaded %s: %d command%s replayed.", dir, n, n == 1 ? "" : "s");
+    ui_after_command(a);
+    return 0;
+}
+
+/* The report ------------------------------------------------------------------ */
+
+/* SAVE.jsonl -> SAVE.html; without a save, the saves folder. */
+static void report_path(ui_app *a, char *out, size_t size)
+{
+    if (a->save_path[0]) {
+        str_fmt(out, size, "%s", a->save_path);
+        size_t n = strlen(out);
+        if (n > 6 && !strcmp(out + n - 6, ".jsonl")) out[n - 6] = '\0';
+        str_cat(out, size, ".html");
+        return;
+    }
+    autosave_path(a, a->ses->sc->id, out, size);
+    size_t n = strlen(out);
+    if (n > 6) out[n - 6] = '\0';
+    str_cat(out, size, ".html");
+}
+
+int ui_write_report(ui_app *a)
+{
+    char path[UI_PATH_MAX + 100];
+    const char *why = NULL;
+    strbuf b = {0};
+    report_opts o = {0};
+    if (!a->ses) return -1;
+    report_path(a, path, sizeof path);
+    FILE *f = NULL;
+    if (report_html(a->ses, &o, &b))
+        why = "there is no game to report";
+    else if (!(f = fopen(path, "w")))
+        why = strerror(errno);
+    else {
+        int bad = fwrite(b.s, 1, b.len, f) != b.len;
+        if (fclose(f) || bad) why = strerror(errno);
+    }
+    if (why)
+        str_fmt(a->report_msg, sizeof a->report_msg, "Could not write the report to %s: %s", path,
+                why);
+    else
+        str_fmt(a->report_msg, sizeof a->report_msg, "Report written to %s", path);
+    a->report_bad = why != NULL;
+    sb_free(&b);
+    a->dirty = 1;
+    return why ? -1 : 0;
 }

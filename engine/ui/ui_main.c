@@ -19,23 +19,27 @@
 
 typedef struct ui_args {
     const char *target, *variant, *save, *shot, *screen, *commands;
-    int w, h, have_seed, bench;
+    int w, h, have_seed, bench, console, timer;
     uint64_t seed;
     float scale;
     int fullscreen, contrast;
 } ui_args;
 
-static const char *const screen_names[] = {"title",    "briefing",  "handover", "dashboard",
-                                           "evidence", "diplomacy", "timeline", "debrief"};
+static const char *const screen_names[] = {"title",     "briefing", "handover",
+                                           "dashboard", "evidence", "diplomacy",
+                                           "timeline",  "debrief",  "console"};
 
 static void usage(void)
 {
     fprintf(stderr, "usage: crisisroom play [SCENARIO|SAVE] [--seed N] [--variant ID|random] "
                     "[--save FILE]\n"
-                    "       [--screenshot FILE.png --size WxH [--screen NAME] [--commands FILE]]\n"
+                    "       [--console] [--timer MIN] [--commands FILE]\n"
+                    "       [--screenshot FILE.png --size WxH [--screen NAME]]\n"
                     "       [--scale F] [--fullscreen] [--high-contrast] [--bench-redraw]\n"
                     "screens: title briefing dashboard evidence diplomacy timeline debrief menu "
-                    "handover\n");
+                    "handover console\n"
+                    "keys: F2-F4, F6, F7 tabs; F9 facilitator console; F5 reload the scenario; "
+                    "F11 full screen\n");
 }
 
 static int parse_args(int argc, char **argv, ui_args *o)
@@ -57,6 +61,8 @@ static int parse_args(int argc, char **argv, ui_args *o)
             o->screen = v;
         else if (!strcmp(s, "--commands") && v)
             o->commands = v;
+        else if (!strcmp(s, "--timer") && v)
+            o->timer = atoi(v);
         else if (!strcmp(s, "--scale") && v)
             o->scale = (float)atof(v);
         else if (!strcmp(s, "--size") && v) {
@@ -73,6 +79,8 @@ static int parse_args(int argc, char **argv, ui_args *o)
                 o->contrast = 1;
             else if (!strcmp(s, "--bench-redraw"))
                 o->bench = 1;
+            else if (!strcmp(s, "--console"))
+                o->console = 1;
             else if (s[0] != '-' && !o->target)
                 o->target = s;
             else {
@@ -84,6 +92,7 @@ static int parse_args(int argc, char **argv, ui_args *o)
         i += takes;
     }
     if (o->scale < 0.5f || o->scale > 3.0f) o->scale = 1.0f;
+    if (o->timer < 0 || o->timer > 240) o->timer = 0;
     if (o->shot && !o->w) o->w = 1920, o->h = 1080;
     return 0;
 }
@@ -114,12 +123,120 @@ static void refresh_size(ui_app *a)
     ui_set_size(a, pw, ph);
 }
 
+/* The facilitator's console ---------------------------------------------------- */
+
+static SDL_Renderer *make_renderer(SDL_Window *w)
+{
+    SDL_Renderer *r =
+        SDL_CreateRenderer(w, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+    if (!r) r = SDL_CreateRenderer(w, -1, SDL_RENDERER_SOFTWARE);
+    if (r) SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_BLEND);
+    return r;
+}
+
+/* On one display the console takes the players' window while it is shown. */
+static void console_in_place(ui_app *a, int on)
+{
+    if (on == a->con.on) return;
+    if (on) {
+        a->con.back = a->screen;
+        a->con.on = 1;
+        a->screen = SCR_CONSOLE;
+        a->focus_act = ACT_NONE;
+    } else {
+        a->con.on = 0;
+        a->con.field = CF_NONE;
+        ui_go(a, a->con.back == SCR_CONSOLE ? SCR_DASHBOARD : (ui_screen)a->con.back);
+    }
+    a->dirty = 1;
+}
+
+/* A second window, with its own renderer and fonts: on the second display
+   when there is one, else beside the players' window (x, y, w, h >= 0). */
+static int console_open(ui_app *a, SDL_Rect at)
+{
+    static ui_app view;
+    ui_app *c = &view;
+    ui_begin_app(c);
+    c->peer = a, c->screen = SCR_CONSOLE;
+    c->th = a->th, c->high_contrast = a->high_contrast, c->user_scale = a->user_scale;
+    if (SDL_GetNumVideoDisplays() > 1) {
+        SDL_Rect b;
+        SDL_GetDisplayUsableBounds(1, &b);
+        at = ui_rect(b.x + b.w / 20, b.y + b.h / 20, b.w * 9 / 10, b.h * 9 / 10);
+    }
+    c->win = SDL_CreateWindow("Crisis Room — facilitator console", at.x, at.y, at.w, at.h,
+                              SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+    c->ren = c->win ? make_renderer(c->win) : NULL;
+    if (!c->ren) {
+        fprintf(stderr, "crisisroom: cannot open the console window: %s\n", SDL_GetError());
+        if (c->win) SDL_DestroyWindow(c->win);
+        c->win = NULL;
+        return -1;
+    }
+    SDL_SetWindowMinimumSize(c->win, 640, 400);
+    a->cwin = c;
+    refresh_size(c);
+    return 0;
+}
+
+static void console_close(ui_app *a)
+{
+    ui_app *c = a->cwin;
+    if (!c) return;
+    ui_fonts_close(c);
+    SDL_DestroyRenderer(c->ren);
+    SDL_DestroyWindow(c->win);
+    a->cwin = NULL;
+}
+
+/* Beside the players' window, the same size. */
+static SDL_Rect beside(ui_app *a)
+{
+    int x, y, w, h;
+    SDL_GetWindowPosition(a->win, &x, &y);
+    SDL_GetWindowSize(a->win, &w, &h);
+    return ui_rect(x + w + 8, y, w, h);
+}
+
+/* F9: show or hide the console. A window when one is open or a second
+   display can take it; else in place of the players' screen. */
+static void console_toggle(ui_app *a)
+{
+    a = ui_players(a);
+    if (a->cwin) {
+        if (SDL_GetWindowFlags(a->cwin->win) & SDL_WINDOW_HIDDEN)
+            SDL_ShowWindow(a->cwin->win), SDL_RaiseWindow(a->cwin->win);
+        else
+            SDL_HideWindow(a->cwin->win);
+        a->cwin->dirty = 1;
+        return;
+    }
+    if (a->win && SDL_GetNumVideoDisplays() > 1 && !console_open(a, beside(a))) return;
+    console_in_place(a, !a->con.on);
+}
+
+static void reload(ui_app *a)
+{
+    a = ui_players(a);
+    if (!a->ses) return;
+    int ok = !ui_game_reload(a);
+    str_fmt(a->con.msg, sizeof a->con.msg, "%s", ok ? a->status : a->warning);
+    a->con.msg_bad = !ok;
+    if (a->cwin) a->cwin->dirty = 1;
+}
+
 /* Screens and actions --------------------------------------------------------- */
 
 void ui_go(ui_app *a, ui_screen s)
 {
     if (s != SCR_TITLE && s != SCR_BRIEFING && !a->ses) s = SCR_TITLE;
     if (s == SCR_BRIEFING && !a->ses) s = SCR_TITLE;
+    if (a->con.on && s != SCR_CONSOLE) { /* the console covers the players' screens */
+        a->con.back = s;
+        a->dirty = 1;
+        return;
+    }
     if (s == SCR_DASHBOARD && a->ses)
         a->seen_role = a->ses->g->role, a->seen_turn = a->ses->g->turn;
     a->screen = s;
@@ -129,10 +246,11 @@ void ui_go(ui_app *a, ui_screen s)
 
 static void open_confirm(ui_app *a, int move)
 {
-    char why[512];
+    char why[512], words[700];
     game *g = a->ses->g;
     if (!game_move_available(g, move, g->role, why, sizeof why)) {
-        ui_set_status(a, "Not available: %s", why);
+        ui_role_words(a, why, words, sizeof words);
+        ui_set_status(a, "Not available: %s", words);
         return;
     }
     a->modal = MODAL_CONFIRM;
@@ -329,9 +447,19 @@ void ui_do(ui_app *a, int action, int arg)
         ui_go(a, SCR_TITLE);
         break;
     case ACT_QUIT:
-        a->quit = 1;
+        ui_players(a)->quit = 1;
+        break;
+    case ACT_REPORT:
+        ui_write_report(a);
+        break;
+    case ACT_CON_HIDE:
+        console_toggle(a);
         break;
     default:
+        if (action >= ACT_CON_PAUSE && action <= ACT_CON_NO) {
+            ui_console_do(a, action, arg);
+            break;
+        }
         game_action(a, action, arg);
         break;
     }
@@ -410,8 +538,8 @@ static int tab_key(ui_app *a, SDL_Keycode k)
     } tabs[] = {{SDLK_F2, SCR_DASHBOARD},
                 {SDLK_F3, SCR_EVIDENCE},
                 {SDLK_F4, SCR_DIPLOMACY},
-                {SDLK_F5, SCR_TIMELINE},
-                {SDLK_F6, SCR_BRIEFING}};
+                {SDLK_F6, SCR_TIMELINE},
+                {SDLK_F7, SCR_BRIEFING}};
     if (!a->ses || a->screen == SCR_HANDOVER || a->screen == SCR_TITLE) return 0;
     for (size_t i = 0; i < sizeof tabs / sizeof *tabs; i++) {
         if (k != tabs[i].key) continue;
@@ -424,11 +552,19 @@ static int tab_key(ui_app *a, SDL_Keycode k)
     return 0;
 }
 
+static int is_console(const ui_app *a)
+{
+    return a->peer || a->screen == SCR_CONSOLE;
+}
+
 static void key_down(ui_app *a, const SDL_KeyboardEvent *e)
 {
     SDL_Keycode k = e->keysym.sym;
     int ctrl = e->keysym.mod & KMOD_CTRL, shift = e->keysym.mod & KMOD_SHIFT;
     a->dirty = 1;
+    if (k == SDLK_F9) return console_toggle(a);
+    if (k == SDLK_F5) return reload(a);
+    if (is_console(a) && ui_console_key(a, k)) return;
     if (a->typing && typing_key(a, k)) return;
     if (k == SDLK_F11) return toggle_fullscreen(a);
     if (ctrl && (k == SDLK_PLUS || k == SDLK_EQUALS || k == SDLK_KP_PLUS)) return set_scale(a, 1);
@@ -476,6 +612,12 @@ void ui_handle(ui_app *a, const SDL_Event *e)
         break;
     case SDL_WINDOWEVENT:
         if (e->window.event == SDL_WINDOWEVENT_SIZE_CHANGED) refresh_size(a);
+        if (e->window.event == SDL_WINDOWEVENT_CLOSE) {
+            if (a->peer) /* closing the console only hides it */
+                SDL_HideWindow(a->win);
+            else
+                a->quit = 1;
+        }
         a->dirty = 1;
         break;
     case SDL_MOUSEMOTION: {
@@ -493,7 +635,9 @@ void ui_handle(ui_app *a, const SDL_Event *e)
         ui_scroll_by(a, a->mx, a->my, -e->wheel.y * ui_px(a, 90));
         break;
     case SDL_TEXTINPUT:
-        if (a->typing) {
+        if (is_console(a))
+            ui_console_text(a, e->text.text);
+        else if (a->typing) {
             str_cat(a->rationale, sizeof a->rationale, "%s", e->text.text);
             a->dirty = 1;
         }
@@ -521,9 +665,18 @@ void ui_render(ui_app *a)
 {
     a->nhits = 0, a->nsregs = 0;
     a->block_hits = a->modal != MODAL_NONE;
+    if (a->peer) a->th = a->peer->th;
     ui_color(a, a->th->bg);
     SDL_RenderClear(a->ren);
     if (!a->font[0]) return; /* no typeface: reported on stderr */
+    a->under = a->th->bg;
+    if (a->ses && !a->peer) ui_timer_sync(&a->timer, a->ses->g);
+    if (is_console(a)) {
+        ui_console_draw(a);
+        if (a->modal == MODAL_MENU && !a->peer) ui_menu_draw(a);
+        draw_toast(a);
+        return;
+    }
     if (!a->ses && a->screen != SCR_TITLE) a->screen = SCR_TITLE;
     switch (a->screen) {
     case SCR_TITLE:
@@ -571,6 +724,7 @@ void ui_begin_app(ui_app *a)
     a->focus_act = ACT_NONE;
     a->mx = a->my = -1;
     a->seed = fresh_seed();
+    a->con.to = -1, a->con.sched = -1, a->con.back = SCR_DASHBOARD;
     ui_find_dirs(a);
 }
 
@@ -608,6 +762,18 @@ int ui_resize_offscreen(ui_app *a, int w, int h)
     return a->font[0] ? 0 : -1;
 }
 
+/* --console on one display: both windows side by side, as large as fits. */
+static void side_by_side(ui_app *a, const ui_args *o)
+{
+    SDL_Rect b;
+    if (SDL_GetNumVideoDisplays() > 1 || SDL_GetDisplayUsableBounds(0, &b)) return;
+    int w = o->w ? o->w : (b.w - 24) / 2, h = o->h ? o->h : w * 9 / 16;
+    if (w > 1920) w = 1920, h = o->h ? o->h : 1080;
+    if (h > b.h - 40) h = b.h - 40;
+    SDL_SetWindowSize(a->win, w, h);
+    SDL_SetWindowPosition(a->win, b.x + 8, b.y + 32);
+}
+
 static int init_window(ui_app *a, const ui_args *o)
 {
     if (SDL_Init(SDL_INIT_VIDEO) || TTF_Init()) {
@@ -624,20 +790,20 @@ static int init_window(ui_app *a, const ui_args *o)
         return -1;
     }
     SDL_SetWindowMinimumSize(a->win, 640, 400);
-    a->ren = SDL_CreateRenderer(a->win, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
-    if (!a->ren) a->ren = SDL_CreateRenderer(a->win, -1, SDL_RENDERER_SOFTWARE);
+    a->ren = make_renderer(a->win);
     if (!a->ren) {
         fprintf(stderr, "crisisroom: cannot create a renderer: %s\n", SDL_GetError());
         return -1;
     }
-    SDL_SetRenderDrawBlendMode(a->ren, SDL_BLENDMODE_BLEND);
     a->fullscreen = o->fullscreen;
+    if (o->console && !o->fullscreen) side_by_side(a, o);
     refresh_size(a);
     return a->font[0] ? 0 : -1;
 }
 
 void ui_shutdown(ui_app *a)
 {
+    console_close(a);
     ui_game_close(a);
     ui_free_lists(a);
     ui_fonts_close(a);
@@ -700,7 +866,10 @@ static int start(ui_app *a, const ui_args *o)
         ui_go(a, SCR_TITLE);
     }
     if (a->screen == SCR_TITLE) ui_scan_scenarios(a); /* else when the title is shown */
+    for (int i = 0; !o->target && i < a->nscens; i++)
+        if (!strcmp(a->scens[i].id, "albania2022")) a->scen_sel = i; /* the flagship */
     ui_scan_saves(a);
+    if (o->timer) ui_timer_set(&a->timer, o->timer, a->ses ? a->ses->g : NULL);
     return rc;
 }
 
@@ -734,7 +903,10 @@ static int screenshot(ui_app *a, const ui_args *o)
             usage();
             return 2;
         }
-        if (s >= 0) ui_go(a, (ui_screen)s);
+        if (s == SCR_CONSOLE)
+            console_in_place(a, 1);
+        else if (s >= 0)
+            ui_go(a, (ui_screen)s);
         if (modal) a->modal = MODAL_MENU;
         if (a->screen == SCR_HANDOVER) a->after_handover = SCR_DASHBOARD;
     }
@@ -755,35 +927,67 @@ static int screenshot(ui_app *a, const ui_args *o)
 
 /* The interactive loop ---------------------------------------------------------- */
 
+static void present(ui_app *a)
+{
+    a->dirty = 0;
+    ui_render(a);
+    SDL_RenderPresent(a->ren);
+}
+
+/* Events go to the window they happened in. */
+static ui_app *target(ui_app *a, const SDL_Event *e)
+{
+    Uint32 id = 0;
+    if (e->type == SDL_WINDOWEVENT) id = e->window.windowID;
+    if (e->type == SDL_KEYDOWN || e->type == SDL_KEYUP) id = e->key.windowID;
+    if (e->type == SDL_TEXTINPUT) id = e->text.windowID;
+    if (e->type == SDL_MOUSEMOTION) id = e->motion.windowID;
+    if (e->type == SDL_MOUSEBUTTONDOWN || e->type == SDL_MOUSEBUTTONUP) id = e->button.windowID;
+    if (e->type == SDL_MOUSEWHEEL) id = e->wheel.windowID;
+    return a->cwin && id && id == SDL_GetWindowID(a->cwin->win) ? a->cwin : a;
+}
+
+/* How long to sleep: until the toast goes or the timer's second changes. */
+static int wait_ms(ui_app *a)
+{
+    int wait = -1;
+    if (a->status[0]) {
+        Sint32 left = (Sint32)(a->status_until - SDL_GetTicks());
+        wait = left > 0 ? left : 0;
+    }
+    int t = a->ses ? (int)ui_timer_wait(&a->timer) : 0;
+    if (t > 0 && (wait < 0 || t < wait)) wait = t;
+    return wait;
+}
+
 static void loop(ui_app *a, Uint64 t_start)
 {
     int first = 1;
     a->dirty = 1;
     while (!a->quit) {
-        if (a->dirty) {
-            a->dirty = 0;
-            ui_render(a);
-            SDL_RenderPresent(a->ren);
-            if (first && getenv("CRISISROOM_TIMING"))
-                fprintf(stderr, "crisisroom: first frame after %.1f ms\n",
-                        (SDL_GetPerformanceCounter() - t_start) * 1000.0 /
-                            SDL_GetPerformanceFrequency());
-            first = 0;
-        }
+        /* The console shows the players' game: what changes one may change it. */
+        if (a->dirty && a->cwin) a->cwin->dirty = 1;
+        if (a->dirty) present(a);
+        if (a->cwin && a->cwin->dirty && !(SDL_GetWindowFlags(a->cwin->win) & SDL_WINDOW_HIDDEN))
+            present(a->cwin);
+        if (first && getenv("CRISISROOM_TIMING"))
+            fprintf(stderr, "crisisroom: first frame after %.1f ms\n",
+                    (SDL_GetPerformanceCounter() - t_start) * 1000.0 /
+                        SDL_GetPerformanceFrequency());
+        /* For bench/: time from the shell's exec to here, measured outside. */
+        if (first && getenv("CRISISROOM_EXIT_AFTER_FIRST_FRAME")) break;
+        first = 0;
         SDL_Event e;
-        int wait = -1;
-        if (a->status[0]) {
-            Sint32 left = (Sint32)(a->status_until - SDL_GetTicks());
-            wait = left > 0 ? left : 0;
-        }
+        int wait = wait_ms(a);
         int got = wait < 0 ? SDL_WaitEvent(&e) : SDL_WaitEventTimeout(&e, wait);
         if (!got) {
             if (a->status[0] && SDL_TICKS_PASSED(SDL_GetTicks(), a->status_until))
                 a->status[0] = '\0', a->dirty = 1;
+            if (ui_timer_wait(&a->timer)) a->dirty = 1;
             continue;
         }
-        ui_handle(a, &e);
-        while (SDL_PollEvent(&e)) ui_handle(a, &e);
+        ui_handle(target(a, &e), &e);
+        while (SDL_PollEvent(&e)) ui_handle(target(a, &e), &e);
     }
 }
 
@@ -806,6 +1010,7 @@ int ui_play(int argc, char **argv)
         return 1;
     }
     start(&app, &o);
+    if (o.console) console_open(&app, beside(&app));
     loop(&app, t_start);
     ui_shutdown(&app);
     return 0;

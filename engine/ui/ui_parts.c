@@ -116,7 +116,11 @@ int ui_move_state(ui_app *a, int move, char *why, size_t len)
         if (it->option == move) return it->by < 0 ? MS_DEFAULTED : MS_CHOSEN;
         if (it->option >= 0) return MS_OTHER;
     }
-    return game_move_available(g, move, g->role, why, len) ? MS_OPEN : MS_LOCKED;
+    if (game_move_available(g, move, g->role, why, len)) return MS_OPEN;
+    char ids[512];
+    str_fmt(ids, sizeof ids, "%s", why);
+    ui_role_words(a, ids, why, len);
+    return MS_LOCKED;
 }
 
 static void status_line(ui_app *a, int move, int st, const char *why, char *out, size_t size,

@@ -165,6 +165,21 @@ static void decisions(ui_app *a, SDL_Rect r)
     ui_scroll_end(a, SREG_MAIN, view, y - y0);
 }
 
+/* "Write report": the after-action report (HTML) next to the save, and the
+   path written or the reason it could not be, in plain sight. */
+static void report_bar(ui_app *a, SDL_Rect *r)
+{
+    int bh = ui_line_h(a, ST_BODY_B) + ui_px(a, 22), gap = ui_px(a, 10);
+    const char *msg =
+        a->report_msg[0] ? a->report_msg : "The after-action report (HTML) goes next to the save.";
+    int mh = ui_text_h(a, ST_SMALL, msg, r->w);
+    SDL_Rect m = ui_cut_bottom(r, mh, ui_px(a, 12));
+    SDL_Rect b = ui_cut_bottom(r, bh, gap);
+    SDL_Color c = !a->report_msg[0] ? a->th->dim : a->report_bad ? a->th->bad : a->th->good;
+    ui_text(a, ST_SMALL, c, m, msg, 0);
+    ui_button(a, b, "Write report", ACT_REPORT, 0, 1);
+}
+
 void ui_debrief_draw(ui_app *a)
 {
     if (!a->ses->g->ended) {
@@ -176,6 +191,7 @@ void ui_debrief_draw(ui_app *a)
     }
     SDL_Rect r = ui_chrome(a, "Debrief");
     SDL_Rect left = ui_cut_left(&r, r.w * 38 / 100, ui_px(a, 16));
+    report_bar(a, &left);
     summary(a, left);
     charts(a, ui_cut_top(&r, r.h * 46 / 100, ui_px(a, 16)));
     decisions(a, r);

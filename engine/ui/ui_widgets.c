@@ -53,6 +53,7 @@ void ui_panel(ui_app *a, SDL_Rect r, const char *title, SDL_Rect *body)
 {
     int pad = ui_px(a, 18);
     ui_round(a, r, ui_px(a, 10), a->th->panel);
+    a->under = a->th->panel;
     if (a->high_contrast) ui_frame(a, r, ui_px(a, 10), ui_px(a, 2), a->th->border);
     SDL_Rect in = ui_inset(r, pad);
     if (title) {
@@ -132,6 +133,25 @@ int ui_scroll_begin(ui_app *a, int id, SDL_Rect r)
     return -a->scroll[a->screen][id];
 }
 
+/* The label sits on a strip of the background with a fade above it, so that
+   it never lies over a line of text that can still be read. */
+static void more_below(ui_app *a, SDL_Rect r, int bw)
+{
+    const char *more = "more below — scroll or PgDn";
+    int lh = ui_line_h(a, ST_SMALL), fade = ui_px(a, 24) > 4 ? ui_px(a, 24) : 4;
+    int strip = lh + 6, x = r.x, w = r.w - bw * 2;
+    SDL_Color c = a->under;
+    for (int i = 0; i < fade; i++) {
+        c.a = (Uint8)(255 * (i + 1) / (fade + 1));
+        ui_fill(a, ui_rect(x, r.y + r.h - strip - fade + i, w, 1), c);
+    }
+    c.a = 255;
+    ui_fill(a, ui_rect(x, r.y + r.h - strip, w, strip), c);
+    int cw = ui_text_width(a, ST_SMALL, more) + ui_px(a, 20);
+    SDL_Rect m = ui_rect(r.x + r.w - cw - bw * 3, r.y + r.h - lh - 3, cw, lh);
+    ui_chip(a, m, more, a->th->raised, a->th->dim);
+}
+
 void ui_scroll_end(ui_app *a, int id, SDL_Rect r, int content_h)
 {
     SDL_RenderSetClipRect(a->ren, NULL);
@@ -148,13 +168,7 @@ void ui_scroll_end(ui_app *a, int id, SDL_Rect r, int content_h)
     ui_round(a, track, bw / 2, a->th->raised);
     int th = r.h * r.h / content_h, ty = r.y + (r.h - th) * *sc / max;
     ui_round(a, ui_rect(track.x, ty, bw, th), bw / 2, a->th->dim);
-    if (*sc < max) {
-        const char *more = "more below — scroll or PgDn";
-        int w = ui_text_width(a, ST_SMALL, more) + ui_px(a, 20);
-        SDL_Rect m = ui_rect(r.x + r.w - w - bw * 3, r.y + r.h - ui_line_h(a, ST_SMALL) - 4, w,
-                             ui_line_h(a, ST_SMALL));
-        ui_chip(a, m, more, a->th->raised, a->th->dim);
-    }
+    if (*sc < max) more_below(a, r, bw);
 }
 
 int ui_visible(const ui_app *a, SDL_Rect r)

@@ -1,8 +1,10 @@
 /*
  * test_ui.c -- GUI tests under SDL_VIDEODRIVER=dummy with a software
  * renderer: synthetic key, mouse and text events play a turn of the
- * tutorial; every screen is rendered at 1280x720, 1920x1080 and 3840x2160
- * without a layout overflow; screenshot mode writes a valid PNG; bad inputs
+ * tutorial; every screen (the facilitator's console too) is rendered at
+ * 1280x720, 1920x1080 and 3840x2160 without a layout overflow; the console
+ * pauses (the timer stops, on a clock the test moves), injects, undoes; the
+ * debrief writes its report; screenshot mode writes a valid PNG; bad inputs
  * give messages, not crashes.
  */
 #include <stdio.h>
@@ -133,8 +135,8 @@ static void test_play(void)
     ui_game_close(&app);
 }
 
-static const char *const names[] = {"title",    "briefing",  "handover", "dashboard",
-                                    "evidence", "diplomacy", "timeline", "debrief"};
+static const char *const names[] = {"title",     "briefing", "handover", "dashboard", "evidence",
+                                    "diplomacy", "timeline", "debrief",  "console"};
 
 static void render_all(const char *scenario, int w, int h)
 {
@@ -175,12 +177,33 @@ static void render_all(const char *scenario, int w, int h)
         }
         app.modal = MODAL_NONE;
     }
+    /* The console with a pause, a note, an inject and an override in the journal. */
+    session_apply(app.ses, "inject all Press call -- A journalist asks about the outage.");
+    session_apply(app.ses, "note The room went quiet.");
+    session_apply(app.ses, "pause");
+    app.con.ask = CON_ASK_NONE;
+    for (int ask = 0; ask < 2; ask++) {
+        ui_go(&app, SCR_CONSOLE);
+        app.con.ask = ask ? CON_ASK_UNDO : CON_ASK_NONE;
+        ui_layout_reset();
+        ui_render(&app);
+        CHECK(!ui_layout_overflows(), "%s console %dx%d ask %d: %s", scenario, w, h, ask,
+              ui_layout_overflow(0));
+    }
+    app.con.ask = CON_ASK_NONE;
+    session_apply(app.ses, "resume");
     session_apply(app.ses, "finish");
     ui_after_command(&app);
     CHECK(app.screen == SCR_DEBRIEF, "finish did not show the debrief");
     ui_layout_reset();
     ui_render(&app);
     CHECK(!ui_layout_overflows(), "%s debrief %dx%d: %s", scenario, w, h, ui_layout_overflow(0));
+    CHECK(click(ACT_REPORT, 0), "no Write report button");
+    CHECK(!strncmp(app.report_msg, "Report written to ", 18), "report: %s", app.report_msg);
+    ui_layout_reset();
+    ui_render(&app);
+    CHECK(!ui_layout_overflows(), "%s debrief+report %dx%d: %s", scenario, w, h,
+          ui_layout_overflow(0));
     ui_game_close(&app);
 }
 
@@ -190,6 +213,94 @@ static void test_screens(void)
     const char *scen[] = {"tutorial", "albania2022"};
     for (int s = 0; s < 2; s++)
         for (int i = 0; i < 3; i++) render_all(scen[s], sizes[i][0], sizes[i][1]);
+}
+
+/* The facilitator's console by synthetic input, on a clock the test moves. */
+static uint32_t now_ms = 1000;
+static uint32_t fake_clock(void)
+{
+    return now_ms;
+}
+
+static void test_console(void)
+{
+    ui_clock_fn real = ui_clock;
+    ui_clock = fake_clock;
+    if (start("albania2022")) return ui_clock = real, failures++, (void)0;
+    session *s = app.ses;
+    game *g = s->g;
+    char buf[200];
+    ui_role_words(&app, "decided by pm; it is akshi's move (pmo)", buf, sizeof buf);
+    CHECK(!strcmp(buf, "decided by PM; it is AKSHI's move (pmo)"), "role words: %s", buf);
+    ui_timer_set(&app.timer, 10, g);
+    key(SDLK_F9); /* no second display here: the console takes the window */
+    CHECK(app.screen == SCR_CONSOLE && app.con.on, "F9 did not show the console");
+    now_ms += 60000;
+    CHECK(ui_timer_left(&app.timer) == 540000, "left %d", ui_timer_left(&app.timer));
+    /* Pause: the timer stops and core refuses `end`. */
+    CHECK(click(ACT_CON_PAUSE, 0), "no Pause button");
+    CHECK(g->paused, "not paused");
+    now_ms += 120000;
+    ui_render(&app);
+    CHECK(ui_timer_left(&app.timer) == 540000, "timer ran while paused: %d",
+          ui_timer_left(&app.timer));
+    int role = g->role, nlog = s->nlog;
+    CHECK(ui_apply(&app, "end") != 0 && g->role == role, "end accepted while paused");
+    CHECK(s->nlog == nlog, "a refused command was journaled");
+    CHECK(click(ACT_CON_PAUSE, 0), "no Resume button");
+    CHECK(!g->paused, "not resumed");
+    now_ms += 30000;
+    CHECK(ui_timer_left(&app.timer) == 510000, "left after resume %d", ui_timer_left(&app.timer));
+    /* An ad-hoc inject typed in the console reaches the role's inbox. */
+    int sis = def_role_find(app.ses->sc, "sis"), items = g->nitems;
+    CHECK(click(ACT_CON_TO, sis), "no recipient button for sis");
+    CHECK(click(ACT_CON_FIELD, CF_TITLE), "no title field");
+    type("Press call");
+    key(SDLK_TAB);
+    type("A journalist has "); /* a text event holds 32 bytes */
+    type("the ransom note.");
+    key(SDLK_RETURN);
+    CHECK(s->nlog == nlog + 2, "log %d, want %d", s->nlog, nlog + 2); /* resume, inject */
+    const char *want = "inject sis Press call -- A journalist has the ransom note.";
+    CHECK(s->nlog > 0 && !strcmp(s->log[s->nlog - 1].cmd, want), "journaled '%s'",
+          s->nlog ? s->log[s->nlog - 1].cmd : "");
+    CHECK(g->nitems == items + 1 && game_item_for_role(g, items, sis) &&
+              !strcmp(g->items[items].title, "Press call"),
+          "inject not in the sis inbox");
+    CHECK(!app.con.buf[CF_TITLE][0] && !app.con.buf[CF_TEXT][0], "fields not cleared");
+    /* Undo asks first, then removes the inject. */
+    int live = s->nlive;
+    CHECK(click(ACT_CON_UNDO, 0) && app.con.ask == CON_ASK_UNDO, "undo did not ask");
+    key(SDLK_ESCAPE);
+    CHECK(s->nlive == live && !app.con.ask, "Esc did not cancel the undo");
+    CHECK(click(ACT_CON_UNDO, 0), "no Undo button");
+    key(SDLK_RETURN);
+    CHECK(s->nlive == live - 1 && app.ses->g->nitems == items, "undo: live %d items %d", s->nlive,
+          app.ses->g->nitems);
+    /* F5: the same scenario from disk, the game replayed to the same point. */
+    live = s->nlive;
+    uint64_t hash = game_hash(app.ses->g);
+    key(SDLK_F5);
+    CHECK(app.ses != s && app.ses->nlive == live && game_hash(app.ses->g) == hash,
+          "reload: %s", app.warning);
+    s = app.ses, g = s->g;
+    /* A failing journal: a red banner on the console, a marker for the players. */
+    journal j = {0};
+    j.failed = 1;
+    snprintf(j.err, sizeof j.err, "disk full");
+    s->j = &j;
+    ui_layout_reset();
+    ui_render(&app);
+    CHECK(!ui_layout_overflows(), "console with banner: %s", ui_layout_overflow(0));
+    key(SDLK_F9);
+    CHECK(!app.con.on && app.screen != SCR_CONSOLE, "F9 did not hide the console");
+    ui_go(&app, SCR_DASHBOARD);
+    ui_layout_reset();
+    ui_render(&app);
+    CHECK(!ui_layout_overflows(), "dashboard with marker: %s", ui_layout_overflow(0));
+    s->j = NULL;
+    ui_game_close(&app);
+    ui_clock = real;
 }
 
 static unsigned be32(const unsigned char *p)
@@ -266,6 +377,8 @@ int main(int argc, char **argv)
             test_play();
         else if (!strcmp(what, "screens"))
             test_screens();
+        else if (!strcmp(what, "console"))
+            test_console();
         else if (!strcmp(what, "bad"))
             test_bad(argc > 2 ? argv[2] : ".");
         ui_shutdown(&app);

@@ -1,0 +1,321 @@
+/*
+ * ui_console_ctl.c -- what the facilitator's console does: each control ends
+ * as one command line through session_apply(), so it is journaled, replayed
+ * and reported like any move of the players. The text fields, the two
+ * confirmations (undo, finish) and the wording of the schedule live here;
+ * ui_console.c draws.
+ *
+ * The console is either its own window (a view whose peer is the players'
+ * app) or, on one display, the players' window itself; ui_players() gives
+ * the app holding the game and the console's state in both cases.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "ui_app.h"
+#include "util.h"
+
+ui_app *ui_players(ui_app *v)
+{
+    return v->peer ? v->peer : v;
+}
+
+static void say(ui_app *m, int bad, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void say(ui_app *m, int bad, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(m->con.msg, sizeof m->con.msg, fmt, ap);
+    va_end(ap);
+    m->con.msg_bad = bad;
+}
+
+static void redraw(ui_app *m)
+{
+    m->dirty = 1;
+    if (m->cwin) m->cwin->dirty = 1;
+}
+
+/* One command through the session; the players' view follows (hand-over,
+   debrief) as it does for their own moves. */
+static int apply(ui_app *m, const char *line)
+{
+    if (!m->ses) return -1;
+    int rc = session_apply(m->ses, line);
+    if (rc) {
+        char why[sizeof m->ses->err + 200];
+        ui_role_words(m, m->ses->err, why, sizeof why);
+        say(m, 1, "Refused: %s", why);
+    } else {
+        say(m, 0, "Done (journaled): %s", line);
+        ui_after_command(m);
+    }
+    redraw(m);
+    return rc;
+}
+
+/* A field's text made fit for one command line. */
+static const char *clean(char *s)
+{
+    for (char *p = s; *p; p++)
+        if (*p == '\n' || *p == '\r' || *p == '\t') *p = ' ';
+    while (*s == ' ') s++;
+    size_t n = strlen(s);
+    while (n && s[n - 1] == ' ') s[--n] = '\0';
+    return s;
+}
+
+static void send_inject(ui_app *m)
+{
+    ui_console *c = &m->con;
+    char title[600], text[600], line[1400];
+    str_fmt(title, sizeof title, "%s", c->buf[CF_TITLE]);
+    str_fmt(text, sizeof text, "%s", c->buf[CF_TEXT]);
+    const char *t = clean(title), *x = clean(text);
+    if (!*t || !*x) {
+        say(m, 1, "An inject needs a title and a text.");
+        c->field = !*t ? CF_TITLE : CF_TEXT;
+        return;
+    }
+    if (strstr(t, "--")) {
+        say(m, 1, "The title may not contain \"--\" (it separates the title from the text).");
+        return;
+    }
+    const char *to = c->to >= 0 && c->to < m->ses->sc->nroles ? m->ses->sc->roles[c->to].id : "all";
+    str_fmt(line, sizeof line, "inject %s %s -- %s", to, t, x);
+    if (!apply(m, line)) c->buf[CF_TITLE][0] = c->buf[CF_TEXT][0] = '\0', c->field = CF_NONE;
+}
+
+static void send_set(ui_app *m)
+{
+    ui_console *c = &m->con;
+    char value[600], reason[600], line[1400];
+    str_fmt(value, sizeof value, "%s", c->buf[CF_VALUE]);
+    str_fmt(reason, sizeof reason, "%s", c->buf[CF_REASON]);
+    const char *v = clean(value), *r = clean(reason);
+    if (!*v || !*r) {
+        say(m, 1, "An override needs a value and a reason (the reason goes into the report).");
+        c->field = !*v ? CF_VALUE : CF_REASON;
+        return;
+    }
+    str_fmt(line, sizeof line, "set %s %s -- %s", m->ses->sc->meters[c->meter].id, v, r);
+    if (!apply(m, line)) c->buf[CF_REASON][0] = '\0', c->field = CF_NONE;
+}
+
+static void send_note(ui_app *m)
+{
+    char note[600], line[700];
+    str_fmt(note, sizeof note, "%s", m->con.buf[CF_NOTE]);
+    const char *n = clean(note);
+    if (!*n) {
+        say(m, 1, "Type the note first.");
+        m->con.field = CF_NOTE;
+        return;
+    }
+    str_fmt(line, sizeof line, "note %s", n);
+    if (!apply(m, line)) m->con.buf[CF_NOTE][0] = '\0', m->con.field = CF_NONE;
+}
+
+static void send_event(ui_app *m, const char *verb)
+{
+    char line[200];
+    if (m->con.sched < 0 || m->con.sched >= m->ses->sc->nevents) {
+        say(m, 1, "Pick an inject in the schedule first.");
+        return;
+    }
+    str_fmt(line, sizeof line, "%s %s", verb, m->ses->sc->events[m->con.sched].id);
+    if (!apply(m, line)) m->con.sched = -1;
+}
+
+static void pick_meter(ui_app *m, int meter)
+{
+    if (meter < 0 || meter >= m->ses->sc->nmeters) return;
+    m->con.meter = meter;
+    str_fmt(m->con.buf[CF_VALUE], sizeof m->con.buf[CF_VALUE], "%g", m->ses->g->meter[meter]);
+    m->con.field = CF_VALUE;
+}
+
+static void answer(ui_app *m, int yes)
+{
+    int ask = m->con.ask;
+    m->con.ask = CON_ASK_NONE;
+    if (!yes)
+        say(m, 0, "Nothing changed.");
+    else if (ask == CON_ASK_UNDO)
+        apply(m, "undo");
+    else if (ask == CON_ASK_FINISH)
+        apply(m, "finish");
+}
+
+static void start_typing(ui_app *v, int field)
+{
+    ui_players(v)->con.field = field;
+    if (v->win) SDL_StartTextInput();
+}
+
+void ui_console_do(ui_app *v, int action, int arg)
+{
+    ui_app *m = ui_players(v);
+    redraw(m);
+    if (!m->ses) return;
+    game *g = m->ses->g;
+    switch (action) {
+    case ACT_CON_PAUSE:
+        apply(m, g->paused ? "resume" : "pause");
+        break;
+    case ACT_CON_TIMER:
+        ui_timer_set(&m->timer, arg, g);
+        if (arg)
+            say(m, 0, "Timer: %d minutes for each move (a display, not journaled).", arg);
+        else
+            say(m, 0, "Timer off.");
+        break;
+    case ACT_CON_FIELD:
+        start_typing(v, arg);
+        break;
+    case ACT_CON_TO:
+        m->con.to = arg;
+        break;
+    case ACT_CON_INJECT:
+        send_inject(m);
+        break;
+    case ACT_CON_METER:
+        pick_meter(m, arg), start_typing(v, CF_VALUE);
+        break;
+    case ACT_CON_SET:
+        send_set(m);
+        break;
+    case ACT_CON_NOTE:
+        send_note(m);
+        break;
+    case ACT_CON_SCHED:
+        m->con.sched = m->con.sched == arg ? -1 : arg;
+        break;
+    case ACT_CON_FIRE:
+        send_event(m, "fire");
+        break;
+    case ACT_CON_SUPPRESS:
+        send_event(m, "suppress");
+        break;
+    case ACT_CON_UNDO:
+        m->con.ask = m->ses->nlive ? CON_ASK_UNDO : CON_ASK_NONE;
+        if (!m->ses->nlive) say(m, 1, "There is nothing to undo.");
+        break;
+    case ACT_CON_FINISH:
+        m->con.ask = CON_ASK_FINISH;
+        break;
+    case ACT_CON_YES:
+    case ACT_CON_NO:
+        answer(m, action == ACT_CON_YES);
+        break;
+    }
+}
+
+/* Typing ---------------------------------------------------------------------- */
+
+void ui_console_text(ui_app *v, const char *text)
+{
+    ui_console *c = &ui_players(v)->con;
+    if (c->field <= CF_NONE || c->field >= CF_COUNT) return;
+    str_cat(c->buf[c->field], sizeof c->buf[0], "%s", text);
+    redraw(ui_players(v));
+}
+
+static void submit(ui_app *v, int field)
+{
+    if (field == CF_TITLE)
+        start_typing(v, CF_TEXT);
+    else if (field == CF_TEXT)
+        ui_console_do(v, ACT_CON_INJECT, 0);
+    else if (field == CF_VALUE)
+        start_typing(v, CF_REASON);
+    else if (field == CF_REASON)
+        ui_console_do(v, ACT_CON_SET, 0);
+    else if (field == CF_NOTE)
+        ui_console_do(v, ACT_CON_NOTE, 0);
+}
+
+static int field_key(ui_app *v, SDL_Keycode k)
+{
+    ui_console *c = &ui_players(v)->con;
+    char *b = c->buf[c->field];
+    size_t n = strlen(b);
+    if (k == SDLK_BACKSPACE) {
+        while (n > 0 && (b[n - 1] & 0xC0) == 0x80) n--; /* a whole UTF-8 character */
+        if (n > 0) n--;
+        b[n] = '\0';
+    } else if (k == SDLK_RETURN || k == SDLK_KP_ENTER)
+        submit(v, c->field);
+    else if (k == SDLK_TAB)
+        start_typing(v, c->field % (CF_COUNT - 1) + 1);
+    else if (k == SDLK_ESCAPE) {
+        c->field = CF_NONE;
+        if (v->win) SDL_StopTextInput();
+    } else if (k >= SDLK_F1 && k <= SDLK_F12)
+        return 0; /* F9 and F5 still work while typing */
+    return 1;
+}
+
+/* Keys the console takes before the common ones; 1 when handled. */
+int ui_console_key(ui_app *v, SDL_Keycode k)
+{
+    ui_app *m = ui_players(v);
+    if (!m->ses) return 0;
+    redraw(m);
+    if (m->con.ask) {
+        if (k == SDLK_RETURN || k == SDLK_KP_ENTER || k == SDLK_y) answer(m, 1);
+        if (k == SDLK_ESCAPE || k == SDLK_n) answer(m, 0);
+        return 1;
+    }
+    if (m->con.field != CF_NONE) return field_key(v, k);
+    return 0;
+}
+
+/* The schedule ---------------------------------------------------------------- */
+
+static int pending_due(const game *g, int ev)
+{
+    for (int i = 0; i < g->npend; i++)
+        if (g->pend[i].kind == PEND_DELIVER && g->pend[i].index == ev) return g->pend[i].due;
+    return 0;
+}
+
+static void trigger(const ui_app *a, const def_event *e, char *buf, size_t size)
+{
+    const def_scenario *sc = a->ses->sc;
+    char opt[200] = "";
+    if (e->turn)
+        str_fmt(buf, size, "turn %d", e->turn);
+    else if (e->after_event >= 0) {
+        if (e->after_option >= 0) def_move_path(sc, e->after_option, opt, sizeof opt);
+        str_fmt(buf, size, "after %s + %d turn%s", opt[0] ? opt : sc->events[e->after_event].id,
+                e->delay, e->delay == 1 ? "" : "s");
+    } else if (e->when && e->from_turn)
+        str_fmt(buf, size, "when its condition holds (from turn %d)", e->from_turn);
+    else if (e->when)
+        str_fmt(buf, size, "when its condition holds");
+    else
+        str_fmt(buf, size, "only when fired or sent by an effect");
+    if (e->when && (e->turn || e->after_event >= 0)) str_cat(buf, size, ", if its condition holds");
+}
+
+/* An upcoming inject's trigger as one line; 0 when it was delivered. */
+int ui_schedule_line(const ui_app *a, int ev, char *buf, size_t size)
+{
+    const game *g = a->ses->g;
+    const def_event *e = &a->ses->sc->events[ev];
+    if (g->ev[ev] == EV_DELIVERED) return 0;
+    char why[400];
+    trigger(a, e, why, sizeof why);
+    int due = pending_due(g, ev);
+    if (g->ev[ev] == EV_SUPPRESSED)
+        str_fmt(buf, size, "SUPPRESSED · was: %s", why);
+    else if (due)
+        str_fmt(buf, size, "queued for turn %d (%s)", due, why);
+    else if (e->turn && e->turn < g->turn && !e->when)
+        str_fmt(buf, size, "%s (passed, not delivered)", why);
+    else
+        str_fmt(buf, size, "%s", why);
+    return 1;
+}
