@@ -51,6 +51,11 @@ typedef struct cmd {
     double value;
     char title[CMD_TITLE_MAX];
     char text[CMD_TEXT_MAX]; /* rationale, note, reason or inject text */
+    /* Set by a caller that already knows the indexes (the automatic players
+       of a batch run): game_apply then skips the lookups by name. The names
+       above must still be filled, for messages and the journal. */
+    int resolved;
+    int move; /* choose, act: the move index */
 } cmd;
 
 extern const char *const cmd_names[CMD_COUNT];

@@ -60,6 +60,8 @@ static void free_move(def_move *m)
     free(m->risk);
     free_req(&m->req);
     free(m->effects);
+    for (int i = 0; m->hist_targets && i < m->nhist_turns; i++) free(m->hist_targets[i]);
+    free(m->hist_targets);
     free(m->hist_turns);
     free_kvs(m->targets, m->ntargets);
 }

@@ -105,6 +105,7 @@ typedef struct def_move {
     int *effects, neffects;       /* effect indexes */
     int historical;               /* option: 1 when it is what happened */
     int *hist_turns, nhist_turns; /* action: turns it really happened */
+    char **hist_targets;          /* action: the target each time (NULL: any) */
     def_kv *targets;              /* action targets: key id, val label */
     int ntargets;
     int max_uses; /* 0 = unlimited */

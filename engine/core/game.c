@@ -377,7 +377,7 @@ static int do_choose(game *g, const cmd *c)
 {
     const def_scenario *sc = g->sc;
     const char *ids[64];
-    int ev = def_event_find(sc, c->a);
+    int ev = c->resolved ? sc->moves[c->move].event : def_event_find(sc, c->a);
     int item = ev >= 0 ? game_open_item(g, ev) : -1;
     if (item < 0) {
         int n = open_ids(g, g->role, ids, 64);
@@ -392,7 +392,7 @@ static int do_choose(game *g, const cmd *c)
     if (e->decider != g->role)
         return refuse(g, "'%s' is decided by %s, and it is %s's move", c->a,
                       sc->roles[e->decider].id, sc->roles[g->role].id);
-    int mv = def_option_find(sc, ev, c->b);
+    int mv = c->resolved ? c->move : def_option_find(sc, ev, c->b);
     if (mv < 0) {
         for (int i = 0; i < e->noptions && i < 64; i++) ids[i] = sc->moves[e->options[i]].id;
         return refuse_unknown(g, "option", c->b, ids, e->noptions);
@@ -439,13 +439,13 @@ static int do_act(game *g, const cmd *c)
 {
     const def_scenario *sc = g->sc;
     const char *ids[64];
-    int role = def_role_find(sc, c->a);
+    int role = c->resolved ? sc->moves[c->move].role : def_role_find(sc, c->a);
     if (role < 0) {
         for (int i = 0; i < sc->nroles; i++) ids[i] = sc->roles[i].id;
         return refuse_unknown(g, "role", c->a, ids, sc->nroles);
     }
     if (role != g->role) return refuse(g, "it is %s's move, not %s's", sc->roles[g->role].id, c->a);
-    int mv = def_action_find(sc, c->b);
+    int mv = c->resolved ? c->move : def_action_find(sc, c->b);
     if (mv < 0 || sc->moves[mv].role != role) {
         int n = 0;
         for (int i = 0; i < sc->nactions && n < 64; i++)

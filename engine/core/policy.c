@@ -27,12 +27,33 @@ void policy_init(policy *p, policy_kind kind, uint64_t seed)
     rng_seed(&p->r, seed, RNG_STREAM_POLICY);
 }
 
+/* Ids fit their tokens (40 characters at most, checked at load). */
+static void copy_id(char *dst, const char *id)
+{
+    size_t n = strlen(id);
+    if (n >= CMD_TOKEN_MAX) n = CMD_TOKEN_MAX - 1;
+    memcpy(dst, id, n);
+    dst[n] = '\0';
+}
+
+/* Only the fields a command uses are cleared: a cmd holds kilobytes of
+   text buffers, and clearing them all for every move of a batch run shows. */
+static void clear_cmd(cmd *out, cmd_kind kind)
+{
+    out->kind = kind;
+    out->a[0] = out->b[0] = out->c[0] = out->title[0] = out->text[0] = '\0';
+    out->value = 0;
+    out->resolved = 0;
+    out->move = -1;
+}
+
 static void make_choose(game *g, int item, int move, cmd *out)
 {
-    memset(out, 0, sizeof *out);
-    out->kind = CMD_CHOOSE;
-    str_fmt(out->a, sizeof out->a, "%s", g->sc->events[g->items[item].event].id);
-    str_fmt(out->b, sizeof out->b, "%s", g->sc->moves[move].id);
+    clear_cmd(out, CMD_CHOOSE);
+    copy_id(out->a, g->sc->events[g->items[item].event].id);
+    copy_id(out->b, g->sc->moves[move].id);
+    out->resolved = 1;
+    out->move = move;
 }
 
 /* Pick an option for an open decision; -1 none available, -2 error. */
@@ -53,11 +74,17 @@ static int pick_option(policy *p, game *g, int item)
     return avail[0];
 }
 
-static int has_turn(const def_move *m, int turn)
+/* The entry of the action's history for this turn not yet taken in this
+   move, or -1. */
+static int hist_entry(const policy *p, const def_move *m, int move, int turn)
 {
-    for (int i = 0; i < m->nhist_turns; i++)
-        if (m->hist_turns[i] == turn) return 1;
-    return 0;
+    for (int i = 0; i < m->nhist_turns; i++) {
+        if (m->hist_turns[i] != turn) continue;
+        int done = 0;
+        for (int k = 0; k < p->ndone && !done; k++) done = p->done[k] == move * 1000 + i;
+        if (!done) return i;
+    }
+    return -1;
 }
 
 /* Pick an action for the role; -1 none, -2 error. */
@@ -69,7 +96,7 @@ static int pick_action(policy *p, game *g)
         int mv = g->sc->actions[i];
         const def_move *m = &g->sc->moves[mv];
         if (m->role != g->role) continue;
-        if (p->kind == POLICY_HISTORICAL && !has_turn(m, g->turn)) continue;
+        if (p->kind == POLICY_HISTORICAL && hist_entry(p, m, mv, g->turn) < 0) continue;
         int rc = game_move_available(g, mv, g->role, NULL, 0);
         if (rc < 0) return -2;
         if (rc) avail[n++] = mv;
@@ -84,13 +111,18 @@ static int pick_action(policy *p, game *g)
 static void make_act(policy *p, game *g, int move, cmd *out)
 {
     const def_move *m = &g->sc->moves[move];
-    memset(out, 0, sizeof *out);
-    out->kind = CMD_ACT;
-    str_fmt(out->a, sizeof out->a, "%s", g->sc->roles[g->role].id);
-    str_fmt(out->b, sizeof out->b, "%s", m->id);
-    if (m->ntargets) {
+    int h = p->kind == POLICY_HISTORICAL ? hist_entry(p, m, move, g->turn) : -1;
+    if (h >= 0 && p->ndone < 32) p->done[p->ndone++] = move * 1000 + h;
+    clear_cmd(out, CMD_ACT);
+    copy_id(out->a, g->sc->roles[g->role].id);
+    copy_id(out->b, m->id);
+    out->resolved = 1;
+    out->move = move;
+    if (h >= 0 && m->hist_targets && m->hist_targets[h]) {
+        copy_id(out->c, m->hist_targets[h]);
+    } else if (m->ntargets) {
         int t = p->kind == POLICY_RANDOM ? (int)rng_range(&p->r, 0, m->ntargets - 1) : 0;
-        str_fmt(out->c, sizeof out->c, "%s", m->targets[t].key);
+        copy_id(out->c, m->targets[t].key);
     }
 }
 
@@ -114,10 +146,9 @@ int policy_next(policy *p, game *g, cmd *out)
     if (p->turn != g->turn || p->role != g->role) {
         p->turn = g->turn;
         p->role = g->role;
-        p->steps = 0;
+        p->steps = p->ndone = 0;
     }
-    memset(out, 0, sizeof *out);
-    out->kind = CMD_END;
+    clear_cmd(out, CMD_END);
     if (g->paused) {
         out->kind = CMD_RESUME;
         return 0;

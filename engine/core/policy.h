@@ -17,6 +17,7 @@ typedef struct policy {
     policy_kind kind;
     rng r;
     int turn, role, steps; /* the move being played, and commands in it */
+    int done[32], ndone;   /* historical entries taken in this move */
 } policy;
 
 /* -1 for an unknown name. */

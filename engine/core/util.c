@@ -58,6 +58,7 @@ void vec_reserve(void **arr, int *cap, int need, size_t esz)
 
 void str_fmt(char *dst, size_t size, const char *fmt, ...)
 {
+    if (!dst || !size) return; /* the caller does not want the words: skip the work */
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(dst, size, fmt, ap);
@@ -152,7 +153,13 @@ uint64_t hash_f64(uint64_t h, double v)
     /* Values are hashed through a fixed-point image so that -0.0 and 0.0 agree
        and the hash does not depend on the machine's float layout. */
     if (v != v) return hash_i64(h, INT64_MIN);
-    return hash_i64(h, (int64_t)(v * 1000000.0));
+    double scaled = v * 1000000.0;
+    if (scaled > -9.2e18 && scaled < 9.2e18) return hash_i64(h, (int64_t)scaled);
+    /* Too large for the fixed-point image (a converted value would be
+       undefined): the double's bits, as an IEEE 754 number. */
+    uint64_t bits;
+    memcpy(&bits, &v, sizeof bits);
+    return hash_i64(hash_i64(h, INT64_MAX), (int64_t)bits);
 }
 
 int str_is_id(const char *s)

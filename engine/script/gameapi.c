@@ -4,6 +4,7 @@
  * them inside conditions. Names resolve through lookup tables built once,
  * so a callback costs a table lookup, not a search.
  */
+#include <math.h>
 #include <string.h>
 
 #include "script_int.h"
@@ -17,16 +18,16 @@ static game *cur(lua_State *L)
     return s->g;
 }
 
-/* Resolve a name of a kind ("meter", "event", ...) through the id tables. */
+/* Resolve a name of a kind ("meter", "event", ...): every function that
+   takes names of one kind holds that kind's table (name -> index) as its
+   upvalue, so a lookup is one table access. */
 static int lookup(lua_State *L, const char *kind, int arg)
 {
     const char *name = luaL_checkstring(L, arg);
-    lua_getfield(L, LUA_REGISTRYINDEX, IDS_KEY);
-    lua_getfield(L, -1, kind);
-    lua_getfield(L, -1, name);
+    lua_getfield(L, lua_upvalueindex(1), name);
     int isnum;
     lua_Integer i = lua_tointegerx(L, -1, &isnum);
-    lua_pop(L, 3);
+    lua_pop(L, 1);
     if (!isnum)
         return luaL_error(L, "unknown %s '%s'",
                           strcmp(kind, "option") == 0 ? "option (event.option)" : kind, name);
@@ -39,10 +40,20 @@ static int check(lua_State *L, game *g, int rc)
     return 0;
 }
 
+/* Whole values come back as integers, so that "..' .. g:meter(x)" reads
+   "60", not "60.0". */
+static void push_value(lua_State *L, double v)
+{
+    if (v == (double)(lua_Integer)v && v > -9e15 && v < 9e15)
+        lua_pushinteger(L, (lua_Integer)v);
+    else
+        lua_pushnumber(L, v);
+}
+
 static int g_meter(lua_State *L)
 {
     game *g = cur(L);
-    lua_pushnumber(L, g->meter[lookup(L, "meter", 2)]);
+    push_value(L, g->meter[lookup(L, "meter", 2)]);
     return 1;
 }
 
@@ -52,7 +63,7 @@ static int g_history(lua_State *L)
     int m = lookup(L, "meter", 2);
     lua_Integer t = luaL_checkinteger(L, 3);
     luaL_argcheck(L, t >= 0 && t <= g->sc->nturns, 3, "turn out of range");
-    lua_pushnumber(L, game_history(g, m, (int)t));
+    push_value(L, game_history(g, m, (int)t));
     return 1;
 }
 
@@ -101,14 +112,18 @@ static int g_add(lua_State *L)
 {
     game *g = cur(L);
     int m = lookup(L, "meter", 2);
-    return check(L, g, game_cb_add(g, m, luaL_checknumber(L, 3)));
+    double v = luaL_checknumber(L, 3);
+    luaL_argcheck(L, isfinite(v), 3, "not a finite number");
+    return check(L, g, game_cb_add(g, m, v));
 }
 
 static int g_set(lua_State *L)
 {
     game *g = cur(L);
     int m = lookup(L, "meter", 2);
-    return check(L, g, game_cb_set(g, m, luaL_checknumber(L, 3)));
+    double v = luaL_checknumber(L, 3);
+    luaL_argcheck(L, isfinite(v), 3, "not a finite number");
+    return check(L, g, game_cb_set(g, m, v));
 }
 
 static int g_reveal(lua_State *L)
@@ -203,11 +218,12 @@ static int state_newindex(lua_State *L)
 
 /* g itself ------------------------------------------------------------------ */
 
+/* Fields that are not methods (methods are found in a plain table first,
+   without a call into C). */
 static int g_index(lua_State *L)
 {
     game *g = cur(L);
     const char *k = luaL_checkstring(L, 2);
-    if (lua_rawget(L, lua_upvalueindex(1)) != LUA_TNIL) return 1; /* a method */
     if (strcmp(k, "turn") == 0)
         lua_pushinteger(L, g->turn);
     else if (strcmp(k, "turns") == 0)
@@ -219,7 +235,7 @@ static int g_index(lua_State *L)
     else if (strcmp(k, "target") == 0)
         g->target ? lua_pushstring(L, g->target) : lua_pushnil(L);
     else if (strcmp(k, "state") == 0)
-        lua_pushvalue(L, lua_upvalueindex(2));
+        lua_pushvalue(L, lua_upvalueindex(1));
     else if (strcmp(k, "ended") == 0)
         lua_pushboolean(L, g->ended);
     else
@@ -233,9 +249,12 @@ static int g_newindex(lua_State *L)
                       luaL_checkstring(L, 2), luaL_checkstring(L, 2));
 }
 
+/* g and g.state are userdata, not tables: rawset cannot plant fields in
+   them (g.turn = 99 for every later callback), nor setmetatable replace
+   their metatables. */
 static void push_state_proxy(lua_State *L)
 {
-    lua_newtable(L);
+    lua_newuserdatauv(L, 0, 0);
     lua_createtable(L, 0, 3);
     lua_pushcfunction(L, state_index);
     lua_setfield(L, -2, "__index");
@@ -246,31 +265,54 @@ static void push_state_proxy(lua_State *L)
     lua_setmetatable(L, -2);
 }
 
+static const char *const id_kinds[] = {"meter",  "event",  "card", "ending",
+                                       "option", "action", NULL};
+
 void gapi_open(script *s)
 {
-    static const luaL_Reg methods[] = {{"meter", g_meter},
-                                       {"history", g_history},
-                                       {"chosen", g_chosen},
-                                       {"choice", g_choice},
-                                       {"delivered", g_delivered},
-                                       {"revealed", g_revealed},
-                                       {"uses", g_uses},
-                                       {"add", g_add},
-                                       {"set", g_set},
-                                       {"reveal", g_reveal},
-                                       {"deliver", g_deliver},
-                                       {"after", g_after},
-                                       {"say", g_say},
-                                       {"finish", g_finish},
-                                       {NULL, NULL}};
+    static const struct {
+        const char *name;
+        lua_CFunction fn;
+        const char *kind; /* of the names it takes */
+    } methods[] = {{"meter", g_meter, "meter"},
+                   {"history", g_history, "meter"},
+                   {"chosen", g_chosen, "option"},
+                   {"choice", g_choice, "event"},
+                   {"delivered", g_delivered, "event"},
+                   {"revealed", g_revealed, "card"},
+                   {"uses", g_uses, "action"},
+                   {"add", g_add, "meter"},
+                   {"set", g_set, "meter"},
+                   {"reveal", g_reveal, "card"},
+                   {"deliver", g_deliver, "event"},
+                   {"after", g_after, "event"},
+                   {"say", g_say, NULL},
+                   {"finish", g_finish, "ending"},
+                   {"random", g_random, NULL}};
     lua_State *L = s->L;
-    lua_newtable(L);          /* g */
-    lua_createtable(L, 0, 4); /* its metatable */
-    luaL_newlib(L, methods);
-    lua_pushcfunction(L, g_random);
-    lua_setfield(L, -2, "random");
+    /* The id tables, empty until the scenario is built (gapi_index_ids). */
+    lua_createtable(L, 0, 6);
+    for (const char *const *k = id_kinds; *k; k++) {
+        lua_newtable(L);
+        lua_setfield(L, -2, *k);
+    }
+    int ids = lua_gettop(L);
+    lua_newuserdatauv(L, 0, 0); /* g */
+    lua_createtable(L, 0, 4);   /* its metatable */
+    lua_createtable(L, 0, 16);  /* the methods */
+    for (size_t i = 0; i < sizeof methods / sizeof methods[0]; i++) {
+        if (methods[i].kind)
+            lua_getfield(L, ids, methods[i].kind);
+        else
+            lua_pushnil(L);
+        lua_pushcclosure(L, methods[i].fn, 1);
+        lua_setfield(L, -2, methods[i].name);
+    }
+    lua_createtable(L, 0, 1); /* the methods' own metatable: the other fields */
     push_state_proxy(L);
-    lua_pushcclosure(L, g_index, 2);
+    lua_pushcclosure(L, g_index, 1);
+    lua_setfield(L, -2, "__index");
+    lua_setmetatable(L, -2);
     lua_setfield(L, -2, "__index");
     lua_pushcfunction(L, g_newindex);
     lua_setfield(L, -2, "__newindex");
@@ -278,6 +320,7 @@ void gapi_open(script *s)
     lua_setfield(L, -2, "__metatable");
     lua_setmetatable(L, -2);
     lua_setfield(L, LUA_REGISTRYINDEX, "crisisroom.g");
+    lua_setfield(L, LUA_REGISTRYINDEX, IDS_KEY);
 }
 
 void gapi_push(script *s)
@@ -285,37 +328,32 @@ void gapi_push(script *s)
     lua_getfield(s->L, LUA_REGISTRYINDEX, "crisisroom.g");
 }
 
-static void ids_table(lua_State *L, const char *kind, int n,
-                      const char *(*name)(const def_scenario *, int, char *),
-                      const def_scenario *sc)
+/* Fill the id table of a kind (created empty by gapi_open). */
+static void fill_ids(lua_State *L, int ids, const char *kind, int n,
+                     const char *(*name)(const def_scenario *, int), const def_scenario *sc)
 {
-    char buf[160];
-    lua_createtable(L, 0, n);
+    lua_getfield(L, ids, kind);
     for (int i = 0; i < n; i++) {
         lua_pushinteger(L, i);
-        lua_setfield(L, -2, name(sc, i, buf));
+        lua_setfield(L, -2, name(sc, i));
     }
-    lua_setfield(L, -2, kind);
+    lua_pop(L, 1);
 }
 
-static const char *nm_meter(const def_scenario *sc, int i, char *b)
+static const char *nm_meter(const def_scenario *sc, int i)
 {
-    (void)b;
     return sc->meters[i].id;
 }
-static const char *nm_event(const def_scenario *sc, int i, char *b)
+static const char *nm_event(const def_scenario *sc, int i)
 {
-    (void)b;
     return sc->events[i].id;
 }
-static const char *nm_card(const def_scenario *sc, int i, char *b)
+static const char *nm_card(const def_scenario *sc, int i)
 {
-    (void)b;
     return sc->cards[i].id;
 }
-static const char *nm_ending(const def_scenario *sc, int i, char *b)
+static const char *nm_ending(const def_scenario *sc, int i)
 {
-    (void)b;
     return sc->endings[i].id;
 }
 
@@ -323,24 +361,23 @@ void gapi_index_ids(script *s)
 {
     lua_State *L = s->L;
     const def_scenario *sc = s->sc;
-    lua_newtable(L);
-    ids_table(L, "meter", sc->nmeters, nm_meter, sc);
-    ids_table(L, "event", sc->nevents, nm_event, sc);
-    ids_table(L, "card", sc->ncards, nm_card, sc);
-    ids_table(L, "ending", sc->nendings, nm_ending, sc);
-    lua_newtable(L);
-    lua_newtable(L);
+    lua_getfield(L, LUA_REGISTRYINDEX, IDS_KEY);
+    int ids = lua_gettop(L);
+    fill_ids(L, ids, "meter", sc->nmeters, nm_meter, sc);
+    fill_ids(L, ids, "event", sc->nevents, nm_event, sc);
+    fill_ids(L, ids, "card", sc->ncards, nm_card, sc);
+    fill_ids(L, ids, "ending", sc->nendings, nm_ending, sc);
+    lua_getfield(L, ids, "option");
+    lua_getfield(L, ids, "action");
     char path[160];
     for (int i = 0; i < sc->nmoves; i++) {
         lua_pushinteger(L, i);
         if (sc->moves[i].event < 0) {
-            lua_setfield(L, -3, sc->moves[i].id);
+            lua_setfield(L, -2, sc->moves[i].id);
         } else {
             def_move_path(sc, i, path, sizeof path);
-            lua_setfield(L, -2, path);
+            lua_setfield(L, -3, path);
         }
     }
-    lua_setfield(L, -3, "option");
-    lua_setfield(L, -2, "action");
-    lua_setfield(L, LUA_REGISTRYINDEX, IDS_KEY);
+    lua_settop(L, ids - 1);
 }

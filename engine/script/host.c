@@ -27,12 +27,13 @@ static int call_ref(script *s, game *g, int ref, int nres)
     s->g = g;
     lua_rawgeti(s->L, LUA_REGISTRYINDEX, ref);
     gapi_push(s);
-    host_describe(s, ref, where, sizeof where);
-    int rc = sbx_call(s, 1, nres, where, err, sizeof err);
+    int rc = sbx_call(s, 1, nres, NULL, err, sizeof err);
     s->g = saved;
     if (rc) {
-        /* Keep the first error: a later one is usually its consequence. */
-        if (!g->failed) game_fail(g, "%s", err);
+        /* Keep the first error: a later one is usually its consequence.
+           Name the callback (looked up only now: most calls succeed). */
+        host_describe(s, ref, where, sizeof where);
+        if (!g->failed) game_fail(g, "%s: %s", where, err);
         return -1;
     }
     return 0;
@@ -43,7 +44,9 @@ static int host_test(void *ud, game *g, int ref, char *why, size_t whylen)
     script *s = ud;
     if (call_ref(s, g, ref, 2)) return -1;
     int ok = lua_toboolean(s->L, -2);
-    if (!ok && why && whylen && lua_isstring(s->L, -1))
+    /* Only a string: converting a number would allocate, outside any
+       protected call. */
+    if (!ok && why && whylen && lua_type(s->L, -1) == LUA_TSTRING)
         str_fmt(why, whylen, "%s", lua_tostring(s->L, -1));
     lua_pop(s->L, 2);
     return ok;
@@ -59,7 +62,7 @@ static int host_score(void *ud, game *g, int ref, char *rating)
 {
     script *s = ud;
     if (call_ref(s, g, ref, 1)) return -1;
-    const char *r = lua_tostring(s->L, -1);
+    const char *r = lua_type(s->L, -1) == LUA_TSTRING ? lua_tostring(s->L, -1) : NULL;
     int ok = r && strlen(r) == 1 && strchr("PSMU", r[0]);
     if (ok) *rating = r[0];
     lua_pop(s->L, 1);

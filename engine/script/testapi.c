@@ -77,9 +77,9 @@ static int t_start(lua_State *L)
 
 static int apply(lua_State *L, tctx *c, const char *line)
 {
+    remember(c, line); /* labelled with the turn and role it was typed in */
     int rc = session_apply(c->sess, line);
     c->s->g = c->sess->g;
-    if (rc == 0) remember(c, line);
     if (rc == -2) luaL_error(L, "script error during `%s`: %s", line, c->sess->err);
     return rc;
 }
@@ -93,13 +93,20 @@ static int t_cmd(lua_State *L)
     return 0;
 }
 
+/* t:refused(line [, words]): the command must be refused, and when words
+   are given, the refusal must contain them (so a test cannot pass because
+   the command was refused for another reason). Returns the refusal. */
 static int t_refused(lua_State *L)
 {
     tctx *c = ctx(L);
     const char *line = luaL_checkstring(L, 2);
+    const char *want = luaL_optstring(L, 3, NULL);
     need_game(L, c);
     if (apply(L, c, line) == 0) return luaL_error(L, "`%s` was taken but should be refused", line);
-    return 0;
+    if (want && !strstr(c->sess->err, want))
+        return luaL_error(L, "`%s` was refused, but not for '%s': %s", line, want, c->sess->err);
+    lua_pushstring(L, c->sess->err);
+    return 1;
 }
 
 static int play(lua_State *L, tctx *c, int until_turn, const char *pname)
@@ -363,7 +370,9 @@ int script_run_tests(const char *dir, const char *only, FILE *out)
     char **files;
     int nfiles = list_tests(dir, &files), failed = 0, passed = 0, ran = 0;
     for (int i = 0; i < nfiles; i++) {
-        if (!only || strcmp(only, files[i]) == 0 || strstr(files[i], only)) {
+        const char *base = only ? strrchr(only, '/') : NULL;
+        base = base ? base + 1 : only;
+        if (!only || strcmp(only, files[i]) == 0 || strcmp(files[i] + 6, base) == 0) {
             failed += run_file(s, files[i], out, &passed);
             ran++;
         }
@@ -372,7 +381,10 @@ int script_run_tests(const char *dir, const char *only, FILE *out)
     free(files);
     script_free(s);
     if (ran == 0) {
-        fprintf(out, "%s: no tests found (tests/*.lua)\n", dir);
+        if (only)
+            fprintf(out, "%s: no test file matches '%s' (give a file under %s/tests/)\n", dir,
+                    only, dir);
+        else fprintf(out, "%s: no tests found (tests/*.lua)\n", dir);
         return -1;
     }
     fprintf(out, "%d passed, %d failed\n", passed, failed);
