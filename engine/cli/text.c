@@ -19,6 +19,7 @@ typedef struct tstate {
     int tty;
     int width;                /* columns to wrap text at */
     int seen[CR_MAX_ROLES];   /* inbox items already shown in full to each role */
+    int viewer;               /* the role at the keyboard */
 } tstate;
 
 static const char *const text_help =
@@ -162,6 +163,24 @@ static void print_move(tstate *t, int mv, int n)
     if (ok <= 0) printf("       Not available: %s\n", ok < 0 ? g->err : why);
 }
 
+/* A citation as people read it: "CISA, 21 Sep 2022" rather than its id. */
+static void source_words(const def_scenario *sc, const char *id, strbuf *b)
+{
+    if (b->len) sb_puts(b, "; ");
+    if (strcmp(id, "fiction") == 0) {
+        sb_puts(b, "invented for the exercise");
+        return;
+    }
+    for (int i = 0; i < sc->nsources; i++) {
+        const def_source *s = &sc->sources[i];
+        if (strcmp(s->id, id) != 0) continue;
+        sb_puts(b, s->publisher ? s->publisher : s->title);
+        if (s->date) sb_printf(b, ", %s", s->date);
+        return;
+    }
+    sb_puts(b, id);
+}
+
 static void show_event(tstate *t, const char *id)
 {
     game *g = t->s->g;
@@ -175,9 +194,10 @@ static void show_event(tstate *t, const char *id)
     printf("\n[%s] %s\n", def_channel_names[e->channel], e->title);
     wrap(t, 0, e->text);
     if (e->nsources) {
-        printf("Source:");
-        for (int i = 0; i < e->nsources; i++) printf(" %s", e->sources[i]);
-        printf("\n");
+        strbuf b = {0};
+        for (int i = 0; i < e->nsources; i++) source_words(g->sc, e->sources[i], &b);
+        printf("Source: %s\n", b.s);
+        sb_free(&b);
     }
     if (!e->noptions) return;
     if (it->option >= 0) {
@@ -280,12 +300,19 @@ static int log_line(const game *g, const game_log *l, char *buf, size_t size)
     }
 }
 
+/* What happened since the last prompt. Injects to other roles are left
+   out: the players at the keyboard are the role that just moved, and each
+   role sees its own injects in full when its move starts. */
 static void print_new_log(tstate *t)
 {
     const game *g = t->s->g;
     char buf[4096];
-    for (; t->shown_log < g->nlog; t->shown_log++)
-        if (log_line(g, &g->log[t->shown_log], buf, sizeof buf)) wrap(t, 2, buf);
+    for (; t->shown_log < g->nlog; t->shown_log++) {
+        const game_log *l = &g->log[t->shown_log];
+        int delivery = l->kind == LOG_DELIVER || l->kind == LOG_INJECT;
+        if (delivery && !g->ended && !game_item_for_role(g, l->ref, t->viewer)) continue;
+        if (log_line(g, l, buf, sizeof buf)) wrap(t, 2, buf);
+    }
 }
 
 static void print_timeline(const tstate *t)
@@ -307,8 +334,12 @@ static void print_debrief(tstate *t)
     const game *g = t->s->g;
     const def_scenario *sc = g->sc;
     const def_ending *e = &sc->endings[g->ending];
-    printf("\n=== Debrief: %s ===\n%s\n", e->title, e->text);
-    if (g->variant >= 0) printf("\nWhat really happened: %s\n", sc->variants[g->variant].truth);
+    printf("\n=== Debrief: %s ===\n", e->title);
+    wrap(t, 0, e->text);
+    if (g->variant >= 0) {
+        printf("\nWhat really happened:\n");
+        wrap(t, 2, sc->variants[g->variant].truth);
+    }
     printf("\nObjectives (HSEEP: P without challenges, S some, M major, U unable):\n");
     for (int i = 0; i < sc->nobjectives; i++)
         printf("  %c  %s\n", g->ratings[i], sc->objectives[i].title);
@@ -321,11 +352,19 @@ static void print_debrief(tstate *t)
         const char *hist = NULL;
         for (int k = 0; k < ev->noptions; k++)
             if (sc->moves[ev->options[k]].historical) hist = sc->moves[ev->options[k]].label;
-        printf("  %s: %s%s%s\n", ev->title,
-               it->option >= 0 ? sc->moves[it->option].label : "(open)", hist ? " | what really happened: " : "",
-               hist ? hist : "");
+        printf("  %s\n", ev->title);
+        printf("    you: %s%s\n", it->option >= 0 ? sc->moves[it->option].label : "(no decision)",
+               hist && it->option >= 0 && sc->moves[it->option].historical ? "  (as it happened)"
+                                                                          : "");
+        if (hist && !(it->option >= 0 && sc->moves[it->option].historical))
+            printf("    what really happened: %s\n", hist);
     }
-    for (int i = 0; i < sc->nquestions; i++) printf("Discuss: %s\n", sc->questions[i]);
+    if (sc->nquestions) printf("\nFor discussion:\n");
+    for (int i = 0; i < sc->nquestions; i++) {
+        char q[4096];
+        str_fmt(q, sizeof q, "%d. %s", i + 1, sc->questions[i]);
+        wrap(t, 2, q);
+    }
 }
 
 /* Injects that reached this role since it last looked, in full (the ones
@@ -361,6 +400,7 @@ static void handover(tstate *t)
     }
     t->last_turn = g->turn;
     t->last_role = g->role;
+    t->viewer = g->role;
     print_status(t);
     print_new_log(t);
     const def_role *r = cur_role(t);
@@ -456,7 +496,7 @@ static int local_command(tstate *t, char *line)
 int text_loop(session **sp, script **scp)
 {
     session *s = *sp;
-    tstate t = {s, *scp, 0, -1, -1, isatty(0), term_width(), {0}};
+    tstate t = {s, *scp, 0, -1, -1, isatty(0), term_width(), {0}, 0};
     char line[CMD_TEXT_MAX + 1024];
     if (s->j) printf("Saving to %s\n", s->j->path);
     printf("%s (seed %llu%s%s)\n", s->sc->title, (unsigned long long)s->h.seed,
@@ -479,12 +519,17 @@ int text_loop(session **sp, script **scp)
         *scp = t.sc;
         if (local == 2) break;
         if (local) continue;
+        int role = s->g->role, turn = s->g->turn;
+        t.viewer = role;
         int rc = session_apply(s, line);
         if (rc)
             printf("Error: %s\n", s->err);
         else if (s->err[0])
             printf("WARNING: %s\n", s->err);
         print_new_log(&t);
+        /* Injects this move brought (a choice that triggers another). */
+        if (rc == 0 && s->g->role == role && s->g->turn == turn && !s->g->ended)
+            show_new_items(&t);
     }
     printf("\nLeaving. %s\n", s->j && !s->j->failed
                                   ? "The game is saved; 'crisisroom resume SAVE' goes on from here."
