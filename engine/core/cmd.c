@@ -146,11 +146,21 @@ static int parse_inject(const toks *t, const char *line, cmd *c, char *err, size
         return -1;
     }
     if (copy_token(c->a, t->v[1], "role", err, errlen)) return -1;
-    /* The title is every word between the role and " -- ", spaces kept. */
-    const char *s = strstr(line, t->v[1]) + strlen(t->v[1]);
+    /* The title is every word between the role and " -- ", spaces kept.
+       Skip the first two words by position: the role's name may also
+       occur inside "inject". */
+    const char *s = line;
+    for (int w = 0; w < 2; w++) {
+        while (isspace((unsigned char)*s)) s++;
+        while (*s && !isspace((unsigned char)*s)) s++;
+    }
     while (isspace((unsigned char)*s)) s++;
     const char *e = t->rest - 2;
     while (e > s && (e[-1] == '-' || isspace((unsigned char)e[-1]))) e--;
+    if (e == s) {
+        str_fmt(err, errlen, "usage: inject ROLE|all TITLE -- TEXT (the title is missing)");
+        return -1;
+    }
     if ((size_t)(e - s) >= CMD_TITLE_MAX) {
         str_fmt(err, errlen, "inject title too long (at most %d bytes)", CMD_TITLE_MAX - 1);
         return -1;
@@ -207,11 +217,7 @@ int cmd_parse(const char *line, cmd *out, char *err, size_t errlen)
     }
     toks t;
     tokenize(line, &t);
-    if (t.overflow) {
-        str_fmt(err, errlen, "too many words before '--' (a rationale goes after ' -- ')");
-        return -1;
-    }
-    if (t.n == 0) {
+    if (t.n == 0 && !t.overflow) {
         str_fmt(err, errlen,
                 "empty command; commands are: choose act end note set inject "
                 "pause resume fire suppress undo finish");
@@ -228,15 +234,23 @@ int cmd_parse(const char *line, cmd *out, char *err, size_t errlen)
     out->kind = (cmd_kind)k;
     if (k == CMD_NOTE) {
         /* A note is free text; "--" is allowed but not needed. */
-        const char *s = line + strspn(line, " \t");
+        const char *s = line;
+        while (isspace((unsigned char)*s)) s++;
         s += 4;
-        s += strspn(s, " \t");
-        if (s[0] == '-' && s[1] == '-') s += 2 + strspn(s + 2, " \t");
-        if (!*s) {
+        while (isspace((unsigned char)*s)) s++;
+        if (s[0] == '-' && s[1] == '-')
+            for (s += 2; isspace((unsigned char)*s); s++) continue;
+        if (copy_text(out->text, sizeof out->text, s, err, errlen)) return -1;
+        if (!out->text[0]) {
             str_fmt(err, errlen, "usage: note TEXT");
             return -1;
         }
-        return copy_text(out->text, sizeof out->text, s, err, errlen);
+        return 0;
+    }
+    /* Only now: a note is free text, however many words it has. */
+    if (t.overflow) {
+        str_fmt(err, errlen, "too many words before '--' (a rationale goes after ' -- ')");
+        return -1;
     }
     if (parse_by_kind(&t, line, out, err, errlen)) return -1;
     if (t.rest && k != CMD_CHOOSE && k != CMD_ACT && k != CMD_SET && k != CMD_INJECT) {
@@ -269,7 +283,9 @@ void cmd_format(const cmd *c, strbuf *out)
         sb_printf(out, " %s %s", c->a, c->title);
         break;
     case CMD_NOTE:
-        sb_printf(out, " %s", c->text);
+        /* A note's text may itself begin with "--": keep it past the
+           optional separator the parser drops. */
+        sb_printf(out, c->text[0] == '-' && c->text[1] == '-' ? " -- %s" : " %s", c->text);
         return;
     case CMD_FIRE:
     case CMD_SUPPRESS:

@@ -83,7 +83,7 @@ void sb_add(strbuf *b, const char *s, size_t n)
         b->s = xrealloc(b->s, nc);
         b->cap = nc;
     }
-    memcpy(b->s + b->len, s, n);
+    if (n) memcpy(b->s + b->len, s, n); /* s may be NULL when n is 0 */
     b->len += n;
     b->s[b->len] = '\0';
 }

@@ -14,6 +14,12 @@
 
 #include "script_int.h"
 
+#define BUILD_MAX_ERRORS 200   /* listed; past them, one line says more follow */
+#define BUILD_MAX_TEXT   16384 /* bytes of one text field */
+#define BUILD_MAX_EVENTS 2000
+#define BUILD_MAX_CARDS  2000
+#define BUILD_MAX_MOVES  10000 /* options and actions together */
+
 typedef struct bld {
     script *s;
     lua_State *L;
@@ -23,12 +29,19 @@ typedef struct bld {
     def_where at;
     char what[200]; /* "event 'portal_down'" */
     int *index;     /* decl number -> definition index */
+    int moves_reported;
 } bld;
 
 static void berr(bld *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void berr(bld *b, const char *fmt, ...)
 {
     va_list ap;
+    if (b->nerr >= BUILD_MAX_ERRORS) { /* a generated scenario can be wrong a million times */
+        if (b->nerr++ == BUILD_MAX_ERRORS)
+            sb_printf(b->errors, "%s:%d: more errors follow; fix these first\n", b->at.file,
+                      b->at.line);
+        return;
+    }
     va_start(ap, fmt);
     sb_printf(b->errors, "%s:%d: %s: ", b->at.file, b->at.line, b->what);
     sb_vprintf(b->errors, fmt, ap);
@@ -38,6 +51,20 @@ static void berr(bld *b, const char *fmt, ...)
 }
 
 /* Field access ------------------------------------------------------------- */
+
+/* Declarations are read raw: a metatable on an author's table (an __index
+   that loops, errors or answers differently each time) plays no part, and
+   no Lua code runs while the definitions are built. */
+static int rawfield(lua_State *L, int idx, const char *k)
+{
+    idx = lua_absindex(L, idx);
+    if (!lua_istable(L, idx)) { /* e.g. question "text" */
+        lua_pushnil(L);
+        return LUA_TNIL;
+    }
+    lua_pushstring(L, k);
+    return lua_rawget(L, idx);
+}
 
 static const char *type_name(int t)
 {
@@ -50,7 +77,7 @@ static const char *type_name(int t)
    (LUA_TNONE: any). Returns 1 pushed, 0 absent, -1 wrong type. */
 static int field(bld *b, int t, const char *name, int want, int required)
 {
-    int got = lua_getfield(b->L, t, name);
+    int got = rawfield(b->L, t, name);
     if (got == LUA_TNIL) {
         lua_pop(b->L, 1);
         if (required) berr(b, "field '%s' is required", name);
@@ -67,6 +94,12 @@ static int field(bld *b, int t, const char *name, int want, int required)
 static char *get_str(bld *b, int t, const char *name, int required)
 {
     if (field(b, t, name, LUA_TSTRING, required) <= 0) return NULL;
+    if (lua_rawlen(b->L, -1) > BUILD_MAX_TEXT) {
+        berr(b, "field '%s' is %zu bytes long; at most %d", name, (size_t)lua_rawlen(b->L, -1),
+             BUILD_MAX_TEXT);
+        lua_pop(b->L, 1);
+        return NULL;
+    }
     char *v = xstrdup(lua_tostring(b->L, -1));
     lua_pop(b->L, 1);
     return v;
@@ -109,7 +142,7 @@ static int get_bool(bld *b, int t, const char *name, int def)
 static void describe_ref(bld *b, int ref, const char *name)
 {
     lua_State *L = b->L;
-    lua_getfield(L, LUA_REGISTRYINDEX, REFDESC_KEY);
+    rawfield(L, LUA_REGISTRYINDEX, REFDESC_KEY);
     if (lua_isnil(L, -1)) {
         lua_pop(L, 1);
         lua_newtable(L);
@@ -134,6 +167,7 @@ static int get_fn(bld *b, int t, const char *name)
 static void check_fields(bld *b, int t, const char *const *allowed)
 {
     lua_State *L = b->L;
+    if (!lua_istable(L, t)) return; /* reported by the caller */
     lua_pushnil(L);
     while (lua_next(L, t)) {
         lua_pop(L, 1);
@@ -157,7 +191,7 @@ typedef void (*each_fn)(bld *b, const char *name, void *ud);
 static void each_name(bld *b, int t, const char *name, each_fn fn, void *ud)
 {
     lua_State *L = b->L;
-    int got = lua_getfield(L, t, name);
+    int got = rawfield(L, t, name);
     if (got == LUA_TSTRING) {
         fn(b, lua_tostring(L, -1), ud);
     } else if (got == LUA_TTABLE) {
@@ -284,6 +318,11 @@ static int get_val(bld *b, int idx, val *out, const char *key)
 }
 
 /* Keys of the table on top, sorted (Lua's order is not stable). */
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 static int sorted_keys(bld *b, int t, char ***out)
 {
     lua_State *L = b->L;
@@ -297,12 +336,7 @@ static int sorted_keys(bld *b, int t, char ***out)
         else
             berr(b, "a table of names has a key that is not a string");
     }
-    for (int i = 1; i < n; i++)
-        for (int j = i; j > 0 && strcmp(keys[j - 1], keys[j]) > 0; j--) {
-            char *tmp = keys[j];
-            keys[j] = keys[j - 1];
-            keys[j - 1] = tmp;
-        }
+    if (n > 1) qsort(keys, (size_t)n, sizeof *keys, cmp_str);
     *out = keys;
     return n;
 }
@@ -321,7 +355,7 @@ static void get_deltas(bld *b, int t, const char *name, def_meter_delta **out, i
     int nk = sorted_keys(b, tt, &keys);
     for (int i = 0; i < nk; i++) {
         int m = resolve(b, "meter", keys[i], def_meter_find);
-        lua_getfield(b->L, tt, keys[i]);
+        rawfield(b->L, tt, keys[i]);
         if (!lua_isnumber(b->L, -1) || lua_type(b->L, -1) != LUA_TNUMBER)
             berr(b, "%s.%s must be a number", name, keys[i]);
         else if (m >= 0)
@@ -340,7 +374,7 @@ static void get_states(bld *b, int t, const char *name, def_state_set **out, int
     int nk = sorted_keys(b, tt, &keys);
     for (int i = 0; i < nk; i++) {
         def_state_set st = {keys[i], {0}};
-        lua_getfield(b->L, tt, keys[i]);
+        rawfield(b->L, tt, keys[i]);
         if (get_val(b, -1, &st.value, keys[i]) == 0) {
             *VEC_PUSH(*out, *n, cap) = st;
             keys[i] = NULL; /* now owned by the state set */
@@ -422,7 +456,7 @@ static const char *const req_fields[] = {"chosen", "not_chosen", "delivered", "c
 static void get_requires(bld *b, int t, def_move *m)
 {
     lua_State *L = b->L;
-    int got = lua_getfield(L, t, "requires");
+    int got = rawfield(L, t, "requires");
     if (got == LUA_TNIL) {
         lua_pop(L, 1);
         return;
@@ -489,24 +523,57 @@ static void get_targets(bld *b, int t, def_move *m)
     lua_pop(b->L, 1);
 }
 
+/* An action's `historical`: a turn, or a list of turns or of
+   { turn = n, target = "id" } (what was done, and to what). */
+static void add_hist(bld *b, def_move *m, int *cap, int idx)
+{
+    lua_State *L = b->L;
+    int turn = 0;
+    char *target = NULL;
+    if (lua_type(L, idx) == LUA_TNUMBER) {
+        turn = (int)lua_tointeger(L, idx);
+    } else if (lua_istable(L, idx)) {
+        turn = get_int(b, lua_absindex(L, idx), "turn", 0, 1, CR_MAX_TURNS);
+        target = get_str(b, lua_absindex(L, idx), "target", 0);
+    } else {
+        berr(b, "an action's 'historical' lists turns or { turn = n, target = \"id\" }");
+        return;
+    }
+    int n = m->nhist_turns, tcap = *cap;
+    *VEC_PUSH(m->hist_turns, m->nhist_turns, *cap) = turn;
+    vec_reserve((void **)&m->hist_targets, &tcap, n + 1, sizeof(char *));
+    m->hist_targets[n] = target;
+}
+
 static void get_hist_turns(bld *b, int t, def_move *m)
 {
     lua_State *L = b->L;
-    int got = lua_getfield(L, t, "historical");
+    int got = rawfield(L, t, "historical");
     int cap = 0;
     if (got == LUA_TNUMBER) {
-        *VEC_PUSH(m->hist_turns, m->nhist_turns, cap) = (int)lua_tointeger(L, -1);
+        add_hist(b, m, &cap, -1);
     } else if (got == LUA_TTABLE) {
         lua_Integer n = (lua_Integer)lua_rawlen(L, -1);
         for (lua_Integer i = 1; i <= n; i++) {
             lua_rawgeti(L, -1, i);
-            *VEC_PUSH(m->hist_turns, m->nhist_turns, cap) = (int)lua_tointeger(L, -1);
+            add_hist(b, m, &cap, -1);
             lua_pop(L, 1);
         }
     } else if (got != LUA_TNIL) {
         berr(b, "an action's 'historical' is a turn or a list of turns");
     }
     lua_pop(L, 1);
+}
+
+/* Targets named by `historical` must exist. */
+static void check_hist_targets(bld *b, const def_move *m)
+{
+    for (int i = 0; i < m->nhist_turns; i++) {
+        const char *t = m->hist_targets ? m->hist_targets[i] : NULL;
+        int ok = !t;
+        for (int k = 0; k < m->ntargets && !ok; k++) ok = strcmp(m->targets[k].key, t) == 0;
+        if (!ok) berr(b, "historical target '%s' is not one of the action's targets", t);
+    }
 }
 
 static void fill_move(bld *b, int t, int mi, int is_action)
@@ -522,6 +589,7 @@ static void fill_move(bld *b, int t, int mi, int is_action)
     if (is_action) {
         get_hist_turns(b, t, &m);
         get_targets(b, t, &m);
+        check_hist_targets(b, &m);
         m.max_uses = get_int(b, t, "max_uses", 0, 0, 100000);
         m.once_per_turn = get_bool(b, t, "once_per_turn", 1);
     } else {
@@ -618,6 +686,15 @@ static int declare(bld *b, const char *kind, int t)
     }
 #undef DECL
     if (dup) berr(b, "%s '%s' is declared twice", kind, id);
+    /* Limits: each is reported once, where it is first passed. */
+    if (strcmp(kind, "event") == 0 && sc->nevents == BUILD_MAX_EVENTS + 1)
+        berr(b, "more than %d events in one scenario", BUILD_MAX_EVENTS);
+    if (strcmp(kind, "card") == 0 && sc->ncards == BUILD_MAX_CARDS + 1)
+        berr(b, "more than %d cards in one scenario", BUILD_MAX_CARDS);
+    if (sc->nmoves > BUILD_MAX_MOVES && !b->moves_reported) {
+        berr(b, "more than %d options and actions in one scenario", BUILD_MAX_MOVES);
+        b->moves_reported = 1;
+    }
     if (strcmp(kind, "event") == 0) add_options_ids(b, t, idx);
     return idx;
 }
@@ -629,7 +706,7 @@ static void build_scenario(bld *b, int t)
     static const char *const f[] = {
         "id", "title", "summary", "version", "situation", "sources", "learning_objectives", NULL};
     def_scenario *sc = b->sc;
-    if (sc->id) {
+    if (sc->at.file) { /* not sc->id: the first may have had none */
         berr(b, "scenario {} is declared twice (first at %s:%d)", sc->at.file, sc->at.line);
         return;
     }
@@ -658,7 +735,7 @@ static void build_scenario(bld *b, int t)
         char **keys;
         int nk = sorted_keys(b, st, &keys);
         for (int i = 0; i < nk; i++) {
-            lua_getfield(b->L, st, keys[i]);
+            rawfield(b->L, st, keys[i]);
             def_source *src = def_add_source(sc);
             src->id = xstrdup(keys[i]);
             if (lua_istable(b->L, -1)) {
@@ -755,7 +832,7 @@ static void build_sources(bld *b, int t, def_event *e)
 {
     int cap = 0;
     lua_State *L = b->L;
-    int got = lua_getfield(L, t, "source");
+    int got = rawfield(L, t, "source");
     if (got == LUA_TSTRING)
         *VEC_PUSH(e->sources, e->nsources, cap) = xstrdup(lua_tostring(L, -1));
     else if (got == LUA_TTABLE)
@@ -836,7 +913,12 @@ static void build_event(bld *b, int t, int i)
         char base[200];
         str_fmt(base, sizeof base, "%s", b->what);
         for (int k = 0; k < b->sc->events[i].noptions; k++) {
-            lua_rawgeti(b->L, ot, k + 1);
+            /* Not a table: already reported, and the rest no longer lines
+               up with the options declared. */
+            if (lua_rawgeti(b->L, ot, k + 1) != LUA_TTABLE) {
+                lua_pop(b->L, 1);
+                break;
+            }
             int mi = b->sc->events[i].options[k];
             str_fmt(b->what, sizeof b->what, "%s option '%s'", base, b->sc->moves[mi].id);
             fill_move(b, lua_gettop(b->L), mi, 0);
@@ -903,7 +985,7 @@ static void build_card(bld *b, int t, int i)
         char **keys;
         int nk = sorted_keys(b, at, &keys);
         for (int k = 0; k < nk; k++) {
-            lua_getfield(b->L, at, keys[k]);
+            rawfield(b->L, at, keys[k]);
             if (lua_type(b->L, -1) == LUA_TSTRING || lua_type(b->L, -1) == LUA_TNUMBER)
                 *VEC_PUSH(c.attrs, c.nattrs, cap) =
                     (def_kv){xstrdup(keys[k]), xstrdup(lua_tostring(b->L, -1))};
@@ -1060,7 +1142,7 @@ static void build_clock(bld *b, int t)
         return;
     }
     check_fields(b, t, f);
-    lua_getfield(b->L, t, "start");
+    rawfield(b->L, t, "start");
     int has_start = !lua_isnil(b->L, -1);
     lua_pop(b->L, 1);
     if (has_start) {
@@ -1116,13 +1198,13 @@ static const char *enter(bld *b, int decls, lua_Integer n)
 {
     lua_State *L = b->L;
     lua_rawgeti(L, decls, n);
-    lua_getfield(L, -1, "file");
+    rawfield(L, -1, "file");
     b->at.file = def_intern_file(b->sc, lua_tostring(L, -1));
-    lua_getfield(L, -2, "line");
+    rawfield(L, -2, "line");
     b->at.line = (int)lua_tointeger(L, -1);
-    lua_getfield(L, -3, "kind");
+    rawfield(L, -3, "kind");
     const char *kind = lua_tostring(L, -1); /* kept alive by the decl table */
-    lua_getfield(L, -4, "t");
+    rawfield(L, -4, "t");
     str_fmt(b->what, sizeof b->what, "%s", kind);
     return kind;
 }
@@ -1130,11 +1212,15 @@ static const char *enter(bld *b, int decls, lua_Integer n)
 int bld_build(script *s, strbuf *errors)
 {
     lua_State *L = s->L;
-    bld b = {s, L, s->sc, errors, 0, {0}, "", NULL};
-    lua_getfield(L, LUA_REGISTRYINDEX, "crisisroom.decls");
+    bld b = {s, L, s->sc, errors, 0, {0}, "", NULL, 0};
+    rawfield(L, LUA_REGISTRYINDEX, "crisisroom.decls");
     int decls = lua_gettop(L);
     lua_Integer n = (lua_Integer)lua_rawlen(L, decls);
-    b.index = xcalloc((size_t)n + 1, sizeof(int));
+    /* A userdata, not malloc: the collector frees it if building raises
+       (running out of memory). */
+    b.index = lua_newuserdatauv(L, ((size_t)n + 1) * sizeof(int), 0);
+    memset(b.index, 0, ((size_t)n + 1) * sizeof(int));
+    int keep = lua_gettop(L);
     for (int pass = 1; pass <= 2; pass++)
         for (lua_Integer i = 1; i <= n; i++) {
             const char *kind = enter(&b, decls, i);
@@ -1142,15 +1228,14 @@ int bld_build(script *s, strbuf *errors)
             if (pass == 1)
                 b.index[i] = declare(&b, kind, t);
             else {
-                lua_getfield(L, t, "id");
+                rawfield(L, t, "id");
                 if (lua_isstring(L, -1))
                     str_fmt(b.what, sizeof b.what, "%s '%s'", kind, lua_tostring(L, -1));
                 lua_pop(L, 1);
                 build_one(&b, kind, t, b.index[i]);
             }
-            lua_settop(L, decls);
+            lua_settop(L, keep);
         }
-    free(b.index);
     lua_settop(L, decls - 1);
     return b.nerr;
 }

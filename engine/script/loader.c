@@ -75,6 +75,9 @@ static script *script_alloc(const char *dir, const script_limits *limits)
     s->lim.instructions =
         limits && limits->instructions ? limits->instructions : SCRIPT_DEFAULT_INSTRUCTIONS;
     s->lim.memory = limits && limits->memory ? limits->memory : SCRIPT_DEFAULT_MEMORY;
+    /* Slow tools (valgrind) need more time; the budget is the same. */
+    const char *ms = getenv("CRISISROOM_SCRIPT_TIME_MS");
+    s->time_ms = ms && atol(ms) > 0 ? atol(ms) : SCRIPT_DEFAULT_TIME_MS;
     s->files_hash = HASH_INIT;
     s->print = default_print;
     return s;
@@ -107,6 +110,32 @@ static int run_main(script *s, char *err, size_t errlen)
     return 0;
 }
 
+/* Building reads the declarations and makes the lookup tables: C work on
+   the Lua state, protected so that running out of memory there (a script
+   that filled the state) is an error, not an abort. */
+typedef struct build_job {
+    script *s;
+    strbuf errors;
+    int n;
+} build_job;
+
+static int build_protected(lua_State *L)
+{
+    build_job *j = lua_touserdata(L, 1);
+    j->n = bld_build(j->s, &j->errors);
+    if (j->n == 0) j->n = def_validate(j->s->sc, &j->errors);
+    if (j->n == 0) host_init(j->s);
+    return 0;
+}
+
+static int panic(lua_State *L)
+{
+    const char *msg = lua_tostring(L, -1);
+    fprintf(stderr, "crisisroom: unprotected error in the scenario's Lua state: %s\n",
+            msg ? msg : "?");
+    return 0; /* Lua aborts */
+}
+
 script *script_load(const char *dir, const script_limits *limits, char *err, size_t errlen)
 {
     if (check_dir(dir, err, errlen)) return NULL;
@@ -117,6 +146,7 @@ script *script_load(const char *dir, const script_limits *limits, char *err, siz
         script_free(s);
         return NULL;
     }
+    lua_atpanic(s->L, panic);
     sbx_open(s);
     ldr_open(s);
     gapi_open(s);
@@ -125,18 +155,26 @@ script *script_load(const char *dir, const script_limits *limits, char *err, siz
         script_free(s);
         return NULL;
     }
-    strbuf errors = {0};
-    int n = bld_build(s, &errors);
-    if (n == 0) n = def_validate(s->sc, &errors);
-    if (n) {
-        str_fmt(err, errlen, "%s", errors.s);
-        sb_free(&errors);
+    build_job job = {s, {0}, 0};
+    s->sc->files_hash = s->files_hash;
+    lua_gc(s->L, LUA_GCCOLLECT);
+    s->lim.memory += SCRIPT_BUILD_RESERVE; /* room to build in a full state */
+    lua_pushcfunction(s->L, build_protected);
+    lua_pushlightuserdata(s->L, &job);
+    if (lua_pcall(s->L, 1, 0, 0) != LUA_OK) {
+        sb_printf(&job.errors, "%s: building the scenario: %s\n", dir,
+                  s->mem_hit || !lua_isstring(s->L, -1) ? "out of memory" : lua_tostring(s->L, -1));
+        lua_pop(s->L, 1);
+        job.n = job.n ? job.n : 1;
+    }
+    s->lim.memory -= SCRIPT_BUILD_RESERVE;
+    if (job.n) {
+        str_fmt(err, errlen, "%s", job.errors.s);
+        sb_free(&job.errors);
         script_free(s);
         return NULL;
     }
-    sb_free(&errors);
-    s->sc->files_hash = s->files_hash;
-    host_init(s);
+    sb_free(&job.errors);
     return s;
 }
 

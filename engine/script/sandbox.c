@@ -10,20 +10,27 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "script_int.h"
 
-static const char *const SELF_KEY = "crisisroom.script";
-
+/* The script rides in every thread's extra space (new threads copy the
+   main thread's), so the hook finds it without a table lookup. */
 script *sbx_self(lua_State *L)
 {
-    lua_getfield(L, LUA_REGISTRYINDEX, SELF_KEY);
-    script *s = lua_touserdata(L, -1);
-    lua_pop(L, 1);
-    return s;
+    return *(script **)lua_getextraspace(L);
+}
+
+static long now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
 /* Memory ------------------------------------------------------------------- */
+
+static void sbx_hook(lua_State *L, lua_Debug *ar);
 
 static void *sbx_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 {
@@ -38,6 +45,19 @@ static void *sbx_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
         s->mem_hit = 1;
         return NULL; /* Lua collects and retries once, then raises */
     }
+    if (nsize > old && s->metered) {
+        /* Copying bytes takes time the count hook does not see (a .. b is
+           one instruction): bytes allocated cost instructions too, and
+           once the budget is gone nothing more is allocated. */
+        s->left -= (long)((nsize - old) / SCRIPT_BYTES_PER_INSTRUCTION);
+        if (s->killed && nsize - old > 4096) return NULL; /* room for messages */
+        if (nsize - old >= SCRIPT_SAMPLE_BYTES && !s->sampling && !s->killed) {
+            /* A big block: note the place at the next instruction, so that
+               running out of memory soon after can say where. */
+            s->sampling = 1;
+            lua_sethook(s->L, sbx_hook, LUA_MASKCOUNT, 1);
+        }
+    }
     void *p = realloc(ptr, nsize);
     if (!p) return NULL;
     s->mem = s->mem - old + nsize;
@@ -47,26 +67,84 @@ static void *sbx_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 
 /* Time --------------------------------------------------------------------- */
 
+static int kill(lua_State *L, script *s, int level);
+
+/* Every SCRIPT_HOOK_STEP instructions: charge them, note where the script
+   is (for errors without a traceback, such as running out of memory), and
+   stop it past the budget or the time limit. The time limit is a safety
+   net for single instructions that take long (comparing two huge strings):
+   the instruction budget, which does not depend on the machine, is what
+   ordinary scripts meet first. */
 static void sbx_hook(lua_State *L, lua_Debug *ar)
 {
-    (void)ar;
     script *s = sbx_self(L);
     if (!s->metered) return;
     s->left -= SCRIPT_HOOK_STEP;
-    if (s->left > 0 && !s->killed) return;
-    /* Sticky: once killed, every later step raises again, so a script's
-       own pcall can catch the error but never carry on. */
+    if (!s->killed && (s->sampling || ++s->hooks % 4 == 0) && lua_getinfo(L, "Sl", ar) &&
+        ar->currentline > 0)
+        str_fmt(s->near, sizeof s->near, "%s:%d",
+                ar->source[0] == '@' ? ar->source + 1 : ar->short_src, ar->currentline);
+    if (!s->killed && s->left > 0 && now_ms() < s->deadline) return;
+    if (!s->killed && s->left > 0) s->timed_out = 1;
+    if (s->sampling) { /* sampled after a big allocation: not a whole step */
+        s->sampling = 0;
+        s->left += SCRIPT_HOOK_STEP - 1;
+        if (!s->killed && s->left > 0) {
+            lua_sethook(L, sbx_hook, LUA_MASKCOUNT, SCRIPT_HOOK_STEP);
+            return;
+        }
+    }
+    kill(L, s, 0); /* in a hook, level 0 is the function interrupted */
+}
+
+/* Sticky: once killed, every later step raises again, so a script's own
+   pcall can catch the error but never carry on. */
+static int kill(lua_State *L, script *s, int level)
+{
+    if (!s->killed) {
+        lua_Debug ar;
+        s->killed_at[0] = '\0';
+        if (lua_getstack(L, level, &ar) && lua_getinfo(L, "Sl", &ar) && ar.currentline > 0)
+            str_fmt(s->killed_at, sizeof s->killed_at, "%s:%d",
+                    ar.source[0] == '@' ? ar.source + 1 : ar.short_src, ar.currentline);
+    }
     s->killed = 1;
     lua_sethook(L, sbx_hook, LUA_MASKCOUNT, 1);
-    luaL_error(L, "instruction budget exceeded (%ld instructions)", s->lim.instructions);
+    luaL_where(L, level);
+    if (s->timed_out)
+        lua_pushfstring(L, "time limit exceeded (%I ms)", (lua_Integer)s->time_ms);
+    else
+        lua_pushfstring(L, "instruction budget exceeded (%I instructions)",
+                        (lua_Integer)s->lim.instructions);
+    lua_concat(L, 2);
+    return lua_error(L);
+}
+
+long sbx_budget(lua_State *L)
+{
+    script *s = sbx_self(L);
+    if (!s || !s->metered) return SCRIPT_PATTERN_STEPS;
+    return s->killed ? 0 : s->left;
+}
+
+void sbx_charge(lua_State *L, long used)
+{
+    script *s = sbx_self(L);
+    if (!s || !s->metered) return;
+    s->left -= used;
+    if (s->left <= 0 || s->killed) kill(L, s, 1); /* level 1: the caller of the C function */
 }
 
 /* Errors ------------------------------------------------------------------- */
 
 static int sbx_traceback(lua_State *L)
 {
+    /* Our own work from here: not charged, so a killed script's message
+       can still be built. */
+    sbx_self(L)->metered = 0;
     const char *msg = lua_tostring(L, 1);
-    if (!msg) msg = luaL_typename(L, 1);
+    if (!msg) /* no __tostring: it would be the script's code, run unmetered */
+        msg = lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
     luaL_traceback(L, L, msg, 1);
     return 1;
 }
@@ -74,13 +152,26 @@ static int sbx_traceback(lua_State *L)
 static void describe_failure(script *s, const char *msg, const char *where, char *err,
                              size_t errlen)
 {
-    if (s->killed)
+    /* Memory errors come without a traceback: say where the script was
+       last seen. */
+    char near[200] = "", at[200] = "";
+    /* NULL where: the caller names the place itself (host.c does, only when
+       something failed, to keep the common path free of formatting). */
+    if (where) str_fmt(at, sizeof at, "%s: ", where);
+    if (s->killed && s->killed_at[0])
+        str_fmt(near, sizeof near, " at %s", s->killed_at);
+    else if (s->near[0] && !strstr(msg, s->near))
+        str_fmt(near, sizeof near, " near %s", s->near);
+    if (s->killed && s->timed_out)
+        str_fmt(err, errlen, "%stime limit exceeded (%ld ms)%s; is there an endless loop?\n%s", at,
+                s->time_ms, near, msg);
+    else if (s->killed)
         str_fmt(err, errlen,
-                "%s: instruction budget exceeded (%ld instructions); is there an "
+                "%sinstruction budget exceeded (%ld instructions)%s; is there an "
                 "endless loop?\n%s",
-                where, s->lim.instructions, msg);
+                at, s->lim.instructions, near, msg);
     else if (s->mem_hit)
-        str_fmt(err, errlen, "%s: out of memory (limit %zu MiB)\n%s", where, s->lim.memory >> 20,
+        str_fmt(err, errlen, "%sout of memory (limit %zu MiB)%s\n%s", at, s->lim.memory >> 20, near,
                 msg);
     else
         str_fmt(err, errlen, "%s", msg);
@@ -96,12 +187,16 @@ int sbx_call(script *s, int nargs, int nres, const char *where, char *err, size_
     long left = s->left;
     s->metered = 1;
     s->left = s->lim.instructions;
-    s->killed = s->mem_hit = 0;
+    s->killed = s->mem_hit = s->timed_out = 0;
+    s->near[0] = s->killed_at[0] = '\0';
+    s->sampling = 0;
+    s->deadline = now_ms() + s->time_ms;
     lua_sethook(L, sbx_hook, LUA_MASKCOUNT, SCRIPT_HOOK_STEP);
     int rc = lua_pcall(L, nargs, nres, base);
     int failed = rc != LUA_OK || s->killed;
     if (failed) {
-        const char *msg = rc != LUA_OK ? lua_tostring(L, -1) : "stopped";
+        const char *msg =
+            rc != LUA_OK ? lua_tostring(L, -1) : "(the error was caught, then the script went on)";
         describe_failure(s, msg ? msg : "(error object is not a string)", where, err, errlen);
         lua_settop(L, base - 1);
     } else {
@@ -109,7 +204,7 @@ int sbx_call(script *s, int nargs, int nres, const char *where, char *err, size_
     }
     s->metered = metered;
     s->left = left;
-    s->killed = 0;
+    s->killed = s->timed_out = 0;
     return failed ? -1 : 0;
 }
 
@@ -197,6 +292,13 @@ int sbx_load_file(script *s, const char *rel, char *err, size_t errlen)
         free(text);
         return -1;
     }
+    s->files_bytes += len;
+    if (s->files_bytes > SCRIPT_MAX_TOTAL) {
+        str_fmt(err, errlen, "%s: the scenario's files add up to more than %u MiB", rel,
+                SCRIPT_MAX_TOTAL >> 20);
+        free(text);
+        return -1;
+    }
     s->files_hash = hash_str(hash_bytes(s->files_hash, text, len), rel);
     char chunk[256];
     str_fmt(chunk, sizeof chunk, "@%s", rel);
@@ -220,7 +322,12 @@ static int sbx_include(lua_State *L)
     if (lua_getfield(L, -1, rel) != LUA_TNIL) return 0;
     lua_pop(L, 1);
     if (++s->ninclude > 1000) return luaL_error(L, "include: more than 1000 files");
-    if (sbx_load_file(s, rel, err, sizeof err)) return luaL_error(L, "include: %s", err);
+    /* The error names the included file's own line (a syntax error there),
+       not the include call: raise it without adding a place. */
+    if (sbx_load_file(s, rel, err, sizeof err)) {
+        lua_pushstring(L, err);
+        return lua_error(L);
+    }
     lua_pushboolean(L, 1);
     lua_setfield(L, -3, rel);
     lua_call(L, 0, 0);
@@ -233,6 +340,10 @@ static int sbx_loadtext(lua_State *L)
     size_t len;
     const char *text = luaL_checklstring(L, 1, &len);
     const char *name = luaL_optstring(L, 2, "=(load)");
+    /* The compiler is C, outside the budget: no more text than a file. */
+    if (len > SCRIPT_MAX_FILE)
+        return luaL_error(L, "load: chunk larger than %d MiB", (int)(SCRIPT_MAX_FILE >> 20));
+    sbx_charge(L, (long)(len / 4)); /* compiling is C work too */
     const char *mode = luaL_optstring(L, 3, "t");
     if (strcmp(mode, "t") != 0) return luaL_error(L, "load: only text chunks are allowed");
     if (luaL_loadbufferx(L, text, len, name, "t") != LUA_OK) {
@@ -250,11 +361,12 @@ static int sbx_loadtext(lua_State *L)
 static int sbx_print(lua_State *L)
 {
     script *s = sbx_self(L);
+    int n = lua_gettop(L); /* before the buffer adds to the stack */
     luaL_Buffer b;
     luaL_buffinit(L, &b);
     luaL_where(L, 1);
     luaL_addvalue(&b);
-    for (int i = 1; i <= lua_gettop(L); i++) {
+    for (int i = 1; i <= n; i++) {
         if (i > 1) luaL_addchar(&b, '\t');
         luaL_tolstring(L, i, NULL);
         luaL_addvalue(&b);
@@ -318,7 +430,9 @@ static int sbx_next(lua_State *L)
     lua_pushnil(L);
     lua_pushnil(L);
     lua_pushnil(L);
+    long n = 0;
     while (lua_next(L, 1)) { /* key at 5, value at 6 */
+        n++;
         check_key(L, 5);
         int after = lua_isnil(L, 2) || key_less(L, 2, 5);
         if (after && (!have || key_less(L, 5, 3))) {
@@ -328,6 +442,7 @@ static int sbx_next(lua_State *L)
         }
         lua_pop(L, 1);
     }
+    sbx_charge(L, n); /* a loop of next() is quadratic: count it */
     if (!have) {
         lua_pushnil(L);
         return 1;
@@ -348,24 +463,45 @@ static int sorted_iter(lua_State *L)
     return 2;
 }
 
-/* Insertion sort of keys[1..n] with key_less (tables here are small; it
-   keeps the comparison in C without lua_call). */
+/* Sort keys[1..n] with key_less: a bottom-up merge sort through a second
+   table, so a table of a million keys costs n log n, not n squared (the
+   comparisons stay in C, without lua_call). */
 static void sort_keys(lua_State *L, int keys, lua_Integer n)
 {
-    for (lua_Integer i = 2; i <= n; i++) {
-        lua_rawgeti(L, keys, i);
-        lua_Integer j = i - 1;
-        for (; j >= 1; j--) {
-            lua_rawgeti(L, keys, j);
-            int less = key_less(L, -2, -1);
-            if (!less) {
-                lua_pop(L, 1);
-                break;
+    lua_createtable(L, (int)(n < INT_MAX ? n : 0), 0);
+    int from = keys, to = lua_gettop(L);
+    long steps = 0;
+    for (lua_Integer w = 1; w < n; w *= 2) {
+        for (lua_Integer lo = 1; lo <= n; lo += 2 * w) {
+            lua_Integer mid = lo + w, hi = lo + 2 * w, i = lo, j = mid, k = lo;
+            if (mid > n + 1) mid = n + 1;
+            if (hi > n + 1) hi = n + 1;
+            while (i < mid || j < hi) {
+                int take_right = 0;
+                if (i < mid && j < hi) {
+                    lua_rawgeti(L, from, j);
+                    lua_rawgeti(L, from, i);
+                    take_right = key_less(L, -2, -1);
+                    lua_pop(L, 2);
+                } else {
+                    take_right = i >= mid;
+                }
+                lua_rawgeti(L, from, take_right ? j++ : i++);
+                lua_rawseti(L, to, k++);
+                steps++;
             }
-            lua_rawseti(L, keys, j + 1);
         }
-        lua_rawseti(L, keys, j + 1);
+        int t = from;
+        from = to;
+        to = t;
     }
+    if (from != keys) /* the result is in the scratch table: copy it back */
+        for (lua_Integer i = 1; i <= n; i++) {
+            lua_rawgeti(L, from, i);
+            lua_rawseti(L, keys, i);
+        }
+    lua_pop(L, 1);
+    sbx_charge(L, steps);
 }
 
 static int sbx_pairs(lua_State *L)
@@ -378,6 +514,7 @@ static int sbx_pairs(lua_State *L)
     while (lua_next(L, 1)) {
         lua_pop(L, 1);
         check_key(L, -1);
+        luaL_checkstack(L, 4, "pairs");
         lua_pushvalue(L, -1);
         lua_rawseti(L, keys, ++n);
     }
@@ -420,13 +557,173 @@ int sbx_random(lua_State *L)
    decides, outside any budget, so an endless one would hang the engine. */
 static int sbx_setmetatable(lua_State *L)
 {
-    if (lua_istable(L, 2) && lua_getfield(L, 2, "__gc") != LUA_TNIL)
-        return luaL_error(L, "setmetatable: __gc finalizers are not allowed in scenarios");
+    luaL_checktype(L, 1, LUA_TTABLE);
+    luaL_argexpected(L, lua_isnoneornil(L, 2) || lua_istable(L, 2), 2, "nil or table");
+    if (lua_istable(L, 2)) {
+        lua_pushliteral(L, "__gc");
+        if (lua_rawget(L, 2) != LUA_TNIL)
+            return luaL_error(L, "setmetatable: __gc finalizers are not allowed in scenarios");
+    }
     lua_settop(L, 2);
     lua_getfield(L, LUA_REGISTRYINDEX, "crisisroom.setmetatable");
     lua_insert(L, 1);
     lua_call(L, 2, 1);
     return 1;
+}
+
+/* Library functions that work in C ------------------------------------------------
+
+   The count hook does not run inside a library function, so one call of
+   table.insert on a big array, or string.upper on a big string, does work
+   that no instruction pays for; a loop of them would run for minutes. Each
+   wrapper charges the work a call will do, then calls the original. */
+
+enum { W_STRINGS, W_INSERT, W_REMOVE, W_MOVE, W_CONCAT, W_SORT, W_UNPACK, W_REP };
+
+static long clamp_cost(lua_Integer lo, lua_Integer hi)
+{
+    if (hi < lo) return 1;
+    lua_Unsigned n = (lua_Unsigned)hi - (lua_Unsigned)lo + 1;
+    return n > (lua_Unsigned)LONG_MAX / 2 ? LONG_MAX / 2 : (long)n;
+}
+
+static long work_of(lua_State *L, int kind)
+{
+    int n = lua_gettop(L);
+    long len = lua_istable(L, 1) ? (long)lua_rawlen(L, 1) : 0, cost = 1;
+    switch (kind) {
+    case W_INSERT:
+    case W_REMOVE:
+        return len + 1;
+    case W_MOVE:
+        return clamp_cost(luaL_optinteger(L, 2, 1), luaL_optinteger(L, 3, 0));
+    case W_CONCAT:
+    case W_UNPACK:
+        return clamp_cost(luaL_optinteger(L, 3, 1), luaL_optinteger(L, 4, len));
+    case W_SORT:
+        for (long m = len; m > 1; m /= 2) cost += len;
+        return cost;
+    default:
+        for (int i = 1; i <= n; i++)
+            if (lua_type(L, i) == LUA_TSTRING)
+                cost += (long)(lua_rawlen(L, i) / SCRIPT_BYTES_PER_INSTRUCTION);
+        return cost;
+    }
+}
+
+/* string.rep: refuse a result that cannot fit before building it, with an
+   error that names the line (a plain memory error would not). */
+static void check_rep(lua_State *L)
+{
+    script *s = sbx_self(L);
+    size_t l, lsep = 0;
+    luaL_checklstring(L, 1, &l);
+    lua_Integer n = luaL_checkinteger(L, 2);
+    luaL_optlstring(L, 3, "", &lsep);
+    if (n <= 0 || l + lsep == 0) return;
+    size_t room = s->lim.memory > s->mem ? s->lim.memory - s->mem : 0;
+    if ((lua_Unsigned)n > room / (l + lsep) + 1) {
+        s->mem_hit = 1; /* reported as running out of memory */
+        luaL_error(L,
+                   "string.rep: out of memory: the result (%d x %d bytes) is larger than the "
+                   "memory left (%d KiB)",
+                   (int)(n > INT_MAX ? INT_MAX : n), (int)(l + lsep), (int)(room >> 10));
+    }
+    sbx_charge(L, (long)((lua_Unsigned)n * (l + lsep) / SCRIPT_BYTES_PER_INSTRUCTION));
+}
+
+static int charged(lua_State *L)
+{
+    int kind = (int)lua_tointeger(L, lua_upvalueindex(2));
+    if (kind == W_REP)
+        check_rep(L);
+    else
+        sbx_charge(L, work_of(L, kind));
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    if (lua_pcall(L, lua_gettop(L) - 1, LUA_MULTRET, 0) == LUA_OK) return lua_gettop(L);
+    /* The original's errors name neither the place nor the function (it was
+       called from C): say both, as if it had been called directly. */
+    if (lua_type(L, -1) == LUA_TSTRING && !sbx_self(L)->killed) {
+        lua_Debug ar;
+        const char *name = "?";
+        if (lua_getstack(L, 0, &ar) && lua_getinfo(L, "n", &ar) && ar.name) name = ar.name;
+        lua_pushfstring(L, "'%s'", name);
+        luaL_gsub(L, lua_tostring(L, -2), "'?'", lua_tostring(L, -1));
+        luaL_where(L, 1);
+        lua_insert(L, -2);
+        lua_concat(L, 2);
+    }
+    return lua_error(L);
+}
+
+/* xpcall whose message handler is not called while the script is being
+   stopped: Lua runs a handler with hooks off when the error comes from the
+   hook, so a looping handler would never be stopped. */
+static int safe_handler(lua_State *L)
+{
+    if (sbx_self(L)->killed) return 1; /* the message, as it is */
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, 1);
+    return 1;
+}
+
+static int xpcall_done(lua_State *L, int status, lua_KContext base)
+{
+    if (status != LUA_OK && status != LUA_YIELD) {
+        lua_pushboolean(L, 0);
+        lua_insert(L, -2);
+        return 2; /* false, message */
+    }
+    return lua_gettop(L) - (int)base; /* true, results */
+}
+
+static int sbx_xpcall(lua_State *L)
+{
+    int n = lua_gettop(L);
+    luaL_checktype(L, 2, LUA_TFUNCTION);
+    lua_pushvalue(L, 2);
+    lua_pushcclosure(L, safe_handler, 1);
+    lua_replace(L, 2);
+    lua_pushboolean(L, 1);
+    lua_pushvalue(L, 1);
+    lua_rotate(L, 3, 2); /* f, handler, true, f, args... */
+    int status = lua_pcallk(L, n - 2, LUA_MULTRET, 2, 2, xpcall_done);
+    return xpcall_done(L, status, 2);
+}
+
+/* Wrap every function of a library but those in `skip`, with `kind` or
+   the kind `special` gives by name. */
+static void wrap_lib(lua_State *L, const char *lib, const char *const *skip)
+{
+    static const struct {
+        const char *name;
+        int kind;
+    } special[] = {
+        {"insert", W_INSERT}, {"remove", W_REMOVE}, {"move", W_MOVE}, {"concat", W_CONCAT},
+        {"sort", W_SORT},     {"unpack", W_UNPACK}, {"rep", W_REP},   {NULL, 0}};
+    lua_getglobal(L, lib);
+    int t = lua_gettop(L);
+    lua_pushnil(L);
+    while (lua_next(L, t)) {
+        const char *name = lua_tostring(L, -2);
+        int wrap = lua_iscfunction(L, -1) && lua_type(L, -2) == LUA_TSTRING;
+        for (const char *const *k = skip; wrap && *k; k++) wrap = strcmp(*k, name) != 0;
+        if (!wrap) {
+            lua_pop(L, 1);
+            continue;
+        }
+        int kind = W_STRINGS;
+        for (int i = 0; special[i].name; i++)
+            if (strcmp(special[i].name, name) == 0) kind = special[i].kind;
+        lua_pushinteger(L, kind);
+        lua_pushcclosure(L, charged, 2);
+        lua_pushvalue(L, -2);
+        lua_insert(L, -2);
+        lua_rawset(L, t); /* replacing an existing key: next() goes on */
+    }
+    lua_pop(L, 1);
 }
 
 /* Opening -------------------------------------------------------------------- */
@@ -435,8 +732,7 @@ lua_State *sbx_new(script *s)
 {
     lua_State *L = lua_newstate(sbx_alloc, s);
     if (!L) return NULL;
-    lua_pushlightuserdata(L, s);
-    lua_setfield(L, LUA_REGISTRYINDEX, SELF_KEY);
+    *(script **)lua_getextraspace(L) = s;
     lua_newtable(L);
     lua_setfield(L, LUA_REGISTRYINDEX, "crisisroom.included");
     return L;
@@ -479,6 +775,11 @@ void sbx_open(script *s)
     lua_pop(L, 1);
     remove_fields(L, LUA_STRLIBNAME, string_gone);
     remove_fields(L, LUA_MATHLIBNAME, math_gone);
+    sbx_open_patterns(L);
+    static const char *const own[] = {"find", "match", "gmatch", "gsub", NULL};
+    wrap_lib(L, LUA_STRLIBNAME, own);
+    wrap_lib(L, LUA_TABLIBNAME, own + 4);
+    wrap_lib(L, LUA_UTF8LIBNAME, own + 4);
     lua_getglobal(L, LUA_MATHLIBNAME);
     lua_pushcfunction(L, sbx_random);
     lua_setfield(L, -2, "random");
@@ -490,6 +791,7 @@ void sbx_open(script *s)
     lua_register(L, "include", sbx_include);
     lua_register(L, "print", sbx_print);
     lua_register(L, "pairs", sbx_pairs);
+    lua_register(L, "xpcall", sbx_xpcall);
     lua_register(L, "next", sbx_next);
     /* Lua 5.4 has no global unpack; authors from 5.1 expect one. */
     lua_getglobal(L, LUA_TABLIBNAME);

@@ -10,10 +10,16 @@
 #include "script.h"
 #include "util.h"
 
-#define SCRIPT_DEFAULT_INSTRUCTIONS 20000000L /* about 0.1 s of plain Lua */
-#define SCRIPT_DEFAULT_MEMORY       (64u << 20)
-#define SCRIPT_HOOK_STEP            1000
-#define SCRIPT_MAX_FILE             (4u << 20) /* bytes of one scenario file */
+#define SCRIPT_DEFAULT_INSTRUCTIONS  20000000L /* about 0.1 s of plain Lua */
+#define SCRIPT_DEFAULT_MEMORY        (64u << 20)
+#define SCRIPT_DEFAULT_TIME_MS       1200L /* per callback, whatever the budget */
+#define SCRIPT_HOOK_STEP             250
+#define SCRIPT_BYTES_PER_INSTRUCTION 64          /* allocating costs instructions too */
+#define SCRIPT_SAMPLE_BYTES          (1u << 20)  /* note the place after such a block */
+#define SCRIPT_MAX_FILE              (4u << 20)  /* bytes of one scenario file */
+#define SCRIPT_MAX_TOTAL             (16u << 20) /* bytes of all its files */
+#define SCRIPT_BUILD_RESERVE         (8u << 20)  /* memory for building, over the limit */
+#define SCRIPT_PATTERN_STEPS         200000000L  /* a pattern call outside the budget */
 
 struct script {
     lua_State *L;
@@ -27,13 +33,21 @@ struct script {
     int metered;
     long left;
     int killed;
-    char where[160]; /* what is running, for messages: "event 'x' when" */
-    game *g;         /* the game a callback works on */
+    int timed_out;       /* killed by the time limit rather than the budget */
+    long time_ms;        /* wall-clock ceiling per call (a safety net) */
+    long deadline;       /* CLOCK_MONOTONIC ms when the time limit strikes */
+    char near[160];      /* "file:line" where the hook last saw the script */
+    char killed_at[160]; /* "file:line" where the budget ran out */
+    int sampling;        /* the hook is due at the next instruction */
+    unsigned hooks;      /* hook calls, to note the place every few */
+    char where[160];     /* what is running, for messages: "event 'x' when" */
+    game *g;             /* the game a callback works on */
     game_host host;
     void (*print)(void *ud, const char *msg);
     void *print_ud;
     uint64_t files_hash;
-    int ninclude; /* files included, to bound them */
+    int ninclude;       /* files included, to bound them */
+    size_t files_bytes; /* read so far, to bound them */
 };
 
 /* sandbox.c */
@@ -47,6 +61,14 @@ int sbx_load_file(script *s, const char *rel, char *err, size_t errlen);
 int sbx_check_path(const char *rel, char *why, size_t whylen);
 script *sbx_self(lua_State *L);
 int sbx_random(lua_State *L); /* math.random on the game's generator */
+/* Work done in C on the script's behalf (pattern matching): what is left of
+   the budget, and charging `used` instructions to it (raises the budget
+   error when it runs out). */
+long sbx_budget(lua_State *L);
+void sbx_charge(lua_State *L, long used);
+
+/* pattern.c: string.find, match, gmatch and gsub within the budget */
+void sbx_open_patterns(lua_State *L);
 
 /* loader.c: the declaration constructors */
 void ldr_open(script *s);

@@ -1,0 +1,11 @@
+scenario { id = 'h', title = 'H', summary = 'Hostile.' }
+role { id = 'a', name = 'A', brief = 'B' }
+meter { id = 'm', name = 'M', start = 50 }
+clock { 'one', 'two', 'three' }
+ending { id = 'e', title = 'E', text = 'x' }
+local co = coroutine.create(function()
+  local x <close> = setmetatable({}, { __close = function() while true do end end })
+  coroutine.yield()
+end)
+coroutine.resume(co)
+coroutine.close(co)

@@ -1,0 +1,9 @@
+scenario { id = 'h', title = 'H', summary = 'Hostile.' }
+role { id = 'a', name = 'A', brief = 'B' }
+meter { id = 'm', name = 'M', start = 50 }
+clock { 'one', 'two', 'three' }
+ending { id = 'e', title = 'E', text = 'x' }
+local g
+event { id = 'x', turn = 1, to = 'a', channel = 'phone', title = 'X', text = 'x',
+  when = function(h) g = h return true end }
+local t = setmetatable({}, { __gc = true })

@@ -1,0 +1,2 @@
+# Run in a copy of this folder before the test.
+ln -s /etc sub

@@ -1,0 +1,9 @@
+scenario { id = 'h', title = 'H', summary = 'Hostile.' }
+role { id = 'a', name = 'A', brief = 'B' }
+meter { id = 'm', name = 'M', start = 50 }
+clock { 'one', 'two', 'three' }
+ending { id = 'e', title = 'E', text = 'x' }
+board { id = 'b', title = 'B' }
+for i = 1, 2001 do
+  card { id = 'c' .. i, board = 'b', title = 'C', text = 'x' }
+end

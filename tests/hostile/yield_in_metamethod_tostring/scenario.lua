@@ -1,0 +1,8 @@
+scenario { id = 'h', title = 'H', summary = 'Hostile.' }
+role { id = 'a', name = 'A', brief = 'B' }
+meter { id = 'm', name = 'M', start = 50 }
+clock { 'one', 'two', 'three' }
+ending { id = 'e', title = 'E', text = 'x' }
+local t = setmetatable({}, { __tostring = function() coroutine.yield() return 'x' end })
+local co = coroutine.wrap(function() return tostring(t) end)
+co()
