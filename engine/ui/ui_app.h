@@ -227,6 +227,13 @@ typedef struct ui_app {
 
     int quit, dirty;
     int no_autosave;
+    /* Partial frames: a frame drawn with limit set (w > 0) is clipped to it,
+       so that a change confined there (the timer's second) is redrawn and
+       sent to the screen alone. timer_at is where the last frame showed the
+       timer (w == 0: nowhere); sw says the window is drawn in software, so
+       what is on screen outside the limit stays valid. */
+    SDL_Rect limit, timer_at;
+    int sw;
 
     /* The facilitator's side. The players' app owns the console's state and
        the timer; a second window is a view (its own renderer, fonts, hit
@@ -298,6 +305,7 @@ int ui_chip_w(ui_app *a, const char *label);
 int ui_button_key(ui_app *a, SDL_Rect r, const char *label, const char *key, int action, int arg,
                   int primary);
 void ui_focus_ring(ui_app *a, SDL_Rect r, int action, int arg);
+void ui_clip(ui_app *a, const SDL_Rect *r); /* NULL: none (but a->limit) */
 /* Scroll regions: begin clips to r and returns the content offset. */
 int ui_scroll_begin(ui_app *a, int id, SDL_Rect r);
 void ui_scroll_end(ui_app *a, int id, SDL_Rect r, int content_h);

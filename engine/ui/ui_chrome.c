@@ -45,6 +45,7 @@ static void timer_block(ui_app *a, SDL_Rect r)
     SDL_Color c = g->paused || amber ? a->th->warn : a->th->text;
     if (ui_timer_left(&a->timer) == 0 && !g->paused) c = a->th->bad;
     int st = ui_line_h(a, ST_DISPLAY) <= r.h ? ST_DISPLAY : ST_H1;
+    a->timer_at = r;
     ui_text(a, st, c, r, t, TX_CENTER | TX_VCENTER | TX_ELLIPSIS);
 }
 

@@ -56,6 +56,7 @@ static void timer_block(ui_app *v, ui_app *m, SDL_Rect r)
     SDL_Rect lab = ui_cut_left(&r, ui_text_width(v, ST_SMALL_B, "TIMER") + ui_px(v, 4), gap);
     ui_text(v, ST_SMALL_B, v->th->dim, lab, "TIMER", TX_VCENTER | TX_ELLIPSIS);
     ui_text(v, ST_H1, c, r, t, TX_VCENTER | TX_ELLIPSIS);
+    v->timer_at = r;
     static const int mins[] = {0, 5, 10, 15};
     int w = (row.w - 3 * gap) / 4;
     for (int i = 0; i < 4; i++) {

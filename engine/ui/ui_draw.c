@@ -5,9 +5,11 @@
  * Rendering a line of text with SDL_ttf is the expensive part of a frame, so
  * each rendered line is kept as a texture keyed by style (face and pixel
  * size), colour and text; a change of scale or theme flushes the cache.
+ * Widths of labels are kept too: measuring shapes the string every time.
  */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ui_app.h"
@@ -17,6 +19,8 @@
 static const float tsize_units[TS_COUNT] = {20, 24, 27, 32, 42, 64};
 static const char *const face_files[FACE_COUNT] = {"NotoSans-Regular.ttf", "NotoSans-Bold.ttf",
                                                    "NotoSans-Italic.ttf"};
+
+static void width_flush(void);
 
 /* Fonts ---------------------------------------------------------------------- */
 
@@ -60,6 +64,7 @@ int ui_fonts_open(ui_app *a)
 void ui_fonts_close(ui_app *a)
 {
     ui_text_cache_flush();
+    width_flush();
     for (int i = 0; i < ST_COUNT; i++) {
         if (a->font[i]) TTF_CloseFont(a->font[i]);
         a->font[i] = NULL;
@@ -68,8 +73,14 @@ void ui_fonts_close(ui_app *a)
 
 /* The text cache -------------------------------------------------------------- */
 
+/* Bounded by count and by pixels: typing makes a new line of text per key,
+   and at 3840x2160 a line of body text is a texture of up to ~500 KB. 48 MB
+   is several screens' worth of text even at that size (a screen at 4K
+   holds 10-14 MB, at 1920x1080 under 4 MB), so no frame flushes its own
+   text. */
 #define CACHE_SLOTS 4096
 #define CACHE_LIMIT 3000
+#define CACHE_BYTES (48 << 20)
 
 typedef struct cache_entry {
     uint64_t hash;
@@ -82,6 +93,7 @@ typedef struct cache_entry {
 
 static cache_entry cache[CACHE_SLOTS];
 static int cache_count;
+static size_t cache_bytes;
 
 void ui_text_cache_flush(void)
 {
@@ -90,7 +102,7 @@ void ui_text_cache_flush(void)
         free(cache[i].text);
         memset(&cache[i], 0, sizeof cache[i]);
     }
-    cache_count = 0;
+    cache_count = 0, cache_bytes = 0;
 }
 
 static uint64_t cache_key(int style, SDL_Color c, const char *text)
@@ -114,7 +126,7 @@ static cache_entry *cache_find(SDL_Renderer *ren, int style, SDL_Color c, const 
 
 static cache_entry *text_texture(ui_app *a, int style, SDL_Color c, const char *text)
 {
-    if (cache_count >= CACHE_LIMIT) ui_text_cache_flush();
+    if (cache_count >= CACHE_LIMIT || cache_bytes >= CACHE_BYTES) ui_text_cache_flush();
     uint64_t h = hash_i64(cache_key(style, c, text), (int64_t)(intptr_t)a->ren);
     cache_entry *e = cache_find(a->ren, style, c, text, h);
     if (e->text) return e->tex ? e : NULL;
@@ -124,6 +136,7 @@ static cache_entry *text_texture(ui_app *a, int style, SDL_Color c, const char *
     if (!s) return NULL;
     e->tex = SDL_CreateTextureFromSurface(a->ren, s);
     e->w = s->w, e->h = s->h;
+    cache_bytes += (size_t)s->w * (size_t)s->h * 4;
     SDL_FreeSurface(s);
     return e->tex ? e : NULL;
 }
@@ -138,11 +151,47 @@ int ui_draw_line(ui_app *a, int style, SDL_Color c, int x, int y, const char *te
     return e->w;
 }
 
+/* Widths of labels are asked for every frame (centring, chips, tabs, key
+   hints), and TTF_SizeUTF8 shapes the whole string with HarfBuzz each time:
+   they are kept by font and text. Fonts are per window and per scale, and
+   closing one flushes this table, so a font pointer cannot be reused for a
+   stale entry. */
+#define WIDTH_SLOTS 2048
+
+typedef struct width_entry {
+    uint64_t hash;
+    char *text;
+    TTF_Font *font;
+    int w;
+} width_entry;
+
+static width_entry widths[WIDTH_SLOTS];
+static int nwidths;
+
+static void width_flush(void)
+{
+    for (int i = 0; i < WIDTH_SLOTS; i++) free(widths[i].text);
+    memset(widths, 0, sizeof widths);
+    nwidths = 0;
+}
+
 int ui_text_width(ui_app *a, int style, const char *text)
 {
     int w = 0, h = 0;
     if (!text || !text[0] || !a->font[style]) return 0;
-    if (TTF_SizeUTF8(a->font[style], text, &w, &h)) return 0;
+    TTF_Font *f = a->font[style];
+    uint64_t hash = hash_str(hash_i64(HASH_INIT, (int64_t)(intptr_t)f), text);
+    unsigned i = (unsigned)hash % WIDTH_SLOTS;
+    for (; widths[i].text; i = (i + 1) % WIDTH_SLOTS)
+        if (widths[i].hash == hash && widths[i].font == f && !strcmp(widths[i].text, text))
+            return widths[i].w;
+    if (TTF_SizeUTF8(f, text, &w, &h)) return 0;
+    if (nwidths >= WIDTH_SLOTS * 3 / 4) { /* keep probes short */
+        width_flush();
+        i = (unsigned)hash % WIDTH_SLOTS;
+    }
+    widths[i].hash = hash, widths[i].text = xstrdup(text), widths[i].font = f, widths[i].w = w;
+    nwidths++;
     return w;
 }
 

@@ -92,10 +92,14 @@ SDL_Rect ui_cut_right(SDL_Rect *r, int w, int gap)
 
 /* Wrapping -------------------------------------------------------------------- */
 
+/* A text laid out at a width: its lines (WRAP_LINES), or for a one-line
+   label the bytes kept before "…" (WRAP_CUT: n, -1 when it fits whole). */
+enum { WRAP_LINES, WRAP_CUT };
+
 typedef struct wrap {
     uint64_t hash;
     char *text;
-    int style, px, width;
+    int kind, style, px, width;
     int n;
     int *start, *len;
 } wrap;
@@ -113,13 +117,17 @@ static void wrap_flush(void)
     nwraps = 0;
 }
 
+/* Not through ui_text_width's cache: wrapping measures every prefix of a
+   line once, and its results are cached whole (below). */
 static int measure(ui_app *a, int style, const char *s, int n)
 {
     char buf[1024];
+    int w = 0, h = 0;
     if (n >= (int)sizeof buf) n = (int)sizeof buf - 1;
+    if (n <= 0) return 0;
     memcpy(buf, s, (size_t)n);
     buf[n] = '\0';
-    return ui_text_width(a, style, buf);
+    return TTF_SizeUTF8(a->font[style], buf, &w, &h) ? 0 : w;
 }
 
 static int utf8_next(const char *s, int i)
@@ -175,16 +183,18 @@ static void wrap_para(ui_app *a, int style, const char *t, int p, int end, int w
     }
 }
 
-static wrap *get_wrap(ui_app *a, int style, const char *text, int width)
+/* The cached layout of text, or a new empty slot for it (*fresh set). */
+static wrap *find_wrap(ui_app *a, int kind, int style, const char *text, int width, int *fresh)
 {
     uint64_t h = hash_i64(hash_i64(hash_i64(HASH_INIT, style), a->font_px[style]), width);
-    h = hash_str(h, text);
+    h = hash_str(hash_i64(h, kind), text);
     unsigned i = (unsigned)h % WRAP_SLOTS;
+    *fresh = 0;
     for (;; i = (i + 1) % WRAP_SLOTS) {
         wrap *w = &wraps[i];
         if (!w->text) break;
-        if (w->hash == h && w->style == style && w->px == a->font_px[style] && w->width == width &&
-            !strcmp(w->text, text))
+        if (w->hash == h && w->kind == kind && w->style == style && w->px == a->font_px[style] &&
+            w->width == width && !strcmp(w->text, text))
             return w;
     }
     if (nwraps > WRAP_SLOTS * 3 / 4) {
@@ -192,8 +202,18 @@ static wrap *get_wrap(ui_app *a, int style, const char *text, int width)
         i = (unsigned)h % WRAP_SLOTS;
     }
     wrap *w = &wraps[i];
-    w->hash = h, w->style = style, w->px = a->font_px[style], w->width = width;
+    w->hash = h, w->kind = kind, w->style = style, w->px = a->font_px[style], w->width = width;
     w->text = xstrdup(text);
+    nwraps++;
+    *fresh = 1;
+    return w;
+}
+
+static wrap *get_wrap(ui_app *a, int style, const char *text, int width)
+{
+    int fresh;
+    wrap *w = find_wrap(a, WRAP_LINES, style, text, width, &fresh);
+    if (!fresh) return w;
     int cap = 0, n = (int)strlen(text), p = 0;
     while (p <= n) {
         const char *nl = strchr(text + p, '\n');
@@ -201,8 +221,24 @@ static wrap *get_wrap(ui_app *a, int style, const char *text, int width)
         wrap_para(a, style, text, p, end, width, w, &cap);
         p = end + 1;
     }
-    nwraps++;
     return w;
+}
+
+/* The bytes of a one-line label kept before "…" in width, -1 when it fits
+   whole; only the first line of a text with newlines is shown. Cached:
+   finding the cut measures the label once per character. */
+static int get_cut(ui_app *a, int style, const char *text, int width)
+{
+    int fresh;
+    wrap *w = find_wrap(a, WRAP_CUT, style, text, width, &fresh);
+    if (!fresh) return w->n;
+    const char *nl = strchr(text, '\n');
+    int n = nl ? (int)(nl - text) : (int)strlen(text);
+    if (!nl && ui_text_width(a, style, text) <= width) return w->n = -1;
+    int dots = ui_text_width(a, style, "…");
+    int k = width > dots ? fit_chars(a, style, text, n, width - dots) : 0;
+    while (k > 0 && text[k - 1] == ' ') k--;
+    return w->n = k;
 }
 
 /* Text in boxes --------------------------------------------------------------- */
@@ -229,17 +265,13 @@ static int ellipsis_line(ui_app *a, int style, SDL_Color c, SDL_Rect box, const 
     int y = flags & TX_VCENTER ? box.y + (box.h - lh) / 2 : box.y;
     if (!(flags & TX_FLOW) && lh > box.h + 2) ui_layout_note(text, &box, lh);
     if (flags & TX_MEASURE) return lh;
-    const char *nl = strchr(text, '\n');
-    int n = nl ? (int)(nl - text) : (int)strlen(text);
-    if (!nl && ui_text_width(a, style, text) <= box.w) {
-        draw_span(a, style, c, box, y, text, n, flags);
+    int k = get_cut(a, style, text, box.w);
+    if (k < 0) {
+        draw_span(a, style, c, box, y, text, (int)strlen(text), flags);
         return lh;
     }
     ntruncations++;
     char buf[1024];
-    int dots = ui_text_width(a, style, "…");
-    int k = box.w > dots ? fit_chars(a, style, text, n, box.w - dots) : 0;
-    while (k > 0 && text[k - 1] == ' ') k--;
     str_fmt(buf, sizeof buf, "%.*s…", k, text);
     draw_span(a, style, c, box, y, buf, (int)strlen(buf), flags);
     return lh;

@@ -3,7 +3,8 @@
  * surface in screenshot mode), the event loop and the dispatch of actions.
  *
  * The loop sleeps in SDL_WaitEvent until something happens; a frame is drawn
- * only when an event changed something (or a toast timed out). Event
+ * only when an event changed something (or a toast timed out). A second of
+ * the discussion timer redraws the timer alone (present_timer). Event
  * coordinates are in window points and converted to pixels once, here, so
  * that the rest of the GUI only knows pixels (high-DPI screens included).
  */
@@ -125,13 +126,30 @@ static void refresh_size(ui_app *a)
 
 /* The facilitator's console ---------------------------------------------------- */
 
+/* The software renderer, drawing straight into the window's shared-memory
+   image. The GUI redraws only after an event and a full frame takes a few
+   milliseconds, so a GPU renderer buys nothing visible, while creating it
+   loads the GL driver: under Mesa's software GL (Xvfb, virtual machines,
+   no GPU) that alone took ~70 ms of the start and ~50 MB of resident
+   memory. SDL also puts the software renderer's framebuffer on a GL texture
+   unless told not to. SDL_RENDER_DRIVER (e.g. opengl) in the environment
+   still picks a GPU renderer. */
 static SDL_Renderer *make_renderer(SDL_Window *w)
 {
-    SDL_Renderer *r =
-        SDL_CreateRenderer(w, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
-    if (!r) r = SDL_CreateRenderer(w, -1, SDL_RENDERER_SOFTWARE);
+    SDL_Renderer *r = NULL;
+    if (SDL_getenv("SDL_RENDER_DRIVER")) r = SDL_CreateRenderer(w, -1, SDL_RENDERER_PRESENTVSYNC);
+    if (!r) {
+        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+        r = SDL_CreateRenderer(w, -1, SDL_RENDERER_SOFTWARE);
+    }
     if (r) SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_BLEND);
     return r;
+}
+
+static int is_software(SDL_Renderer *r)
+{
+    SDL_RendererInfo info;
+    return !SDL_GetRendererInfo(r, &info) && !strcmp(info.name, "software");
 }
 
 /* On one display the console takes the players' window while it is shown. */
@@ -168,6 +186,7 @@ static int console_open(ui_app *a, SDL_Rect at)
     c->win = SDL_CreateWindow("Crisis Room — facilitator console", at.x, at.y, at.w, at.h,
                               SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
     c->ren = c->win ? make_renderer(c->win) : NULL;
+    c->sw = c->ren && is_software(c->ren);
     if (!c->ren) {
         fprintf(stderr, "crisisroom: cannot open the console window: %s\n", SDL_GetError());
         if (c->win) SDL_DestroyWindow(c->win);
@@ -661,13 +680,8 @@ static void draw_toast(ui_app *a)
     ui_text(a, ST_BODY, a->th->text, ui_inset(r, pad), a->status, TX_CENTER);
 }
 
-void ui_render(ui_app *a)
+static void draw_frame(ui_app *a)
 {
-    a->nhits = 0, a->nsregs = 0;
-    a->block_hits = a->modal != MODAL_NONE;
-    if (a->peer) a->th = a->peer->th;
-    ui_color(a, a->th->bg);
-    SDL_RenderClear(a->ren);
     if (!a->font[0]) return; /* no typeface: reported on stderr */
     a->under = a->th->bg;
     if (a->ses && !a->peer) ui_timer_sync(&a->timer, a->ses->g);
@@ -710,6 +724,25 @@ void ui_render(ui_app *a)
     if (a->modal == MODAL_CONFIRM && a->ses) ui_confirm_draw(a);
     if (a->modal == MODAL_MENU) ui_menu_draw(a);
     draw_toast(a);
+}
+
+/* A whole frame, or with a->limit set the same frame clipped to it: every
+   widget is laid out as usual (hit areas included) but only pixels in the
+   limit are touched. SDL_RenderClear ignores the clip, hence the fill. */
+void ui_render(ui_app *a)
+{
+    a->nhits = 0, a->nsregs = 0;
+    a->block_hits = a->modal != MODAL_NONE;
+    a->timer_at = ui_rect(0, 0, 0, 0);
+    if (a->peer) a->th = a->peer->th;
+    ui_clip(a, NULL);
+    ui_color(a, a->th->bg);
+    if (a->limit.w > 0)
+        SDL_RenderFillRect(a->ren, &a->limit);
+    else
+        SDL_RenderClear(a->ren);
+    draw_frame(a);
+    SDL_RenderSetClipRect(a->ren, NULL);
 }
 
 /* Set-up ---------------------------------------------------------------------- */
@@ -791,6 +824,7 @@ static int init_window(ui_app *a, const ui_args *o)
     }
     SDL_SetWindowMinimumSize(a->win, 640, 400);
     a->ren = make_renderer(a->win);
+    a->sw = a->ren && is_software(a->ren);
     if (!a->ren) {
         fprintf(stderr, "crisisroom: cannot create a renderer: %s\n", SDL_GetError());
         return -1;
@@ -934,6 +968,33 @@ static void present(ui_app *a)
     SDL_RenderPresent(a->ren);
 }
 
+/* The timer's second changed and nothing else did: the frame again, clipped
+   to the timer, and only that rectangle to the screen. A GPU renderer's
+   back buffer is undefined after a present, and a timer that moved (it
+   cannot without an event) needs the whole frame: then all of it. */
+static void present_timer(ui_app *a)
+{
+    SDL_Rect r = a->timer_at;
+    if (!a->sw || r.w <= 0 || r.h <= 0) {
+        present(a);
+        return;
+    }
+    a->limit = r;
+    ui_render(a);
+    a->limit = ui_rect(0, 0, 0, 0);
+    if (!SDL_RectEquals(&r, &a->timer_at)) {
+        present(a);
+        return;
+    }
+    SDL_RenderFlush(a->ren);
+    SDL_UpdateWindowSurfaceRects(a->win, &r, 1);
+}
+
+static int shown(const ui_app *a)
+{
+    return !(SDL_GetWindowFlags(a->win) & SDL_WINDOW_HIDDEN);
+}
+
 /* Events go to the window they happened in. */
 static ui_app *target(ui_app *a, const SDL_Event *e)
 {
@@ -962,14 +1023,22 @@ static int wait_ms(ui_app *a)
 
 static void loop(ui_app *a, Uint64 t_start)
 {
-    int first = 1;
+    int first = 1, tick = 0;
     a->dirty = 1;
     while (!a->quit) {
         /* The console shows the players' game: what changes one may change it. */
         if (a->dirty && a->cwin) a->cwin->dirty = 1;
-        if (a->dirty) present(a);
-        if (a->cwin && a->cwin->dirty && !(SDL_GetWindowFlags(a->cwin->win) & SDL_WINDOW_HIDDEN))
-            present(a->cwin);
+        if (a->dirty)
+            present(a);
+        else if (tick)
+            present_timer(a);
+        if (a->cwin && shown(a->cwin)) {
+            if (a->cwin->dirty)
+                present(a->cwin);
+            else if (tick)
+                present_timer(a->cwin);
+        }
+        tick = 0;
         if (first && getenv("CRISISROOM_TIMING"))
             fprintf(stderr, "crisisroom: first frame after %.1f ms\n",
                     (SDL_GetPerformanceCounter() - t_start) * 1000.0 /
@@ -983,7 +1052,9 @@ static void loop(ui_app *a, Uint64 t_start)
         if (!got) {
             if (a->status[0] && SDL_TICKS_PASSED(SDL_GetTicks(), a->status_until))
                 a->status[0] = '\0', a->dirty = 1;
-            if (ui_timer_wait(&a->timer)) a->dirty = 1;
+            /* Not ui_timer_wait: it is 0 once the time is up, and "TIME"
+               must still replace "0:01". */
+            if (a->ses && a->timer.len_ms > 0) tick = 1;
             continue;
         }
         ui_handle(target(a, &e), &e);

@@ -123,13 +123,26 @@ void ui_key_hint(ui_app *a, int x, int y, const char *key)
 
 /* Scrolled regions ------------------------------------------------------------ */
 
+/* Clipping always stays inside the frame's limit. An empty intersection
+   clips to a rectangle off the target: SDL takes an empty one for none. */
+void ui_clip(ui_app *a, const SDL_Rect *r)
+{
+    SDL_Rect in, off = {-2, -2, 1, 1};
+    if (a->limit.w <= 0)
+        SDL_RenderSetClipRect(a->ren, r);
+    else if (!r)
+        SDL_RenderSetClipRect(a->ren, &a->limit);
+    else
+        SDL_RenderSetClipRect(a->ren, SDL_IntersectRect(r, &a->limit, &in) ? &in : &off);
+}
+
 int ui_scroll_begin(ui_app *a, int id, SDL_Rect r)
 {
     if (a->nsregs < (int)(sizeof a->sregs / sizeof a->sregs[0]) && !a->block_hits)
         a->sregs[a->nsregs].r = r, a->sregs[a->nsregs++].id = id;
     a->clip = r;
     a->clipping = 1;
-    SDL_RenderSetClipRect(a->ren, &r);
+    ui_clip(a, &r);
     return -a->scroll[a->screen][id];
 }
 
@@ -154,7 +167,7 @@ static void more_below(ui_app *a, SDL_Rect r, int bw)
 
 void ui_scroll_end(ui_app *a, int id, SDL_Rect r, int content_h)
 {
-    SDL_RenderSetClipRect(a->ren, NULL);
+    ui_clip(a, NULL);
     a->clipping = 0;
     int max = content_h > r.h ? content_h - r.h : 0;
     a->scroll_max[a->screen][id] = max;

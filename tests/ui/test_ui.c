@@ -4,8 +4,9 @@
  * tutorial; every screen (the facilitator's console too) is rendered at
  * 1280x720, 1920x1080 and 3840x2160 without a layout overflow; the console
  * pauses (the timer stops, on a clock the test moves), injects, undoes; the
- * debrief writes its report; screenshot mode writes a valid PNG; bad inputs
- * give messages, not crashes.
+ * debrief writes its report; a second of the timer redraws only the timer,
+ * with the pixels of a whole frame; screenshot mode writes a valid PNG; bad
+ * inputs give messages, not crashes.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -303,6 +304,57 @@ static void test_console(void)
     ui_clock = real;
 }
 
+/* A second of the timer redraws only the timer: the frame clipped to it must
+   give the very pixels of a whole new frame, on the dashboard, under the
+   menu's translucent shade, and on the console. */
+static int same_pixels(const SDL_Surface *s, const unsigned char *ref)
+{
+    for (int y = 0; y < s->h; y++)
+        if (memcmp((const unsigned char *)s->pixels + (size_t)y * s->pitch,
+                   ref + (size_t)y * s->pitch, (size_t)s->w * 4))
+            return 0;
+    return 1;
+}
+
+static void test_partial(void)
+{
+    ui_clock_fn real = ui_clock;
+    ui_clock = fake_clock;
+    if (start("albania2022")) return ui_clock = real, failures++, (void)0;
+    ui_timer_set(&app.timer, 10, app.ses->g);
+    SDL_Surface *s = app.surf;
+    size_t size = (size_t)s->pitch * s->h;
+    unsigned char *before = malloc(size), *full = malloc(size);
+    static const struct {
+        ui_screen screen;
+        int modal;
+    } cases[] = {{SCR_DASHBOARD, MODAL_NONE}, {SCR_DASHBOARD, MODAL_MENU}, {SCR_CONSOLE, 0}};
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        if (cases[i].screen == SCR_CONSOLE)
+            key(SDLK_F9), app.modal = MODAL_NONE;
+        else
+            ui_go(&app, cases[i].screen), app.modal = cases[i].modal;
+        ui_render(&app);
+        SDL_Rect r = app.timer_at;
+        CHECK(r.w > 0 && r.h > 0, "case %zu: no timer on screen", i);
+        memcpy(before, s->pixels, size);
+        now_ms += 1000;
+        ui_render(&app);
+        memcpy(full, s->pixels, size);
+        CHECK(!same_pixels(s, before), "case %zu: the timer did not change", i);
+        memcpy(s->pixels, before, size);
+        app.limit = r;
+        ui_render(&app);
+        app.limit = ui_rect(0, 0, 0, 0);
+        CHECK(SDL_RectEquals(&r, &app.timer_at), "case %zu: the timer moved", i);
+        CHECK(same_pixels(s, full), "case %zu: the partial frame differs from a whole one", i);
+    }
+    free(before), free(full);
+    app.modal = MODAL_NONE;
+    ui_game_close(&app);
+    ui_clock = real;
+}
+
 static unsigned be32(const unsigned char *p)
 {
     return (unsigned)p[0] << 24 | (unsigned)p[1] << 16 | (unsigned)p[2] << 8 | p[3];
@@ -379,6 +431,8 @@ int main(int argc, char **argv)
             test_screens();
         else if (!strcmp(what, "console"))
             test_console();
+        else if (!strcmp(what, "partial"))
+            test_partial();
         else if (!strcmp(what, "bad"))
             test_bad(argc > 2 ? argv[2] : ".");
         ui_shutdown(&app);
