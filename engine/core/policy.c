@@ -56,22 +56,52 @@ static void make_choose(game *g, int item, int move, cmd *out)
     out->move = move;
 }
 
+/* The first available of the candidates in a random order: uniform over
+   the available ones, and most of the time only one or two conditions are
+   checked instead of all. 0 found (in *out), -1 none, -2 error. */
+static int pick_random(policy *p, game *g, int *cand, int n, int *out)
+{
+    for (int left = n; left > 0; left--) {
+        int k = (int)rng_range(&p->r, 0, left - 1);
+        int mv = cand[k];
+        cand[k] = cand[left - 1]; /* draw without replacement */
+        int rc = game_move_available(g, mv, g->role, NULL, 0);
+        if (rc < 0) return -2;
+        if (rc) {
+            *out = mv;
+            return 0;
+        }
+    }
+    return -1;
+}
+
+/* The first of the candidates that is available, in order. */
+static int pick_first(game *g, const int *cand, int n, int *out)
+{
+    for (int i = 0; i < n; i++) {
+        int rc = game_move_available(g, cand[i], g->role, NULL, 0);
+        if (rc < 0) return -2;
+        if (rc) {
+            *out = cand[i];
+            return 0;
+        }
+    }
+    return -1;
+}
+
 /* Pick an option for an open decision; -1 none available, -2 error. */
 static int pick_option(policy *p, game *g, int item)
 {
     const def_event *e = &g->sc->events[g->items[item].event];
-    int avail[64], n = 0, hist = -1;
+    int cand[64], n = 0, hist[64], nh = 0, mv = -1, rc;
     for (int i = 0; i < e->noptions && n < 64; i++) {
-        int rc = game_move_available(g, e->options[i], g->role, NULL, 0);
-        if (rc < 0) return -2;
-        if (!rc) continue;
-        if (g->sc->moves[e->options[i]].historical && hist < 0) hist = e->options[i];
-        avail[n++] = e->options[i];
+        cand[n++] = e->options[i];
+        if (g->sc->moves[e->options[i]].historical) hist[nh++] = e->options[i];
     }
-    if (n == 0) return -1;
-    if (p->kind == POLICY_HISTORICAL && hist >= 0) return hist;
-    if (p->kind == POLICY_RANDOM) return avail[rng_range(&p->r, 0, n - 1)];
-    return avail[0];
+    if (p->kind == POLICY_HISTORICAL && (rc = pick_first(g, hist, nh, &mv)) != -1)
+        return rc < 0 ? rc : mv;
+    rc = p->kind == POLICY_RANDOM ? pick_random(p, g, cand, n, &mv) : pick_first(g, cand, n, &mv);
+    return rc < 0 ? rc : mv;
 }
 
 /* The entry of the action's history for this turn not yet taken in this
@@ -91,21 +121,20 @@ static int hist_entry(const policy *p, const def_move *m, int move, int turn)
 static int pick_action(policy *p, game *g)
 {
     if (p->kind == POLICY_FIRST) return -1;
-    int avail[256], n = 0;
+    /* Random play leaves some points unspent, as real players do: decided
+       first, so that no condition is checked for nothing. */
+    if (p->kind == POLICY_RANDOM && rng_range(&p->r, 0, 3) == 0) return -1;
+    int cand[256], n = 0, mv = -1;
     for (int i = 0; i < g->sc->nactions && n < 256; i++) {
-        int mv = g->sc->actions[i];
-        const def_move *m = &g->sc->moves[mv];
-        if (m->role != g->role) continue;
-        if (p->kind == POLICY_HISTORICAL && hist_entry(p, m, mv, g->turn) < 0) continue;
-        int rc = game_move_available(g, mv, g->role, NULL, 0);
-        if (rc < 0) return -2;
-        if (rc) avail[n++] = mv;
+        int a = g->sc->actions[i];
+        const def_move *m = &g->sc->moves[a];
+        if (m->role != g->role || m->cost > g->budget[g->role]) continue;
+        if (p->kind == POLICY_HISTORICAL && hist_entry(p, m, a, g->turn) < 0) continue;
+        cand[n++] = a;
     }
-    if (n == 0) return -1;
-    if (p->kind == POLICY_HISTORICAL) return avail[0];
-    /* Random play leaves some points unspent, as real players do. */
-    if (rng_range(&p->r, 0, 3) == 0) return -1;
-    return avail[rng_range(&p->r, 0, n - 1)];
+    int rc =
+        p->kind == POLICY_RANDOM ? pick_random(p, g, cand, n, &mv) : pick_first(g, cand, n, &mv);
+    return rc < 0 ? rc : mv;
 }
 
 static void make_act(policy *p, game *g, int move, cmd *out)

@@ -234,8 +234,6 @@ static int g_index(lua_State *L)
         g->variant >= 0 ? lua_pushstring(L, g->sc->variants[g->variant].id) : lua_pushnil(L);
     else if (strcmp(k, "target") == 0)
         g->target ? lua_pushstring(L, g->target) : lua_pushnil(L);
-    else if (strcmp(k, "state") == 0)
-        lua_pushvalue(L, lua_upvalueindex(1));
     else if (strcmp(k, "ended") == 0)
         lua_pushboolean(L, g->ended);
     else
@@ -308,9 +306,12 @@ void gapi_open(script *s)
         lua_pushcclosure(L, methods[i].fn, 1);
         lua_setfield(L, -2, methods[i].name);
     }
-    lua_createtable(L, 0, 1); /* the methods' own metatable: the other fields */
+    /* g.state is one proxy for the life of the script: a plain field, read
+       without a call into C (callbacks read it more than anything else). */
     push_state_proxy(L);
-    lua_pushcclosure(L, g_index, 1);
+    lua_setfield(L, -2, "state");
+    lua_createtable(L, 0, 1); /* the methods' own metatable: the other fields */
+    lua_pushcfunction(L, g_index);
     lua_setfield(L, -2, "__index");
     lua_setmetatable(L, -2);
     lua_setfield(L, -2, "__index");

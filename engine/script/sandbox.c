@@ -504,6 +504,63 @@ static void sort_keys(lua_State *L, int keys, lua_Integer n)
     sbx_charge(L, steps);
 }
 
+/* A key read once, for sorting small tables in C. */
+typedef struct skey {
+    int rank, isint, idx;
+    lua_Integer i;
+    double d;
+    const char *str;
+    size_t len;
+} skey;
+
+static int skey_less(const skey *a, const skey *b)
+{
+    if (a->rank != b->rank) return a->rank < b->rank;
+    if (a->rank == 2) return !a->i && b->i;
+    if (a->rank == 1) {
+        int c = memcmp(a->str, b->str, a->len < b->len ? a->len : b->len);
+        return c < 0 || (c == 0 && a->len < b->len);
+    }
+    if (a->isint && b->isint) return a->i < b->i;
+    return (a->isint ? (double)a->i : a->d) < (b->isint ? (double)b->i : b->d);
+}
+
+/* Most tables a scenario walks hold a handful of keys: sort those in C,
+   reading each key once, and leave the merge sort to big tables. Replaces
+   keys[1..n] with a new table in sorted order; 0, or -1 when too big. */
+#define SMALL_SORT 32
+static int sort_small(lua_State *L, int keys, lua_Integer n)
+{
+    if (n > SMALL_SORT) return -1;
+    skey k[SMALL_SORT];
+    for (int i = 0; i < n; i++) {
+        lua_rawgeti(L, keys, i + 1);
+        skey *e = &k[i];
+        e->rank = key_rank(L, -1);
+        e->idx = i + 1;
+        e->isint = lua_isinteger(L, -1);
+        e->i = e->rank == 2 ? lua_toboolean(L, -1) : e->isint ? lua_tointeger(L, -1) : 0;
+        e->d = e->rank == 0 ? lua_tonumber(L, -1) : 0;
+        /* The string stays alive: the keys table holds it. */
+        e->str = e->rank == 1 ? lua_tolstring(L, -1, &e->len) : NULL;
+        lua_pop(L, 1);
+    }
+    for (int i = 1; i < n; i++)
+        for (int j = i; j > 0 && skey_less(&k[j], &k[j - 1]); j--) {
+            skey t = k[j];
+            k[j] = k[j - 1];
+            k[j - 1] = t;
+        }
+    lua_createtable(L, (int)n, 0);
+    for (int i = 0; i < n; i++) {
+        lua_rawgeti(L, keys, k[i].idx);
+        lua_rawseti(L, -2, i + 1);
+    }
+    lua_replace(L, keys);
+    sbx_charge(L, (long)(n * n));
+    return 0;
+}
+
 static int sbx_pairs(lua_State *L)
 {
     luaL_checktype(L, 1, LUA_TTABLE);
@@ -518,7 +575,7 @@ static int sbx_pairs(lua_State *L)
         lua_pushvalue(L, -1);
         lua_rawseti(L, keys, ++n);
     }
-    sort_keys(L, keys, n);
+    if (sort_small(L, keys, n)) sort_keys(L, keys, n);
     lua_pushinteger(L, 0);
     lua_pushcclosure(L, sorted_iter, 2);
     lua_pushvalue(L, 1);
