@@ -320,13 +320,13 @@ void gapi_open(script *s)
     lua_pushboolean(L, 0);
     lua_setfield(L, -2, "__metatable");
     lua_setmetatable(L, -2);
-    lua_setfield(L, LUA_REGISTRYINDEX, "crisisroom.g");
+    s->g_ref = luaL_ref(L, LUA_REGISTRYINDEX);
     lua_setfield(L, LUA_REGISTRYINDEX, IDS_KEY);
 }
 
 void gapi_push(script *s)
 {
-    lua_getfield(s->L, LUA_REGISTRYINDEX, "crisisroom.g");
+    lua_rawgeti(s->L, LUA_REGISTRYINDEX, s->g_ref); /* every callback: no string lookup */
 }
 
 /* Fill the id table of a kind (created empty by gapi_open). */

@@ -525,57 +525,70 @@ static int skey_less(const skey *a, const skey *b)
     return (a->isint ? (double)a->i : a->d) < (b->isint ? (double)b->i : b->d);
 }
 
-/* Most tables a scenario walks hold a handful of keys: sort those in C,
-   reading each key once, and leave the merge sort to big tables. Replaces
-   keys[1..n] with a new table in sorted order; 0, or -1 when too big. */
+/* Most tables a scenario walks hold a handful of keys: read them straight
+   from the table into C, sort them there and build the ordered key list in
+   one go. The strings stay alive meanwhile: the table holds them. Returns
+   the list on the stack, or -1 (nothing pushed) when the table is too big. */
 #define SMALL_SORT 32
-static int sort_small(lua_State *L, int keys, lua_Integer n)
+static int sort_small(lua_State *L, int t)
 {
-    if (n > SMALL_SORT) return -1;
     skey k[SMALL_SORT];
-    for (int i = 0; i < n; i++) {
-        lua_rawgeti(L, keys, i + 1);
-        skey *e = &k[i];
+    int n = 0;
+    lua_pushnil(L);
+    while (lua_next(L, t)) {
+        lua_pop(L, 1);
+        if (n == SMALL_SORT) {
+            lua_pop(L, 1);
+            return -1;
+        }
+        check_key(L, -1);
+        skey *e = &k[n++];
         e->rank = key_rank(L, -1);
-        e->idx = i + 1;
         e->isint = lua_isinteger(L, -1);
         e->i = e->rank == 2 ? lua_toboolean(L, -1) : e->isint ? lua_tointeger(L, -1) : 0;
         e->d = e->rank == 0 ? lua_tonumber(L, -1) : 0;
-        /* The string stays alive: the keys table holds it. */
         e->str = e->rank == 1 ? lua_tolstring(L, -1, &e->len) : NULL;
-        lua_pop(L, 1);
     }
     for (int i = 1; i < n; i++)
         for (int j = i; j > 0 && skey_less(&k[j], &k[j - 1]); j--) {
-            skey t = k[j];
+            skey tmp = k[j];
             k[j] = k[j - 1];
-            k[j - 1] = t;
+            k[j - 1] = tmp;
         }
-    lua_createtable(L, (int)n, 0);
+    lua_createtable(L, n, 0);
     for (int i = 0; i < n; i++) {
-        lua_rawgeti(L, keys, k[i].idx);
+        const skey *e = &k[i];
+        if (e->rank == 1)
+            lua_pushlstring(L, e->str, e->len);
+        else if (e->rank == 2)
+            lua_pushboolean(L, (int)e->i);
+        else if (e->isint)
+            lua_pushinteger(L, e->i);
+        else
+            lua_pushnumber(L, e->d);
         lua_rawseti(L, -2, i + 1);
     }
-    lua_replace(L, keys);
-    sbx_charge(L, (long)(n * n));
+    sbx_charge(L, (long)n * n);
     return 0;
 }
 
 static int sbx_pairs(lua_State *L)
 {
     luaL_checktype(L, 1, LUA_TTABLE);
-    lua_newtable(L);
-    int keys = lua_gettop(L);
-    lua_Integer n = 0;
-    lua_pushnil(L);
-    while (lua_next(L, 1)) {
-        lua_pop(L, 1);
-        check_key(L, -1);
-        luaL_checkstack(L, 4, "pairs");
-        lua_pushvalue(L, -1);
-        lua_rawseti(L, keys, ++n);
+    if (sort_small(L, 1) != 0) {
+        lua_newtable(L);
+        int keys = lua_gettop(L);
+        lua_Integer n = 0;
+        lua_pushnil(L);
+        while (lua_next(L, 1)) {
+            lua_pop(L, 1);
+            check_key(L, -1);
+            luaL_checkstack(L, 4, "pairs");
+            lua_pushvalue(L, -1);
+            lua_rawseti(L, keys, ++n);
+        }
+        sort_keys(L, keys, n);
     }
-    if (sort_small(L, keys, n)) sort_keys(L, keys, n);
     lua_pushinteger(L, 0);
     lua_pushcclosure(L, sorted_iter, 2);
     lua_pushvalue(L, 1);

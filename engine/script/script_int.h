@@ -42,6 +42,7 @@ struct script {
     unsigned hooks;      /* hook calls, to note the place every few */
     char where[160];     /* what is running, for messages: "event 'x' when" */
     game *g;             /* the game a callback works on */
+    int g_ref;           /* registry reference of the handle g */
     game_host host;
     void (*print)(void *ud, const char *msg);
     void *print_ud;

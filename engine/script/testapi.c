@@ -382,9 +382,10 @@ int script_run_tests(const char *dir, const char *only, FILE *out)
     script_free(s);
     if (ran == 0) {
         if (only)
-            fprintf(out, "%s: no test file matches '%s' (give a file under %s/tests/)\n", dir,
-                    only, dir);
-        else fprintf(out, "%s: no tests found (tests/*.lua)\n", dir);
+            fprintf(out, "%s: no test file matches '%s' (give a file under %s/tests/)\n", dir, only,
+                    dir);
+        else
+            fprintf(out, "%s: no tests found (tests/*.lua)\n", dir);
         return -1;
     }
     fprintf(out, "%d passed, %d failed\n", passed, failed);
