@@ -140,7 +140,7 @@ void def_free(def_scenario *sc)
     free_strs(sc->files, sc->nfiles);
     free(sc->sources), free(sc->roles), free(sc->meters), free(sc->events), free(sc->moves);
     free(sc->effects), free(sc->boards), free(sc->cards), free(sc->objectives);
-    free(sc->endings), free(sc->variants), free(sc->actions);
+    free(sc->endings), free(sc->variants), free(sc->actions), free(sc->by_role);
     free(sc);
 }
 
@@ -309,6 +309,19 @@ const char *def_intern_file(def_scenario *sc, const char *file)
     char *f = xstrdup(file);
     *VEC_PUSH(sc->files, sc->nfiles, sc->cfiles) = f;
     return f;
+}
+
+void def_finish(def_scenario *sc)
+{
+    free(sc->by_role);
+    sc->by_role = xcalloc((size_t)sc->nactions + 1, sizeof(int));
+    int n = 0;
+    for (int r = 0; r < sc->nroles && r < CR_MAX_ROLES; r++) {
+        sc->role_first[r] = n;
+        for (int i = 0; i < sc->nactions; i++)
+            if (sc->moves[sc->actions[i]].role == r) sc->by_role[n++] = sc->actions[i];
+    }
+    for (int r = sc->nroles; r <= CR_MAX_ROLES; r++) sc->role_first[r] = n;
 }
 
 /* Validation ------------------------------------------------------------- */

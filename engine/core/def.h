@@ -191,6 +191,10 @@ typedef struct def_scenario {
     int nroles, nmeters, nturns, nevents, nmoves, neffects, nboards, ncards, nobjectives, nendings,
         nvariants;
     int *actions, nactions; /* move indexes of standing actions */
+    /* The actions again, grouped by role: role r's are
+       by_role[role_first[r] .. role_first[r + 1] - 1] (built by def_finish). */
+    int *by_role;
+    int role_first[CR_MAX_ROLES + 1];
     /* capacities of the arrays above */
     int croles, cmeters, cturns, cevents, cmoves, ceffects, cboards, ccards, cobjectives, cendings,
         cvariants, csources, cactions, clearning, cquestions;
@@ -232,6 +236,9 @@ void def_add_turn(def_scenario *sc, const char *label);
 void def_add_learning(def_scenario *sc, const char *text);
 void def_add_question(def_scenario *sc, const char *text);
 const char *def_intern_file(def_scenario *sc, const char *file);
+
+/* Build the indexes front ends and players use (after loading). */
+void def_finish(def_scenario *sc);
 
 /* Check rules that span definitions (an ending to fall back on, option
    defaults, starts inside bounds...). Appends one "file:line: message\n" per

@@ -38,10 +38,10 @@ static void clear_dynamic(game *g)
     }
     for (int i = 0; i < g->npend; i++) free(g->pend[i].target);
     for (int i = 0; i < g->nlog; i++) {
-        free(g->log[i].text);
+        if (g->log[i].text_owned) free(g->log[i].text);
         free(g->log[i].aux);
     }
-    g->nitems = g->npend = g->nlog = 0;
+    g->nitems = g->npend = g->nlog = g->open_from = 0;
     kv_clear(&g->state);
 }
 
@@ -136,7 +136,16 @@ void game_add_log(game *g, game_log_kind kind, int role, int ref, double value, 
     l->ref = ref;
     l->value = value;
     l->text = text && *text ? xstrdup(text) : NULL;
+    l->text_owned = 1;
     l->aux = aux && *aux ? xstrdup(aux) : NULL;
+}
+
+void game_add_outcome(game *g, const char *def_text)
+{
+    game_add_log(g, LOG_OUTCOME, -1, -1, 0, NULL, NULL);
+    game_log *l = &g->log[g->nlog - 1];
+    l->text = (char *)def_text; /* the definitions outlive every game */
+    l->text_owned = 0;
 }
 
 /* Deliveries ----------------------------------------------------------------- */
@@ -644,7 +653,15 @@ int game_open_item(const game *g, int event)
 int game_open_decisions(const game *g, int role, int *out, int max)
 {
     int n = 0;
-    for (int i = 0; i < g->nitems && n < max; i++) {
+    /* Most of the inbox is settled: skip the settled head (a cache only,
+       so it may move forward in a const query). */
+    game *gm = (game *)g;
+    while (gm->open_from < g->nitems) {
+        const game_item *it = &g->items[gm->open_from];
+        if (it->event >= 0 && it->option < 0 && g->sc->events[it->event].noptions) break;
+        gm->open_from++;
+    }
+    for (int i = g->open_from; i < g->nitems && n < max; i++) {
         const game_item *it = &g->items[i];
         if (it->event < 0 || it->option >= 0) continue;
         const def_event *e = &g->sc->events[it->event];

@@ -68,6 +68,7 @@ typedef struct game_log {
     int turn, role, ref;
     double value;
     char *text, *aux;
+    int text_owned; /* text is the log's own copy (else it lives in the definitions) */
 } game_log;
 
 typedef enum { PEND_EFFECT, PEND_DELIVER } game_pend_kind;
@@ -108,6 +109,7 @@ struct game {
 
     game_item *items;
     int nitems, citems;
+    int open_from; /* items before it are all decided or carry no decision */
     game_pending *pend;
     int npend, cpend;
     game_log *log;

@@ -20,6 +20,8 @@ int game_schedule(game *g, int event, int delay);
 int game_after_option(game *g, int move);
 void game_add_log(game *g, game_log_kind kind, int role, int ref, double value, const char *text,
                   const char *aux);
+/* An outcome whose text belongs to the definitions: no copy. */
+void game_add_outcome(game *g, const char *def_text);
 double game_clamp(const def_meter *m, double v);
 
 #endif

@@ -125,10 +125,11 @@ static int pick_action(policy *p, game *g)
        first, so that no condition is checked for nothing. */
     if (p->kind == POLICY_RANDOM && rng_range(&p->r, 0, 3) == 0) return -1;
     int cand[256], n = 0, mv = -1;
-    for (int i = 0; i < g->sc->nactions && n < 256; i++) {
-        int a = g->sc->actions[i];
-        const def_move *m = &g->sc->moves[a];
-        if (m->role != g->role || m->cost > g->budget[g->role]) continue;
+    const def_scenario *sc = g->sc;
+    for (int i = sc->role_first[g->role]; i < sc->role_first[g->role + 1] && n < 256; i++) {
+        int a = sc->by_role[i];
+        const def_move *m = &sc->moves[a];
+        if (m->cost > g->budget[g->role]) continue;
         if (p->kind == POLICY_HISTORICAL && hist_entry(p, m, a, g->turn) < 0) continue;
         cand[n++] = a;
     }

@@ -407,7 +407,8 @@ static void error_where(const def_scenario *sc, const char *msg, def_where *at, 
             int first = nl ? (int)(nl - rest) : (int)strlen(rest);
             if (pre > 0)
                 str_fmt(buf, size, "%.*s (in %.*s)%s", first, rest, pre, msg, rest + first);
-            else str_fmt(buf, size, "%s", rest);
+            else
+                str_fmt(buf, size, "%s", rest);
             return;
         }
 }

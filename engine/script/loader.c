@@ -124,6 +124,7 @@ static int build_protected(lua_State *L)
     build_job *j = lua_touserdata(L, 1);
     j->n = bld_build(j->s, &j->errors);
     if (j->n == 0) j->n = def_validate(j->s->sc, &j->errors);
+    if (j->n == 0) def_finish(j->s->sc);
     if (j->n == 0) host_init(j->s);
     return 0;
 }

@@ -100,6 +100,7 @@ static def_scenario *make_scenario(void)
     end->id = xstrdup("end"), end->title = xstrdup("End"), end->text = xstrdup("t");
     def_objective *o = def_add_objective(sc);
     o->id = xstrdup("o"), o->title = xstrdup("O"), o->score = 1;
+    def_finish(sc);
     return sc;
 }
 
