@@ -67,7 +67,8 @@ static int apply_content(game *g, const def_effect *e, const char *target)
 {
     apply_meters(g, e);
     for (int i = 0; i < e->ncards; i++) reveal(g, e->cards[i]);
-    for (int i = 0; i < e->nstate; i++) kv_set(&g->state, e->state[i].key, &e->state[i].value);
+    for (int i = 0; i < e->nstate; i++)
+        kv_set_static(&g->state, e->state[i].key, &e->state[i].value);
     if (e->text) game_add_outcome(g, e->text);
     if (e->finish >= 0) g->finish_at = e->finish;
     for (int i = 0; i < e->ndeliver; i++)

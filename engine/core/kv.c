@@ -40,13 +40,25 @@ static void val_copy(val *dst, const val *src)
     dst->str = src->type == VAL_STR ? xstrdup(src->str) : NULL;
 }
 
+static void kv_put(kv *k, const char *key, const val *v, int copy_key);
+
 void kv_set(kv *k, const char *key, const val *v)
+{
+    kv_put(k, key, v, 1);
+}
+
+void kv_set_static(kv *k, const char *key, const val *v)
+{
+    kv_put(k, key, v, 0);
+}
+
+static void kv_put(kv *k, const char *key, const val *v, int copy_key)
 {
     int found, i = kv_pos(k, key, &found);
     if (found) {
         free(k->e[i].v.str);
         if (v->type == VAL_NIL) {
-            free(k->e[i].key);
+            if (k->e[i].key_owned) free(k->e[i].key);
             memmove(&k->e[i], &k->e[i + 1], sizeof *k->e * (size_t)(k->n - i - 1));
             k->n--;
             return;
@@ -57,7 +69,8 @@ void kv_set(kv *k, const char *key, const val *v)
     if (v->type == VAL_NIL) return;
     vec_reserve((void **)&k->e, &k->cap, k->n + 1, sizeof *k->e);
     memmove(&k->e[i + 1], &k->e[i], sizeof *k->e * (size_t)(k->n - i));
-    k->e[i].key = xstrdup(key);
+    k->e[i].key = copy_key ? xstrdup(key) : (char *)key;
+    k->e[i].key_owned = copy_key;
     val_copy(&k->e[i].v, v);
     k->n++;
 }
@@ -65,7 +78,7 @@ void kv_set(kv *k, const char *key, const val *v)
 void kv_clear(kv *k)
 {
     for (int i = 0; i < k->n; i++) {
-        free(k->e[i].key);
+        if (k->e[i].key_owned) free(k->e[i].key);
         free(k->e[i].v.str);
     }
     k->n = 0;

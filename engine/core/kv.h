@@ -11,6 +11,7 @@
 
 typedef struct kv_entry {
     char *key;
+    int key_owned; /* the key is the entry's own copy (else a definition's) */
     val v;
 } kv_entry;
 
@@ -22,6 +23,9 @@ typedef struct kv {
 const val *kv_get(const kv *k, const char *key);
 /* Copies key and value; a VAL_NIL value removes the key. */
 void kv_set(kv *k, const char *key, const val *v);
+/* The same, for a key that lives as long as the store (a definition's):
+   it is not copied. */
+void kv_set_static(kv *k, const char *key, const val *v);
 void kv_clear(kv *k);
 void kv_free(kv *k);
 uint64_t kv_hash(const kv *k, uint64_t h);
