@@ -3,11 +3,12 @@
 # line is refused with its number.
 source "$(dirname "$0")/lib.bash"
 mini="$src/tests/fixtures/mini"
-printf 'choose e1 x -- first\nact a poke p2\nend\nact b roll\nend\nnote halfway\n' > "$work/cmds"
+printf 'choose e1 x -- first\nact a poke p2\nend\nact b roll\nend\ninject all Power cut -- the lights go out\n' > "$work/cmds"
 full=$("$bin" run "$mini" --commands "$work/cmds" --seed 3 --save "$work/s.jsonl" --json | json_field state_hash)
 [ "$(wc -l < "$work/s.jsonl")" -eq 7 ] || fail "expected a header and 6 command lines"
 again=$("$bin" resume "$work/s.jsonl" --json 2>/dev/null | json_field state_hash)
 [ "$full" = "$again" ] || fail "resume gave $again, the game had $full"
+grep -q '"cmd":"inject all Power cut -- the lights go out"' "$work/s.jsonl" || fail "ad-hoc inject not journaled"
 
 # Torn last line: cut the file in the middle of its last line.
 size=$(stat -c %s "$work/s.jsonl")

@@ -229,6 +229,29 @@ static void test_hash_determinism(const def_scenario *sc)
     game_free(a), game_free(b), game_free(c);
 }
 
+/* A paused game delivers nothing and takes no move; on resume the turn goes
+   on where it was, so an inject due at the next turn arrives then: not late
+   by the pause, not early. */
+static void test_pause(const def_scenario *sc)
+{
+    char err[256];
+    game *g = game_new(sc, &host, 3, -1, err, sizeof err);
+    CHECK(apply(g, "choose e1 big") == 0); /* m = 100: e2 is due at the start of turn 2 */
+    CHECK(apply(g, "end") == 0);
+    CHECK(apply(g, "pause") == 0 && g->paused);
+    uint64_t h = game_hash(g);
+    CHECK(apply(g, "end") == -1);     /* no move while paused */
+    CHECK(apply(g, "fire e2") == -1); /* nothing delivered */
+    CHECK(apply(g, "inject all X -- y") == -1);
+    CHECK(apply(g, "note the room discusses") == 0); /* the facilitator may still write */
+    CHECK(g->ev[1] == EV_NONE && g->turn == 1 && game_hash(g) != h);
+    CHECK(apply(g, "resume") == 0 && !g->paused);
+    CHECK(g->ev[1] == EV_NONE); /* resuming delivers nothing early */
+    CHECK(apply(g, "end") == 0);
+    CHECK(g->turn == 2 && g->ev[1] == EV_DELIVERED); /* due at turn 2: there it is */
+    game_free(g);
+}
+
 static void test_cmd_roundtrip(void)
 {
     const char *lines[] = {"choose e1 big -- because it is cheap",
@@ -280,6 +303,7 @@ int main(void)
     test_refusals(sc);
     test_readonly_conditions(sc);
     test_hash_determinism(sc);
+    test_pause(sc);
     test_cmd_roundtrip();
     test_kv();
     def_free(sc);
