@@ -91,7 +91,13 @@ static void roles_panel(ui_app *a, SDL_Rect r)
     SDL_Rect body;
     ui_panel(a, r, "ROLES · POINTS LEFT", &body);
     int n = a->ses->sc->nroles, rh = ui_line_h(a, ST_BODY_B) + ui_px(a, 16);
-    for (int i = 0; i < n && body.h >= rh; i++) role_row(a, ui_cut_top(&body, rh, ui_px(a, 4)), i);
+    for (int i = 0; i < n; i++) {
+        if (body.h < rh) { /* a role must never silently go missing */
+            ui_layout_note(a->ses->sc->roles[i].name, &body, rh);
+            break;
+        }
+        role_row(a, ui_cut_top(&body, rh, ui_px(a, 4)), i);
+    }
 }
 
 /* Middle: inbox and actions ---------------------------------------------------- */
@@ -291,8 +297,11 @@ void ui_dashboard_draw(ui_app *a)
     SDL_Rect left = ui_cut_left(&r, r.w * 27 / 100, gap);
     SDL_Rect mid = ui_cut_left(&r, r.w * 36 / 100, gap);
     int nroles = a->ses->sc->nroles;
-    int rolesh = ui_px(a, 36) + ui_line_h(a, ST_H3) + ui_px(a, 10) +
-                 nroles * (ui_line_h(a, ST_BODY_B) + ui_px(a, 20));
+    /* The same pieces roles_panel and ui_panel cut, each rounded as they
+       round it: a sum of rounded parts, not the rounded sum (at 720p the
+       difference lost the last role). */
+    int rolesh = 2 * ui_px(a, 18) + ui_line_h(a, ST_H3) + ui_px(a, 10) +
+                 nroles * (ui_line_h(a, ST_BODY_B) + ui_px(a, 16) + ui_px(a, 4));
     roles_panel(a, ui_cut_bottom(&left, rolesh, gap));
     meters_panel(a, left);
     SDL_Rect inbox = ui_cut_top(&mid, mid.h * 52 / 100, gap);
