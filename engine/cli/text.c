@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "logtext.h"
 #include "util.h"
 
 typedef struct tstate {
@@ -17,9 +18,9 @@ typedef struct tstate {
     int shown_log; /* log entries already printed */
     int last_turn, last_role;
     int tty;
-    int width;                /* columns to wrap text at */
-    int seen[CR_MAX_ROLES];   /* inbox items already shown in full to each role */
-    int viewer;               /* the role at the keyboard */
+    int width;              /* columns to wrap text at */
+    int seen[CR_MAX_ROLES]; /* inbox items already shown in full to each role */
+    int viewer;             /* the role at the keyboard */
 } tstate;
 
 static const char *const text_help =
@@ -247,57 +248,23 @@ static void print_board(const tstate *t)
     if (!sc->nboards) printf("This scenario has no boards.\n");
 }
 
-/* One log entry as a line; NULL for entries not shown to players. */
+/* One log entry as a line; 0 for entries with nothing to say. */
 static int log_line(const game *g, const game_log *l, char *buf, size_t size)
 {
-    const def_scenario *sc = g->sc;
-    const char *who = l->role >= 0 ? sc->roles[l->role].shortname : "";
-    switch (l->kind) {
-    case LOG_DELIVER:
-    case LOG_INJECT: {
-        const game_item *it = &g->items[l->ref];
-        strbuf to = {0};
-        for (int r = 0; r < sc->nroles; r++)
-            if ((it->to >> r) & 1u) sb_printf(&to, "%s%s", to.len ? ", " : "", sc->roles[r].id);
-        str_fmt(buf, size, "New %s for %s: %s", l->kind == LOG_INJECT ? "ad-hoc inject" : "inject",
-                to.s ? to.s : "nobody", item_title(g, it));
-        sb_free(&to);
-        return 1;
+    logtext t = {0};
+    int shown = logtext_of(g, l, &t);
+    if (shown) {
+        const char *by = t.facilitator ? "Facilitator" : t.who.s;
+        if (t.kind == LT_INJECT || t.kind == LT_ADHOC)
+            str_fmt(buf, size, "%s (to %s)", t.what.s, t.who.s);
+        else if (t.kind == LT_OUTCOME)
+            str_fmt(buf, size, "-> %s", t.what.s);
+        else
+            str_fmt(buf, size, "%s%s%s", by, *by ? ": " : "", t.what.s);
+        if (t.why && t.kind != LT_ADHOC) str_cat(buf, size, " -- %s", t.why);
     }
-    case LOG_CHOOSE:
-    case LOG_ACT:
-        str_fmt(buf, size, "%s: %s%s%s", who, sc->moves[l->ref].label, l->text ? " -- " : "",
-                l->text ? l->text : "");
-        return 1;
-    case LOG_EXPIRE:
-        str_fmt(buf, size, "No decision on '%s' in time: %s", item_title(g, &g->items[l->ref]),
-                sc->moves[g->items[l->ref].option].label);
-        return 1;
-    case LOG_OUTCOME:
-        str_fmt(buf, size, "-> %s", l->text);
-        return 1;
-    case LOG_CARD:
-        str_fmt(buf, size, "New evidence: %s", sc->cards[l->ref].title);
-        return 1;
-    case LOG_NOTE:
-        str_fmt(buf, size, "Facilitator note: %s", l->text);
-        return 1;
-    case LOG_SET:
-        str_fmt(buf, size, "Facilitator set %s to %g: %s", sc->meters[l->ref].name, l->value,
-                l->text ? l->text : "");
-        return 1;
-    case LOG_PAUSE:
-        str_fmt(buf, size, "Paused by the facilitator");
-        return 1;
-    case LOG_RESUME:
-        str_fmt(buf, size, "Resumed");
-        return 1;
-    case LOG_FINISH:
-        str_fmt(buf, size, "The exercise ends: %s", sc->endings[l->ref].title);
-        return 1;
-    default:
-        return 0;
-    }
+    logtext_free(&t);
+    return shown;
 }
 
 /* What happened since the last prompt. Injects to other roles are left
@@ -355,7 +322,7 @@ static void print_debrief(tstate *t)
         printf("  %s\n", ev->title);
         printf("    you: %s%s\n", it->option >= 0 ? sc->moves[it->option].label : "(no decision)",
                hist && it->option >= 0 && sc->moves[it->option].historical ? "  (as it happened)"
-                                                                          : "");
+                                                                           : "");
         if (hist && !(it->option >= 0 && sc->moves[it->option].historical))
             printf("    what really happened: %s\n", hist);
     }
@@ -379,7 +346,8 @@ static void show_new_items(tstate *t)
         if (it->event >= 0 && game_open_item(g, it->event) >= 0 &&
             g->sc->events[it->event].decider == role)
             continue;
-        const char *ch = it->event >= 0 ? def_channel_names[g->sc->events[it->event].channel] : "inject";
+        const char *ch =
+            it->event >= 0 ? def_channel_names[g->sc->events[it->event].channel] : "inject";
         printf("\n[%s] %s\n", ch, item_title(g, it));
         wrap(t, 0, it->event >= 0 ? g->sc->events[it->event].text : it->text);
     }
@@ -528,8 +496,7 @@ int text_loop(session **sp, script **scp)
             printf("WARNING: %s\n", s->err);
         print_new_log(&t);
         /* Injects this move brought (a choice that triggers another). */
-        if (rc == 0 && s->g->role == role && s->g->turn == turn && !s->g->ended)
-            show_new_items(&t);
+        if (rc == 0 && s->g->role == role && s->g->turn == turn && !s->g->ended) show_new_items(&t);
     }
     printf("\nLeaving. %s\n", s->j && !s->j->failed
                                   ? "The game is saved; 'crisisroom resume SAVE' goes on from here."

@@ -1,7 +1,7 @@
 /*
  * report.c -- the after-action report (see report.h). The log of the game
- * is turned into words once (rp_timeline, rp_intervention); the HTML and
- * the JSON writers both use those words, so the two never disagree.
+ * is turned into words by logtext.h (as in the terminal and the window);
+ * the HTML and the JSON writers both use those words, so they never disagree.
  */
 #include <cjson/cJSON.h>
 #include <inttypes.h>
@@ -11,12 +11,9 @@
 
 #include "report.h"
 
-/* One log entry in words. */
-typedef struct rp_line {
-    const char *kind; /* machine name: "decision", "note"... */
-    strbuf who, what;
-    const char *why; /* rationale or reason, NULL when none */
-} rp_line;
+#include "logtext.h"
+
+typedef logtext rp_line;
 
 const char *report_rating_text(char rating)
 {
@@ -36,41 +33,15 @@ const char *report_rating_text(char rating)
 
 /* Shared helpers ------------------------------------------------------------ */
 
-static const char *item_title(const game *g, const game_item *it)
-{
-    return it->event >= 0 ? g->sc->events[it->event].title : it->title;
-}
-
-/* The short name: tables have no room for "Ministry for Europe and...". */
-static const char *role_short(const def_scenario *sc, int r)
-{
-    return sc->roles[r].shortname ? sc->roles[r].shortname : sc->roles[r].name;
-}
-
-static void role_names(const def_scenario *sc, uint32_t mask, strbuf *b)
-{
-    uint32_t all = sc->nroles >= 32 ? 0xffffffffu : (1u << sc->nroles) - 1;
-    if (sc->nroles > 1 && (mask & all) == all) {
-        sb_puts(b, "all roles");
-        return;
-    }
-    for (int r = 0; r < sc->nroles; r++)
-        if ((mask >> r) & 1u) sb_printf(b, "%s%s", b->len ? ", " : "", role_short(sc, r));
-    if (!b->len) sb_puts(b, "nobody");
-}
+/* Roles by their short names, as logtext.h writes them. */
+#define role_short logtext_role
+#define role_names logtext_roles
 
 static int historical_option(const def_scenario *sc, const def_event *ev)
 {
     for (int k = 0; k < ev->noptions; k++)
         if (sc->moves[ev->options[k]].historical) return ev->options[k];
     return -1;
-}
-
-static const char *target_label(const def_move *m, const char *target)
-{
-    for (int i = 0; i < m->ntargets; i++)
-        if (strcmp(m->targets[i].key, target) == 0) return m->targets[i].val;
-    return target;
 }
 
 /* For every journal entry that is an `undo`, the entry it took back (else
@@ -90,138 +61,33 @@ static int *undo_targets(const session *s)
     return undone;
 }
 
-static void line_reset(rp_line *l)
-{
-    l->kind = "";
-    l->who.len = l->what.len = 0;
-    sb_add(&l->who, "", 0);
-    sb_add(&l->what, "", 0);
-    l->why = NULL;
-}
-
-static void words_item(const game *g, const game_log *l, rp_line *o)
-{
-    const game_item *it = &g->items[l->ref];
-    role_names(g->sc, it->to, &o->who);
-    if (it->event >= 0)
-        sb_printf(&o->what, "Inject by %s: %s", def_channel_names[g->sc->events[it->event].channel],
-                  it->event >= 0 ? g->sc->events[it->event].title : "");
-    else
-        sb_printf(&o->what, "Ad-hoc inject from the facilitator: %s", it->title);
-    o->kind = l->kind == LOG_INJECT ? "adhoc_inject" : "inject";
-}
-
-static void words_move(const game *g, const game_log *l, rp_line *o)
-{
-    const def_scenario *sc = g->sc;
-    const def_move *m = &sc->moves[l->ref];
-    if (l->role >= 0) sb_puts(&o->who, role_short(sc, l->role));
-    if (l->kind == LOG_CHOOSE) {
-        sb_printf(&o->what, "Decision on “%s”: %s", sc->events[m->event].title, m->label);
-        o->kind = "decision";
-    } else {
-        sb_printf(&o->what, "Action: %s", m->label);
-        if (l->aux) sb_printf(&o->what, " (target: %s)", target_label(m, l->aux));
-        o->kind = "action";
-    }
-    o->why = l->text;
-}
-
-/* The timeline: injects, decisions and what came of them. 0 when the entry
-   is not part of it. */
+/* The timeline: injects, decisions and what came of them (the
+   facilitator's ad-hoc injects too: players received them). */
 static int rp_timeline(const game *g, const game_log *l, rp_line *o)
 {
-    const def_scenario *sc = g->sc;
-    line_reset(o);
-    switch (l->kind) {
-    case LOG_DELIVER:
-    case LOG_INJECT:
-        words_item(g, l, o);
-        return 1;
-    case LOG_CHOOSE:
-    case LOG_ACT:
-        words_move(g, l, o);
-        return 1;
-    case LOG_EXPIRE: {
-        const game_item *it = &g->items[l->ref];
-        sb_puts(&o->who, "(deadline)");
-        sb_printf(&o->what, "No decision on “%s” in time; the default applied: %s",
-                  item_title(g, it), it->option >= 0 ? sc->moves[it->option].label : "none");
-        o->kind = "expired";
-        return 1;
-    }
-    case LOG_OUTCOME:
-        sb_printf(&o->what, "Outcome: %s", l->text ? l->text : "");
-        o->kind = "outcome";
-        return 1;
-    case LOG_CARD:
-        sb_printf(&o->what, "New evidence: %s", sc->cards[l->ref].title);
-        o->kind = "evidence";
-        return 1;
-    case LOG_FINISH:
-        sb_printf(&o->what, "The exercise ends: %s", sc->endings[l->ref].title);
-        o->kind = "end";
-        return 1;
-    default:
-        return 0;
-    }
+    return logtext_of(g, l, o) && (!o->facilitator || o->kind == LT_ADHOC);
 }
 
-/* The facilitator's interventions; 0 when the entry is not one. */
+/* The facilitator's interventions. */
 static int rp_intervention(const game *g, const game_log *l, rp_line *o)
 {
-    const def_scenario *sc = g->sc;
-    line_reset(o);
-    switch (l->kind) {
-    case LOG_NOTE:
-        sb_printf(&o->what, "Note: %s", l->text ? l->text : "");
-        o->kind = "note";
-        return 1;
-    case LOG_SET:
-        sb_printf(&o->what, "Set %s to %g", sc->meters[l->ref].name, l->value);
-        o->why = l->text;
-        o->kind = "set";
-        return 1;
-    case LOG_INJECT: {
-        const game_item *it = &g->items[l->ref];
-        role_names(sc, it->to, &o->who);
-        sb_printf(&o->what, "Ad-hoc inject: %s", it->title);
-        o->why = it->text;
-        o->kind = "inject";
-        return 1;
-    }
-    case LOG_FIRE:
-    case LOG_SUPPRESS:
-        sb_printf(&o->what, "%s “%s”",
-                  l->kind == LOG_FIRE ? "Delivered at once" : "Suppressed (never delivered)",
-                  sc->events[l->ref].title);
-        o->kind = l->kind == LOG_FIRE ? "fire" : "suppress";
-        return 1;
-    case LOG_PAUSE:
-    case LOG_RESUME:
-        sb_puts(&o->what, l->kind == LOG_PAUSE ? "Paused the exercise" : "Resumed the exercise");
-        o->kind = l->kind == LOG_PAUSE ? "pause" : "resume";
-        return 1;
-    default:
-        return 0;
-    }
+    return logtext_of(g, l, o) && o->facilitator;
 }
 
 /* An `undo` of the journal in words. */
 static void rp_undo(const session *s, int entry, int undone, rp_line *o)
 {
-    line_reset(o);
+    o->who.len = o->what.len = 0;
+    sb_add(&o->who, "", 0);
+    sb_add(&o->what, "", 0);
+    o->why = NULL;
     int r = def_role_find(s->sc, s->log[entry].role);
     sb_printf(&o->who, "%s's move", r >= 0 ? role_short(s->sc, r) : s->log[entry].role);
     sb_printf(&o->what, "Undo: took back `%s`", undone >= 0 ? s->log[undone].cmd : "nothing");
-    o->kind = "undo";
+    o->kind = LT_UNDO;
 }
 
-static void line_free(rp_line *l)
-{
-    sb_free(&l->who);
-    sb_free(&l->what);
-}
+#define line_free logtext_free
 
 /* Calls fn for every intervention in order of turns: the game's log first,
    then the journal's undos of that turn (they left no trace in the log). */
@@ -609,7 +475,7 @@ static void html_turn_row(strbuf *b, const game *g, int turn, int cols)
 
 static void html_line(strbuf *b, const rp_line *l)
 {
-    sb_printf(b, "<tr class=\"k-%s\">", l->kind);
+    sb_printf(b, "<tr class=\"k-%s\">", logtext_names[l->kind]);
     el(b, "td", NULL, l->who.s);
     el(b, "td", "pre", l->what.s);
     el(b, "td", "why pre", l->why ? l->why : "");
@@ -957,7 +823,7 @@ static cJSON *js_line(const game *g, int turn, const rp_line *l)
     cJSON *o = cJSON_CreateObject();
     cJSON_AddNumberToObject(o, "turn", turn);
     js_str(o, "when", game_turn_label(g, turn));
-    js_str(o, "kind", l->kind);
+    js_str(o, "kind", logtext_names[l->kind]);
     js_str(o, "who", l->who.len ? l->who.s : NULL);
     js_str(o, "what", l->what.s);
     js_str(o, "why", l->why);

@@ -7,24 +7,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "report.h"
 #include "ui_app.h"
 #include "util.h"
-
-static const char *rating_word(char r)
-{
-    switch (r) {
-    case 'P':
-        return "Performed without challenges";
-    case 'S':
-        return "Performed with some challenges";
-    case 'M':
-        return "Performed with major challenges";
-    case 'U':
-        return "Unable to be performed";
-    default:
-        return "Not rated";
-    }
-}
 
 static SDL_Color rating_color(ui_app *a, char r)
 {
@@ -47,7 +32,8 @@ static int objective(ui_app *a, SDL_Rect r, int y, int i)
             TX_CENTER | TX_VCENTER | TX_ELLIPSIS);
     int y0 = y;
     y += ui_text(a, ST_BODY_B, a->th->text, ui_rect(x, y, w, 0), o->title, TX_FLOW);
-    y += ui_text(a, ST_SMALL_B, rating_color(a, rt), ui_rect(x, y, w, 0), rating_word(rt), TX_FLOW);
+    y += ui_text(a, ST_SMALL_B, rating_color(a, rt), ui_rect(x, y, w, 0), report_rating_text(rt),
+                 TX_FLOW);
     if (o->text) y += ui_text(a, ST_SMALL, a->th->dim, ui_rect(x, y, w, 0), o->text, TX_FLOW);
     if (y < y0 + b) y = y0 + b;
     return y + ui_px(a, 12);

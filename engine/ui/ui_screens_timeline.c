@@ -7,71 +7,60 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "logtext.h"
 #include "ui_app.h"
 #include "util.h"
 
 enum { K_INJECT, K_DECIDE, K_ACT, K_OUTCOME, K_CARD, K_NOTE, K_END };
 
+/* The icon of each kind of entry. */
+static int kind_of(logtext_kind k)
+{
+    switch (k) {
+    case LT_INJECT:
+    case LT_ADHOC:
+        return K_INJECT;
+    case LT_DECISION:
+    case LT_EXPIRED:
+        return K_DECIDE;
+    case LT_ACTION:
+        return K_ACT;
+    case LT_OUTCOME:
+        return K_OUTCOME;
+    case LT_EVIDENCE:
+        return K_CARD;
+    case LT_END:
+        return K_END;
+    default:
+        return K_NOTE;
+    }
+}
+
+/* An entry in words (logtext.h, as in the terminal and the report), or 0
+   when the moving role must not see it: injects meant for other roles, and
+   overrides of hidden meters before the end. */
 static int entry_text(ui_app *a, const game_log *l, char *buf, size_t size, char *sub,
                       size_t subsize, int *kind)
 {
-    const def_scenario *sc = a->ses->sc;
     const game *g = a->ses->g;
-    sub[0] = '\0';
-    switch (l->kind) {
-    case LOG_DELIVER:
-    case LOG_INJECT:
-        if (!game_item_for_role(g, l->ref, g->role) && !g->ended) return 0;
-        *kind = K_INJECT;
-        str_fmt(buf, size, "Inject: %s", ui_item_title(a, l->ref));
-        return 1;
-    case LOG_CHOOSE:
-    case LOG_ACT: {
-        const def_move *m = &sc->moves[l->ref];
-        *kind = l->kind == LOG_CHOOSE ? K_DECIDE : K_ACT;
-        if (l->kind == LOG_CHOOSE)
-            str_fmt(buf, size, "%s chose “%s” on %s", ui_role_name(a, l->role), m->label,
-                    sc->events[m->event].title);
+    int delivery = l->kind == LOG_DELIVER || l->kind == LOG_INJECT;
+    if (delivery && !game_item_for_role(g, l->ref, g->role) && !g->ended) return 0;
+    if (l->kind == LOG_SET && g->sc->meters[l->ref].hidden && !g->ended) return 0;
+    logtext t = {0};
+    int shown = logtext_of(g, l, &t);
+    if (shown) {
+        *kind = kind_of(t.kind);
+        if (t.facilitator)
+            str_fmt(buf, size, "Facilitator · %s", t.what.s);
+        else if (t.who.len && !delivery)
+            str_fmt(buf, size, "%s · %s", t.who.s, t.what.s);
         else
-            str_fmt(buf, size, "%s: %s%s%s", ui_role_name(a, l->role), m->label,
-                    l->aux ? ", target " : "", l->aux ? l->aux : "");
-        if (l->text && l->text[0]) str_fmt(sub, subsize, "Why: “%s”", l->text);
-        return 1;
+            str_fmt(buf, size, "%s", t.what.s);
+        sub[0] = '\0';
+        if (t.why && *t.why) str_fmt(sub, subsize, "Why: “%s”", t.why);
     }
-    case LOG_EXPIRE: {
-        const game_item *it = &g->items[l->ref];
-        *kind = K_DECIDE;
-        str_fmt(buf, size, "No decision on %s: “%s” applied by default", ui_item_title(a, l->ref),
-                it->option >= 0 ? sc->moves[it->option].label : "?");
-        return 1;
-    }
-    case LOG_OUTCOME:
-        *kind = K_OUTCOME, str_fmt(buf, size, "%s", l->text ? l->text : "");
-        return 1;
-    case LOG_CARD:
-        *kind = K_CARD, str_fmt(buf, size, "Evidence: %s", sc->cards[l->ref].title);
-        return 1;
-    case LOG_NOTE:
-        *kind = K_NOTE, str_fmt(buf, size, "Facilitator: %s", l->text ? l->text : "");
-        return 1;
-    case LOG_SET:
-        if (sc->meters[l->ref].hidden && !g->ended) return 0;
-        *kind = K_NOTE;
-        str_fmt(buf, size, "Facilitator set %s to %.0f%s%s", sc->meters[l->ref].name, l->value,
-                l->text ? ": " : "", l->text ? l->text : "");
-        return 1;
-    case LOG_PAUSE:
-        *kind = K_NOTE, str_fmt(buf, size, "Deliveries paused by the facilitator");
-        return 1;
-    case LOG_RESUME:
-        *kind = K_NOTE, str_fmt(buf, size, "Deliveries resumed");
-        return 1;
-    case LOG_FINISH:
-        *kind = K_END, str_fmt(buf, size, "Exercise over: %s", sc->endings[l->ref].title);
-        return 1;
-    default:
-        return 0;
-    }
+    logtext_free(&t);
+    return shown;
 }
 
 static void kind_icon(ui_app *a, int kind, SDL_Rect r)

@@ -73,7 +73,7 @@ play_unsaved() { # $1 save path; prints the text mode's output
 }
 check_unsaved() { # $1 what, $2 output
     grep -qE "NOT SAVING|WARNING" <<<"$2" || fail "$1: no NOT SAVING/WARNING message"
-    grep -qF "Alpha: X -- go" <<<"$2" || fail "$1: the game did not go on after the failure"
+    grep -qF "Alpha: Decision on “E1”: X -- go" <<<"$2" || fail "$1: the game did not go on after the failure"
     grep -qF "Beta to move" <<<"$2" || fail "$1: commands after the failure were not taken"
 }
 mounted=()

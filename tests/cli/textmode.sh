@@ -9,7 +9,7 @@ export XDG_DATA_HOME="$work/xdg"
   echo timeline; echo board; echo end; echo "choose e2 ok"; echo end; echo end; echo end
 } | "$bin" text "$src/tests/fixtures/mini" --seed 4 > "$work/out" 2>&1 || fail "text mode exited non-zero"
 for want in "Turn 1 of 3: T1" "Alpha to move" "Options (choose e1 OPTION" "Not available: costs 5" \
-            "Alpha: X -- better" "Debrief" "Truth one." "1. Why?"; do
+            "Alpha: Decision on “E1”: X -- better" "Debrief" "Truth one." "1. Why?"; do
   grep -qF "$want" "$work/out" || fail "missing '$want' in text mode output"
 done
 ! grep -qF "Alpha: Y -- keep it cheap" "$work/out" || true

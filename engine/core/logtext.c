@@ -1,0 +1,161 @@
+/*
+ * logtext.c -- see logtext.h.
+ */
+#include "logtext.h"
+
+#include <string.h>
+
+const char *const logtext_names[LT_KINDS] = {
+    "inject", "adhoc_inject", "decision", "action", "expired", "outcome", "evidence", "note",
+    "set",    "fire",         "suppress", "pause",  "resume",  "end",     "undo"};
+
+const char *logtext_role(const def_scenario *sc, int r)
+{
+    /* The short name: timelines have no room for "Ministry for Europe and..." */
+    return sc->roles[r].shortname ? sc->roles[r].shortname : sc->roles[r].name;
+}
+
+void logtext_roles(const def_scenario *sc, uint32_t mask, strbuf *b)
+{
+    uint32_t all = sc->nroles >= 32 ? 0xffffffffu : (1u << sc->nroles) - 1;
+    if (sc->nroles > 1 && (mask & all) == all) {
+        sb_puts(b, "all roles");
+        return;
+    }
+    size_t start = b->len;
+    for (int r = 0; r < sc->nroles; r++)
+        if ((mask >> r) & 1u) sb_printf(b, "%s%s", b->len > start ? ", " : "", logtext_role(sc, r));
+    if (b->len == start) sb_puts(b, "nobody");
+}
+
+const char *logtext_item_title(const game *g, int item)
+{
+    const game_item *it = &g->items[item];
+    return it->event >= 0 ? g->sc->events[it->event].title : it->title;
+}
+
+static const char *target_label(const def_move *m, const char *target)
+{
+    for (int i = 0; i < m->ntargets; i++)
+        if (strcmp(m->targets[i].key, target) == 0) return m->targets[i].val;
+    return target;
+}
+
+static void words_item(const game *g, const game_log *l, logtext *o)
+{
+    const game_item *it = &g->items[l->ref];
+    logtext_roles(g->sc, it->to, &o->who);
+    if (it->event >= 0) {
+        o->kind = LT_INJECT;
+        sb_printf(&o->what, "Inject (%s): %s", def_channel_names[g->sc->events[it->event].channel],
+                  g->sc->events[it->event].title);
+    } else {
+        o->kind = LT_ADHOC;
+        o->facilitator = 1;
+        sb_printf(&o->what, "Ad-hoc inject from the facilitator: %s", it->title);
+        o->why = it->text;
+    }
+}
+
+static void words_move(const game *g, const game_log *l, logtext *o)
+{
+    const def_scenario *sc = g->sc;
+    const def_move *m = &sc->moves[l->ref];
+    if (l->role >= 0) sb_puts(&o->who, logtext_role(sc, l->role));
+    if (l->kind == LOG_CHOOSE) {
+        o->kind = LT_DECISION;
+        sb_printf(&o->what, "Decision on “%s”: %s", sc->events[m->event].title, m->label);
+    } else {
+        o->kind = LT_ACTION;
+        sb_printf(&o->what, "Action: %s", m->label);
+        if (l->aux) sb_printf(&o->what, " (target: %s)", target_label(m, l->aux));
+    }
+    o->why = l->text;
+}
+
+/* What the game did: injects, decisions, their outcomes. */
+static int words_play(const game *g, const game_log *l, logtext *o)
+{
+    const def_scenario *sc = g->sc;
+    switch (l->kind) {
+    case LOG_DELIVER:
+    case LOG_INJECT:
+        words_item(g, l, o);
+        return 1;
+    case LOG_CHOOSE:
+    case LOG_ACT:
+        words_move(g, l, o);
+        return 1;
+    case LOG_EXPIRE: {
+        const game_item *it = &g->items[l->ref];
+        o->kind = LT_EXPIRED;
+        sb_printf(&o->what, "No decision on “%s” in time; the default applied: %s",
+                  logtext_item_title(g, l->ref),
+                  it->option >= 0 ? sc->moves[it->option].label : "none");
+        return 1;
+    }
+    case LOG_OUTCOME:
+        o->kind = LT_OUTCOME;
+        sb_printf(&o->what, "%s", l->text ? l->text : "");
+        return 1;
+    case LOG_CARD:
+        o->kind = LT_EVIDENCE;
+        sb_printf(&o->what, "New evidence: %s", sc->cards[l->ref].title);
+        return 1;
+    case LOG_FINISH:
+        o->kind = LT_END;
+        sb_printf(&o->what, "The exercise ends: %s", sc->endings[l->ref].title);
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* What the facilitator did. */
+static int words_facilitator(const game *g, const game_log *l, logtext *o)
+{
+    const def_scenario *sc = g->sc;
+    o->facilitator = 1;
+    switch (l->kind) {
+    case LOG_NOTE:
+        o->kind = LT_NOTE;
+        sb_printf(&o->what, "Note: %s", l->text ? l->text : "");
+        return 1;
+    case LOG_SET:
+        o->kind = LT_SET;
+        sb_printf(&o->what, "Set %s to %g", sc->meters[l->ref].name, l->value);
+        o->why = l->text;
+        return 1;
+    case LOG_FIRE:
+    case LOG_SUPPRESS:
+        o->kind = l->kind == LOG_FIRE ? LT_FIRE : LT_SUPPRESS;
+        sb_printf(&o->what, "%s “%s”",
+                  l->kind == LOG_FIRE ? "Delivered at once" : "Suppressed (never delivered)",
+                  sc->events[l->ref].title);
+        return 1;
+    case LOG_PAUSE:
+    case LOG_RESUME:
+        o->kind = l->kind == LOG_PAUSE ? LT_PAUSE : LT_RESUME;
+        sb_puts(&o->what, l->kind == LOG_PAUSE ? "Paused the exercise" : "Resumed the exercise");
+        return 1;
+    default:
+        o->facilitator = 0;
+        return 0;
+    }
+}
+
+int logtext_of(const game *g, const game_log *l, logtext *o)
+{
+    o->who.len = o->what.len = 0;
+    sb_add(&o->who, "", 0);
+    sb_add(&o->what, "", 0);
+    o->why = NULL;
+    o->facilitator = 0;
+    return words_play(g, l, o) || words_facilitator(g, l, o);
+}
+
+void logtext_free(logtext *o)
+{
+    sb_free(&o->who);
+    sb_free(&o->what);
+}
