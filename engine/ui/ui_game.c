@@ -118,6 +118,8 @@ void ui_scan_scenarios(ui_app *a)
     }
     if (d) closedir(d);
     if (a->nscens) qsort(a->scens, (size_t)a->nscens, sizeof *a->scens, cmp_scen);
+    for (int i = 0; i < a->nscens; i++) /* the flagship is the one offered first */
+        if (a->scens[i].id && !strcmp(a->scens[i].id, "albania2022")) a->scen_sel = i;
 }
 
 typedef struct save_tmp {

@@ -258,6 +258,9 @@ void ui_go(ui_app *a, ui_screen s)
     }
     if (s == SCR_DASHBOARD && a->ses)
         a->seen_role = a->ses->g->role, a->seen_turn = a->ses->g->turn;
+    /* Scenarios are read when the title is first shown, not at start-up:
+       a game started from the command line should not wait for them. */
+    if (s == SCR_TITLE && !a->nscens) ui_scan_scenarios(a);
     a->screen = s;
     a->focus_act = ACT_NONE;
     a->dirty = 1;
@@ -340,7 +343,6 @@ static void load_game(ui_app *a, const char *path)
 {
     close_modal(a);
     if (ui_game_load(a, path)) {
-        ui_scan_scenarios(a);
         ui_go(a, SCR_TITLE);
         return;
     }
@@ -462,7 +464,6 @@ void ui_do(ui_app *a, int action, int arg)
         break;
     case ACT_TO_TITLE:
         close_modal(a), ui_game_close(a), ui_scan_saves(a);
-        if (!a->nscens) ui_scan_scenarios(a);
         ui_go(a, SCR_TITLE);
         break;
     case ACT_QUIT:
@@ -899,9 +900,6 @@ static int start(ui_app *a, const ui_args *o)
         if (o->target) rc = 1;
         ui_go(a, SCR_TITLE);
     }
-    if (a->screen == SCR_TITLE) ui_scan_scenarios(a); /* else when the title is shown */
-    for (int i = 0; !o->target && i < a->nscens; i++)
-        if (!strcmp(a->scens[i].id, "albania2022")) a->scen_sel = i; /* the flagship */
     ui_scan_saves(a);
     if (o->timer) ui_timer_set(&a->timer, o->timer, a->ses ? a->ses->g : NULL);
     return rc;
