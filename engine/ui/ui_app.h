@@ -224,6 +224,9 @@ typedef struct ui_app {
     int pend_move, pend_target;
     char rationale[400];
     int typing;
+    /* A number key opens the dialog, and the same press then arrives as
+       text: that one character is not the rationale's (see ui_handle). */
+    int key_char, swallow_char;
 
     int quit, dirty;
     int no_autosave;

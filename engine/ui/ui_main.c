@@ -280,6 +280,7 @@ static void open_confirm(ui_app *a, int move)
     a->pend_target = a->ses->sc->moves[move].ntargets ? 0 : -1;
     a->rationale[0] = '\0';
     a->typing = 1;
+    a->swallow_char = a->key_char; /* 0 when opened by the mouse */
     a->focus_act = ACT_NONE;
     if (a->win) SDL_StartTextInput();
 }
@@ -626,6 +627,9 @@ static void mouse_down(ui_app *a, int x, int y)
 void ui_handle(ui_app *a, const SDL_Event *e)
 {
     float k = a->px_per_pt > 0 ? a->px_per_pt : 1.0f;
+    /* The text of the key press that opened a dialog comes right after it,
+       or not at all: any other event ends the wait for it. */
+    if (e->type != SDL_TEXTINPUT) a->swallow_char = 0;
     switch (e->type) {
     case SDL_QUIT:
         a->quit = 1;
@@ -658,12 +662,17 @@ void ui_handle(ui_app *a, const SDL_Event *e)
         if (is_console(a))
             ui_console_text(a, e->text.text);
         else if (a->typing) {
+            int opener = a->swallow_char && e->text.text[0] == a->swallow_char && !e->text.text[1];
+            a->swallow_char = 0;
+            if (opener) break;
             str_cat(a->rationale, sizeof a->rationale, "%s", e->text.text);
             a->dirty = 1;
         }
         break;
     case SDL_KEYDOWN:
+        a->key_char = e->key.keysym.sym >= 32 && e->key.keysym.sym < 127 ? e->key.keysym.sym : 0;
         key_down(a, &e->key);
+        a->key_char = 0;
         break;
     }
 }
