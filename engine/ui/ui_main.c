@@ -826,8 +826,16 @@ static int init_window(ui_app *a, const ui_args *o)
     SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "1");
     Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
     if (o->fullscreen) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+    /* Without --size: most of the screen, in 16:9, so that a projector's
+       1080p shows 1080p text rather than a 720p window in its middle. */
+    int w = 1280, h = 720;
+    SDL_Rect usable;
+    if (SDL_GetDisplayUsableBounds(0, &usable) == 0 && usable.w > 1280 && usable.h > 720) {
+        w = usable.w * 9 / 10, h = w * 9 / 16;
+        if (h > usable.h * 9 / 10) h = usable.h * 9 / 10, w = h * 16 / 9;
+    }
     a->win = SDL_CreateWindow("Crisis Room", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
-                              o->w ? o->w : 1280, o->h ? o->h : 720, flags);
+                              o->w ? o->w : w, o->h ? o->h : h, flags);
     if (!a->win) {
         fprintf(stderr, "crisisroom: cannot open a window: %s\n", SDL_GetError());
         return -1;
