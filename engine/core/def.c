@@ -141,6 +141,7 @@ void def_free(def_scenario *sc)
     free(sc->sources), free(sc->roles), free(sc->meters), free(sc->events), free(sc->moves);
     free(sc->effects), free(sc->boards), free(sc->cards), free(sc->objectives);
     free(sc->endings), free(sc->variants), free(sc->actions), free(sc->by_role);
+    free(sc->at_turn), free(sc->with_when);
     free(sc);
 }
 
@@ -322,6 +323,19 @@ void def_finish(def_scenario *sc)
             if (sc->moves[sc->actions[i]].role == r) sc->by_role[n++] = sc->actions[i];
     }
     for (int r = sc->nroles; r <= CR_MAX_ROLES; r++) sc->role_first[r] = n;
+    /* The start of a turn looks only at the events that can start then. */
+    free(sc->at_turn), free(sc->with_when);
+    sc->at_turn = xcalloc((size_t)sc->nevents + 1, sizeof(int));
+    sc->with_when = xcalloc((size_t)sc->nevents + 1, sizeof(int));
+    n = sc->nwith_when = 0;
+    for (int t = 0; t <= CR_MAX_TURNS; t++) {
+        sc->turn_first[t] = n;
+        for (int i = 0; i < sc->nevents; i++)
+            if (sc->events[i].turn == t && t > 0) sc->at_turn[n++] = i;
+    }
+    sc->turn_first[CR_MAX_TURNS + 1] = n;
+    for (int i = 0; i < sc->nevents; i++)
+        if (sc->events[i].when) sc->with_when[sc->nwith_when++] = i;
 }
 
 /* Validation ------------------------------------------------------------- */

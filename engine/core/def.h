@@ -195,6 +195,11 @@ typedef struct def_scenario {
        by_role[role_first[r] .. role_first[r + 1] - 1] (built by def_finish). */
     int *by_role;
     int role_first[CR_MAX_ROLES + 1];
+    /* Events by trigger, in declaration order (built by def_finish): those
+       set for turn t are at_turn[turn_first[t] .. turn_first[t + 1] - 1];
+       those with a `when` are with_when[0 .. nwith_when - 1]. */
+    int *at_turn, *with_when, nwith_when;
+    int turn_first[CR_MAX_TURNS + 2];
     /* capacities of the arrays above */
     int croles, cmeters, cturns, cevents, cmoves, ceffects, cboards, ccards, cobjectives, cendings,
         cvariants, csources, cactions, clearning, cquestions;

@@ -41,7 +41,7 @@ static void push_pending(game *g, game_pend_kind kind, int due, int index, const
     p->kind = kind;
     p->due = due;
     p->index = index;
-    p->target = target ? xstrdup(target) : NULL;
+    p->target = target; /* a definition's string (see do_act) */
 }
 
 static void apply_meters(game *g, const def_effect *e)

@@ -31,16 +31,16 @@ static void alloc_arrays(game *g)
 
 static void clear_dynamic(game *g)
 {
+    /* Most of these are NULL or point into the definitions: only what a
+       game made itself (ad-hoc injects, rationales, notes) is freed. */
     for (int i = 0; i < g->nitems; i++) {
-        free(g->items[i].title);
-        free(g->items[i].text);
-        free(g->items[i].rationale);
+        game_item *it = &g->items[i];
+        if (it->title) free(it->title);
+        if (it->text) free(it->text);
+        if (it->rationale) free(it->rationale);
     }
-    for (int i = 0; i < g->npend; i++) free(g->pend[i].target);
-    for (int i = 0; i < g->nlog; i++) {
-        if (g->log[i].text_owned) free(g->log[i].text);
-        free(g->log[i].aux);
-    }
+    for (int i = 0; i < g->nlog; i++)
+        if (g->log[i].text_owned && g->log[i].text) free(g->log[i].text);
     g->nitems = g->npend = g->nlog = g->open_from = 0;
     kv_clear(&g->state);
 }
@@ -137,7 +137,7 @@ void game_add_log(game *g, game_log_kind kind, int role, int ref, double value, 
     l->value = value;
     l->text = text && *text ? xstrdup(text) : NULL;
     l->text_owned = 1;
-    l->aux = aux && *aux ? xstrdup(aux) : NULL;
+    l->aux = aux && *aux ? aux : NULL; /* always a definition's string */
 }
 
 void game_add_outcome(game *g, const char *def_text)
@@ -220,7 +220,6 @@ static int apply_due(game *g)
         g->npend--;
         int rc =
             p.kind == PEND_EFFECT ? eff_apply(g, p.index, p.target, 1) : game_deliver(g, p.index);
-        free(p.target);
         if (rc) return -1;
     }
     return 0;
@@ -239,12 +238,13 @@ static int test_ref(game *g, int ref)
 static int deliver_scheduled(game *g)
 {
     const def_scenario *sc = g->sc;
-    for (int i = 0; i < sc->nevents; i++)
-        if (sc->events[i].turn == g->turn && g->ev[i] == EV_NONE)
-            if (game_deliver(g, i)) return -1;
-    for (int i = 0; i < sc->nevents; i++) {
+    int t = g->turn <= CR_MAX_TURNS ? g->turn : CR_MAX_TURNS;
+    for (int k = sc->turn_first[t]; k < sc->turn_first[t + 1]; k++)
+        if (g->ev[sc->at_turn[k]] == EV_NONE && game_deliver(g, sc->at_turn[k])) return -1;
+    for (int k = 0; k < sc->nwith_when; k++) {
+        int i = sc->with_when[k];
         const def_event *e = &sc->events[i];
-        if (!e->when || g->ev[i] != EV_NONE || g->turn < e->from_turn) continue;
+        if (g->ev[i] != EV_NONE || g->turn < e->from_turn) continue;
         int rc = test_ref(g, e->when);
         if (rc < 0) return -1;
         if (rc && game_deliver(g, i)) return -1;
@@ -472,8 +472,10 @@ static int do_act(game *g, const cmd *c)
     g->budget[role] -= m->cost;
     g->uses[mv]++;
     g->used_turn[mv] = g->turn;
-    game_add_log(g, LOG_ACT, role, mv, 0, c->text, c->c);
-    return eff_apply_list(g, m->effects, m->neffects, c->c[0] ? c->c : NULL) ? -2 : 0;
+    /* The target as the definitions spell it: it outlives the command. */
+    const char *target = m->ntargets ? m->targets[find_target(m, c->c)].key : NULL;
+    game_add_log(g, LOG_ACT, role, mv, 0, c->text, target);
+    return eff_apply_list(g, m->effects, m->neffects, target) ? -2 : 0;
 }
 
 static int do_end(game *g)

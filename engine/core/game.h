@@ -67,16 +67,17 @@ typedef struct game_log {
     game_log_kind kind;
     int turn, role, ref;
     double value;
-    char *text, *aux;
-    int text_owned; /* text is the log's own copy (else it lives in the definitions) */
+    char *text;
+    const char *aux; /* an action's target: the definitions' own string */
+    int text_owned;  /* text is the log's own copy (else it lives in the definitions) */
 } game_log;
 
 typedef enum { PEND_EFFECT, PEND_DELIVER } game_pend_kind;
 typedef struct game_pending {
     game_pend_kind kind;
-    int due;   /* turn at whose start it applies */
-    int index; /* effect or event */
-    char *target;
+    int due;            /* turn at whose start it applies */
+    int index;          /* effect or event */
+    const char *target; /* an action's target: the definitions' own string */
 } game_pending;
 
 enum { EV_NONE, EV_SCHEDULED, EV_DELIVERED, EV_SUPPRESSED };
