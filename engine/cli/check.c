@@ -36,8 +36,10 @@ static void print_load_errors(const char *dir, char *err)
         if (in_trace && *line != '\t' && strcmp(line, "stack traceback:") != 0 &&
             strchr(line, ':') && isdigit((unsigned char)*(strchr(line, ':') + 1)))
             in_trace = 0; /* the next problem */
-        if (in_trace) printf("    %s\n", line + (*line == '\t'));
-        else print_load_error(dir, line);
+        if (in_trace)
+            printf("    %s\n", line + (*line == '\t'));
+        else
+            print_load_error(dir, line);
     }
 }
 

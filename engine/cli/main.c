@@ -56,11 +56,10 @@ int main(int argc, char **argv)
     static const struct {
         const char *name;
         int (*fn)(int, char **);
-    } cmds[] = {{"play", play},       {"text", cli_text},
-                {"run", cli_run},     {"resume", cli_resume_cmd},
-                {"check", cli_check}, {"test", cli_test},
-                {"batch", cli_batch}, {"new", cli_new},
-                {"report", cli_report}};
+    } cmds[] = {
+        {"play", play},        {"text", cli_text}, {"run", cli_run},     {"resume", cli_resume_cmd},
+        {"check", cli_check},  {"test", cli_test}, {"batch", cli_batch}, {"new", cli_new},
+        {"report", cli_report}};
     for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++)
         if (strcmp(argv[1], cmds[i].name) == 0) return cmds[i].fn(argc - 2, argv + 2);
     fprintf(stderr, "crisisroom: unknown command '%s'\n\n%s", argv[1], usage);

@@ -184,7 +184,8 @@ session *cli_new_session(script *s, const cli_opts *o, int journal_default)
         str_fmt(path, sizeof path, "%s", o->save);
     else if (journal_default && !o->nosave)
         default_save_path(sc, path, sizeof path);
-    if (!realpath(script_dir(s), ss->h.dir)) str_fmt(ss->h.dir, sizeof ss->h.dir, "%s", script_dir(s));
+    if (!realpath(script_dir(s), ss->h.dir))
+        str_fmt(ss->h.dir, sizeof ss->h.dir, "%s", script_dir(s));
     if (path[0] && session_save_to(ss, path))
         fprintf(stderr, "crisisroom: %s\ncrisisroom: NOT SAVING: the game goes on in memory only\n",
                 ss->err);

@@ -27,7 +27,7 @@ static void write_text(const char *name, const char *text)
 
 static void test_roundtrip(void)
 {
-    journal_header h = {"0.1.0", "mini", 0xabcdef0123456789ull, 18446744073709551615ull,
+    journal_header h = {"0.1.0", "mini", 0xabcdef0123456789ull,  18446744073709551615ull,
                         "v1",    1,      "2026-01-01T00:00:00Z", "/somewhere"};
     char err[512];
     journal *j = journal_create(path_of("a.jsonl"), &h, err, sizeof err);

@@ -286,8 +286,8 @@ static void test_console(void)
     live = s->nlive;
     uint64_t hash = game_hash(app.ses->g);
     key(SDLK_F5);
-    CHECK(app.ses != s && app.ses->nlive == live && game_hash(app.ses->g) == hash,
-          "reload: %s", app.warning);
+    CHECK(app.ses != s && app.ses->nlive == live && game_hash(app.ses->g) == hash, "reload: %s",
+          app.warning);
     s = app.ses, g = s->g;
     /* A failing journal: a red banner on the console, a marker for the players. */
     journal j = {0};
