@@ -135,6 +135,7 @@ int cli_check(int argc, char **argv)
     if (runs && check_runs(s, &a, &l) < 0)
         lint_add(&l, LINT_ERROR, script_scenario(s)->at, "the play-throughs could not all run");
     lint_sort(&l);
+    lint_accept(&l, script_scenario(s));
     print_findings(dir, &l);
     print_summary(dir, script_scenario(s), &l, runs ? a.cfg.runs : 0);
     int rc = l.errors || (a.strict && l.warnings) ? 1 : 0;

@@ -175,6 +175,8 @@ typedef struct def_scenario {
     char *id, *title, *summary, *version, *situation;
     char **learning, **questions;
     int nlearning, nquestions;
+    char **accept; /* words of check warnings the author has accepted */
+    int naccept, caccept;
     def_source *sources;
     int nsources;
     def_role *roles;

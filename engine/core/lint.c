@@ -83,7 +83,22 @@ void lint_free(lint_list *l)
 
 const char *lint_severity_name(lint_severity sev)
 {
-    return sev == LINT_ERROR ? "error" : "warning";
+    return sev == LINT_ERROR ? "error" : sev == LINT_WARNING ? "warning" : "note";
+}
+
+int lint_accept(lint_list *l, const def_scenario *sc)
+{
+    int n = 0;
+    for (int i = 0; i < l->n; i++) {
+        lint_item *it = &l->v[i];
+        for (int k = 0; k < sc->naccept && it->sev == LINT_WARNING; k++)
+            if (strstr(it->msg, sc->accept[k])) {
+                it->sev = LINT_NOTE;
+                l->warnings--;
+                n++;
+            }
+    }
+    return n;
 }
 
 int lint_chars(const char *s)

@@ -19,7 +19,9 @@
 #define LINT_TITLE_MAX 70  /* event title */
 #define LINT_LABEL_MAX 60  /* option or action label */
 
-typedef enum { LINT_ERROR, LINT_WARNING } lint_severity;
+/* A note is a warning the author accepted (scenario { accept = {...} }):
+   still shown, never failing --strict. */
+typedef enum { LINT_ERROR, LINT_WARNING, LINT_NOTE } lint_severity;
 
 /* What a finding is about, when a later finding can settle it (an event
    the analysis cannot see delivered may be delivered by a function). */
@@ -57,6 +59,9 @@ void lint_drop(lint_list *l, lint_rule rule, int ref);
 void lint_tag(lint_list *l, lint_rule rule, int ref);
 /* Order by file, then line (stable: equal places keep their order). */
 void lint_sort(lint_list *l);
+/* Turn into notes the warnings whose message holds one of the scenario's
+   accepted words; returns how many. */
+int lint_accept(lint_list *l, const def_scenario *sc);
 void lint_free(lint_list *l);
 const char *lint_severity_name(lint_severity sev);
 

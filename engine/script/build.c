@@ -701,10 +701,13 @@ static int declare(bld *b, const char *kind, int t)
 
 /* Pass 2: each kind -------------------------------------------------------------- */
 
+static void get_strlist(bld *b, int t, const char *name, char ***out, int *n);
+
 static void build_scenario(bld *b, int t)
 {
     static const char *const f[] = {
-        "id", "title", "summary", "version", "situation", "sources", "learning_objectives", NULL};
+        "id",     "title", "summary", "version", "situation", "sources", "learning_objectives",
+        "accept", NULL};
     def_scenario *sc = b->sc;
     if (sc->at.file) { /* not sc->id: the first may have had none */
         berr(b, "scenario {} is declared twice (first at %s:%d)", sc->at.file, sc->at.line);
@@ -718,6 +721,7 @@ static void build_scenario(bld *b, int t)
     sc->summary = get_str(b, t, "summary", 1);
     sc->version = get_str(b, t, "version", 0);
     sc->situation = get_str(b, t, "situation", 0);
+    get_strlist(b, t, "accept", &sc->accept, &sc->naccept);
     if (field(b, t, "learning_objectives", LUA_TTABLE, 0) > 0) {
         lua_Integer n = (lua_Integer)lua_rawlen(b->L, -1);
         for (lua_Integer i = 1; i <= n; i++) {

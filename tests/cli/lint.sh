@@ -38,6 +38,14 @@ grep -q "stack traceback" "$work/runtime.out" || fail "runtime: no traceback"
 # A static finding is not repeated by the runs that confirm it.
 expect undelivered 0 "--runs 5"
 [ "$(grep -c "event 'orphan'" "$work/undelivered.out")" -eq 1 ] || fail "duplicate: $(cat "$work/undelivered.out")"
+# A warning the author accepted is shown as a note and does not fail --strict.
+cp -r "$fx/pinned" "$work/accepted"
+sed -i '1s/scenario {/scenario { accept = { "meter '"'"'top'"'"' sat at its max" },/' "$work/accepted/scenario.lua"
+set +e; "$bin" check "$work/accepted" --strict --runs 10 > "$work/accepted.out" 2>&1; rc=$?; set -e
+[ $rc -eq 0 ] || fail "accepted warning still fails --strict: $(cat "$work/accepted.out")"
+grep -q "note: meter 'top' sat at its max" "$work/accepted.out" || fail "no note: $(cat "$work/accepted.out")"
+set +e; "$bin" check "$fx/pinned" --strict --runs 10 > /dev/null 2>&1; rc=$?; set -e
+[ $rc -eq 1 ] || fail "an unaccepted warning passes --strict"
 # Usage.
 set +e; "$bin" check "$fx/clean" --runs x > /dev/null 2>&1; rc=$?; set -e
 [ $rc -eq 2 ] || fail "bad --runs exited $rc"
