@@ -6,6 +6,10 @@ scenario {
   id = "albania2022",
   title = "Albania 2022: the attack on the digital state",
   version = "1.0",
+  -- The September wave's three sizes are sent by second_attack's function
+  -- (g:deliver), which check's static analysis cannot see.
+  accept = { "event 'wave_major' is never delivered", "event 'wave_moderate' is never delivered",
+             "event 'wave_contained' is never delivered" },
   summary = "Friday 15 July 2022. Ransomware and then a wiper tear through the Albanian " ..
     "government's network; e-Albania, the portal that has just replaced the public counters, " ..
     "goes dark. Over three months four teams must restore services without leaving the " ..

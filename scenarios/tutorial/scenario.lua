@@ -4,6 +4,8 @@
 -- meters, clock, variants, questions), events.lua, actions.lua, evidence.lua, endings.lua.
 
 scenario {
+  -- insurer_advice comes by g:after in a function; "wait" teaches doing nothing.
+  accept = { "event 'insurer_advice' is never delivered", "option 'leak_threat.wait' has no effect" },
   id = "tutorial",
   title = "Tutorial: a ransomware morning",
   version = "1.0",

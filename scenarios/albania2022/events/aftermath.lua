@@ -267,7 +267,7 @@ event {
 
 -- Police and border: standing actions of the intelligence service and the police -------------------------
 action {
-  id = "segment_police", role = "sis", label = "Cut the police and border systems (TIMS) off from the government network",
+  id = "segment_police", role = "sis", label = "Cut police and border systems (TIMS) off the government net",
   cost = 2, max_uses = 1,
   text = "Separate accounts, links and administration. Police work slows for a while.",
   risk = "Slower police and border work for weeks.",

@@ -72,11 +72,11 @@ event {
     "ACQJ, AFP) were not cyberattacks but shape how the public hears 'the data is safe'.",
   on_deliver = { cards = { "russia_rumour" }, meters = { case = -5 } },
   options = {
-    { id = "data_safe", label = "\"A synchronized attack from outside Albania. The data is safe.\"",
+    { id = "data_safe", label = "\"A synchronized attack from outside Albania. Data is safe.\"",
       text = "Reassure citizens now.", historical = true,
       effects = { meters = { trust = 5 }, state = { said_safe = 1 } },
       risk = "If stolen data surfaces, these words will be quoted back." },
-    { id = "honest", label = "\"An attack from outside. We are still checking what was taken.\"",
+    { id = "honest", label = "\"An attack from outside. We are checking what was taken.\"",
       effects = { meters = { trust = -2 }, state = { said_safe = 0 } } },
     { id = "quiet", label = "\"A technical outage. Services will return soon.\"",
       effects = { meters = { trust = -4 }, state = { said_safe = 1 } },
