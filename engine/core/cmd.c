@@ -225,10 +225,17 @@ int cmd_parse(const char *line, cmd *out, char *err, size_t errlen)
     }
     int k = find_kind(t.v[0]);
     if (k < 0) {
+        /* Echo the word safely: a stray key (an escape sequence) would
+           otherwise be played back to the terminal and vanish. */
+        char word[41];
+        size_t n = 0;
+        for (const unsigned char *p = (const unsigned char *)t.v[0]; *p && n < 40; p++)
+            word[n++] = *p < 32 || *p == 127 ? '?' : (char)*p;
+        word[n] = '\0';
         str_fmt(err, errlen,
-                "unknown command '%.40s'; commands are: choose act end note set "
+                "unknown command '%s'; commands are: choose act end note set "
                 "inject pause resume fire suppress undo finish",
-                t.v[0]);
+                word);
         return -1;
     }
     out->kind = (cmd_kind)k;
