@@ -89,15 +89,18 @@ static void print_meters(const tstate *t)
     for (int i = 0; i < sc->nmeters; i++) {
         const def_meter *m = &sc->meters[i];
         if (m->hidden && !g->ended) continue;
-        double before = game_history(g, i, g->turn - 1), now = g->meter[i];
+        /* At the end, the whole exercise; during it, the last turn. */
+        double before = game_history(g, i, g->ended ? 0 : g->turn - 1), now = g->meter[i];
         const char *trend = now > before ? "up" : now < before ? "down" : "steady";
-        const char *since = g->turn > 1 ? "since last turn" : "since the start";
+        const char *since = g->ended || g->turn == 1 ? "since the start" : "since last turn";
         const char *good = m->good == GOOD_NONE   ? ""
                            : m->good == GOOD_HIGH ? " (higher is better)"
                                                   : " (lower is better)";
         char value[64];
         str_fmt(value, sizeof value, "%g%s%s", now, m->unit ? " " : "", m->unit ? m->unit : "");
-        printf("  %-32s %8s  [%s %s]%s\n", m->name, value, trend, since,
+        char from[48] = "";
+        if (g->ended) str_fmt(from, sizeof from, ", from %g", before);
+        printf("  %-32s %8s  [%s %s%s]%s\n", m->name, value, trend, since, from,
                m->hidden ? " (hidden)" : good);
     }
 }
