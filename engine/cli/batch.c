@@ -407,11 +407,7 @@ int cli_batch(int argc, char **argv)
         "errors; --json prints one JSON object, --html writes a self-contained report.\n"
         "--jobs J plays in J processes; the figures do not depend on J.\n"
         "Exit 0 when every run ended without a script error, 1 otherwise, 2 on usage.\n";
-    for (int i = 0; i < argc; i++)
-        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-            fputs(help, stdout);
-            return 0;
-        }
+    if (cli_wants_help(argc, argv, help)) return 0;
     batch_args a;
     if (batch_parse(argc, argv, "--runs --policy --seed --variant --jobs --json --html", &a))
         return 2;

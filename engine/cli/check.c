@@ -106,11 +106,7 @@ int cli_check(int argc, char **argv)
         "FOLDER/file:line: error|warning: message.\n"
         "Exit 0 when there is no error (warnings allowed; --strict fails on them too),\n"
         "1 otherwise, 2 on usage errors.\n";
-    for (int i = 0; i < argc; i++)
-        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-            fputs(help, stdout);
-            return 0;
-        }
+    if (cli_wants_help(argc, argv, help)) return 0;
     batch_args a;
     if (batch_parse(argc, argv, "--strict --runs --seed --jobs --variant", &a)) return 2;
     int runs = 0;

@@ -26,6 +26,9 @@ typedef struct cli_opts {
     int nosave; /* --no-save */
 } cli_opts;
 
+/* Print help and return 1 when --help or -h is among the arguments. */
+int cli_wants_help(int argc, char **argv, const char *help);
+
 /* Parse "--flag value" options after the positional argument; prints the
    error and returns -1 on a bad one. `allowed` lists the flags this
    subcommand takes, e.g. "--seed --save --variant". */

@@ -144,11 +144,8 @@ int cli_new(int argc, char **argv)
         "It never overwrites: an existing folder is refused. Exit 0 created, 1 failed,\n"
         "2 on usage errors.\n";
     const char *name = NULL, *dir = NULL;
+    if (cli_wants_help(argc, argv, help)) return 0;
     for (int i = 0; i < argc; i++) {
-        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-            fputs(help, stdout);
-            return 0;
-        }
         if (strcmp(argv[i], "--dir") == 0 && i + 1 < argc)
             dir = argv[++i];
         else if (argv[i][0] != '-' && !name)

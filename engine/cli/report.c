@@ -65,11 +65,7 @@ static int report_write(const char *path, const strbuf *b)
 
 int cli_report(int argc, char **argv)
 {
-    for (int i = 0; i < argc; i++)
-        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-            fputs(report_help, stdout);
-            return 0;
-        }
+    if (cli_wants_help(argc, argv, report_help)) return 0;
     report_args a;
     if (report_parse(argc, argv, &a)) {
         fputs(report_help, stderr);

@@ -7,16 +7,6 @@
 
 #include "cli.h"
 
-static int wants_help(int argc, char **argv, const char *help)
-{
-    for (int i = 0; i < argc; i++)
-        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-            fputs(help, stdout);
-            return 1;
-        }
-    return 0;
-}
-
 static int finish_run(session *s, const cli_opts *o)
 {
     int rc = 0;
@@ -44,7 +34,7 @@ int cli_run(int argc, char **argv)
         "--json prints the final state.\n"
         "The seed defaults to 1. Exit 0 when every command was taken, 1 when one was\n"
         "refused (the error names its line), 2 on usage errors.\n";
-    if (wants_help(argc, argv, help)) return 0;
+    if (cli_wants_help(argc, argv, help)) return 0;
     cli_opts o;
     if (cli_parse(argc, argv, "--commands --seed --variant --save --auto --json", &o)) return 2;
     if (!o.scenario || (!o.commands && !o.policy)) {
@@ -74,7 +64,7 @@ int cli_resume_cmd(int argc, char **argv)
         "Replay a save to the exact point it reached, then go on: with the commands of\n"
         "FILE, by a policy, or interactively in the terminal. New commands are appended\n"
         "to the same save.\n";
-    if (wants_help(argc, argv, help)) return 0;
+    if (cli_wants_help(argc, argv, help)) return 0;
     cli_opts o;
     if (cli_parse(argc, argv, "--commands --auto --json", &o)) return 2;
     if (!o.scenario) {
@@ -102,7 +92,7 @@ int cli_test(int argc, char **argv)
         "usage: crisisroom test SCENARIO [FILE]\n"
         "Run the scenario's own tests (tests/*.lua in its folder, or only FILE).\n"
         "Exit 0 when all pass, 1 when one fails, 2 on usage errors.\n";
-    if (wants_help(argc, argv, help)) return 0;
+    if (cli_wants_help(argc, argv, help)) return 0;
     if (argc < 1 || argc > 2) {
         fputs(help, stderr);
         return 2;

@@ -121,11 +121,6 @@ static void print_status(const tstate *t)
                t->s->j ? t->s->j->err : "");
 }
 
-static const char *item_title(const game *g, const game_item *it)
-{
-    return it->event >= 0 ? g->sc->events[it->event].title : it->title;
-}
-
 static void print_inbox(const tstate *t)
 {
     const game *g = t->s->g;
@@ -139,7 +134,7 @@ static void print_inbox(const tstate *t)
         if (e && e->noptions && it->option < 0)
             state = e->decider == role ? "  << decide" : "  (another role decides)";
         printf("  [%s] turn %d: %s%s%s%s\n", e ? def_channel_names[e->channel] : "inject", it->turn,
-               item_title(g, it), e ? "  (" : "", e ? e->id : "", e ? ")" : "");
+               logtext_item_title(g, i), e ? "  (" : "", e ? e->id : "", e ? ")" : "");
         if (*state) printf("      %s\n", state + 2);
         any = 1;
     }
@@ -351,7 +346,7 @@ static void show_new_items(tstate *t)
             continue;
         const char *ch =
             it->event >= 0 ? def_channel_names[g->sc->events[it->event].channel] : "inject";
-        printf("\n[%s] %s\n", ch, item_title(g, it));
+        printf("\n[%s] %s\n", ch, logtext_item_title(g, i));
         wrap(t, 0, it->event >= 0 ? g->sc->events[it->event].text : it->text);
     }
     t->seen[role] = g->nitems;
@@ -515,11 +510,7 @@ int cli_text(int argc, char **argv)
         "[--no-save]\n"
         "Play in the terminal, every role in turn. The game is saved as it goes (by\n"
         "default under $XDG_DATA_HOME/crisisroom/saves); 'crisisroom resume SAVE' goes on.\n";
-    for (int i = 0; i < argc; i++)
-        if (strcmp(argv[i], "--help") == 0) {
-            fputs(help, stdout);
-            return 0;
-        }
+    if (cli_wants_help(argc, argv, help)) return 0;
     cli_opts o;
     if (cli_parse(argc, argv, "--seed --variant --save --no-save", &o)) return 2;
     if (!o.scenario) {

@@ -14,6 +14,16 @@
 #include "cli.h"
 #include "util.h"
 
+int cli_wants_help(int argc, char **argv, const char *help)
+{
+    for (int i = 0; i < argc; i++)
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+            fputs(help, stdout);
+            return 1;
+        }
+    return 0;
+}
+
 static int takes_value(const char *flag)
 {
     return strcmp(flag, "--json") != 0 && strcmp(flag, "--no-save") != 0;

@@ -33,10 +33,6 @@ const char *report_rating_text(char rating)
 
 /* Shared helpers ------------------------------------------------------------ */
 
-/* Roles by their short names, as logtext.h writes them. */
-#define role_short logtext_role
-#define role_names logtext_roles
-
 static int historical_option(const def_scenario *sc, const def_event *ev)
 {
     for (int k = 0; k < ev->noptions; k++)
@@ -82,7 +78,7 @@ static void rp_undo(const session *s, int entry, int undone, rp_line *o)
     sb_add(&o->what, "", 0);
     o->why = NULL;
     int r = def_role_find(s->sc, s->log[entry].role);
-    sb_printf(&o->who, "%s's move", r >= 0 ? role_short(s->sc, r) : s->log[entry].role);
+    sb_printf(&o->who, "%s's move", r >= 0 ? logtext_role(s->sc, r) : s->log[entry].role);
     sb_printf(&o->what, "Undo: took back `%s`", undone >= 0 ? s->log[undone].cmd : "nothing");
     o->kind = LT_UNDO;
 }
@@ -437,7 +433,7 @@ static void html_decision(strbuf *b, const game *g, const game_item *it)
     el(b, "td", NULL, ev->title);
     el(b, "td", NULL,
        it->option < 0 ? "(still open)"
-       : it->by >= 0  ? role_short(sc, it->by)
+       : it->by >= 0  ? logtext_role(sc, it->by)
                       : "nobody: the default applied at the deadline");
     el(b, "td", NULL, it->option >= 0 ? sc->moves[it->option].label : "");
     if (it->rationale)

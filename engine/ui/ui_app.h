@@ -311,6 +311,11 @@ void ui_focus_ring(ui_app *a, SDL_Rect r, int action, int arg);
 void ui_clip(ui_app *a, const SDL_Rect *r); /* NULL: none (but a->limit) */
 /* Scroll regions: begin clips to r and returns the content offset. */
 int ui_scroll_begin(ui_app *a, int id, SDL_Rect r);
+/* A titled panel whose body scrolls in region id: the body (less the
+   scrollbar's strip) to *body, the visible rectangle to *view (for
+   ui_scroll_end); returns the y at which its content starts. */
+int ui_scroll_panel(ui_app *a, SDL_Rect r, const char *title, int id, SDL_Rect *body,
+                    SDL_Rect *view);
 void ui_scroll_end(ui_app *a, int id, SDL_Rect r, int content_h);
 int ui_visible(const ui_app *a, SDL_Rect r);
 void ui_scroll_by(ui_app *a, int x, int y, int dy);

@@ -174,11 +174,8 @@ static void state(ui_app *v, ui_app *m, SDL_Rect r)
 {
     const def_scenario *sc = m->ses->sc;
     const game *g = m->ses->g;
-    SDL_Rect body;
-    ui_panel(v, r, NULL, &body);
-    body.w -= ui_px(v, 14);
-    SDL_Rect view = ui_rect(body.x, body.y, body.w + ui_px(v, 14), body.h);
-    int y0 = ui_scroll_begin(v, SREG_SIDE, view) + body.y,
+    SDL_Rect body, view;
+    int y0 = ui_scroll_panel(v, r, NULL, SREG_SIDE, &body, &view),
         y = section(v, body, y0, "THE HIDDEN TRUTH");
     if (g->variant >= 0 && g->variant < sc->nvariants) {
         const def_variant *va = &sc->variants[g->variant];
@@ -248,11 +245,10 @@ static int delayed_effects(ui_app *v, ui_app *m, SDL_Rect r, int y)
 
 static void schedule(ui_app *v, ui_app *m, SDL_Rect r)
 {
-    SDL_Rect body;
-    ui_panel(v, r, "INJECTS TO COME · click one to fire or suppress it", &body);
-    body.w -= ui_px(v, 14);
-    SDL_Rect view = ui_rect(body.x, body.y, body.w + ui_px(v, 14), body.h);
-    int y0 = ui_scroll_begin(v, SREG_MAIN, view) + body.y, y = y0, gap = ui_px(v, 6);
+    SDL_Rect body, view;
+    int y0 = ui_scroll_panel(v, r, "INJECTS TO COME · click one to fire or suppress it", SREG_MAIN,
+                             &body, &view),
+        y = y0, gap = ui_px(v, 6);
     char when[600];
     for (int ev = 0; ev < m->ses->sc->nevents; ev++)
         if (ui_schedule_line(m, ev, when, sizeof when))
@@ -269,13 +265,10 @@ static void journal_panel(ui_app *v, ui_app *m, SDL_Rect r)
     const session *s = m->ses;
     char title[120];
     str_fmt(title, sizeof title, "JOURNAL · %d lines, newest first", s->nlog);
-    SDL_Rect body;
-    ui_panel(v, r, title, &body);
-    body.w -= ui_px(v, 14);
-    SDL_Rect view = ui_rect(body.x, body.y, body.w + ui_px(v, 14), body.h);
+    SDL_Rect body, view;
+    int y0 = ui_scroll_panel(v, r, title, SREG_FOURTH, &body, &view), y = y0;
     uint8_t *live = calloc((size_t)s->nlog + 1, 1);
     for (int i = 0; i < s->nlive; i++) live[s->live[i]] = 1;
-    int y0 = ui_scroll_begin(v, SREG_FOURTH, view) + body.y, y = y0;
     for (int i = s->nlog - 1; i >= 0; i--) {
         const journal_entry *e = &s->log[i];
         int undone = !live[i] && strcmp(e->cmd, "undo") != 0;
@@ -397,11 +390,9 @@ static int event_controls(ui_app *v, ui_app *m, SDL_Rect r, int y)
 
 static void controls(ui_app *v, ui_app *m, SDL_Rect r)
 {
-    SDL_Rect body;
-    ui_panel(v, r, "CONTROLS · each one is journaled", &body);
-    body.w -= ui_px(v, 14);
-    SDL_Rect view = ui_rect(body.x, body.y, body.w + ui_px(v, 14), body.h);
-    int y0 = ui_scroll_begin(v, SREG_FIFTH, view) + body.y, y = y0, gap = ui_px(v, 8);
+    SDL_Rect body, view;
+    int y0 = ui_scroll_panel(v, r, "CONTROLS · each one is journaled", SREG_FIFTH, &body, &view),
+        y = y0, gap = ui_px(v, 8);
     y = inject_form(v, m, body, y) + gap;
     y = override_form(v, m, body, y) + gap;
     y = note_form(v, m, body, y) + gap;

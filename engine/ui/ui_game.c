@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 
 #include "report.h"
+#include "logtext.h"
 #include "ui_app.h"
 #include "util.h"
 
@@ -436,8 +437,8 @@ const char *ui_role_name(const ui_app *a, int role)
 
 const char *ui_item_title(const ui_app *a, int item)
 {
-    const game_item *it = &a->ses->g->items[item];
-    return it->event >= 0 ? a->ses->sc->events[it->event].title : it->title ? it->title : "Inject";
+    const char *t = logtext_item_title(a->ses->g, item);
+    return t ? t : "Inject";
 }
 
 /* Whole words only: "pm" must not change inside "pmo". */

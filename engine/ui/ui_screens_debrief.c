@@ -43,11 +43,8 @@ static void summary(ui_app *a, SDL_Rect r)
 {
     const def_scenario *sc = a->ses->sc;
     const game *g = a->ses->g;
-    SDL_Rect body;
-    ui_panel(a, r, NULL, &body);
-    body.w -= ui_px(a, 14);
-    SDL_Rect view = ui_rect(body.x, body.y, body.w + ui_px(a, 14), body.h);
-    int y0 = ui_scroll_begin(a, SREG_SIDE, view) + body.y, y = y0, gap = ui_px(a, 18);
+    SDL_Rect body, view;
+    int y0 = ui_scroll_panel(a, r, NULL, SREG_SIDE, &body, &view), y = y0, gap = ui_px(a, 18);
     const def_ending *e =
         g->ending >= 0 && g->ending < sc->nendings ? &sc->endings[g->ending] : NULL;
     y = section(a, body, y, "ENDING");
@@ -137,11 +134,10 @@ static int decision(ui_app *a, SDL_Rect r, int y, int item)
 static void decisions(ui_app *a, SDL_Rect r)
 {
     const game *g = a->ses->g;
-    SDL_Rect body;
-    ui_panel(a, r, "YOUR DECISIONS · WHAT REALLY HAPPENED", &body);
-    body.w -= ui_px(a, 14);
-    SDL_Rect view = ui_rect(body.x, body.y, body.w + ui_px(a, 14), body.h);
-    int y0 = ui_scroll_begin(a, SREG_MAIN, view) + body.y, y = y0;
+    SDL_Rect body, view;
+    int y0 =
+            ui_scroll_panel(a, r, "YOUR DECISIONS · WHAT REALLY HAPPENED", SREG_MAIN, &body, &view),
+        y = y0;
     for (int i = 0; i < g->nitems; i++)
         if (g->items[i].event >= 0 && a->ses->sc->events[g->items[i].event].noptions)
             y = decision(a, body, y, i);

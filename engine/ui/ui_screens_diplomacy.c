@@ -41,11 +41,8 @@ static void options_column(ui_app *a, SDL_Rect r)
 {
     const def_scenario *sc = a->ses->sc;
     const game *g = a->ses->g;
-    SDL_Rect body;
-    ui_panel(a, r, "ON THE TABLE: DECISIONS WITH A RISK", &body);
-    body.w -= ui_px(a, 14);
-    int y0 = ui_scroll_begin(a, SREG_MAIN, ui_rect(body.x, body.y, body.w + ui_px(a, 14), body.h)) +
-             body.y;
+    SDL_Rect body, view;
+    int y0 = ui_scroll_panel(a, r, "ON THE TABLE: DECISIONS WITH A RISK", SREG_MAIN, &body, &view);
     int y = y0, n = 0;
     /* Open decisions first, then what is still to come, then what is settled. */
     for (int pass = 0; pass < 3; pass++)
@@ -69,17 +66,15 @@ static void options_column(ui_app *a, SDL_Rect r)
     if (!n)
         y += ui_text(a, ST_BODY, a->th->dim, ui_rect(body.x, y, body.w, 0),
                      "No option in this scenario carries a risk line.", TX_FLOW);
-    ui_scroll_end(a, SREG_MAIN, ui_rect(body.x, body.y, body.w + ui_px(a, 14), body.h), y - y0);
+    ui_scroll_end(a, SREG_MAIN, view, y - y0);
 }
 
 static void actions_column(ui_app *a, SDL_Rect r)
 {
     const def_scenario *sc = a->ses->sc;
-    SDL_Rect body;
-    ui_panel(a, r, "STANDING ACTIONS WITH A RISK", &body);
-    body.w -= ui_px(a, 14);
-    SDL_Rect view = ui_rect(body.x, body.y, body.w + ui_px(a, 14), body.h);
-    int y0 = ui_scroll_begin(a, SREG_SIDE, view) + body.y, y = y0, n = 0;
+    SDL_Rect body, view;
+    int y0 = ui_scroll_panel(a, r, "STANDING ACTIONS WITH A RISK", SREG_SIDE, &body, &view), y = y0,
+        n = 0;
     for (int role = 0; role < sc->nroles; role++) {
         int mv[256], k = 0;
         for (int i = 0; i < sc->nactions && k < 256; i++) {

@@ -63,7 +63,18 @@ void ui_panel(ui_app *a, SDL_Rect r, const char *title, SDL_Rect *body)
     if (body) *body = in;
 }
 
-int ui_button(ui_app *a, SDL_Rect r, const char *label, int action, int arg, int primary)
+int ui_scroll_panel(ui_app *a, SDL_Rect r, const char *title, int id, SDL_Rect *body,
+                    SDL_Rect *view)
+{
+    int bar = ui_px(a, 14);
+    ui_panel(a, r, title, body);
+    *view = *body;
+    body->w -= bar;
+    return ui_scroll_begin(a, id, *view) + body->y;
+}
+
+/* A button's face: its background and frame; returns whether it is hovered. */
+static int button_face(ui_app *a, SDL_Rect r, int primary)
 {
     const ui_theme *th = a->th;
     int hover = ui_is_hover(a, r);
@@ -71,6 +82,13 @@ int ui_button(ui_app *a, SDL_Rect r, const char *label, int action, int arg, int
     if (primary && hover) bg = ui_mix(th->accent, th->text, 0.25f);
     ui_round(a, r, ui_px(a, 8), bg);
     if (!primary) ui_frame(a, r, ui_px(a, 8), ui_px(a, 2) > 1 ? ui_px(a, 2) : 1, th->border);
+    return hover;
+}
+
+int ui_button(ui_app *a, SDL_Rect r, const char *label, int action, int arg, int primary)
+{
+    const ui_theme *th = a->th;
+    int hover = button_face(a, r, primary);
     ui_text(a, ST_BODY_B, primary ? th->on_accent : th->text, ui_inset(r, ui_px(a, 6)), label,
             TX_CENTER | TX_VCENTER | TX_ELLIPSIS);
     ui_focus_ring(a, r, action, arg);
@@ -83,11 +101,7 @@ int ui_button_key(ui_app *a, SDL_Rect r, const char *label, const char *key, int
                   int primary)
 {
     const ui_theme *th = a->th;
-    int hover = ui_is_hover(a, r);
-    SDL_Color bg = primary ? th->accent : hover ? th->hover : th->raised;
-    if (primary && hover) bg = ui_mix(th->accent, th->text, 0.25f);
-    ui_round(a, r, ui_px(a, 8), bg);
-    if (!primary) ui_frame(a, r, ui_px(a, 8), ui_px(a, 2) > 1 ? ui_px(a, 2) : 1, th->border);
+    int hover = button_face(a, r, primary);
     SDL_Color fg = primary ? th->on_accent : th->text;
     int kw = ui_text_width(a, ST_SMALL_B, key) + ui_px(a, 14), kh = ui_line_h(a, ST_SMALL_B);
     SDL_Rect kr = ui_rect(r.x + r.w - kw - ui_px(a, 14), r.y + (r.h - kh) / 2, kw, kh);
