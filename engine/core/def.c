@@ -3,6 +3,7 @@
  */
 #include "def.h"
 
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -341,10 +342,15 @@ void def_finish(def_scenario *sc)
 
 /* Validation ------------------------------------------------------------- */
 
-static int problem(strbuf *errors, def_where at, const char *fmt, const char *a, const char *b)
+static int problem(strbuf *errors, def_where at, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static int problem(strbuf *errors, def_where at, const char *fmt, ...)
 {
+    va_list ap;
     sb_printf(errors, "%s:%d: ", at.file ? at.file : "scenario.lua", at.line);
-    sb_printf(errors, fmt, a, b);
+    va_start(ap, fmt);
+    sb_vprintf(errors, fmt, ap);
+    va_end(ap);
     sb_puts(errors, "\n");
     return 1;
 }
@@ -352,14 +358,14 @@ static int problem(strbuf *errors, def_where at, const char *fmt, const char *a,
 static int validate_endings(const def_scenario *sc, strbuf *errors)
 {
     if (sc->nendings == 0)
-        return problem(errors, sc->at, "no ending declared; declare at least one %s%s",
-                       "ending { id = ..., title = ..., text = ... }", "");
+        return problem(errors, sc->at, "no ending declared; declare at least one %s",
+                       "ending { id = ..., title = ..., text = ... }");
     const def_ending *last = &sc->endings[sc->nendings - 1];
     if (last->when)
         return problem(errors, last->at,
                        "ending '%s' is the last one but has a 'when': the last ending is the "
-                       "fallback and must have none%s",
-                       last->id, "");
+                       "fallback and must have none",
+                       last->id);
     return 0;
 }
 
@@ -369,8 +375,7 @@ static int validate_events(const def_scenario *sc, strbuf *errors)
     for (int i = 0; i < sc->nevents; i++) {
         const def_event *e = &sc->events[i];
         if (e->expires && e->default_option < 0 && e->noptions > 0)
-            n += problem(errors, e->at, "event '%s' expires but has no 'default' option%s", e->id,
-                         "");
+            n += problem(errors, e->at, "event '%s' expires but has no 'default' option", e->id);
         if (e->turn > sc->nturns)
             n += problem(errors, e->at, "event '%s' is set for a turn after the last one (%s)",
                          e->id, "see clock");
@@ -381,13 +386,13 @@ static int validate_events(const def_scenario *sc, strbuf *errors)
 int def_validate(const def_scenario *sc, strbuf *errors)
 {
     int n = 0;
-    if (!sc->id) n += problem(errors, sc->at, "no scenario { id = ... } declared%s%s", "", "");
+    if (!sc->id) n += problem(errors, sc->at, "no scenario { id = ... } declared");
     if (sc->nroles == 0)
-        n += problem(errors, sc->at, "no role declared; declare at least one %s%s",
-                     "role { id = ..., name = ..., brief = ... }", "");
+        n += problem(errors, sc->at, "no role declared; declare at least one %s",
+                     "role { id = ..., name = ..., brief = ... }");
     if (sc->nturns == 0)
-        n += problem(errors, sc->at, "no clock declared; declare one with %s%s",
-                     "clock { \"turn 1\", \"turn 2\", ... }", "");
+        n += problem(errors, sc->at, "no clock declared; declare one with %s",
+                     "clock { \"turn 1\", \"turn 2\", ... }");
     n += validate_endings(sc, errors);
     n += validate_events(sc, errors);
     return n;

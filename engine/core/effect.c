@@ -104,13 +104,18 @@ static int chosen(const game *g, int move)
     return item >= 0 && g->items[item].option == move;
 }
 
-static int fail_why(const def_req *r, char *why, size_t whylen, const char *fmt, const char *a,
-                    double v)
+static int fail_why(const def_req *r, char *why, size_t whylen, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+static int fail_why(const def_req *r, char *why, size_t whylen, const char *fmt, ...)
 {
-    if (r->why)
+    va_list ap;
+    if (r->why) {
         str_fmt(why, whylen, "%s", r->why);
-    else
-        str_fmt(why, whylen, fmt, a, v);
+        return 0;
+    }
+    va_start(ap, fmt);
+    vsnprintf(why, whylen, fmt, ap);
+    va_end(ap);
     return 0;
 }
 
@@ -120,21 +125,20 @@ static int check_moves(game *g, const def_req *r, char *why, size_t whylen)
     for (int i = 0; i < r->nchosen; i++)
         if (!chosen(g, r->chosen[i])) {
             def_move_path(g->sc, r->chosen[i], path, sizeof path);
-            return fail_why(r, why, whylen, "needs '%s' chosen first", path, 0);
+            return fail_why(r, why, whylen, "needs '%s' chosen first", path);
         }
     for (int i = 0; i < r->nnot_chosen; i++)
         if (chosen(g, r->not_chosen[i])) {
             def_move_path(g->sc, r->not_chosen[i], path, sizeof path);
-            return fail_why(r, why, whylen, "ruled out by the choice '%s'", path, 0);
+            return fail_why(r, why, whylen, "ruled out by the choice '%s'", path);
         }
     for (int i = 0; i < r->ndelivered; i++)
         if (g->ev[r->delivered[i]] != EV_DELIVERED)
-            return fail_why(r, why, whylen, "waits for '%s'", g->sc->events[r->delivered[i]].title,
-                            0);
+            return fail_why(r, why, whylen, "waits for '%s'", g->sc->events[r->delivered[i]].title);
     for (int i = 0; i < r->ncards; i++)
         if (!g->card_turn[r->cards[i]])
             return fail_why(r, why, whylen, "needs the evidence '%s'",
-                            g->sc->cards[r->cards[i]].title, 0);
+                            g->sc->cards[r->cards[i]].title);
     return 1;
 }
 
@@ -154,10 +158,10 @@ static int check_values(game *g, const def_req *r, char *why, size_t whylen)
         const val *v = kv_get(&g->state, r->state[i].key);
         val nil = {VAL_NIL, 0, NULL};
         if (!val_equal(v ? v : &nil, &r->state[i].value))
-            return fail_why(r, why, whylen, "needs the state '%s' to differ%s", r->state[i].key, 0);
+            return fail_why(r, why, whylen, "needs the state '%s' to differ", r->state[i].key);
     }
     if (r->turn && g->turn < r->turn)
-        return fail_why(r, why, whylen, "not before turn %s%g", "", r->turn);
+        return fail_why(r, why, whylen, "not before turn %d", r->turn);
     return 1;
 }
 

@@ -503,20 +503,20 @@ static void get_targets(bld *b, int t, def_move *m)
     lua_Integer n = (lua_Integer)lua_rawlen(b->L, tt);
     for (lua_Integer i = 1; i <= n; i++) {
         int ty = lua_rawgeti(b->L, tt, i);
-        def_kv kv = {NULL, NULL};
+        def_kv pair = {NULL, NULL};
         if (ty == LUA_TSTRING) {
-            kv.key = xstrdup(lua_tostring(b->L, -1));
-            kv.val = xstrdup(kv.key);
+            pair.key = xstrdup(lua_tostring(b->L, -1));
+            pair.val = xstrdup(pair.key);
         } else if (ty == LUA_TTABLE) {
-            kv.key = get_str(b, lua_gettop(b->L), "id", 1);
-            kv.val = get_str(b, lua_gettop(b->L), "label", 0);
-            if (!kv.val && kv.key) kv.val = xstrdup(kv.key);
+            pair.key = get_str(b, lua_gettop(b->L), "id", 1);
+            pair.val = get_str(b, lua_gettop(b->L), "label", 0);
+            if (!pair.val && pair.key) pair.val = xstrdup(pair.key);
         }
-        if (kv.key && str_is_id(kv.key))
-            *VEC_PUSH(m->targets, m->ntargets, cap) = kv;
+        if (pair.key && str_is_id(pair.key))
+            *VEC_PUSH(m->targets, m->ntargets, cap) = pair;
         else {
             berr(b, "targets[%lld] must be an id or { id = ..., label = ... }", (long long)i);
-            free(kv.key), free(kv.val);
+            free(pair.key), free(pair.val);
         }
         lua_pop(b->L, 1);
     }

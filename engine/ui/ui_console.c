@@ -123,8 +123,8 @@ static void not_saving(ui_app *v, ui_app *m, SDL_Rect *r)
 static void meter_row(ui_app *v, ui_app *m, SDL_Rect r, int i)
 {
     const def_meter *me = &m->ses->sc->meters[i];
-    char val[64], range[160];
-    str_fmt(val, sizeof val, "%g%s%s", m->ses->g->meter[i], me->unit ? " " : "",
+    char shown[64], range[160];
+    str_fmt(shown, sizeof shown, "%g%s%s", m->ses->g->meter[i], me->unit ? " " : "",
             me->unit ? me->unit : "");
     str_fmt(range, sizeof range, "%g to %g · start %g%s", me->min, me->max, me->start,
             me->hidden ? " · HIDDEN" : "");
@@ -136,9 +136,9 @@ static void meter_row(ui_app *v, ui_app *m, SDL_Rect r, int i)
     SDL_Rect in = ui_inset(r, ui_px(v, 6));
     SDL_Rect sp = ui_cut_right(&in, in.w * 30 / 100, ui_px(v, 10));
     SDL_Rect top = ui_cut_top(&in, ui_line_h(v, ST_BODY), 0);
-    SDL_Rect vr = ui_cut_right(&top, ui_text_width(v, ST_BODY_B, val) + ui_px(v, 4), ui_px(v, 8));
+    SDL_Rect vr = ui_cut_right(&top, ui_text_width(v, ST_BODY_B, shown) + ui_px(v, 4), ui_px(v, 8));
     ui_text(v, ST_BODY, v->th->text, top, me->name, TX_ELLIPSIS);
-    ui_text(v, ST_BODY_B, v->th->text, vr, val, TX_RIGHT | TX_ELLIPSIS);
+    ui_text(v, ST_BODY_B, v->th->text, vr, shown, TX_RIGHT | TX_ELLIPSIS);
     ui_text(v, ST_SMALL, me->hidden ? v->th->warn : v->th->dim, in, range, TX_ELLIPSIS);
     ui_sparkline(v, ui_inset(sp, ui_px(v, 4)), i, me->hidden ? v->th->warn : v->th->accent, 0);
     ui_focus_ring(v, r, ACT_CON_METER, i);

@@ -73,8 +73,8 @@ void ui_meter_row(ui_app *a, SDL_Rect r, int meter, int show_spark)
     double v = g->meter[meter], prev = game_history(g, meter, g->turn > 1 ? g->turn - 1 : 0);
     if (g->ended) prev = game_history(g, meter, g->turn - 1);
     double d = v - prev;
-    char val[64], delta[64];
-    fmt_value(val, sizeof val, m, v);
+    char shown[64], delta[64];
+    fmt_value(shown, sizeof shown, m, v);
     str_fmt(delta, sizeof delta, "%s%.0f", d > 0.5 ? "+" : d < -0.5 ? "-" : "±", fabs(d));
     SDL_Color c = good_color(a, m, v);
     SDL_Rect top = ui_cut_top(&r, ui_line_h(a, ST_BODY), ui_px(a, 2));
@@ -84,7 +84,7 @@ void ui_meter_row(ui_app *a, SDL_Rect r, int meter, int show_spark)
         ui_cut_left(&r, ui_text_width(a, ST_BODY_B, "100 / 100") + ui_px(a, 4), ui_px(a, 8));
     SDL_Rect ar = ui_cut_left(&r, aw, ui_px(a, 4));
     SDL_Rect dr = ui_cut_left(&r, ui_text_width(a, ST_SMALL_B, "-000") + ui_px(a, 4), ui_px(a, 12));
-    ui_text(a, ST_BODY_B, a->th->text, vr, val, TX_VCENTER | TX_ELLIPSIS);
+    ui_text(a, ST_BODY_B, a->th->text, vr, shown, TX_VCENTER | TX_ELLIPSIS);
     SDL_Color tc = dir == 0 || m->good == GOOD_NONE      ? a->th->dim
                    : (dir > 0) == (m->good == GOOD_HIGH) ? a->th->good
                                                          : a->th->bad;

@@ -12,7 +12,10 @@ for want in "Turn 1 of 3: T1" "Alpha to move" "Options (choose e1 OPTION" "Not a
             "Alpha: Decision on “E1”: X -- better" "Debrief" "Truth one." "1. Why?"; do
   grep -qF "$want" "$work/out" || fail "missing '$want' in text mode output"
 done
-! grep -qF "Alpha: Y -- keep it cheap" "$work/out" || true
+# The undone choice is gone from the timeline, the one made after it is there.
+sed -n '/^a> timeline$/,/^a> board$/p' "$work/out" > "$work/timeline"
+grep -qF "Alpha: Decision on “E1”: X -- better" "$work/timeline" || fail "timeline lacks the choice"
+! grep -qF "Y -- keep it cheap" "$work/timeline" || fail "the undone choice is still on the timeline"
 save=$(ls "$work/xdg/crisisroom/saves/"mini-*.jsonl) || fail "no save in the XDG folder"
 grep -q '"cmd":"undo"' "$save" || fail "undo not journaled"
 "$bin" resume "$save" --json | grep -q '"ended":true' || fail "the save does not replay to the end"

@@ -5,7 +5,7 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include "check.h"
+#include "../check.h"
 #include "cmd.h"
 #include "game.h"
 #include "kv.h"

@@ -8,7 +8,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "../core/check.h"
+#include "../check.h"
 #include "policy.h"
 #include "script.h"
 #include "session.h"
@@ -260,8 +260,8 @@ int main(void)
     test_order();
     test_author_errors();
     test_random();
-    char cmd[600];
-    str_fmt(cmd, sizeof cmd, "rm -rf '%s'", root);
-    if (system(cmd) != 0) fprintf(stderr, "could not remove %s\n", root);
+    char rm_cmd[600];
+    str_fmt(rm_cmd, sizeof rm_cmd, "rm -rf '%s'", root);
+    if (system(rm_cmd) != 0) fprintf(stderr, "could not remove %s\n", root);
     return check_report("sandbox");
 }

@@ -12,19 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../check.h"
 #include "ui.h"
 #include "ui_app.h"
-
-static int failures;
-#define CHECK(c, ...)                                                                              \
-    do {                                                                                           \
-        if (!(c)) {                                                                                \
-            fprintf(stderr, "%s:%d: FAIL %s: ", __FILE__, __LINE__, #c);                           \
-            fprintf(stderr, __VA_ARGS__);                                                          \
-            fputc('\n', stderr);                                                                   \
-            failures++;                                                                            \
-        }                                                                                          \
-    } while (0)
 
 static ui_app app;
 
@@ -79,39 +69,40 @@ static int start(const char *scenario)
 /* A turn of the tutorial, by keyboard and mouse only. */
 static void test_play(void)
 {
-    if (start("tutorial")) return failures++, (void)0;
+    if (start("tutorial"))
+        return check_fail(__FILE__, __LINE__), fprintf(stderr, "could not start\n"), (void)0;
     game *g = app.ses->g;
     key(SDLK_RETURN); /* briefing: begin */
-    CHECK(app.screen == SCR_HANDOVER, "screen %d", app.screen);
+    CHECK_MSG(app.screen == SCR_HANDOVER, "screen %d", app.screen);
     key(SDLK_RETURN); /* hand-over: ready */
-    CHECK(app.screen == SCR_DASHBOARD, "screen %d", app.screen);
+    CHECK_MSG(app.screen == SCR_DASHBOARD, "screen %d", app.screen);
     /* Move on until some role has a decision to make. */
     int open[16], n = 0;
     for (int guard = 0; guard < 40 && !g->ended; guard++) {
         n = game_open_decisions(g, g->role, open, 16);
         if (n) break;
         int role = g->role, turn = g->turn;
-        CHECK(click(ACT_END_MOVE, 0), "no End move button");
-        CHECK(g->role != role || g->turn != turn, "end did not advance");
-        CHECK(app.screen == SCR_HANDOVER || g->ended, "no hand-over between roles");
+        CHECK_MSG(click(ACT_END_MOVE, 0), "no End move button");
+        CHECK_MSG(g->role != role || g->turn != turn, "end did not advance");
+        CHECK_MSG(app.screen == SCR_HANDOVER || g->ended, "no hand-over between roles");
         key(SDLK_RETURN);
     }
-    CHECK(n > 0, "no decision to make in the tutorial");
+    CHECK_MSG(n > 0, "no decision to make in the tutorial");
     if (!n) return;
     int item = open[0];
     const def_event *e = &app.ses->sc->events[g->items[item].event];
-    CHECK(click(ACT_ITEM, item), "inbox row of item %d not shown", item);
-    CHECK(app.sel_item == item, "selected %d", app.sel_item);
-    CHECK(ui_is_read(&app, item, g->role), "item not marked read");
+    CHECK_MSG(click(ACT_ITEM, item), "inbox row of item %d not shown", item);
+    CHECK_MSG(app.sel_item == item, "selected %d", app.sel_item);
+    CHECK_MSG(ui_is_read(&app, item, g->role), "item not marked read");
     int k = -1;
     char why[256];
     for (int i = 0; i < e->noptions && k < 0; i++)
         if (game_move_available(g, e->options[i], g->role, why, sizeof why)) k = i;
-    CHECK(k >= 0 && k < 9, "no available option");
+    CHECK_MSG(k >= 0 && k < 9, "no available option");
     if (k < 0 || k >= 9) return;
     int commands = g->commands;
     key(SDLK_1 + k);
-    CHECK(app.modal == MODAL_CONFIRM, "confirm dialog not open");
+    CHECK_MSG(app.modal == MODAL_CONFIRM, "confirm dialog not open");
     /* A real keyboard sends the number again as text: it is not the
        rationale's first character. */
     char digit[2] = {(char)('1' + k), 0};
@@ -119,24 +110,25 @@ static void test_play(void)
     type("Backups are clean; ");
     type("ë ç");
     key(SDLK_RETURN);
-    CHECK(app.modal == MODAL_NONE, "dialog still open");
-    CHECK(g->items[item].option == e->options[k], "option %d not chosen (%d)", e->options[k],
-          g->items[item].option);
-    CHECK(g->items[item].rationale && !strcmp(g->items[item].rationale, "Backups are clean; ë ç"),
-          "rationale '%s'", g->items[item].rationale ? g->items[item].rationale : "(none)");
-    CHECK(g->commands == commands + 1, "commands %d", g->commands);
+    CHECK_MSG(app.modal == MODAL_NONE, "dialog still open");
+    CHECK_MSG(g->items[item].option == e->options[k], "option %d not chosen (%d)", e->options[k],
+              g->items[item].option);
+    CHECK_MSG(g->items[item].rationale &&
+                  !strcmp(g->items[item].rationale, "Backups are clean; ë ç"),
+              "rationale '%s'", g->items[item].rationale ? g->items[item].rationale : "(none)");
+    CHECK_MSG(g->commands == commands + 1, "commands %d", g->commands);
     /* Esc opens the menu; Esc again closes it; Tab moves the focus. */
     key(SDLK_ESCAPE);
-    CHECK(app.modal == MODAL_MENU, "menu not open");
+    CHECK_MSG(app.modal == MODAL_MENU, "menu not open");
     key(SDLK_ESCAPE);
-    CHECK(app.modal == MODAL_NONE, "menu not closed");
+    CHECK_MSG(app.modal == MODAL_NONE, "menu not closed");
     key(SDLK_TAB);
-    CHECK(app.focus_act != ACT_NONE, "Tab focused nothing");
+    CHECK_MSG(app.focus_act != ACT_NONE, "Tab focused nothing");
     /* End the move with the End key: the next role gets a hand-over. */
     int role = g->role;
     key(SDLK_END);
-    CHECK(g->role != role || g->ended, "End key did not end the move");
-    CHECK(app.screen == SCR_HANDOVER || g->ended, "screen %d", app.screen);
+    CHECK_MSG(g->role != role || g->ended, "End key did not end the move");
+    CHECK_MSG(app.screen == SCR_HANDOVER || g->ended, "screen %d", app.screen);
     ui_game_close(&app);
 }
 
@@ -145,13 +137,15 @@ static const char *const names[] = {"title",     "briefing", "handover", "dashbo
 
 static void render_all(const char *scenario, int w, int h)
 {
-    CHECK(!ui_resize_offscreen(&app, w, h), "resize %dx%d", w, h);
-    if (start(scenario)) return failures++, (void)0;
+    CHECK_MSG(!ui_resize_offscreen(&app, w, h), "resize %dx%d", w, h);
+    if (start(scenario))
+        return check_fail(__FILE__, __LINE__), fprintf(stderr, "could not start\n"), (void)0;
     ui_scan_scenarios(&app);
     for (int pass = 0; pass < 2; pass++) {
         if (pass == 1) {
             /* Part-way, then the end, so that logs, cards and charts are full. */
-            for (int i = 0; i < 12 && !app.ses->g->ended; i++) session_apply(app.ses, "end");
+            for (int i = 0; i < 12 && !app.ses->g->ended; i++)
+                CHECK_EQ_INT(session_apply(app.ses, "end"), 0);
             ui_after_command(&app);
         }
         for (int s = 0; s < SCR_COUNT; s++) {
@@ -160,16 +154,16 @@ static void render_all(const char *scenario, int w, int h)
             app.modal = MODAL_NONE;
             ui_layout_reset();
             ui_render(&app);
-            CHECK(!ui_layout_overflows(), "%s %s %dx%d pass %d: %d overflow(s), first: %s",
-                  scenario, names[s], w, h, pass, ui_layout_overflows(), ui_layout_overflow(0));
+            CHECK_MSG(!ui_layout_overflows(), "%s %s %dx%d pass %d: %d overflow(s), first: %s",
+                      scenario, names[s], w, h, pass, ui_layout_overflows(), ui_layout_overflow(0));
         }
         for (int page = 0; page < 3; page++) {
             ui_go(&app, SCR_DASHBOARD);
             app.modal = MODAL_MENU, app.menu_page = page;
             ui_layout_reset();
             ui_render(&app);
-            CHECK(!ui_layout_overflows(), "%s menu %d %dx%d: %s", scenario, page, w, h,
-                  ui_layout_overflow(0));
+            CHECK_MSG(!ui_layout_overflows(), "%s menu %d %dx%d: %s", scenario, page, w, h,
+                      ui_layout_overflow(0));
         }
         app.modal = MODAL_NONE;
         /* The confirm dialog of every action, with its targets. */
@@ -177,38 +171,40 @@ static void render_all(const char *scenario, int w, int h)
             app.modal = MODAL_CONFIRM, app.pend_move = app.ses->sc->actions[i], app.pend_target = 0;
             ui_layout_reset();
             ui_render(&app);
-            CHECK(!ui_layout_overflows(), "%s confirm %s %dx%d: %s", scenario,
-                  app.ses->sc->moves[app.pend_move].id, w, h, ui_layout_overflow(0));
+            CHECK_MSG(!ui_layout_overflows(), "%s confirm %s %dx%d: %s", scenario,
+                      app.ses->sc->moves[app.pend_move].id, w, h, ui_layout_overflow(0));
         }
         app.modal = MODAL_NONE;
     }
     /* The console with a pause, a note, an inject and an override in the journal. */
-    session_apply(app.ses, "inject all Press call -- A journalist asks about the outage.");
-    session_apply(app.ses, "note The room went quiet.");
-    session_apply(app.ses, "pause");
+    CHECK_EQ_INT(
+        session_apply(app.ses, "inject all Press call -- A journalist asks about the outage."), 0);
+    CHECK_EQ_INT(session_apply(app.ses, "note The room went quiet."), 0);
+    CHECK_EQ_INT(session_apply(app.ses, "pause"), 0);
     app.con.ask = CON_ASK_NONE;
     for (int ask = 0; ask < 2; ask++) {
         ui_go(&app, SCR_CONSOLE);
         app.con.ask = ask ? CON_ASK_UNDO : CON_ASK_NONE;
         ui_layout_reset();
         ui_render(&app);
-        CHECK(!ui_layout_overflows(), "%s console %dx%d ask %d: %s", scenario, w, h, ask,
-              ui_layout_overflow(0));
+        CHECK_MSG(!ui_layout_overflows(), "%s console %dx%d ask %d: %s", scenario, w, h, ask,
+                  ui_layout_overflow(0));
     }
     app.con.ask = CON_ASK_NONE;
-    session_apply(app.ses, "resume");
-    session_apply(app.ses, "finish");
+    CHECK_EQ_INT(session_apply(app.ses, "resume"), 0);
+    CHECK_EQ_INT(session_apply(app.ses, "finish"), 0);
     ui_after_command(&app);
-    CHECK(app.screen == SCR_DEBRIEF, "finish did not show the debrief");
+    CHECK_MSG(app.screen == SCR_DEBRIEF, "finish did not show the debrief");
     ui_layout_reset();
     ui_render(&app);
-    CHECK(!ui_layout_overflows(), "%s debrief %dx%d: %s", scenario, w, h, ui_layout_overflow(0));
-    CHECK(click(ACT_REPORT, 0), "no Write report button");
-    CHECK(!strncmp(app.report_msg, "Report written to ", 18), "report: %s", app.report_msg);
+    CHECK_MSG(!ui_layout_overflows(), "%s debrief %dx%d: %s", scenario, w, h,
+              ui_layout_overflow(0));
+    CHECK_MSG(click(ACT_REPORT, 0), "no Write report button");
+    CHECK_MSG(!strncmp(app.report_msg, "Report written to ", 18), "report: %s", app.report_msg);
     ui_layout_reset();
     ui_render(&app);
-    CHECK(!ui_layout_overflows(), "%s debrief+report %dx%d: %s", scenario, w, h,
-          ui_layout_overflow(0));
+    CHECK_MSG(!ui_layout_overflows(), "%s debrief+report %dx%d: %s", scenario, w, h,
+              ui_layout_overflow(0));
     ui_game_close(&app);
 }
 
@@ -231,63 +227,66 @@ static void test_console(void)
 {
     ui_clock_fn real = ui_clock;
     ui_clock = fake_clock;
-    if (start("albania2022")) return ui_clock = real, failures++, (void)0;
+    if (start("albania2022"))
+        return ui_clock = real, check_fail(__FILE__, __LINE__),
+               fprintf(stderr, "could not start\n"), (void)0;
     session *s = app.ses;
     game *g = s->g;
     char buf[200];
     ui_role_words(&app, "decided by pm; it is akshi's move (pmo)", buf, sizeof buf);
-    CHECK(!strcmp(buf, "decided by PM; it is AKSHI's move (pmo)"), "role words: %s", buf);
+    CHECK_MSG(!strcmp(buf, "decided by PM; it is AKSHI's move (pmo)"), "role words: %s", buf);
     ui_timer_set(&app.timer, 10, g);
     key(SDLK_F9); /* no second display here: the console takes the window */
-    CHECK(app.screen == SCR_CONSOLE && app.con.on, "F9 did not show the console");
+    CHECK_MSG(app.screen == SCR_CONSOLE && app.con.on, "F9 did not show the console");
     now_ms += 60000;
-    CHECK(ui_timer_left(&app.timer) == 540000, "left %d", ui_timer_left(&app.timer));
+    CHECK_MSG(ui_timer_left(&app.timer) == 540000, "left %d", ui_timer_left(&app.timer));
     /* Pause: the timer stops and core refuses `end`. */
-    CHECK(click(ACT_CON_PAUSE, 0), "no Pause button");
-    CHECK(g->paused, "not paused");
+    CHECK_MSG(click(ACT_CON_PAUSE, 0), "no Pause button");
+    CHECK_MSG(g->paused, "not paused");
     now_ms += 120000;
     ui_render(&app);
-    CHECK(ui_timer_left(&app.timer) == 540000, "timer ran while paused: %d",
-          ui_timer_left(&app.timer));
+    CHECK_MSG(ui_timer_left(&app.timer) == 540000, "timer ran while paused: %d",
+              ui_timer_left(&app.timer));
     int role = g->role, nlog = s->nlog;
-    CHECK(ui_apply(&app, "end") != 0 && g->role == role, "end accepted while paused");
-    CHECK(s->nlog == nlog, "a refused command was journaled");
-    CHECK(click(ACT_CON_PAUSE, 0), "no Resume button");
-    CHECK(!g->paused, "not resumed");
+    CHECK_MSG(ui_apply(&app, "end") != 0 && g->role == role, "end accepted while paused");
+    CHECK_MSG(s->nlog == nlog, "a refused command was journaled");
+    CHECK_MSG(click(ACT_CON_PAUSE, 0), "no Resume button");
+    CHECK_MSG(!g->paused, "not resumed");
     now_ms += 30000;
-    CHECK(ui_timer_left(&app.timer) == 510000, "left after resume %d", ui_timer_left(&app.timer));
+    CHECK_MSG(ui_timer_left(&app.timer) == 510000, "left after resume %d",
+              ui_timer_left(&app.timer));
     /* An ad-hoc inject typed in the console reaches the role's inbox. */
     int sis = def_role_find(app.ses->sc, "sis"), items = g->nitems;
-    CHECK(click(ACT_CON_TO, sis), "no recipient button for sis");
-    CHECK(click(ACT_CON_FIELD, CF_TITLE), "no title field");
+    CHECK_MSG(click(ACT_CON_TO, sis), "no recipient button for sis");
+    CHECK_MSG(click(ACT_CON_FIELD, CF_TITLE), "no title field");
     type("Press call");
     key(SDLK_TAB);
     type("A journalist has "); /* a text event holds 32 bytes */
     type("the ransom note.");
     key(SDLK_RETURN);
-    CHECK(s->nlog == nlog + 2, "log %d, want %d", s->nlog, nlog + 2); /* resume, inject */
+    CHECK_MSG(s->nlog == nlog + 2, "log %d, want %d", s->nlog, nlog + 2); /* resume, inject */
     const char *want = "inject sis Press call -- A journalist has the ransom note.";
-    CHECK(s->nlog > 0 && !strcmp(s->log[s->nlog - 1].cmd, want), "journaled '%s'",
-          s->nlog ? s->log[s->nlog - 1].cmd : "");
-    CHECK(g->nitems == items + 1 && game_item_for_role(g, items, sis) &&
-              !strcmp(g->items[items].title, "Press call"),
-          "inject not in the sis inbox");
-    CHECK(!app.con.buf[CF_TITLE][0] && !app.con.buf[CF_TEXT][0], "fields not cleared");
+    CHECK_MSG(s->nlog > 0 && !strcmp(s->log[s->nlog - 1].cmd, want), "journaled '%s'",
+              s->nlog ? s->log[s->nlog - 1].cmd : "");
+    CHECK_MSG(g->nitems == items + 1 && game_item_for_role(g, items, sis) &&
+                  !strcmp(g->items[items].title, "Press call"),
+              "inject not in the sis inbox");
+    CHECK_MSG(!app.con.buf[CF_TITLE][0] && !app.con.buf[CF_TEXT][0], "fields not cleared");
     /* Undo asks first, then removes the inject. */
     int live = s->nlive;
-    CHECK(click(ACT_CON_UNDO, 0) && app.con.ask == CON_ASK_UNDO, "undo did not ask");
+    CHECK_MSG(click(ACT_CON_UNDO, 0) && app.con.ask == CON_ASK_UNDO, "undo did not ask");
     key(SDLK_ESCAPE);
-    CHECK(s->nlive == live && !app.con.ask, "Esc did not cancel the undo");
-    CHECK(click(ACT_CON_UNDO, 0), "no Undo button");
+    CHECK_MSG(s->nlive == live && !app.con.ask, "Esc did not cancel the undo");
+    CHECK_MSG(click(ACT_CON_UNDO, 0), "no Undo button");
     key(SDLK_RETURN);
-    CHECK(s->nlive == live - 1 && app.ses->g->nitems == items, "undo: live %d items %d", s->nlive,
-          app.ses->g->nitems);
+    CHECK_MSG(s->nlive == live - 1 && app.ses->g->nitems == items, "undo: live %d items %d",
+              s->nlive, app.ses->g->nitems);
     /* F5: the same scenario from disk, the game replayed to the same point. */
     live = s->nlive;
     uint64_t hash = game_hash(app.ses->g);
     key(SDLK_F5);
-    CHECK(app.ses != s && app.ses->nlive == live && game_hash(app.ses->g) == hash, "reload: %s",
-          app.warning);
+    CHECK_MSG(app.ses != s && app.ses->nlive == live && game_hash(app.ses->g) == hash, "reload: %s",
+              app.warning);
     s = app.ses, g = s->g;
     /* A failing journal: a red banner on the console, a marker for the players. */
     journal j = {0};
@@ -296,13 +295,13 @@ static void test_console(void)
     s->j = &j;
     ui_layout_reset();
     ui_render(&app);
-    CHECK(!ui_layout_overflows(), "console with banner: %s", ui_layout_overflow(0));
+    CHECK_MSG(!ui_layout_overflows(), "console with banner: %s", ui_layout_overflow(0));
     key(SDLK_F9);
-    CHECK(!app.con.on && app.screen != SCR_CONSOLE, "F9 did not hide the console");
+    CHECK_MSG(!app.con.on && app.screen != SCR_CONSOLE, "F9 did not hide the console");
     ui_go(&app, SCR_DASHBOARD);
     ui_layout_reset();
     ui_render(&app);
-    CHECK(!ui_layout_overflows(), "dashboard with marker: %s", ui_layout_overflow(0));
+    CHECK_MSG(!ui_layout_overflows(), "dashboard with marker: %s", ui_layout_overflow(0));
     s->j = NULL;
     ui_game_close(&app);
     ui_clock = real;
@@ -324,7 +323,9 @@ static void test_partial(void)
 {
     ui_clock_fn real = ui_clock;
     ui_clock = fake_clock;
-    if (start("albania2022")) return ui_clock = real, failures++, (void)0;
+    if (start("albania2022"))
+        return ui_clock = real, check_fail(__FILE__, __LINE__),
+               fprintf(stderr, "could not start\n"), (void)0;
     ui_timer_set(&app.timer, 10, app.ses->g);
     SDL_Surface *s = app.surf;
     size_t size = (size_t)s->pitch * s->h;
@@ -340,18 +341,18 @@ static void test_partial(void)
             ui_go(&app, cases[i].screen), app.modal = cases[i].modal;
         ui_render(&app);
         SDL_Rect r = app.timer_at;
-        CHECK(r.w > 0 && r.h > 0, "case %zu: no timer on screen", i);
+        CHECK_MSG(r.w > 0 && r.h > 0, "case %zu: no timer on screen", i);
         memcpy(before, s->pixels, size);
         now_ms += 1000;
         ui_render(&app);
         memcpy(full, s->pixels, size);
-        CHECK(!same_pixels(s, before), "case %zu: the timer did not change", i);
+        CHECK_MSG(!same_pixels(s, before), "case %zu: the timer did not change", i);
         memcpy(s->pixels, before, size);
         app.limit = r;
         ui_render(&app);
         app.limit = ui_rect(0, 0, 0, 0);
-        CHECK(SDL_RectEquals(&r, &app.timer_at), "case %zu: the timer moved", i);
-        CHECK(same_pixels(s, full), "case %zu: the partial frame differs from a whole one", i);
+        CHECK_MSG(SDL_RectEquals(&r, &app.timer_at), "case %zu: the timer moved", i);
+        CHECK_MSG(same_pixels(s, full), "case %zu: the partial frame differs from a whole one", i);
     }
     free(before), free(full);
     app.modal = MODAL_NONE;
@@ -369,52 +370,52 @@ static void test_png(const char *path)
     char *argv[] = {"tutorial", "--screenshot", (char *)path, "--size",
                     "640x400",  "--screen",     "dashboard",  NULL};
     remove(path);
-    CHECK(ui_play(7, argv) == 0, "ui_play failed");
+    CHECK_MSG(ui_play(7, argv) == 0, "ui_play failed");
     FILE *f = fopen(path, "rb");
     unsigned char b[33] = {0};
-    CHECK(f && fread(b, 1, 33, f) == 33, "cannot read %s", path);
+    CHECK_MSG(f && fread(b, 1, 33, f) == 33, "cannot read %s", path);
     if (f) fclose(f);
-    CHECK(!memcmp(b, "\x89PNG\r\n\x1a\n", 8), "signature");
-    CHECK(!memcmp(b + 12, "IHDR", 4), "IHDR first");
-    CHECK(be32(b + 16) == 640 && be32(b + 20) == 400, "size %ux%u", be32(b + 16), be32(b + 20));
+    CHECK_MSG(!memcmp(b, "\x89PNG\r\n\x1a\n", 8), "signature");
+    CHECK_MSG(!memcmp(b + 12, "IHDR", 4), "IHDR first");
+    CHECK_MSG(be32(b + 16) == 640 && be32(b + 20) == 400, "size %ux%u", be32(b + 16), be32(b + 20));
 }
 
 /* A missing scenario, a corrupt save, a save of a changed scenario: messages. */
 static void test_bad(const char *dir)
 {
     char path[UI_PATH_MAX];
-    CHECK(ui_game_new(&app, "/nonexistent/scenario", 1, NULL, NULL) < 0, "loaded nothing");
-    CHECK(app.error[0] != '\0', "no message for a missing scenario");
+    CHECK_MSG(ui_game_new(&app, "/nonexistent/scenario", 1, NULL, NULL) < 0, "loaded nothing");
+    CHECK_MSG(app.error[0] != '\0', "no message for a missing scenario");
     snprintf(path, sizeof path, "%s/corrupt.jsonl", dir);
     FILE *f = fopen(path, "w");
     fputs("{not json\n", f);
     fclose(f);
-    CHECK(ui_game_load(&app, path) < 0, "corrupt save loaded");
-    CHECK(app.error[0] != '\0', "no message for a corrupt save");
+    CHECK_MSG(ui_game_load(&app, path) < 0, "corrupt save loaded");
+    CHECK_MSG(app.error[0] != '\0', "no message for a corrupt save");
     ui_go(&app, SCR_TITLE);
     ui_layout_reset();
     ui_render(&app);
-    CHECK(!ui_layout_overflows(), "title with error: %s", ui_layout_overflow(0));
+    CHECK_MSG(!ui_layout_overflows(), "title with error: %s", ui_layout_overflow(0));
     /* A save whose scenario hash differs: loads, with a warning on screen. */
     char scen[UI_PATH_MAX];
     snprintf(scen, sizeof scen, "%s/scenarios/tutorial", CR_SOURCE_DIR);
     snprintf(path, sizeof path, "%s/changed.jsonl", dir);
     if (!ui_game_new(&app, scen, 3, NULL, path)) {
-        session_apply(app.ses, "end");
+        CHECK_EQ_INT(session_apply(app.ses, "end"), 0);
         ui_game_close(&app);
         journal_file jf = {0};
         char err[512];
-        CHECK(!journal_read(path, &jf, err, sizeof err), "%s", err);
+        CHECK_MSG(!journal_read(path, &jf, err, sizeof err), "%s", err);
         jf.h.scenario_hash ^= 1;
         journal_write_all(path, &jf.h, jf.e, jf.n, err, sizeof err);
         journal_file_free(&jf);
         snprintf(app.scen_root, sizeof app.scen_root, "%s/scenarios", CR_SOURCE_DIR);
-        CHECK(!ui_game_load(&app, path), "%s", app.error);
-        CHECK(strstr(app.warning, "another version") != NULL, "warning '%s'", app.warning);
+        CHECK_MSG(!ui_game_load(&app, path), "%s", app.error);
+        CHECK_MSG(strstr(app.warning, "another version") != NULL, "warning '%s'", app.warning);
         ui_go(&app, SCR_DASHBOARD);
         ui_layout_reset();
         ui_render(&app);
-        CHECK(!ui_layout_overflows(), "dashboard with warning: %s", ui_layout_overflow(0));
+        CHECK_MSG(!ui_layout_overflows(), "dashboard with warning: %s", ui_layout_overflow(0));
         ui_game_close(&app);
     }
 }
@@ -441,9 +442,5 @@ int main(int argc, char **argv)
             test_bad(argc > 2 ? argv[2] : ".");
         ui_shutdown(&app);
     }
-    if (failures)
-        fprintf(stderr, "%d failure(s)\n", failures);
-    else
-        printf("ok\n");
-    return failures ? 1 : 0;
+    return check_report(argc > 1 ? argv[1] : "ui");
 }
