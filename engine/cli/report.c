@@ -1,6 +1,6 @@
 /*
  * report.c -- `crisisroom report SAVE`: replay a save without touching it
- * and write its after-action report (engine/core/report.h) to a file.
+ * and write its after-action report (engine/report/report.h) to a file.
  */
 #include <stdio.h>
 #include <stdlib.h>
