@@ -21,7 +21,7 @@
 
 struct outfile {
     char *path;   /* as given: named in every error */
-    char *target; /* the file written: path, or what its links point at */
+    char *target; /* the file replaced: path, or what its links point at */
     char *tmp;    /* the temporary beside target; NULL when in place */
     int fd;
     int existed; /* target was there: a failure leaves it unchanged */
@@ -85,14 +85,12 @@ static int resolve(outfile *o, struct stat *st, int *exists, char *err, size_t e
         if (stat(o->path, st) != 0)
             return errno == ENOENT ? dangling(o, err, errlen)
                                    : (failure(o, strerror(errno), err, errlen), -1);
-        if (S_ISREG(st->st_mode)) {
-            /* Replace the file the link names, beside it; the link stays. */
-            o->target = realpath(o->path, NULL);
-            if (!o->target) return failure(o, strerror(errno), err, errlen), -1;
-            return 0;
-        }
+        /* A regular file is replaced beside itself (the link stays); any
+           other kind is opened through the link, its target only named. */
+        o->target = realpath(o->path, NULL);
+        if (!o->target && S_ISREG(st->st_mode)) return failure(o, strerror(errno), err, errlen), -1;
     }
-    o->target = xstrdup(o->path);
+    if (!o->target) o->target = xstrdup(o->path);
     return 0;
 }
 
