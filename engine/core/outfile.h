@@ -16,7 +16,10 @@
  *   a symbolic link: the link stays; the file it points at (resolved through
  *     every link, as realpath does) is replaced as above, beside that file.
  *     A link to nothing is refused, as cp refuses to write through a
- *     dangling link: it may point anywhere.
+ *     dangling link: it may point anywhere. /dev/stdout that the shell
+ *     redirected to a file is such a link: the file ends up holding exactly
+ *     the output, as with '>' (even after '>>'); a front end's '-' writes to
+ *     the stream as it is.
  *   a character device, a FIFO or a socket, directly or through links
  *     (/dev/null, /dev/stdout on a terminal or a pipe): written in place,
  *     opened without O_CREAT or O_TRUNC; nothing is created, renamed or
