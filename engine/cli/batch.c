@@ -18,6 +18,8 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "outfile.h"
+#include "report.h"
 #include "util.h"
 
 #define BATCH_MAX_COMMANDS 100000 /* in one run: past it the run is an error */
@@ -388,6 +390,19 @@ static void print_text(const stats *st, double secs)
                st->err[i].turn, st->err[i].msg);
 }
 
+/* --html FILE: the batch's page (report.h) through the one file writer. */
+static int write_html(const char *path, const stats *st, const batch_cfg *cfg, double secs)
+{
+    report_batch how = {cfg->policy, cfg->seed, cfg->runs, secs};
+    strbuf b = {0};
+    char err[OUTFILE_ERR_MAX];
+    report_batch_html(st, &how, &b);
+    int rc = outfile_write(path, b.s, b.len, err, sizeof err);
+    if (rc) fprintf(stderr, "crisisroom: %s\n", err);
+    sb_free(&b);
+    return rc;
+}
+
 static double now_s(void)
 {
     struct timespec ts;
@@ -432,7 +447,7 @@ int cli_batch(int argc, char **argv)
         print_json(&st, &a.cfg, secs);
     else
         print_text(&st, secs);
-    if (a.html && batch_html(a.html, &st, &a.cfg, secs)) rc = -1;
+    if (a.html && write_html(a.html, &st, &a.cfg, secs)) rc = -1;
     if (st.errors) rc = -1;
     stats_free(&st);
     script_free(s);

@@ -90,8 +90,6 @@ int batch_parse(int argc, char **argv, const char *allowed, batch_args *a);
 int batch_variant(const def_scenario *sc, const char *name, int *out);
 /* Play the runs into out (initialised); -1 when a worker failed. */
 int batch_collect(script *s, const batch_cfg *cfg, stats *out);
-/* batch_html.c: the self-contained HTML page of a batch. */
-int batch_html(const char *path, const stats *st, const batch_cfg *cfg, double secs);
 
 int cli_batch(int argc, char **argv);
 int cli_new(int argc, char **argv);

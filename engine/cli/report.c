@@ -1,13 +1,13 @@
 /*
  * report.c -- `crisisroom report SAVE`: replay a save without touching it
- * and write its after-action report (engine/core/report.h) to a file.
+ * and write its after-action report (engine/report/report.h) to a file.
  */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "outfile.h"
 #include "report.h"
 #include "util.h"
 
@@ -47,19 +47,14 @@ static int report_parse(int argc, char **argv, report_args *a)
     return a->save ? 0 : -1;
 }
 
-/* Write through a temporary file and rename, so a failed write never
-   leaves half a report where the last good one was. */
+/* Standard output as it is; a file through the one writer (outfile.h:
+   atomic for a file, in place for a device, never replacing a link). */
 static int report_write(const char *path, const strbuf *b)
 {
     if (!path || strcmp(path, "-") == 0) return fwrite(b->s, 1, b->len, stdout) == b->len ? 0 : -1;
-    char tmp[4096];
-    str_fmt(tmp, sizeof tmp, "%s.tmp", path);
-    FILE *f = fopen(tmp, "wb");
-    int ok = f && fwrite(b->s, 1, b->len, f) == b->len;
-    if (f && fclose(f)) ok = 0;
-    if (ok && rename(tmp, path) == 0) return 0;
-    fprintf(stderr, "crisisroom: cannot write '%s': %s\n", path, strerror(errno));
-    remove(tmp);
+    char err[OUTFILE_ERR_MAX];
+    if (outfile_write(path, b->s, b->len, err, sizeof err) == 0) return 0;
+    fprintf(stderr, "crisisroom: %s\n", err);
     return -1;
 }
 

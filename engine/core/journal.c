@@ -12,6 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "outfile.h"
 #include "util.h"
 
 #define JOURNAL_KIND     "crisisroom-journal"
@@ -313,20 +314,26 @@ void journal_file_free(journal_file *jf)
     jf->n = jf->cap = 0;
 }
 
+/* One JSON object as a line of b; false when cJSON ran out of memory. */
+static int add_line(strbuf *b, cJSON *o)
+{
+    char *s = cJSON_PrintUnformatted(o);
+    cJSON_Delete(o);
+    if (s) sb_puts(b, s), sb_puts(b, "\n");
+    free(s);
+    return s != NULL;
+}
+
+/* The whole journal goes through the one file writer (outfile.h): atomic
+   for a file, in place for a device, never replacing a link. */
 int journal_write_all(const char *path, const journal_header *h, const journal_entry *e, int n,
                       char *err, size_t errlen)
 {
-    char tmp[4096];
-    str_fmt(tmp, sizeof tmp, "%s.tmp", path);
-    FILE *f = fopen(tmp, "w");
-    int rc = f ? write_line(f, header_json(h)) : -1;
-    for (int i = 0; rc == 0 && i < n; i++) rc = write_line(f, entry_json(&e[i]));
-    if (rc == 0) rc = sync_file(f, 1);
-    if (f && fclose(f) != 0) rc = -1;
-    if (rc == 0 && rename(tmp, path) != 0) rc = -1;
-    if (rc) {
-        str_fmt(err, errlen, "cannot save to '%s': %s", path, strerror(errno));
-        unlink(tmp);
-    }
+    strbuf b = {0};
+    int ok = add_line(&b, header_json(h));
+    for (int i = 0; ok && i < n; i++) ok = add_line(&b, entry_json(&e[i]));
+    int rc = ok ? outfile_write(path, b.s, b.len, err, errlen) : -1;
+    if (!ok) str_fmt(err, errlen, "cannot save to '%s': out of memory", path);
+    sb_free(&b);
     return rc;
 }

@@ -61,7 +61,8 @@ typedef struct journal_file {
 int journal_read(const char *path, journal_file *out, char *err, size_t errlen);
 void journal_file_free(journal_file *jf);
 
-/* Write the header and entries to path atomically (temp file + rename). */
+/* Write the header and entries to path through outfile.h (atomic replace
+   of a file; a device or FIFO in place; a link's target, never the link). */
 int journal_write_all(const char *path, const journal_header *h, const journal_entry *e, int n,
                       char *err, size_t errlen);
 

@@ -15,6 +15,7 @@
 
 #include "report.h"
 #include "logtext.h"
+#include "outfile.h"
 #include "ui_app.h"
 #include "util.h"
 
@@ -541,28 +542,23 @@ static void report_path(ui_app *a, char *out, size_t size)
 
 int ui_write_report(ui_app *a)
 {
-    char path[UI_PATH_MAX + 100];
-    const char *why = NULL;
+    char path[UI_PATH_MAX + 100], err[OUTFILE_ERR_MAX];
     strbuf b = {0};
     report_opts o = {0};
     if (!a->ses) return -1;
     report_path(a, path, sizeof path);
-    FILE *f = NULL;
+    int rc = -1;
     if (report_html(a->ses, &o, &b))
-        why = "there is no game to report";
-    else if (!(f = fopen(path, "w")))
-        why = strerror(errno);
+        str_fmt(a->report_msg, sizeof a->report_msg,
+                "Could not write the report to %s: there is no game to report", path);
+    else if (outfile_write(path, b.s, b.len, err, sizeof err))
+        str_fmt(a->report_msg, sizeof a->report_msg, "Could not write the report: %s", err);
     else {
-        int bad = fwrite(b.s, 1, b.len, f) != b.len;
-        if (fclose(f) || bad) why = strerror(errno);
-    }
-    if (why)
-        str_fmt(a->report_msg, sizeof a->report_msg, "Could not write the report to %s: %s", path,
-                why);
-    else
         str_fmt(a->report_msg, sizeof a->report_msg, "Report written to %s", path);
-    a->report_bad = why != NULL;
+        rc = 0;
+    }
+    a->report_bad = rc != 0;
     sb_free(&b);
     a->dirty = 1;
-    return why ? -1 : 0;
+    return rc;
 }

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "outfile.h"
 #include "ui_app.h"
 #include "util.h"
 
@@ -187,10 +188,7 @@ int ui_png_write(const char *path, const SDL_Surface *src, char *err, size_t err
     chunk(&out, "IEND", NULL, 0);
     SDL_FreeSurface(s);
     free(raw), free(z.p);
-    FILE *f = fopen(path, "wb");
-    int rc = f && fwrite(out.p, 1, out.n, f) == out.n ? 0 : -1;
-    if (f && fclose(f)) rc = -1;
-    if (rc) str_fmt(err, errlen, "cannot write %s", path);
+    int rc = outfile_write(path, out.p, out.n, err, errlen); /* the one file writer */
     free(out.p);
     return rc;
 }

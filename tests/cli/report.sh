@@ -69,6 +69,20 @@ grep -q '"facilitator":null' <<< "$json" || fail "JSON invents a facilitator"
 if "$bin" report "$work/s.jsonl" --format pdf > /dev/null 2>&1; then fail "--format pdf taken"; fi
 if "$bin" report "$work/none.jsonl" --out "$work/x.html" 2> /dev/null; then fail "missing save taken"; fi
 
+# Control characters never reach a page raw: shown as Control Pictures
+# (ESC as ␛), in the after-action report and in the batch page alike.
+printf 'note bell\a esc\e[2J\nend\n' > "$work/ctl.cmds"
+"$bin" run "$mini" --commands "$work/ctl.cmds" --seed 3 --save "$work/ctl.jsonl" > /dev/null || fail "game with control characters"
+"$bin" report "$work/ctl.jsonl" --out "$work/ctl.html" || fail "report with control characters"
+grep -qF 'Note: bell␇ esc␛[2J' "$work/ctl.html" || fail "control characters not shown in the report"
+! LC_ALL=C grep -q $'[\x01-\x08\x0b-\x1f\x7f]' "$work/ctl.html" || fail "a raw control character in the report"
+well_formed "$work/ctl.html" || fail "the report with control characters is not well-formed XML"
+mkdir "$work/ctlscen"
+sed 's/title = "Good"/title = "Go\\27[31mod \\1 O'"'"'Neil"/' "$mini/scenario.lua" > "$work/ctlscen/scenario.lua"
+"$bin" batch "$work/ctlscen" --runs 20 --html "$work/ctlb.html" > /dev/null || fail "batch with control characters"
+grep -qF 'Go␛[31mod ␁ O&#39;Neil' "$work/ctlb.html" || fail "control characters not shown in the batch page"
+! LC_ALL=C grep -q $'[\x01-\x08\x0b-\x1f\x7f]' "$work/ctlb.html" || fail "a raw control character in the batch page"
+
 # A whole historical game of the flagship scenario.
 "$bin" run albania2022 --auto historical --seed 7 --variant random --save "$work/a.jsonl" > /dev/null ||
     fail "historical game"

@@ -1,0 +1,97 @@
+/*
+ * aar.c -- what the after-action report's two forms share (report_int.h).
+ * The log of the game is turned into words by logtext.h, as in the
+ * terminal and the window.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "report_int.h"
+
+const char *report_rating_text(char rating)
+{
+    switch (rating) {
+    case 'P':
+        return "Performed without challenges";
+    case 'S':
+        return "Performed with some challenges";
+    case 'M':
+        return "Performed with major challenges";
+    case 'U':
+        return "Unable to be performed";
+    default:
+        return "Not rated";
+    }
+}
+
+int aar_historical(const def_scenario *sc, const def_event *ev)
+{
+    for (int k = 0; k < ev->noptions; k++)
+        if (sc->moves[ev->options[k]].historical) return ev->options[k];
+    return -1;
+}
+
+/* For every journal entry that is an `undo`, the entry it took back (else
+   -1): replaying the journal's stack of live commands tells. */
+static int *undo_targets(const session *s)
+{
+    int *undone = xcalloc((size_t)s->nlog + 1, sizeof *undone);
+    int *stack = xcalloc((size_t)s->nlog + 1, sizeof *stack), n = 0;
+    for (int i = 0; i < s->nlog; i++) {
+        undone[i] = -1;
+        if (strcmp(s->log[i].cmd, "undo") != 0)
+            stack[n++] = i;
+        else if (n > 0)
+            undone[i] = stack[--n];
+    }
+    free(stack);
+    return undone;
+}
+
+int aar_on_timeline(const game *g, const game_log *l, logtext *o)
+{
+    return logtext_of(g, l, o) && (!o->facilitator || o->kind == LT_ADHOC);
+}
+
+/* The facilitator's interventions. */
+static int intervention(const game *g, const game_log *l, logtext *o)
+{
+    return logtext_of(g, l, o) && o->facilitator;
+}
+
+/* An `undo` of the journal in words. */
+static void undo_line(const session *s, int entry, int undone, logtext *o)
+{
+    o->who.len = o->what.len = 0;
+    sb_add(&o->who, "", 0);
+    sb_add(&o->what, "", 0);
+    o->why = NULL;
+    int r = def_role_find(s->sc, s->log[entry].role);
+    sb_printf(&o->who, "%s's move", r >= 0 ? logtext_role(s->sc, r) : s->log[entry].role);
+    sb_printf(&o->what, "Undo: took back `%s`", undone >= 0 ? s->log[undone].cmd : "nothing");
+    o->kind = LT_UNDO;
+}
+
+void aar_each_intervention(const session *s, aar_each_fn fn, void *ud)
+{
+    const game *g = s->g;
+    int *undone = undo_targets(s);
+    logtext l = {0};
+    for (int t = 1; t <= g->turn; t++) {
+        for (int i = 0; i < g->nlog; i++)
+            if (g->log[i].turn == t && intervention(g, &g->log[i], &l)) fn(ud, t, &l);
+        for (int i = 0; i < s->nlog; i++)
+            if (s->log[i].turn == t && strcmp(s->log[i].cmd, "undo") == 0) {
+                undo_line(s, i, undone[i], &l);
+                fn(ud, t, &l);
+            }
+    }
+    logtext_free(&l);
+    free(undone);
+}
+
+int aar_decided(const game *g, int i)
+{
+    const game_item *it = &g->items[i];
+    return it->event >= 0 && g->sc->events[it->event].noptions > 0;
+}

@@ -1,0 +1,27 @@
+/*
+ * report_int.h -- what the after-action report's HTML (aar_html.c) and
+ * JSON (aar_json.c) writers share, so that they never disagree: which
+ * option history took, which log lines are the timeline, and the walk over
+ * the facilitator's interventions (aar.c).
+ */
+#ifndef CR_REPORT_INT_H
+#define CR_REPORT_INT_H
+
+#include "logtext.h"
+#include "report.h"
+
+/* The option of ev flagged historical, -1 when none is. */
+int aar_historical(const def_scenario *sc, const def_event *ev);
+/* Item i carries a decision (an event with options). */
+int aar_decided(const game *g, int i);
+/* l in words into o when it belongs on the timeline: injects, decisions and
+   what came of them, and the facilitator's ad-hoc injects (players received
+   them); 0 for the rest. */
+int aar_on_timeline(const game *g, const game_log *l, logtext *o);
+
+/* Calls fn for every intervention in order of turns: the game's log first,
+   then the journal's undos of that turn (they left no trace in the log). */
+typedef void (*aar_each_fn)(void *ud, int turn, const logtext *l);
+void aar_each_intervention(const session *s, aar_each_fn fn, void *ud);
+
+#endif
