@@ -378,7 +378,7 @@ static int open_ids(game *g, int role, const char **ids, int max)
 static int check_playing(game *g)
 {
     if (g->ended) return refuse(g, "the game has ended");
-    if (g->paused) return refuse(g, "the game is paused; 'resume' first");
+    if (g->paused) return refuse(g, "the game is paused; '%s' first", cmd_names[CMD_RESUME]);
     return 0;
 }
 
@@ -521,7 +521,11 @@ static int do_inject(game *g, const cmd *c)
         }
         to = 1u << r;
     }
-    if (!c->title[0]) return refuse(g, "an inject needs a title: inject ROLE TITLE -- TEXT");
+    if (!c->title[0]) {
+        char use[128];
+        cmd_usage(&cmd_specs[CMD_INJECT], use, sizeof use);
+        return refuse(g, "an inject needs a title: %s", use);
+    }
     game_item *it = new_item(g, -1, to);
     it->title = xstrdup(c->title);
     it->text = xstrdup(c->text);
@@ -593,7 +597,7 @@ static int dispatch(game *g, const cmd *c)
     case CMD_RESUME:
         return do_pause(g, 0);
     case CMD_UNDO:
-        return refuse(g, "undo is handled by the session, not the game");
+        return refuse(g, "%s is handled by the session, not the game", cmd_names[CMD_UNDO]);
     default:
         break;
     }

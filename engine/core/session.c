@@ -70,10 +70,11 @@ static int do_undo(session *s, int turn, int role)
     }
     s->nlive--;
     if (rebuild(s)) {
-        str_fmt(s->err, sizeof s->err, "undo failed while replaying: %s", s->g->err);
+        str_fmt(s->err, sizeof s->err, "%s failed while replaying: %s", cmd_names[CMD_UNDO],
+                s->g->err);
         return -2;
     }
-    record(s, "undo", turn, role);
+    record(s, cmd_names[CMD_UNDO], turn, role);
     return 0;
 }
 
