@@ -23,6 +23,7 @@ void game_fail(game *g, const char *fmt, ...)
     vsnprintf(g->err, sizeof g->err, fmt, ap);
     va_end(ap);
     g->failed = 1;
+    g->stop_told = 0; /* a new message: game_apply says again that the game stopped */
 }
 
 static int run_callback(game *g, int ref, const char *target)

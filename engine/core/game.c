@@ -56,7 +56,7 @@ static void init_state(game *g, uint64_t seed, int variant)
     rng_seed(&g->rng, seed, RNG_STREAM_GAME);
     g->turn = 1;
     g->role = 0;
-    g->ended = g->paused = g->commands = g->failed = 0;
+    g->ended = g->paused = g->commands = g->failed = g->stop_told = 0;
     g->ending = g->finish_at = -1;
     g->in_cb = g->readonly = 0;
     g->target = NULL;
@@ -341,14 +341,14 @@ static int end_turn(game *g)
 
 /* Commands ------------------------------------------------------------------- */
 
-static int refuse(game *g, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static int refuse(game *g, const char *fmt, ...)
+static game_rc refuse(game *g, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static game_rc refuse(game *g, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(g->err, sizeof g->err, fmt, ap);
     va_end(ap);
-    return -1;
+    return GAME_REFUSED;
 }
 
 static void list_ids(strbuf *b, const char *const *ids, int n)
@@ -359,13 +359,13 @@ static void list_ids(strbuf *b, const char *const *ids, int n)
 }
 
 /* "unknown X 'y'; valid: a, b, c" built from an array of structs' ids. */
-static int refuse_unknown(game *g, const char *what, const char *name, const char **ids, int n)
+static game_rc refuse_unknown(game *g, const char *what, const char *name, const char **ids, int n)
 {
     strbuf b = {0};
     list_ids(&b, ids, n);
     refuse(g, "unknown %s '%s'; %s", what, name, b.s);
     sb_free(&b);
-    return -1;
+    return GAME_REFUSED;
 }
 
 static int open_ids(game *g, int role, const char **ids, int max)
@@ -375,14 +375,14 @@ static int open_ids(game *g, int role, const char **ids, int max)
     return k;
 }
 
-static int check_playing(game *g)
+static game_rc check_playing(game *g)
 {
     if (g->ended) return refuse(g, "the game has ended");
     if (g->paused) return refuse(g, "the game is paused; '%s' first", cmd_names[CMD_RESUME]);
-    return 0;
+    return GAME_OK;
 }
 
-static int do_choose(game *g, const cmd *c)
+static game_rc do_choose(game *g, const cmd *c)
 {
     const def_scenario *sc = g->sc;
     const char *ids[64];
@@ -395,7 +395,7 @@ static int do_choose(game *g, const cmd *c)
         refuse(g, "%s '%s'; open decisions for %s: %s",
                ev < 0 ? "unknown event" : "no open decision on", c->a, sc->roles[g->role].id, b.s);
         sb_free(&b);
-        return -1;
+        return GAME_REFUSED;
     }
     const def_event *e = &sc->events[ev];
     if (e->decider != g->role)
@@ -408,7 +408,7 @@ static int do_choose(game *g, const cmd *c)
     }
     char why[256];
     int ok = game_move_available(g, mv, g->role, why, sizeof why);
-    if (ok < 0) return -2;
+    if (ok < 0) return GAME_SCRIPT_ERROR;
     if (!ok) return refuse(g, "option '%s' is not available: %s", c->b, why);
     game_item *it = &g->items[item];
     it->option = mv;
@@ -417,8 +417,8 @@ static int do_choose(game *g, const cmd *c)
     g->budget[g->role] -= sc->moves[mv].cost;
     game_add_log(g, LOG_CHOOSE, g->role, mv, 0, c->text, NULL);
     const def_move *m = &sc->moves[mv];
-    if (eff_apply_list(g, m->effects, m->neffects, NULL)) return -2;
-    return game_after_option(g, mv) ? -2 : 0;
+    if (eff_apply_list(g, m->effects, m->neffects, NULL)) return GAME_SCRIPT_ERROR;
+    return game_after_option(g, mv) ? GAME_SCRIPT_ERROR : GAME_OK;
 }
 
 static int find_target(const def_move *m, const char *t)
@@ -428,23 +428,24 @@ static int find_target(const def_move *m, const char *t)
     return -1;
 }
 
-static int check_target(game *g, const def_move *m, const cmd *c)
+static game_rc check_target(game *g, const def_move *m, const cmd *c)
 {
     const char *ids[64];
-    if (m->ntargets == 0) return c->c[0] ? refuse(g, "action '%s' takes no target", m->id) : 0;
-    if (find_target(m, c->c) >= 0) return 0;
+    if (m->ntargets == 0)
+        return c->c[0] ? refuse(g, "action '%s' takes no target", m->id) : GAME_OK;
+    if (find_target(m, c->c) >= 0) return GAME_OK;
     for (int i = 0; i < m->ntargets && i < 64; i++) ids[i] = m->targets[i].key;
     if (!c->c[0]) {
         strbuf b = {0};
         list_ids(&b, ids, m->ntargets);
         refuse(g, "action '%s' needs a target: %s", m->id, b.s);
         sb_free(&b);
-        return -1;
+        return GAME_REFUSED;
     }
     return refuse_unknown(g, "target", c->c, ids, m->ntargets);
 }
 
-static int do_act(game *g, const cmd *c)
+static game_rc do_act(game *g, const cmd *c)
 {
     const def_scenario *sc = g->sc;
     const char *ids[64];
@@ -464,10 +465,10 @@ static int do_act(game *g, const cmd *c)
         return refuse_unknown(g, what, c->b, ids, n);
     }
     const def_move *m = &sc->moves[mv];
-    if (check_target(g, m, c)) return -1;
+    if (check_target(g, m, c)) return GAME_REFUSED;
     char why[256];
     int ok = game_move_available(g, mv, role, why, sizeof why);
-    if (ok < 0) return -2;
+    if (ok < 0) return GAME_SCRIPT_ERROR;
     if (!ok) return refuse(g, "action '%s' is not available: %s", c->b, why);
     g->budget[role] -= m->cost;
     g->uses[mv]++;
@@ -475,20 +476,20 @@ static int do_act(game *g, const cmd *c)
     /* The target as the definitions spell it: it outlives the command. */
     const char *target = m->ntargets ? m->targets[find_target(m, c->c)].key : NULL;
     game_add_log(g, LOG_ACT, role, mv, 0, c->text, target);
-    return eff_apply_list(g, m->effects, m->neffects, target) ? -2 : 0;
+    return eff_apply_list(g, m->effects, m->neffects, target) ? GAME_SCRIPT_ERROR : GAME_OK;
 }
 
-static int do_end(game *g)
+static game_rc do_end(game *g)
 {
     if (g->role + 1 < g->sc->nroles) {
         g->role++;
-        return 0;
+        return GAME_OK;
     }
     g->role = 0; /* the next turn starts with the first role */
-    return end_turn(g) ? -2 : 0;
+    return end_turn(g) ? GAME_SCRIPT_ERROR : GAME_OK;
 }
 
-static int do_set(game *g, const cmd *c)
+static game_rc do_set(game *g, const cmd *c)
 {
     const def_scenario *sc = g->sc;
     int m = def_meter_find(sc, c->a);
@@ -502,10 +503,10 @@ static int do_set(game *g, const cmd *c)
         return refuse(g, "%g is outside %s's bounds [%g, %g]", c->value, d->id, d->min, d->max);
     g->meter[m] = c->value;
     game_add_log(g, LOG_SET, -1, m, c->value, c->text, NULL);
-    return 0;
+    return GAME_OK;
 }
 
-static int do_inject(game *g, const cmd *c)
+static game_rc do_inject(game *g, const cmd *c)
 {
     const def_scenario *sc = g->sc;
     uint32_t to = 0;
@@ -530,7 +531,7 @@ static int do_inject(game *g, const cmd *c)
     it->title = xstrdup(c->title);
     it->text = xstrdup(c->text);
     game_add_log(g, LOG_INJECT, -1, g->nitems - 1, 0, NULL, NULL);
-    return 0;
+    return GAME_OK;
 }
 
 static int event_arg(game *g, const cmd *c)
@@ -545,26 +546,26 @@ static int event_arg(game *g, const cmd *c)
     return ev;
 }
 
-static int do_fire(game *g, const cmd *c)
+static game_rc do_fire(game *g, const cmd *c)
 {
     int ev = event_arg(g, c);
-    if (ev < 0) return -1;
+    if (ev < 0) return GAME_REFUSED;
     g->ev[ev] = EV_NONE; /* firing overrides an earlier suppress */
     game_add_log(g, LOG_FIRE, -1, ev, 0, NULL, NULL);
-    return game_deliver(g, ev) ? -2 : 0;
+    return game_deliver(g, ev) ? GAME_SCRIPT_ERROR : GAME_OK;
 }
 
-static int do_suppress(game *g, const cmd *c)
+static game_rc do_suppress(game *g, const cmd *c)
 {
     int ev = event_arg(g, c);
-    if (ev < 0) return -1;
+    if (ev < 0) return GAME_REFUSED;
     if (g->ev[ev] == EV_SUPPRESSED) return refuse(g, "event '%s' is already suppressed", c->a);
     g->ev[ev] = EV_SUPPRESSED;
     game_add_log(g, LOG_SUPPRESS, -1, ev, 0, NULL, NULL);
-    return 0;
+    return GAME_OK;
 }
 
-static int do_finish(game *g, const cmd *c)
+static game_rc do_finish(game *g, const cmd *c)
 {
     int ending = -1;
     if (c->a[0] && (ending = def_ending_find(g->sc, c->a)) < 0) {
@@ -574,24 +575,24 @@ static int do_finish(game *g, const cmd *c)
     }
     memcpy(&g->history[(size_t)g->turn * (size_t)g->sc->nmeters], g->meter,
            sizeof(double) * (size_t)g->sc->nmeters);
-    return finish(g, ending) ? -2 : 0;
+    return finish(g, ending) ? GAME_SCRIPT_ERROR : GAME_OK;
 }
 
-static int do_pause(game *g, int pause)
+static game_rc do_pause(game *g, int pause)
 {
     if (g->ended) return refuse(g, "the game has ended");
     if (g->paused == pause) return refuse(g, pause ? "already paused" : "the game is not paused");
     g->paused = pause;
     game_add_log(g, pause ? LOG_PAUSE : LOG_RESUME, -1, -1, 0, NULL, NULL);
-    return 0;
+    return GAME_OK;
 }
 
-static int dispatch(game *g, const cmd *c)
+static game_rc dispatch(game *g, const cmd *c)
 {
     switch (c->kind) {
     case CMD_NOTE:
         game_add_log(g, LOG_NOTE, -1, -1, 0, c->text, NULL);
-        return 0;
+        return GAME_OK;
     case CMD_PAUSE:
         return do_pause(g, 1);
     case CMD_RESUME:
@@ -602,7 +603,7 @@ static int dispatch(game *g, const cmd *c)
         break;
     }
     if (c->kind == CMD_SET) return g->ended ? refuse(g, "the game has ended") : do_set(g, c);
-    if (check_playing(g)) return -1;
+    if (check_playing(g)) return GAME_REFUSED;
     switch (c->kind) {
     case CMD_CHOOSE:
         return do_choose(g, c);
@@ -623,20 +624,21 @@ static int dispatch(game *g, const cmd *c)
     }
 }
 
-int game_apply(game *g, const cmd *c)
+game_rc game_apply(game *g, const cmd *c)
 {
     if (g->failed) {
-        if (strncmp(g->err, "the game stopped", 16) != 0) {
+        if (!g->stop_told) {
             char first[sizeof g->err];
             memcpy(first, g->err, sizeof first);
             refuse(g, "the game stopped after a script error: %s", first);
+            g->stop_told = 1;
         }
-        return -2;
+        return GAME_SCRIPT_ERROR;
     }
     g->err[0] = '\0';
-    int rc = dispatch(g, c);
-    if (rc == 0) g->commands++;
-    if (g->failed) rc = -2;
+    game_rc rc = dispatch(g, c);
+    if (rc == GAME_OK) g->commands++;
+    if (g->failed) rc = GAME_SCRIPT_ERROR;
     return rc;
 }
 

@@ -119,7 +119,8 @@ struct game {
     /* Context of the running callback. */
     int in_cb, readonly;
     const char *target;
-    int failed; /* a script error happened: the state may be half-changed */
+    int failed;    /* a script error happened: the state may be half-changed */
+    int stop_told; /* err already says so (game_apply words it once) */
     char err[1024];
 };
 
@@ -134,9 +135,16 @@ int game_reset(game *g, uint64_t seed, int variant);
 /* The variant picked by a seed in variant mode (weighted). */
 int game_pick_variant(const def_scenario *sc, uint64_t seed);
 
-/* THE entry point. 0 applied; -1 refused (nothing changed; game_error says
-   why); -2 a script error (the game is unusable: rebuild it by replay). */
-int game_apply(game *g, const cmd *c);
+/* What a command came to (session_apply answers the same). The values are
+   part of the interface: 0 is success, and a caller may test "rc < 0". */
+typedef enum game_rc {
+    GAME_OK = 0,
+    GAME_REFUSED = -1,     /* nothing changed; game_error says why */
+    GAME_SCRIPT_ERROR = -2 /* a callback failed: the game is unusable, rebuild it by replay */
+} game_rc;
+
+/* THE entry point. */
+game_rc game_apply(game *g, const cmd *c);
 const char *game_error(const game *g);
 
 /* A hash of everything that makes up the state. */
