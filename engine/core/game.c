@@ -124,6 +124,16 @@ const char *game_error(const game *g)
     return g->err;
 }
 
+void game_fail(game *g, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(g->err, sizeof g->err, fmt, ap);
+    va_end(ap);
+    g->failed = 1;
+    g->stop_told = 0; /* a new message: game_apply says again that the game stopped */
+}
+
 /* The log -------------------------------------------------------------------- */
 
 void game_add_log(game *g, game_log_kind kind, int role, int ref, double value, const char *text,
@@ -178,7 +188,7 @@ int game_deliver(game *g, int event)
     g->ev[event] = EV_DELIVERED;
     g->ev_item[event] = g->nitems - 1;
     game_add_log(g, LOG_DELIVER, -1, g->nitems - 1, 0, NULL, NULL);
-    if (eff_apply_list(g, e->on_deliver, e->non_deliver, NULL)) return -1;
+    if (effect_apply_list(g, e->on_deliver, e->non_deliver, NULL)) return -1;
     return follow_event(g, event);
 }
 
@@ -218,8 +228,8 @@ static int apply_due(game *g)
         }
         memmove(&g->pend[i], &g->pend[i + 1], sizeof *g->pend * (size_t)(g->npend - i - 1));
         g->npend--;
-        int rc =
-            p.kind == PEND_EFFECT ? eff_apply(g, p.index, p.target, 1) : game_deliver(g, p.index);
+        int rc = p.kind == PEND_EFFECT ? effect_apply(g, p.index, p.target, 1)
+                                       : game_deliver(g, p.index);
         if (rc) return -1;
     }
     return 0;
@@ -308,7 +318,7 @@ static int expire_decisions(game *g)
         it->option = e->default_option;
         game_add_log(g, LOG_EXPIRE, -1, i, 0, NULL, NULL);
         const def_move *m = &g->sc->moves[e->default_option];
-        if (eff_apply_list(g, m->effects, m->neffects, NULL)) return -1;
+        if (effect_apply_list(g, m->effects, m->neffects, NULL)) return -1;
         if (game_after_option(g, e->default_option)) return -1;
     }
     return 0;
@@ -417,7 +427,7 @@ static game_rc do_choose(game *g, const cmd *c)
     g->budget[g->role] -= sc->moves[mv].cost;
     game_add_log(g, LOG_CHOOSE, g->role, mv, 0, c->text, NULL);
     const def_move *m = &sc->moves[mv];
-    if (eff_apply_list(g, m->effects, m->neffects, NULL)) return GAME_SCRIPT_ERROR;
+    if (effect_apply_list(g, m->effects, m->neffects, NULL)) return GAME_SCRIPT_ERROR;
     return game_after_option(g, mv) ? GAME_SCRIPT_ERROR : GAME_OK;
 }
 
@@ -476,7 +486,7 @@ static game_rc do_act(game *g, const cmd *c)
     /* The target as the definitions spell it: it outlives the command. */
     const char *target = m->ntargets ? m->targets[find_target(m, c->c)].key : NULL;
     game_add_log(g, LOG_ACT, role, mv, 0, c->text, target);
-    return eff_apply_list(g, m->effects, m->neffects, target) ? GAME_SCRIPT_ERROR : GAME_OK;
+    return effect_apply_list(g, m->effects, m->neffects, target) ? GAME_SCRIPT_ERROR : GAME_OK;
 }
 
 static game_rc do_end(game *g)
@@ -737,7 +747,7 @@ int game_move_available(game *g, int move, int role, char *why, size_t whylen)
         return 0;
     }
     if (!budget_ok(g, m, role, why, whylen)) return 0;
-    return eff_requirements(g, m, why, whylen);
+    return effect_requirements(g, m, why, whylen);
 }
 
 /* The hash ------------------------------------------------------------------- */

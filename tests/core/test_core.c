@@ -305,6 +305,12 @@ static void test_kv(void)
     kv_set(&k, "a", &nil);
     CHECK(k.n == 1 && !kv_get(&k, "a"));
     kv_free(&k);
+    val s2 = {VAL_STR, 0, "x"}, t = {VAL_BOOL, 1, NULL}, copy;
+    CHECK(val_equal(&s, &s2) && val_equal(&nil, &nil) && !val_equal(&s, &nil));
+    CHECK(!val_equal(&t, &one)); /* true is not the number 1 */
+    val_copy(&copy, &s);
+    CHECK(copy.str != s.str && val_equal(&copy, &s));
+    free(copy.str);
 }
 
 int main(void)
