@@ -62,8 +62,8 @@ static int play(game *g, const batch_cfg *cfg, uint64_t seed, stats *st)
             return -1;
         }
         if (policy_next(&p, g, &c)) break;
-        int rc = game_apply(g, &c);
-        if (rc == -1) {
+        game_rc rc = game_apply(g, &c);
+        if (rc == GAME_REFUSED) {
             refused(st, g, seed, &c);
             return -1;
         }

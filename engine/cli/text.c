@@ -3,6 +3,7 @@
  * clock, the meters, the inbox, the options and the actions shown plainly.
  * Works with screen readers and over SSH; no colours, no cursor tricks.
  */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -22,21 +23,6 @@ typedef struct tstate {
     int seen[CR_MAX_ROLES]; /* inbox items already shown in full to each role */
     int viewer;             /* the role at the keyboard */
 } tstate;
-
-static const char *const text_help =
-    "Game commands (journaled):\n"
-    "  choose EVENT OPTION [-- why]   answer an inject's decision\n"
-    "  act ROLE ACTION [TARGET] [-- why]   take a standing action\n"
-    "  end                            end this role's move\n"
-    "  note TEXT | set METER VALUE -- reason | inject ROLE|all TITLE -- TEXT\n"
-    "  pause | resume | fire EVENT | suppress EVENT | undo | finish [ENDING]\n"
-    "Looking around (not journaled):\n"
-    "  status   meters, budgets, the clock      inbox    this role's injects\n"
-    "  show EVENT   an inject in full, with its options\n"
-    "  actions  this role's standing actions    board    the evidence boards\n"
-    "  timeline what has happened               save FILE   copy the save to FILE\n"
-    "  help     this list                       quit     leave (the game is saved)\n"
-    "  reload   load the scenario's files again and replay this game on them\n";
 
 /* Print text wrapped at the terminal's width, each line after the first
    indented like the first; words are never cut. */
@@ -115,7 +101,7 @@ static void print_status(const tstate *t)
     for (int i = 0; i < sc->nroles; i++)
         printf(" %s %d%s", sc->roles[i].id, g->budget[i], i == g->role ? " (to move)" : "");
     printf("\n");
-    if (g->paused) printf("The game is PAUSED: 'resume' to go on.\n");
+    if (g->paused) printf("The game is PAUSED: '%s' to go on.\n", cmd_names[CMD_RESUME]);
     if (session_not_saving(t->s))
         printf("WARNING: this game is NOT being saved%s%s\n", t->s->j ? ": " : "",
                t->s->j ? t->s->j->err : "");
@@ -185,7 +171,8 @@ static void show_event(tstate *t, const char *id)
     game *g = t->s->g;
     int ev = def_event_find(g->sc, id);
     if (ev < 0 || g->ev_item[ev] < 0 || !game_item_for_role(g, g->ev_item[ev], g->role)) {
-        printf("No inject '%s' in %s's inbox (see 'inbox').\n", id, cur_role(t)->id);
+        printf("No inject '%s' in %s's inbox (see '%s').\n", id, cur_role(t)->id,
+               cmd_look_specs[CMD_LOOK_INBOX].name);
         return;
     }
     const def_event *e = &g->sc->events[ev];
@@ -204,7 +191,7 @@ static void show_event(tstate *t, const char *id)
                it->by >= 0 ? " by " : " (by default)", it->by >= 0 ? g->sc->roles[it->by].id : "");
         return;
     }
-    printf("Options (choose %s OPTION -- why), decided by %s:\n", e->id,
+    printf("Options (%s %s OPTION -- why), decided by %s:\n", cmd_names[CMD_CHOOSE], e->id,
            g->sc->roles[e->decider].id);
     for (int i = 0; i < e->noptions; i++) print_move(t, e->options[i], i + 1);
     if (e->expires)
@@ -216,8 +203,8 @@ static void print_actions(tstate *t)
 {
     game *g = t->s->g;
     int n = 0;
-    printf("Standing actions of %s (act %s ACTION [TARGET] -- why):\n", cur_role(t)->name,
-           cur_role(t)->id);
+    printf("Standing actions of %s (%s %s ACTION [TARGET] -- why):\n", cur_role(t)->name,
+           cmd_names[CMD_ACT], cur_role(t)->id);
     for (int i = 0; i < g->sc->nactions; i++) {
         int mv = g->sc->actions[i];
         if (g->sc->moves[mv].role == g->role) print_move(t, mv, ++n);
@@ -382,7 +369,8 @@ static void handover(tstate *t)
     show_new_items(t);
     int items[64], n = game_open_decisions(g, g->role, items, 64);
     for (int i = 0; i < n; i++) show_event(t, g->sc->events[g->items[items[i]].event].id);
-    printf("\nType 'help' for the commands, 'actions' for your standing actions.\n");
+    printf("\nType '%s' for the commands, '%s' for your standing actions.\n",
+           cmd_look_specs[CMD_LOOK_HELP].name, cmd_look_specs[CMD_LOOK_ACTIONS].name);
 }
 
 /* Hot reload: the scenario from disk again, this game replayed on it. The
@@ -421,41 +409,72 @@ static void reload(tstate *t)
     t->last_turn = t->last_role = -1; /* show where we are again */
 }
 
-/* Commands only the text mode knows. Returns 1 when handled, 2 to quit. */
+static void save_copy(tstate *t, const char *arg)
+{
+    char use[64];
+    cmd_usage(&cmd_look_specs[CMD_LOOK_SAVE], use, sizeof use);
+    if (!*arg)
+        printf("usage: %s\n", use);
+    else if (session_export(t->s, arg))
+        printf("Error: %s\n", t->s->err);
+    else
+        printf("Saved to %s\n", arg);
+}
+
+static void print_help(void)
+{
+    strbuf b = {0};
+    cmd_help(&b);
+    fputs(b.s, stdout);
+    sb_free(&b);
+}
+
+/* Commands only the text mode knows (cmd.h's CMD_LOOK_LIST), and the error
+   for a word that is no command at all. Returns 1 when handled, 2 to quit. */
 static int local_command(tstate *t, char *line)
 {
     char *word = line + strspn(line, " \t");
     size_t n = strcspn(word, " \t");
     char *arg = word + n + strspn(word + n, " \t");
-#define IS(w) (n == strlen(w) && strncmp(word, w, n) == 0)
-    if (IS("help") || IS("?"))
-        fputs(text_help, stdout);
-    else if (IS("status"))
+    switch (cmd_look_find(word, n)) {
+    case CMD_LOOK_HELP:
+        print_help();
+        break;
+    case CMD_LOOK_STATUS:
         print_status(t);
-    else if (IS("inbox"))
+        break;
+    case CMD_LOOK_INBOX:
         print_inbox(t);
-    else if (IS("show"))
+        break;
+    case CMD_LOOK_SHOW:
         show_event(t, arg);
-    else if (IS("actions"))
+        break;
+    case CMD_LOOK_ACTIONS:
         print_actions(t);
-    else if (IS("board"))
+        break;
+    case CMD_LOOK_BOARD:
         print_board(t);
-    else if (IS("timeline"))
+        break;
+    case CMD_LOOK_TIMELINE:
         print_timeline(t);
-    else if (IS("save")) {
-        if (!*arg)
-            printf("usage: save FILE\n");
-        else if (session_export(t->s, arg))
-            printf("Error: %s\n", t->s->err);
-        else
-            printf("Saved to %s\n", arg);
-    } else if (IS("reload"))
+        break;
+    case CMD_LOOK_RELOAD:
         reload(t);
-    else if (IS("quit") || IS("exit"))
+        break;
+    case CMD_LOOK_SAVE:
+        save_copy(t, arg);
+        break;
+    case CMD_LOOK_QUIT:
         return 2;
-    else
-        return 0;
-#undef IS
+    default:
+        /* Split as cmd_parse splits: a game command goes to the session. */
+        n = 0;
+        while (word[n] && !isspace((unsigned char)word[n])) n++;
+        if (cmd_find(word, n) >= 0) return 0;
+        char err[1024];
+        cmd_unknown(word, n, 1, err, sizeof err);
+        printf("Error: %s\n", err);
+    }
     return 1;
 }
 

@@ -1,32 +1,164 @@
 /*
- * cmd.c -- parsing and printing the command language (see cmd.h).
+ * cmd.c -- parsing and printing the command language (see cmd.h): every
+ * expectation of the parser is read from the arguments in CMD_LIST.
  */
 #include "cmd.h"
 
 #include <ctype.h>
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-const char *const cmd_names[CMD_COUNT] = {"choose", "act",    "end",  "note",     "set",  "inject",
-                                          "pause",  "resume", "fire", "suppress", "undo", "finish"};
+#define CMD_SPEC_(kind, name, args, who, help) {name, args, NULL, who, 1, help},
+const cmd_spec cmd_specs[CMD_COUNT] = {CMD_LIST(CMD_SPEC_)};
+#define CMD_LOOK_SPEC_(kind, name, args, alias, help) {name, args, alias, CMD_BY_TEAM, 0, help},
+const cmd_spec cmd_look_specs[CMD_LOOK_COUNT] = {CMD_LOOK_LIST(CMD_LOOK_SPEC_)};
+#define CMD_NAME_(kind, name, ...) name,
+const char *const cmd_names[CMD_COUNT] = {CMD_LIST(CMD_NAME_)};
 
-static const char *const usage = "choose EVENT OPTION [-- rationale]\n"
-                                 "act ROLE ACTION [TARGET] [-- rationale]\n"
-                                 "end\n"
-                                 "note TEXT\n"
-                                 "set METER VALUE -- reason\n"
-                                 "inject ROLE|all TITLE -- TEXT\n"
-                                 "pause\n"
-                                 "resume\n"
-                                 "fire EVENT\n"
-                                 "suppress EVENT\n"
-                                 "undo\n"
-                                 "finish [ENDING]\n";
+/* The table, read ------------------------------------------------------------ */
 
-const char *cmd_usage(void)
+#define MAX_WORDS 8  /* before " -- ": more is an error, not a longer title */
+#define MAX_SLOTS 4  /* arguments a command may declare before "--" */
+#define WHAT_MAX  16 /* an argument's name in messages ("event", "role") */
+
+typedef enum { SLOT_WORD, SLOT_VALUE, SLOT_TITLE } slot_type;
+typedef enum { REST_NONE, REST_OPTIONAL, REST_REQUIRED } rest_rule;
+
+/* What a command's arguments say the parser must find. */
+typedef struct shape {
+    int lo, hi;    /* words after the name */
+    int free_text; /* TEXT alone: the rest of the line */
+    rest_rule rest;
+    char rest_what[WHAT_MAX]; /* "reason" */
+    int nslots;
+    slot_type slot[MAX_SLOTS];
+    char what[MAX_SLOTS][WHAT_MAX]; /* "event", for messages */
+} shape;
+
+/* "[ROLE|all]" -> "role": the word as messages name it. */
+static void word_name(const char *w, size_t n, char *out)
 {
-    return usage;
+    size_t k = 0;
+    for (size_t i = 0; i < n && w[i] != '|' && k + 1 < WHAT_MAX; i++)
+        if (w[i] != '[' && w[i] != ']') out[k++] = (char)tolower((unsigned char)w[i]);
+    out[k] = '\0';
+}
+
+static void add_slot(shape *sh, const char *w, size_t n)
+{
+    int optional = w[0] == '[';
+    char name[WHAT_MAX];
+    word_name(w, n, name);
+    if (strcmp(name, "text") == 0 && sh->nslots == 0) {
+        sh->free_text = 1;
+        return;
+    }
+    slot_type t = strcmp(name, "value") == 0   ? SLOT_VALUE
+                  : strcmp(name, "title") == 0 ? SLOT_TITLE
+                                               : SLOT_WORD;
+    sh->slot[sh->nslots] = t;
+    memcpy(sh->what[sh->nslots++], name, WHAT_MAX);
+    if (!optional) sh->lo++;
+    sh->hi = t == SLOT_TITLE ? INT_MAX : sh->hi + 1;
+}
+
+static void shape_of(const cmd_spec *s, shape *sh)
+{
+    memset(sh, 0, sizeof *sh);
+    for (const char *p = s->args; *p;) {
+        size_t n = strcspn(p, " ");
+        if (strncmp(p, "--", 2) == 0 || strncmp(p, "[--", 3) == 0) {
+            sh->rest = p[0] == '[' ? REST_OPTIONAL : REST_REQUIRED;
+            p += n + strspn(p + n, " ");
+            word_name(p, strcspn(p, " "), sh->rest_what);
+            return; /* the text's name ends the arguments */
+        }
+        if (sh->nslots < MAX_SLOTS) add_slot(sh, p, n);
+        p += n + strspn(p + n, " ");
+    }
+}
+
+void cmd_usage(const cmd_spec *s, char *buf, size_t size)
+{
+    str_fmt(buf, size, "%s%s%s", s->name, s->args[0] ? " " : "", s->args);
+}
+
+static int find_in(const cmd_spec *t, int count, const char *word, size_t n)
+{
+    for (int k = 0; k < count; k++) {
+        const char *a = t[k].alias;
+        if ((strlen(t[k].name) == n && strncmp(word, t[k].name, n) == 0) ||
+            (a && strlen(a) == n && strncmp(word, a, n) == 0))
+            return k;
+    }
+    return -1;
+}
+
+int cmd_find(const char *word, size_t n)
+{
+    return find_in(cmd_specs, CMD_COUNT, word, n);
+}
+
+int cmd_look_find(const char *word, size_t n)
+{
+    return find_in(cmd_look_specs, CMD_LOOK_COUNT, word, n);
+}
+
+static void list_names(const cmd_spec *t, int count, char *err, size_t errlen)
+{
+    for (int k = 0; k < count; k++) str_cat(err, errlen, "%s%s", k ? " " : "", t[k].name);
+}
+
+/* Copy a word the user typed into a message: a stray key (an escape
+   sequence) would otherwise be played back to the terminal and vanish. */
+static void safe_word(const char *word, size_t n, char *out, size_t size)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n && k + 1 < size; i++) {
+        unsigned char ch = (unsigned char)word[i];
+        out[k++] = ch < 32 || ch == 127 ? '?' : (char)ch;
+    }
+    out[k] = '\0';
+}
+
+void cmd_unknown(const char *word, size_t n, int look, char *err, size_t errlen)
+{
+    char w[41];
+    safe_word(word, n, w, sizeof w);
+    str_fmt(err, errlen, "unknown command '%s'; commands are: ", w);
+    list_names(cmd_specs, CMD_COUNT, err, errlen);
+    if (!look) return;
+    str_cat(err, errlen, "; to look around: ");
+    list_names(cmd_look_specs, CMD_LOOK_COUNT, err, errlen);
+}
+
+static void help_group(strbuf *out, const char *title, const cmd_spec *t, int count, int who,
+                       int width)
+{
+    sb_printf(out, "%s\n", title);
+    for (int k = 0; k < count; k++) {
+        if (who >= 0 && t[k].who != (cmd_who)who) continue;
+        char use[128];
+        cmd_usage(&t[k], use, sizeof use);
+        sb_printf(out, "  %-*s  %s\n", width, use, t[k].help);
+    }
+}
+
+void cmd_help(strbuf *out)
+{
+    int width = 0;
+    char use[128];
+    for (int k = 0; k < CMD_COUNT + CMD_LOOK_COUNT; k++) {
+        cmd_usage(k < CMD_COUNT ? &cmd_specs[k] : &cmd_look_specs[k - CMD_COUNT], use, sizeof use);
+        if ((int)strlen(use) > width) width = (int)strlen(use);
+    }
+    help_group(out, "A team's moves (journaled):", cmd_specs, CMD_COUNT, CMD_BY_TEAM, width);
+    help_group(out, "The facilitator's commands (journaled):", cmd_specs, CMD_COUNT,
+               CMD_BY_FACILITATOR, width);
+    help_group(out, "At the terminal, to look around (not journaled):", cmd_look_specs,
+               CMD_LOOK_COUNT, -1, width);
 }
 
 int cmd_is_blank(const char *line)
@@ -35,14 +167,16 @@ int cmd_is_blank(const char *line)
     return *line == '\0' || *line == '#';
 }
 
+/* Parsing ------------------------------------------------------------------- */
+
 typedef struct toks {
-    char v[8][CMD_TITLE_MAX];
+    char v[MAX_WORDS][CMD_TITLE_MAX];
     int n;
     const char *rest; /* text after " -- ", or NULL */
     int overflow;
 } toks;
 
-/* Split "words ... -- free text" into at most 8 words and the free text. */
+/* Split "words ... -- free text" into at most MAX_WORDS words and the text. */
 static void tokenize(const char *line, toks *t)
 {
     memset(t, 0, sizeof *t);
@@ -58,7 +192,7 @@ static void tokenize(const char *line, toks *t)
         }
         const char *s = p;
         while (*p && !isspace((unsigned char)*p)) p++;
-        if (t->n == 8 || (size_t)(p - s) >= CMD_TITLE_MAX) {
+        if (t->n == MAX_WORDS || (size_t)(p - s) >= CMD_TITLE_MAX) {
             t->overflow = 1;
             return;
         }
@@ -92,14 +226,12 @@ static int copy_token(char *dst, const char *src, const char *what, char *err, s
     return 0;
 }
 
-static int want(const toks *t, int lo, int hi, const char *use, char *err, size_t errlen)
+static int usage(const cmd_spec *s, const char *why, char *err, size_t errlen)
 {
-    int args = t->n - 1;
-    if (args < lo || args > hi) {
-        str_fmt(err, errlen, "usage: %s", use);
-        return -1;
-    }
-    return 0;
+    char use[128];
+    cmd_usage(s, use, sizeof use);
+    str_fmt(err, errlen, "usage: %s%s", use, why);
+    return -1;
 }
 
 static int parse_value(const char *s, double *v, char *err, size_t errlen)
@@ -113,56 +245,23 @@ static int parse_value(const char *s, double *v, char *err, size_t errlen)
     return 0;
 }
 
-static int parse_choose(const toks *t, cmd *c, char *err, size_t errlen)
+/* The title is every word from the w-th to " -- ", spaces kept. Skip the
+   words before it by position: a role's name may also occur inside
+   "inject". */
+static int parse_title(const toks *t, const char *line, int w, cmd *c, char *err, size_t errlen)
 {
-    if (want(t, 2, 2, "choose EVENT OPTION [-- rationale]", err, errlen)) return -1;
-    if (copy_token(c->a, t->v[1], "event", err, errlen)) return -1;
-    return copy_token(c->b, t->v[2], "option", err, errlen);
-}
-
-static int parse_act(const toks *t, cmd *c, char *err, size_t errlen)
-{
-    if (want(t, 2, 3, "act ROLE ACTION [TARGET] [-- rationale]", err, errlen)) return -1;
-    if (copy_token(c->a, t->v[1], "role", err, errlen)) return -1;
-    if (copy_token(c->b, t->v[2], "action", err, errlen)) return -1;
-    return t->n == 4 ? copy_token(c->c, t->v[3], "target", err, errlen) : 0;
-}
-
-static int parse_set(const toks *t, cmd *c, char *err, size_t errlen)
-{
-    if (want(t, 2, 2, "set METER VALUE -- reason", err, errlen)) return -1;
-    if (!t->rest || !*t->rest) {
-        str_fmt(err, errlen, "set needs a reason: set %s %s -- why", t->v[1], t->v[2]);
-        return -1;
-    }
-    if (copy_token(c->a, t->v[1], "meter", err, errlen)) return -1;
-    return parse_value(t->v[2], &c->value, err, errlen);
-}
-
-static int parse_inject(const toks *t, const char *line, cmd *c, char *err, size_t errlen)
-{
-    if (t->n < 3 || !t->rest || !*t->rest) {
-        str_fmt(err, errlen, "usage: inject ROLE|all TITLE -- TEXT");
-        return -1;
-    }
-    if (copy_token(c->a, t->v[1], "role", err, errlen)) return -1;
-    /* The title is every word between the role and " -- ", spaces kept.
-       Skip the first two words by position: the role's name may also
-       occur inside "inject". */
     const char *s = line;
-    for (int w = 0; w < 2; w++) {
+    for (int k = 0; k < w; k++) {
         while (isspace((unsigned char)*s)) s++;
         while (*s && !isspace((unsigned char)*s)) s++;
     }
     while (isspace((unsigned char)*s)) s++;
-    const char *e = t->rest - 2;
+    const char *e = t->rest ? t->rest - 2 : s + strlen(s);
     while (e > s && (e[-1] == '-' || isspace((unsigned char)e[-1]))) e--;
-    if (e == s) {
-        str_fmt(err, errlen, "usage: inject ROLE|all TITLE -- TEXT (the title is missing)");
-        return -1;
-    }
+    if (e == s) return usage(&cmd_specs[c->kind], " (the title is missing)", err, errlen);
     if ((size_t)(e - s) >= CMD_TITLE_MAX) {
-        str_fmt(err, errlen, "inject title too long (at most %d bytes)", CMD_TITLE_MAX - 1);
+        str_fmt(err, errlen, "%s title too long (at most %d bytes)", cmd_names[c->kind],
+                CMD_TITLE_MAX - 1);
         return -1;
     }
     memcpy(c->title, s, (size_t)(e - s));
@@ -170,42 +269,64 @@ static int parse_inject(const toks *t, const char *line, cmd *c, char *err, size
     return 0;
 }
 
-static int parse_one_event(const toks *t, cmd *c, const char *use, char *err, size_t errlen)
+/* The words after the name into a, b, c, value and title, in order. */
+static int parse_slots(const shape *sh, const toks *t, const char *line, cmd *c, char *err,
+                       size_t errlen)
 {
-    if (want(t, 1, 1, use, err, errlen)) return -1;
-    return copy_token(c->a, t->v[1], "event", err, errlen);
+    char *word[] = {c->a, c->b, c->c};
+    int nw = 0;
+    for (int i = 0; i < sh->nslots && i + 1 < t->n; i++) {
+        if (sh->slot[i] == SLOT_TITLE) return parse_title(t, line, i + 1, c, err, errlen);
+        if (sh->slot[i] == SLOT_VALUE) {
+            if (parse_value(t->v[i + 1], &c->value, err, errlen)) return -1;
+        } else if (nw < 3 && copy_token(word[nw++], t->v[i + 1], sh->what[i], err, errlen))
+            return -1;
+    }
+    return 0;
 }
 
-static int find_kind(const char *word)
+/* "set needs a reason after ' -- ': set m 5 -- reason" */
+static int missing_rest(const shape *sh, const toks *t, char *err, size_t errlen)
 {
-    for (int k = 0; k < CMD_COUNT; k++)
-        if (strcmp(word, cmd_names[k]) == 0) return k;
+    char w[41];
+    safe_word(t->v[0], strlen(t->v[0]), w, sizeof w);
+    str_fmt(err, errlen, "%s needs a %s after ' -- ': ", w, sh->rest_what);
+    for (int i = 0; i < t->n; i++) {
+        safe_word(t->v[i], strlen(t->v[i]), w, sizeof w);
+        str_cat(err, errlen, "%s ", w);
+    }
+    str_cat(err, errlen, "-- %s", sh->rest_what);
     return -1;
 }
 
-static int parse_by_kind(const toks *t, const char *line, cmd *c, char *err, size_t errlen)
+/* A note is free text; "--" is allowed but not needed. */
+static int parse_free_text(const char *line, cmd *c, char *err, size_t errlen)
 {
-    switch (c->kind) {
-    case CMD_CHOOSE:
-        return parse_choose(t, c, err, errlen);
-    case CMD_ACT:
-        return parse_act(t, c, err, errlen);
-    case CMD_SET:
-        return parse_set(t, c, err, errlen);
-    case CMD_INJECT:
-        return parse_inject(t, line, c, err, errlen);
-    case CMD_FIRE:
-        return parse_one_event(t, c, "fire EVENT", err, errlen);
-    case CMD_SUPPRESS:
-        return parse_one_event(t, c, "suppress EVENT", err, errlen);
-    case CMD_FINISH:
-        if (want(t, 0, 1, "finish [ENDING]", err, errlen)) return -1;
-        return t->n == 2 ? copy_token(c->a, t->v[1], "ending", err, errlen) : 0;
-    case CMD_NOTE:
-        return 0;
-    default:
-        return want(t, 0, 0, cmd_names[c->kind], err, errlen);
+    const char *s = line;
+    while (isspace((unsigned char)*s)) s++;
+    s += strlen(cmd_names[c->kind]);
+    while (isspace((unsigned char)*s)) s++;
+    if (s[0] == '-' && s[1] == '-')
+        for (s += 2; isspace((unsigned char)*s); s++) continue;
+    if (copy_text(c->text, sizeof c->text, s, err, errlen)) return -1;
+    return c->text[0] ? 0 : usage(&cmd_specs[c->kind], "", err, errlen);
+}
+
+static int parse_words(const toks *t, const char *line, cmd *c, char *err, size_t errlen)
+{
+    const cmd_spec *s = &cmd_specs[c->kind];
+    shape sh;
+    shape_of(s, &sh);
+    int args = t->n - 1;
+    if (args < sh.lo || args > sh.hi) return usage(s, "", err, errlen);
+    if (sh.rest == REST_REQUIRED && (!t->rest || !*t->rest))
+        return missing_rest(&sh, t, err, errlen);
+    if (parse_slots(&sh, t, line, c, err, errlen)) return -1;
+    if (t->rest && sh.rest == REST_NONE) {
+        str_fmt(err, errlen, "%s takes no text after '--'", s->name);
+        return -1;
     }
+    return t->rest ? copy_text(c->text, sizeof c->text, t->rest, err, errlen) : 0;
 }
 
 int cmd_parse(const char *line, cmd *out, char *err, size_t errlen)
@@ -218,91 +339,50 @@ int cmd_parse(const char *line, cmd *out, char *err, size_t errlen)
     toks t;
     tokenize(line, &t);
     if (t.n == 0 && !t.overflow) {
-        str_fmt(err, errlen,
-                "empty command; commands are: choose act end note set inject "
-                "pause resume fire suppress undo finish");
+        str_fmt(err, errlen, "empty command; commands are: ");
+        list_names(cmd_specs, CMD_COUNT, err, errlen);
         return -1;
     }
-    int k = find_kind(t.v[0]);
+    int k = cmd_find(t.v[0], strlen(t.v[0]));
     if (k < 0) {
-        /* Echo the word safely: a stray key (an escape sequence) would
-           otherwise be played back to the terminal and vanish. */
-        char word[41];
-        size_t n = 0;
-        for (const unsigned char *p = (const unsigned char *)t.v[0]; *p && n < 40; p++)
-            word[n++] = *p < 32 || *p == 127 ? '?' : (char)*p;
-        word[n] = '\0';
-        str_fmt(err, errlen,
-                "unknown command '%s'; commands are: choose act end note set "
-                "inject pause resume fire suppress undo finish",
-                word);
+        cmd_unknown(t.v[0], strlen(t.v[0]), 0, err, errlen);
         return -1;
     }
     out->kind = (cmd_kind)k;
-    if (k == CMD_NOTE) {
-        /* A note is free text; "--" is allowed but not needed. */
-        const char *s = line;
-        while (isspace((unsigned char)*s)) s++;
-        s += 4;
-        while (isspace((unsigned char)*s)) s++;
-        if (s[0] == '-' && s[1] == '-')
-            for (s += 2; isspace((unsigned char)*s); s++) continue;
-        if (copy_text(out->text, sizeof out->text, s, err, errlen)) return -1;
-        if (!out->text[0]) {
-            str_fmt(err, errlen, "usage: note TEXT");
-            return -1;
-        }
-        return 0;
-    }
-    /* Only now: a note is free text, however many words it has. */
+    shape sh;
+    shape_of(&cmd_specs[k], &sh);
+    if (sh.free_text) return parse_free_text(line, out, err, errlen);
+    /* Only now: free text has however many words it has. */
     if (t.overflow) {
         str_fmt(err, errlen, "too many words before '--' (a rationale goes after ' -- ')");
         return -1;
     }
-    if (parse_by_kind(&t, line, out, err, errlen)) return -1;
-    if (t.rest && k != CMD_CHOOSE && k != CMD_ACT && k != CMD_SET && k != CMD_INJECT) {
-        str_fmt(err, errlen, "%s takes no text after '--'", cmd_names[k]);
-        return -1;
-    }
-    return t.rest ? copy_text(out->text, sizeof out->text, t.rest, err, errlen) : 0;
+    return parse_words(&t, line, out, err, errlen);
 }
 
-static void add_rest(const cmd *c, strbuf *out)
-{
-    if (c->text[0]) sb_printf(out, " -- %s", c->text);
-}
+/* Printing ------------------------------------------------------------------ */
 
 void cmd_format(const cmd *c, strbuf *out)
 {
-    sb_puts(out, cmd_names[c->kind]);
-    switch (c->kind) {
-    case CMD_CHOOSE:
-        sb_printf(out, " %s %s", c->a, c->b);
-        break;
-    case CMD_ACT:
-        sb_printf(out, " %s %s", c->a, c->b);
-        if (c->c[0]) sb_printf(out, " %s", c->c);
-        break;
-    case CMD_SET:
-        sb_printf(out, " %s %.17g", c->a, c->value);
-        break;
-    case CMD_INJECT:
-        sb_printf(out, " %s %s", c->a, c->title);
-        break;
-    case CMD_NOTE:
+    const cmd_spec *s = &cmd_specs[c->kind];
+    shape sh;
+    shape_of(s, &sh);
+    sb_puts(out, s->name);
+    if (sh.free_text) {
         /* A note's text may itself begin with "--": keep it past the
            optional separator the parser drops. */
         sb_printf(out, c->text[0] == '-' && c->text[1] == '-' ? " -- %s" : " %s", c->text);
         return;
-    case CMD_FIRE:
-    case CMD_SUPPRESS:
-        sb_printf(out, " %s", c->a);
-        break;
-    case CMD_FINISH:
-        if (c->a[0]) sb_printf(out, " %s", c->a);
-        break;
-    default:
-        break;
     }
-    add_rest(c, out);
+    const char *word[] = {c->a, c->b, c->c};
+    int nw = 0;
+    for (int i = 0; i < sh.nslots; i++) {
+        if (sh.slot[i] == SLOT_VALUE)
+            sb_printf(out, " %.17g", c->value);
+        else if (sh.slot[i] == SLOT_TITLE)
+            sb_printf(out, " %s", c->title);
+        else if (nw < 3 && (i < sh.lo || word[nw][0]))
+            sb_printf(out, " %s", word[nw++]);
+    }
+    if (c->text[0]) sb_printf(out, " -- %s", c->text);
 }

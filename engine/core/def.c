@@ -185,6 +185,11 @@ int def_variant_find(const def_scenario *sc, const char *id)
     FIND(sc->variants, sc->nvariants, id);
 }
 
+double def_meter_clamp(const def_meter *m, double v)
+{
+    return v < m->min ? m->min : v > m->max ? m->max : v;
+}
+
 int def_action_find(const def_scenario *sc, const char *id)
 {
     for (int i = 0; i < sc->nactions; i++)

@@ -2,7 +2,8 @@
  * def.h -- a scenario's definitions: what the author declared, fixed once
  * loaded. The script layer fills these through the def_ builders; core only
  * reads them. Callbacks are opaque integer references (0 = none) that core
- * hands back to its host (see host.h); core never knows what runs them.
+ * hands back to its host (game_host in game.h); core never knows what runs
+ * them.
  *
  * Every definition remembers where it was declared (file:line) so that
  * errors found later (by check, or at run time) can point at it.
@@ -11,6 +12,8 @@
 #define CR_DEF_H
 
 #include <stdint.h>
+
+#include "val.h"
 
 #define CR_MAX_ROLES 16
 #define CR_MAX_TURNS 200
@@ -24,14 +27,6 @@ typedef struct def_kv {
     char *key;
     char *val;
 } def_kv;
-
-/* The values that free state and effects hold. */
-typedef enum { VAL_NIL, VAL_NUM, VAL_STR, VAL_BOOL } val_type;
-typedef struct val {
-    val_type type;
-    double num;
-    char *str; /* VAL_STR: owned by whoever holds the val */
-} val;
 
 typedef struct def_source {
     char *id, *title, *publisher, *date, *url, *file;
@@ -226,6 +221,8 @@ int def_action_find(const def_scenario *sc, const char *id);
 int def_option_find(const def_scenario *sc, int event, const char *id);
 /* "event.option" -> move index, -1 when either part is unknown. */
 int def_option_path(const def_scenario *sc, const char *path);
+/* v within the meter's bounds. */
+double def_meter_clamp(const def_meter *m, double v);
 
 /* Builders: each returns a zeroed element appended to its array. */
 def_role *def_add_role(def_scenario *sc);

@@ -1,6 +1,6 @@
 /*
- * effect.c -- applying effect bundles, checking requirements, and the
- * functions the script host calls while a callback runs.
+ * effect.c -- applying effect bundles and checking a move's requirements
+ * (the host's own calls during a callback are in game_cb.c).
  */
 #include <math.h>
 #include <stdarg.h>
@@ -10,20 +10,6 @@
 
 #include "game_int.h"
 #include "util.h"
-
-double game_clamp(const def_meter *m, double v)
-{
-    return v < m->min ? m->min : v > m->max ? m->max : v;
-}
-
-void game_fail(game *g, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(g->err, sizeof g->err, fmt, ap);
-    va_end(ap);
-    g->failed = 1;
-}
 
 static int run_callback(game *g, int ref, const char *target)
 {
@@ -48,15 +34,15 @@ static void apply_meters(game *g, const def_effect *e)
 {
     for (int i = 0; i < e->nadd; i++) {
         int m = e->add[i].meter;
-        g->meter[m] = game_clamp(&g->sc->meters[m], g->meter[m] + e->add[i].value);
+        g->meter[m] = def_meter_clamp(&g->sc->meters[m], g->meter[m] + e->add[i].value);
     }
     for (int i = 0; i < e->nset; i++) {
         int m = e->set[i].meter;
-        g->meter[m] = game_clamp(&g->sc->meters[m], e->set[i].value);
+        g->meter[m] = def_meter_clamp(&g->sc->meters[m], e->set[i].value);
     }
 }
 
-static void reveal(game *g, int card)
+void effect_reveal(game *g, int card)
 {
     if (g->card_turn[card]) return;
     g->card_turn[card] = g->turn;
@@ -66,7 +52,7 @@ static void reveal(game *g, int card)
 static int apply_content(game *g, const def_effect *e, const char *target)
 {
     apply_meters(g, e);
-    for (int i = 0; i < e->ncards; i++) reveal(g, e->cards[i]);
+    for (int i = 0; i < e->ncards; i++) effect_reveal(g, e->cards[i]);
     for (int i = 0; i < e->nstate; i++)
         kv_set_static(&g->state, e->state[i].key, &e->state[i].value);
     if (e->text) game_add_outcome(g, e->text);
@@ -76,7 +62,7 @@ static int apply_content(game *g, const def_effect *e, const char *target)
     return e->run ? run_callback(g, e->run, target) : 0;
 }
 
-int eff_apply(game *g, int effect, const char *target, int due)
+int effect_apply(game *g, int effect, const char *target, int due)
 {
     const def_effect *e = &g->sc->effects[effect];
     if (e->after > 0 && !due) {
@@ -84,14 +70,14 @@ int eff_apply(game *g, int effect, const char *target, int due)
         return 0;
     }
     if (e->chance < 1.0 && rng_unit(&g->rng) >= e->chance)
-        return e->otherwise >= 0 ? eff_apply(g, e->otherwise, target, 1) : 0;
+        return e->otherwise >= 0 ? effect_apply(g, e->otherwise, target, 1) : 0;
     return apply_content(g, e, target);
 }
 
-int eff_apply_list(game *g, const int *effects, int n, const char *target)
+int effect_apply_list(game *g, const int *effects, int n, const char *target)
 {
     for (int i = 0; i < n; i++)
-        if (eff_apply(g, effects[i], target, 0)) return -1;
+        if (effect_apply(g, effects[i], target, 0)) return -1;
     return 0;
 }
 
@@ -165,7 +151,7 @@ static int check_values(game *g, const def_req *r, char *why, size_t whylen)
     return 1;
 }
 
-int eff_requirements(game *g, const def_move *m, char *why, size_t whylen)
+int effect_requirements(game *g, const def_move *m, char *why, size_t whylen)
 {
     if (!m->has_req) return 1;
     const def_req *r = &m->req;
@@ -177,97 +163,4 @@ int eff_requirements(game *g, const def_move *m, char *why, size_t whylen)
     g->in_cb = in, g->readonly = ro;
     if (rc == 0 && r->why) str_fmt(why, whylen, "%s", r->why);
     return rc;
-}
-
-/* The host's side ---------------------------------------------------------- */
-
-static int may_change(game *g, const char *what)
-{
-    if (!g->in_cb) {
-        game_fail(g, "%s: the game can only be changed from inside a scenario callback", what);
-        return 0;
-    }
-    if (g->readonly) {
-        game_fail(g, "%s: cannot change the game while checking a condition", what);
-        return 0;
-    }
-    return 1;
-}
-
-static int finite_value(game *g, int meter, double v)
-{
-    if (isfinite(v)) return 1;
-    game_fail(g, "meter '%s': %g is not a finite number", g->sc->meters[meter].id, v);
-    return 0;
-}
-
-int game_cb_add(game *g, int meter, double delta)
-{
-    if (!may_change(g, "add") || !finite_value(g, meter, delta)) return -1;
-    g->meter[meter] = game_clamp(&g->sc->meters[meter], g->meter[meter] + delta);
-    return 0;
-}
-
-int game_cb_set(game *g, int meter, double value)
-{
-    if (!may_change(g, "set") || !finite_value(g, meter, value)) return -1;
-    g->meter[meter] = game_clamp(&g->sc->meters[meter], value);
-    return 0;
-}
-
-int game_cb_reveal(game *g, int card)
-{
-    if (!may_change(g, "reveal")) return -1;
-    reveal(g, card);
-    return 0;
-}
-
-int game_cb_deliver(game *g, int event)
-{
-    if (!may_change(g, "deliver")) return -1;
-    return game_deliver(g, event);
-}
-
-int game_cb_after(game *g, int turns, int event)
-{
-    if (!may_change(g, "after")) return -1;
-    if (turns < 0) {
-        game_fail(g, "after: %d turns is negative", turns);
-        return -1;
-    }
-    return game_schedule(g, event, turns);
-}
-
-int game_cb_state(game *g, const char *key, const val *v)
-{
-    if (!may_change(g, "state")) return -1;
-    kv_set(&g->state, key, v);
-    return 0;
-}
-
-int game_cb_say(game *g, const char *text)
-{
-    if (!may_change(g, "say")) return -1;
-    game_add_log(g, LOG_OUTCOME, -1, -1, 0, text, NULL);
-    return 0;
-}
-
-int game_cb_finish(game *g, int ending)
-{
-    if (!may_change(g, "finish")) return -1;
-    g->finish_at = ending;
-    return 0;
-}
-
-int game_cb_random(game *g, uint64_t *out)
-{
-    /* A condition may run any number of times (a front end asks whether an
-       option is available on every redraw): drawing there would make the
-       game depend on the display. */
-    if (g->readonly) {
-        game_fail(g, "random numbers cannot be drawn while checking a condition");
-        return -1;
-    }
-    *out = rng_next(&g->rng);
-    return 0;
 }

@@ -1,6 +1,6 @@
 /*
  * game.c -- the life of a game: start, the turn state machine, the one
- * command entry point, endings and the state hash.
+ * command entry point and endings (the state hash is game_hash.c).
  */
 #include "game.h"
 
@@ -56,7 +56,7 @@ static void init_state(game *g, uint64_t seed, int variant)
     rng_seed(&g->rng, seed, RNG_STREAM_GAME);
     g->turn = 1;
     g->role = 0;
-    g->ended = g->paused = g->commands = g->failed = 0;
+    g->ended = g->paused = g->commands = g->failed = g->stop_told = 0;
     g->ending = g->finish_at = -1;
     g->in_cb = g->readonly = 0;
     g->target = NULL;
@@ -124,6 +124,16 @@ const char *game_error(const game *g)
     return g->err;
 }
 
+void game_fail(game *g, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(g->err, sizeof g->err, fmt, ap);
+    va_end(ap);
+    g->failed = 1;
+    g->stop_told = 0; /* a new message: game_apply says again that the game stopped */
+}
+
 /* The log -------------------------------------------------------------------- */
 
 void game_add_log(game *g, game_log_kind kind, int role, int ref, double value, const char *text,
@@ -178,7 +188,7 @@ int game_deliver(game *g, int event)
     g->ev[event] = EV_DELIVERED;
     g->ev_item[event] = g->nitems - 1;
     game_add_log(g, LOG_DELIVER, -1, g->nitems - 1, 0, NULL, NULL);
-    if (eff_apply_list(g, e->on_deliver, e->non_deliver, NULL)) return -1;
+    if (effect_apply_list(g, e->on_deliver, e->non_deliver, NULL)) return -1;
     return follow_event(g, event);
 }
 
@@ -218,8 +228,8 @@ static int apply_due(game *g)
         }
         memmove(&g->pend[i], &g->pend[i + 1], sizeof *g->pend * (size_t)(g->npend - i - 1));
         g->npend--;
-        int rc =
-            p.kind == PEND_EFFECT ? eff_apply(g, p.index, p.target, 1) : game_deliver(g, p.index);
+        int rc = p.kind == PEND_EFFECT ? effect_apply(g, p.index, p.target, 1)
+                                       : game_deliver(g, p.index);
         if (rc) return -1;
     }
     return 0;
@@ -308,7 +318,7 @@ static int expire_decisions(game *g)
         it->option = e->default_option;
         game_add_log(g, LOG_EXPIRE, -1, i, 0, NULL, NULL);
         const def_move *m = &g->sc->moves[e->default_option];
-        if (eff_apply_list(g, m->effects, m->neffects, NULL)) return -1;
+        if (effect_apply_list(g, m->effects, m->neffects, NULL)) return -1;
         if (game_after_option(g, e->default_option)) return -1;
     }
     return 0;
@@ -341,14 +351,14 @@ static int end_turn(game *g)
 
 /* Commands ------------------------------------------------------------------- */
 
-static int refuse(game *g, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static int refuse(game *g, const char *fmt, ...)
+static game_rc refuse(game *g, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static game_rc refuse(game *g, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(g->err, sizeof g->err, fmt, ap);
     va_end(ap);
-    return -1;
+    return GAME_REFUSED;
 }
 
 static void list_ids(strbuf *b, const char *const *ids, int n)
@@ -359,13 +369,13 @@ static void list_ids(strbuf *b, const char *const *ids, int n)
 }
 
 /* "unknown X 'y'; valid: a, b, c" built from an array of structs' ids. */
-static int refuse_unknown(game *g, const char *what, const char *name, const char **ids, int n)
+static game_rc refuse_unknown(game *g, const char *what, const char *name, const char **ids, int n)
 {
     strbuf b = {0};
     list_ids(&b, ids, n);
     refuse(g, "unknown %s '%s'; %s", what, name, b.s);
     sb_free(&b);
-    return -1;
+    return GAME_REFUSED;
 }
 
 static int open_ids(game *g, int role, const char **ids, int max)
@@ -375,14 +385,14 @@ static int open_ids(game *g, int role, const char **ids, int max)
     return k;
 }
 
-static int check_playing(game *g)
+static game_rc check_playing(game *g)
 {
     if (g->ended) return refuse(g, "the game has ended");
-    if (g->paused) return refuse(g, "the game is paused; 'resume' first");
-    return 0;
+    if (g->paused) return refuse(g, "the game is paused; '%s' first", cmd_names[CMD_RESUME]);
+    return GAME_OK;
 }
 
-static int do_choose(game *g, const cmd *c)
+static game_rc do_choose(game *g, const cmd *c)
 {
     const def_scenario *sc = g->sc;
     const char *ids[64];
@@ -395,7 +405,7 @@ static int do_choose(game *g, const cmd *c)
         refuse(g, "%s '%s'; open decisions for %s: %s",
                ev < 0 ? "unknown event" : "no open decision on", c->a, sc->roles[g->role].id, b.s);
         sb_free(&b);
-        return -1;
+        return GAME_REFUSED;
     }
     const def_event *e = &sc->events[ev];
     if (e->decider != g->role)
@@ -408,7 +418,7 @@ static int do_choose(game *g, const cmd *c)
     }
     char why[256];
     int ok = game_move_available(g, mv, g->role, why, sizeof why);
-    if (ok < 0) return -2;
+    if (ok < 0) return GAME_SCRIPT_ERROR;
     if (!ok) return refuse(g, "option '%s' is not available: %s", c->b, why);
     game_item *it = &g->items[item];
     it->option = mv;
@@ -417,8 +427,8 @@ static int do_choose(game *g, const cmd *c)
     g->budget[g->role] -= sc->moves[mv].cost;
     game_add_log(g, LOG_CHOOSE, g->role, mv, 0, c->text, NULL);
     const def_move *m = &sc->moves[mv];
-    if (eff_apply_list(g, m->effects, m->neffects, NULL)) return -2;
-    return game_after_option(g, mv) ? -2 : 0;
+    if (effect_apply_list(g, m->effects, m->neffects, NULL)) return GAME_SCRIPT_ERROR;
+    return game_after_option(g, mv) ? GAME_SCRIPT_ERROR : GAME_OK;
 }
 
 static int find_target(const def_move *m, const char *t)
@@ -428,23 +438,24 @@ static int find_target(const def_move *m, const char *t)
     return -1;
 }
 
-static int check_target(game *g, const def_move *m, const cmd *c)
+static game_rc check_target(game *g, const def_move *m, const cmd *c)
 {
     const char *ids[64];
-    if (m->ntargets == 0) return c->c[0] ? refuse(g, "action '%s' takes no target", m->id) : 0;
-    if (find_target(m, c->c) >= 0) return 0;
+    if (m->ntargets == 0)
+        return c->c[0] ? refuse(g, "action '%s' takes no target", m->id) : GAME_OK;
+    if (find_target(m, c->c) >= 0) return GAME_OK;
     for (int i = 0; i < m->ntargets && i < 64; i++) ids[i] = m->targets[i].key;
     if (!c->c[0]) {
         strbuf b = {0};
         list_ids(&b, ids, m->ntargets);
         refuse(g, "action '%s' needs a target: %s", m->id, b.s);
         sb_free(&b);
-        return -1;
+        return GAME_REFUSED;
     }
     return refuse_unknown(g, "target", c->c, ids, m->ntargets);
 }
 
-static int do_act(game *g, const cmd *c)
+static game_rc do_act(game *g, const cmd *c)
 {
     const def_scenario *sc = g->sc;
     const char *ids[64];
@@ -464,10 +475,10 @@ static int do_act(game *g, const cmd *c)
         return refuse_unknown(g, what, c->b, ids, n);
     }
     const def_move *m = &sc->moves[mv];
-    if (check_target(g, m, c)) return -1;
+    if (check_target(g, m, c)) return GAME_REFUSED;
     char why[256];
     int ok = game_move_available(g, mv, role, why, sizeof why);
-    if (ok < 0) return -2;
+    if (ok < 0) return GAME_SCRIPT_ERROR;
     if (!ok) return refuse(g, "action '%s' is not available: %s", c->b, why);
     g->budget[role] -= m->cost;
     g->uses[mv]++;
@@ -475,20 +486,20 @@ static int do_act(game *g, const cmd *c)
     /* The target as the definitions spell it: it outlives the command. */
     const char *target = m->ntargets ? m->targets[find_target(m, c->c)].key : NULL;
     game_add_log(g, LOG_ACT, role, mv, 0, c->text, target);
-    return eff_apply_list(g, m->effects, m->neffects, target) ? -2 : 0;
+    return effect_apply_list(g, m->effects, m->neffects, target) ? GAME_SCRIPT_ERROR : GAME_OK;
 }
 
-static int do_end(game *g)
+static game_rc do_end(game *g)
 {
     if (g->role + 1 < g->sc->nroles) {
         g->role++;
-        return 0;
+        return GAME_OK;
     }
     g->role = 0; /* the next turn starts with the first role */
-    return end_turn(g) ? -2 : 0;
+    return end_turn(g) ? GAME_SCRIPT_ERROR : GAME_OK;
 }
 
-static int do_set(game *g, const cmd *c)
+static game_rc do_set(game *g, const cmd *c)
 {
     const def_scenario *sc = g->sc;
     int m = def_meter_find(sc, c->a);
@@ -502,10 +513,10 @@ static int do_set(game *g, const cmd *c)
         return refuse(g, "%g is outside %s's bounds [%g, %g]", c->value, d->id, d->min, d->max);
     g->meter[m] = c->value;
     game_add_log(g, LOG_SET, -1, m, c->value, c->text, NULL);
-    return 0;
+    return GAME_OK;
 }
 
-static int do_inject(game *g, const cmd *c)
+static game_rc do_inject(game *g, const cmd *c)
 {
     const def_scenario *sc = g->sc;
     uint32_t to = 0;
@@ -521,12 +532,16 @@ static int do_inject(game *g, const cmd *c)
         }
         to = 1u << r;
     }
-    if (!c->title[0]) return refuse(g, "an inject needs a title: inject ROLE TITLE -- TEXT");
+    if (!c->title[0]) {
+        char use[128];
+        cmd_usage(&cmd_specs[CMD_INJECT], use, sizeof use);
+        return refuse(g, "an inject needs a title: %s", use);
+    }
     game_item *it = new_item(g, -1, to);
     it->title = xstrdup(c->title);
     it->text = xstrdup(c->text);
     game_add_log(g, LOG_INJECT, -1, g->nitems - 1, 0, NULL, NULL);
-    return 0;
+    return GAME_OK;
 }
 
 static int event_arg(game *g, const cmd *c)
@@ -541,26 +556,26 @@ static int event_arg(game *g, const cmd *c)
     return ev;
 }
 
-static int do_fire(game *g, const cmd *c)
+static game_rc do_fire(game *g, const cmd *c)
 {
     int ev = event_arg(g, c);
-    if (ev < 0) return -1;
+    if (ev < 0) return GAME_REFUSED;
     g->ev[ev] = EV_NONE; /* firing overrides an earlier suppress */
     game_add_log(g, LOG_FIRE, -1, ev, 0, NULL, NULL);
-    return game_deliver(g, ev) ? -2 : 0;
+    return game_deliver(g, ev) ? GAME_SCRIPT_ERROR : GAME_OK;
 }
 
-static int do_suppress(game *g, const cmd *c)
+static game_rc do_suppress(game *g, const cmd *c)
 {
     int ev = event_arg(g, c);
-    if (ev < 0) return -1;
+    if (ev < 0) return GAME_REFUSED;
     if (g->ev[ev] == EV_SUPPRESSED) return refuse(g, "event '%s' is already suppressed", c->a);
     g->ev[ev] = EV_SUPPRESSED;
     game_add_log(g, LOG_SUPPRESS, -1, ev, 0, NULL, NULL);
-    return 0;
+    return GAME_OK;
 }
 
-static int do_finish(game *g, const cmd *c)
+static game_rc do_finish(game *g, const cmd *c)
 {
     int ending = -1;
     if (c->a[0] && (ending = def_ending_find(g->sc, c->a)) < 0) {
@@ -570,35 +585,35 @@ static int do_finish(game *g, const cmd *c)
     }
     memcpy(&g->history[(size_t)g->turn * (size_t)g->sc->nmeters], g->meter,
            sizeof(double) * (size_t)g->sc->nmeters);
-    return finish(g, ending) ? -2 : 0;
+    return finish(g, ending) ? GAME_SCRIPT_ERROR : GAME_OK;
 }
 
-static int do_pause(game *g, int pause)
+static game_rc do_pause(game *g, int pause)
 {
     if (g->ended) return refuse(g, "the game has ended");
     if (g->paused == pause) return refuse(g, pause ? "already paused" : "the game is not paused");
     g->paused = pause;
     game_add_log(g, pause ? LOG_PAUSE : LOG_RESUME, -1, -1, 0, NULL, NULL);
-    return 0;
+    return GAME_OK;
 }
 
-static int dispatch(game *g, const cmd *c)
+static game_rc dispatch(game *g, const cmd *c)
 {
     switch (c->kind) {
     case CMD_NOTE:
         game_add_log(g, LOG_NOTE, -1, -1, 0, c->text, NULL);
-        return 0;
+        return GAME_OK;
     case CMD_PAUSE:
         return do_pause(g, 1);
     case CMD_RESUME:
         return do_pause(g, 0);
     case CMD_UNDO:
-        return refuse(g, "undo is handled by the session, not the game");
+        return refuse(g, "%s is handled by the session, not the game", cmd_names[CMD_UNDO]);
     default:
         break;
     }
     if (c->kind == CMD_SET) return g->ended ? refuse(g, "the game has ended") : do_set(g, c);
-    if (check_playing(g)) return -1;
+    if (check_playing(g)) return GAME_REFUSED;
     switch (c->kind) {
     case CMD_CHOOSE:
         return do_choose(g, c);
@@ -619,20 +634,21 @@ static int dispatch(game *g, const cmd *c)
     }
 }
 
-int game_apply(game *g, const cmd *c)
+game_rc game_apply(game *g, const cmd *c)
 {
     if (g->failed) {
-        if (strncmp(g->err, "the game stopped", 16) != 0) {
+        if (!g->stop_told) {
             char first[sizeof g->err];
             memcpy(first, g->err, sizeof first);
             refuse(g, "the game stopped after a script error: %s", first);
+            g->stop_told = 1;
         }
-        return -2;
+        return GAME_SCRIPT_ERROR;
     }
     g->err[0] = '\0';
-    int rc = dispatch(g, c);
-    if (rc == 0) g->commands++;
-    if (g->failed) rc = -2;
+    game_rc rc = dispatch(g, c);
+    if (rc == GAME_OK) g->commands++;
+    if (g->failed) rc = GAME_SCRIPT_ERROR;
     return rc;
 }
 
@@ -731,73 +747,5 @@ int game_move_available(game *g, int move, int role, char *why, size_t whylen)
         return 0;
     }
     if (!budget_ok(g, m, role, why, whylen)) return 0;
-    return eff_requirements(g, m, why, whylen);
-}
-
-/* The hash ------------------------------------------------------------------- */
-
-static uint64_t hash_items(const game *g, uint64_t h)
-{
-    for (int i = 0; i < g->nitems; i++) {
-        const game_item *it = &g->items[i];
-        h = hash_i64(h, it->event);
-        h = hash_i64(h, it->to);
-        h = hash_i64(h, it->turn);
-        h = hash_i64(h, it->option);
-        h = hash_i64(h, it->by);
-        h = hash_i64(h, it->expired);
-        h = hash_str(h, it->title);
-        h = hash_str(h, it->text);
-        h = hash_str(h, it->rationale);
-    }
-    return h;
-}
-
-static uint64_t hash_pending_and_log(const game *g, uint64_t h)
-{
-    for (int i = 0; i < g->npend; i++) {
-        h = hash_i64(h, g->pend[i].kind);
-        h = hash_i64(h, g->pend[i].due);
-        h = hash_i64(h, g->pend[i].index);
-        h = hash_str(h, g->pend[i].target);
-    }
-    for (int i = 0; i < g->nlog; i++) {
-        const game_log *l = &g->log[i];
-        h = hash_i64(h, l->kind);
-        h = hash_i64(h, l->turn);
-        h = hash_i64(h, l->role);
-        h = hash_i64(h, l->ref);
-        h = hash_f64(h, l->value);
-        h = hash_str(h, l->text);
-        h = hash_str(h, l->aux);
-    }
-    return h;
-}
-
-static uint64_t hash_ints(uint64_t h, const int *v, int n)
-{
-    for (int i = 0; i < n; i++) h = hash_i64(h, v[i]);
-    return h;
-}
-
-uint64_t game_hash(const game *g)
-{
-    const def_scenario *sc = g->sc;
-    uint64_t h = HASH_INIT;
-    int head[] = {g->turn, g->role, g->ended, g->ending, g->finish_at, g->paused, g->variant};
-    h = hash_ints(h, head, 7);
-    h = hash_i64(h, (int64_t)g->seed);
-    for (int i = 0; i < 4; i++) h = hash_i64(h, (int64_t)g->rng.s[i]);
-    for (int i = 0; i < sc->nmeters; i++) h = hash_f64(h, g->meter[i]);
-    for (int t = 0; t < g->turn && t <= sc->nturns; t++)
-        for (int i = 0; i < sc->nmeters; i++)
-            h = hash_f64(h, g->history[(size_t)t * (size_t)sc->nmeters + (size_t)i]);
-    h = hash_ints(h, g->budget, sc->nroles);
-    h = hash_bytes(h, g->ev, (size_t)sc->nevents);
-    h = hash_ints(h, g->uses, sc->nmoves);
-    h = hash_ints(h, g->card_turn, sc->ncards);
-    h = hash_bytes(h, g->ratings, (size_t)sc->nobjectives);
-    h = kv_hash(&g->state, h);
-    h = hash_items(g, h);
-    return hash_pending_and_log(g, h);
+    return effect_requirements(g, m, why, whylen);
 }

@@ -2,9 +2,10 @@
  * game.h -- the state of one game and the one entry point that changes it.
  *
  * game_apply() is the only way a front end changes a game. While it runs,
- * it may call the scenario's callbacks through the host (host.h); those
- * change the game only through the game_cb_ functions below, which refuse to
- * work outside a callback or inside a read-only one (conditions, scores).
+ * it may call the scenario's callbacks through its game_host (below); those
+ * change the game only through the game_cb_ functions (game_cb.c), which
+ * refuse to work outside a callback or inside a read-only one (conditions,
+ * scores).
  *
  * The struct is public so that front ends can read it; they never write it.
  */
@@ -119,7 +120,8 @@ struct game {
     /* Context of the running callback. */
     int in_cb, readonly;
     const char *target;
-    int failed; /* a script error happened: the state may be half-changed */
+    int failed;    /* a script error happened: the state may be half-changed */
+    int stop_told; /* err already says so (game_apply words it once) */
     char err[1024];
 };
 
@@ -134,9 +136,16 @@ int game_reset(game *g, uint64_t seed, int variant);
 /* The variant picked by a seed in variant mode (weighted). */
 int game_pick_variant(const def_scenario *sc, uint64_t seed);
 
-/* THE entry point. 0 applied; -1 refused (nothing changed; game_error says
-   why); -2 a script error (the game is unusable: rebuild it by replay). */
-int game_apply(game *g, const cmd *c);
+/* What a command came to (session_apply answers the same). The values are
+   part of the interface: 0 is success, and a caller may test "rc < 0". */
+typedef enum game_rc {
+    GAME_OK = 0,
+    GAME_REFUSED = -1,     /* nothing changed; game_error says why */
+    GAME_SCRIPT_ERROR = -2 /* a callback failed: the game is unusable, rebuild it by replay */
+} game_rc;
+
+/* THE entry point. */
+game_rc game_apply(game *g, const cmd *c);
 const char *game_error(const game *g);
 
 /* A hash of everything that makes up the state. */
@@ -153,8 +162,8 @@ int game_open_decisions(const game *g, int role, int *out, int max);
 int game_item_for_role(const game *g, int item, int role);
 double game_history(const game *g, int meter, int turn);
 
-/* For the host while a callback runs (each returns -1 after game_fail when
-   not allowed or wrong). */
+/* For the host while a callback runs (game_cb.c; each returns -1 after
+   game_fail when not allowed or wrong). */
 int game_cb_add(game *g, int meter, double delta);
 int game_cb_set(game *g, int meter, double value);
 int game_cb_reveal(game *g, int card);
@@ -164,6 +173,8 @@ int game_cb_state(game *g, const char *key, const val *v);
 int game_cb_say(game *g, const char *text);
 int game_cb_finish(game *g, int ending);
 int game_cb_random(game *g, uint64_t *out);
+/* A script error: the message goes to g->err and the game stops (every
+   later game_apply answers GAME_SCRIPT_ERROR until it is rebuilt). */
 void game_fail(game *g, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 #endif

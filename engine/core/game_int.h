@@ -1,5 +1,6 @@
 /*
- * game_int.h -- what game.c and effect.c share; not for front ends.
+ * game_int.h -- what game.c, effect.c and game_cb.c share; not for front
+ * ends.
  */
 #ifndef CR_GAME_INT_H
 #define CR_GAME_INT_H
@@ -8,10 +9,12 @@
 
 /* Apply an effect bundle; delayed bundles are queued unless `due` says the
    delay has already run. 0 or -1 (script error). */
-int eff_apply(game *g, int effect, const char *target, int due);
-int eff_apply_list(game *g, const int *effects, int n, const char *target);
+int effect_apply(game *g, int effect, const char *target, int due);
+int effect_apply_list(game *g, const int *effects, int n, const char *target);
 /* Requirements of a move: 1 hold, 0 not (reason in why), -1 script error. */
-int eff_requirements(game *g, const def_move *m, char *why, size_t whylen);
+int effect_requirements(game *g, const def_move *m, char *why, size_t whylen);
+/* Reveal an evidence card (once: it keeps the turn it first showed). */
+void effect_reveal(game *g, int card);
 /* Deliver an event now (if not yet delivered or suppressed). */
 int game_deliver(game *g, int event);
 /* Deliver now or queue it `delay` turns on. */
@@ -22,6 +25,5 @@ void game_add_log(game *g, game_log_kind kind, int role, int ref, double value, 
                   const char *aux);
 /* An outcome whose text belongs to the definitions: no copy. */
 void game_add_outcome(game *g, const char *def_text);
-double game_clamp(const def_meter *m, double v);
 
 #endif

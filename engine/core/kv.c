@@ -34,12 +34,6 @@ const val *kv_get(const kv *k, const char *key)
     return found ? &k->e[i].v : NULL;
 }
 
-static void val_copy(val *dst, const val *src)
-{
-    *dst = *src;
-    dst->str = src->type == VAL_STR ? xstrdup(src->str) : NULL;
-}
-
 static void kv_put(kv *k, const char *key, const val *v, int copy_key);
 
 void kv_set(kv *k, const char *key, const val *v)
@@ -104,11 +98,4 @@ uint64_t kv_hash(const kv *k, uint64_t h)
             h = hash_f64(h, v->num);
     }
     return h;
-}
-
-int val_equal(const val *a, const val *b)
-{
-    if (a->type != b->type) return 0;
-    if (a->type == VAL_STR) return strcmp(a->str, b->str) == 0;
-    return a->type == VAL_NIL || a->num == b->num;
 }

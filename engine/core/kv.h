@@ -7,7 +7,7 @@
 
 #include <stdint.h>
 
-#include "def.h"
+#include "val.h"
 
 typedef struct kv_entry {
     char *key;
@@ -29,6 +29,5 @@ void kv_set_static(kv *k, const char *key, const val *v);
 void kv_clear(kv *k);
 void kv_free(kv *k);
 uint64_t kv_hash(const kv *k, uint64_t h);
-int val_equal(const val *a, const val *b);
 
 #endif

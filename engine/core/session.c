@@ -62,44 +62,45 @@ static int rebuild(session *s)
     return 0;
 }
 
-static int do_undo(session *s, int turn, int role)
+static game_rc do_undo(session *s, int turn, int role)
 {
     if (s->nlive == 0) {
         str_fmt(s->err, sizeof s->err, "nothing to undo");
-        return -1;
+        return GAME_REFUSED;
     }
     s->nlive--;
     if (rebuild(s)) {
-        str_fmt(s->err, sizeof s->err, "undo failed while replaying: %s", s->g->err);
-        return -2;
+        str_fmt(s->err, sizeof s->err, "%s failed while replaying: %s", cmd_names[CMD_UNDO],
+                s->g->err);
+        return GAME_SCRIPT_ERROR;
     }
-    record(s, "undo", turn, role);
-    return 0;
+    record(s, cmd_names[CMD_UNDO], turn, role);
+    return GAME_OK;
 }
 
-int session_apply(session *s, const char *line)
+game_rc session_apply(session *s, const char *line)
 {
     cmd c;
     s->err[0] = '\0';
-    if (cmd_parse(line, &c, s->err, sizeof s->err)) return -1;
+    if (cmd_parse(line, &c, s->err, sizeof s->err)) return GAME_REFUSED;
     int turn = s->g->turn, role = s->g->role;
     if (c.kind == CMD_UNDO) return do_undo(s, turn, role);
-    int rc = game_apply(s->g, &c);
-    if (rc == -1) {
+    game_rc rc = game_apply(s->g, &c);
+    if (rc == GAME_REFUSED) {
         str_fmt(s->err, sizeof s->err, "%s", s->g->err);
-        return -1;
+        return GAME_REFUSED;
     }
-    if (rc == -2) {
+    if (rc == GAME_SCRIPT_ERROR) {
         str_fmt(s->err, sizeof s->err, "%s", s->g->err);
-        if (rebuild(s)) return -2; /* should not happen: it replayed before */
-        return -2;
+        (void)rebuild(s); /* should not fail: these commands replayed before */
+        return GAME_SCRIPT_ERROR;
     }
     strbuf b = {0};
     cmd_format(&c, &b);
     record(s, b.s, turn, role);
     sb_free(&b);
     *VEC_PUSH(s->live, s->nlive, s->clive) = s->nlog - 1;
-    return 0;
+    return GAME_OK;
 }
 
 int session_save_to(session *s, const char *path)

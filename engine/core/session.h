@@ -32,9 +32,9 @@ session *session_new(const def_scenario *sc, const game_host *host, uint64_t see
                      int variant_mode, char *err, size_t errlen);
 void session_free(session *s);
 
-/* Apply one command line. 0 applied; -1 refused (s->err); -2 script error
-   (s->err; the game was rebuilt to before the command). */
-int session_apply(session *s, const char *line);
+/* Apply one command line: GAME_OK; GAME_REFUSED (s->err says why); or
+   GAME_SCRIPT_ERROR (s->err; the game was rebuilt to before the command). */
+game_rc session_apply(session *s, const char *line);
 
 /* Start journaling to a new file (its header and every command so far). */
 int session_save_to(session *s, const char *path);

@@ -39,7 +39,7 @@ static int *undo_targets(const session *s)
     int *stack = xcalloc((size_t)s->nlog + 1, sizeof *stack), n = 0;
     for (int i = 0; i < s->nlog; i++) {
         undone[i] = -1;
-        if (strcmp(s->log[i].cmd, "undo") != 0)
+        if (strcmp(s->log[i].cmd, cmd_names[CMD_UNDO]) != 0)
             stack[n++] = i;
         else if (n > 0)
             undone[i] = stack[--n];
@@ -81,7 +81,7 @@ void aar_each_intervention(const session *s, aar_each_fn fn, void *ud)
         for (int i = 0; i < g->nlog; i++)
             if (g->log[i].turn == t && intervention(g, &g->log[i], &l)) fn(ud, t, &l);
         for (int i = 0; i < s->nlog; i++)
-            if (s->log[i].turn == t && strcmp(s->log[i].cmd, "undo") == 0) {
+            if (s->log[i].turn == t && strcmp(s->log[i].cmd, cmd_names[CMD_UNDO]) == 0) {
                 undo_line(s, i, undone[i], &l);
                 fn(ud, t, &l);
             }

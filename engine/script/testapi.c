@@ -80,7 +80,7 @@ static int apply(lua_State *L, tctx *c, const char *line)
     remember(c, line); /* labelled with the turn and role it was typed in */
     int rc = session_apply(c->sess, line);
     c->s->g = c->sess->g;
-    if (rc == -2) luaL_error(L, "script error during `%s`: %s", line, c->sess->err);
+    if (rc == GAME_SCRIPT_ERROR) luaL_error(L, "script error during `%s`: %s", line, c->sess->err);
     return rc;
 }
 

@@ -293,7 +293,6 @@ SDL_Rect ui_cut_bottom(SDL_Rect *r, int h, int gap);
 void ui_layout_reset(void);
 int ui_layout_overflows(void);
 const char *ui_layout_overflow(int i);
-int ui_layout_truncations(void);
 void ui_layout_note(const char *what, const SDL_Rect *r, int need);
 
 /* ui_widgets.c: hit areas, focus, panels, buttons, scroll regions. */

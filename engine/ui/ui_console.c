@@ -271,7 +271,7 @@ static void journal_panel(ui_app *v, ui_app *m, SDL_Rect r)
     for (int i = 0; i < s->nlive; i++) live[s->live[i]] = 1;
     for (int i = s->nlog - 1; i >= 0; i--) {
         const journal_entry *e = &s->log[i];
-        int undone = !live[i] && strcmp(e->cmd, "undo") != 0;
+        int undone = !live[i] && strcmp(e->cmd, cmd_names[CMD_UNDO]) != 0;
         char line[CMD_TEXT_MAX + 300];
         str_fmt(line, sizeof line, "%d · T%d · %s · %s%s", i + 1, e->turn, e->role, e->cmd,
                 undone ? "  (undone)" : "");

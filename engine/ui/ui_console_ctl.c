@@ -83,7 +83,7 @@ static void send_inject(ui_app *m)
         return;
     }
     const char *to = c->to >= 0 && c->to < m->ses->sc->nroles ? m->ses->sc->roles[c->to].id : "all";
-    str_fmt(line, sizeof line, "inject %s %s -- %s", to, t, x);
+    str_fmt(line, sizeof line, "%s %s %s -- %s", cmd_names[CMD_INJECT], to, t, x);
     if (!apply(m, line)) c->buf[CF_TITLE][0] = c->buf[CF_TEXT][0] = '\0', c->field = CF_NONE;
 }
 
@@ -99,7 +99,8 @@ static void send_set(ui_app *m)
         c->field = !*v ? CF_VALUE : CF_REASON;
         return;
     }
-    str_fmt(line, sizeof line, "set %s %s -- %s", m->ses->sc->meters[c->meter].id, v, r);
+    str_fmt(line, sizeof line, "%s %s %s -- %s", cmd_names[CMD_SET],
+            m->ses->sc->meters[c->meter].id, v, r);
     if (!apply(m, line)) c->buf[CF_REASON][0] = '\0', c->field = CF_NONE;
 }
 
@@ -113,18 +114,18 @@ static void send_note(ui_app *m)
         m->con.field = CF_NOTE;
         return;
     }
-    str_fmt(line, sizeof line, "note %s", n);
+    str_fmt(line, sizeof line, "%s %s", cmd_names[CMD_NOTE], n);
     if (!apply(m, line)) m->con.buf[CF_NOTE][0] = '\0', m->con.field = CF_NONE;
 }
 
-static void send_event(ui_app *m, const char *verb)
+static void send_event(ui_app *m, cmd_kind verb)
 {
     char line[200];
     if (m->con.sched < 0 || m->con.sched >= m->ses->sc->nevents) {
         say(m, 1, "Pick an inject in the schedule first.");
         return;
     }
-    str_fmt(line, sizeof line, "%s %s", verb, m->ses->sc->events[m->con.sched].id);
+    str_fmt(line, sizeof line, "%s %s", cmd_names[verb], m->ses->sc->events[m->con.sched].id);
     if (!apply(m, line)) m->con.sched = -1;
 }
 
@@ -143,9 +144,9 @@ static void answer(ui_app *m, int yes)
     if (!yes)
         say(m, 0, "Nothing changed.");
     else if (ask == CON_ASK_UNDO)
-        apply(m, "undo");
+        apply(m, cmd_names[CMD_UNDO]);
     else if (ask == CON_ASK_FINISH)
-        apply(m, "finish");
+        apply(m, cmd_names[CMD_FINISH]);
 }
 
 static void start_typing(ui_app *v, int field)
@@ -162,7 +163,7 @@ void ui_console_do(ui_app *v, int action, int arg)
     game *g = m->ses->g;
     switch (action) {
     case ACT_CON_PAUSE:
-        apply(m, g->paused ? "resume" : "pause");
+        apply(m, cmd_names[g->paused ? CMD_RESUME : CMD_PAUSE]);
         break;
     case ACT_CON_TIMER:
         ui_timer_set(&m->timer, arg, g);
@@ -193,10 +194,10 @@ void ui_console_do(ui_app *v, int action, int arg)
         m->con.sched = m->con.sched == arg ? -1 : arg;
         break;
     case ACT_CON_FIRE:
-        send_event(m, "fire");
+        send_event(m, CMD_FIRE);
         break;
     case ACT_CON_SUPPRESS:
-        send_event(m, "suppress");
+        send_event(m, CMD_SUPPRESS);
         break;
     case ACT_CON_UNDO:
         m->con.ask = m->ses->nlive ? CON_ASK_UNDO : CON_ASK_NONE;

@@ -5,7 +5,7 @@
  * box holds) the lines that fit are drawn, never spilling onto a neighbour,
  * and the overflow is recorded: tests render every screen at several sizes
  * and require that none was recorded. One-line labels may be cut with an
- * ellipsis by choice (TX_ELLIPSIS); those are counted apart as truncations.
+ * ellipsis by choice (TX_ELLIPSIS); that is not an overflow.
  */
 #include <stdio.h>
 #include <string.h>
@@ -16,11 +16,11 @@
 #define MAX_OVERFLOWS 64
 
 static char overflows[MAX_OVERFLOWS][160];
-static int noverflows, ntruncations;
+static int noverflows;
 
 void ui_layout_reset(void)
 {
-    noverflows = ntruncations = 0;
+    noverflows = 0;
 }
 
 int ui_layout_overflows(void)
@@ -31,11 +31,6 @@ int ui_layout_overflows(void)
 const char *ui_layout_overflow(int i)
 {
     return i >= 0 && i < noverflows && i < MAX_OVERFLOWS ? overflows[i] : "";
-}
-
-int ui_layout_truncations(void)
-{
-    return ntruncations;
 }
 
 void ui_layout_note(const char *what, const SDL_Rect *r, int need)
@@ -270,7 +265,6 @@ static int ellipsis_line(ui_app *a, int style, SDL_Color c, SDL_Rect box, const 
         draw_span(a, style, c, box, y, text, (int)strlen(text), flags);
         return lh;
     }
-    ntruncations++;
     char buf[1024];
     str_fmt(buf, sizeof buf, "%.*s…", k, text);
     draw_span(a, style, c, box, y, buf, (int)strlen(buf), flags);

@@ -303,9 +303,10 @@ static void confirm(ui_app *a)
     for (char *p = why; *p; p++)
         if (*p == '\n' || *p == '\r' || *p == '\t') *p = ' ';
     if (m->event >= 0)
-        str_fmt(line, sizeof line, "choose %s %s", sc->events[m->event].id, m->id);
+        str_fmt(line, sizeof line, "%s %s %s", cmd_names[CMD_CHOOSE], sc->events[m->event].id,
+                m->id);
     else
-        str_fmt(line, sizeof line, "act %s %s%s%s", sc->roles[m->role].id, m->id,
+        str_fmt(line, sizeof line, "%s %s %s%s%s", cmd_names[CMD_ACT], sc->roles[m->role].id, m->id,
                 a->pend_target >= 0 ? " " : "",
                 a->pend_target >= 0 ? m->targets[a->pend_target].key : "");
     if (why[strspn(why, " ")]) str_cat(line, sizeof line, " -- %s", why + strspn(why, " "));
@@ -398,7 +399,7 @@ static void game_action(ui_app *a, int action, int arg)
         if (a->win) SDL_StartTextInput();
         break;
     case ACT_END_MOVE:
-        ui_apply(a, "end");
+        ui_apply(a, cmd_names[CMD_END]);
         break;
     case ACT_CARD:
         a->sel_card = a->sel_card == arg ? -1 : arg;

@@ -108,7 +108,7 @@ static int apply(game *g, const char *line)
 {
     cmd c;
     char err[256];
-    if (cmd_parse(line, &c, err, sizeof err)) return -3;
+    if (cmd_parse(line, &c, err, sizeof err)) return -3; /* not a game_rc */
     return game_apply(g, &c);
 }
 
@@ -161,7 +161,7 @@ static void test_meters_and_delays(const def_scenario *sc)
     CHECK(g->turn == 3 && g->meter[0] == 30 && g->npend == 0);
     for (int i = 0; i < 4; i++) apply(g, "end");
     CHECK(g->ended && g->ending == 0 && g->ratings[0] == 'M');
-    CHECK(apply(g, "end") == -1); /* the game has ended */
+    CHECK(apply(g, "end") == GAME_REFUSED); /* the game has ended */
     game_free(g);
 }
 
@@ -186,15 +186,15 @@ static void test_refusals(const def_scenario *sc)
                          "undo"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         int rc = apply(g, bad[i]);
-        CHECK(rc == -1);
+        CHECK(rc == GAME_REFUSED);
         CHECK(game_error(g)[0] != '\0');
         CHECK(game_hash(g) == h);
     }
     CHECK_STR_HAS((apply(g, "choose e1 nope"), game_error(g)), "big, later, dear");
     CHECK(apply(g, "end") == 0);
-    CHECK(apply(g, "choose e1 big") == -1); /* b cannot decide a's event */
+    CHECK(apply(g, "choose e1 big") == GAME_REFUSED); /* b cannot decide a's event */
     CHECK_STR_HAS(game_error(g), "decided by a");
-    CHECK(apply(g, "pause") == 0 && apply(g, "end") == -1 && apply(g, "resume") == 0);
+    CHECK(apply(g, "pause") == 0 && apply(g, "end") == GAME_REFUSED && apply(g, "resume") == 0);
     game_free(g);
 }
 
@@ -206,8 +206,20 @@ static void test_readonly_conditions(def_scenario *sc)
     game *g = game_new(sc, &host, 1, -1, err, sizeof err);
     CHECK(g != NULL);
     apply(g, "end");
-    CHECK(apply(g, "end") == -2); /* the script error surfaces */
+    CHECK(apply(g, "end") == GAME_SCRIPT_ERROR); /* the script error surfaces */
     CHECK_STR_HAS(game_error(g), "cannot change the game while checking a condition");
+    /* Every later command is refused with the first error, worded once. */
+    CHECK_EQ_INT(apply(g, "note after"), GAME_SCRIPT_ERROR);
+    CHECK_EQ_INT(apply(g, "note again"), GAME_SCRIPT_ERROR);
+    CHECK_STR_HAS(game_error(g), "the game stopped after a script error: ");
+    CHECK_STR_HAS(game_error(g), "cannot change the game while checking a condition");
+    CHECK(!strstr(game_error(g) + 1, "the game stopped"));
+    /* A later error is the one reported next, worded the same way, whatever
+       its own words. */
+    game_fail(g, "the game stopped is how this one begins");
+    CHECK_EQ_INT(apply(g, "note x"), GAME_SCRIPT_ERROR);
+    CHECK_EQ_STR(game_error(g),
+                 "the game stopped after a script error: the game stopped is how this one begins");
     game_free(g);
     sc->events[1].when = 1;
     sc->events[1].from_turn = 0;
@@ -240,9 +252,9 @@ static void test_pause(const def_scenario *sc)
     CHECK(apply(g, "end") == 0);
     CHECK(apply(g, "pause") == 0 && g->paused);
     uint64_t h = game_hash(g);
-    CHECK(apply(g, "end") == -1);     /* no move while paused */
-    CHECK(apply(g, "fire e2") == -1); /* nothing delivered */
-    CHECK(apply(g, "inject all X -- y") == -1);
+    CHECK(apply(g, "end") == GAME_REFUSED);     /* no move while paused */
+    CHECK(apply(g, "fire e2") == GAME_REFUSED); /* nothing delivered */
+    CHECK(apply(g, "inject all X -- y") == GAME_REFUSED);
     CHECK(apply(g, "note the room discusses") == 0); /* the facilitator may still write */
     CHECK(g->ev[1] == EV_NONE && g->turn == 1 && game_hash(g) != h);
     CHECK(apply(g, "resume") == 0 && !g->paused);
@@ -293,6 +305,12 @@ static void test_kv(void)
     kv_set(&k, "a", &nil);
     CHECK(k.n == 1 && !kv_get(&k, "a"));
     kv_free(&k);
+    val s2 = {VAL_STR, 0, "x"}, t = {VAL_BOOL, 1, NULL}, copy;
+    CHECK(val_equal(&s, &s2) && val_equal(&nil, &nil) && !val_equal(&s, &nil));
+    CHECK(!val_equal(&t, &one)); /* true is not the number 1 */
+    val_copy(&copy, &s);
+    CHECK(copy.str != s.str && val_equal(&copy, &s));
+    free(copy.str);
 }
 
 int main(void)
