@@ -263,7 +263,7 @@ static char *read_file(const char *path, size_t *len, char *why, size_t whylen)
         sb_add(&b, chunk, n);
     fclose(f);
     if (b.len > SCRIPT_MAX_FILE) {
-        str_fmt(why, whylen, "'%s' is larger than %u MiB", path, SCRIPT_MAX_FILE >> 20);
+        str_fmt(why, whylen, "'%s' is larger than %d MiB", path, SCRIPT_MAX_FILE >> 20);
         sb_free(&b);
         return NULL;
     }
@@ -294,7 +294,7 @@ int sbx_load_file(script *s, const char *rel, char *err, size_t errlen)
     }
     s->files_bytes += len;
     if (s->files_bytes > SCRIPT_MAX_TOTAL) {
-        str_fmt(err, errlen, "%s: the scenario's files add up to more than %u MiB", rel,
+        str_fmt(err, errlen, "%s: the scenario's files add up to more than %d MiB", rel,
                 SCRIPT_MAX_TOTAL >> 20);
         free(text);
         return -1;
@@ -313,7 +313,7 @@ int sbx_load_file(script *s, const char *rel, char *err, size_t errlen)
 }
 
 /* include "path": run another file of the folder, once. */
-static int sbx_include(lua_State *L)
+int sbx_include(lua_State *L)
 {
     script *s = sbx_self(L);
     const char *rel = luaL_checkstring(L, 1);
@@ -321,7 +321,9 @@ static int sbx_include(lua_State *L)
     lua_getfield(L, LUA_REGISTRYINDEX, "crisisroom.included");
     if (lua_getfield(L, -1, rel) != LUA_TNIL) return 0;
     lua_pop(L, 1);
-    if (++s->ninclude > 1000) return luaL_error(L, "include: more than 1000 files");
+    if (++s->ninclude > SCRIPT_MAX_INCLUDES)
+        return luaL_error(L, "%s: more than %d files", api_kinds[K_include].name,
+                          SCRIPT_MAX_INCLUDES);
     /* The error names the included file's own line (a syntax error there),
        not the include call: raise it without adding a place. */
     if (sbx_load_file(s, rel, err, sizeof err)) {
@@ -858,7 +860,6 @@ void sbx_open(script *s)
     lua_setfield(L, LUA_REGISTRYINDEX, "crisisroom.setmetatable");
     lua_register(L, "setmetatable", sbx_setmetatable);
     lua_register(L, "load", sbx_loadtext);
-    lua_register(L, "include", sbx_include);
     lua_register(L, "print", sbx_print);
     lua_register(L, "pairs", sbx_pairs);
     lua_register(L, "xpcall", sbx_xpcall);
