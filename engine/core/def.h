@@ -2,7 +2,7 @@
  * def.h -- a scenario's definitions: what the author declared, fixed once
  * loaded. The script layer fills these through the def_ builders; core only
  * reads them. Callbacks are opaque integer references (0 = none) that core
- * hands back to its host (see host.h); core never knows what runs them.
+ * hands back to its host (game_host, in game.h); core never knows what runs them.
  *
  * Every definition remembers where it was declared (file:line) so that
  * errors found later (by check, or at run time) can point at it.

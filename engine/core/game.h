@@ -2,7 +2,7 @@
  * game.h -- the state of one game and the one entry point that changes it.
  *
  * game_apply() is the only way a front end changes a game. While it runs,
- * it may call the scenario's callbacks through the host (host.h); those
+ * it may call the scenario's callbacks through its game_host (below); those
  * change the game only through the game_cb_ functions below, which refuse to
  * work outside a callback or inside a read-only one (conditions, scores).
  *
