@@ -186,7 +186,24 @@ static void limits_doc(strbuf *out)
     }
 }
 
-static const char *const extra_sections[] = {"g-read", "g-change", "test", "limits"};
+static void g_read_doc(strbuf *out)
+{
+    g_doc(API_READ, out);
+}
+
+static void g_change_doc(strbuf *out)
+{
+    g_doc(API_CHANGE, out);
+}
+
+/* The sections that are not a kind's fields. */
+static const struct {
+    const char *name;
+    void (*write)(strbuf *out);
+} others[] = {{"g-read", g_read_doc},
+              {"g-change", g_change_doc},
+              {"test", tests_doc},
+              {"limits", limits_doc}};
 
 const char *api_doc_section(int i)
 {
@@ -195,23 +212,17 @@ const char *api_doc_section(int i)
         api_fields_of((api_kind)k, &n);
         if (n && i-- == 0) return api_kinds[k].name;
     }
-    return i < COUNT(extra_sections) ? extra_sections[i] : NULL;
+    return i < COUNT(others) ? others[i].name : NULL;
 }
 
 int api_doc(const char *section, strbuf *out)
 {
-    if (strcmp(section, "g-read") == 0)
-        g_doc(API_READ, out);
-    else if (strcmp(section, "g-change") == 0)
-        g_doc(API_CHANGE, out);
-    else if (strcmp(section, "test") == 0)
-        tests_doc(out);
-    else if (strcmp(section, "limits") == 0)
-        limits_doc(out);
-    else {
-        for (int k = 0; k < K_COUNT; k++)
-            if (strcmp(section, api_kinds[k].name) == 0) return fields_doc((api_kind)k, out);
-        return -1;
-    }
-    return 0;
+    for (int i = 0; i < COUNT(others); i++)
+        if (strcmp(section, others[i].name) == 0) {
+            others[i].write(out);
+            return 0;
+        }
+    for (int k = 0; k < K_COUNT; k++)
+        if (strcmp(section, api_kinds[k].name) == 0) return fields_doc((api_kind)k, out);
+    return -1;
 }
