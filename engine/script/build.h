@@ -69,8 +69,11 @@ void bld_states(bld *b, int t, api_fid f, def_state_set **out, int *n);
 /* An index of a thing of kind k by its id, or -1 after saying which exist. */
 int bld_resolve(bld *b, api_kind k, const char *name);
 int bld_resolve_option(bld *b, const char *path); /* "event.option" */
-int bld_sorted_keys(bld *b, int t, char ***out);
-void bld_free_keys(char **k, int n);
+/* fn for each key of the table field f holds, in byte order, with the
+   key's value on top of the stack (fn leaves the stack as it found it, and
+   may keep the key, setting *key to NULL). */
+typedef void (*bld_key_fn)(bld *b, api_fid f, char **key, void *ud);
+void bld_each_key(bld *b, int t, api_fid f, bld_key_fn fn, void *ud);
 
 /* The builders of each kind: t is the declaration's table, i its index. */
 void bld_effects(bld *b, int t, api_fid f, int **out, int *n); /* build_effect.c */

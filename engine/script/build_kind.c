@@ -10,10 +10,11 @@
 #include "build.h"
 
 /* A source is a table of fields, or just its title. */
-static void build_source(bld *b, const char *id)
+static void add_source(bld *b, api_fid f, char **id, void *ud)
 {
     def_source *src = def_add_source(b->sc);
-    src->id = xstrdup(id);
+    (void)ud;
+    src->id = xstrdup(*id);
     if (lua_istable(b->L, -1)) {
         int s = lua_gettop(b->L);
         bld_check_fields(b, s, K_source);
@@ -25,24 +26,9 @@ static void build_source(bld *b, const char *id)
     } else if (lua_isstring(b->L, -1)) {
         src->title = xstrdup(lua_tostring(b->L, -1));
     } else {
-        bld_err(b, "%s.%s must be a table { %s = ..., %s = ... }", api_fname(F_scenario_sources),
-                id, api_fname(F_source_title), api_fname(F_source_publisher));
+        bld_err(b, "%s.%s must be a table { %s = ..., %s = ... }", api_fname(f), *id,
+                api_fname(F_source_title), api_fname(F_source_publisher));
     }
-}
-
-static void build_sources(bld *b, int t)
-{
-    if (bld_push(b, t, F_scenario_sources) <= 0) return;
-    int st = lua_gettop(b->L);
-    char **keys;
-    int nk = bld_sorted_keys(b, st, &keys);
-    for (int i = 0; i < nk; i++) {
-        bld_raw(b->L, st, keys[i]);
-        build_source(b, keys[i]);
-        lua_pop(b->L, 1);
-    }
-    bld_free_keys(keys, nk);
-    lua_pop(b->L, 1);
 }
 
 void bld_scenario(bld *b, int t, int i)
@@ -66,9 +52,9 @@ void bld_scenario(bld *b, int t, int i)
     char **learning = NULL;
     int nlearning = 0;
     bld_strs(b, t, F_scenario_learning_objectives, &learning, &nlearning);
-    for (int k = 0; k < nlearning; k++) def_add_learning(sc, learning[k]);
-    bld_free_keys(learning, nlearning);
-    build_sources(b, t);
+    for (int k = 0; k < nlearning; k++) def_add_learning(sc, learning[k]), free(learning[k]);
+    free(learning);
+    bld_each_key(b, t, F_scenario_sources, add_source, NULL);
 }
 
 void bld_role(bld *b, int t, int i)
@@ -127,24 +113,20 @@ void bld_board(bld *b, int t, int i)
     if (!bd->row_attr) bd->row_attr = xstrdup(api_fields[F_board_row_attr].str);
 }
 
+typedef struct attrs_ud {
+    def_card *c;
+    int cap;
+} attrs_ud;
+
 /* attrs: free attributes, strings or numbers (kept as text). */
-static void build_attrs(bld *b, int t, def_card *c)
+static void add_attr(bld *b, api_fid f, char **key, void *ud)
 {
-    if (bld_push(b, t, F_card_attrs) <= 0) return;
-    int at = lua_gettop(b->L), cap = 0;
-    char **keys;
-    int nk = bld_sorted_keys(b, at, &keys);
-    for (int k = 0; k < nk; k++) {
-        bld_raw(b->L, at, keys[k]);
-        if (lua_type(b->L, -1) == LUA_TSTRING || lua_type(b->L, -1) == LUA_TNUMBER)
-            *VEC_PUSH(c->attrs, c->nattrs, cap) =
-                (def_kv){xstrdup(keys[k]), xstrdup(lua_tostring(b->L, -1))};
-        else
-            bld_err(b, "%s.%s must be a string or a number", api_fname(F_card_attrs), keys[k]);
-        lua_pop(b->L, 1);
-    }
-    bld_free_keys(keys, nk);
-    lua_pop(b->L, 1);
+    attrs_ud *a = ud;
+    if (lua_type(b->L, -1) == LUA_TSTRING || lua_type(b->L, -1) == LUA_TNUMBER)
+        *VEC_PUSH(a->c->attrs, a->c->nattrs, a->cap) =
+            (def_kv){xstrdup(*key), xstrdup(lua_tostring(b->L, -1))};
+    else
+        bld_err(b, "%s.%s must be a string or a number", api_fname(f), *key);
 }
 
 void bld_card(bld *b, int t, int i)
@@ -157,7 +139,8 @@ void bld_card(bld *b, int t, int i)
     char *board = bld_str(b, t, F_card_board);
     c.board = board ? bld_resolve(b, K_board, board) : -1;
     free(board);
-    build_attrs(b, t, &c);
+    attrs_ud a = {&c, 0};
+    bld_each_key(b, t, F_card_attrs, add_attr, &a);
     b->sc->cards[i] = c;
 }
 

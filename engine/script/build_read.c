@@ -329,7 +329,7 @@ static int cmp_str(const void *a, const void *b)
 }
 
 /* Keys of the table at t, sorted (Lua's order is not stable). */
-int bld_sorted_keys(bld *b, int t, char ***out)
+static int sorted_keys(bld *b, int t, char ***out)
 {
     lua_State *L = b->L;
     int n = 0, cap = 0;
@@ -347,29 +347,41 @@ int bld_sorted_keys(bld *b, int t, char ***out)
     return n;
 }
 
-void bld_free_keys(char **k, int n)
+void bld_each_key(bld *b, int t, api_fid f, bld_key_fn fn, void *ud)
 {
-    for (int i = 0; i < n; i++) free(k[i]);
-    free(k);
+    if (bld_push(b, t, f) <= 0) return;
+    int tt = lua_gettop(b->L);
+    char **keys;
+    int nk = sorted_keys(b, tt, &keys);
+    for (int i = 0; i < nk; i++) {
+        bld_raw(b->L, tt, keys[i]);
+        fn(b, f, &keys[i], ud);
+        lua_pop(b->L, 1);
+    }
+    for (int i = 0; i < nk; i++) free(keys[i]);
+    free(keys);
+    lua_pop(b->L, 1);
+}
+
+typedef struct deltas_ud {
+    def_meter_delta **out;
+    int *n, cap;
+} deltas_ud;
+
+static void add_delta(bld *b, api_fid f, char **key, void *ud)
+{
+    deltas_ud *d = ud;
+    int m = bld_resolve(b, K_meter, *key);
+    if (!lua_isnumber(b->L, -1) || lua_type(b->L, -1) != LUA_TNUMBER)
+        bld_err(b, "%s.%s must be a number", api_fname(f), *key);
+    else if (m >= 0)
+        *VEC_PUSH(*d->out, *d->n, d->cap) = (def_meter_delta){m, lua_tonumber(b->L, -1)};
 }
 
 void bld_deltas(bld *b, int t, api_fid f, def_meter_delta **out, int *n)
 {
-    if (bld_push(b, t, f) <= 0) return;
-    int tt = lua_gettop(b->L), cap = 0;
-    char **keys;
-    int nk = bld_sorted_keys(b, tt, &keys);
-    for (int i = 0; i < nk; i++) {
-        int m = bld_resolve(b, K_meter, keys[i]);
-        bld_raw(b->L, tt, keys[i]);
-        if (!lua_isnumber(b->L, -1) || lua_type(b->L, -1) != LUA_TNUMBER)
-            bld_err(b, "%s.%s must be a number", api_fname(f), keys[i]);
-        else if (m >= 0)
-            *VEC_PUSH(*out, *n, cap) = (def_meter_delta){m, lua_tonumber(b->L, -1)};
-        lua_pop(b->L, 1);
-    }
-    bld_free_keys(keys, nk);
-    lua_pop(b->L, 1);
+    deltas_ud d = {out, n, 0};
+    bld_each_key(b, t, f, add_delta, &d);
 }
 
 static int get_val(bld *b, int idx, val *out, const char *key)
@@ -393,21 +405,24 @@ static int get_val(bld *b, int idx, val *out, const char *key)
     }
 }
 
+typedef struct states_ud {
+    def_state_set **out;
+    int *n, cap;
+} states_ud;
+
+static void add_state(bld *b, api_fid f, char **key, void *ud)
+{
+    states_ud *d = ud;
+    def_state_set st = {*key, {0}};
+    (void)f;
+    if (get_val(b, -1, &st.value, *key) == 0) {
+        *VEC_PUSH(*d->out, *d->n, d->cap) = st;
+        *key = NULL; /* now owned by the state set */
+    }
+}
+
 void bld_states(bld *b, int t, api_fid f, def_state_set **out, int *n)
 {
-    if (bld_push(b, t, f) <= 0) return;
-    int tt = lua_gettop(b->L), cap = 0;
-    char **keys;
-    int nk = bld_sorted_keys(b, tt, &keys);
-    for (int i = 0; i < nk; i++) {
-        def_state_set st = {keys[i], {0}};
-        bld_raw(b->L, tt, keys[i]);
-        if (get_val(b, -1, &st.value, keys[i]) == 0) {
-            *VEC_PUSH(*out, *n, cap) = st;
-            keys[i] = NULL; /* now owned by the state set */
-        }
-        lua_pop(b->L, 1);
-    }
-    bld_free_keys(keys, nk);
-    lua_pop(b->L, 1);
+    states_ud d = {out, n, 0};
+    bld_each_key(b, t, f, add_state, &d);
 }
