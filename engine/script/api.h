@@ -28,8 +28,8 @@
 #define API_KINDS(X)                                                                               \
     X(scenario,   DECL, "Metadata; exactly once, in `scenario.lua`.")                              \
     X(source,     PART, "A citation: a value of `scenario { sources = { id = source } }`, or just its title.") \
-    X(role,       DECL, "A team of players. Roles move hot-seat in the order they are declared.")   \
-    X(meter,      DECL, "A bounded number. Its value at the end of each turn is kept for charts.")  \
+    X(role,       DECL, "A team of players. Roles move hot-seat in the order they are declared.")  \
+    X(meter,      DECL, "A bounded number. Its value at the end of each turn is kept for charts.") \
     X(clock,      DECL, "Maps turns to in-world time: a list of labels, or a start and the turns' lengths.") \
     X(event,      DECL, "An inject delivered to one role, a list of roles or `\"all\"`.")          \
     X(option,     PART, "One answer to an event's decision: an element of its `options`.")         \
@@ -50,9 +50,10 @@
 
 /* Fields -------------------------------------------------------------------
    X(kind, name, type, need, range, doc)
-     type   T_STR, T_ID (the kind's id: declared in the first pass), T_NUM, T_INT, T_BOOL,
-            T_FN(shape), T_NAME(kind) / T_NAMES(kind) (one name / a name or
-            a list, of things of that kind), T_STRS (list of strings),
+     type   T_STR, T_ID (the kind's id, declared in the first pass),
+            T_NUM, T_INT, T_BOOL, T_FN(shape), T_NAME(kind) / T_NAMES(kind)
+            (one name / a name or a list, of things of that kind), T_STRS
+            (list of strings),
             T_DELTAS (meter id -> number), T_STATES (key -> value),
             T_EFFECTS, T_REQUIRES, T_CHOICE(names, count), and, read by
             their builder in their own way, T_STR_AS(shape) (a string),
@@ -64,149 +65,149 @@
    A kind's fields stay together, in the order the messages list them.
    Options and actions share their first fields (API_MOVE_FIELDS). */
 // clang-format off
-#define API_MOVE_FIELDS(X, K, cost_default)                                                                \
-    X(K, id,       T_ID,       REQ,       ANY,      "its id (within its event, for an option)")      \
-    X(K, label,    T_STR,      REQ,       ANY,      "the button's text")                             \
-    X(K, text,     T_STR,      OPT,       ANY,      "longer explanation shown with it")              \
-    X(K, cost,     T_INT,      DEF(cost_default), R(0, 100), "action points of the deciding role")           \
+#define API_MOVE_FIELDS(X, K, cost_default)                                                        \
+    X(K, id,       T_ID,       REQ,       ANY,      "its id (within its event, for an option)")    \
+    X(K, label,    T_STR,      REQ,       ANY,      "the button's text")                           \
+    X(K, text,     T_STR,      OPT,       ANY,      "longer explanation shown with it")            \
+    X(K, cost,     T_INT,      DEF(cost_default), R(0, 100), "action points of the deciding role") \
     X(K, requires, T_REQUIRES, OPT,       ANY,      "when it is available; otherwise it is shown with the reason") \
-    X(K, effects,  T_EFFECTS,  OPT,       ANY,      "what it does")                                  \
+    X(K, effects,  T_EFFECTS,  OPT,       ANY,      "what it does")                                \
     X(K, risk,     T_STR,      OPT,       ANY,      "a line saying what it risks (shown on the diplomatic ladder)")
 
 #define API_FIELDS(X)                                                                              \
     X(scenario, id,                  T_ID,    REQ, ANY, "names saves and batch output")            \
     X(scenario, title,               T_STR,   REQ, ANY, "shown on the title screen and in reports") \
-    X(scenario, summary,             T_STR,   REQ, ANY, "one paragraph shown on the title screen")  \
+    X(scenario, summary,             T_STR,   REQ, ANY, "one paragraph shown on the title screen") \
     X(scenario, version,             T_STR,   OPT, ANY, "shown in reports")                        \
     X(scenario, situation,           T_STR,   OPT, ANY, "the briefing's opening text")             \
-    X(scenario, sources,             T_TABLE("table id → source"), OPT, ANY,                        \
+    X(scenario, sources,             T_TABLE("table id → source"), OPT, ANY,                       \
       "citations; events and cards cite them by id")                                               \
     X(scenario, learning_objectives, T_STRS,  OPT, ANY, "shown in the briefing and the report")    \
-    X(scenario, accept,              T_STRS,  OPT, ANY,                                             \
+    X(scenario, accept,              T_STRS,  OPT, ANY,                                            \
       "`check` warnings you have weighed and accept: a warning whose message contains one of "     \
-      "these is shown as a `note` and does not fail `--strict` "                                    \
-      "(e.g. `\"meter 'accounts' sat at its min\"`)")                                               \
-    X(source, title,     T_STR, REQ, ANY, "what is cited")                                          \
-    X(source, publisher, T_STR, OPT, ANY, "who published it")                                       \
-    X(source, date,      T_STR, OPT, ANY, "when")                                                   \
-    X(source, url,       T_STR, OPT, ANY, "where to find it")                                       \
-    X(source, file,      T_STR, OPT, ANY, "a copy kept with the scenario")                          \
-    X(role, id,      T_ID,  REQ,    ANY,       "its id")                                            \
-    X(role, name,    T_STR, REQ,    ANY,       "e.g. \"Prime Minister's Office\"")                  \
-    X(role, short,   T_STR, OPT,    ANY,       "a short label (default: `name`)")                   \
-    X(role, brief,   T_STR, REQ,    ANY,       "what the role knows and must do")                   \
-    X(role, private, T_STR, OPT,    ANY,       "information only this role sees")                   \
-    X(role, budget,  T_INT, DEF(2), R(0, 100), "action points per turn")                            \
-    X(meter, id,     T_ID,   REQ,          ANY, "its id")                                           \
-    X(meter, name,   T_STR,  REQ,          ANY, "shown with its value")                             \
-    X(meter, min,    T_NUM,  DEF(0),       ANY, "lower bound; values are clamped into the bounds")  \
-    X(meter, max,    T_NUM,  DEF(100),     ANY, "upper bound; above `min`")                         \
-    X(meter, start,  T_NUM,  REQ,          ANY, "its value at the start; inside the bounds")        \
-    X(meter, good,   T_CHOICE(api_good_names, GOOD_NONE + 1), DEFS("high"), ANY, "which way is good")              \
-    X(meter, unit,   T_STR,  OPT,          ANY, "e.g. `\"%\"`")                                     \
-    X(meter, hidden, T_BOOL, DEF(0),       ANY,                                                     \
-      "hidden meters are shown to the facilitator and at the debrief only")                         \
-    X(meter, text,   T_STR,  OPT,          ANY, "a description")                                    \
+      "these is shown as a `note` and does not fail `--strict` "                                   \
+      "(e.g. `\"meter 'accounts' sat at its min\"`)")                                              \
+    X(source, title,     T_STR, REQ, ANY, "what is cited")                                         \
+    X(source, publisher, T_STR, OPT, ANY, "who published it")                                      \
+    X(source, date,      T_STR, OPT, ANY, "when")                                                  \
+    X(source, url,       T_STR, OPT, ANY, "where to find it")                                      \
+    X(source, file,      T_STR, OPT, ANY, "a copy kept with the scenario")                         \
+    X(role, id,      T_ID,  REQ,    ANY,       "its id")                                           \
+    X(role, name,    T_STR, REQ,    ANY,       "e.g. \"Prime Minister's Office\"")                 \
+    X(role, short,   T_STR, OPT,    ANY,       "a short label (default: `name`)")                  \
+    X(role, brief,   T_STR, REQ,    ANY,       "what the role knows and must do")                  \
+    X(role, private, T_STR, OPT,    ANY,       "information only this role sees")                  \
+    X(role, budget,  T_INT, DEF(2), R(0, 100), "action points per turn")                           \
+    X(meter, id,     T_ID,   REQ,          ANY, "its id")                                          \
+    X(meter, name,   T_STR,  REQ,          ANY, "shown with its value")                            \
+    X(meter, min,    T_NUM,  DEF(0),       ANY, "lower bound; values are clamped into the bounds") \
+    X(meter, max,    T_NUM,  DEF(100),     ANY, "upper bound; above `min`")                        \
+    X(meter, start,  T_NUM,  REQ,          ANY, "its value at the start; inside the bounds")       \
+    X(meter, good,   T_CHOICE(api_good_names, GOOD_NONE + 1), DEFS("high"), ANY, "which way is good") \
+    X(meter, unit,   T_STR,  OPT,          ANY, "e.g. `\"%\"`")                                    \
+    X(meter, hidden, T_BOOL, DEF(0),       ANY,                                                    \
+      "hidden meters are shown to the facilitator and at the debrief only")                        \
+    X(meter, text,   T_STR,  OPT,          ANY, "a description")                                   \
     X(clock, start,  T_STR,  OPT, ANY, "turn 1's date and time, `\"2022-07-15 08:00\"`")           \
-    X(clock, steps,  T_STRS, OPT, ANY,                                                              \
+    X(clock, steps,  T_STRS, OPT, ANY,                                                             \
       "with `start` (and then required): each turn's length, `\"30m\"`, `\"6h\"`, `\"2d\"`, `\"1w\"`") \
-    X(event, id,         T_ID,           REQ,    ANY,                "its id")                      \
-    X(event, title,      T_STR,          REQ,    ANY,                "the headline")                \
-    X(event, text,       T_STR,          REQ,    ANY,                "what the players read")        \
-    X(event, to,         T_NAMES(role),  REQ,    ANY,                                               \
-      "whose inbox it lands in; `\"all\"`: every role")                                             \
-    X(event, decider,    T_NAME(role),   OPT,    ANY,                                               \
-      "who decides its options (default: `to` when it is one role, else the first role)")           \
-    X(event, channel,    T_CHOICE(def_channel_names, CH_COUNT), REQ, ANY,  "how it arrives")                  \
-    X(event, source,     T_NAMES(source), OPT,   ANY,                                               \
-      "the citation; `\"fiction\"` marks invented content")                                         \
+    X(event, id,         T_ID,           REQ,    ANY,                "its id")                     \
+    X(event, title,      T_STR,          REQ,    ANY,                "the headline")               \
+    X(event, text,       T_STR,          REQ,    ANY,                "what the players read")      \
+    X(event, to,         T_NAMES(role),  REQ,    ANY,                                              \
+      "whose inbox it lands in; `\"all\"`: every role")                                            \
+    X(event, decider,    T_NAME(role),   OPT,    ANY,                                              \
+      "who decides its options (default: `to` when it is one role, else the first role)")          \
+    X(event, channel,    T_CHOICE(def_channel_names, CH_COUNT), REQ, ANY,  "how it arrives")       \
+    X(event, source,     T_NAMES(source), OPT,   ANY,                                              \
+      "the citation; `\"fiction\"` marks invented content")                                        \
     X(event, turn,       T_INT,          DEF(0), R(0, CR_MAX_TURNS), "deliver at the start of this turn") \
-    X(event, when,       T_FN("function(g) → boolean"), OPT, ANY,                                   \
-      "deliver at the start of the first turn it holds (checked every turn)")                       \
-    X(event, after,      T_STR_AS("event id or `\"event.option\"`"), OPT, ANY,                       \
-      "deliver once that event is delivered / that option chosen")                                  \
+    X(event, when,       T_FN("function(g) → boolean"), OPT, ANY,                                  \
+      "deliver at the start of the first turn it holds (checked every turn)")                      \
+    X(event, after,      T_STR_AS("event id or `\"event.option\"`"), OPT, ANY,                     \
+      "deliver once that event is delivered / that option chosen")                                 \
     X(event, delay,      T_INT,          DEF(0), R(0, CR_MAX_TURNS), "with `after`: turns to wait (0: at once)") \
     X(event, from_turn,  T_INT,          DEF(0), R(0, CR_MAX_TURNS), "with `when`: not before this turn") \
-    X(event, options,    T_TABLE("list of options"), OPT, ANY,                                      \
-      "the decision it carries (may be empty: information only)")                                   \
-    X(event, expires,    T_INT,          DEF(0), R(0, CR_MAX_TURNS),                                \
-      "turns the decision stays open, then `default` applies (0: it never expires)")                \
-    X(event, default,    T_STR_AS("option id"), OPT, ANY,                                               \
-      "one of its options: applied (by nobody, with no cost) when the decision expires")            \
+    X(event, options,    T_TABLE("list of options"), OPT, ANY,                                     \
+      "the decision it carries (may be empty: information only)")                                  \
+    X(event, expires,    T_INT,          DEF(0), R(0, CR_MAX_TURNS),                               \
+      "turns the decision stays open, then `default` applies (0: it never expires)")               \
+    X(event, default,    T_STR_AS("option id"), OPT, ANY,                                          \
+      "one of its options: applied (by nobody, with no cost) when the decision expires")           \
     X(event, on_deliver, T_EFFECTS,      OPT,    ANY,                "applied when the event is delivered") \
-    X(event, note,       T_STR,          OPT,    ANY,                                               \
-      "facilitator's note: shown in the console and the debrief, never to players")                 \
-    API_MOVE_FIELDS(X, option, 0)                                                                   \
-    X(option, historical, T_BOOL, DEF(0), ANY,                                                      \
-      "what really happened: the `historical` policy replays it, and the debrief shows it beside "  \
-      "the players' choice (in an invented scenario, mark the answer you teach)")                   \
-    API_MOVE_FIELDS(X, action, 1)                                                                   \
-    X(action, historical,    T_ANY("a turn, or a list of turns or of `historical`"), OPT, ANY,       \
-      "when it really happened: the `historical` policy replays it, the debrief shows it")          \
-    X(action, role,          T_NAME(role), REQ,    ANY,           "whose action it is")             \
-    X(action, targets,       T_TABLE("list of `target`"), OPT, ANY,                                 \
+    X(event, note,       T_STR,          OPT,    ANY,                                              \
+      "facilitator's note: shown in the console and the debrief, never to players")                \
+    API_MOVE_FIELDS(X, option, 0)                                                                  \
+    X(option, historical, T_BOOL, DEF(0), ANY,                                                     \
+      "what really happened: the `historical` policy replays it, and the debrief shows it beside " \
+      "the players' choice (in an invented scenario, mark the answer you teach)")                  \
+    API_MOVE_FIELDS(X, action, 1)                                                                  \
+    X(action, historical,    T_ANY("a turn, or a list of turns or of `historical`"), OPT, ANY,     \
+      "when it really happened: the `historical` policy replays it, the debrief shows it")         \
+    X(action, role,          T_NAME(role), REQ,    ANY,           "whose action it is")            \
+    X(action, targets,       T_TABLE("list of `target`"), OPT, ANY,                                \
       "then `act ROLE ACTION TARGET` is required, and `g.target` is the chosen id inside its effects") \
     X(action, max_uses,      T_INT,        DEF(0), R(0, 100000),  "times it may be taken in the whole game (0: unlimited)") \
-    X(action, once_per_turn, T_BOOL,       DEF(1), ANY,           "at most once in a turn")         \
-    X(target, id,    T_ID,  REQ, ANY, "the id typed after the action")                              \
-    X(target, label, T_STR, OPT, ANY, "what is shown (default: the id)")                            \
-    X(historical, turn,   T_INT, DEF(0), R(1, CR_MAX_TURNS), "the turn it was taken (absent: it is never replayed)")               \
-    X(historical, target, T_STR, OPT,    ANY,                "the target it was taken on")          \
+    X(action, once_per_turn, T_BOOL,       DEF(1), ANY,           "at most once in a turn")        \
+    X(target, id,    T_ID,  REQ, ANY, "the id typed after the action")                             \
+    X(target, label, T_STR, OPT, ANY, "what is shown (default: the id)")                           \
+    X(historical, turn,   T_INT, DEF(0), R(1, CR_MAX_TURNS), "the turn it was taken (absent: it is never replayed)") \
+    X(historical, target, T_STR, OPT,    ANY,                "the target it was taken on")         \
     X(effects, meters,    T_DELTAS,       OPT,    ANY,      "add to meters (clamped to the bounds), e.g. `{ trust = -5 }`") \
-    X(effects, set,       T_DELTAS,       OPT,    ANY,      "set meters, e.g. `{ trust = 50 }`")     \
-    X(effects, cards,     T_NAMES(card),  OPT,    ANY,      "reveal cards on their boards")          \
-    X(effects, deliver,   T_NAMES(event), OPT,    ANY,      "deliver events now")                    \
-    X(effects, state,     T_STATES,       OPT,    ANY,      "set free state, e.g. `{ leaks = 1 }`")  \
-    X(effects, text,      T_STR,          OPT,    ANY,                                              \
-      "an outcome line, written to the timeline and shown to the players")                          \
+    X(effects, set,       T_DELTAS,       OPT,    ANY,      "set meters, e.g. `{ trust = 50 }`")   \
+    X(effects, cards,     T_NAMES(card),  OPT,    ANY,      "reveal cards on their boards")        \
+    X(effects, deliver,   T_NAMES(event), OPT,    ANY,      "deliver events now")                  \
+    X(effects, state,     T_STATES,       OPT,    ANY,      "set free state, e.g. `{ leaks = 1 }`") \
+    X(effects, text,      T_STR,          OPT,    ANY,                                             \
+      "an outcome line, written to the timeline and shown to the players")                         \
     X(effects, finish,    T_NAME(ending), OPT,    ANY,      "end the game with this ending at the end of the turn") \
-    X(effects, run,       T_FN("function(g)"), OPT, ANY,    "any other change, through `g`")         \
-    X(effects, after,     T_INT,          DEF(0), R(0, CR_MAX_TURNS),                               \
-      "apply the bundle that many turns later, at the start of that turn")                          \
+    X(effects, run,       T_FN("function(g)"), OPT, ANY,    "any other change, through `g`")       \
+    X(effects, after,     T_INT,          DEF(0), R(0, CR_MAX_TURNS),                              \
+      "apply the bundle that many turns later, at the start of that turn")                         \
     X(effects, chance,    T_NUM,          DEF(1), R(0, 1),  "apply it with this probability, drawn from the engine's generator") \
     X(effects, otherwise, T_TABLE("one bundle"), OPT, ANY,     "with `chance`: applied when the draw fails") \
-    X(requires, chosen,     T_NAMES(option), OPT,    ANY, "those options were chosen")               \
-    X(requires, not_chosen, T_NAMES(option), OPT,    ANY, "none of them was chosen")                 \
-    X(requires, delivered,  T_NAMES(event),  OPT,    ANY, "those events were delivered")             \
-    X(requires, cards,      T_NAMES(card),   OPT,    ANY, "those cards are revealed")                \
-    X(requires, min,        T_DELTAS,        OPT,    ANY, "meters at least, e.g. `{ trust = 40 }`")  \
+    X(requires, chosen,     T_NAMES(option), OPT,    ANY, "those options were chosen")             \
+    X(requires, not_chosen, T_NAMES(option), OPT,    ANY, "none of them was chosen")               \
+    X(requires, delivered,  T_NAMES(event),  OPT,    ANY, "those events were delivered")           \
+    X(requires, cards,      T_NAMES(card),   OPT,    ANY, "those cards are revealed")              \
+    X(requires, min,        T_DELTAS,        OPT,    ANY, "meters at least, e.g. `{ trust = 40 }`") \
     X(requires, max,        T_DELTAS,        OPT,    ANY, "meters at most, e.g. `{ foothold = 20 }`") \
-    X(requires, state,      T_STATES,        OPT,    ANY, "free state equals")                       \
-    X(requires, turn,       T_INT,           DEF(0), R(0, CR_MAX_TURNS), "not before this turn")      \
-    X(requires, why,        T_STR,           OPT,    ANY,                                           \
-      "the reason shown when it does not hold (else one is written from the fields)")               \
+    X(requires, state,      T_STATES,        OPT,    ANY, "free state equals")                     \
+    X(requires, turn,       T_INT,           DEF(0), R(0, CR_MAX_TURNS), "not before this turn")   \
+    X(requires, why,        T_STR,           OPT,    ANY,                                          \
+      "the reason shown when it does not hold (else one is written from the fields)")              \
     X(requires, check,      T_FN("function(g) → ok, reason"), OPT, ANY, "a function as well as the fields above") \
-    X(board, id,          T_ID,   REQ,            ANY, "its id")                                    \
-    X(board, title,       T_STR,  REQ,            ANY, "its heading")                               \
-    X(board, text,        T_STR,  OPT,            ANY, "what it is for")                            \
-    X(board, columns,     T_STRS, OPT,            ANY, "group its cards into these columns")        \
-    X(board, rows,        T_STRS, OPT,            ANY, "and these rows")                            \
+    X(board, id,          T_ID,   REQ,            ANY, "its id")                                   \
+    X(board, title,       T_STR,  REQ,            ANY, "its heading")                              \
+    X(board, text,        T_STR,  OPT,            ANY, "what it is for")                           \
+    X(board, columns,     T_STRS, OPT,            ANY, "group its cards into these columns")       \
+    X(board, rows,        T_STRS, OPT,            ANY, "and these rows")                           \
     X(board, column_attr, T_STR,  DEFS("supports"), ANY, "the card attribute that picks the column") \
-    X(board, row_attr,    T_STR,  DEFS("level"),  ANY, "the card attribute that picks the row")     \
-    X(card, id,     T_ID,          REQ, ANY, "its id")                                              \
-    X(card, board,  T_NAME(board), REQ, ANY, "the board it is pinned to")                           \
-    X(card, title,  T_STR,         REQ, ANY, "its heading")                                         \
-    X(card, text,   T_STR,         REQ, ANY, "what it says")                                        \
-    X(card, source, T_NAME(source), OPT, ANY, "the citation (one source)")                          \
-    X(card, attrs,  T_TABLE("table name → string or number"), OPT, ANY,                             \
-      "free attributes the window and the report show")                                             \
-    X(objective, id,    T_ID,  REQ, ANY, "its id")                                                  \
-    X(objective, title, T_STR, REQ, ANY, "what is to be achieved")                                  \
-    X(objective, text,  T_STR, OPT, ANY, "how it is judged")                                        \
+    X(board, row_attr,    T_STR,  DEFS("level"),  ANY, "the card attribute that picks the row")    \
+    X(card, id,     T_ID,          REQ, ANY, "its id")                                             \
+    X(card, board,  T_NAME(board), REQ, ANY, "the board it is pinned to")                          \
+    X(card, title,  T_STR,         REQ, ANY, "its heading")                                        \
+    X(card, text,   T_STR,         REQ, ANY, "what it says")                                       \
+    X(card, source, T_NAME(source), OPT, ANY, "the citation (one source)")                         \
+    X(card, attrs,  T_TABLE("table name → string or number"), OPT, ANY,                            \
+      "free attributes the window and the report show")                                            \
+    X(objective, id,    T_ID,  REQ, ANY, "its id")                                                 \
+    X(objective, title, T_STR, REQ, ANY, "what is to be achieved")                                 \
+    X(objective, text,  T_STR, OPT, ANY, "how it is judged")                                       \
     X(objective, score, T_FN("function(g) → \"P\", \"S\", \"M\" or \"U\""), REQ, ANY,              \
-      "its HSEEP rating at the end")                                                                \
-    X(ending, id,    T_ID,   REQ,    ANY, "its id")                                                 \
-    X(ending, title, T_STR,  REQ,    ANY, "its heading")                                            \
-    X(ending, text,  T_STR,  REQ,    ANY, "what happened")                                          \
-    X(ending, when,  T_FN("function(g) → boolean"), OPT, ANY,                                       \
-      "when it applies (none: the fallback)")                                                       \
-    X(ending, early, T_BOOL, DEF(0), ANY, "also checked at the end of every turn")                  \
-    X(variant, id,     T_ID,  REQ,    ANY,                  "its id")                               \
-    X(variant, title,  T_STR, REQ,    ANY,                  "its name")                             \
+      "its HSEEP rating at the end")                                                               \
+    X(ending, id,    T_ID,   REQ,    ANY, "its id")                                                \
+    X(ending, title, T_STR,  REQ,    ANY, "its heading")                                           \
+    X(ending, text,  T_STR,  REQ,    ANY, "what happened")                                         \
+    X(ending, when,  T_FN("function(g) → boolean"), OPT, ANY,                                      \
+      "when it applies (none: the fallback)")                                                      \
+    X(ending, early, T_BOOL, DEF(0), ANY, "also checked at the end of every turn")                 \
+    X(variant, id,     T_ID,  REQ,    ANY,                  "its id")                              \
+    X(variant, title,  T_STR, REQ,    ANY,                  "its name")                            \
     X(variant, truth,  T_STR, REQ,    ANY,                  "the hidden truth, shown at the debrief") \
-    X(variant, weight, T_NUM, DEF(1), R(0, HUGE_VAL),       "how often the seed picks it")          \
-    X(question, text,  T_STR, REQ,    ANY,                  "the question")                         \
-    X(start, seed,    T_INT, DEF(1), ANY, "the game's seed")                                        \
+    X(variant, weight, T_NUM, DEF(1), R(0, HUGE_VAL),       "how often the seed picks it")         \
+    X(question, text,  T_STR, REQ,    ANY,                  "the question")                        \
+    X(start, seed,    T_INT, DEF(1), ANY, "the game's seed")                                       \
     X(start, variant, T_STR, OPT,    ANY, "a variant's id, or `\"random\"` (default: the first)")
 // clang-format on
 
@@ -218,8 +219,8 @@
 #define API_G_METHODS(X)                                                                           \
     X(meter,     meter,  READ,   "(id)",          "current value")                                 \
     X(history,   meter,  READ,   "(id, turn)",    "value at the end of that turn (turn 0: the start)") \
-    X(chosen,    option, READ,   "(\"event.option\")", "true when that option was chosen")        \
-    X(choice,    event,  READ,   "(\"event\")",   "id of the chosen option, or nil")              \
+    X(chosen,    option, READ,   "(\"event.option\")", "true when that option was chosen")         \
+    X(choice,    event,  READ,   "(\"event\")",   "id of the chosen option, or nil")               \
     X(delivered, event,  READ,   "(\"event\")",   "true when delivered")                           \
     X(revealed,  card,   READ,   "(\"card\")",    "true when the card is revealed")                \
     X(uses,      action, READ,   "(\"action\")",  "times the action was taken")                    \
@@ -250,18 +251,18 @@
     X(test,    GLOBAL, "(name, fn)",       "declare a test; `fn` receives `t`")                    \
     X(start,   METHOD, "{ seed =, variant = }", "a new game (see `start` below)")                  \
     X(cmd,     METHOD, "(line)",           "a command that must be taken")                         \
-    X(refused, METHOD, "(line [, words])",                                                          \
+    X(refused, METHOD, "(line [, words])",                                                         \
       "a command that must be refused; with `words`, the refusal must contain them; returns the refusal") \
-    X(play,    METHOD, "([policy])",                                                                \
+    X(play,    METHOD, "([policy])",                                                               \
       "automatic play to the end (`\"random\"`, the default, `\"first\"`, `\"historical\"`)")      \
-    X(play_to, METHOD, "(turn [, policy])",                                                         \
+    X(play_to, METHOD, "(turn [, policy])",                                                        \
       "automatic play to the start of that turn, with its first role to move")                     \
-    X(g,       FIELD,  "",                                                                          \
-      "the game handle, read-only as in conditions (`g:meter`, `g:chosen`, `g.turn`...)")           \
+    X(g,       FIELD,  "",                                                                         \
+      "the game handle, read-only as in conditions (`g:meter`, `g:chosen`, `g.turn`...)")          \
     X(ending,  METHOD, "()",               "the ending's id (nil while the game goes on)")         \
-    X(texts,   METHOD, "()",                                                                        \
-      "everything the players were shown so far (inject titles and texts, labels, cards, outcome "  \
-      "lines), one string, a line each")                                                            \
+    X(texts,   METHOD, "()",                                                                       \
+      "everything the players were shown so far (inject titles and texts, labels, cards, outcome " \
+      "lines), one string, a line each")                                                           \
     X(check,   METHOD, "(cond, msg)",      "an assertion; a failure names the file:line and shows the last commands") \
     X(eq,      METHOD, "(a, b, msg)",      "an assertion that a equals b, showing both when not")
 // clang-format on
@@ -283,10 +284,10 @@
     X(SCRIPT, BUILD_MAX_TEXT,     16384,    BYTES, "one text field (`title`, `text`, ...)")        \
     X(CORE,   CR_MAX_TURNS,       (core),   COUNT, "turns")                                        \
     X(CORE,   CR_MAX_ROLES,       (core),   COUNT, "roles")                                        \
-    X(SCRIPT, SCRIPT_DEFAULT_INSTRUCTIONS, 20000000, COUNT,                                         \
+    X(SCRIPT, SCRIPT_DEFAULT_INSTRUCTIONS, 20000000, COUNT,                                        \
       "instructions per callback, and for loading (about 0.1 s of plain Lua)")                     \
     X(SCRIPT, SCRIPT_DEFAULT_MEMORY, 64 << 20, BYTES, "memory of the scenario's Lua state")        \
-    X(SCRIPT, SCRIPT_DEFAULT_TIME_MS, 1200, MS,                                                     \
+    X(SCRIPT, SCRIPT_DEFAULT_TIME_MS, 1200, MS,                                                    \
       "wall-clock time per callback, behind the budget (`CRISISROOM_SCRIPT_TIME_MS` raises it)")   \
     X(SCRIPT, GAPI_MAX_TEXT,      4000,     BYTES, "text of `g:say`, and a string in `g.state`")   \
     X(SCRIPT, GAPI_MAX_KEY,       64,       BYTES, "a key of `g.state`")                           \
@@ -319,6 +320,8 @@ enum {
     API_LIMITS(API_X)
 #undef API_X
 };
+#undef API_LIMIT_SCRIPT
+#undef API_LIMIT_CORE
 
 typedef enum { API_DECL, API_PART, API_FUNC } api_class;
 typedef enum { API_READ, API_CHANGE } api_use;                /* of a g method */
