@@ -18,19 +18,21 @@ static game *cur(lua_State *L)
     return s->g;
 }
 
-/* Resolve a name of a kind ("meter", "event", ...): every function that
-   takes names of one kind holds that kind's table (name -> index) as its
-   upvalue, so a lookup is one table access. */
-static int lookup(lua_State *L, const char *kind, int arg)
+/* Resolve a name of the kind the method takes (API_G_METHODS): each
+   method holds that kind's table (name -> index) and the kind as its
+   upvalues, so a lookup is one table access. */
+static int lookup(lua_State *L, int arg)
 {
     const char *name = luaL_checkstring(L, arg);
     lua_getfield(L, lua_upvalueindex(1), name);
     int isnum;
     lua_Integer i = lua_tointegerx(L, -1, &isnum);
     lua_pop(L, 1);
-    if (!isnum)
-        return luaL_error(L, "unknown %s '%s'",
-                          strcmp(kind, "option") == 0 ? "option (event.option)" : kind, name);
+    if (!isnum) {
+        api_kind k = (api_kind)lua_tointeger(L, lua_upvalueindex(2));
+        return luaL_error(L, "unknown %s%s '%s'", api_kinds[k].name,
+                          k == K_option ? " (event.option)" : "", name);
+    }
     return (int)i;
 }
 
@@ -53,14 +55,14 @@ static void push_value(lua_State *L, double v)
 static int g_meter(lua_State *L)
 {
     game *g = cur(L);
-    push_value(L, g->meter[lookup(L, "meter", 2)]);
+    push_value(L, g->meter[lookup(L, 2)]);
     return 1;
 }
 
 static int g_history(lua_State *L)
 {
     game *g = cur(L);
-    int m = lookup(L, "meter", 2);
+    int m = lookup(L, 2);
     lua_Integer t = luaL_checkinteger(L, 3);
     luaL_argcheck(L, t >= 0 && t <= g->sc->nturns, 3, "turn out of range");
     push_value(L, game_history(g, m, (int)t));
@@ -70,7 +72,7 @@ static int g_history(lua_State *L)
 static int g_chosen(lua_State *L)
 {
     game *g = cur(L);
-    int mv = lookup(L, "option", 2);
+    int mv = lookup(L, 2);
     int item = g->ev_item[g->sc->moves[mv].event];
     lua_pushboolean(L, item >= 0 && g->items[item].option == mv);
     return 1;
@@ -79,7 +81,7 @@ static int g_chosen(lua_State *L)
 static int g_choice(lua_State *L)
 {
     game *g = cur(L);
-    int item = g->ev_item[lookup(L, "event", 2)];
+    int item = g->ev_item[lookup(L, 2)];
     if (item < 0 || g->items[item].option < 0)
         lua_pushnil(L);
     else
@@ -90,28 +92,28 @@ static int g_choice(lua_State *L)
 static int g_delivered(lua_State *L)
 {
     game *g = cur(L);
-    lua_pushboolean(L, g->ev[lookup(L, "event", 2)] == EV_DELIVERED);
+    lua_pushboolean(L, g->ev[lookup(L, 2)] == EV_DELIVERED);
     return 1;
 }
 
 static int g_revealed(lua_State *L)
 {
     game *g = cur(L);
-    lua_pushboolean(L, g->card_turn[lookup(L, "card", 2)] != 0);
+    lua_pushboolean(L, g->card_turn[lookup(L, 2)] != 0);
     return 1;
 }
 
 static int g_uses(lua_State *L)
 {
     game *g = cur(L);
-    lua_pushinteger(L, g->uses[lookup(L, "action", 2)]);
+    lua_pushinteger(L, g->uses[lookup(L, 2)]);
     return 1;
 }
 
 static int g_add(lua_State *L)
 {
     game *g = cur(L);
-    int m = lookup(L, "meter", 2);
+    int m = lookup(L, 2);
     double v = luaL_checknumber(L, 3);
     luaL_argcheck(L, isfinite(v), 3, "not a finite number");
     return check(L, g, game_cb_add(g, m, v));
@@ -120,7 +122,7 @@ static int g_add(lua_State *L)
 static int g_set(lua_State *L)
 {
     game *g = cur(L);
-    int m = lookup(L, "meter", 2);
+    int m = lookup(L, 2);
     double v = luaL_checknumber(L, 3);
     luaL_argcheck(L, isfinite(v), 3, "not a finite number");
     return check(L, g, game_cb_set(g, m, v));
@@ -129,13 +131,13 @@ static int g_set(lua_State *L)
 static int g_reveal(lua_State *L)
 {
     game *g = cur(L);
-    return check(L, g, game_cb_reveal(g, lookup(L, "card", 2)));
+    return check(L, g, game_cb_reveal(g, lookup(L, 2)));
 }
 
 static int g_deliver(lua_State *L)
 {
     game *g = cur(L);
-    return check(L, g, game_cb_deliver(g, lookup(L, "event", 2)));
+    return check(L, g, game_cb_deliver(g, lookup(L, 2)));
 }
 
 static int g_after(lua_State *L)
@@ -143,7 +145,7 @@ static int g_after(lua_State *L)
     game *g = cur(L);
     lua_Integer n = luaL_checkinteger(L, 2);
     luaL_argcheck(L, n >= 0 && n <= CR_MAX_TURNS, 2, "turns out of range");
-    return check(L, g, game_cb_after(g, (int)n, lookup(L, "event", 3)));
+    return check(L, g, game_cb_after(g, (int)n, lookup(L, 3)));
 }
 
 static int g_say(lua_State *L)
@@ -151,14 +153,15 @@ static int g_say(lua_State *L)
     game *g = cur(L);
     size_t len;
     const char *text = luaL_checklstring(L, 2, &len);
-    luaL_argcheck(L, len <= 4000, 2, "text longer than 4000 bytes");
+    if (len > GAPI_MAX_TEXT)
+        return luaL_argerror(L, 2, lua_pushfstring(L, "text longer than %d bytes", GAPI_MAX_TEXT));
     return check(L, g, game_cb_say(g, text));
 }
 
 static int g_finish(lua_State *L)
 {
     game *g = cur(L);
-    return check(L, g, game_cb_finish(g, lookup(L, "ending", 2)));
+    return check(L, g, game_cb_finish(g, lookup(L, 2)));
 }
 
 /* g:random(...) is math.random(...) without g. */
@@ -189,7 +192,9 @@ static int state_newindex(lua_State *L)
 {
     game *g = cur(L);
     const char *key = luaL_checkstring(L, 2);
-    luaL_argcheck(L, strlen(key) <= 64, 2, "state keys are at most 64 bytes");
+    if (strlen(key) > GAPI_MAX_KEY)
+        return luaL_argerror(L, 2,
+                             lua_pushfstring(L, "state keys are at most %d bytes", GAPI_MAX_KEY));
     val v = {VAL_NIL, 0, NULL};
     switch (lua_type(L, 3)) {
     case LUA_TNIL:
@@ -205,7 +210,8 @@ static int state_newindex(lua_State *L)
     case LUA_TSTRING:
         v.type = VAL_STR;
         v.str = (char *)lua_tostring(L, 3);
-        if (lua_rawlen(L, 3) > 4000) return luaL_error(L, "g.state.%s: string too long", key);
+        if (lua_rawlen(L, 3) > GAPI_MAX_TEXT)
+            return luaL_error(L, "g.state.%s: string too long", key);
         break;
     default:
         return luaL_error(L,
@@ -219,25 +225,48 @@ static int state_newindex(lua_State *L)
 /* g itself ------------------------------------------------------------------ */
 
 /* Fields that are not methods (methods are found in a plain table first,
-   without a call into C). */
+   without a call into C); g.state is a plain field too. */
+typedef enum {
+#define X(name, doc) GF_##name,
+    API_G_FIELDS(X)
+#undef X
+        GF_COUNT
+} g_field;
+
+static const char *const g_field_names[GF_COUNT] = {
+#define X(name, doc) #name,
+    API_G_FIELDS(X)
+#undef X
+};
+
 static int g_index(lua_State *L)
 {
     game *g = cur(L);
     const char *k = luaL_checkstring(L, 2);
-    if (strcmp(k, "turn") == 0)
+    int f = 0;
+    while (f < GF_COUNT && strcmp(g_field_names[f], k) != 0) f++;
+    switch ((g_field)f) {
+    case GF_turn:
         lua_pushinteger(L, g->turn);
-    else if (strcmp(k, "turns") == 0)
+        break;
+    case GF_turns:
         lua_pushinteger(L, g->sc->nturns);
-    else if (strcmp(k, "role") == 0)
+        break;
+    case GF_role:
         lua_pushstring(L, g->sc->roles[g->role].id);
-    else if (strcmp(k, "variant") == 0)
+        break;
+    case GF_variant:
         g->variant >= 0 ? lua_pushstring(L, g->sc->variants[g->variant].id) : lua_pushnil(L);
-    else if (strcmp(k, "target") == 0)
+        break;
+    case GF_target:
         g->target ? lua_pushstring(L, g->target) : lua_pushnil(L);
-    else if (strcmp(k, "ended") == 0)
+        break;
+    case GF_ended:
         lua_pushboolean(L, g->ended);
-    else
+        break;
+    default: /* GF_state is found before; the rest is no field */
         return luaL_error(L, "g has no field '%s'", k);
+    }
     return 1;
 }
 
@@ -263,57 +292,58 @@ static void push_state_proxy(lua_State *L)
     lua_setmetatable(L, -2);
 }
 
-static const char *const id_kinds[] = {"meter",  "event",  "card", "ending",
-                                       "option", "action", NULL};
+static const struct {
+    const char *name;
+    lua_CFunction fn;
+    api_kind kind; /* of the names it takes */
+} methods[] = {
+#define X(name, kind, use, args, doc) {#name, g_##name, K_##kind},
+    API_G_METHODS(X)
+#undef X
+};
 
-void gapi_open(script *s)
+/* The id table of a kind, in the table at ids (made empty here, filled by
+   gapi_index_ids once the scenario is built). */
+static void push_ids(lua_State *L, int ids, api_kind k)
 {
-    static const struct {
-        const char *name;
-        lua_CFunction fn;
-        const char *kind; /* of the names it takes */
-    } methods[] = {{"meter", g_meter, "meter"},
-                   {"history", g_history, "meter"},
-                   {"chosen", g_chosen, "option"},
-                   {"choice", g_choice, "event"},
-                   {"delivered", g_delivered, "event"},
-                   {"revealed", g_revealed, "card"},
-                   {"uses", g_uses, "action"},
-                   {"add", g_add, "meter"},
-                   {"set", g_set, "meter"},
-                   {"reveal", g_reveal, "card"},
-                   {"deliver", g_deliver, "event"},
-                   {"after", g_after, "event"},
-                   {"say", g_say, NULL},
-                   {"finish", g_finish, "ending"},
-                   {"random", g_random, NULL}};
-    lua_State *L = s->L;
-    /* The id tables, empty until the scenario is built (gapi_index_ids). */
-    lua_createtable(L, 0, 6);
-    for (const char *const *k = id_kinds; *k; k++) {
+    if (lua_rawgeti(L, ids, k) == LUA_TNIL) {
+        lua_pop(L, 1);
         lua_newtable(L);
-        lua_setfield(L, -2, *k);
+        lua_pushvalue(L, -1);
+        lua_rawseti(L, ids, k);
     }
-    int ids = lua_gettop(L);
-    lua_newuserdatauv(L, 0, 0); /* g */
-    lua_createtable(L, 0, 4);   /* its metatable */
-    lua_createtable(L, 0, 16);  /* the methods */
+}
+
+static void push_methods(lua_State *L, int ids)
+{
+    lua_createtable(L, 0, (int)(sizeof methods / sizeof methods[0]) + 1);
     for (size_t i = 0; i < sizeof methods / sizeof methods[0]; i++) {
-        if (methods[i].kind)
-            lua_getfield(L, ids, methods[i].kind);
+        if (methods[i].kind != K_none)
+            push_ids(L, ids, methods[i].kind);
         else
             lua_pushnil(L);
-        lua_pushcclosure(L, methods[i].fn, 1);
+        lua_pushinteger(L, methods[i].kind);
+        lua_pushcclosure(L, methods[i].fn, 2);
         lua_setfield(L, -2, methods[i].name);
     }
     /* g.state is one proxy for the life of the script: a plain field, read
        without a call into C (callbacks read it more than anything else). */
     push_state_proxy(L);
-    lua_setfield(L, -2, "state");
+    lua_setfield(L, -2, g_field_names[GF_state]);
     lua_createtable(L, 0, 1); /* the methods' own metatable: the other fields */
     lua_pushcfunction(L, g_index);
     lua_setfield(L, -2, "__index");
     lua_setmetatable(L, -2);
+}
+
+void gapi_open(script *s)
+{
+    lua_State *L = s->L;
+    lua_createtable(L, K_COUNT, 0); /* the id tables, by kind */
+    int ids = lua_gettop(L);
+    lua_newuserdatauv(L, 0, 0); /* g */
+    lua_createtable(L, 0, 4);   /* its metatable */
+    push_methods(L, ids);
     lua_setfield(L, -2, "__index");
     lua_pushcfunction(L, g_newindex);
     lua_setfield(L, -2, "__newindex");
@@ -329,33 +359,18 @@ void gapi_push(script *s)
     lua_rawgeti(s->L, LUA_REGISTRYINDEX, s->g_ref); /* every callback: no string lookup */
 }
 
-/* Fill the id table of a kind (created empty by gapi_open). */
-static void fill_ids(lua_State *L, int ids, const char *kind, int n,
-                     const char *(*name)(const def_scenario *, int), const def_scenario *sc)
+/* Fill the id table of a kind that methods take (made by gapi_open). */
+static void fill_ids(lua_State *L, int ids, const def_scenario *sc, api_kind k)
 {
-    lua_getfield(L, ids, kind);
-    for (int i = 0; i < n; i++) {
+    if (lua_rawgeti(L, ids, k) != LUA_TTABLE) {
+        lua_pop(L, 1);
+        return;
+    }
+    for (int i = 0; i < api_count(sc, k); i++) {
         lua_pushinteger(L, i);
-        lua_setfield(L, -2, name(sc, i));
+        lua_setfield(L, -2, api_id(sc, k, i));
     }
     lua_pop(L, 1);
-}
-
-static const char *nm_meter(const def_scenario *sc, int i)
-{
-    return sc->meters[i].id;
-}
-static const char *nm_event(const def_scenario *sc, int i)
-{
-    return sc->events[i].id;
-}
-static const char *nm_card(const def_scenario *sc, int i)
-{
-    return sc->cards[i].id;
-}
-static const char *nm_ending(const def_scenario *sc, int i)
-{
-    return sc->endings[i].id;
 }
 
 void gapi_index_ids(script *s)
@@ -364,12 +379,11 @@ void gapi_index_ids(script *s)
     const def_scenario *sc = s->sc;
     lua_getfield(L, LUA_REGISTRYINDEX, IDS_KEY);
     int ids = lua_gettop(L);
-    fill_ids(L, ids, "meter", sc->nmeters, nm_meter, sc);
-    fill_ids(L, ids, "event", sc->nevents, nm_event, sc);
-    fill_ids(L, ids, "card", sc->ncards, nm_card, sc);
-    fill_ids(L, ids, "ending", sc->nendings, nm_ending, sc);
-    lua_getfield(L, ids, "option");
-    lua_getfield(L, ids, "action");
+    static const api_kind plain[] = {K_meter, K_event, K_card, K_ending};
+    for (size_t i = 0; i < sizeof plain / sizeof plain[0]; i++) fill_ids(L, ids, sc, plain[i]);
+    /* Options by "event.option" and actions by id map to move indexes. */
+    lua_rawgeti(L, ids, K_option);
+    lua_rawgeti(L, ids, K_action);
     char path[160];
     for (int i = 0; i < sc->nmoves; i++) {
         lua_pushinteger(L, i);

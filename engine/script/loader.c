@@ -9,21 +9,15 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "api.h"
 #include "script_int.h"
 
-#define DECLS_KEY        "crisisroom.decls"
-#define SCRIPT_MAX_DECLS 20000
-
-static const char *const kinds[] = {"scenario", "role",     "meter", "clock",     "event",
-                                    "action",   "board",    "card",  "objective", "ending",
-                                    "variant",  "question", NULL};
-
-/* Record {kind=, t=, file=, line=} for build.c. */
+/* Record {kind, table, file, line} (DECL_*) for build.c. */
 static int ldr_declare(lua_State *L)
 {
-    const char *kind = lua_tostring(L, lua_upvalueindex(1));
-    int is_question = strcmp(kind, "question") == 0;
-    if (!(is_question && lua_type(L, 1) == LUA_TSTRING) && lua_type(L, 1) != LUA_TTABLE)
+    api_kind k = (api_kind)lua_tointeger(L, lua_upvalueindex(1));
+    const char *kind = api_kinds[k].name;
+    if (!(k == K_question && lua_type(L, 1) == LUA_TSTRING) && lua_type(L, 1) != LUA_TTABLE)
         return luaL_error(L, "%s expects a table: %s { id = ..., ... } (got %s)", kind, kind,
                           luaL_typename(L, 1));
     lua_Debug ar;
@@ -37,29 +31,33 @@ static int ldr_declare(lua_State *L)
     lua_Integer n = (lua_Integer)lua_rawlen(L, -1);
     if (n >= SCRIPT_MAX_DECLS)
         return luaL_error(L, "more than %d declarations in one scenario", SCRIPT_MAX_DECLS);
-    lua_createtable(L, 0, 4);
-    lua_pushstring(L, kind);
-    lua_setfield(L, -2, "kind");
+    lua_createtable(L, DECL_LINE, 0);
+    lua_pushinteger(L, k);
+    lua_rawseti(L, -2, DECL_KIND);
     lua_pushvalue(L, 1);
-    lua_setfield(L, -2, "t");
+    lua_rawseti(L, -2, DECL_TABLE);
     lua_pushstring(L, file);
-    lua_setfield(L, -2, "file");
+    lua_rawseti(L, -2, DECL_FILE);
     lua_pushinteger(L, line);
-    lua_setfield(L, -2, "line");
+    lua_rawseti(L, -2, DECL_LINE);
     lua_rawseti(L, -2, n + 1);
     return 0;
 }
 
+/* The globals of the API table: a constructor for each declaration kind,
+   and include. */
 void ldr_open(script *s)
 {
     lua_State *L = s->L;
     lua_newtable(L);
     lua_setfield(L, LUA_REGISTRYINDEX, DECLS_KEY);
-    for (const char *const *k = kinds; *k; k++) {
-        lua_pushstring(L, *k);
-        lua_pushcclosure(L, ldr_declare, 1);
-        lua_setglobal(L, *k);
-    }
+    for (int k = 0; k < K_COUNT; k++)
+        if (api_kinds[k].cls == API_DECL) {
+            lua_pushinteger(L, k);
+            lua_pushcclosure(L, ldr_declare, 1);
+            lua_setglobal(L, api_kinds[k].name);
+        }
+    lua_register(L, api_kinds[K_include].name, sbx_include);
 }
 
 static void default_print(void *ud, const char *msg)

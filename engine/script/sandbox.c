@@ -263,7 +263,7 @@ static char *read_file(const char *path, size_t *len, char *why, size_t whylen)
         sb_add(&b, chunk, n);
     fclose(f);
     if (b.len > SCRIPT_MAX_FILE) {
-        str_fmt(why, whylen, "'%s' is larger than %u MiB", path, SCRIPT_MAX_FILE >> 20);
+        str_fmt(why, whylen, "'%s' is larger than %d MiB", path, SCRIPT_MAX_FILE >> 20);
         sb_free(&b);
         return NULL;
     }
@@ -294,7 +294,7 @@ int sbx_load_file(script *s, const char *rel, char *err, size_t errlen)
     }
     s->files_bytes += len;
     if (s->files_bytes > SCRIPT_MAX_TOTAL) {
-        str_fmt(err, errlen, "%s: the scenario's files add up to more than %u MiB", rel,
+        str_fmt(err, errlen, "%s: the scenario's files add up to more than %d MiB", rel,
                 SCRIPT_MAX_TOTAL >> 20);
         free(text);
         return -1;
@@ -313,7 +313,7 @@ int sbx_load_file(script *s, const char *rel, char *err, size_t errlen)
 }
 
 /* include "path": run another file of the folder, once. */
-static int sbx_include(lua_State *L)
+int sbx_include(lua_State *L)
 {
     script *s = sbx_self(L);
     const char *rel = luaL_checkstring(L, 1);
@@ -321,7 +321,9 @@ static int sbx_include(lua_State *L)
     lua_getfield(L, LUA_REGISTRYINDEX, "crisisroom.included");
     if (lua_getfield(L, -1, rel) != LUA_TNIL) return 0;
     lua_pop(L, 1);
-    if (++s->ninclude > 1000) return luaL_error(L, "include: more than 1000 files");
+    if (++s->ninclude > SCRIPT_MAX_INCLUDES)
+        return luaL_error(L, "%s: more than %d files", api_kinds[K_include].name,
+                          SCRIPT_MAX_INCLUDES);
     /* The error names the included file's own line (a syntax error there),
        not the include call: raise it without adding a place. */
     if (sbx_load_file(s, rel, err, sizeof err)) {
@@ -378,222 +380,6 @@ static int sbx_print(lua_State *L)
     else
         fprintf(stderr, "%s\n", msg);
     return 0;
-}
-
-/* Fixed-order iteration ------------------------------------------------------ */
-
-static int key_rank(lua_State *L, int idx)
-{
-    switch (lua_type(L, idx)) {
-    case LUA_TNUMBER:
-        return 0;
-    case LUA_TSTRING:
-        return 1;
-    case LUA_TBOOLEAN:
-        return 2;
-    default:
-        return -1;
-    }
-}
-
-/* Is the key at a before the key at b? */
-static int key_less(lua_State *L, int a, int b)
-{
-    int ra = key_rank(L, a), rb = key_rank(L, b);
-    if (ra != rb) return ra < rb;
-    if (ra == 2) return !lua_toboolean(L, a) && lua_toboolean(L, b);
-    if (ra == 1) {
-        size_t la, lb;
-        const char *sa = lua_tolstring(L, a, &la), *sb = lua_tolstring(L, b, &lb);
-        int c = memcmp(sa, sb, la < lb ? la : lb);
-        return c < 0 || (c == 0 && la < lb);
-    }
-    return lua_compare(L, a, b, LUA_OPLT);
-}
-
-static void check_key(lua_State *L, int idx)
-{
-    if (key_rank(L, idx) < 0)
-        luaL_error(L,
-                   "pairs/next: a table with %s keys cannot be visited in a fixed order; "
-                   "use numbers, strings or booleans as keys",
-                   luaL_typename(L, idx));
-}
-
-/* next(t, k) in the fixed order: the smallest key greater than k. Linear in
-   the table's size; pairs() below is the fast way through a whole table. */
-static int sbx_next(lua_State *L)
-{
-    luaL_checktype(L, 1, LUA_TTABLE);
-    lua_settop(L, 2);
-    int have = 0; /* best candidate at index 3, its value at 4 */
-    lua_pushnil(L);
-    lua_pushnil(L);
-    lua_pushnil(L);
-    long n = 0;
-    while (lua_next(L, 1)) { /* key at 5, value at 6 */
-        n++;
-        check_key(L, 5);
-        int after = lua_isnil(L, 2) || key_less(L, 2, 5);
-        if (after && (!have || key_less(L, 5, 3))) {
-            lua_copy(L, 5, 3);
-            lua_copy(L, 6, 4);
-            have = 1;
-        }
-        lua_pop(L, 1);
-    }
-    sbx_charge(L, n); /* a loop of next() is quadratic: count it */
-    if (!have) {
-        lua_pushnil(L);
-        return 1;
-    }
-    lua_pushvalue(L, 3);
-    lua_pushvalue(L, 4);
-    return 2;
-}
-
-static int sorted_iter(lua_State *L)
-{
-    lua_Integer i = lua_tointeger(L, lua_upvalueindex(2)) + 1;
-    lua_pushinteger(L, i);
-    lua_replace(L, lua_upvalueindex(2));
-    if (lua_rawgeti(L, lua_upvalueindex(1), i) == LUA_TNIL) return 1;
-    lua_pushvalue(L, -1);
-    lua_rawget(L, 1);
-    return 2;
-}
-
-/* Sort keys[1..n] with key_less: a bottom-up merge sort through a second
-   table, so a table of a million keys costs n log n, not n squared (the
-   comparisons stay in C, without lua_call). */
-static void sort_keys(lua_State *L, int keys, lua_Integer n)
-{
-    lua_createtable(L, (int)(n < INT_MAX ? n : 0), 0);
-    int from = keys, to = lua_gettop(L);
-    long steps = 0;
-    for (lua_Integer w = 1; w < n; w *= 2) {
-        for (lua_Integer lo = 1; lo <= n; lo += 2 * w) {
-            lua_Integer mid = lo + w, hi = lo + 2 * w, i = lo, j = mid, k = lo;
-            if (mid > n + 1) mid = n + 1;
-            if (hi > n + 1) hi = n + 1;
-            while (i < mid || j < hi) {
-                int take_right = 0;
-                if (i < mid && j < hi) {
-                    lua_rawgeti(L, from, j);
-                    lua_rawgeti(L, from, i);
-                    take_right = key_less(L, -2, -1);
-                    lua_pop(L, 2);
-                } else {
-                    take_right = i >= mid;
-                }
-                lua_rawgeti(L, from, take_right ? j++ : i++);
-                lua_rawseti(L, to, k++);
-                steps++;
-            }
-        }
-        int t = from;
-        from = to;
-        to = t;
-    }
-    if (from != keys) /* the result is in the scratch table: copy it back */
-        for (lua_Integer i = 1; i <= n; i++) {
-            lua_rawgeti(L, from, i);
-            lua_rawseti(L, keys, i);
-        }
-    lua_pop(L, 1);
-    sbx_charge(L, steps);
-}
-
-/* A key read once, for sorting small tables in C. */
-typedef struct skey {
-    int rank, isint, idx;
-    lua_Integer i;
-    double d;
-    const char *str;
-    size_t len;
-} skey;
-
-static int skey_less(const skey *a, const skey *b)
-{
-    if (a->rank != b->rank) return a->rank < b->rank;
-    if (a->rank == 2) return !a->i && b->i;
-    if (a->rank == 1) {
-        int c = memcmp(a->str, b->str, a->len < b->len ? a->len : b->len);
-        return c < 0 || (c == 0 && a->len < b->len);
-    }
-    if (a->isint && b->isint) return a->i < b->i;
-    return (a->isint ? (double)a->i : a->d) < (b->isint ? (double)b->i : b->d);
-}
-
-/* Most tables a scenario walks hold a handful of keys: read them straight
-   from the table into C, sort them there and build the ordered key list in
-   one go. The strings stay alive meanwhile: the table holds them. Returns
-   the list on the stack, or -1 (nothing pushed) when the table is too big. */
-#define SMALL_SORT 32
-static int sort_small(lua_State *L, int t)
-{
-    skey k[SMALL_SORT];
-    int n = 0;
-    lua_pushnil(L);
-    while (lua_next(L, t)) {
-        lua_pop(L, 1);
-        if (n == SMALL_SORT) {
-            lua_pop(L, 1);
-            return -1;
-        }
-        check_key(L, -1);
-        skey *e = &k[n++];
-        e->rank = key_rank(L, -1);
-        e->isint = lua_isinteger(L, -1);
-        e->i = e->rank == 2 ? lua_toboolean(L, -1) : e->isint ? lua_tointeger(L, -1) : 0;
-        e->d = e->rank == 0 ? lua_tonumber(L, -1) : 0;
-        e->str = e->rank == 1 ? lua_tolstring(L, -1, &e->len) : NULL;
-    }
-    for (int i = 1; i < n; i++)
-        for (int j = i; j > 0 && skey_less(&k[j], &k[j - 1]); j--) {
-            skey tmp = k[j];
-            k[j] = k[j - 1];
-            k[j - 1] = tmp;
-        }
-    lua_createtable(L, n, 0);
-    for (int i = 0; i < n; i++) {
-        const skey *e = &k[i];
-        if (e->rank == 1)
-            lua_pushlstring(L, e->str, e->len);
-        else if (e->rank == 2)
-            lua_pushboolean(L, (int)e->i);
-        else if (e->isint)
-            lua_pushinteger(L, e->i);
-        else
-            lua_pushnumber(L, e->d);
-        lua_rawseti(L, -2, i + 1);
-    }
-    sbx_charge(L, (long)n * n);
-    return 0;
-}
-
-static int sbx_pairs(lua_State *L)
-{
-    luaL_checktype(L, 1, LUA_TTABLE);
-    if (sort_small(L, 1) != 0) {
-        lua_newtable(L);
-        int keys = lua_gettop(L);
-        lua_Integer n = 0;
-        lua_pushnil(L);
-        while (lua_next(L, 1)) {
-            lua_pop(L, 1);
-            check_key(L, -1);
-            luaL_checkstack(L, 4, "pairs");
-            lua_pushvalue(L, -1);
-            lua_rawseti(L, keys, ++n);
-        }
-        sort_keys(L, keys, n);
-    }
-    lua_pushinteger(L, 0);
-    lua_pushcclosure(L, sorted_iter, 2);
-    lua_pushvalue(L, 1);
-    lua_pushnil(L);
-    return 3;
 }
 
 /* math.random through the engine's generator ------------------------------- */
@@ -858,7 +644,6 @@ void sbx_open(script *s)
     lua_setfield(L, LUA_REGISTRYINDEX, "crisisroom.setmetatable");
     lua_register(L, "setmetatable", sbx_setmetatable);
     lua_register(L, "load", sbx_loadtext);
-    lua_register(L, "include", sbx_include);
     lua_register(L, "print", sbx_print);
     lua_register(L, "pairs", sbx_pairs);
     lua_register(L, "xpcall", sbx_xpcall);

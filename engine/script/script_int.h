@@ -7,19 +7,16 @@
 #include <lauxlib.h>
 #include <lua.h>
 
+#include "api.h" /* the limits authors meet (SCRIPT_MAX_FILE, ...) */
 #include "script.h"
 #include "util.h"
 
-#define SCRIPT_DEFAULT_INSTRUCTIONS  20000000L /* about 0.1 s of plain Lua */
-#define SCRIPT_DEFAULT_MEMORY        (64u << 20)
-#define SCRIPT_DEFAULT_TIME_MS       1200L /* per callback, whatever the budget */
+/* How the sandbox works, not what it allows (those limits are in api.h). */
 #define SCRIPT_HOOK_STEP             250
-#define SCRIPT_BYTES_PER_INSTRUCTION 64          /* allocating costs instructions too */
-#define SCRIPT_SAMPLE_BYTES          (1u << 20)  /* note the place after such a block */
-#define SCRIPT_MAX_FILE              (4u << 20)  /* bytes of one scenario file */
-#define SCRIPT_MAX_TOTAL             (16u << 20) /* bytes of all its files */
-#define SCRIPT_BUILD_RESERVE         (8u << 20)  /* memory for building, over the limit */
-#define SCRIPT_PATTERN_STEPS         200000000L  /* a pattern call outside the budget */
+#define SCRIPT_BYTES_PER_INSTRUCTION 64         /* allocating costs instructions too */
+#define SCRIPT_SAMPLE_BYTES          (1u << 20) /* note the place after such a block */
+#define SCRIPT_BUILD_RESERVE         (8u << 20) /* memory for building, over the limit */
+#define SCRIPT_PATTERN_STEPS         200000000L /* a pattern call outside the budget */
 
 struct script {
     lua_State *L;
@@ -71,7 +68,16 @@ void sbx_charge(lua_State *L, long used);
 /* pattern.c: string.find, match, gmatch and gsub within the budget */
 void sbx_open_patterns(lua_State *L);
 
-/* loader.c: the declaration constructors */
+int sbx_include(lua_State *L); /* include "path" */
+
+/* sandbox_order.c: pairs and next in a fixed order */
+int sbx_next(lua_State *L);
+int sbx_pairs(lua_State *L);
+
+/* loader.c: the declaration constructors. Each records a declaration, an
+   array of these, in the registry's list DECLS_KEY for build.c. */
+#define DECLS_KEY "crisisroom.decls"
+enum { DECL_KIND = 1, DECL_TABLE, DECL_FILE, DECL_LINE };
 void ldr_open(script *s);
 
 /* build.c: declarations to definitions */

@@ -1,13 +1,9 @@
 /*
  * testapi.c -- `crisisroom test`: a scenario's own tests (tests/ *.lua in its
- * folder), run in the scenario's sandbox with a small API:
- *   test(name, fn)      declare a test; fn receives t
- *   t:start{seed=, variant=}   a new game
- *   t:cmd(line) / t:refused(line)  a command that must be taken / refused
- *   t:play(policy) / t:play_to(turn, policy)   automatic play
- *   t.g, t:ending(), t:texts(), t:check(cond, msg), t:eq(a, b, msg)
- * A failure names the file and line of the assertion and shows the game
- * state around it.
+ * folder), run in the scenario's sandbox with a small API (API_TESTS in
+ * api.h: test(name, fn), and t's methods t:start, t:cmd, t:refused, t:play,
+ * ... and field t.g). A failure names the file and line of the assertion
+ * and shows the game state around it.
  */
 #include <dirent.h>
 #include <stdlib.h>
@@ -17,8 +13,7 @@
 #include "script_int.h"
 #include "session.h"
 
-#define TESTS_KEY         "crisisroom.tests"
-#define PLAY_MAX_COMMANDS 200000
+#define TESTS_KEY "crisisroom.tests"
 
 typedef struct tctx {
     script *s;
@@ -54,11 +49,12 @@ static int t_start(lua_State *L)
 {
     tctx *c = ctx(L);
     const def_scenario *sc = c->s->sc;
-    lua_Integer seed = 1;
+    lua_Integer seed = (lua_Integer)api_fields[F_start_seed].num;
     int variant = sc->nvariants ? 0 : -1;
     if (lua_istable(L, 2)) {
-        if (lua_getfield(L, 2, "seed") != LUA_TNIL) seed = luaL_checkinteger(L, -1);
-        if (lua_getfield(L, 2, "variant") != LUA_TNIL) {
+        if (lua_getfield(L, 2, api_fname(F_start_seed)) != LUA_TNIL)
+            seed = luaL_checkinteger(L, -1);
+        if (lua_getfield(L, 2, api_fname(F_start_variant)) != LUA_TNIL) {
             const char *v = luaL_checkstring(L, -1);
             variant = strcmp(v, "random") == 0 ? game_pick_variant(sc, (uint64_t)seed)
                                                : def_variant_find(sc, v);
@@ -120,7 +116,7 @@ static int play(lua_State *L, tctx *c, int until_turn, const char *pname)
     strbuf line = {0};
     for (int n = 0; !s->g->ended && (!until_turn || s->g->turn < until_turn); n++) {
         cmd next;
-        if (n > PLAY_MAX_COMMANDS) return luaL_error(L, "t:play: no end after %d commands", n);
+        if (n > TEST_MAX_COMMANDS) return luaL_error(L, "t:play: no end after %d commands", n);
         if (policy_next(&p, s->g, &next))
             return luaL_error(L, "t:play: script error: %s", s->g->err);
         line.len = 0;
@@ -207,11 +203,34 @@ static int t_eq(lua_State *L)
     return 0;
 }
 
+/* The test API's entries (API_TESTS): a method's C function is t_NAME. */
+#define T_FN_METHOD(name) t_##name
+#define T_FN_GLOBAL(name) NULL
+#define T_FN_FIELD(name)  NULL
+static const struct {
+    const char *name;
+    api_where where;
+    lua_CFunction fn; /* NULL: the global or the field */
+} t_api[] = {
+#define X(name, where, args, doc) {#name, API_##where, T_FN_##where(name)},
+    API_TESTS(X)
+#undef X
+};
+#define T_NAPI ((int)(sizeof t_api / sizeof t_api[0]))
+
+/* The name of the global, or of t's field. */
+static const char *t_name(api_where where)
+{
+    for (int i = 0; i < T_NAPI; i++)
+        if (t_api[i].where == where) return t_api[i].name;
+    return "";
+}
+
+/* t.g is the only field; everything else is a method. */
 static int t_index(lua_State *L)
 {
     tctx *c = ctx(L);
-    const char *k = luaL_checkstring(L, 2);
-    if (strcmp(k, "g") == 0) {
+    if (strcmp(luaL_checkstring(L, 2), t_name(API_FIELD)) == 0) {
         need_game(L, c);
         c->s->g = c->sess->g;
         gapi_push(c->s);
@@ -224,17 +243,14 @@ static int t_index(lua_State *L)
 
 static void push_t(lua_State *L, tctx *c)
 {
-    static const luaL_Reg fns[] = {
-        {"start", t_start},     {"cmd", t_cmd},       {"refused", t_refused}, {"play", t_play},
-        {"play_to", t_play_to}, {"ending", t_ending}, {"texts", t_texts},     {"check", t_check},
-        {"eq", t_eq},           {NULL, NULL}};
     lua_newtable(L); /* t */
     lua_newtable(L); /* its metatable */
     lua_newtable(L); /* methods */
-    for (const luaL_Reg *f = fns; f->name; f++) {
+    for (int i = 0; i < T_NAPI; i++) {
+        if (t_api[i].where != API_METHOD) continue;
         lua_pushlightuserdata(L, c);
-        lua_pushcclosure(L, f->func, 1);
-        lua_setfield(L, -2, f->name);
+        lua_pushcclosure(L, t_api[i].fn, 1);
+        lua_setfield(L, -2, t_api[i].name);
     }
     lua_pushlightuserdata(L, c);
     lua_insert(L, -2);
@@ -366,7 +382,7 @@ int script_run_tests(const char *dir, const char *only, FILE *out)
         fprintf(out, "%s", err);
         return -1;
     }
-    lua_register(s->L, "test", declare_test);
+    lua_register(s->L, t_name(API_GLOBAL), declare_test);
     char **files;
     int nfiles = list_tests(dir, &files), failed = 0, passed = 0, ran = 0;
     for (int i = 0; i < nfiles; i++) {

@@ -1,6 +1,7 @@
 -- Crisis Room flagship scenario: the 2022 cyberattacks on the Albanian government.
--- Facts come from /work/shared/research/albania-2022.md and the seed reports; every event and
--- card cites a source id from the table below. Invented content says source = "fiction".
+-- Facts come from the project's research notes on the 2022 attacks and the seed reports (see
+-- README.md, "Sources"); every event and card cites a source id from the table below. Invented
+-- content says source = "fiction".
 
 scenario {
   id = "albania2022",

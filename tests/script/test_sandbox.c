@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "../check.h"
+#include "api.h"
 #include "policy.h"
 #include "script.h"
 #include "session.h"
@@ -223,6 +224,245 @@ static void test_author_errors(void)
     CHECK_STR_HAS(err, "no clock declared");
 }
 
+/* One scenario with a mistake of (nearly) every kind the builder reports:
+   the whole report, line by line, is what authors read, so a change to any
+   message shows here. Building goes on after each mistake, in declaration
+   order (pass 1: ids; pass 2: fields). */
+static const char *const mistakes =
+    "scenario { id = \"t\", title = \"T\", summary = \"S\", version = 3, learning_objectives = { "
+    "\"a\", 5 },\n"
+    "  accept = { \"x\", 7 }, tittle = 1,\n"
+    "  sources = { s1 = { title = \"S1\", pub = \"x\" }, s2 = \"Plain\", s3 = 5, s4 = { publisher "
+    "= \"p\" } } }\n"
+    "role { id = \"a\", name = \"A\", brief = \"B\", budget = 200, tittle = \"x\" }\n"
+    "role { id = \"b\", name = \"B\", brief = \"B\", budget = 1.5 }\n"
+    "role { id = \"a\", name = \"A2\", brief = \"B\" }\n"
+    "role { id = \"Bad Id\", name = \"x\", brief = \"y\" }\n"
+    "role { name = \"noid\", brief = \"y\" }\n"
+    "meter { id = \"m\", name = \"M\", start = 500 }\n"
+    "meter { id = \"n\", name = \"N\", start = 5, min = 10, max = 0 }\n"
+    "meter { id = \"o\", name = \"O\", start = 0/0, good = \"up\", hidden = \"yes\" }\n"
+    "meter { id = \"p\", name = \"P\" }\n"
+    "clock { start = \"2022-07-15 08:00\", steps = { \"6h\", \"2x\", 5, \"1w\", \"30m\", \"1d\" } "
+    "}\n"
+    "clock { \"again\" }\n"
+    "event { id = \"e1\", title = \"E1\", text = \"x\", to = \"a\", channel = \"fax\", source = { "
+    "\"s1\", \"nope\", 4 },\n"
+    "  turn = 300, after = \"e1\", delay = -1, expires = \"x\", default = \"zz\", note = 5,\n"
+    "  on_deliver = { meters = { m = \"x\", q = 1 }, set = { m = 1 }, cards = { \"c1\", \"cz\" },\n"
+    "    deliver = { \"e2\", \"ez\" }, state = { k = {}, [1] = 2 }, text = \"t\", finish = "
+    "\"nope\",\n"
+    "    run = 5, after = 999, chance = 2, otherwise = { text = \"o\" }, bogus = 1 },\n"
+    "  options = {\n"
+    "    { id = \"o1\", label = \"L\", cost = -1, requires = { chosen = \"e2.x\", not_chosen = "
+    "\"nodot\",\n"
+    "        delivered = { \"e2\", 3 }, cards = \"cz\", min = { m = 1, zz = 2 }, max = { [3] = 1 "
+    "},\n"
+    "        state = { k = true }, turn = 0.5, why = 7, check = 3, extra = 1 },\n"
+    "      effects = { { text = \"a\" }, 5, { chance = -0.5, otherwise = { text = \"b\" } } } },\n"
+    "    { id = \"o1\", label = \"dup\" },\n"
+    "    \"notatable\",\n"
+    "    { id = \"o3\", label = \"L3\", requires = 5, historical = 2 },\n"
+    "  } }\n"
+    "event { id = \"e2\", title = \"E2\", text = \"x\", to = { \"a\", \"zz\", 3 }, decider = "
+    "\"q\", channel = \"news\",\n"
+    "  source = 5, after = \"e1.o9\", when = 5, from_turn = 1 }\n"
+    "event { id = \"e3\", text = \"x\", to = {}, channel = \"email\", after = \"nodot.x\" }\n"
+    "event { id = \"e4\", title = \"E4\", text = \"x\", to = 5, channel = \"intel\", options = 5 "
+    "}\n"
+    "action { id = \"act\", label = \"Act\", cost = 101, max_uses = -3, once_per_turn = 1, role = "
+    "\"zz\",\n"
+    "  targets = { \"t1\", { id = \"t2\", label = \"T2\" }, { label = \"nolabel\" }, 5, \"Bad Id\" "
+    "},\n"
+    "  historical = { 1, { turn = 0, target = \"t9\" }, { turn = 3, target = \"t1\" }, \"x\" }, "
+    "effects = 3 }\n"
+    "action { id = \"act2\", label = \"Act2\", historical = \"x\" }\n"
+    "action { id = \"act3\", label = \"Act3\", role = \"a\", historical = 2.5 }\n"
+    "board { id = \"bd\", title = \"B\", columns = { \"x\", 3 }, rows = \"r\", column_attr = 5, zz "
+    "= 1 }\n"
+    "card { id = \"c1\", board = \"bd\", title = \"C\", text = \"t\", source = \"s1\", attrs = { a "
+    "= 1, b = \"x\", c = true } }\n"
+    "card { id = \"c2\", board = \"nob\", title = \"C\", text = \"t\", attrs = 5 }\n"
+    "card { id = \"c3\", title = \"C\", text = \"t\" }\n"
+    "objective { id = \"ob\", title = \"O\" }\n"
+    "objective { id = \"ob\", title = \"O\", score = \"P\" }\n"
+    "ending { id = \"en\", title = \"E\", text = \"x\", early = true }\n"
+    "ending { id = \"en2\", title = \"E\", text = \"x\", when = 5, early = \"y\" }\n"
+    "variant { id = \"v\", title = \"V\", truth = \"T\", weight = -1 }\n"
+    "variant { id = \"v2\", title = \"V\", weight = \"heavy\" }\n"
+    "question \"Q1\"\n"
+    "question { text = \"Q2\" }\n"
+    "question { txt = \"Q3\" }\n"
+    "question { }\n";
+
+static const char *const mistakes_said =
+    "scenario.lua:6: role 'a': role 'a' is declared twice\n"
+    "scenario.lua:7: role: id 'Bad Id' must be lower-case letters, digits and '_', starting with a "
+    "letter (at most 40 characters)\n"
+    "scenario.lua:8: role: field 'id' is required\n"
+    "scenario.lua:15: event 'e1': option 'o1' declared twice\n"
+    "scenario.lua:15: event 'e1': options[3] must be a table { id = ..., label = ... }\n"
+    "scenario.lua:32: event 'e4': field 'options' must be a table (got number)\n"
+    "scenario.lua:43: objective 'ob': objective 'ob' is declared twice\n"
+    "scenario.lua:1: scenario 't': unknown field 'tittle' (did you mean 'title'? fields of "
+    "scenario are id, title, summary, version, situation, sources, learning_objectives, accept)\n"
+    "scenario.lua:1: scenario 't': field 'version' must be a string (got number)\n"
+    "scenario.lua:1: scenario 't': accept[2] must be a string\n"
+    "scenario.lua:1: scenario 't': learning_objectives[2] must be a string\n"
+    "scenario.lua:1: scenario 't': unknown field 'pub' (fields of source are title, publisher, "
+    "date, url, file)\n"
+    "scenario.lua:1: scenario 't': field 'title' is required\n"
+    "scenario.lua:4: role 'a': unknown field 'tittle' (fields of role are id, name, short, brief, "
+    "private, budget)\n"
+    "scenario.lua:4: role 'a': field 'budget' must be a whole number from 0 to 100\n"
+    "scenario.lua:5: role 'b': field 'budget' must be a whole number from 0 to 100\n"
+    "scenario.lua:9: meter 'm': start 500 lies outside the bounds [0, 100]\n"
+    "scenario.lua:10: meter 'n': min (10) must be below max (0)\n"
+    "scenario.lua:11: meter 'o': field 'start' must be a finite number\n"
+    "scenario.lua:11: meter 'o': field 'hidden' must be a boolean (got string)\n"
+    "scenario.lua:11: meter 'o': good must be \"high\", \"low\" or \"none\" (got \"up\")\n"
+    "scenario.lua:12: meter 'p': field 'start' is required\n"
+    "scenario.lua:13: clock: steps[2] must look like \"6h\", \"2d\", \"1w\" or \"30m\"\n"
+    "scenario.lua:13: clock: steps[3] must look like \"6h\", \"2d\", \"1w\" or \"30m\"\n"
+    "scenario.lua:14: clock: clock {} is declared twice\n"
+    "scenario.lua:15: event 'e1': field 'note' must be a string (got number)\n"
+    "scenario.lua:15: event 'e1': unknown channel 'fax' (channels are phone, email, news, social, "
+    "intel, brief)\n"
+    "scenario.lua:15: event 'e1': unknown source 'nope' (declare it in scenario { sources = ... }, "
+    "or use \"fiction\")\n"
+    "scenario.lua:15: event 'e1': field 'turn' must be a whole number from 0 to 200\n"
+    "scenario.lua:15: event 'e1': field 'delay' must be a whole number from 0 to 200\n"
+    "scenario.lua:15: event 'e1': an event cannot follow itself\n"
+    "scenario.lua:15: event 'e1': field 'expires' must be a number (got string)\n"
+    "scenario.lua:15: event 'e1': default 'zz' is not one of its options\n"
+    "scenario.lua:15: event 'e1': unknown field 'bogus' (fields of effects are meters, set, cards, "
+    "deliver, state, text, finish, run, after, chance, otherwise)\n"
+    "scenario.lua:15: event 'e1': meters.m must be a number\n"
+    "scenario.lua:15: event 'e1': unknown meter 'q' (meters are m, n, o, p)\n"
+    "scenario.lua:15: event 'e1': unknown card 'cz' (cards are c1, c2, c3)\n"
+    "scenario.lua:15: event 'e1': unknown event 'ez' (events are e1, e2, e3, e4)\n"
+    "scenario.lua:15: event 'e1': a table of names has a key that is not a string\n"
+    "scenario.lua:15: event 'e1': state 'k': values are numbers, strings or booleans (got table)\n"
+    "scenario.lua:15: event 'e1': unknown ending 'nope' (endings are en, en2)\n"
+    "scenario.lua:15: event 'e1': field 'run' must be a function (got number)\n"
+    "scenario.lua:15: event 'e1': field 'after' must be a whole number from 0 to 200\n"
+    "scenario.lua:15: event 'e1': chance must lie between 0 and 1\n"
+    "scenario.lua:15: event 'e1': 'otherwise' only makes sense with a 'chance' below 1\n"
+    "scenario.lua:15: event 'e1' option 'o1': field 'cost' must be a whole number from 0 to 100\n"
+    "scenario.lua:15: event 'e1' option 'o1': unknown field 'extra' (fields of requires are "
+    "chosen, not_chosen, delivered, cards, min, max, state, turn, why, check)\n"
+    "scenario.lua:15: event 'e1' option 'o1': event 'e2' has no option 'x' (its options are none)\n"
+    "scenario.lua:15: event 'e1' option 'o1': 'nodot' should name an option as \"event.option\"\n"
+    "scenario.lua:15: event 'e1' option 'o1': field 'delivered' must list strings (item 2 is not)\n"
+    "scenario.lua:15: event 'e1' option 'o1': unknown card 'cz' (cards are c1, c2, c3)\n"
+    "scenario.lua:15: event 'e1' option 'o1': unknown meter 'zz' (meters are m, n, o, p)\n"
+    "scenario.lua:15: event 'e1' option 'o1': a table of names has a key that is not a string\n"
+    "scenario.lua:15: event 'e1' option 'o1': field 'turn' must be a whole number from 0 to 200\n"
+    "scenario.lua:15: event 'e1' option 'o1': field 'why' must be a string (got number)\n"
+    "scenario.lua:15: event 'e1' option 'o1': field 'check' must be a function (got number)\n"
+    "scenario.lua:15: event 'e1' option 'o1': effects[2] must be a table of effects\n"
+    "scenario.lua:15: event 'e1' option 'o1': chance must lie between 0 and 1\n"
+    "scenario.lua:29: event 'e2': unknown role 'zz' (roles are a, b, a, Bad Id)\n"
+    "scenario.lua:29: event 'e2': field 'to' must list strings (item 3 is not)\n"
+    "scenario.lua:29: event 'e2': unknown role 'q' (roles are a, b, a, Bad Id)\n"
+    "scenario.lua:29: event 'e2': field 'source' must be a source id or a list of them\n"
+    "scenario.lua:29: event 'e2': field 'when' must be a function (got number)\n"
+    "scenario.lua:29: event 'e2': event 'e1' has no option 'o9' (its options are o1, o1, o3)\n"
+    "scenario.lua:31: event 'e3': field 'title' is required\n"
+    "scenario.lua:31: event 'e3': unknown event 'nodot' (events are e1, e2, e3, e4)\n"
+    "scenario.lua:32: event 'e4': field 'to' must be a string or a list of strings\n"
+    "scenario.lua:32: event 'e4': field 'options' must be a table (got number)\n"
+    "scenario.lua:33: action 'act': unknown role 'zz' (roles are a, b, a, Bad Id)\n"
+    "scenario.lua:33: action 'act': field 'cost' must be a whole number from 0 to 100\n"
+    "scenario.lua:33: action 'act': field 'effects' must be a table (got number)\n"
+    "scenario.lua:33: action 'act': field 'turn' must be a whole number from 1 to 200\n"
+    "scenario.lua:33: action 'act': an action's 'historical' lists turns or { turn = n, target = "
+    "\"id\" }\n"
+    "scenario.lua:33: action 'act': field 'id' is required\n"
+    "scenario.lua:33: action 'act': targets[3] must be an id or { id = ..., label = ... }\n"
+    "scenario.lua:33: action 'act': targets[4] must be an id or { id = ..., label = ... }\n"
+    "scenario.lua:33: action 'act': targets[5] must be an id or { id = ..., label = ... }\n"
+    "scenario.lua:33: action 'act': historical target 't9' is not one of the action's targets\n"
+    "scenario.lua:33: action 'act': field 'max_uses' must be a whole number from 0 to 100000\n"
+    "scenario.lua:33: action 'act': field 'once_per_turn' must be a boolean (got number)\n"
+    "scenario.lua:36: action 'act2': field 'role' is required\n"
+    "scenario.lua:36: action 'act2': an action's 'historical' is a turn or a list of turns\n"
+    "scenario.lua:38: board 'bd': unknown field 'zz' (fields of board are id, title, text, "
+    "columns, rows, column_attr, row_attr)\n"
+    "scenario.lua:38: board 'bd': columns[2] must be a string\n"
+    "scenario.lua:38: board 'bd': field 'rows' must be a table (got string)\n"
+    "scenario.lua:38: board 'bd': field 'column_attr' must be a string (got number)\n"
+    "scenario.lua:39: card 'c1': attrs.c must be a string or a number\n"
+    "scenario.lua:40: card 'c2': unknown board 'nob' (boards are bd)\n"
+    "scenario.lua:40: card 'c2': field 'attrs' must be a table (got number)\n"
+    "scenario.lua:41: card 'c3': field 'board' is required\n"
+    "scenario.lua:42: objective 'ob': field 'score' is required: function(g) → \"P\", \"S\", \"M\" "
+    "or \"U\"\n"
+    "scenario.lua:43: objective 'ob': field 'score' must be a function (got string)\n"
+    "scenario.lua:44: ending 'en': an early ending needs a 'when'\n"
+    "scenario.lua:45: ending 'en2': field 'when' must be a function (got number)\n"
+    "scenario.lua:45: ending 'en2': field 'early' must be a boolean (got string)\n"
+    "scenario.lua:46: variant 'v': weight must not be negative\n"
+    "scenario.lua:47: variant 'v2': field 'truth' is required\n"
+    "scenario.lua:47: variant 'v2': field 'weight' must be a number (got string)\n"
+    "scenario.lua:50: question: unknown field 'txt' (did you mean 'text'? fields of question are "
+    "text)\n"
+    "scenario.lua:50: question: field 'text' is required\n"
+    "scenario.lua:51: question: field 'text' is required\n";
+
+static void test_every_message(void)
+{
+    err[0] = '\0';
+    script *s = script_load(folder(mistakes, 0), NULL, err, sizeof err);
+    CHECK(s == NULL);
+    script_free(s);
+    CHECK_EQ_STR(err, mistakes_said);
+}
+
+/* The API table itself: a kind's fields together (api_fields_of relies on
+   it), typos caught, and each document section generated. */
+static void test_api_table(void)
+{
+    int seen[K_COUNT] = {0};
+    for (int i = 0; i < F_COUNT; i++)
+        if (i == 0 || api_fields[i].kind != api_fields[i - 1].kind) {
+            CHECK_MSG(!seen[api_fields[i].kind], "the fields of %s are not together (%s)",
+                      api_kinds[api_fields[i].kind].name, api_fields[i].name);
+            seen[api_fields[i].kind] = 1;
+        }
+    int n;
+    const api_field *f = api_fields_of(K_event, &n);
+    CHECK(f == &api_fields[F_event_id]);
+    CHECK_EQ_INT(n, F_event_note - F_event_id + 1);
+    CHECK_EQ_INT(api_field_find(K_action, "once_per_turn"), F_action_once_per_turn);
+    CHECK_EQ_INT(api_field_find(K_option, "once_per_turn"), -1);
+    CHECK_EQ_INT(api_id_field(K_card), F_card_id);
+    CHECK_EQ_INT(api_id_field(K_clock), -1);
+    CHECK_EQ_STR(api_field_near(K_event, "titel"), "title");
+    CHECK_EQ_STR(api_field_near(K_event, "on_delivery"), "on_deliver");
+    CHECK_EQ_STR(api_field_near(K_event, "xyz"), NULL);
+    CHECK_EQ_STR(api_field_near(K_role, "id"), "id");
+    CHECK_EQ_INT(api_choice(F_meter_good, "low"), GOOD_LOW);
+    CHECK_EQ_INT(api_choice(F_event_channel, "intel"), CH_INTEL);
+    for (int i = 0; i < F_COUNT; i++)
+        CHECK_MSG(!strchr(api_fields[i].doc, '|'), "%s: a '|' breaks the table",
+                  api_fields[i].name);
+    strbuf md = {0};
+    for (int i = 0; api_doc_section(i); i++) {
+        md.len = 0;
+        CHECK_EQ_INT(api_doc(api_doc_section(i), &md), 0);
+        CHECK_MSG(md.len > 0 && strstr(md.s, "|---|"), "section %s", api_doc_section(i));
+    }
+    md.len = 0;
+    CHECK_EQ_INT(api_doc("include", &md), -1); /* a kind without fields */
+    CHECK_EQ_INT(api_doc("nonsense", &md), -1);
+    sb_free(&md);
+    expect_error("event { id = 'x', to = 'a', channel = 'phone', titel = 'X', text = 'x' }\n",
+                 "event 'x': unknown field 'titel' (did you mean 'title'? fields of event are id, "
+                 "title, text, to, decider, channel, source, turn, when, after, delay, from_turn, "
+                 "options, expires, default, on_deliver, note)");
+}
+
 /* math.random in an effect draws from the game's seeded generator. */
 static void test_random(void)
 {
@@ -259,6 +499,8 @@ int main(void)
     test_paths();
     test_order();
     test_author_errors();
+    test_every_message();
+    test_api_table();
     test_random();
     char rm_cmd[600];
     str_fmt(rm_cmd, sizeof rm_cmd, "rm -rf '%s'", root);

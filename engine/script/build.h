@@ -1,0 +1,96 @@
+/*
+ * build.h -- what the builder's files share (declarations to definitions).
+ *
+ * build.c drives the two passes and collects the errors; build_read.c reads
+ * fields through the API table (api.h) and resolves names; build_effect.c
+ * reads effects and requirements; build_move.c events, options and actions;
+ * build_kind.c the other constructors; build_clock.c the clock.
+ *
+ * Every reader takes a field by its number (F_event_title), so a field's
+ * name, type, default and range are written once, in api.h. A reader that
+ * finds a problem reports it with bld_err (file:line: what: message) and
+ * returns the default, so that building goes on and an author sees every
+ * problem at once. No author code runs: tables are read raw.
+ */
+#ifndef CR_BUILD_H
+#define CR_BUILD_H
+
+#include "api.h"
+#include "script_int.h"
+
+typedef struct bld {
+    script *s;
+    lua_State *L;
+    def_scenario *sc;
+    strbuf *errors;
+    int nerr;
+    def_where at;
+    char what[200]; /* "event 'portal_down'" */
+    int *index;     /* decl number -> definition index */
+    int moves_reported;
+} bld;
+
+/* build.c: one problem, at b->at, about b->what. */
+void bld_err(bld *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* build_read.c: fields ----------------------------------------------------- */
+
+/* Push t[k] (raw; nil when t is not a table); returns its Lua type. */
+int bld_raw(lua_State *L, int t, const char *k);
+const char *bld_type_name(int t);
+/* Push field f of the table at t when present and of its type: 1 pushed,
+   0 absent (reported when required), -1 of another type (reported). */
+int bld_push(bld *b, int t, api_fid f);
+int bld_push_need(bld *b, int t, api_fid f, int required);
+/* The readers: the value, or the field's default (NULL for a string). */
+char *bld_str(bld *b, int t, api_fid f);
+double bld_num(bld *b, int t, api_fid f);
+int bld_int(bld *b, int t, api_fid f);
+int bld_bool(bld *b, int t, api_fid f);
+int bld_fn(bld *b, int t, api_fid f); /* a registry reference, 0 when absent */
+/* The choice's index; the default's when absent; -1 (unreported) when the
+   string is none of them, with the string left in *got (to free). */
+int bld_choice(bld *b, int t, api_fid f, char **got);
+void bld_choices(api_fid f, const char *quote, strbuf *out); /* "a, b or c" */
+void bld_describe_ref(bld *b, int ref, const char *name);
+/* Report keys of the table at t that are no field of kind k. */
+void bld_check_fields(bld *b, int t, api_kind k);
+
+/* build_read.c: names and tables ------------------------------------------ */
+
+typedef void (*bld_each_fn)(bld *b, const char *name, void *ud);
+/* fn for the string, or each string of the list, that field f holds. */
+void bld_each_name(bld *b, int t, api_fid f, bld_each_fn fn, void *ud);
+void bld_strs(bld *b, int t, api_fid f, char ***out, int *n);
+/* The indexes of the things of kind api_fields[f].ref that f names. */
+void bld_ids(bld *b, int t, api_fid f, int **out, int *n);
+void bld_deltas(bld *b, int t, api_fid f, def_meter_delta **out, int *n);
+void bld_states(bld *b, int t, api_fid f, def_state_set **out, int *n);
+/* An index of a thing of kind k by its id, or -1 after saying which exist. */
+int bld_resolve(bld *b, api_kind k, const char *name);
+int bld_resolve_option(bld *b, const char *path); /* "event.option" */
+/* fn for each key of the table field f holds, in byte order, with the
+   key's value on top of the stack (fn leaves the stack as it found it, and
+   may keep the key, setting *key to NULL). */
+typedef void (*bld_key_fn)(bld *b, api_fid f, char **key, void *ud);
+void bld_each_key(bld *b, int t, api_fid f, bld_key_fn fn, void *ud);
+
+/* The builders of each kind: t is the declaration's table, i its index. */
+void bld_effects(bld *b, int t, api_fid f, int **out, int *n); /* build_effect.c */
+void bld_requires(bld *b, int t, api_fid f, def_move *m);
+void bld_event(bld *b, int t, int i); /* build_move.c */
+void bld_action(bld *b, int t, int i);
+void bld_option_ids(bld *b, int t, int ev); /* pass 1 */
+int bld_check_id(bld *b, int t, api_fid f, char **out);
+void bld_scenario(bld *b, int t, int i); /* build_kind.c */
+void bld_role(bld *b, int t, int i);
+void bld_meter(bld *b, int t, int i);
+void bld_board(bld *b, int t, int i);
+void bld_card(bld *b, int t, int i);
+void bld_objective(bld *b, int t, int i);
+void bld_ending(bld *b, int t, int i);
+void bld_variant(bld *b, int t, int i);
+void bld_question(bld *b, int t, int i);
+void bld_clock(bld *b, int t, int i); /* build_clock.c */
+
+#endif
