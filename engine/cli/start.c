@@ -1,5 +1,6 @@
 /*
- * util.c -- what the subcommands share (see cli.h).
+ * start.c -- what the subcommands share (see cli.h): their options, and
+ * starting, resuming and showing a session.
  */
 #include <cjson/cJSON.h>
 #include <errno.h>
@@ -7,117 +8,45 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
-#include <unistd.h>
 
+#include "autoplay.h"
 #include "cli.h"
+#include "cmdfile.h"
+#include "datadir.h"
 #include "util.h"
 
-int cli_wants_help(int argc, char **argv, const char *help)
+const char *const cli_policy_words[] = {"random", "first", "historical", NULL};
+
+void cli_print_help(const opt_cmd *c, FILE *f)
 {
-    for (int i = 0; i < argc; i++)
-        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-            fputs(help, stdout);
-            return 1;
-        }
-    return 0;
+    strbuf b = {0};
+    opt_help(c, &b);
+    fputs(b.s, f);
+    sb_free(&b);
 }
 
-static int takes_value(const char *flag)
+int cli_options(const opt_cmd *c, int argc, char **argv, opt_val *v, opt_args *a)
 {
-    return strcmp(flag, "--json") != 0 && strcmp(flag, "--no-save") != 0;
-}
-
-static int set_opt(cli_opts *o, const char *flag, const char *v)
-{
-    if (strcmp(flag, "--seed") == 0) {
-        char *end;
-        errno = 0;
-        o->seed = strtoull(v, &end, 10);
-        if (*v == '-' || *end || errno || !*v) {
-            fprintf(stderr, "crisisroom: --seed takes a whole number from 0 to 2^64-1, not '%s'\n",
-                    v);
-            return -1;
-        }
-        o->have_seed = 1;
-    } else if (strcmp(flag, "--save") == 0)
-        o->save = v;
-    else if (strcmp(flag, "--commands") == 0)
-        o->commands = v;
-    else if (strcmp(flag, "--variant") == 0)
-        o->variant = v;
-    else if (strcmp(flag, "--auto") == 0)
-        o->policy = v;
-    return 0;
-}
-
-int cli_parse(int argc, char **argv, const char *allowed, cli_opts *o)
-{
-    memset(o, 0, sizeof *o);
-    for (int i = 0; i < argc; i++) {
-        const char *a = argv[i];
-        if (a[0] != '-' || a[1] != '-') {
-            if (o->scenario) {
-                fprintf(stderr, "crisisroom: unexpected argument '%s'\n", a);
-                return -1;
-            }
-            o->scenario = a;
-            continue;
-        }
-        const char *hit = strstr(allowed, a);
-        size_t n = strlen(a);
-        if (!hit || (hit[n] != ' ' && hit[n] != '\0')) {
-            fprintf(stderr, "crisisroom: unknown option '%s' (options here: %s)\n", a, allowed);
-            return -1;
-        }
-        if (strcmp(a, "--json") == 0) o->json = 1;
-        if (strcmp(a, "--no-save") == 0) o->nosave = 1;
-        if (!takes_value(a)) continue;
-        if (i + 1 >= argc) {
-            fprintf(stderr, "crisisroom: %s needs a value\n", a);
-            return -1;
-        }
-        if (set_opt(o, a, argv[++i])) return -1;
-    }
-    if (o->policy) {
-        policy_kind k;
-        if (policy_parse(o->policy, &k)) {
-            fprintf(stderr, "crisisroom: unknown policy '%s' (random, first, historical)\n",
-                    o->policy);
-            return -1;
-        }
-    }
-    return 0;
-}
-
-static int is_dir(const char *p)
-{
-    struct stat st;
-    return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-int cli_find_scenario(const char *arg, char *out, size_t size)
-{
-    if (is_dir(arg)) {
-        str_fmt(out, size, "%s", arg);
+    char err[4096];
+    int rc = opt_parse(c, argc, argv, v, a, err, sizeof err);
+    if (rc == OPT_OK) return -1;
+    if (rc == OPT_HELP) {
+        cli_print_help(c, stdout);
         return 0;
     }
-    if (strchr(arg, '/')) return -1;
-    const char *roots[] = {"scenarios", CR_SOURCE_DIR "/scenarios"};
-    for (size_t i = 0; i < sizeof roots / sizeof roots[0]; i++) {
-        str_fmt(out, size, "%s/%s", roots[i], arg);
-        if (is_dir(out)) return 0;
-    }
-    return -1;
+    strbuf b = {0};
+    opt_usage(c, &b);
+    fprintf(stderr, "%s\n%s", err, b.s);
+    sb_free(&b);
+    return 2;
 }
 
 script *cli_load(const char *arg)
 {
     char dir[PATH_MAX], err[16384];
-    if (cli_find_scenario(arg, dir, sizeof dir)) {
-        fprintf(stderr,
-                "crisisroom: no scenario '%s' (give a folder, or a name under scenarios/)\n", arg);
+    if (datadir_scenario(arg, dir, sizeof dir, err, sizeof err)) {
+        fprintf(stderr, "crisisroom: %s\n", err);
         return NULL;
     }
     script *s = script_load(dir, NULL, err, sizeof err);
@@ -135,47 +64,17 @@ int cli_variant(const def_scenario *sc, const cli_opts *o, uint64_t seed, int *m
     }
     int v = def_variant_find(sc, o->variant);
     if (v < 0) {
-        fprintf(stderr, "crisisroom: unknown variant '%s'; variants:", o->variant);
-        for (int i = 0; i < sc->nvariants; i++) fprintf(stderr, " %s", sc->variants[i].id);
-        fprintf(stderr, "%s random\n", sc->nvariants ? "," : " none;");
+        cli_no_variant(sc, o->variant);
         return -2;
     }
     return v;
 }
 
-int cli_saves_dir(char *out, size_t size)
+void cli_no_variant(const def_scenario *sc, const char *name)
 {
-    const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
-    char base[PATH_MAX];
-    if (xdg && *xdg)
-        str_fmt(base, sizeof base, "%s", xdg);
-    else if (home && *home)
-        str_fmt(base, sizeof base, "%s/.local/share", home);
-    else
-        return -1;
-    /* mkdir -p, one level at a time */
-    str_fmt(out, size, "%s/crisisroom/saves", base);
-    for (char *p = out + 1; *p; p++)
-        if (*p == '/') {
-            *p = '\0';
-            mkdir(out, 0755);
-            *p = '/';
-        }
-    return mkdir(out, 0755) == 0 || errno == EEXIST ? 0 : -1;
-}
-
-static void default_save_path(const def_scenario *sc, char *out, size_t size)
-{
-    char dir[PATH_MAX], stamp[32];
-    time_t t = time(NULL);
-    struct tm tm;
-    localtime_r(&t, &tm);
-    strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
-    if (cli_saves_dir(dir, sizeof dir)) {
-        out[0] = '\0';
-        return;
-    }
-    str_fmt(out, size, "%s/%s-%s.jsonl", dir, sc->id, stamp);
+    fprintf(stderr, "crisisroom: unknown variant '%s'; variants:", name);
+    for (int i = 0; i < sc->nvariants; i++) fprintf(stderr, " %s", sc->variants[i].id);
+    fprintf(stderr, "%s random\n", sc->nvariants ? "," : " none;");
 }
 
 session *cli_new_session(script *s, const cli_opts *o, int journal_default)
@@ -192,8 +91,10 @@ session *cli_new_session(script *s, const cli_opts *o, int journal_default)
     }
     if (o->save)
         str_fmt(path, sizeof path, "%s", o->save);
-    else if (journal_default && !o->nosave)
-        default_save_path(sc, path, sizeof path);
+    else if (journal_default && !o->nosave &&
+             datadir_save_path(sc->id, path, sizeof path, err, sizeof err))
+        fprintf(stderr, "crisisroom: %s\ncrisisroom: NOT SAVING: the game goes on in memory only\n",
+                err);
     if (!realpath(script_dir(s), ss->h.dir))
         str_fmt(ss->h.dir, sizeof ss->h.dir, "%s", script_dir(s));
     if (path[0] && session_save_to(ss, path))
@@ -215,9 +116,10 @@ static session *load_save(const char *path, script **out_script, int append)
     if (jf.warning[0]) fprintf(stderr, "crisisroom: warning: %s\n", jf.warning);
     /* The scenario by its id under scenarios/, else where it was loaded from. */
     char dir[PATH_MAX];
-    const char *where = cli_find_scenario(jf.h.scenario, dir, sizeof dir) == 0 || !jf.h.dir[0]
-                            ? jf.h.scenario
-                            : jf.h.dir;
+    const char *where =
+        datadir_scenario(jf.h.scenario, dir, sizeof dir, err, sizeof err) == 0 || !jf.h.dir[0]
+            ? jf.h.scenario
+            : jf.h.dir;
     script *s = cli_load(where);
     if (!s) {
         journal_file_free(&jf);
@@ -317,54 +219,29 @@ void cli_print_json(FILE *out, const session *s)
     cJSON_Delete(o);
 }
 
-int cli_apply_file(session *s, const char *path, int echo)
+static void warn(void *ud, const char *msg)
 {
-    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
-    if (!f) {
-        fprintf(stderr, "crisisroom: cannot open '%s': %s\n", path, strerror(errno));
-        return -1;
-    }
-    char line[CMD_TEXT_MAX + 1024];
-    int lineno = 0, rc = 0;
-    while (rc == 0 && fgets(line, sizeof line, f)) {
-        lineno++;
-        line[strcspn(line, "\r\n")] = '\0';
-        if (cmd_is_blank(line)) continue;
-        if (echo) printf("> %s\n", line);
-        if (session_apply(s, line)) {
-            fprintf(stderr, "%s:%d: %s\n", path, lineno, s->err);
-            rc = -1;
-        } else if (s->err[0]) {
-            fprintf(stderr, "crisisroom: %s\n", s->err); /* e.g. the save failed */
-        }
-    }
-    if (f != stdin) fclose(f);
-    return rc;
+    (void)ud;
+    fprintf(stderr, "crisisroom: %s\n", msg); /* e.g. the save failed */
+}
+
+int cli_apply_file(session *s, const char *path)
+{
+    char err[8192];
+    if (cmdfile_apply(s, path, warn, NULL, err, sizeof err) == 0) return 0;
+    fprintf(stderr, "%s\n", err);
+    return -1;
 }
 
 int cli_auto(session *s, const char *policy_name)
 {
     policy_kind k;
-    policy_parse(policy_name, &k);
-    policy p;
-    policy_init(&p, k, s->h.seed);
-    strbuf line = {0};
-    int rc = 0;
-    for (int n = 0; !s->g->ended && rc == 0; n++) {
-        cmd c;
-        if (n > 1000000 || policy_next(&p, s->g, &c)) {
-            fprintf(stderr, "crisisroom: automatic play stopped: %s\n",
-                    s->g->err[0] ? s->g->err : "no end in sight");
-            rc = -1;
-            break;
-        }
-        line.len = 0;
-        cmd_format(&c, &line);
-        if (session_apply(s, line.s)) {
-            fprintf(stderr, "crisisroom: automatic play: `%s`: %s\n", line.s, s->err);
-            rc = -1;
-        }
+    char err[4096];
+    if (policy_parse(policy_name, &k)) {
+        fprintf(stderr, "crisisroom: unknown policy '%s'\n", policy_name);
+        return -1;
     }
-    sb_free(&line);
-    return rc;
+    if (autoplay_session(s, k, err, sizeof err) == 0) return 0;
+    fprintf(stderr, "crisisroom: automatic play stopped: %s\n", err);
+    return -1;
 }
