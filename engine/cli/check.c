@@ -99,10 +99,9 @@ static const opt_spec check_opts[C_NOPTS] = {
     [C_STRICT] = {"strict", OPT_FLAG, NULL, "fail on warnings too"},
     [C_RUNS] = {"runs", OPT_INT, "N", "also play N random games", 1, BATCH_MAX_RUNS},
     [C_SEED] = {"seed", OPT_SEED, "S", "with --runs: seeds S..S+N-1 (default 1)"},
-    [C_JOBS] = {"jobs", OPT_INT, "J", "with --runs: play in J processes, default 1", 1,
-                BATCH_MAX_JOBS},
+    [C_JOBS] = {"jobs", OPT_INT, "J", "processes for the runs, default 1", 1, BATCH_MAX_JOBS},
     [C_VARIANT] = {"variant", OPT_STRING, "ID|random",
-                   "with --runs: one hidden truth, or the one each seed picks"},
+                   "for the runs: one hidden truth, or each seed's own"},
 };
 static const opt_cmd check_cmd = {
     "check",

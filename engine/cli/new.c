@@ -131,7 +131,7 @@ static int make_scenario(const char *tdir, const char *dest, const char *name)
 enum { NEW_DIR, NEW_NOPTS };
 static const opt_spec new_opts[NEW_NOPTS] = {
     [NEW_DIR] = {"dir", OPT_FILE, "DIR",
-                 "create it in DIR (default ./scenarios when it exists, else .)"},
+                 "where to create it (default ./scenarios if there, else .)"},
 };
 static const opt_cmd new_cmd = {
     "new",
