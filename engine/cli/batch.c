@@ -283,15 +283,14 @@ static double now_s(void)
 
 enum { B_RUNS, B_POLICY, B_SEED, B_VARIANT, B_JOBS, B_JSON, B_HTML, B_NOPTS };
 static const opt_spec batch_opts[B_NOPTS] = {
-    [B_RUNS] = {"runs", OPT_INT, "N", "how many games, default 100", 1, BATCH_MAX_RUNS},
-    [B_POLICY] = {"policy", OPT_ENUM, NULL, "how to play them (default random)",
-                  .words = cli_policy_words},
-    [B_SEED] = {"seed", OPT_SEED, "S", "run r plays seed S+r (default 1)"},
-    [B_VARIANT] = {"variant", OPT_STRING, "ID|random",
-                   "one hidden truth, or each run the one its seed picks"},
-    [B_JOBS] = {"jobs", OPT_INT, "J", "play in J processes, default 1", 1, BATCH_MAX_JOBS},
-    [B_JSON] = {"json", OPT_FLAG, NULL, "print one JSON object"},
-    [B_HTML] = {"html", OPT_FILE, "FILE", "also write a self-contained HTML report"},
+    [B_RUNS] = OPTION_INT("runs", "N", "how many games, default 100", 1, BATCH_MAX_RUNS),
+    [B_POLICY] = OPTION_ENUM("policy", cli_policy_words, "how to play them (default random)"),
+    [B_SEED] = OPTION_SEED("seed", "S", "run r plays seed S+r (default 1)"),
+    [B_VARIANT] = OPTION_STRING("variant", "ID|random",
+                                "one hidden truth, or each run the one its seed picks"),
+    [B_JOBS] = OPTION_INT("jobs", "J", "play in J processes, default 1", 1, BATCH_MAX_JOBS),
+    [B_JSON] = OPTION_FLAG("json", "print one JSON object"),
+    [B_HTML] = OPTION_FILE("html", "FILE", "also write a self-contained HTML report"),
 };
 static const opt_cmd batch_cmd = {
     "batch",

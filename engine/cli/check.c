@@ -96,12 +96,12 @@ static void print_summary(const char *dir, const def_scenario *sc, const lint_li
 
 enum { C_STRICT, C_RUNS, C_SEED, C_JOBS, C_VARIANT, C_NOPTS };
 static const opt_spec check_opts[C_NOPTS] = {
-    [C_STRICT] = {"strict", OPT_FLAG, NULL, "fail on warnings too"},
-    [C_RUNS] = {"runs", OPT_INT, "N", "also play N random games", 1, BATCH_MAX_RUNS},
-    [C_SEED] = {"seed", OPT_SEED, "S", "with --runs: seeds S..S+N-1 (default 1)"},
-    [C_JOBS] = {"jobs", OPT_INT, "J", "processes for the runs, default 1", 1, BATCH_MAX_JOBS},
-    [C_VARIANT] = {"variant", OPT_STRING, "ID|random",
-                   "for the runs: one hidden truth, or each seed's own"},
+    [C_STRICT] = OPTION_FLAG("strict", "fail on warnings too"),
+    [C_RUNS] = OPTION_INT("runs", "N", "also play N random games", 1, BATCH_MAX_RUNS),
+    [C_SEED] = OPTION_SEED("seed", "S", "with --runs: seeds S..S+N-1 (default 1)"),
+    [C_JOBS] = OPTION_INT("jobs", "J", "processes for the runs, default 1", 1, BATCH_MAX_JOBS),
+    [C_VARIANT] =
+        OPTION_STRING("variant", "ID|random", "for the runs: one hidden truth, or each seed's own"),
 };
 static const opt_cmd check_cmd = {
     "check",

@@ -130,8 +130,8 @@ static int make_scenario(const char *tdir, const char *dest, const char *name)
 
 enum { NEW_DIR, NEW_NOPTS };
 static const opt_spec new_opts[NEW_NOPTS] = {
-    [NEW_DIR] = {"dir", OPT_FILE, "DIR",
-                 "where to create it (default ./scenarios if there, else .)"},
+    [NEW_DIR] =
+        OPTION_FILE("dir", "DIR", "where to create it (default ./scenarios if there, else .)"),
 };
 static const opt_cmd new_cmd = {
     "new",

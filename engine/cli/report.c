@@ -14,10 +14,10 @@
 static const char *const report_formats[] = {"html", "json", NULL};
 enum { R_OUT, R_FORMAT, R_FACILITATOR, R_NOPTS };
 static const opt_spec report_options[R_NOPTS] = {
-    [R_OUT] = {"out", OPT_FILE, "FILE", "write it to FILE ('-' or none: standard output)"},
-    [R_FORMAT] = {"format", OPT_ENUM, NULL, "a web page (the default) or the same data as JSON",
-                  .words = report_formats},
-    [R_FACILITATOR] = {"facilitator", OPT_STRING, "NAME", "who ran the exercise, for the cover"},
+    [R_OUT] = OPTION_FILE("out", "FILE", "write it to FILE ('-' or none: standard output)"),
+    [R_FORMAT] =
+        OPTION_ENUM("format", report_formats, "a web page (the default) or the same data as JSON"),
+    [R_FACILITATOR] = OPTION_STRING("facilitator", "NAME", "who ran the exercise, for the cover"),
 };
 static const opt_cmd report_cmd = {
     "report",

@@ -27,14 +27,13 @@ static int finish_run(session *s, const cli_opts *o)
 
 enum { RUN_COMMANDS, RUN_AUTO, RUN_SEED, RUN_VARIANT, RUN_SAVE, RUN_JSON, RUN_NOPTS };
 static const opt_spec run_opts[RUN_NOPTS] = {
-    [RUN_COMMANDS] = {"commands", OPT_FILE, "FILE", "apply the commands of FILE ('-': stdin)"},
-    [RUN_AUTO] = {"auto", OPT_ENUM, NULL, "then finish the game by this policy",
-                  .words = cli_policy_words},
-    [RUN_SEED] = {"seed", OPT_SEED, "N", "the game's seed (default 1)"},
-    [RUN_VARIANT] = {"variant", OPT_STRING, "ID|random",
-                     "the hidden truth, or one drawn by the seed"},
-    [RUN_SAVE] = {"save", OPT_FILE, "FILE", "journal the game to FILE"},
-    [RUN_JSON] = {"json", OPT_FLAG, NULL, "print the final state as one JSON object"},
+    [RUN_COMMANDS] = OPTION_FILE("commands", "FILE", "apply the commands of FILE ('-': stdin)"),
+    [RUN_AUTO] = OPTION_ENUM("auto", cli_policy_words, "then finish the game by this policy"),
+    [RUN_SEED] = OPTION_SEED("seed", "N", "the game's seed (default 1)"),
+    [RUN_VARIANT] =
+        OPTION_STRING("variant", "ID|random", "the hidden truth, or one drawn by the seed"),
+    [RUN_SAVE] = OPTION_FILE("save", "FILE", "journal the game to FILE"),
+    [RUN_JSON] = OPTION_FLAG("json", "print the final state as one JSON object"),
 };
 static const opt_cmd run_cmd = {
     "run",
@@ -85,10 +84,10 @@ int cli_run(int argc, char **argv)
 
 enum { RES_COMMANDS, RES_AUTO, RES_JSON, RES_NOPTS };
 static const opt_spec resume_opts[RES_NOPTS] = {
-    [RES_COMMANDS] = {"commands", OPT_FILE, "FILE", "go on with the commands of FILE ('-': stdin)"},
-    [RES_AUTO] = {"auto", OPT_ENUM, NULL, "then finish the game by this policy",
-                  .words = cli_policy_words},
-    [RES_JSON] = {"json", OPT_FLAG, NULL, "print the final state as one JSON object"},
+    [RES_COMMANDS] =
+        OPTION_FILE("commands", "FILE", "go on with the commands of FILE ('-': stdin)"),
+    [RES_AUTO] = OPTION_ENUM("auto", cli_policy_words, "then finish the game by this policy"),
+    [RES_JSON] = OPTION_FLAG("json", "print the final state as one JSON object"),
 };
 static const opt_cmd resume_cmd = {
     "resume",

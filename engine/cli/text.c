@@ -510,11 +510,11 @@ int text_loop(session **sp, script **scp)
 
 enum { TEXT_SEED, TEXT_VARIANT, TEXT_SAVE, TEXT_NOSAVE, TEXT_NOPTS };
 static const opt_spec text_opts[TEXT_NOPTS] = {
-    [TEXT_SEED] = {"seed", OPT_SEED, "N", "the game's seed (default: from the clock)"},
-    [TEXT_VARIANT] = {"variant", OPT_STRING, "ID|random",
-                      "the hidden truth, or one drawn by the seed"},
-    [TEXT_SAVE] = {"save", OPT_FILE, "FILE", "journal the game to FILE"},
-    [TEXT_NOSAVE] = {"no-save", OPT_FLAG, NULL, "do not save the game"},
+    [TEXT_SEED] = OPTION_SEED("seed", "N", "the game's seed (default: from the clock)"),
+    [TEXT_VARIANT] =
+        OPTION_STRING("variant", "ID|random", "the hidden truth, or one drawn by the seed"),
+    [TEXT_SAVE] = OPTION_FILE("save", "FILE", "journal the game to FILE"),
+    [TEXT_NOSAVE] = OPTION_FLAG("no-save", "do not save the game"),
 };
 static const opt_cmd text_cmd = {
     "text",

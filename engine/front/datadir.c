@@ -73,20 +73,17 @@ static void exe_dir(char *out, size_t size)
     if (slash) *slash = '\0';
 }
 
+#if defined(CR_SOURCE_DIR) && defined(CR_BUILD_DIR)
 /* Whether the executable was built here and not installed: it lies under
    the build folder it was compiled in. */
 static int in_build_tree(const char *exe)
 {
-#ifdef CR_BUILD_DIR
     char build[PATH_MAX];
     if (!*exe || !realpath(CR_BUILD_DIR, build)) return 0;
     size_t n = strlen(build);
     return strncmp(exe, build, n) == 0 && (exe[n] == '/' || exe[n] == '\0');
-#else
-    (void)exe;
-    return 0;
-#endif
 }
+#endif
 
 /* dir and a relative path, each leading "../" taken off dir, so that a
    root that does not exist still reads well in a message. */
@@ -112,7 +109,7 @@ void datadir_roots(datadir_list *l)
         add_root(l, p);
     }
     add_root(l, CR_DATADIR);
-#ifdef CR_SOURCE_DIR
+#if defined(CR_SOURCE_DIR) && defined(CR_BUILD_DIR)
     if (in_build_tree(exe)) add_root(l, CR_SOURCE_DIR);
 #endif
 }

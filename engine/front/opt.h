@@ -47,6 +47,21 @@ typedef struct opt_spec {
     const char *valid;           /* OPT_CUSTOM: "WxH, e.g. 1920x1080" */
 } opt_spec;
 
+/* Table entries by kind, so that a table reads one option a line. */
+// clang-format off
+#define OPTION_FLAG(n, h)              {.name = n, .kind = OPT_FLAG, .help = h}
+#define OPTION_SEED(n, a, h)           {.name = n, .kind = OPT_SEED, .arg = a, .help = h}
+#define OPTION_INT(n, a, h, lo, hi)    {.name = n, .kind = OPT_INT, .arg = a, .help = h, \
+                                        .min = lo, .max = hi}
+#define OPTION_NUMBER(n, a, h, lo, hi) {.name = n, .kind = OPT_NUMBER, .arg = a, .help = h, \
+                                        .min = lo, .max = hi}
+#define OPTION_STRING(n, a, h)         {.name = n, .kind = OPT_STRING, .arg = a, .help = h}
+#define OPTION_FILE(n, a, h)           {.name = n, .kind = OPT_FILE, .arg = a, .help = h}
+#define OPTION_ENUM(n, w, h)           {.name = n, .kind = OPT_ENUM, .help = h, .words = w}
+#define OPTION_CUSTOM(n, a, h, fn, v)  {.name = n, .kind = OPT_CUSTOM, .arg = a, .help = h, \
+                                        .check = fn, .valid = v}
+// clang-format on
+
 /* A subcommand: its name, its positional arguments and its options. */
 typedef struct opt_cmd {
     const char *name; /* "text", or "play" */
