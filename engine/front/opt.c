@@ -248,8 +248,9 @@ int opt_parse(const opt_cmd *c, int argc, char **argv, opt_val *vals, opt_args *
     memset(args, 0, sizeof *args);
     err[0] = '\0';
     if (wants_help(argc, argv)) return OPT_HELP;
-    if (c->nopts > OPT_MAX_OPTIONS) {
-        str_fmt(err, errlen, "crisisroom %s: more than %d options", c->name, OPT_MAX_OPTIONS);
+    if (c->nopts > OPT_MAX_OPTIONS || c->max_args > OPT_MAX_ARGS) { /* a table too large */
+        str_fmt(err, errlen, "crisisroom %s: more than %d options or %d arguments", c->name,
+                OPT_MAX_OPTIONS, OPT_MAX_ARGS);
         return OPT_ERROR;
     }
     /* getopt_long reorders what it is given: a copy, with a program name first. */
