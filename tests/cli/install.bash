@@ -1,7 +1,7 @@
 # Install like a user would (cmake --install into a prefix), move the prefix,
 # and from the moved copy check, play in the terminal, play automatically and
 # read the manual, with the source tree out of reach.
-#   usage: install.bash BUILD_DIR SOURCE_DIR
+#   usage: install.bash BINARY SOURCE_DIR BUILD_DIR
 #
 # Out of reach, twice over:
 #  - by the rule: an installed program (one that does not lie under its build
@@ -13,12 +13,8 @@
 #    skipped, and the test says so on its output.
 # Moving the prefix after installing shows that nothing points back at where
 # it was installed: the program finds share/crisisroom beside its bin/.
-set -euo pipefail
-build="$1"
-src="$2"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-fail() { echo "FAIL: $*" >&2; exit 1; }
+source "$(dirname "$0")/lib.bash"
+build="$3"
 
 cmake --install "$build" --prefix "$work/prefix" > "$work/install.log" ||
     fail "cmake --install: $(cat "$work/install.log")"
@@ -33,6 +29,7 @@ for f in bin/crisisroom share/man/man6/crisisroom.6 \
          share/crisisroom/assets/fonts/NotoSans-Regular.ttf; do
     [ -f "$prefix/$f" ] || fail "not installed: $f"
 done
+[ "$("$prefix/bin/crisisroom" --version)" = "$("$bin" --version)" ] || fail "another version was installed"
 if command -v appstreamcli > /dev/null; then
     appstreamcli validate --no-net "$prefix/share/metainfo/org.crisisroom.CrisisRoom.metainfo.xml" \
         > "$work/as.log" 2>&1 || fail "metainfo: $(cat "$work/as.log")"
