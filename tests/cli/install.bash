@@ -70,6 +70,10 @@ grep -q "^$prefix/share/crisisroom/scenarios/albania2022: ok: 'albania2022'" out
 grep -q "=== Debrief" out || fail "the text game did not reach the debrief: $(tail -5 out)"
 ls "$XDG_DATA_HOME"/crisisroom/saves/tutorial-*.jsonl > /dev/null || fail "no save in XDG_DATA_HOME"
 
+# A new scenario from the installed template passes its own check.
+"$bin" new mine --dir "$work/elsewhere" > out || fail "new: $(cat out)"
+"$bin" check mine --strict > out || fail "check of a new scenario: $(cat out)"
+
 "$bin" run albania2022 --auto historical > out || fail "run --auto historical: $(cat out)"
 grep -q "^albania2022: turn [0-9]* of [0-9]*, ended: " out || fail "run did not end: $(cat out)"
 
