@@ -29,7 +29,9 @@ declare -A libs=(
 # Any header that names one of these belongs to one folder only.
 foreign="SDL|lua\.h|lauxlib\.h|lualib\.h|civetweb\.h|qrencode\.h|png\.h|cjson/"
 bad=0
-owner() { for d in "${!uses[@]}"; do [ -f "$d/$1" ] && { echo "$d"; return; }; done; echo "?"; }
+# A header made at build time (version.h from version.h.in) belongs to the
+# folder of its template.
+owner() { for d in "${!uses[@]}"; do [ -f "$d/$1" ] || [ -f "$d/$1.in" ] && { echo "$d"; return; }; done; echo "?"; }
 for dir in "${!uses[@]}"; do
     [ -d "$dir" ] || continue
     while IFS=: read -r file line text; do

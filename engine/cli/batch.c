@@ -3,7 +3,7 @@
  * play-through half of `check --runs`.
  *
  * This is the hot path. Each worker loads the scenario once, makes one game
- * and resets it for every run, and feeds the policy's commands straight to
+ * and resets it for every run, and plays it by autoplay_run straight on
  * game_apply (no session: no journal, no command lines). Run r uses seed
  * S+r and, in variant mode, the variant that seed picks, so a run's outcome
  * does not depend on which worker plays it; --jobs forks workers that send
@@ -17,13 +17,11 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "autoplay.h"
 #include "cli.h"
 #include "outfile.h"
 #include "report.h"
 #include "util.h"
-
-#define BATCH_MAX_COMMANDS 100000 /* in one run: past it the run is an error */
-#define BATCH_MAX_JOBS     64
 
 /* One run ---------------------------------------------------------------------- */
 
@@ -32,45 +30,20 @@ static int run_variant(const def_scenario *sc, const batch_cfg *cfg, uint64_t se
     return cfg->variant == BATCH_VARIANT_RANDOM ? game_pick_variant(sc, seed) : cfg->variant;
 }
 
-static void refused(stats *st, game *g, uint64_t seed, const cmd *c)
+/* check --runs: what is available at each step (stats_observe). */
+static int observe(void *ud, game *g, int move_start)
 {
-    strbuf b = {0};
-    cmd_format(c, &b);
-    strbuf m = {0};
-    sb_printf(&m, "the %s policy's command `%s` was refused: %s", "automatic", b.s, g->err);
-    stats_fail(st, seed, g->turn, m.s);
-    sb_free(&b);
-    sb_free(&m);
+    return stats_observe(ud, g, move_start);
 }
 
 /* Play the game (already reset to seed) to its end; 0, or -1 after
    recording the error. */
 static int play(game *g, const batch_cfg *cfg, uint64_t seed, stats *st)
 {
-    policy p;
-    policy_init(&p, cfg->policy, seed);
-    int turn = 0, role = -1;
-    for (long n = 0; !g->ended; n++) {
-        int start = g->turn != turn || g->role != role;
-        turn = g->turn, role = g->role;
-        if (cfg->check && stats_observe(st, g, start)) break;
-        cmd c;
-        if (n >= BATCH_MAX_COMMANDS) {
-            char msg[96];
-            str_fmt(msg, sizeof msg, "no ending after %d commands", BATCH_MAX_COMMANDS);
-            stats_fail(st, seed, g->turn, msg);
-            return -1;
-        }
-        if (policy_next(&p, g, &c)) break;
-        game_rc rc = game_apply(g, &c);
-        if (rc == GAME_REFUSED) {
-            refused(st, g, seed, &c);
-            return -1;
-        }
-        if (rc) break;
-    }
-    if (!g->failed) return 0;
-    stats_fail(st, seed, g->turn, g->err);
+    autoplay a = {cfg->policy, seed, NULL, cfg->check ? observe : NULL, st};
+    char err[2048];
+    if (autoplay_run(&a, &g, err, sizeof err) == 0) return 0;
+    stats_fail(st, seed, g->turn, err);
     return -1;
 }
 
@@ -190,90 +163,6 @@ int batch_collect(script *s, const batch_cfg *cfg, stats *out)
 
 /* Arguments -------------------------------------------------------------------- */
 
-static int parse_count(const char *flag, const char *v, long max, long *out)
-{
-    char *end;
-    errno = 0;
-    long n = strtol(v, &end, 10);
-    if (*end || !*v || errno || n < 1 || n > max) {
-        fprintf(stderr, "crisisroom: %s takes a whole number from 1 to %ld, not '%s'\n", flag, max,
-                v);
-        return -1;
-    }
-    *out = n;
-    return 0;
-}
-
-static int parse_seed(const char *v, uint64_t *out)
-{
-    char *end;
-    errno = 0;
-    *out = strtoull(v, &end, 10);
-    if (*v == '-' || !*v || *end || errno) {
-        fprintf(stderr, "crisisroom: --seed takes a whole number from 0 to 2^64-1, not '%s'\n", v);
-        return -1;
-    }
-    return 0;
-}
-
-/* One flag of batch or check; returns the arguments used, or -1. */
-static int batch_flag(batch_args *a, int argc, char **argv, int i)
-{
-    const char *f = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
-    long n;
-    if (strcmp(f, "--json") == 0) return a->json = 1;
-    if (strcmp(f, "--strict") == 0) return a->strict = 1;
-    if (!v) {
-        fprintf(stderr, "crisisroom: %s needs a value\n", f);
-        return -1;
-    }
-    if (strcmp(f, "--runs") == 0) {
-        if (parse_count(f, v, 100000000L, &a->cfg.runs)) return -1;
-    } else if (strcmp(f, "--jobs") == 0) {
-        if (parse_count(f, v, BATCH_MAX_JOBS, &n)) return -1;
-        a->cfg.jobs = (int)n;
-    } else if (strcmp(f, "--seed") == 0) {
-        if (parse_seed(v, &a->cfg.seed)) return -1;
-    } else if (strcmp(f, "--policy") == 0) {
-        if (policy_parse(v, &a->cfg.policy)) {
-            fprintf(stderr, "crisisroom: unknown policy '%s' (random, first, historical)\n", v);
-            return -1;
-        }
-    } else if (strcmp(f, "--html") == 0)
-        a->html = v;
-    else if (strcmp(f, "--variant") == 0)
-        a->variant = v;
-    else
-        return -1;
-    return 2;
-}
-
-int batch_parse(int argc, char **argv, const char *allowed, batch_args *a)
-{
-    memset(a, 0, sizeof *a);
-    a->cfg.runs = 100;
-    a->cfg.seed = 1;
-    a->cfg.jobs = 1;
-    for (int i = 0; i < argc;) {
-        const char *f = argv[i];
-        const char *hit = f[0] == '-' ? strstr(allowed, f) : NULL;
-        size_t n = strlen(f);
-        if (f[0] != '-' && !a->scenario) {
-            a->scenario = f, i++;
-            continue;
-        }
-        if (!hit || (hit[n] != ' ' && hit[n] != '\0')) {
-            fprintf(stderr, "crisisroom: unexpected argument '%s' (options here: %s)\n", f,
-                    allowed);
-            return -1;
-        }
-        int used = batch_flag(a, argc, argv, i);
-        if (used < 0) return -1;
-        i += used;
-    }
-    return 0;
-}
-
 /* The variant setting for the scenario: random when it has variants. */
 int batch_variant(const def_scenario *sc, const char *name, int *out)
 {
@@ -283,9 +172,7 @@ int batch_variant(const def_scenario *sc, const char *name, int *out)
     }
     *out = def_variant_find(sc, name);
     if (*out >= 0) return 0;
-    fprintf(stderr, "crisisroom: unknown variant '%s'; variants:", name);
-    for (int i = 0; i < sc->nvariants; i++) fprintf(stderr, " %s", sc->variants[i].id);
-    fprintf(stderr, "%s random\n", sc->nvariants ? "," : " none;");
+    cli_no_variant(sc, name);
     return -1;
 }
 
@@ -348,10 +235,9 @@ static void json_figures(cJSON *o, const stats *st)
 static void print_json(const stats *st, const batch_cfg *cfg, double secs)
 {
     const def_scenario *sc = st->sc;
-    static const char *const policies[] = {"random", "first", "historical"};
     cJSON *o = cJSON_CreateObject();
     cJSON_AddStringToObject(o, "scenario", sc->id);
-    cJSON_AddStringToObject(o, "policy", policies[cfg->policy]);
+    cJSON_AddStringToObject(o, "policy", cli_policy_words[cfg->policy]);
     cJSON_AddNumberToObject(o, "seed", (double)cfg->seed);
     const char *v = variant_name(sc, cfg);
     if (v) cJSON_AddStringToObject(o, "variant", v);
@@ -410,44 +296,65 @@ static double now_s(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+enum { B_RUNS, B_POLICY, B_SEED, B_VARIANT, B_JOBS, B_JSON, B_HTML, B_NOPTS };
+static const opt_spec batch_opts[B_NOPTS] = {
+    [B_RUNS] = OPTION_INT("runs", "N", "how many games, default 100", 1, BATCH_MAX_RUNS),
+    [B_POLICY] = OPTION_ENUM("policy", cli_policy_words, "how to play them (default random)"),
+    [B_SEED] = OPTION_SEED("seed", "S", "run r plays seed S+r (default 1)"),
+    [B_VARIANT] = OPTION_STRING("variant", "ID|random",
+                                "one hidden truth, or each run the one its seed picks"),
+    [B_JOBS] = OPTION_INT("jobs", "J", "play in J processes, default 1", 1, BATCH_MAX_JOBS),
+    [B_JSON] = OPTION_FLAG("json", "print one JSON object"),
+    [B_HTML] = OPTION_FILE("html", "FILE", "also write a self-contained HTML report"),
+};
+static const opt_cmd batch_cmd = {
+    "batch",
+    "SCENARIO",
+    1,
+    1,
+    "Play N complete games by a policy; run r uses seed S+r and, unless --variant\n"
+    "names one, the variant that seed picks. Prints the endings, objective\n"
+    "ratings, final meter percentiles and errors. The figures do not depend on J.\n"
+    "Exit 0 when every run ended without a script error, 1 otherwise, 2 on usage.\n",
+    batch_opts,
+    B_NOPTS};
+
+/* The configuration of the options given (defaults for the others). */
+static batch_cfg batch_config(const opt_val *v)
+{
+    batch_cfg cfg = {POLICY_RANDOM, 1, 100, -1, 1, 0};
+    if (v[B_RUNS].given) cfg.runs = v[B_RUNS].i;
+    if (v[B_POLICY].given) policy_parse(cli_policy_words[v[B_POLICY].e], &cfg.policy);
+    if (v[B_SEED].given) cfg.seed = v[B_SEED].u;
+    if (v[B_JOBS].given) cfg.jobs = (int)v[B_JOBS].i;
+    return cfg;
+}
+
 int cli_batch(int argc, char **argv)
 {
-    static const char *help =
-        "usage: crisisroom batch SCENARIO [--runs N] [--policy random|first|historical]\n"
-        "                        [--seed S] [--variant ID|random] [--jobs J] [--json]\n"
-        "                        [--html FILE]\n"
-        "Play N complete games (default 100) by a policy (default random); run r uses\n"
-        "seed S+r (S defaults to 1) and, unless --variant names one, the variant that\n"
-        "seed picks. Prints the endings, objective ratings, final meter percentiles and\n"
-        "errors; --json prints one JSON object, --html writes a self-contained report.\n"
-        "--jobs J plays in J processes; the figures do not depend on J.\n"
-        "Exit 0 when every run ended without a script error, 1 otherwise, 2 on usage.\n";
-    if (cli_wants_help(argc, argv, help)) return 0;
-    batch_args a;
-    if (batch_parse(argc, argv, "--runs --policy --seed --variant --jobs --json --html", &a))
-        return 2;
-    if (!a.scenario) {
-        fputs(help, stderr);
-        return 2;
-    }
-    script *s = cli_load(a.scenario);
+    opt_val v[B_NOPTS];
+    opt_args a;
+    int status = cli_options(&batch_cmd, argc, argv, v, &a);
+    if (status >= 0) return status;
+    batch_cfg cfg = batch_config(v);
+    script *s = cli_load(a.v[0]);
     if (!s) return 1;
     const def_scenario *sc = script_scenario(s);
-    if (batch_variant(sc, a.variant, &a.cfg.variant)) {
+    if (batch_variant(sc, v[B_VARIANT].str, &cfg.variant)) {
         script_free(s);
         return 2;
     }
     stats st;
     stats_init(&st, sc);
     double t0 = now_s();
-    int rc = batch_collect(s, &a.cfg, &st);
+    int rc = batch_collect(s, &cfg, &st);
     double secs = now_s() - t0;
     if (rc) fprintf(stderr, "crisisroom: a batch worker failed; the figures are incomplete\n");
-    if (a.json)
-        print_json(&st, &a.cfg, secs);
+    if (v[B_JSON].given)
+        print_json(&st, &cfg, secs);
     else
         print_text(&st, secs);
-    if (a.html && write_html(a.html, &st, &a.cfg, secs)) rc = -1;
+    if (v[B_HTML].str && write_html(v[B_HTML].str, &st, &cfg, secs)) rc = -1;
     if (st.errors) rc = -1;
     stats_free(&st);
     script_free(s);

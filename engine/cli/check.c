@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "datadir.h"
 #include "lint.h"
 #include "stats.h"
 #include "util.h"
@@ -61,14 +62,14 @@ static void settle(lint_list *l, int static_end, lint_rule why, lint_rule confir
 }
 
 /* The playthroughs of --runs: random policy, variant per seed. */
-static int check_runs(script *s, batch_args *a, lint_list *out)
+static int check_runs(script *s, batch_cfg *cfg, const char *variant, lint_list *out)
 {
     const def_scenario *sc = script_scenario(s);
-    if (batch_variant(sc, a->variant, &a->cfg.variant)) return -1;
-    a->cfg.check = 1;
+    if (batch_variant(sc, variant, &cfg->variant)) return -1;
+    cfg->check = 1;
     stats st;
     stats_init(&st, sc);
-    int rc = batch_collect(s, &a->cfg, &st);
+    int rc = batch_collect(s, cfg, &st);
     /* What the runs delivered, a function delivered: the static guess was wrong. */
     for (int i = 0; i < sc->nevents; i++)
         if (st.events[i]) lint_drop(out, LINT_R_UNDELIVERED, i);
@@ -93,31 +94,44 @@ static void print_summary(const char *dir, const def_scenario *sc, const lint_li
                runs ? " (with the runs)" : "");
 }
 
+enum { C_STRICT, C_RUNS, C_SEED, C_JOBS, C_VARIANT, C_NOPTS };
+static const opt_spec check_opts[C_NOPTS] = {
+    [C_STRICT] = OPTION_FLAG("strict", "fail on warnings too"),
+    [C_RUNS] = OPTION_INT("runs", "N", "also play N random games", 1, BATCH_MAX_RUNS),
+    [C_SEED] = OPTION_SEED("seed", "S", "with --runs: seeds S..S+N-1 (default 1)"),
+    [C_JOBS] = OPTION_INT("jobs", "J", "processes for the runs, default 1", 1, BATCH_MAX_JOBS),
+    [C_VARIANT] =
+        OPTION_STRING("variant", "ID|random", "for the runs: one hidden truth, or each seed's own"),
+};
+static const opt_cmd check_cmd = {
+    "check",
+    "SCENARIO",
+    1,
+    1,
+    "Load and validate a scenario, then look for likely mistakes (events nothing\n"
+    "delivers, options without effect, text too long for the window...). With\n"
+    "--runs, also play N random games and report script errors, dead ends, events\n"
+    "never delivered, options never available, endings never reached and meters\n"
+    "stuck at a bound. Each finding is printed as\n"
+    "FOLDER/file:line: error|warning: message.\n"
+    "Exit 0 when there is no error (warnings allowed; --strict fails on them too),\n"
+    "1 otherwise, 2 on usage errors.\n",
+    check_opts,
+    C_NOPTS};
+
 int cli_check(int argc, char **argv)
 {
-    static const char *help =
-        "usage: crisisroom check SCENARIO [--strict] [--runs N [--seed S] [--jobs J]\n"
-        "                        [--variant ID|random]]\n"
-        "Load and validate a scenario, then look for likely mistakes (events nothing\n"
-        "delivers, options without effect, text too long for the window...). With\n"
-        "--runs, also play N random games (seeds S..S+N-1) and report script errors,\n"
-        "dead ends, events never delivered, options never available, endings never\n"
-        "reached and meters stuck at a bound. Each finding is printed as\n"
-        "FOLDER/file:line: error|warning: message.\n"
-        "Exit 0 when there is no error (warnings allowed; --strict fails on them too),\n"
-        "1 otherwise, 2 on usage errors.\n";
-    if (cli_wants_help(argc, argv, help)) return 0;
-    batch_args a;
-    if (batch_parse(argc, argv, "--strict --runs --seed --jobs --variant", &a)) return 2;
-    int runs = 0;
-    for (int i = 0; i < argc; i++) runs |= strcmp(argv[i], "--runs") == 0;
-    if (!a.scenario) {
-        fputs(help, stderr);
-        return 2;
-    }
+    opt_val v[C_NOPTS];
+    opt_args a;
+    int status = cli_options(&check_cmd, argc, argv, v, &a);
+    if (status >= 0) return status;
+    batch_cfg cfg = {POLICY_RANDOM, 1, 100, -1, 1, 0};
+    if (v[C_RUNS].given) cfg.runs = v[C_RUNS].i;
+    if (v[C_SEED].given) cfg.seed = v[C_SEED].u;
+    if (v[C_JOBS].given) cfg.jobs = (int)v[C_JOBS].i;
     char dir[4096], err[65536];
-    if (cli_find_scenario(a.scenario, dir, sizeof dir)) {
-        fprintf(stderr, "crisisroom: no scenario '%s'\n", a.scenario);
+    if (datadir_scenario(a.v[0], dir, sizeof dir, err, sizeof err)) {
+        fprintf(stderr, "crisisroom: %s\n", err);
         return 2;
     }
     for (size_t n = strlen(dir); n > 1 && dir[n - 1] == '/';) dir[--n] = '\0';
@@ -126,15 +140,16 @@ int cli_check(int argc, char **argv)
         print_load_errors(dir, err);
         return 1;
     }
+    int runs = v[C_RUNS].given;
     lint_list l = {0};
     lint_scenario(script_scenario(s), &l);
-    if (runs && check_runs(s, &a, &l) < 0)
+    if (runs && check_runs(s, &cfg, v[C_VARIANT].str, &l) < 0)
         lint_add(&l, LINT_ERROR, script_scenario(s)->at, "the play-throughs could not all run");
     lint_sort(&l);
     lint_accept(&l, script_scenario(s));
     print_findings(dir, &l);
-    print_summary(dir, script_scenario(s), &l, runs ? a.cfg.runs : 0);
-    int rc = l.errors || (a.strict && l.warnings) ? 1 : 0;
+    print_summary(dir, script_scenario(s), &l, runs ? cfg.runs : 0);
+    int rc = l.errors || (v[C_STRICT].given && l.warnings) ? 1 : 0;
     lint_free(&l);
     script_free(s);
     return rc;

@@ -1,6 +1,8 @@
 /*
- * cli.h -- the program's subcommands and what they share: finding a
- * scenario, starting or resuming a session, printing state.
+ * cli.h -- the program's subcommands and what they share: reading their
+ * options (each subcommand declares a table, opt.h), loading a scenario,
+ * starting or resuming a session, printing state. Everything here prints
+ * its own errors (prefixed "crisisroom: ") to stderr.
  */
 #ifndef CR_CLI_H
 #define CR_CLI_H
@@ -8,12 +10,24 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "opt.h"
 #include "policy.h"
 #include "script.h"
 #include "session.h"
 #include "stats.h"
 
-/* Options most subcommands take. */
+/* The automatic players by name (policy.h), NULL-terminated, for the enum
+   options --auto and --policy. */
+extern const char *const cli_policy_words[];
+
+/* Read a subcommand's arguments by its table. -1: go on; otherwise the
+   exit status to return: 0 once the help is printed (stdout), 2 once a
+   usage error is (stderr; a missing argument with the usage line). */
+int cli_options(const opt_cmd *c, int argc, char **argv, opt_val *v, opt_args *a);
+/* Print the help of c to f (run's check that a needed option came). */
+void cli_print_help(const opt_cmd *c, FILE *f);
+
+/* What text, run and resume take, once read. */
 typedef struct cli_opts {
     const char *scenario; /* folder or name */
     const char *save;     /* --save FILE */
@@ -26,20 +40,12 @@ typedef struct cli_opts {
     int nosave; /* --no-save */
 } cli_opts;
 
-/* Print help and return 1 when --help or -h is among the arguments. */
-int cli_wants_help(int argc, char **argv, const char *help);
-
-/* Parse "--flag value" options after the positional argument; prints the
-   error and returns -1 on a bad one. `allowed` lists the flags this
-   subcommand takes, e.g. "--seed --save --variant". */
-int cli_parse(int argc, char **argv, const char *allowed, cli_opts *o);
-
-/* A scenario folder from a path or a name under scenarios/. */
-int cli_find_scenario(const char *arg, char *out, size_t size);
-/* Load a scenario, printing its problems to stderr. */
+/* Load a scenario by folder or name (datadir.h), printing its problems. */
 script *cli_load(const char *arg);
 /* The variant for the options (-1 none); prints an error and returns -2. */
 int cli_variant(const def_scenario *sc, const cli_opts *o, uint64_t seed, int *mode);
+/* "unknown variant 'x'; variants: a, b, random" */
+void cli_no_variant(const def_scenario *sc, const char *name);
 /* A new session for the options, journaling to --save or the default
    saves folder (unless --no-save). */
 session *cli_new_session(script *s, const cli_opts *o, int journal_default);
@@ -48,14 +54,12 @@ session *cli_resume(const char *path, script **out_script);
 /* The same, read-only: nothing is appended to the save (for reports). */
 session *cli_load_save(const char *path, script **out_script);
 
-/* $XDG_DATA_HOME/crisisroom/saves (created); 0 or -1. */
-int cli_saves_dir(char *out, size_t size);
-
 /* Print the state as one JSON object. */
 void cli_print_json(FILE *out, const session *s);
-/* Apply a --commands file; prints the first refusal and returns -1. */
-int cli_apply_file(session *s, const char *path, int echo);
-/* Finish the game with a policy. */
+/* Apply a --commands file (cmdfile.h); prints the refusal and returns -1. */
+int cli_apply_file(session *s, const char *path);
+/* Finish the game by the named policy (autoplay.h); prints why not and
+   returns -1. */
 int cli_auto(session *s, const char *policy_name);
 
 int cli_text(int argc, char **argv);
@@ -79,13 +83,8 @@ typedef struct batch_cfg {
     int jobs;    /* processes */
     int check;   /* also observe availability and dead ends (check --runs) */
 } batch_cfg;
-typedef struct batch_args {
-    const char *scenario, *html, *variant;
-    int json, strict;
-    batch_cfg cfg;
-} batch_args;
-/* Parse the flags of batch and check (`allowed` as for cli_parse). */
-int batch_parse(int argc, char **argv, const char *allowed, batch_args *a);
+#define BATCH_MAX_JOBS 64
+#define BATCH_MAX_RUNS 100000000L /* a hundred million: hours of play, not forever */
 /* --variant NAME|random (NULL: random when the scenario has variants). */
 int batch_variant(const def_scenario *sc, const char *name, int *out);
 /* Play the runs into out (initialised); -1 when a worker failed. */

@@ -1,5 +1,7 @@
 /*
- * main.c -- crisisroom: dispatch to a subcommand.
+ * main.c -- crisisroom: dispatch to a subcommand. The list in --help is
+ * made from the dispatch table; each subcommand's own help from its
+ * option table (opt.h).
  */
 #include <stdio.h>
 #include <string.h>
@@ -8,25 +10,6 @@
 #ifdef CR_HAVE_UI
 #include "ui.h"
 #endif
-
-static const char *const usage =
-    "usage: crisisroom COMMAND [ARGS]\n"
-    "\n"
-    "Crisis Room: a turn-based tabletop cyber-crisis simulation.\n"
-    "\n"
-    "commands:\n"
-    "  play [SCENARIO|SAVE]   play in a window (default: the flagship scenario)\n"
-    "  text SCENARIO          play in the terminal, every role in turn\n"
-    "  run SCENARIO --commands FILE   apply scripted commands\n"
-    "  resume SAVE            replay a save and go on\n"
-    "  check SCENARIO [--runs N]   validate a scenario (and play it N times)\n"
-    "  test SCENARIO [FILE]   run a scenario's own tests\n"
-    "  batch SCENARIO --runs N   play N games automatically and sum them up\n"
-    "  new NAME [--dir DIR]   start a scenario from the template\n"
-    "  report SAVE --out FILE write the after-action report (HTML or JSON)\n"
-    "\n"
-    "SCENARIO is a scenario folder or a name under scenarios/ (e.g. tutorial).\n"
-    "`crisisroom COMMAND --help` tells more; --version prints the version.\n";
 
 static int play(int argc, char **argv)
 {
@@ -42,26 +25,60 @@ static int play(int argc, char **argv)
 #endif
 }
 
+static const struct {
+    const char *name, *args, *what;
+    int (*fn)(int, char **);
+} cmds[] = {
+    {"play", "[SCENARIO|SAVE]", "play in a window (default: the flagship scenario)", play},
+    {"text", "SCENARIO", "play in the terminal, every role in turn", cli_text},
+    {"run", "SCENARIO --commands FILE", "apply scripted commands", cli_run},
+    {"resume", "SAVE", "replay a save and go on", cli_resume_cmd},
+    {"check", "SCENARIO [--runs N]", "validate a scenario (and play it N times)", cli_check},
+    {"test", "SCENARIO [FILE]", "run a scenario's own tests", cli_test},
+    {"batch", "SCENARIO --runs N", "play N games automatically and sum them up", cli_batch},
+    {"new", "NAME [--dir DIR]", "start a scenario from the template", cli_new},
+    {"report", "SAVE --out FILE", "write the after-action report (HTML or JSON)", cli_report},
+};
+#define NCMDS (sizeof cmds / sizeof cmds[0])
+
+static void usage(FILE *f)
+{
+    fputs("usage: crisisroom COMMAND [ARGS]\n\n"
+          "Crisis Room: a turn-based tabletop cyber-crisis simulation.\n\ncommands:\n",
+          f);
+    for (size_t i = 0; i < NCMDS; i++) {
+        char left[64];
+        snprintf(left, sizeof left, "%s %s", cmds[i].name, cmds[i].args);
+        fprintf(f, "  %-32s %s\n", left, cmds[i].what);
+    }
+    fputs("\nSCENARIO is a scenario folder or the name of an installed one (e.g. tutorial).\n"
+          "`crisisroom COMMAND --help` tells more; --version prints the version.\n",
+          f);
+}
+
 int main(int argc, char **argv)
 {
-    if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
-        strcmp(argv[1], "help") == 0) {
-        fputs(usage, argc < 2 ? stderr : stdout);
-        return argc < 2 ? 2 : 0;
+    if (argc < 2) {
+        usage(stderr);
+        return 2;
+    }
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+        (strcmp(argv[1], "help") == 0 && argc == 2)) {
+        usage(stdout);
+        return 0;
     }
     if (strcmp(argv[1], "--version") == 0) {
         printf("crisisroom %s\n", CR_ENGINE_VERSION);
         return 0;
     }
-    static const struct {
-        const char *name;
-        int (*fn)(int, char **);
-    } cmds[] = {
-        {"play", play},        {"text", cli_text}, {"run", cli_run},     {"resume", cli_resume_cmd},
-        {"check", cli_check},  {"test", cli_test}, {"batch", cli_batch}, {"new", cli_new},
-        {"report", cli_report}};
-    for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++)
-        if (strcmp(argv[1], cmds[i].name) == 0) return cmds[i].fn(argc - 2, argv + 2);
-    fprintf(stderr, "crisisroom: unknown command '%s'\n\n%s", argv[1], usage);
+    /* `crisisroom help COMMAND` is `crisisroom COMMAND --help`. */
+    int help = strcmp(argv[1], "help") == 0;
+    const char *name = argv[1 + help];
+    static char *ask[] = {"--help", NULL};
+    for (size_t i = 0; i < NCMDS; i++)
+        if (strcmp(name, cmds[i].name) == 0)
+            return help ? cmds[i].fn(1, ask) : cmds[i].fn(argc - 2, argv + 2);
+    fprintf(stderr, "crisisroom: unknown command '%s'\n\n", name);
+    usage(stderr);
     return 2;
 }

@@ -1,7 +1,8 @@
 /*
- * new.c -- `crisisroom new NAME`: a new scenario folder copied from
- * scenarios/template, with its id and title set, that passes `check` and
- * `test` as created. It never overwrites anything.
+ * new.c -- `crisisroom new NAME`: a new scenario folder copied from the
+ * template scenario (found like any scenario, datadir.h), with its id and
+ * title set, that passes `check` and `test` as created. It never
+ * overwrites anything.
  */
 #include <ctype.h>
 #include <dirent.h>
@@ -11,24 +12,17 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "datadir.h"
+#include "fs.h"
 #include "util.h"
 
 #define NEW_MAX_FILE (4u << 20) /* the template's files are small */
 
-static int is_dir(const char *p)
-{
-    struct stat st;
-    return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
 static char *read_file(const char *path, size_t *len)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    char *buf = xmalloc(NEW_MAX_FILE + 1);
-    *len = fread(buf, 1, NEW_MAX_FILE, f);
-    buf[*len] = '\0';
-    fclose(f);
+    char err[1024];
+    char *buf = fs_read(path, NEW_MAX_FILE, len, err, sizeof err);
+    if (!buf) fprintf(stderr, "crisisroom: %s\n", err);
     return buf;
 }
 
@@ -134,31 +128,30 @@ static int make_scenario(const char *tdir, const char *dest, const char *name)
     return rename(p, q) && errno != ENOENT ? -1 : 0;
 }
 
+enum { NEW_DIR, NEW_NOPTS };
+static const opt_spec new_opts[NEW_NOPTS] = {
+    [NEW_DIR] =
+        OPTION_FILE("dir", "DIR", "where to create it (default ./scenarios if there, else .)"),
+};
+static const opt_cmd new_cmd = {
+    "new",
+    "NAME",
+    1,
+    1,
+    "Create the scenario folder DIR/NAME from the template scenario, with id NAME.\n"
+    "NAME is an id: lower-case letters, digits and _, starting with a letter.\n"
+    "It never overwrites: an existing folder is refused. Exit 0 created, 1 failed,\n"
+    "2 on usage errors.\n",
+    new_opts,
+    NEW_NOPTS};
+
 int cli_new(int argc, char **argv)
 {
-    static const char *help =
-        "usage: crisisroom new NAME [--dir DIR]\n"
-        "Create the scenario folder DIR/NAME from scenarios/template, with id NAME.\n"
-        "DIR defaults to ./scenarios when that folder exists, else the current folder.\n"
-        "NAME is an id: lower-case letters, digits and _, starting with a letter.\n"
-        "It never overwrites: an existing folder is refused. Exit 0 created, 1 failed,\n"
-        "2 on usage errors.\n";
-    const char *name = NULL, *dir = NULL;
-    if (cli_wants_help(argc, argv, help)) return 0;
-    for (int i = 0; i < argc; i++) {
-        if (strcmp(argv[i], "--dir") == 0 && i + 1 < argc)
-            dir = argv[++i];
-        else if (argv[i][0] != '-' && !name)
-            name = argv[i];
-        else {
-            fputs(help, stderr);
-            return 2;
-        }
-    }
-    if (!name) {
-        fputs(help, stderr);
-        return 2;
-    }
+    opt_val v[NEW_NOPTS];
+    opt_args a;
+    int status = cli_options(&new_cmd, argc, argv, v, &a);
+    if (status >= 0) return status;
+    const char *name = a.v[0], *dir = v[NEW_DIR].str;
     if (!str_is_id(name)) {
         fprintf(stderr,
                 "crisisroom: '%s' is not a valid id (lower-case letters, digits and _, "
@@ -166,12 +159,12 @@ int cli_new(int argc, char **argv)
                 name);
         return 2;
     }
-    char tdir[4096], dest[4096];
-    if (cli_find_scenario("template", tdir, sizeof tdir)) {
-        fprintf(stderr, "crisisroom: no scenarios/template to copy\n");
+    char tdir[4096], dest[4096], err[8192];
+    if (datadir_scenario("template", tdir, sizeof tdir, err, sizeof err)) {
+        fprintf(stderr, "crisisroom: %s\n", err);
         return 1;
     }
-    if (!dir) dir = is_dir("scenarios") ? "scenarios" : ".";
+    if (!dir) dir = fs_is_dir("scenarios") ? "scenarios" : ".";
     str_fmt(dest, sizeof dest, "%s/%s", dir, name);
     struct stat st;
     if (lstat(dest, &st) == 0) {

@@ -11,41 +11,23 @@
 #include "report.h"
 #include "util.h"
 
-static const char *const report_help =
-    "usage: crisisroom report SAVE [--out FILE] [--format html|json] [--facilitator NAME]\n"
+static const char *const report_formats[] = {"html", "json", NULL};
+enum { R_OUT, R_FORMAT, R_FACILITATOR, R_NOPTS };
+static const opt_spec report_options[R_NOPTS] = {
+    [R_OUT] = OPTION_FILE("out", "FILE", "write it to FILE ('-' or none: standard output)"),
+    [R_FORMAT] =
+        OPTION_ENUM("format", report_formats, "a web page (the default) or the same data as JSON"),
+    [R_FACILITATOR] = OPTION_STRING("facilitator", "NAME", "who ran the exercise, for the cover"),
+};
+static const opt_cmd report_cmd = {
+    "report",
+    "SAVE",
+    1,
+    1,
     "Replay SAVE (read-only) and write its after-action report / improvement plan:\n"
-    "one self-contained HTML page (the default), or the same data as one JSON object.\n"
-    "Without --out (or with --out -) the report goes to standard output.\n";
-
-typedef struct report_args {
-    const char *save, *out, *format, *facilitator;
-} report_args;
-
-static int report_parse(int argc, char **argv, report_args *a)
-{
-    memset(a, 0, sizeof *a);
-    a->format = "html";
-    for (int i = 0; i < argc; i++) {
-        const char **dst = strcmp(argv[i], "--out") == 0           ? &a->out
-                           : strcmp(argv[i], "--format") == 0      ? &a->format
-                           : strcmp(argv[i], "--facilitator") == 0 ? &a->facilitator
-                                                                   : NULL;
-        if (dst && i + 1 < argc) {
-            *dst = argv[++i];
-        } else if (!dst && argv[i][0] != '-' && !a->save) {
-            a->save = argv[i];
-        } else {
-            fprintf(stderr, "crisisroom: report: %s '%s'\n", dst ? "no value for" : "unexpected",
-                    argv[i]);
-            return -1;
-        }
-    }
-    if (strcmp(a->format, "html") != 0 && strcmp(a->format, "json") != 0) {
-        fprintf(stderr, "crisisroom: report: --format is html or json, not '%s'\n", a->format);
-        return -1;
-    }
-    return a->save ? 0 : -1;
-}
+    "one self-contained HTML page (the default), or the same data as one JSON object.\n",
+    report_options,
+    R_NOPTS};
 
 /* Standard output as it is; a file through the one writer (outfile.h:
    atomic for a file, in place for a device, never replacing a link). */
@@ -60,19 +42,18 @@ static int report_write(const char *path, const strbuf *b)
 
 int cli_report(int argc, char **argv)
 {
-    if (cli_wants_help(argc, argv, report_help)) return 0;
-    report_args a;
-    if (report_parse(argc, argv, &a)) {
-        fputs(report_help, stderr);
-        return 2;
-    }
+    opt_val v[R_NOPTS];
+    opt_args a;
+    int status = cli_options(&report_cmd, argc, argv, v, &a);
+    if (status >= 0) return status;
     script *sc;
-    session *s = cli_load_save(a.save, &sc);
+    session *s = cli_load_save(a.v[0], &sc);
     if (!s) return 1;
-    report_opts o = {a.facilitator};
+    report_opts o = {v[R_FACILITATOR].str};
     strbuf b = {0};
-    int rc = strcmp(a.format, "json") == 0 ? report_json(s, &o, &b) : report_html(s, &o, &b);
-    if (rc == 0) rc = report_write(a.out, &b);
+    int json = v[R_FORMAT].given && v[R_FORMAT].e == 1;
+    int rc = json ? report_json(s, &o, &b) : report_html(s, &o, &b);
+    if (rc == 0) rc = report_write(v[R_OUT].str, &b);
     sb_free(&b);
     session_free(s);
     script_free(sc);

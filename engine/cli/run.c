@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "datadir.h"
 
 static int finish_run(session *s, const cli_opts *o)
 {
@@ -24,21 +25,45 @@ static int finish_run(session *s, const cli_opts *o)
     return rc;
 }
 
+enum { RUN_COMMANDS, RUN_AUTO, RUN_SEED, RUN_VARIANT, RUN_SAVE, RUN_JSON, RUN_NOPTS };
+static const opt_spec run_opts[RUN_NOPTS] = {
+    [RUN_COMMANDS] = OPTION_FILE("commands", "FILE", "apply the commands of FILE ('-': stdin)"),
+    [RUN_AUTO] = OPTION_ENUM("auto", cli_policy_words, "then finish the game by this policy"),
+    [RUN_SEED] = OPTION_SEED("seed", "N", "the game's seed (default 1)"),
+    [RUN_VARIANT] =
+        OPTION_STRING("variant", "ID|random", "the hidden truth, or one drawn by the seed"),
+    [RUN_SAVE] = OPTION_FILE("save", "FILE", "journal the game to FILE"),
+    [RUN_JSON] = OPTION_FLAG("json", "print the final state as one JSON object"),
+};
+static const opt_cmd run_cmd = {
+    "run",
+    "SCENARIO",
+    1,
+    1,
+    "Apply the commands of FILE (one per line, '#' comments), then with --auto\n"
+    "finish the game by that policy (at least one of the two is needed).\n"
+    "Exit 0 when every command was taken, 1 when one was refused (the error\n"
+    "names its line), 2 on usage errors.\n",
+    run_opts,
+    RUN_NOPTS};
+
 int cli_run(int argc, char **argv)
 {
-    static const char *help =
-        "usage: crisisroom run SCENARIO [--commands FILE] [--auto random|first|historical]\n"
-        "                      [--seed N] [--variant ID|random] [--save FILE] [--json]\n"
-        "Apply the commands of FILE (one per line, '#' comments; '-' reads stdin), then\n"
-        "with --auto finish the game by that policy (at least one of the two is needed).\n"
-        "--json prints the final state.\n"
-        "The seed defaults to 1. Exit 0 when every command was taken, 1 when one was\n"
-        "refused (the error names its line), 2 on usage errors.\n";
-    if (cli_wants_help(argc, argv, help)) return 0;
-    cli_opts o;
-    if (cli_parse(argc, argv, "--commands --seed --variant --save --auto --json", &o)) return 2;
-    if (!o.scenario || (!o.commands && !o.policy)) {
-        fputs(help, stderr);
+    opt_val v[RUN_NOPTS];
+    opt_args a;
+    int status = cli_options(&run_cmd, argc, argv, v, &a);
+    if (status >= 0) return status;
+    cli_opts o = {.scenario = a.v[0],
+                  .save = v[RUN_SAVE].str,
+                  .commands = v[RUN_COMMANDS].str,
+                  .variant = v[RUN_VARIANT].str,
+                  .policy = v[RUN_AUTO].str,
+                  .seed = v[RUN_SEED].u,
+                  .have_seed = v[RUN_SEED].given,
+                  .json = v[RUN_JSON].given};
+    if (!o.commands && !o.policy) {
+        fprintf(stderr, "crisisroom run: give --commands FILE, --auto POLICY or both\n");
+        cli_print_help(&run_cmd, stderr);
         return 2;
     }
     script *s = cli_load(o.scenario);
@@ -46,7 +71,7 @@ int cli_run(int argc, char **argv)
     session *ss = cli_new_session(s, &o, 0);
     int rc = 1;
     if (ss) {
-        rc = o.commands && cli_apply_file(ss, o.commands, 0) ? 1 : 0;
+        rc = o.commands && cli_apply_file(ss, o.commands) ? 1 : 0;
         if (rc == 0)
             rc = finish_run(ss, &o);
         else if (o.json)
@@ -57,28 +82,40 @@ int cli_run(int argc, char **argv)
     return rc;
 }
 
+enum { RES_COMMANDS, RES_AUTO, RES_JSON, RES_NOPTS };
+static const opt_spec resume_opts[RES_NOPTS] = {
+    [RES_COMMANDS] =
+        OPTION_FILE("commands", "FILE", "go on with the commands of FILE ('-': stdin)"),
+    [RES_AUTO] = OPTION_ENUM("auto", cli_policy_words, "then finish the game by this policy"),
+    [RES_JSON] = OPTION_FLAG("json", "print the final state as one JSON object"),
+};
+static const opt_cmd resume_cmd = {
+    "resume",
+    "SAVE",
+    1,
+    1,
+    "Replay a save to the exact point it reached, then go on: with the commands of\n"
+    "FILE, by a policy, or interactively in the terminal. New commands are appended\n"
+    "to the same save.\n",
+    resume_opts,
+    RES_NOPTS};
+
 int cli_resume_cmd(int argc, char **argv)
 {
-    static const char *help =
-        "usage: crisisroom resume SAVE [--commands FILE] [--auto POLICY] [--json]\n"
-        "Replay a save to the exact point it reached, then go on: with the commands of\n"
-        "FILE, by a policy, or interactively in the terminal. New commands are appended\n"
-        "to the same save.\n";
-    if (cli_wants_help(argc, argv, help)) return 0;
-    cli_opts o;
-    if (cli_parse(argc, argv, "--commands --auto --json", &o)) return 2;
-    if (!o.scenario) {
-        fputs(help, stderr);
-        return 2;
-    }
+    opt_val v[RES_NOPTS];
+    opt_args a;
+    int status = cli_options(&resume_cmd, argc, argv, v, &a);
+    if (status >= 0) return status;
+    cli_opts o = {
+        .commands = v[RES_COMMANDS].str, .policy = v[RES_AUTO].str, .json = v[RES_JSON].given};
     script *s;
-    session *ss = cli_resume(o.scenario, &s);
+    session *ss = cli_resume(a.v[0], &s);
     if (!ss) return 1;
     int rc;
     if (!o.commands && !o.policy && !o.json)
         rc = text_loop(&ss, &s);
     else {
-        rc = o.commands && cli_apply_file(ss, o.commands, 0) ? 1 : 0;
+        rc = o.commands && cli_apply_file(ss, o.commands) ? 1 : 0;
         if (rc == 0) rc = finish_run(ss, &o);
     }
     session_free(ss);
@@ -86,22 +123,26 @@ int cli_resume_cmd(int argc, char **argv)
     return rc;
 }
 
+static const opt_cmd test_cmd = {
+    "test",
+    "SCENARIO [FILE]",
+    1,
+    2,
+    "Run the scenario's own tests (tests/*.lua in its folder, or only FILE).\n"
+    "Exit 0 when all pass, 1 when one fails, 2 on usage errors.\n",
+    NULL,
+    0};
+
 int cli_test(int argc, char **argv)
 {
-    static const char *help =
-        "usage: crisisroom test SCENARIO [FILE]\n"
-        "Run the scenario's own tests (tests/*.lua in its folder, or only FILE).\n"
-        "Exit 0 when all pass, 1 when one fails, 2 on usage errors.\n";
-    if (cli_wants_help(argc, argv, help)) return 0;
-    if (argc < 1 || argc > 2) {
-        fputs(help, stderr);
+    opt_args a;
+    int status = cli_options(&test_cmd, argc, argv, NULL, &a);
+    if (status >= 0) return status;
+    char dir[4096], err[8192];
+    if (datadir_scenario(a.v[0], dir, sizeof dir, err, sizeof err)) {
+        fprintf(stderr, "crisisroom: %s\n", err);
         return 2;
     }
-    char dir[4096];
-    if (cli_find_scenario(argv[0], dir, sizeof dir)) {
-        fprintf(stderr, "crisisroom: no scenario '%s'\n", argv[0]);
-        return 2;
-    }
-    int failed = script_run_tests(dir, argc == 2 ? argv[1] : NULL, stdout);
+    int failed = script_run_tests(dir, a.n == 2 ? a.v[1] : NULL, stdout);
     return failed == 0 ? 0 : 1;
 }

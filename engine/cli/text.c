@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "cmdfile.h"
 #include "logtext.h"
 #include "util.h"
 
@@ -482,7 +483,7 @@ int text_loop(session **sp, script **scp)
 {
     session *s = *sp;
     tstate t = {s, *scp, 0, -1, -1, isatty(0), term_width(), {0}, 0};
-    char line[CMD_TEXT_MAX + 1024];
+    char line[CMDFILE_MAX_LINE + 2];
     if (s->j) printf("Saving to %s\n", s->j->path);
     printf("%s (seed %llu%s%s)\n", s->sc->title, (unsigned long long)s->h.seed,
            s->h.variant[0] ? ", variant " : "", s->h.variant_mode ? "hidden" : s->h.variant);
@@ -495,8 +496,12 @@ int text_loop(session **sp, script **scp)
         handover(&t);
         printf("%s> ", cur_role(&t)->id);
         fflush(stdout);
-        if (!fgets(line, sizeof line, stdin)) break;
-        line[strcspn(line, "\r\n")] = '\0';
+        int got = cmdfile_read_line(stdin, line);
+        if (got == 0) break;
+        if (got < 0) {
+            printf("Error: a line is at most %d bytes; nothing was done\n", CMDFILE_MAX_LINE);
+            continue;
+        }
         if (!t.tty) printf("%s\n", line);
         if (cmd_is_blank(line)) continue;
         int local = local_command(&t, line);
@@ -522,20 +527,36 @@ int text_loop(session **sp, script **scp)
     return 0;
 }
 
+enum { TEXT_SEED, TEXT_VARIANT, TEXT_SAVE, TEXT_NOSAVE, TEXT_NOPTS };
+static const opt_spec text_opts[TEXT_NOPTS] = {
+    [TEXT_SEED] = OPTION_SEED("seed", "N", "the game's seed (default: from the clock)"),
+    [TEXT_VARIANT] =
+        OPTION_STRING("variant", "ID|random", "the hidden truth, or one drawn by the seed"),
+    [TEXT_SAVE] = OPTION_FILE("save", "FILE", "journal the game to FILE"),
+    [TEXT_NOSAVE] = OPTION_FLAG("no-save", "do not save the game"),
+};
+static const opt_cmd text_cmd = {
+    "text",
+    "SCENARIO",
+    1,
+    1,
+    "Play in the terminal, every role in turn. The game is saved as it goes (by\n"
+    "default under $XDG_DATA_HOME/crisisroom/saves); 'crisisroom resume SAVE' goes on.\n",
+    text_opts,
+    TEXT_NOPTS};
+
 int cli_text(int argc, char **argv)
 {
-    static const char *help =
-        "usage: crisisroom text SCENARIO [--seed N] [--variant ID|random] [--save FILE] "
-        "[--no-save]\n"
-        "Play in the terminal, every role in turn. The game is saved as it goes (by\n"
-        "default under $XDG_DATA_HOME/crisisroom/saves); 'crisisroom resume SAVE' goes on.\n";
-    if (cli_wants_help(argc, argv, help)) return 0;
-    cli_opts o;
-    if (cli_parse(argc, argv, "--seed --variant --save --no-save", &o)) return 2;
-    if (!o.scenario) {
-        fputs(help, stderr);
-        return 2;
-    }
+    opt_val v[TEXT_NOPTS];
+    opt_args a;
+    int status = cli_options(&text_cmd, argc, argv, v, &a);
+    if (status >= 0) return status;
+    cli_opts o = {.scenario = a.v[0],
+                  .save = v[TEXT_SAVE].str,
+                  .variant = v[TEXT_VARIANT].str,
+                  .seed = v[TEXT_SEED].u,
+                  .have_seed = v[TEXT_SEED].given,
+                  .nosave = v[TEXT_NOSAVE].given};
     script *s = cli_load(o.scenario);
     if (!s) return 1;
     session *ss = cli_new_session(s, &o, 1);

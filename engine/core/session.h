@@ -12,8 +12,7 @@
 
 #include "game.h"
 #include "journal.h"
-
-#define CR_ENGINE_VERSION "0.1.0"
+#include "version.h" /* CR_ENGINE_VERSION, from CMake's project() */
 
 typedef struct session {
     const def_scenario *sc;
