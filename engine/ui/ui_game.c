@@ -1,8 +1,9 @@
 /*
  * ui_game.c -- the game in play as the GUI sees it: finding the scenario and
- * font folders, listing scenarios and saves for the title screen, starting
- * and loading games, and sending command lines to the session. Everything
- * that changes the game goes through ui_apply() -> session_apply().
+ * font folders, listing scenarios and saves for the title screen, starting,
+ * loading and reloading games, the players' read marks and the debrief's
+ * report. It calls no screen and no action: everything that changes the
+ * game goes through ui_apply() (ui_nav.c) -> session_apply().
  */
 #include <ctype.h>
 #include <dirent.h>
@@ -12,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "report.h"
 #include "logtext.h"
@@ -208,6 +210,15 @@ void ui_game_close(ui_app *a)
     a->save_path[0] = a->warning[0] = a->report_msg[0] = '\0';
 }
 
+/* A new game's seed when none is given: from the clock, mixed, and short
+   enough to read out in the room. */
+uint64_t ui_fresh_seed(void)
+{
+    uint64_t x = SDL_GetPerformanceCounter() ^ (uint64_t)time(NULL) << 20;
+    x ^= x >> 33, x *= UINT64_C(0xff51afd7ed558ccd), x ^= x >> 33;
+    return x % 1000000;
+}
+
 static void reset_view(ui_app *a)
 {
     memset(a->scroll, 0, sizeof a->scroll);
@@ -376,35 +387,6 @@ void ui_mark_read(ui_app *a, int item, int role)
     if (item >= 0 && item < a->read_items && role >= 0) a->read[item * CR_MAX_ROLES + role] = 1;
 }
 
-/* After a command: the end of the game shows the debrief; a new role or turn
-   shows the hand-over screen first, so one role never sees another's inbox. */
-void ui_after_command(ui_app *a)
-{
-    game *g = a->ses->g;
-    grow_read(a);
-    ui_timer_sync(&a->timer, g);
-    if (g->ended) {
-        ui_go(a, SCR_DEBRIEF);
-    } else if (g->role != a->seen_role || g->turn != a->seen_turn) {
-        a->after_handover = SCR_DASHBOARD;
-        ui_go(a, SCR_HANDOVER);
-    }
-    a->dirty = 1;
-}
-
-int ui_apply(ui_app *a, const char *line)
-{
-    if (!a->ses) return -1;
-    int rc = session_apply(a->ses, line);
-    if (rc) {
-        char why[sizeof a->ses->err + 200];
-        ui_role_words(a, a->ses->err, why, sizeof why);
-        ui_set_status(a, "%s", why);
-    } else
-        ui_after_command(a);
-    return rc;
-}
-
 /* A --commands file: each line through the session, as the text mode would. */
 int ui_apply_file(ui_app *a, const char *path)
 {
@@ -518,7 +500,6 @@ int ui_game_reload(ui_app *a)
     int n = s->nlive;
     adopt(a, ns, s);
     ui_set_status(a, "Reloaded %s: %d command%s replayed.", dir, n, n == 1 ? "" : "s");
-    ui_after_command(a);
     return 0;
 }
 

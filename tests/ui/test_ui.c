@@ -14,6 +14,7 @@
 
 #include "../check.h"
 #include "ui.h"
+#include "ui_actions.h"
 #include "ui_app.h"
 
 static ui_app app;
