@@ -6,8 +6,8 @@
  */
 #include <stdio.h>
 #include <string.h>
-#include <sys/stat.h>
 
+#include "datadir.h"
 #include "ui_actions.h"
 #include "ui_app.h"
 #include "util.h"
@@ -112,13 +112,10 @@ static void save_now(ui_app *a)
         ui_set_status(a, "Saved. Every move is written to %s as it is made.", a->save_path);
         return;
     }
-    char path[UI_PATH_MAX + 100], now[32];
-    journal_now(now, sizeof now);
-    for (char *p = now; *p; p++)
-        if (*p == ':') *p = '-';
-    mkdir(a->save_dir, 0755);
-    str_fmt(path, sizeof path, "%s/%s-%s.jsonl", a->save_dir, a->ses->sc->id, now);
-    if (session_save_to(a->ses, path))
+    char path[UI_PATH_MAX + 100], err[UI_PATH_MAX + 200];
+    if (datadir_save_path(a->ses->sc->id, path, sizeof path, err, sizeof err))
+        ui_set_status(a, "Could not save: %s", err);
+    else if (session_save_to(a->ses, path))
         ui_set_status(a, "Could not save: %s", a->ses->err);
     else
         str_fmt(a->save_path, sizeof a->save_path, "%s", path),

@@ -176,7 +176,7 @@ typedef struct ui_app {
     char font_dir[UI_PATH_MAX];
     TTF_Font *font[ST_COUNT];
     int font_px[ST_COUNT];
-    char font_err[512];
+    char font_err[4 * UI_PATH_MAX];
 
     /* Input: last frame's hit areas and scroll regions. */
     ui_hit hits[768];
@@ -191,8 +191,9 @@ typedef struct ui_app {
     int scroll[SCR_COUNT][SREG_COUNT];
     int scroll_max[SCR_COUNT][SREG_COUNT];
 
-    /* Where things are. */
-    char scen_root[UI_PATH_MAX], save_dir[UI_PATH_MAX];
+    /* Where things are (datadir.h): scen_root lists the folders searched for
+       scenarios, for messages; save_dir is "" when there is none. */
+    char scen_root[4 * UI_PATH_MAX], save_dir[UI_PATH_MAX];
 
     /* Title screen. */
     ui_scen_entry *scens;

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "datadir.h"
 #include "ui.h"
 #include "ui_actions.h"
 #include "ui_app.h"
@@ -141,18 +142,14 @@ static int init_window(ui_app *a, const ui_args *o)
     return a->font[0] ? 0 : -1;
 }
 
-/* A file is a save (journal); a folder, or a name under scenarios/, is a
-   scenario. */
+/* A file is a save (journal); a folder, or the name of a scenario in the
+   data folders, is a scenario. */
 static int open_target(ui_app *a, const ui_args *o)
 {
     struct stat st;
-    char dir[UI_PATH_MAX + 100];
+    char dir[UI_PATH_MAX + 100], err[8192];
     if (!stat(o->target, &st) && S_ISREG(st.st_mode)) return ui_game_load(a, o->target);
-    if (!stat(o->target, &st) && S_ISDIR(st.st_mode))
-        str_fmt(dir, sizeof dir, "%s", o->target);
-    else
-        str_fmt(dir, sizeof dir, "%s/%s", a->scen_root, o->target);
-    if (stat(dir, &st) || !S_ISDIR(st.st_mode)) {
+    if (datadir_scenario(o->target, dir, sizeof dir, err, sizeof err)) {
         str_fmt(a->error, sizeof a->error,
                 "There is no scenario folder or save file named '%s' "
                 "(scenarios are looked for in %s).",
