@@ -22,76 +22,93 @@ typedef struct ui_args {
     int fullscreen, contrast;
 } ui_args;
 
-static const char *const screen_names[] = {"title",     "briefing", "handover",
-                                           "dashboard", "evidence", "diplomacy",
-                                           "timeline",  "debrief",  "console"};
+/* The screens of --screen, in ui_screen's order, then the menu over the
+   dashboard. */
+static const char *const screen_names[] = {"title",    "briefing",  "handover", "dashboard",
+                                           "evidence", "diplomacy", "timeline", "debrief",
+                                           "console",  "menu",      NULL};
 
-static void usage(void)
+#define UI_MIN_W    320 /* below it the screens cannot lay out their panels */
+#define UI_MIN_H    240
+#define UI_MAX_SIDE 8192 /* SDL's software renderer refuses larger surfaces */
+
+/* WxH in pixels, nothing after it. */
+static int read_size(const char *v, int *w, int *h)
 {
-    fprintf(stderr, "usage: crisisroom play [SCENARIO|SAVE] [--seed N] [--variant ID|random] "
-                    "[--save FILE]\n"
-                    "       [--console] [--timer MIN] [--commands FILE]\n"
-                    "       [--screenshot FILE.png --size WxH [--screen NAME]]\n"
-                    "       [--scale F] [--fullscreen] [--high-contrast] [--bench-redraw]\n"
-                    "screens: title briefing dashboard evidence diplomacy timeline debrief menu "
-                    "handover console\n"
-                    "keys: F2-F4, F6, F7 tabs; F9 facilitator console; F5 reload the scenario; "
-                    "F11 full screen\n");
+    int end = 0;
+    if (sscanf(v, "%dx%d%n", w, h, &end) != 2 || v[end]) return -1;
+    return *w < UI_MIN_W || *h < UI_MIN_H || *w > UI_MAX_SIDE || *h > UI_MAX_SIDE ? -1 : 0;
 }
 
-static int parse_args(int argc, char **argv, ui_args *o)
+static int check_size(const char *v)
+{
+    int w, h;
+    return read_size(v, &w, &h);
+}
+
+enum {
+    P_SEED,
+    P_VARIANT,
+    P_SAVE,
+    P_CONSOLE,
+    P_TIMER,
+    P_COMMANDS,
+    P_SCREENSHOT,
+    P_SIZE,
+    P_SCREEN,
+    P_SCALE,
+    P_FULLSCREEN,
+    P_CONTRAST,
+    P_BENCH,
+    P_NOPTS
+};
+// clang-format off
+static const opt_spec play_opts[P_NOPTS] = {
+    [P_SEED] = OPTION_SEED("seed", "N", "the seed (default: from the clock; 1 for --screenshot)"),
+    [P_VARIANT] = OPTION_STRING("variant", "ID|random", "the hidden truth, or one drawn by the seed"),
+    [P_SAVE] = OPTION_FILE("save", "FILE", "journal the game to FILE (default: the saves folder)"),
+    [P_CONSOLE] = OPTION_FLAG("console", "the facilitator's console in a second window"),
+    [P_TIMER] = OPTION_INT("timer", "MIN", "a discussion timer per move (0: none)", 0, 240),
+    [P_COMMANDS] = OPTION_FILE("commands", "FILE", "apply the commands of FILE first ('-': stdin)"),
+    [P_SCREENSHOT] = OPTION_FILE("screenshot", "FILE", "draw one frame into FILE (PNG) without a display"),
+    [P_SIZE] = OPTION_CUSTOM("size", "WxH", "the window's size (a screenshot's: 1920x1080)",
+                             check_size, "WxH from 320x240 to 8192x8192, e.g. 1920x1080"),
+    [P_SCREEN] = {.name = "screen", .kind = OPT_ENUM, .arg = "NAME", .words = screen_names,
+                  .help = "the screen of the screenshot (see above)"},
+    [P_SCALE] = OPTION_NUMBER("scale", "F", "everything F times as large", 0.5, 3),
+    [P_FULLSCREEN] = OPTION_FLAG("fullscreen", "start in full screen (F11 toggles)"),
+    [P_CONTRAST] = OPTION_FLAG("high-contrast", "the high-contrast theme"),
+    [P_BENCH] = OPTION_FLAG("bench-redraw", "with --screenshot: time the redraw of the frame"),
+};
+// clang-format on
+const opt_cmd ui_play_cmd = {
+    "play",
+    "[SCENARIO|SAVE]",
+    0,
+    1,
+    "Play in a window. SCENARIO (a folder, or a name such as albania2022) starts a\n"
+    "game and SAVE goes on with one; without either the title screen offers the\n"
+    "scenarios of the data folders and the recent saves.\n"
+    "Keys: F2-F4, F6, F7 change screens; F9 the facilitator's console; F5 reloads\n"
+    "the scenario from disk; F11 full screen; Esc the menu.\n"
+    "Screens for --screen: title, briefing, handover, dashboard, evidence,\n"
+    "diplomacy, timeline, debrief, console, menu.\n",
+    play_opts,
+    P_NOPTS};
+
+static void args_from(const opt_val *v, const opt_args *a, ui_args *o)
 {
     memset(o, 0, sizeof *o);
-    o->scale = 1.0f;
-    for (int i = 0; i < argc; i++) {
-        const char *s = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
-        int takes = 1;
-        if (!strcmp(s, "--seed") && v)
-            o->seed = strtoull(v, NULL, 10), o->have_seed = 1;
-        else if (!strcmp(s, "--variant") && v)
-            o->variant = v;
-        else if (!strcmp(s, "--save") && v)
-            o->save = v;
-        else if (!strcmp(s, "--screenshot") && v)
-            o->shot = v;
-        else if (!strcmp(s, "--screen") && v)
-            o->screen = v;
-        else if (!strcmp(s, "--commands") && v)
-            o->commands = v;
-        else if (!strcmp(s, "--timer") && v)
-            o->timer = atoi(v);
-        else if (!strcmp(s, "--scale") && v)
-            o->scale = (float)atof(v);
-        else if (!strcmp(s, "--size") && v) {
-            if (sscanf(v, "%dx%d", &o->w, &o->h) != 2 || o->w < 320 || o->h < 240 || o->w > 8192 ||
-                o->h > 8192) {
-                fprintf(stderr, "crisisroom: --size wants WxH, e.g. 1920x1080\n");
-                return -1;
-            }
-        } else {
-            takes = 0;
-            if (!strcmp(s, "--fullscreen"))
-                o->fullscreen = 1;
-            else if (!strcmp(s, "--high-contrast"))
-                o->contrast = 1;
-            else if (!strcmp(s, "--bench-redraw"))
-                o->bench = 1;
-            else if (!strcmp(s, "--console"))
-                o->console = 1;
-            else if (s[0] != '-' && !o->target)
-                o->target = s;
-            else {
-                fprintf(stderr, "crisisroom: unknown or incomplete option '%s'\n", s);
-                usage();
-                return -1;
-            }
-        }
-        i += takes;
-    }
-    if (o->scale < 0.5f || o->scale > 3.0f) o->scale = 1.0f;
-    if (o->timer < 0 || o->timer > 240) o->timer = 0;
+    o->target = a->n ? a->v[0] : NULL;
+    o->variant = v[P_VARIANT].str, o->save = v[P_SAVE].str, o->commands = v[P_COMMANDS].str;
+    o->shot = v[P_SCREENSHOT].str, o->screen = v[P_SCREEN].str;
+    o->have_seed = v[P_SEED].given, o->seed = v[P_SEED].u;
+    o->timer = (int)v[P_TIMER].i;
+    o->scale = v[P_SCALE].given ? (float)v[P_SCALE].d : 1.0f;
+    if (v[P_SIZE].given) read_size(v[P_SIZE].str, &o->w, &o->h);
     if (o->shot && !o->w) o->w = 1920, o->h = 1080;
-    return 0;
+    o->console = v[P_CONSOLE].given, o->fullscreen = v[P_FULLSCREEN].given;
+    o->contrast = v[P_CONTRAST].given, o->bench = v[P_BENCH].given;
 }
 
 /* --console on one display: both windows side by side, as large as fits. */
@@ -215,12 +232,7 @@ static int screenshot(ui_app *a, const ui_args *o)
     if (ui_init_offscreen(a, o->w, o->h)) return 1;
     int rc = start(a, o), modal = 0;
     if (o->screen) {
-        int s = screen_by_name(o->screen, &modal);
-        if (s == -1) {
-            fprintf(stderr, "crisisroom: unknown screen '%s'\n", o->screen);
-            usage();
-            return 2;
-        }
+        int s = screen_by_name(o->screen, &modal); /* a name of screen_names */
         if (s == SCR_CONSOLE)
             ui_console_in_place(a, 1);
         else if (s >= 0)
@@ -243,12 +255,12 @@ static int screenshot(ui_app *a, const ui_args *o)
     return rc;
 }
 
-int ui_play(int argc, char **argv)
+int ui_play(const opt_val *v, const opt_args *args)
 {
     Uint64 t_start = SDL_GetPerformanceCounter();
     ui_args o;
     static ui_app app;
-    if (parse_args(argc, argv, &o)) return 2;
+    args_from(v, args, &o);
     ui_begin_app(&app);
     if (o.shot) {
         int rc = screenshot(&app, &o);

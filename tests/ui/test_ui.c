@@ -372,8 +372,12 @@ static void test_png(const char *path)
 {
     char *argv[] = {"tutorial", "--screenshot", (char *)path, "--size",
                     "640x400",  "--screen",     "dashboard",  NULL};
+    opt_val v[OPT_MAX_OPTIONS];
+    opt_args a;
+    char err[512];
     remove(path);
-    CHECK_MSG(ui_play(7, argv) == 0, "ui_play failed");
+    CHECK_EQ_INT(opt_parse(&ui_play_cmd, 7, argv, v, &a, err, sizeof err), OPT_OK);
+    CHECK_MSG(ui_play(v, &a) == 0, "ui_play failed");
     FILE *f = fopen(path, "rb");
     unsigned char b[33] = {0};
     CHECK_MSG(f && fread(b, 1, 33, f) == 33, "cannot read %s", path);
