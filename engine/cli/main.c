@@ -14,7 +14,11 @@
 static int play(int argc, char **argv)
 {
 #ifdef CR_HAVE_UI
-    return ui_play(argc, argv);
+    /* The window's options are its own table, read like every other's. */
+    opt_val v[OPT_MAX_OPTIONS];
+    opt_args a;
+    int status = cli_options(&ui_play_cmd, argc, argv, v, &a);
+    return status >= 0 ? status : ui_play(v, &a);
 #else
     fprintf(stderr, "crisisroom: built without the window; playing in the terminal\n");
     if (argc < 1) {

@@ -6,11 +6,14 @@
 #ifndef CR_UI_H
 #define CR_UI_H
 
-/* argv as given after the subcommand:
-     [SCENARIO|SAVE] [--seed N] [--variant ID|random] [--save FILE]
-     [--screenshot FILE.png --size WxH [--screen NAME] [--commands FILE]]
-     [--scale F] [--fullscreen] [--high-contrast] [--bench-redraw]
-   Returns the process exit code. */
-int ui_play(int argc, char **argv);
+#include "opt.h"
+
+/* play's arguments and options (opt.h): the front end that owns argv reads
+   them by this table, which also makes `play --help`. */
+extern const opt_cmd ui_play_cmd;
+
+/* Play with what opt_parse read by ui_play_cmd (v[i] belongs to its
+   opts[i]). Returns the process exit code. */
+int ui_play(const opt_val *v, const opt_args *args);
 
 #endif

@@ -176,7 +176,7 @@ typedef struct ui_app {
     char font_dir[UI_PATH_MAX];
     TTF_Font *font[ST_COUNT];
     int font_px[ST_COUNT];
-    char font_err[512];
+    char font_err[4 * UI_PATH_MAX];
 
     /* Input: last frame's hit areas and scroll regions. */
     ui_hit hits[768];
@@ -191,8 +191,9 @@ typedef struct ui_app {
     int scroll[SCR_COUNT][SREG_COUNT];
     int scroll_max[SCR_COUNT][SREG_COUNT];
 
-    /* Where things are. */
-    char scen_root[UI_PATH_MAX], save_dir[UI_PATH_MAX];
+    /* Where things are (datadir.h): scen_root lists the folders searched for
+       scenarios, for messages; save_dir is "" when there is none. */
+    char scen_root[4 * UI_PATH_MAX], save_dir[UI_PATH_MAX];
 
     /* Title screen. */
     ui_scen_entry *scens;
@@ -255,6 +256,15 @@ const ui_theme *ui_theme_get(int high_contrast);
 SDL_Color ui_mix(SDL_Color a, SDL_Color b, float t);
 SDL_Color ui_role_color(const ui_app *a, int role);
 
+/* ui_geom.c: rectangles. */
+int ui_px(const ui_app *a, float units); /* design units -> pixels */
+SDL_Rect ui_rect(int x, int y, int w, int h);
+SDL_Rect ui_inset(SDL_Rect r, int d);
+SDL_Rect ui_cut_top(SDL_Rect *r, int h, int gap);
+SDL_Rect ui_cut_left(SDL_Rect *r, int w, int gap);
+SDL_Rect ui_cut_right(SDL_Rect *r, int w, int gap);
+SDL_Rect ui_cut_bottom(SDL_Rect *r, int h, int gap);
+
 /* ui_draw.c: primitives and the text cache. Coordinates in pixels. */
 int ui_fonts_open(ui_app *a);
 void ui_fonts_close(ui_app *a);
@@ -283,13 +293,6 @@ enum {
 };
 int ui_text(ui_app *a, int style, SDL_Color c, SDL_Rect box, const char *text, int flags);
 int ui_text_h(ui_app *a, int style, const char *text, int width);
-int ui_px(const ui_app *a, float units); /* design units -> pixels */
-SDL_Rect ui_rect(int x, int y, int w, int h);
-SDL_Rect ui_inset(SDL_Rect r, int d);
-SDL_Rect ui_cut_top(SDL_Rect *r, int h, int gap);
-SDL_Rect ui_cut_left(SDL_Rect *r, int w, int gap);
-SDL_Rect ui_cut_right(SDL_Rect *r, int w, int gap);
-SDL_Rect ui_cut_bottom(SDL_Rect *r, int h, int gap);
 void ui_layout_reset(void);
 int ui_layout_overflows(void);
 const char *ui_layout_overflow(int i);
@@ -344,7 +347,8 @@ void ui_console_draw(ui_app *v);
 int ui_console_key(ui_app *v, SDL_Keycode k);
 void ui_console_text(ui_app *v, const char *text);
 void ui_console_do(ui_app *v, int action, int arg);
-ui_app *ui_players(ui_app *v); /* the app that holds the game */
+ui_app *ui_players(ui_app *v);      /* the app that holds the game */
+int ui_is_console(const ui_app *a); /* v shows the console (its window, or F9 in place) */
 /* One line per upcoming inject; see ui_console_ctl.c. */
 int ui_schedule_line(const ui_app *a, int ev, char *buf, size_t size);
 
@@ -359,10 +363,8 @@ void ui_free_lists(ui_app *a);
 int ui_game_new(ui_app *a, const char *dir, uint64_t seed, const char *variant, const char *save);
 int ui_game_load(ui_app *a, const char *path);
 void ui_game_close(ui_app *a);
-/* Send one command line; 0 applied, else the reason is in a->status. */
-int ui_apply(ui_app *a, const char *line);
 int ui_apply_file(ui_app *a, const char *path);
-void ui_after_command(ui_app *a);
+uint64_t ui_fresh_seed(void); /* from the clock, for a new game */
 int ui_is_read(ui_app *a, int item, int role);
 void ui_mark_read(ui_app *a, int item, int role);
 void ui_set_status(ui_app *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -375,16 +377,25 @@ int ui_game_reload(ui_app *a);
 /* The debrief's report next to the save; the outcome in a->report_msg. */
 int ui_write_report(ui_app *a);
 
-/* ui_main.c */
-void ui_go(ui_app *a, ui_screen s);
-void ui_render(ui_app *a);
-void ui_handle(ui_app *a, const SDL_Event *e);
-void ui_do(ui_app *a, int action, int arg);
-void ui_set_size(ui_app *a, int pw, int ph);
+/* ui_window.c: set-up, windows and sizes. */
+void ui_begin_app(ui_app *a);
 int ui_init_offscreen(ui_app *a, int w, int h);
 int ui_resize_offscreen(ui_app *a, int w, int h);
 void ui_shutdown(ui_app *a);
-void ui_begin_app(ui_app *a);
+void ui_set_size(ui_app *a, int pw, int ph);
+void ui_refresh_size(ui_app *a); /* after the window changed size or screen */
+SDL_Renderer *ui_make_renderer(SDL_Window *w);
+int ui_is_software(SDL_Renderer *r);
+/* The console's own window at `at` (or on the second display). 0 or -1. */
+int ui_console_open(ui_app *a, SDL_Rect at);
+SDL_Rect ui_beside(ui_app *a); /* beside the players' window, the same size */
+
+/* ui_input.c: one event. */
+void ui_handle(ui_app *a, const SDL_Event *e);
+
+/* ui_loop.c: one frame, and the interactive loop until the window closes. */
+void ui_render(ui_app *a);
+void ui_loop(ui_app *a, Uint64 t_start);
 
 /* Screens (ui_screens_*.c) and their shared chrome (ui_chrome.c). */
 SDL_Rect ui_chrome(ui_app *a, const char *heading);

@@ -13,12 +13,18 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "ui_actions.h"
 #include "ui_app.h"
 #include "util.h"
 
 ui_app *ui_players(ui_app *v)
 {
     return v->peer ? v->peer : v;
+}
+
+int ui_is_console(const ui_app *a)
+{
+    return a->peer || a->screen == SCR_CONSOLE;
 }
 
 static void say(ui_app *m, int bad, const char *fmt, ...) __attribute__((format(printf, 3, 4)));

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "datadir.h"
 #include "ui_app.h"
 #include "util.h"
 
@@ -27,6 +28,13 @@ static void width_flush(void);
 static TTF_Font *open_face(ui_app *a, int face, int px)
 {
     char path[UI_PATH_MAX + 64];
+    if (!a->font_dir[0]) { /* no data folder has fonts (ui_find_dirs) */
+        char looked[4 * UI_PATH_MAX];
+        datadir_looked(DATADIR_FONTS, looked, sizeof looked);
+        if (!a->font_err[0])
+            str_fmt(a->font_err, sizeof a->font_err, "no fonts: looked in %s", looked);
+        return NULL;
+    }
     str_fmt(path, sizeof path, "%s/%s", a->font_dir, face_files[face]);
     TTF_Font *f = TTF_OpenFont(path, px);
     if (!f && !a->font_err[0])

@@ -1,8 +1,9 @@
 /*
  * ui_game.c -- the game in play as the GUI sees it: finding the scenario and
- * font folders, listing scenarios and saves for the title screen, starting
- * and loading games, and sending command lines to the session. Everything
- * that changes the game goes through ui_apply() -> session_apply().
+ * font folders, listing scenarios and saves for the title screen, starting,
+ * loading and reloading games, the players' read marks and the debrief's
+ * report. It calls no screen and no action: everything that changes the
+ * game goes through ui_apply() (ui_nav.c) -> session_apply().
  */
 #include <ctype.h>
 #include <dirent.h>
@@ -12,66 +13,28 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
-#include "report.h"
+#include "cmdfile.h"
+#include "datadir.h"
+#include "fs.h"
 #include "logtext.h"
 #include "outfile.h"
+#include "report.h"
 #include "ui_app.h"
 #include "util.h"
 
-#ifndef CR_SOURCE_DIR
-#define CR_SOURCE_DIR "."
-#endif
-
-static int is_dir(const char *p)
-{
-    struct stat st;
-    return !stat(p, &st) && S_ISDIR(st.st_mode);
-}
-
-/* The first of: next to the executable (installed or build tree), the
-   source tree, the working directory. */
-static void find_dir(char *out, const char *base, const char *rel)
-{
-    const char *prefixes[] = {"../", "../../", "../share/crisisroom/", ""};
-    char p[UI_PATH_MAX];
-    for (size_t i = 0; base && i < sizeof prefixes / sizeof *prefixes; i++) {
-        str_fmt(p, sizeof p, "%s%s%s", base, prefixes[i], rel);
-        if (is_dir(p)) {
-            str_fmt(out, UI_PATH_MAX, "%s", p);
-            return;
-        }
-    }
-    str_fmt(p, sizeof p, "%s/%s", CR_SOURCE_DIR, rel);
-    str_fmt(out, UI_PATH_MAX, "%s", is_dir(p) ? p : rel);
-}
-
-static void mkdirs(const char *path)
-{
-    char p[UI_PATH_MAX];
-    str_fmt(p, sizeof p, "%s", path);
-    for (char *s = p + 1; *s; s++)
-        if (*s == '/') *s = '\0', mkdir(p, 0755), *s = '/';
-    mkdir(p, 0755);
-}
-
+/* Fonts and the saves folder by the one search of datadir.h. scen_root says
+   where scenarios are looked for, for the title's message when none is
+   found; the title lists them from every data folder (ui_scan_scenarios). */
 void ui_find_dirs(ui_app *a)
 {
-    char *base = SDL_GetBasePath();
-    const char *env = getenv("CRISISROOM_SCENARIOS");
-    if (env)
-        str_fmt(a->scen_root, sizeof a->scen_root, "%s", env);
-    else
-        find_dir(a->scen_root, base, "scenarios");
-    find_dir(a->font_dir, base, "assets/fonts");
-    SDL_free(base);
-    const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
-    if (xdg && xdg[0])
-        str_fmt(a->save_dir, sizeof a->save_dir, "%s/crisisroom/saves", xdg);
-    else if (home)
-        str_fmt(a->save_dir, sizeof a->save_dir, "%s/.local/share/crisisroom/saves", home);
-    else
-        str_fmt(a->save_dir, sizeof a->save_dir, "saves");
+    char err[UI_PATH_MAX + 200];
+    if (datadir_find(DATADIR_FONTS, a->font_dir, sizeof a->font_dir))
+        a->font_dir[0] = '\0'; /* ui_fonts_open says where it looked */
+    datadir_looked(DATADIR_SCENARIOS, a->scen_root, sizeof a->scen_root);
+    if (datadir_saves(a->save_dir, sizeof a->save_dir, err, sizeof err))
+        a->save_dir[0] = '\0'; /* no list of saves; saving says why */
 }
 
 /* Title lists ----------------------------------------------------------------- */
@@ -96,29 +59,57 @@ static int cmp_scen(const void *x, const void *y)
     return strcmp(a->dir, b->dir);
 }
 
-void ui_scan_scenarios(ui_app *a)
+static void free_entry(ui_scen_entry *e)
 {
-    DIR *d = opendir(a->scen_root);
+    free(e->dir), free(e->id), free(e->title), free(e->summary), free(e->roles);
+    free(e->error);
+}
+
+static int listed(const ui_app *a, const char *id)
+{
+    for (int i = 0; i < a->nscens; i++)
+        if (!strcmp(a->scens[i].id, id)) return 1;
+    return 0;
+}
+
+/* ROOT/scenarios/NAME for every NAME with a scenario.lua, but those whose id
+   an earlier root already gave: a user's own copy shadows the installed one,
+   as datadir_scenario finds it. */
+static void scan_root(ui_app *a, const char *root, int *cap)
+{
+    char folder[UI_PATH_MAX];
+    str_fmt(folder, sizeof folder, "%s/%s", root, DATADIR_SCENARIOS);
+    DIR *d = opendir(folder);
     struct dirent *de;
-    int cap = 0;
     while (d && (de = readdir(d))) {
         char dir[UI_PATH_MAX + 300], lua[UI_PATH_MAX + 320], err[2048];
         if (de->d_name[0] == '.' || !strcmp(de->d_name, "template")) continue; /* for authors */
-        str_fmt(dir, sizeof dir, "%s/%s", a->scen_root, de->d_name);
+        str_fmt(dir, sizeof dir, "%s/%s", folder, de->d_name);
         str_fmt(lua, sizeof lua, "%s/scenario.lua", dir);
         struct stat st;
         if (stat(lua, &st)) continue;
-        ui_scen_entry *e = VEC_PUSH(a->scens, a->nscens, cap);
-        memset(e, 0, sizeof *e);
-        e->dir = xstrdup(dir);
+        ui_scen_entry e = {.dir = xstrdup(dir)};
         script *s = script_load(dir, NULL, err, sizeof err);
         if (s)
-            entry_from(e, script_scenario(s));
+            entry_from(&e, script_scenario(s));
         else
-            e->error = xstrdup(err), e->title = xstrdup(de->d_name), e->id = xstrdup(de->d_name);
+            e.error = xstrdup(err), e.title = xstrdup(de->d_name), e.id = xstrdup(de->d_name);
         script_free(s);
+        if (listed(a, e.id))
+            free_entry(&e);
+        else
+            *VEC_PUSH(a->scens, a->nscens, *cap) = e;
     }
     if (d) closedir(d);
+}
+
+void ui_scan_scenarios(ui_app *a)
+{
+    datadir_list roots;
+    int cap = 0;
+    datadir_roots(&roots);
+    for (int i = 0; i < roots.n; i++) scan_root(a, roots.dir[i], &cap);
+    datadir_list_free(&roots);
     if (a->nscens) qsort(a->scens, (size_t)a->nscens, sizeof *a->scens, cmp_scen);
     for (int i = 0; i < a->nscens; i++) /* the flagship is the one offered first */
         if (a->scens[i].id && !strcmp(a->scens[i].id, "albania2022")) a->scen_sel = i;
@@ -173,11 +164,7 @@ void ui_scan_saves(ui_app *a)
 
 void ui_free_lists(ui_app *a)
 {
-    for (int i = 0; i < a->nscens; i++) {
-        ui_scen_entry *e = &a->scens[i];
-        free(e->dir), free(e->id), free(e->title), free(e->summary), free(e->roles);
-        free(e->error);
-    }
+    for (int i = 0; i < a->nscens; i++) free_entry(&a->scens[i]);
     free(a->scens);
     a->scens = NULL, a->nscens = 0;
     for (int i = 0; i < a->nsaves; i++)
@@ -208,6 +195,15 @@ void ui_game_close(ui_app *a)
     a->save_path[0] = a->warning[0] = a->report_msg[0] = '\0';
 }
 
+/* A new game's seed when none is given: from the clock, mixed, and short
+   enough to read out in the room. */
+uint64_t ui_fresh_seed(void)
+{
+    uint64_t x = SDL_GetPerformanceCounter() ^ (uint64_t)time(NULL) << 20;
+    x ^= x >> 33, x *= UINT64_C(0xff51afd7ed558ccd), x ^= x >> 33;
+    return x % 1000000;
+}
+
 static void reset_view(ui_app *a)
 {
     memset(a->scroll, 0, sizeof a->scroll);
@@ -232,16 +228,6 @@ static int pick_variant(ui_app *a, const def_scenario *sc, const char *variant, 
     int v = def_variant_find(sc, variant);
     if (v < 0) str_fmt(a->error, sizeof a->error, "Unknown variant '%s' in %s.", variant, sc->id);
     return v < 0 ? -2 : v;
-}
-
-static void autosave_path(ui_app *a, const char *id, char *out, size_t size)
-{
-    char now[32];
-    journal_now(now, sizeof now);
-    for (char *p = now; *p; p++)
-        if (*p == ':') *p = '-';
-    mkdirs(a->save_dir);
-    str_fmt(out, size, "%s/%s-%s.jsonl", a->save_dir, id, now);
 }
 
 static int start_journal(ui_app *a, const char *path)
@@ -272,13 +258,11 @@ int ui_game_new(ui_app *a, const char *dir, uint64_t seed, const char *variant, 
         str_fmt(a->error, sizeof a->error, "Could not start %s:\n%s", sc->id, err);
         return ui_game_close(a), -1;
     }
-    char path[UI_PATH_MAX + 100];
+    char path[UI_PATH_MAX + 100] = "";
     if (save && save[0])
         str_fmt(path, sizeof path, "%s", save);
-    else if (!a->no_autosave)
-        autosave_path(a, sc->id, path, sizeof path);
-    else
-        path[0] = '\0';
+    else if (!a->no_autosave && datadir_save_path(sc->id, path, sizeof path, err, sizeof err))
+        str_fmt(a->warning, sizeof a->warning, "Not saving: %s", err), path[0] = '\0';
     if (path[0]) start_journal(a, path);
     reset_view(a);
     return 0;
@@ -304,6 +288,16 @@ static int replay(ui_app *a, const journal_file *jf)
     return n == jf->n;
 }
 
+/* The save's scenario by its id in the data folders, else in the folder it
+   was played from, as `crisisroom resume` finds it. */
+static int save_scenario(const journal_file *jf, char *dir, size_t size, char *err, size_t errlen)
+{
+    if (!datadir_scenario(jf->h.scenario, dir, size, err, errlen)) return 0;
+    if (!jf->h.dir[0] || !fs_is_dir(jf->h.dir)) return -1;
+    str_fmt(dir, size, "%s", jf->h.dir);
+    return 0;
+}
+
 int ui_game_load(ui_app *a, const char *path)
 {
     journal_file jf = {0};
@@ -314,8 +308,11 @@ int ui_game_load(ui_app *a, const char *path)
         str_fmt(a->error, sizeof a->error, "Could not read the save:\n%s", err);
         return -1;
     }
-    str_fmt(dir, sizeof dir, "%s/%s", a->scen_root, jf.h.scenario);
     int rc = -1;
+    if (save_scenario(&jf, dir, sizeof dir, err, sizeof err)) {
+        str_fmt(a->error, sizeof a->error, "The save needs scenario '%s': %s", jf.h.scenario, err);
+        goto done;
+    }
     a->scr = script_load(dir, NULL, err, sizeof err);
     if (!a->scr) {
         str_fmt(a->error, sizeof a->error,
@@ -376,58 +373,14 @@ void ui_mark_read(ui_app *a, int item, int role)
     if (item >= 0 && item < a->read_items && role >= 0) a->read[item * CR_MAX_ROLES + role] = 1;
 }
 
-/* After a command: the end of the game shows the debrief; a new role or turn
-   shows the hand-over screen first, so one role never sees another's inbox. */
-void ui_after_command(ui_app *a)
-{
-    game *g = a->ses->g;
-    grow_read(a);
-    ui_timer_sync(&a->timer, g);
-    if (g->ended) {
-        ui_go(a, SCR_DEBRIEF);
-    } else if (g->role != a->seen_role || g->turn != a->seen_turn) {
-        a->after_handover = SCR_DASHBOARD;
-        ui_go(a, SCR_HANDOVER);
-    }
-    a->dirty = 1;
-}
-
-int ui_apply(ui_app *a, const char *line)
-{
-    if (!a->ses) return -1;
-    int rc = session_apply(a->ses, line);
-    if (rc) {
-        char why[sizeof a->ses->err + 200];
-        ui_role_words(a, a->ses->err, why, sizeof why);
-        ui_set_status(a, "%s", why);
-    } else
-        ui_after_command(a);
-    return rc;
-}
-
-/* A --commands file: each line through the session, as the text mode would. */
+/* A --commands file: each line through the session, as `crisisroom run`
+   reads one (cmdfile.h). A journal that fails shows on the banner. */
 int ui_apply_file(ui_app *a, const char *path)
 {
-    FILE *f = fopen(path, "r");
-    if (!f) {
-        fprintf(stderr, "crisisroom: cannot open %s\n", path);
-        return -1;
-    }
-    char line[4096];
-    int n = 0, rc = 0;
-    while (fgets(line, sizeof line, f)) {
-        n++;
-        line[strcspn(line, "\r\n")] = '\0';
-        if (cmd_is_blank(line)) continue;
-        if (session_apply(a->ses, line)) {
-            fprintf(stderr, "%s:%d: `%s`: %s\n", path, n, line, a->ses->err);
-            rc = -1;
-            break;
-        }
-    }
-    fclose(f);
-    grow_read(a);
-    return rc;
+    char err[CMDFILE_MAX_LINE + UI_PATH_MAX];
+    if (cmdfile_apply(a->ses, path, NULL, NULL, err, sizeof err) == 0) return 0;
+    fprintf(stderr, "%s\n", err);
+    return -1;
 }
 
 const char *ui_role_name(const ui_app *a, int role)
@@ -518,26 +471,20 @@ int ui_game_reload(ui_app *a)
     int n = s->nlive;
     adopt(a, ns, s);
     ui_set_status(a, "Reloaded %s: %d command%s replayed.", dir, n, n == 1 ? "" : "s");
-    ui_after_command(a);
     return 0;
 }
 
 /* The report ------------------------------------------------------------------ */
 
-/* SAVE.jsonl -> SAVE.html; without a save, the saves folder. */
-static void report_path(ui_app *a, char *out, size_t size)
+/* SAVE.jsonl -> SAVE.html; without a save, a new name in the saves folder. */
+static int report_path(ui_app *a, char *out, size_t size, char *err, size_t errlen)
 {
-    if (a->save_path[0]) {
-        str_fmt(out, size, "%s", a->save_path);
-        size_t n = strlen(out);
-        if (n > 6 && !strcmp(out + n - 6, ".jsonl")) out[n - 6] = '\0';
-        str_cat(out, size, ".html");
-        return;
-    }
-    autosave_path(a, a->ses->sc->id, out, size);
+    if (!a->save_path[0] && datadir_save_path(a->ses->sc->id, out, size, err, errlen)) return -1;
+    if (a->save_path[0]) str_fmt(out, size, "%s", a->save_path);
     size_t n = strlen(out);
-    if (n > 6) out[n - 6] = '\0';
+    if (n > 6 && !strcmp(out + n - 6, ".jsonl")) out[n - 6] = '\0';
     str_cat(out, size, ".html");
+    return 0;
 }
 
 int ui_write_report(ui_app *a)
@@ -546,9 +493,10 @@ int ui_write_report(ui_app *a)
     strbuf b = {0};
     report_opts o = {0};
     if (!a->ses) return -1;
-    report_path(a, path, sizeof path);
     int rc = -1;
-    if (report_html(a->ses, &o, &b))
+    if (report_path(a, path, sizeof path, err, sizeof err))
+        str_fmt(a->report_msg, sizeof a->report_msg, "Could not write the report: %s", err);
+    else if (report_html(a->ses, &o, &b))
         str_fmt(a->report_msg, sizeof a->report_msg,
                 "Could not write the report to %s: there is no game to report", path);
     else if (outfile_write(path, b.s, b.len, err, sizeof err))

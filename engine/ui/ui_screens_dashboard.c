@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "ui_actions.h"
 #include "ui_app.h"
 #include "util.h"
 

@@ -7,9 +7,6 @@ cmds=$("$bin" --help | sed -n 's/^  \([a-z]*\) .*/\1/p')
 for c in $cmds; do
     grep -q "^\.BR\? crisisroom $c\$" "$page" || fail "the man page's synopsis lacks '$c'"
     grep -q "^\.BI\? \"\?$c\b\|^\.BR $c \"" "$page" || fail "the man page has no entry for '$c'"
-    # play's options are the window's, read by its own parser until it moves
-    # to engine/front; the page lists them from its usage.
-    [ "$c" = play ] && continue
     # The entry: from its .BI/.BR line to the next .TP or .SH.
     awk -v c="$c" '$1 ~ /^\.B[IR]$/ && ($2 == c || $2 == "\"" c) { on = 1; next }
                    on && /^\.(TP|SH)/ { exit } on' "$page" > "$work/entry"

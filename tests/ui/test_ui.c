@@ -11,9 +11,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../check.h"
+#include "fs.h"
 #include "ui.h"
+#include "ui_actions.h"
 #include "ui_app.h"
 
 static ui_app app;
@@ -369,8 +372,12 @@ static void test_png(const char *path)
 {
     char *argv[] = {"tutorial", "--screenshot", (char *)path, "--size",
                     "640x400",  "--screen",     "dashboard",  NULL};
+    opt_val v[OPT_MAX_OPTIONS];
+    opt_args a;
+    char err[512];
     remove(path);
-    CHECK_MSG(ui_play(7, argv) == 0, "ui_play failed");
+    CHECK_EQ_INT(opt_parse(&ui_play_cmd, 7, argv, v, &a, err, sizeof err), OPT_OK);
+    CHECK_MSG(ui_play(v, &a) == 0, "ui_play failed");
     FILE *f = fopen(path, "rb");
     unsigned char b[33] = {0};
     CHECK_MSG(f && fread(b, 1, 33, f) == 33, "cannot read %s", path);
@@ -409,7 +416,6 @@ static void test_bad(const char *dir)
         jf.h.scenario_hash ^= 1;
         journal_write_all(path, &jf.h, jf.e, jf.n, err, sizeof err);
         journal_file_free(&jf);
-        snprintf(app.scen_root, sizeof app.scen_root, "%s/scenarios", CR_SOURCE_DIR);
         CHECK_MSG(!ui_game_load(&app, path), "%s", app.error);
         CHECK_MSG(strstr(app.warning, "another version") != NULL, "warning '%s'", app.warning);
         ui_go(&app, SCR_DASHBOARD);
@@ -420,6 +426,52 @@ static void test_bad(const char *dir)
     }
 }
 
+/* The title lists the scenarios of every data folder, the first folder's
+   copy of an id only: CRISISROOM_DATA holds a copy of the tutorial (under
+   another folder name), XDG_DATA_HOME the mini fixture, the source tree the
+   rest. */
+/* A symbolic link at ROOT/REL to the source tree's SRC. */
+static void link_in(const char *root, const char *rel, const char *src)
+{
+    char at[3 * UI_PATH_MAX], to[2 * UI_PATH_MAX];
+    snprintf(at, sizeof at, "%s/%s", root, rel);
+    snprintf(to, sizeof to, "%s/%s", CR_SOURCE_DIR, src);
+    char *slash = strrchr(at, '/');
+    *slash = '\0';
+    CHECK_MSG(!fs_mkdirs(at), "mkdir %s", at);
+    *slash = '/';
+    remove(at);
+    CHECK_MSG(!symlink(to, at), "symlink %s", at);
+}
+
+static void test_roots(const char *dir)
+{
+    char data[UI_PATH_MAX], xdg[UI_PATH_MAX], want[2 * UI_PATH_MAX];
+    snprintf(data, sizeof data, "%s/data", dir);
+    snprintf(xdg, sizeof xdg, "%s/xdg", dir);
+    link_in(data, "scenarios/copy", "scenarios/tutorial");
+    link_in(xdg, "crisisroom/scenarios/mini", "tests/fixtures/mini");
+    setenv("CRISISROOM_DATA", data, 1);
+    setenv("XDG_DATA_HOME", xdg, 1);
+    ui_free_lists(&app);
+    ui_scan_scenarios(&app);
+    int tutorials = 0, mini = 0, albania = -1;
+    snprintf(want, sizeof want, "%s/scenarios/copy", data);
+    for (int i = 0; i < app.nscens; i++) {
+        const ui_scen_entry *e = &app.scens[i];
+        if (!strcmp(e->id, "tutorial")) {
+            tutorials++;
+            CHECK_EQ_STR(e->dir, want);
+        }
+        mini += !strcmp(e->id, "mini");
+        if (!strcmp(e->id, "albania2022")) albania = i;
+    }
+    CHECK_EQ_INT(tutorials, 1);
+    CHECK_EQ_INT(mini, 1);
+    CHECK_MSG(albania >= 0, "no albania2022 from the source tree");
+    CHECK_EQ_INT(app.scen_sel, albania);
+}
+
 int main(int argc, char **argv)
 {
     const char *what = argc > 1 ? argv[1] : "play";
@@ -427,7 +479,6 @@ int main(int argc, char **argv)
         test_png(argc > 2 ? argv[2] : "shot.png");
     } else {
         ui_begin_app(&app);
-        snprintf(app.scen_root, sizeof app.scen_root, "%s/scenarios", CR_SOURCE_DIR);
         snprintf(app.font_dir, sizeof app.font_dir, "%s/assets/fonts", CR_SOURCE_DIR);
         if (ui_init_offscreen(&app, 1280, 720)) return 1;
         if (!strcmp(what, "play"))
@@ -440,6 +491,8 @@ int main(int argc, char **argv)
             test_partial();
         else if (!strcmp(what, "bad"))
             test_bad(argc > 2 ? argv[2] : ".");
+        else if (!strcmp(what, "roots"))
+            test_roots(argc > 2 ? argv[2] : "roots");
         ui_shutdown(&app);
     }
     return check_report(argc > 1 ? argv[1] : "ui");
