@@ -70,7 +70,7 @@ static const def_role *cur_role(const tstate *t)
 
 /* Who the terminal shows the game to (view.h): the role at the keyboard,
    the debrief once the game has ended. */
-static view viewer(const tstate *t, int role)
+static viewer seen_by(const tstate *t, int role)
 {
     return t->s->g->ended ? view_debrief() : view_team(role);
 }
@@ -79,7 +79,7 @@ static void print_meters(const tstate *t)
 {
     const game *g = t->s->g;
     const def_scenario *sc = g->sc;
-    view v = viewer(t, g->role);
+    viewer v = seen_by(t, g->role);
     printf("Meters:\n");
     for (int i = view_next_meter(&v, g, -1); i >= 0; i = view_next_meter(&v, g, i)) {
         const def_meter *m = &sc->meters[i];
@@ -119,7 +119,7 @@ static void print_inbox(const tstate *t)
 {
     const game *g = t->s->g;
     int role = g->role, any = 0;
-    view v = viewer(t, role);
+    viewer v = seen_by(t, role);
     printf("Inbox of %s:\n", cur_role(t)->name);
     for (int i = view_prev_item(&v, g, g->nitems); i >= 0; i = view_prev_item(&v, g, i)) {
         const game_item *it = &g->items[i];
@@ -178,7 +178,7 @@ static void show_event(tstate *t, const char *id)
 {
     game *g = t->s->g;
     int ev = def_event_find(g->sc, id);
-    view v = viewer(t, g->role);
+    viewer v = seen_by(t, g->role);
     if (!view_sees_event(&v, g, ev)) {
         printf("No inject '%s' in %s's inbox (see '%s').\n", id, cur_role(t)->id,
                cmd_look_specs[CMD_LOOK_INBOX].name);
@@ -225,7 +225,7 @@ static void print_board(const tstate *t)
 {
     const game *g = t->s->g;
     const def_scenario *sc = g->sc;
-    view v = viewer(t, g->role);
+    viewer v = seen_by(t, g->role);
     for (int b = 0; b < sc->nboards; b++) {
         if (!view_sees_board(&v, g, b)) continue;
         printf("%s:\n", sc->boards[b].title);
@@ -245,7 +245,7 @@ static void print_board(const tstate *t)
 }
 
 /* Log entry i as a line for viewer v; 0 for entries with nothing to say. */
-static int log_line(const game *g, const view *v, int i, char *buf, size_t size)
+static int log_line(const game *g, const viewer *v, int i, char *buf, size_t size)
 {
     logtext t = {0};
     int shown = logtext_of(g, &g->log[i], &t);
@@ -270,7 +270,7 @@ static int log_line(const game *g, const view *v, int i, char *buf, size_t size)
 static int print_new_log(tstate *t, int *shown)
 {
     const game *g = t->s->g;
-    view v = viewer(t, t->viewer);
+    viewer v = seen_by(t, t->viewer);
     char buf[4096];
     int n = g->nlog - t->shown_log;
     *shown = 0;
@@ -285,7 +285,7 @@ static void print_timeline(const tstate *t)
     const game *g = t->s->g;
     char buf[4096];
     int turn = 0;
-    view v = viewer(t, g->role);
+    viewer v = seen_by(t, g->role);
     for (int i = view_next_log(&v, g, -1); i >= 0; i = view_next_log(&v, g, i)) {
         if (g->log[i].turn != turn) {
             turn = g->log[i].turn;
@@ -300,7 +300,7 @@ static void print_debrief(tstate *t)
     const game *g = t->s->g;
     const def_scenario *sc = g->sc;
     const def_ending *e = &sc->endings[g->ending];
-    view v = view_debrief();
+    viewer v = view_debrief();
     printf("\n=== Debrief: %s ===\n", e->title);
     wrap(t, 0, e->text);
     if (g->variant >= 0 && view_sees_truth(&v, g)) {
@@ -340,7 +340,7 @@ static void show_new_items(tstate *t)
 {
     game *g = t->s->g;
     int role = g->role;
-    view v = viewer(t, role);
+    viewer v = seen_by(t, role);
     for (int i = view_next_item(&v, g, t->seen[role] - 1); i >= 0; i = view_next_item(&v, g, i)) {
         const game_item *it = &g->items[i];
         if (it->event >= 0 && game_open_item(g, it->event) >= 0 &&
@@ -377,7 +377,7 @@ static void handover(tstate *t)
            g->budget[g->role] == 1 ? "" : "s");
     if (t->seen[g->role] == 0) { /* the brief once, at the role's first move */
         wrap(t, 0, r->brief);
-        view v = viewer(t, g->role);
+        viewer v = seen_by(t, g->role);
         if (r->secret && view_sees_private(&v, t->s->g, g->role)) {
             printf("Only you know:\n");
             wrap(t, 2, r->secret);
@@ -500,7 +500,7 @@ int text_loop(session **sp, script **scp)
     session *s = *sp;
     tstate t = {s, *scp, 0, -1, -1, isatty(0), term_width(), {0}, 0};
     char line[CMD_TEXT_MAX + 1024];
-    view first = view_team(s->g->role);
+    viewer first = view_team(s->g->role);
     if (s->j) printf("Saving to %s\n", s->j->path);
     printf("%s (seed %llu%s%s)\n", s->sc->title, (unsigned long long)s->h.seed,
            s->h.variant[0] ? ", variant " : "",

@@ -112,7 +112,7 @@ static int fail_why(const def_req *r, char *why, size_t whylen, const char *fmt,
    and the free state are never named. */
 static int public_option(const game *g, int move)
 {
-    view pub = view_observer();
+    viewer pub = view_observer();
     return view_sees_move(&pub, g, move);
 }
 
@@ -144,7 +144,7 @@ static int check_moves(game *g, const def_req *r, char *why, size_t whylen)
 
 static int public_meter(const game *g, int meter)
 {
-    view pub = view_observer();
+    viewer pub = view_observer();
     return view_sees_meter(&pub, g, meter);
 }
 

@@ -3,38 +3,38 @@
  */
 #include "view.h"
 
-view view_team(int role)
+viewer view_team(int role)
 {
-    view v = {VIEW_TEAM, role};
+    viewer v = {VIEW_TEAM, role};
     return v;
 }
 
-view view_observer(void)
+viewer view_observer(void)
 {
-    view v = {VIEW_OBSERVER, -1};
+    viewer v = {VIEW_OBSERVER, -1};
     return v;
 }
 
-view view_facilitator(void)
+viewer view_facilitator(void)
 {
-    view v = {VIEW_FACILITATOR, -1};
+    viewer v = {VIEW_FACILITATOR, -1};
     return v;
 }
 
-view view_debrief(void)
+viewer view_debrief(void)
 {
-    view v = {VIEW_DEBRIEF, -1};
+    viewer v = {VIEW_DEBRIEF, -1};
     return v;
 }
 
-view view_room(const game *g)
+viewer view_room(const game *g)
 {
     return g->ended ? view_debrief() : view_team(g->role);
 }
 
 /* The kind that counts now: a team with no such role, and the debrief
    before the end, see only what is public. */
-static view_kind kind(const view *v, const game *g)
+static view_kind kind(const viewer *v, const game *g)
 {
     if (v->kind == VIEW_TEAM && (v->role < 0 || v->role >= g->sc->nroles)) return VIEW_OBSERVER;
     if (v->kind == VIEW_DEBRIEF && !g->ended) return VIEW_OBSERVER;
@@ -42,13 +42,13 @@ static view_kind kind(const view *v, const game *g)
 }
 
 /* Facilitator, or debrief after the end: every team's side of play. */
-static int sees_all_play(const view *v, const game *g)
+static int sees_all_play(const viewer *v, const game *g)
 {
     view_kind k = kind(v, g);
     return k == VIEW_FACILITATOR || k == VIEW_DEBRIEF;
 }
 
-static int own(const view *v, const game *g, int role)
+static int own(const viewer *v, const game *g, int role)
 {
     return kind(v, g) == VIEW_TEAM && role >= 0 && role == v->role;
 }
@@ -60,7 +60,7 @@ static uint32_t all_roles(const game *g)
 
 /* Items and events --------------------------------------------------------- */
 
-int view_sees_item(const view *v, const game *g, int item)
+int view_sees_item(const viewer *v, const game *g, int item)
 {
     if (item < 0 || item >= g->nitems) return 0;
     if (sees_all_play(v, g)) return 1;
@@ -69,26 +69,26 @@ int view_sees_item(const view *v, const game *g, int item)
     return (to & all_roles(g)) == all_roles(g);
 }
 
-int view_sees_event(const view *v, const game *g, int event)
+int view_sees_event(const viewer *v, const game *g, int event)
 {
     if (event < 0 || event >= g->sc->nevents) return 0;
     if (kind(v, g) == VIEW_FACILITATOR) return 1;
     return view_sees_item(v, g, g->ev_item[event]);
 }
 
-int view_sees_move(const view *v, const game *g, int move)
+int view_sees_move(const viewer *v, const game *g, int move)
 {
     if (move < 0 || move >= g->sc->nmoves) return 0;
     int ev = g->sc->moves[move].event;
     return ev < 0 || view_sees_event(v, g, ev);
 }
 
-int view_sees_note(const view *v, const game *g, int event)
+int view_sees_note(const viewer *v, const game *g, int event)
 {
     return event >= 0 && event < g->sc->nevents && sees_all_play(v, g);
 }
 
-int view_sees_rationale(const view *v, const game *g, int item)
+int view_sees_rationale(const viewer *v, const game *g, int item)
 {
     if (!view_sees_item(v, g, item)) return 0;
     return sees_all_play(v, g) || own(v, g, g->items[item].by);
@@ -116,7 +116,7 @@ static int outcome_cause(const game *g, int entry)
     return -1;
 }
 
-static int sees_entry(const view *v, const game *g, int entry, const game_log *l)
+static int sees_entry(const viewer *v, const game *g, int entry, const game_log *l)
 {
     switch (l->kind) {
     case LOG_TURN:
@@ -142,7 +142,7 @@ static int sees_entry(const view *v, const game *g, int entry, const game_log *l
     }
 }
 
-int view_sees_log(const view *v, const game *g, int entry)
+int view_sees_log(const viewer *v, const game *g, int entry)
 {
     if (entry < 0 || entry >= g->nlog) return 0;
     view_kind k = kind(v, g);
@@ -154,7 +154,7 @@ int view_sees_log(const view *v, const game *g, int entry)
     return sees_entry(v, g, entry, &g->log[entry]);
 }
 
-int view_sees_why(const view *v, const game *g, int entry)
+int view_sees_why(const viewer *v, const game *g, int entry)
 {
     if (!view_sees_log(v, g, entry)) return 0;
     const game_log *l = &g->log[entry];
@@ -166,87 +166,87 @@ int view_sees_why(const view *v, const game *g, int entry)
 
 /* State of play ------------------------------------------------------------- */
 
-int view_sees_meter(const view *v, const game *g, int meter)
+int view_sees_meter(const viewer *v, const game *g, int meter)
 {
     if (meter < 0 || meter >= g->sc->nmeters) return 0;
     return !g->sc->meters[meter].hidden || sees_all_play(v, g);
 }
 
-int view_sees_brief(const view *v, const game *g, int role)
+int view_sees_brief(const viewer *v, const game *g, int role)
 {
     (void)v;
     return role >= 0 && role < g->sc->nroles;
 }
 
-int view_sees_private(const view *v, const game *g, int role)
+int view_sees_private(const viewer *v, const game *g, int role)
 {
     if (role < 0 || role >= g->sc->nroles) return 0;
     return sees_all_play(v, g) || own(v, g, role);
 }
 
-int view_sees_card(const view *v, const game *g, int card)
+int view_sees_card(const viewer *v, const game *g, int card)
 {
     if (card < 0 || card >= g->sc->ncards) return 0;
     return g->card_turn[card] > 0 || kind(v, g) == VIEW_FACILITATOR;
 }
 
-int view_sees_board(const view *v, const game *g, int board)
+int view_sees_board(const viewer *v, const game *g, int board)
 {
     (void)v;
     return board >= 0 && board < g->sc->nboards;
 }
 
-int view_sees_truth(const view *v, const game *g)
+int view_sees_truth(const viewer *v, const game *g)
 {
     return sees_all_play(v, g);
 }
 
-int view_sees_ratings(const view *v, const game *g)
+int view_sees_ratings(const viewer *v, const game *g)
 {
     return sees_all_play(v, g);
 }
 
-int view_sees_schedule(const view *v, const game *g)
+int view_sees_schedule(const viewer *v, const game *g)
 {
     return kind(v, g) == VIEW_FACILITATOR;
 }
 
-int view_sees_state(const view *v, const game *g)
+int view_sees_state(const viewer *v, const game *g)
 {
     return kind(v, g) == VIEW_FACILITATOR;
 }
 
 /* Iterators ------------------------------------------------------------------ */
 
-int view_next_item(const view *v, const game *g, int after)
+int view_next_item(const viewer *v, const game *g, int after)
 {
     for (int i = after < 0 ? 0 : after + 1; i < g->nitems; i++)
         if (view_sees_item(v, g, i)) return i;
     return -1;
 }
 
-int view_prev_item(const view *v, const game *g, int before)
+int view_prev_item(const viewer *v, const game *g, int before)
 {
     for (int i = (before > g->nitems ? g->nitems : before) - 1; i >= 0; i--)
         if (view_sees_item(v, g, i)) return i;
     return -1;
 }
 
-int view_next_log(const view *v, const game *g, int after)
+int view_next_log(const viewer *v, const game *g, int after)
 {
     for (int i = after < 0 ? 0 : after + 1; i < g->nlog; i++)
         if (view_sees_log(v, g, i)) return i;
     return -1;
 }
 
-int view_next_meter(const view *v, const game *g, int after)
+int view_next_meter(const viewer *v, const game *g, int after)
 {
     for (int i = after < 0 ? 0 : after + 1; i < g->sc->nmeters; i++)
         if (view_sees_meter(v, g, i)) return i;
     return -1;
 }
 
-int view_next_card(const view *v, const game *g, int after)
+int view_next_card(const viewer *v, const game *g, int after)
 {
     for (int i = after < 0 ? 0 : after + 1; i < g->sc->ncards; i++)
         if (view_sees_card(v, g, i)) return i;

@@ -75,49 +75,49 @@
 
 typedef enum { VIEW_TEAM, VIEW_OBSERVER, VIEW_FACILITATOR, VIEW_DEBRIEF } view_kind;
 
-typedef struct view {
+typedef struct viewer {
     view_kind kind;
     int role; /* VIEW_TEAM: the role's index; -1 otherwise */
-} view;
+} viewer;
 
-view view_team(int role); /* a role out of range sees as an observer */
-view view_observer(void);
-view view_facilitator(void);
-view view_debrief(void);
+viewer view_team(int role); /* a role out of range sees as an observer */
+viewer view_observer(void);
+viewer view_facilitator(void);
+viewer view_debrief(void);
 /* The viewer of one shared screen in hot-seat play: the moving team, and
    once the game has ended, the debrief. */
-view view_room(const game *g);
+viewer view_room(const game *g);
 
 /* Predicates: 1 when the viewer may see the thing, else 0. Indexes are
    those of game.h and def.h; one out of range is never seen. */
-int view_sees_item(const view *v, const game *g, int item);
-int view_sees_event(const view *v, const game *g, int event); /* title, text, options */
-int view_sees_move(const view *v, const game *g, int move);   /* an option, or an action */
-int view_sees_note(const view *v, const game *g, int event);  /* def_event.note */
-int view_sees_log(const view *v, const game *g, int entry);   /* g->log[entry] */
+int view_sees_item(const viewer *v, const game *g, int item);
+int view_sees_event(const viewer *v, const game *g, int event); /* title, text, options */
+int view_sees_move(const viewer *v, const game *g, int move);   /* an option, or an action */
+int view_sees_note(const viewer *v, const game *g, int event);  /* def_event.note */
+int view_sees_log(const viewer *v, const game *g, int entry);   /* g->log[entry] */
 /* The rationale, reason or text that goes with a log entry it sees
    (logtext's `why`). */
-int view_sees_why(const view *v, const game *g, int entry);
+int view_sees_why(const viewer *v, const game *g, int entry);
 /* The rationale given with the decision on an item. */
-int view_sees_rationale(const view *v, const game *g, int item);
-int view_sees_meter(const view *v, const game *g, int meter);
-int view_sees_brief(const view *v, const game *g, int role);
-int view_sees_private(const view *v, const game *g, int role);
-int view_sees_card(const view *v, const game *g, int card);
-int view_sees_board(const view *v, const game *g, int board);
-int view_sees_truth(const view *v, const game *g); /* the variant played and its truth */
-int view_sees_ratings(const view *v, const game *g);
-int view_sees_schedule(const view *v, const game *g); /* upcoming events, triggers, queue */
-int view_sees_state(const view *v, const game *g);    /* the free scenario state */
+int view_sees_rationale(const viewer *v, const game *g, int item);
+int view_sees_meter(const viewer *v, const game *g, int meter);
+int view_sees_brief(const viewer *v, const game *g, int role);
+int view_sees_private(const viewer *v, const game *g, int role);
+int view_sees_card(const viewer *v, const game *g, int card);
+int view_sees_board(const viewer *v, const game *g, int board);
+int view_sees_truth(const viewer *v, const game *g); /* the variant played and its truth */
+int view_sees_ratings(const viewer *v, const game *g);
+int view_sees_schedule(const viewer *v, const game *g); /* upcoming events, triggers, queue */
+int view_sees_state(const viewer *v, const game *g);    /* the free scenario state */
 
 /* Iterators over what the viewer sees, for front ends that list:
      for (int i = view_next_item(&v, g, -1); i >= 0; i = view_next_item(&v, g, i))
    next: the first index after `after` (-1 to start); prev: the last one
    before `before` (the count to start, e.g. g->nitems); -1 when none. */
-int view_next_item(const view *v, const game *g, int after);
-int view_prev_item(const view *v, const game *g, int before);
-int view_next_log(const view *v, const game *g, int after);
-int view_next_meter(const view *v, const game *g, int after);
-int view_next_card(const view *v, const game *g, int after);
+int view_next_item(const viewer *v, const game *g, int after);
+int view_prev_item(const viewer *v, const game *g, int before);
+int view_next_log(const viewer *v, const game *g, int after);
+int view_next_meter(const viewer *v, const game *g, int after);
+int view_next_card(const viewer *v, const game *g, int after);
 
 #endif

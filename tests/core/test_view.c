@@ -197,12 +197,12 @@ static int outcome_after(const game *g, int cause)
     return -1;
 }
 
-static const view A = {VIEW_TEAM, RA}, B = {VIEW_TEAM, RB}, O = {VIEW_OBSERVER, -1},
-                  F = {VIEW_FACILITATOR, -1}, D = {VIEW_DEBRIEF, -1};
+static const viewer A = {VIEW_TEAM, RA}, B = {VIEW_TEAM, RB}, O = {VIEW_OBSERVER, -1},
+                    F = {VIEW_FACILITATOR, -1}, D = {VIEW_DEBRIEF, -1};
 
 static void test_viewers(const game *g)
 {
-    view t = view_team(RB), bad = view_team(9), room = view_room(g);
+    viewer t = view_team(RB), bad = view_team(9), room = view_room(g);
     CHECK(t.kind == VIEW_TEAM && t.role == RB);
     CHECK(view_observer().kind == VIEW_OBSERVER);
     CHECK(view_facilitator().kind == VIEW_FACILITATOR);
@@ -261,7 +261,7 @@ static void test_log(const game *g)
     int inject = find_log(g, LOG_INJECT, 0), act = find_log(g, LOG_ACT, 0);
     int choose_priv = find_log(g, LOG_CHOOSE, 0), choose_pub = find_log(g, LOG_CHOOSE, 1);
     int del_priv = find_log(g, LOG_DELIVER, 0), del_pub = find_log(g, LOG_DELIVER, 1);
-    const view *players[] = {&A, &B, &O};
+    const viewer *players[] = {&A, &B, &O};
     for (int p = 0; p < 3; p++) {
         CHECK_MSG(!view_sees_log(players[p], g, note), "viewer %d sees the note", p);
         CHECK_MSG(!view_sees_log(players[p], g, set), "viewer %d sees an override", p);
@@ -319,7 +319,7 @@ static void test_why(const game *g)
 
 static void test_state_of_play(const game *g)
 {
-    const view *players[] = {&A, &B, &O};
+    const viewer *players[] = {&A, &B, &O};
     for (int p = 0; p < 3; p++) {
         CHECK_MSG(view_sees_meter(players[p], g, M_PUB), "viewer %d: public meter", p);
         CHECK_MSG(!view_sees_meter(players[p], g, M_HID), "viewer %d: hidden meter", p);
@@ -346,7 +346,7 @@ static void test_debrief(game *g)
 {
     apply(g, "finish");
     CHECK(g->ended);
-    view room = view_room(g);
+    viewer room = view_room(g);
     CHECK(room.kind == VIEW_DEBRIEF);
     CHECK(view_sees_truth(&D, g) && view_sees_ratings(&D, g));
     CHECK(view_sees_meter(&D, g, M_HID));
