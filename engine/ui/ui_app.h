@@ -16,6 +16,7 @@
 
 #include "script.h"
 #include "session.h"
+#include "view.h"
 
 #define UI_PATH_MAX 1024
 #define UI_PI       3.14159265f
@@ -267,6 +268,9 @@ void ui_line(ui_app *a, float x0, float y0, float x1, float y1, float thick, SDL
 void ui_disc(ui_app *a, float cx, float cy, float radius, SDL_Color c);
 void ui_ring(ui_app *a, float cx, float cy, float radius, float thick, SDL_Color c);
 void ui_tri(ui_app *a, float x0, float y0, float x1, float y1, float x2, float y2, SDL_Color c);
+/* A test hook: while set, every line of text drawn is appended to it, one
+   per line, so that tests can check what reached a screen (nothing hidden). */
+extern struct strbuf *ui_drawn;
 /* One line of text at (x, y) (top-left); returns its width. */
 int ui_draw_line(ui_app *a, int style, SDL_Color c, int x, int y, const char *text);
 int ui_text_width(ui_app *a, int style, const char *text);
@@ -388,6 +392,9 @@ void ui_begin_app(ui_app *a);
 
 /* Screens (ui_screens_*.c) and their shared chrome (ui_chrome.c). */
 SDL_Rect ui_chrome(ui_app *a, const char *heading);
+/* Whom a window shows the game to (view.h): the console's window the
+   facilitator, the players' window the moving team (the debrief at the end). */
+viewer ui_view(const ui_app *a);
 void ui_title_draw(ui_app *a);
 void ui_briefing_draw(ui_app *a);
 void ui_handover_draw(ui_app *a);
