@@ -85,7 +85,8 @@ typedef enum {
     ACT_CONTRAST,
     ACT_TO_TITLE,
     ACT_QUIT,
-    ACT_REPORT, /* debrief: write the HTML report */
+    ACT_REPORT,   /* debrief: write the HTML report */
+    ACT_CON_SHOW, /* Yes: show the console on the players' screen */
     /* The facilitator's console (ui_console.c). */
     ACT_CON_PAUSE,  /* pause or resume */
     ACT_CON_TIMER,  /* arg: minutes, 0 off */
@@ -159,7 +160,8 @@ typedef struct ui_console {
     int msg_bad;
 } ui_console;
 
-typedef enum { MODAL_NONE, MODAL_CONFIRM, MODAL_MENU } ui_modal;
+/* MODAL_CONSOLE asks before the console takes the players' screen (F9). */
+typedef enum { MODAL_NONE, MODAL_CONFIRM, MODAL_MENU, MODAL_CONSOLE } ui_modal;
 enum { MENU_MAIN, MENU_LOAD, MENU_SETTINGS };
 
 typedef struct ui_app {
@@ -231,6 +233,7 @@ typedef struct ui_app {
 
     int quit, dirty;
     int no_autosave;
+    int presenter; /* --presenter: this window is projected; the console never shows in it */
     /* Partial frames: a frame drawn with limit set (w > 0) is clipped to it,
        so that a change confined there (the timer's second) is redrawn and
        sent to the screen alone. timer_at is where the last frame showed the
@@ -406,6 +409,7 @@ void ui_timeline_draw(ui_app *a);
 void ui_debrief_draw(ui_app *a);
 void ui_menu_draw(ui_app *a);
 void ui_confirm_draw(ui_app *a);
+void ui_console_ask_draw(ui_app *a);
 void ui_meter_row(ui_app *a, SDL_Rect r, int meter, int show_spark);
 void ui_sparkline(ui_app *a, SDL_Rect r, int meter, SDL_Color c, int axes);
 void ui_move_card(ui_app *a, SDL_Rect r, int move, int number, int *height, int measure);

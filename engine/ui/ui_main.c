@@ -20,7 +20,7 @@
 
 typedef struct ui_args {
     const char *target, *variant, *save, *shot, *screen, *commands;
-    int w, h, have_seed, bench, console, timer;
+    int w, h, have_seed, bench, console, presenter, timer;
     uint64_t seed;
     float scale;
     int fullscreen, contrast;
@@ -34,13 +34,14 @@ static void usage(void)
 {
     fprintf(stderr, "usage: crisisroom play [SCENARIO|SAVE] [--seed N] [--variant ID|random] "
                     "[--save FILE]\n"
-                    "       [--console] [--timer MIN] [--commands FILE]\n"
+                    "       [--console] [--presenter] [--timer MIN] [--commands FILE]\n"
                     "       [--screenshot FILE.png --size WxH [--screen NAME]]\n"
                     "       [--scale F] [--fullscreen] [--high-contrast] [--bench-redraw]\n"
                     "screens: title briefing dashboard evidence diplomacy timeline debrief menu "
                     "handover console\n"
                     "keys: F2-F4, F6, F7 tabs; F9 facilitator console; F5 reload the scenario; "
-                    "F11 full screen\n");
+                    "F11 full screen\n"
+                    "--presenter: the window is projected; the console never opens in it\n");
 }
 
 static int parse_args(int argc, char **argv, ui_args *o)
@@ -82,6 +83,8 @@ static int parse_args(int argc, char **argv, ui_args *o)
                 o->bench = 1;
             else if (!strcmp(s, "--console"))
                 o->console = 1;
+            else if (!strcmp(s, "--presenter"))
+                o->presenter = 1;
             else if (s[0] != '-' && !o->target)
                 o->target = s;
             else {
@@ -91,6 +94,11 @@ static int parse_args(int argc, char **argv, ui_args *o)
             }
         }
         i += takes;
+    }
+    if (o->presenter && o->screen && !strcmp(o->screen, "console")) {
+        fprintf(stderr, "crisisroom: --presenter: the console never shows in the players' "
+                        "window (--console gives it its own)\n");
+        return -1;
     }
     if (o->scale < 0.5f || o->scale > 3.0f) o->scale = 1.0f;
     if (o->timer < 0 || o->timer > 240) o->timer = 0;
@@ -218,8 +226,10 @@ static SDL_Rect beside(ui_app *a)
     return ui_rect(x + w + 8, y, w, h);
 }
 
-/* F9: show or hide the console. A window when one is open or a second
-   display can take it; else in place of the players' screen. */
+/* F9: show or hide the console. Its own window (--console) shows or hides
+   at once. Otherwise it would show what the players must not see on the
+   screen they look at: the presenter's window never shows it, and any other
+   asks first (ui_console_ask_draw; Yes is console_show). */
 static void console_toggle(ui_app *a)
 {
     a = ui_players(a);
@@ -231,8 +241,26 @@ static void console_toggle(ui_app *a)
         a->cwin->dirty = 1;
         return;
     }
+    if (a->con.on) {
+        console_in_place(a, 0);
+    } else if (a->presenter) {
+        ui_set_status(a, "Presenter mode: the facilitator's console does not open on this window. "
+                         "Start with --console to give it a window of its own.");
+    } else {
+        a->modal = MODAL_CONSOLE, a->typing = 0;
+        a->focus_act = ACT_CANCEL, a->focus_arg = 0; /* Enter alone answers No */
+    }
+    a->dirty = 1;
+}
+
+/* Yes to the question: a window on a second display, else this one. */
+static void console_show(ui_app *a)
+{
+    a = ui_players(a);
+    a->modal = MODAL_NONE, a->focus_act = ACT_NONE;
+    if (a->presenter) return;
     if (a->win && SDL_GetNumVideoDisplays() > 1 && !console_open(a, beside(a))) return;
-    console_in_place(a, !a->con.on);
+    console_in_place(a, 1);
 }
 
 static void reload(ui_app *a)
@@ -477,6 +505,9 @@ void ui_do(ui_app *a, int action, int arg)
     case ACT_CON_HIDE:
         console_toggle(a);
         break;
+    case ACT_CON_SHOW:
+        console_show(a);
+        break;
     default:
         if (action >= ACT_CON_PAUSE && action <= ACT_CON_NO) {
             ui_console_do(a, action, arg);
@@ -592,7 +623,9 @@ static void key_down(ui_app *a, const SDL_KeyboardEvent *e)
     if (ctrl && (k == SDLK_PLUS || k == SDLK_EQUALS || k == SDLK_KP_PLUS)) return set_scale(a, 1);
     if (ctrl && (k == SDLK_MINUS || k == SDLK_KP_MINUS)) return set_scale(a, -1);
     if (ctrl && k == SDLK_0) return set_scale(a, 0);
-    if (k == SDLK_ESCAPE) return ui_do(a, a->modal == MODAL_CONFIRM ? ACT_CANCEL : ACT_MENU, 0);
+    if (k == SDLK_ESCAPE)
+        return ui_do(
+            a, a->modal == MODAL_CONFIRM || a->modal == MODAL_CONSOLE ? ACT_CANCEL : ACT_MENU, 0);
     if (k == SDLK_TAB) return move_focus(a, shift ? -1 : 1);
     if (k == SDLK_DOWN || k == SDLK_RIGHT) return move_focus(a, 1);
     if (k == SDLK_UP || k == SDLK_LEFT) return move_focus(a, -1);
@@ -608,6 +641,8 @@ static void key_down(ui_app *a, const SDL_KeyboardEvent *e)
         if (k - SDLK_1 < m->ntargets) a->pend_target = k - SDLK_1;
         return;
     }
+    if (a->modal == MODAL_CONSOLE && (k == SDLK_y || k == SDLK_n))
+        return ui_do(a, k == SDLK_y ? ACT_CON_SHOW : ACT_CANCEL, 0);
     if (a->modal) return;
     if (tab_key(a, k)) return;
     if (a->screen == SCR_DASHBOARD) ui_dashboard_key(a, k);
@@ -734,6 +769,7 @@ static void draw_frame(ui_app *a)
     a->block_hits = 0;
     if (a->modal == MODAL_CONFIRM && a->ses) ui_confirm_draw(a);
     if (a->modal == MODAL_MENU) ui_menu_draw(a);
+    if (a->modal == MODAL_CONSOLE) ui_console_ask_draw(a);
     draw_toast(a);
 }
 
@@ -1091,6 +1127,7 @@ int ui_play(int argc, char **argv)
         return rc;
     }
     app.user_scale = o.scale;
+    app.presenter = o.presenter;
     app.high_contrast = o.contrast, app.th = ui_theme_get(o.contrast);
     if (init_window(&app, &o)) {
         ui_shutdown(&app);

@@ -237,7 +237,8 @@ static void test_console(void)
     ui_role_words(&app, "decided by pm; it is akshi's move (pmo)", buf, sizeof buf);
     CHECK_MSG(!strcmp(buf, "decided by PM; it is AKSHI's move (pmo)"), "role words: %s", buf);
     ui_timer_set(&app.timer, 10, g);
-    key(SDLK_F9); /* no second display here: the console takes the window */
+    key(SDLK_F9); /* no second display here: asked first, the console takes the window */
+    key(SDLK_y);
     CHECK_MSG(app.screen == SCR_CONSOLE && app.con.on, "F9 did not show the console");
     now_ms += 60000;
     CHECK_MSG(ui_timer_left(&app.timer) == 540000, "left %d", ui_timer_left(&app.timer));
@@ -464,6 +465,78 @@ static void test_visibility(void)
     ui_resize_offscreen(&app, 1280, 720);
 }
 
+/* F9 on the players' screen: the console, with the hidden truth and the
+   schedule, shows only after a Yes (Y, or Tab to it and Enter); No, N, Esc
+   and Enter alone leave the players' screen as it was. */
+static int console_shown(void)
+{
+    return app.screen == SCR_CONSOLE;
+}
+
+static void f9_drawn(void)
+{
+    drawn.len = 0;
+    sb_add(&drawn, "", 0);
+    ui_drawn = &drawn;
+    key(SDLK_F9);
+    ui_drawn = NULL;
+}
+
+static void test_console_ask(void)
+{
+    if (start("albania2022")) return check_fail(__FILE__, __LINE__), (void)0;
+    ui_go(&app, SCR_DASHBOARD);
+    ui_render(&app);
+    const char *truth = app.ses->sc->variants[app.ses->g->variant].title;
+    f9_drawn();
+    CHECK_MSG(!console_shown(), "F9 showed the console at once");
+    CHECK_MSG(strstr(drawn.s, "Show the facilitator's console on this screen?") != NULL,
+              "F9 did not ask first");
+    CHECK_MSG(!strstr(drawn.s, truth), "the hidden truth ('%s') was drawn", truth);
+    key(SDLK_n);
+    CHECK_MSG(!console_shown() && app.screen == SCR_DASHBOARD, "N: screen %d", app.screen);
+    f9_drawn();
+    key(SDLK_ESCAPE);
+    CHECK_MSG(!console_shown() && app.screen == SCR_DASHBOARD, "Esc: screen %d", app.screen);
+    CHECK_MSG(app.modal == MODAL_NONE, "Esc left a dialog open (%d)", app.modal);
+    f9_drawn();
+    key(SDLK_RETURN); /* the focus starts on No */
+    CHECK_MSG(!console_shown(), "Enter alone showed the console");
+    f9_drawn();
+    key(SDLK_TAB); /* Yes and No: Tab goes from one to the other */
+    key(SDLK_RETURN);
+    CHECK_MSG(console_shown(), "Tab, Enter did not show the console");
+    key(SDLK_F9); /* hiding asks nothing */
+    CHECK_MSG(!console_shown() && app.screen == SCR_DASHBOARD, "F9 did not hide the console");
+    f9_drawn();
+    key(SDLK_y);
+    CHECK_MSG(console_shown(), "Y did not show the console");
+    key(SDLK_F9);
+    ui_game_close(&app);
+}
+
+/* --presenter: F9 never shows the console in the players' window; a toast
+   says why. With a console window (--console), F9 still shows and hides it. */
+static void test_presenter(void)
+{
+    if (start("albania2022")) return check_fail(__FILE__, __LINE__), (void)0;
+    ui_go(&app, SCR_DASHBOARD);
+    app.presenter = 1;
+    f9_drawn();
+    CHECK_MSG(!console_shown() && app.modal == MODAL_NONE, "presenter: screen %d modal %d",
+              app.screen, app.modal);
+    CHECK_STR_HAS(app.status, "Presenter mode");
+    key(SDLK_y);
+    CHECK_MSG(!console_shown(), "presenter: Y showed the console");
+    ui_do(&app, ACT_CON_SHOW, 0); /* no path there, and none through the action either */
+    CHECK_MSG(!console_shown(), "presenter: the Yes action showed the console");
+    app.presenter = 0;
+    ui_game_close(&app);
+    char *argv[] = {"albania2022", "--presenter", "--screenshot", "/dev/null", "--size",
+                    "640x400",     "--screen",    "console",      NULL};
+    CHECK_MSG(ui_play(8, argv) == 2, "--presenter --screen console was not refused");
+}
+
 /* A second of the timer redraws only the timer: the frame clipped to it must
    give the very pixels of a whole new frame, on the dashboard, under the
    menu's translucent shade, and on the console. */
@@ -493,7 +566,7 @@ static void test_partial(void)
     } cases[] = {{SCR_DASHBOARD, MODAL_NONE}, {SCR_DASHBOARD, MODAL_MENU}, {SCR_CONSOLE, 0}};
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         if (cases[i].screen == SCR_CONSOLE)
-            key(SDLK_F9), app.modal = MODAL_NONE;
+            app.modal = MODAL_NONE, key(SDLK_F9), key(SDLK_y);
         else
             ui_go(&app, cases[i].screen), app.modal = cases[i].modal;
         ui_render(&app);
@@ -599,6 +672,10 @@ int main(int argc, char **argv)
             test_bad(argc > 2 ? argv[2] : ".");
         else if (!strcmp(what, "visibility"))
             test_visibility();
+        else if (!strcmp(what, "console-ask"))
+            test_console_ask();
+        else if (!strcmp(what, "presenter"))
+            test_presenter();
         ui_shutdown(&app);
     }
     return check_report(argc > 1 ? argv[1] : "ui");
