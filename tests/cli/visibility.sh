@@ -61,5 +61,17 @@ present "$work/as_a" "Alpha" PRIVATE_ALPHA_QX7 PRIV_TITLE_QX7 PRIV_OUTCOME_QX7 R
 present "$work/as_b" "Beta" PRIVATE_BETA_QX7 FIRED_TITLE_QX7 ADHOC_TITLE_QX7 BETA_RATIONALE_QX7 \
   "Public inject" "Decision on “Public inject”: Say yes" "Beta's act is seen." "Shown card"
 present "$work/debrief" "the debrief" TRUTH_TEXT_QX7 HIDDEN_METER_QX7
+# The after-action report is the facilitator's (report.h): the note and the
+# reasons are in its interventions, never on its timeline of play.
+printf '%s\n' "choose open yes -- RATIONALE_ALPHA_QX7" "note NOTE_MARK_QX7" \
+  "set m 70 -- REASON_PUBLIC_QX7" "end" "finish" > "$work/cmds"
+"$bin" run "$src/tests/fixtures/view" --seed 3 --commands "$work/cmds" --save "$work/s.jsonl" \
+  > /dev/null || fail "run of the fixture"
+"$bin" report "$work/s.jsonl" --out "$work/r.html" || fail "report"
+sed -n '/<section id="timeline"/,/<\/section>/p' "$work/r.html" > "$work/r_timeline"
+sed -n '/<section id="interventions"/,/<\/section>/p' "$work/r.html" > "$work/r_iv"
+absent "$work/r_timeline" "the report's timeline" NOTE_MARK_QX7 REASON_PUBLIC_QX7
+present "$work/r_timeline" "the report's timeline" RATIONALE_ALPHA_QX7
+present "$work/r_iv" "the report's interventions" NOTE_MARK_QX7 REASON_PUBLIC_QX7
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
