@@ -60,12 +60,20 @@ static uint32_t all_roles(const game *g)
 
 /* Items and events --------------------------------------------------------- */
 
+/* The role decides the item's inject (an inject to several roles names its
+   decider, who need not be one of them). */
+static int decides(const game *g, int item, int role)
+{
+    int ev = g->items[item].event;
+    return ev >= 0 && g->sc->events[ev].noptions && g->sc->events[ev].decider == role;
+}
+
 int view_sees_item(const viewer *v, const game *g, int item)
 {
     if (item < 0 || item >= g->nitems) return 0;
     if (sees_all_play(v, g)) return 1;
     uint32_t to = g->items[item].to;
-    if (kind(v, g) == VIEW_TEAM) return (to >> v->role) & 1u;
+    if (kind(v, g) == VIEW_TEAM) return ((to >> v->role) & 1u) || decides(g, item, v->role);
     return (to & all_roles(g)) == all_roles(g);
 }
 

@@ -19,7 +19,8 @@
  * What each viewer sees (T team, O observer, F facilitator, D debrief):
  *
  *   thing (game.h, def.h)               T                 O           F    D
- *   inbox item (delivered)              to it or to all   to all      yes  yes
+ *   inbox item (delivered)              to it or to all,  to all      yes  yes
+ *                                       or it decides
  *   event not delivered, or scheduled   no                no          yes  no
  *   an event's title, text, options     with its item     with item   yes  with item
  *   an event's `note` (for the MSEL)    no                no          yes  yes

@@ -14,10 +14,10 @@
 #include "util.h"
 #include "view.h"
 
-enum { RA, RB, RC };                              /* roles */
-enum { M_PUB, M_HID };                            /* meters */
-enum { E_PRIV, E_PUB, E_FUTURE, E_FIRED, E_SUP }; /* events */
-enum { C_SHOWN, C_HIDDEN };                       /* cards */
+enum { RA, RB, RC };                                       /* roles */
+enum { M_PUB, M_HID };                                     /* meters */
+enum { E_PRIV, E_PUB, E_FUTURE, E_FIRED, E_SUP, E_ASKED }; /* events */
+enum { C_SHOWN, C_HIDDEN };                                /* cards */
 
 static int new_effect(def_scenario *sc, const char *text, int card)
 {
@@ -134,10 +134,12 @@ static def_scenario *make_scenario(void)
     new_event(sc, "future_event", 7, RA, 4);
     new_event(sc, "fired_event", 1u << RB, RB, 0);
     new_event(sc, "suppressed_event", 7, RA, 4);
+    new_event(sc, "asked_event", 1u << RB, RC, 1); /* to b, decided by c */
     int priv = new_move(sc, E_PRIV, -1, "priv_go", new_effect(sc, "private outcome", C_SHOWN));
     new_move(sc, E_PUB, -1, "pub_yes", new_effect(sc, "public outcome", -1));
     int pub_no = new_move(sc, E_PUB, -1, "pub_no", -1);
     int fut = new_move(sc, E_FUTURE, -1, "future_opt", -1);
+    new_move(sc, E_ASKED, -1, "asked_opt", -1);
     new_move(sc, -1, RB, "b_act", new_effect(sc, "action outcome", -1));
     add_gated(sc, priv, fut, pub_no);
     def_variant *v = def_add_variant(sc);
@@ -231,6 +233,10 @@ static void test_items(const game *g)
     CHECK(!view_sees_item(&O, g, adhoc));
     CHECK(view_sees_item(&B, g, fired) && !view_sees_item(&A, g, fired));
     CHECK(!view_sees_item(&A, g, -1) && !view_sees_item(&F, g, g->nitems));
+    int asked = g->ev_item[E_ASKED];
+    viewer c = view_team(RC);
+    CHECK(view_sees_item(&c, g, asked)); /* c decides it, though it is sent to b */
+    CHECK(view_sees_item(&B, g, asked) && !view_sees_item(&A, g, asked));
 }
 
 static void test_events(const game *g)
