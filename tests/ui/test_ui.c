@@ -461,6 +461,23 @@ static void test_visibility(void)
     draw_into_record();
     ui_drawn = NULL;
     CHECK_MSG(!strstr(drawn.s, "UNDONE_CARD_QX7"), "an unrevealed card is shown in full");
+    /* The debrief shows the truth and every team's side, never the
+       facilitator's note or reasons. */
+    CHECK_MSG(!ui_apply(&app, "finish"), "finish: %s", app.ses->err);
+    drawn.len = 0;
+    sb_add(&drawn, "", 0);
+    ui_drawn = &drawn;
+    ui_go(&app, SCR_DEBRIEF);
+    draw_into_record();
+    ui_go(&app, SCR_TIMELINE);
+    draw_into_record();
+    ui_drawn = NULL;
+    static const char *const facilitators[] = {"NOTE_MARK_QX7", "REASON_PUBLIC_QX7",
+                                               "REASON_HIDDEN_QX7", NULL};
+    absent("The debrief", facilitators);
+    static const char *const debrief_sees[] = {"TRUTH_TEXT_QX7", "HIDDEN_METER_QX7",
+                                               "PRIV_TITLE_QX7", "RATIONALE_ALPHA_QX7", NULL};
+    present("The debrief", debrief_sees);
     ui_game_close(&app);
     ui_resize_offscreen(&app, 1280, 720);
 }
