@@ -13,6 +13,7 @@
 #include "cmdfile.h"
 #include "logtext.h"
 #include "util.h"
+#include "view.h"
 
 typedef struct tstate {
     session *s;
@@ -68,14 +69,21 @@ static const def_role *cur_role(const tstate *t)
     return &t->s->sc->roles[t->s->g->role];
 }
 
+/* Who the terminal shows the game to (view.h): the role at the keyboard,
+   the debrief once the game has ended. */
+static viewer seen_by(const tstate *t, int role)
+{
+    return t->s->g->ended ? view_debrief() : view_team(role);
+}
+
 static void print_meters(const tstate *t)
 {
     const game *g = t->s->g;
     const def_scenario *sc = g->sc;
+    viewer v = seen_by(t, g->role);
     printf("Meters:\n");
-    for (int i = 0; i < sc->nmeters; i++) {
+    for (int i = view_next_meter(&v, g, -1); i >= 0; i = view_next_meter(&v, g, i)) {
         const def_meter *m = &sc->meters[i];
-        if (m->hidden && !g->ended) continue;
         /* At the end, the whole exercise; during it, the last turn. */
         double before = game_history(g, i, g->ended ? 0 : g->turn - 1), now = g->meter[i];
         const char *trend = now > before ? "up" : now < before ? "down" : "steady";
@@ -112,10 +120,10 @@ static void print_inbox(const tstate *t)
 {
     const game *g = t->s->g;
     int role = g->role, any = 0;
+    viewer v = seen_by(t, role);
     printf("Inbox of %s:\n", cur_role(t)->name);
-    for (int i = g->nitems - 1; i >= 0; i--) {
+    for (int i = view_prev_item(&v, g, g->nitems); i >= 0; i = view_prev_item(&v, g, i)) {
         const game_item *it = &g->items[i];
-        if (!game_item_for_role(g, i, role)) continue;
         const def_event *e = it->event >= 0 ? &g->sc->events[it->event] : NULL;
         const char *state = "";
         if (e && e->noptions && it->option < 0)
@@ -171,7 +179,8 @@ static void show_event(tstate *t, const char *id)
 {
     game *g = t->s->g;
     int ev = def_event_find(g->sc, id);
-    if (ev < 0 || g->ev_item[ev] < 0 || !game_item_for_role(g, g->ev_item[ev], g->role)) {
+    viewer v = seen_by(t, g->role);
+    if (!view_sees_event(&v, g, ev)) {
         printf("No inject '%s' in %s's inbox (see '%s').\n", id, cur_role(t)->id,
                cmd_look_specs[CMD_LOOK_INBOX].name);
         return;
@@ -217,11 +226,13 @@ static void print_board(const tstate *t)
 {
     const game *g = t->s->g;
     const def_scenario *sc = g->sc;
+    viewer v = seen_by(t, g->role);
     for (int b = 0; b < sc->nboards; b++) {
+        if (!view_sees_board(&v, g, b)) continue;
         printf("%s:\n", sc->boards[b].title);
         int any = 0;
-        for (int c = 0; c < sc->ncards; c++) {
-            if (sc->cards[c].board != b || !g->card_turn[c]) continue;
+        for (int c = view_next_card(&v, g, -1); c >= 0; c = view_next_card(&v, g, c)) {
+            if (sc->cards[c].board != b) continue;
             printf("  * %s (turn %d)\n    %s\n   ", sc->cards[c].title, g->card_turn[c],
                    sc->cards[c].text);
             for (int a = 0; a < sc->cards[c].nattrs; a++)
@@ -234,11 +245,11 @@ static void print_board(const tstate *t)
     if (!sc->nboards) printf("This scenario has no boards.\n");
 }
 
-/* One log entry as a line; 0 for entries with nothing to say. */
-static int log_line(const game *g, const game_log *l, char *buf, size_t size)
+/* Log entry i as a line for viewer v; 0 for entries with nothing to say. */
+static int log_line(const game *g, const viewer *v, int i, char *buf, size_t size)
 {
     logtext t = {0};
-    int shown = logtext_of(g, l, &t);
+    int shown = logtext_of(g, &g->log[i], &t);
     if (shown) {
         const char *by = t.facilitator ? "Facilitator" : t.who.s;
         if (t.kind == LT_INJECT || t.kind == LT_ADHOC)
@@ -247,25 +258,27 @@ static int log_line(const game *g, const game_log *l, char *buf, size_t size)
             str_fmt(buf, size, "-> %s", t.what.s);
         else
             str_fmt(buf, size, "%s%s%s", by, *by ? ": " : "", t.what.s);
-        if (t.why && t.kind != LT_ADHOC) str_cat(buf, size, " -- %s", t.why);
+        if (t.why && t.kind != LT_ADHOC && view_sees_why(v, g, i))
+            str_cat(buf, size, " -- %s", t.why);
     }
     logtext_free(&t);
     return shown;
 }
 
-/* What happened since the last prompt. Injects to other roles are left
-   out: the players at the keyboard are the role that just moved, and each
-   role sees its own injects in full when its move starts. */
-static void print_new_log(tstate *t)
+/* What happened since the last prompt, as the role that just moved may see
+   it (each role sees its own injects in full when its move starts).
+   Returns the entries there were and *shown those printed. */
+static int print_new_log(tstate *t, int *shown)
 {
     const game *g = t->s->g;
+    viewer v = seen_by(t, t->viewer);
     char buf[4096];
-    for (; t->shown_log < g->nlog; t->shown_log++) {
-        const game_log *l = &g->log[t->shown_log];
-        int delivery = l->kind == LOG_DELIVER || l->kind == LOG_INJECT;
-        if (delivery && !g->ended && !game_item_for_role(g, l->ref, t->viewer)) continue;
-        if (log_line(g, l, buf, sizeof buf)) wrap(t, 2, buf);
-    }
+    int n = g->nlog - t->shown_log;
+    *shown = 0;
+    for (; t->shown_log < g->nlog; t->shown_log++)
+        if (view_sees_log(&v, g, t->shown_log) && log_line(g, &v, t->shown_log, buf, sizeof buf))
+            wrap(t, 2, buf), (*shown)++;
+    return n;
 }
 
 static void print_timeline(const tstate *t)
@@ -273,12 +286,13 @@ static void print_timeline(const tstate *t)
     const game *g = t->s->g;
     char buf[4096];
     int turn = 0;
-    for (int i = 0; i < g->nlog; i++) {
+    viewer v = seen_by(t, g->role);
+    for (int i = view_next_log(&v, g, -1); i >= 0; i = view_next_log(&v, g, i)) {
         if (g->log[i].turn != turn) {
             turn = g->log[i].turn;
             printf("Turn %d (%s)\n", turn, game_turn_label(g, turn));
         }
-        if (log_line(g, &g->log[i], buf, sizeof buf)) printf("  %s\n", buf);
+        if (log_line(g, &v, i, buf, sizeof buf)) printf("  %s\n", buf);
     }
 }
 
@@ -287,14 +301,15 @@ static void print_debrief(tstate *t)
     const game *g = t->s->g;
     const def_scenario *sc = g->sc;
     const def_ending *e = &sc->endings[g->ending];
+    viewer v = view_debrief();
     printf("\n=== Debrief: %s ===\n", e->title);
     wrap(t, 0, e->text);
-    if (g->variant >= 0) {
+    if (g->variant >= 0 && view_sees_truth(&v, g)) {
         printf("\nWhat really happened:\n");
         wrap(t, 2, sc->variants[g->variant].truth);
     }
     printf("\nObjectives (HSEEP: P without challenges, S some, M major, U unable):\n");
-    for (int i = 0; i < sc->nobjectives; i++)
+    for (int i = 0; i < sc->nobjectives && view_sees_ratings(&v, g); i++)
         printf("  %c  %s\n", g->ratings[i], sc->objectives[i].title);
     print_meters(t);
     printf("\nYour decisions beside history:\n");
@@ -326,9 +341,9 @@ static void show_new_items(tstate *t)
 {
     game *g = t->s->g;
     int role = g->role;
-    for (int i = t->seen[role]; i < g->nitems; i++) {
+    viewer v = seen_by(t, role);
+    for (int i = view_next_item(&v, g, t->seen[role] - 1); i >= 0; i = view_next_item(&v, g, i)) {
         const game_item *it = &g->items[i];
-        if (!game_item_for_role(g, i, role)) continue;
         if (it->event >= 0 && game_open_item(g, it->event) >= 0 &&
             g->sc->events[it->event].decider == role)
             continue;
@@ -356,13 +371,15 @@ static void handover(tstate *t)
     t->last_role = g->role;
     t->viewer = g->role;
     print_status(t);
-    print_new_log(t);
+    int shown;
+    print_new_log(t, &shown);
     const def_role *r = cur_role(t);
     printf("\n--- %s to move (%d action point%s) ---\n", r->name, g->budget[g->role],
            g->budget[g->role] == 1 ? "" : "s");
     if (t->seen[g->role] == 0) { /* the brief once, at the role's first move */
         wrap(t, 0, r->brief);
-        if (r->secret) {
+        viewer v = seen_by(t, g->role);
+        if (r->secret && view_sees_private(&v, t->s->g, g->role)) {
             printf("Only you know:\n");
             wrap(t, 2, r->secret);
         }
@@ -484,12 +501,15 @@ int text_loop(session **sp, script **scp)
     session *s = *sp;
     tstate t = {s, *scp, 0, -1, -1, isatty(0), term_width(), {0}, 0};
     char line[CMDFILE_MAX_LINE + 2];
+    viewer first = view_team(s->g->role);
     if (s->j) printf("Saving to %s\n", s->j->path);
     printf("%s (seed %llu%s%s)\n", s->sc->title, (unsigned long long)s->h.seed,
-           s->h.variant[0] ? ", variant " : "", s->h.variant_mode ? "hidden" : s->h.variant);
+           s->h.variant[0] ? ", variant " : "",
+           view_sees_truth(&first, s->g) ? s->h.variant : "hidden");
     for (;;) {
         if (s->g->ended) {
-            print_new_log(&t);
+            int shown;
+            print_new_log(&t, &shown);
             print_debrief(&t);
             return 0;
         }
@@ -516,7 +536,8 @@ int text_loop(session **sp, script **scp)
             printf("Error: %s\n", s->err);
         else if (s->err[0])
             printf("WARNING: %s\n", s->err);
-        print_new_log(&t);
+        int shown, happened = print_new_log(&t, &shown);
+        if (rc == 0 && happened && !shown) printf("Done (the teams do not see it).\n");
         /* Injects this move brought (a choice that triggers another). */
         if (rc == 0 && s->g->role == role && s->g->turn == turn && !s->g->ended) show_new_items(&t);
     }

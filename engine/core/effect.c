@@ -10,6 +10,7 @@
 
 #include "game_int.h"
 #include "util.h"
+#include "view.h"
 
 static int run_callback(game *g, int ref, const char *target)
 {
@@ -105,46 +106,69 @@ static int fail_why(const def_req *r, char *why, size_t whylen, const char *fmt,
     return 0;
 }
 
+/* A reason is read by the team that cannot take the move: it names nothing
+   that team may not see (view.h). An option is named when its inject
+   reached every role; an inject still to come, evidence not yet revealed
+   and the free state are never named. */
+static int public_option(const game *g, int move)
+{
+    viewer pub = view_observer();
+    return view_sees_move(&pub, g, move);
+}
+
 static int check_moves(game *g, const def_req *r, char *why, size_t whylen)
 {
     char path[160];
     for (int i = 0; i < r->nchosen; i++)
         if (!chosen(g, r->chosen[i])) {
+            if (!public_option(g, r->chosen[i]))
+                return fail_why(r, why, whylen, "needs an earlier decision first");
             def_move_path(g->sc, r->chosen[i], path, sizeof path);
             return fail_why(r, why, whylen, "needs '%s' chosen first", path);
         }
     for (int i = 0; i < r->nnot_chosen; i++)
         if (chosen(g, r->not_chosen[i])) {
+            if (!public_option(g, r->not_chosen[i]))
+                return fail_why(r, why, whylen, "ruled out by an earlier decision");
             def_move_path(g->sc, r->not_chosen[i], path, sizeof path);
             return fail_why(r, why, whylen, "ruled out by the choice '%s'", path);
         }
     for (int i = 0; i < r->ndelivered; i++)
         if (g->ev[r->delivered[i]] != EV_DELIVERED)
-            return fail_why(r, why, whylen, "waits for '%s'", g->sc->events[r->delivered[i]].title);
+            return fail_why(r, why, whylen, "waits for news that has not arrived");
     for (int i = 0; i < r->ncards; i++)
         if (!g->card_turn[r->cards[i]])
-            return fail_why(r, why, whylen, "needs the evidence '%s'",
-                            g->sc->cards[r->cards[i]].title);
+            return fail_why(r, why, whylen, "needs evidence not yet on the board");
     return 1;
+}
+
+static int public_meter(const game *g, int meter)
+{
+    viewer pub = view_observer();
+    return view_sees_meter(&pub, g, meter);
 }
 
 static int check_values(game *g, const def_req *r, char *why, size_t whylen)
 {
     for (int i = 0; i < r->nmin; i++) {
         const def_meter *m = &g->sc->meters[r->min[i].meter];
-        if (g->meter[r->min[i].meter] < r->min[i].value)
-            return fail_why(r, why, whylen, "needs %s at least %g", m->name, r->min[i].value);
+        if (g->meter[r->min[i].meter] >= r->min[i].value) continue;
+        if (!public_meter(g, r->min[i].meter))
+            return fail_why(r, why, whylen, "the situation does not allow it yet");
+        return fail_why(r, why, whylen, "needs %s at least %g", m->name, r->min[i].value);
     }
     for (int i = 0; i < r->nmax; i++) {
         const def_meter *m = &g->sc->meters[r->max[i].meter];
-        if (g->meter[r->max[i].meter] > r->max[i].value)
-            return fail_why(r, why, whylen, "needs %s at most %g", m->name, r->max[i].value);
+        if (g->meter[r->max[i].meter] <= r->max[i].value) continue;
+        if (!public_meter(g, r->max[i].meter))
+            return fail_why(r, why, whylen, "the situation does not allow it yet");
+        return fail_why(r, why, whylen, "needs %s at most %g", m->name, r->max[i].value);
     }
     for (int i = 0; i < r->nstate; i++) {
         const val *v = kv_get(&g->state, r->state[i].key);
         val nil = {VAL_NIL, 0, NULL};
         if (!val_equal(v ? v : &nil, &r->state[i].value))
-            return fail_why(r, why, whylen, "needs the state '%s' to differ", r->state[i].key);
+            return fail_why(r, why, whylen, "the situation does not allow it yet");
     }
     if (r->turn && g->turn < r->turn)
         return fail_why(r, why, whylen, "not before turn %d", r->turn);

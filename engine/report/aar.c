@@ -48,15 +48,23 @@ static int *undo_targets(const session *s)
     return undone;
 }
 
-int aar_on_timeline(const game *g, const game_log *l, logtext *o)
+viewer aar_reader(void)
 {
-    return logtext_of(g, l, o) && (!o->facilitator || o->kind == LT_ADHOC);
+    return view_facilitator();
 }
 
-/* The facilitator's interventions. */
-static int intervention(const game *g, const game_log *l, logtext *o)
+int aar_on_timeline(const game *g, int i, logtext *o)
 {
-    return logtext_of(g, l, o) && o->facilitator;
+    viewer room = view_debrief();
+    if (!view_sees_log(&room, g, i)) return 0;
+    return logtext_of(g, &g->log[i], o) && (!o->facilitator || o->kind == LT_ADHOC);
+}
+
+/* The facilitator's interventions: their notes and reasons are the reader's. */
+static int intervention(const game *g, int i, logtext *o)
+{
+    viewer reader = aar_reader();
+    return view_sees_log(&reader, g, i) && logtext_of(g, &g->log[i], o) && o->facilitator;
 }
 
 /* An `undo` of the journal in words. */
@@ -79,7 +87,7 @@ void aar_each_intervention(const session *s, aar_each_fn fn, void *ud)
     logtext l = {0};
     for (int t = 1; t <= g->turn; t++) {
         for (int i = 0; i < g->nlog; i++)
-            if (g->log[i].turn == t && intervention(g, &g->log[i], &l)) fn(ud, t, &l);
+            if (g->log[i].turn == t && intervention(g, i, &l)) fn(ud, t, &l);
         for (int i = 0; i < s->nlog; i++)
             if (s->log[i].turn == t && strcmp(s->log[i].cmd, cmd_names[CMD_UNDO]) == 0) {
                 undo_line(s, i, undone[i], &l);

@@ -322,7 +322,7 @@ static void aar_timeline(strbuf *b, const game *g)
     sb_puts(b, "<table class=\"flow\">\n<thead><tr><th style=\"width:20%\">Who</th><th>What</th>"
                "<th style=\"width:30%\">Rationale</th></tr></thead>\n<tbody>\n");
     for (int i = 0; i < g->nlog; i++) {
-        if (!aar_on_timeline(g, &g->log[i], &l)) continue;
+        if (!aar_on_timeline(g, i, &l)) continue;
         if (g->log[i].turn != turn) aar_turn_row(b, g, turn = g->log[i].turn, 3);
         aar_line(b, &l);
     }

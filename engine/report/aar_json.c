@@ -85,8 +85,7 @@ static void js_timeline(cJSON *root, const game *g)
     cJSON *a = cJSON_AddArrayToObject(root, "timeline");
     logtext l = {0};
     for (int i = 0; i < g->nlog; i++)
-        if (aar_on_timeline(g, &g->log[i], &l))
-            cJSON_AddItemToArray(a, js_line(g, g->log[i].turn, &l));
+        if (aar_on_timeline(g, i, &l)) cJSON_AddItemToArray(a, js_line(g, g->log[i].turn, &l));
     logtext_free(&l);
 }
 

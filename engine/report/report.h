@@ -8,7 +8,14 @@
  * interventions, a chart of every meter, the choices beside history,
  * strengths and areas for improvement, a blank improvement plan, and the
  * scenario's questions, sources and hidden truth. Both forms only read the
- * session (replayed from its save by the caller). The HTML is one
+ * session (replayed from its save by the caller).
+ *
+ * Its reader is the facilitator (view.h: view_facilitator, report_int.h's
+ * aar_reader): hidden meters, the truth, every team's reasons and the
+ * facilitator's own notes and override reasons are in it, the last only in
+ * the interventions section. Its timeline is what the room saw in play and
+ * at the debrief (view_debrief), so notes never mix into it. Hand it to the
+ * sponsor, not to the teams. The HTML is one
  * self-contained page that also parses as XML (XHTML syntax), so tests can
  * check it with an XML parser.
  *

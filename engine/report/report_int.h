@@ -9,15 +9,19 @@
 
 #include "logtext.h"
 #include "report.h"
+#include "view.h"
+
+/* Whom the report is for (report.h): the facilitator. */
+viewer aar_reader(void);
 
 /* The option of ev flagged historical, -1 when none is. */
 int aar_historical(const def_scenario *sc, const def_event *ev);
 /* Item i carries a decision (an event with options). */
 int aar_decided(const game *g, int i);
-/* l in words into o when it belongs on the timeline: injects, decisions and
-   what came of them, and the facilitator's ad-hoc injects (players received
-   them); 0 for the rest. */
-int aar_on_timeline(const game *g, const game_log *l, logtext *o);
+/* Log entry i in words into o when it belongs on the timeline: what the
+   debrief saw of play (injects, decisions and what came of them, the
+   facilitator's ad-hoc injects, which players received); 0 for the rest. */
+int aar_on_timeline(const game *g, int i, logtext *o);
 
 /* Calls fn for every intervention in order of turns: the game's log first,
    then the journal's undos of that turn (they left no trace in the log). */

@@ -159,7 +159,9 @@
     X(effects, deliver,   T_NAMES(event), OPT,    ANY,      "deliver events now")                  \
     X(effects, state,     T_STATES,       OPT,    ANY,      "set free state, e.g. `{ leaks = 1 }`") \
     X(effects, text,      T_STR,          OPT,    ANY,                                             \
-      "an outcome line, written to the timeline and shown to the players")                         \
+      "an outcome line on the timeline, shown to the players who see its cause (the decision, "    \
+      "action or inject it follows: a private inject's outcome only to the teams that received " \
+      "it); delayed with `after`, to every team")                                                 \
     X(effects, finish,    T_NAME(ending), OPT,    ANY,      "end the game with this ending at the end of the turn") \
     X(effects, run,       T_FN("function(g)"), OPT, ANY,    "any other change, through `g`")       \
     X(effects, after,     T_INT,          DEF(0), R(0, CR_MAX_TURNS),                              \

@@ -29,8 +29,10 @@ void ui_console_in_place(ui_app *a, int on)
     a->dirty = 1;
 }
 
-/* F9: show or hide the console. A window when one is open or a second
-   display can take it; else in place of the players' screen. */
+/* F9: show or hide the console. Its own window (--console) shows or hides
+   at once. Otherwise it would show what the players must not see on the
+   screen they look at: the presenter's window never shows it, and any other
+   asks first (ui_console_ask_draw; Yes is console_show). */
 void ui_console_toggle(ui_app *a)
 {
     a = ui_players(a);
@@ -42,8 +44,26 @@ void ui_console_toggle(ui_app *a)
         a->cwin->dirty = 1;
         return;
     }
+    if (a->con.on) {
+        ui_console_in_place(a, 0);
+    } else if (a->presenter) {
+        ui_set_status(a, "Presenter mode: the facilitator's console does not open on this window. "
+                         "Start with --console to give it a window of its own.");
+    } else {
+        a->modal = MODAL_CONSOLE, a->typing = 0;
+        a->focus_act = ACT_CANCEL, a->focus_arg = 0; /* Enter alone answers No */
+    }
+    a->dirty = 1;
+}
+
+/* Yes to the question: a window on a second display, else this one. */
+static void console_show(ui_app *a)
+{
+    a = ui_players(a);
+    a->modal = MODAL_NONE, a->focus_act = ACT_NONE;
+    if (a->presenter) return;
     if (a->win && SDL_GetNumVideoDisplays() > 1 && !ui_console_open(a, ui_beside(a))) return;
-    ui_console_in_place(a, !a->con.on);
+    ui_console_in_place(a, 1);
 }
 
 void ui_reload(ui_app *a)
@@ -257,6 +277,9 @@ void ui_do(ui_app *a, int action, int arg)
         break;
     case ACT_CON_HIDE:
         ui_console_toggle(a);
+        break;
+    case ACT_CON_SHOW:
+        console_show(a);
         break;
     default:
         if (action >= ACT_CON_PAUSE && action <= ACT_CON_NO) {

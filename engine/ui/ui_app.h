@@ -16,6 +16,7 @@
 
 #include "script.h"
 #include "session.h"
+#include "view.h"
 
 #define UI_PATH_MAX 1024
 #define UI_PI       3.14159265f
@@ -84,7 +85,8 @@ typedef enum {
     ACT_CONTRAST,
     ACT_TO_TITLE,
     ACT_QUIT,
-    ACT_REPORT, /* debrief: write the HTML report */
+    ACT_REPORT,   /* debrief: write the HTML report */
+    ACT_CON_SHOW, /* Yes: show the console on the players' screen */
     /* The facilitator's console (ui_console.c). */
     ACT_CON_PAUSE,  /* pause or resume */
     ACT_CON_TIMER,  /* arg: minutes, 0 off */
@@ -158,7 +160,8 @@ typedef struct ui_console {
     int msg_bad;
 } ui_console;
 
-typedef enum { MODAL_NONE, MODAL_CONFIRM, MODAL_MENU } ui_modal;
+/* MODAL_CONSOLE asks before the console takes the players' screen (F9). */
+typedef enum { MODAL_NONE, MODAL_CONFIRM, MODAL_MENU, MODAL_CONSOLE } ui_modal;
 enum { MENU_MAIN, MENU_LOAD, MENU_SETTINGS };
 
 typedef struct ui_app {
@@ -231,6 +234,7 @@ typedef struct ui_app {
 
     int quit, dirty;
     int no_autosave;
+    int presenter; /* --presenter: this window is projected; the console never shows in it */
     /* Partial frames: a frame drawn with limit set (w > 0) is clipped to it,
        so that a change confined there (the timer's second) is redrawn and
        sent to the screen alone. timer_at is where the last frame showed the
@@ -277,6 +281,9 @@ void ui_line(ui_app *a, float x0, float y0, float x1, float y1, float thick, SDL
 void ui_disc(ui_app *a, float cx, float cy, float radius, SDL_Color c);
 void ui_ring(ui_app *a, float cx, float cy, float radius, float thick, SDL_Color c);
 void ui_tri(ui_app *a, float x0, float y0, float x1, float y1, float x2, float y2, SDL_Color c);
+/* A test hook: while set, every line of text drawn is appended to it, one
+   per line, so that tests can check what reached a screen (nothing hidden). */
+extern struct strbuf *ui_drawn;
 /* One line of text at (x, y) (top-left); returns its width. */
 int ui_draw_line(ui_app *a, int style, SDL_Color c, int x, int y, const char *text);
 int ui_text_width(ui_app *a, int style, const char *text);
@@ -399,6 +406,9 @@ void ui_loop(ui_app *a, Uint64 t_start);
 
 /* Screens (ui_screens_*.c) and their shared chrome (ui_chrome.c). */
 SDL_Rect ui_chrome(ui_app *a, const char *heading);
+/* Whom a window shows the game to (view.h): the console's window the
+   facilitator, the players' window the moving team (the debrief at the end). */
+viewer ui_view(const ui_app *a);
 void ui_title_draw(ui_app *a);
 void ui_briefing_draw(ui_app *a);
 void ui_handover_draw(ui_app *a);
@@ -410,6 +420,7 @@ void ui_timeline_draw(ui_app *a);
 void ui_debrief_draw(ui_app *a);
 void ui_menu_draw(ui_app *a);
 void ui_confirm_draw(ui_app *a);
+void ui_console_ask_draw(ui_app *a);
 void ui_meter_row(ui_app *a, SDL_Rect r, int meter, int show_spark);
 void ui_sparkline(ui_app *a, SDL_Rect r, int meter, SDL_Color c, int axes);
 void ui_move_card(ui_app *a, SDL_Rect r, int move, int number, int *height, int measure);

@@ -121,6 +121,12 @@ static SDL_Rect banner(ui_app *a, SDL_Rect *content)
     return b;
 }
 
+viewer ui_view(const ui_app *a)
+{
+    if (a->peer || a->screen == SCR_CONSOLE) return view_facilitator();
+    return view_room(a->ses->g);
+}
+
 /* Draws the chrome and returns the rectangle left for the screen. */
 SDL_Rect ui_chrome(ui_app *a, const char *heading)
 {

@@ -149,9 +149,12 @@ static cache_entry *text_texture(ui_app *a, int style, SDL_Color c, const char *
     return e->tex ? e : NULL;
 }
 
+struct strbuf *ui_drawn;
+
 int ui_draw_line(ui_app *a, int style, SDL_Color c, int x, int y, const char *text)
 {
     if (!text || !text[0] || !a->font[style]) return 0;
+    if (ui_drawn) sb_printf(ui_drawn, "%s\n", text);
     cache_entry *e = text_texture(a, style, c, text);
     if (!e) return 0;
     SDL_Rect dst = {x, y, e->w, e->h};

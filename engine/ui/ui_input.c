@@ -109,7 +109,9 @@ static void key_down(ui_app *a, const SDL_KeyboardEvent *e)
         return ui_set_scale(a, 1);
     if (ctrl && (k == SDLK_MINUS || k == SDLK_KP_MINUS)) return ui_set_scale(a, -1);
     if (ctrl && k == SDLK_0) return ui_set_scale(a, 0);
-    if (k == SDLK_ESCAPE) return ui_do(a, a->modal == MODAL_CONFIRM ? ACT_CANCEL : ACT_MENU, 0);
+    if (k == SDLK_ESCAPE)
+        return ui_do(
+            a, a->modal == MODAL_CONFIRM || a->modal == MODAL_CONSOLE ? ACT_CANCEL : ACT_MENU, 0);
     if (k == SDLK_TAB) return move_focus(a, shift ? -1 : 1);
     if (k == SDLK_DOWN || k == SDLK_RIGHT) return move_focus(a, 1);
     if (k == SDLK_UP || k == SDLK_LEFT) return move_focus(a, -1);
@@ -125,6 +127,8 @@ static void key_down(ui_app *a, const SDL_KeyboardEvent *e)
         if (k - SDLK_1 < m->ntargets) a->pend_target = k - SDLK_1;
         return;
     }
+    if (a->modal == MODAL_CONSOLE && (k == SDLK_y || k == SDLK_n))
+        return ui_do(a, k == SDLK_y ? ACT_CON_SHOW : ACT_CANCEL, 0);
     if (a->modal) return;
     if (tab_key(a, k)) return;
     if (a->screen == SCR_DASHBOARD) ui_dashboard_key(a, k);

@@ -63,6 +63,7 @@ static void draw_frame(ui_app *a)
     a->block_hits = 0;
     if (a->modal == MODAL_CONFIRM && a->ses) ui_confirm_draw(a);
     if (a->modal == MODAL_MENU) ui_menu_draw(a);
+    if (a->modal == MODAL_CONSOLE) ui_console_ask_draw(a);
     draw_toast(a);
 }
 

@@ -16,7 +16,7 @@
 
 typedef struct ui_args {
     const char *target, *variant, *save, *shot, *screen, *commands;
-    int w, h, have_seed, bench, console, timer;
+    int w, h, have_seed, bench, console, presenter, timer;
     uint64_t seed;
     float scale;
     int fullscreen, contrast;
@@ -51,6 +51,7 @@ enum {
     P_VARIANT,
     P_SAVE,
     P_CONSOLE,
+    P_PRESENTER,
     P_TIMER,
     P_COMMANDS,
     P_SCREENSHOT,
@@ -68,6 +69,7 @@ static const opt_spec play_opts[P_NOPTS] = {
     [P_VARIANT] = OPTION_STRING("variant", "ID|random", "the hidden truth, or one drawn by the seed"),
     [P_SAVE] = OPTION_FILE("save", "FILE", "journal the game to FILE (default: the saves folder)"),
     [P_CONSOLE] = OPTION_FLAG("console", "the facilitator's console in a second window"),
+    [P_PRESENTER] = OPTION_FLAG("presenter", "the window is projected: the console never opens in it"),
     [P_TIMER] = OPTION_INT("timer", "MIN", "a discussion timer per move (0: none)", 0, 240),
     [P_COMMANDS] = OPTION_FILE("commands", "FILE", "apply the commands of FILE first ('-': stdin)"),
     [P_SCREENSHOT] = OPTION_FILE("screenshot", "FILE", "draw one frame into FILE (PNG) without a display"),
@@ -107,7 +109,8 @@ static void args_from(const opt_val *v, const opt_args *a, ui_args *o)
     o->scale = v[P_SCALE].given ? (float)v[P_SCALE].d : 1.0f;
     if (v[P_SIZE].given) read_size(v[P_SIZE].str, &o->w, &o->h);
     if (o->shot && !o->w) o->w = 1920, o->h = 1080;
-    o->console = v[P_CONSOLE].given, o->fullscreen = v[P_FULLSCREEN].given;
+    o->console = v[P_CONSOLE].given, o->presenter = v[P_PRESENTER].given;
+    o->fullscreen = v[P_FULLSCREEN].given;
     o->contrast = v[P_CONTRAST].given, o->bench = v[P_BENCH].given;
 }
 
@@ -261,6 +264,11 @@ int ui_play(const opt_val *v, const opt_args *args)
     ui_args o;
     static ui_app app;
     args_from(v, args, &o);
+    if (o.presenter && o.screen && !strcmp(o.screen, "console")) {
+        fprintf(stderr, "crisisroom play: --presenter: the console never shows in the players' "
+                        "window (--console gives it its own)\n");
+        return 2;
+    }
     ui_begin_app(&app);
     if (o.shot) {
         int rc = screenshot(&app, &o);
@@ -268,6 +276,7 @@ int ui_play(const opt_val *v, const opt_args *args)
         return rc;
     }
     app.user_scale = o.scale;
+    app.presenter = o.presenter;
     app.high_contrast = o.contrast, app.th = ui_theme_get(o.contrast);
     if (init_window(&app, &o)) {
         ui_shutdown(&app);

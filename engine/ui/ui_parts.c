@@ -128,8 +128,13 @@ static void status_line(ui_app *a, int move, int st, const char *why, char *out,
 {
     const game *g = a->ses->g;
     const def_move *m = &a->ses->sc->moves[move];
-    const game_item *it =
-        m->event >= 0 && g->ev_item[m->event] >= 0 ? &g->items[g->ev_item[m->event]] : NULL;
+    int item = m->event >= 0 ? g->ev_item[m->event] : -1;
+    const game_item *it = item >= 0 ? &g->items[item] : NULL;
+    viewer v = ui_view(a);
+    /* The chooser's reason, for those who may read it (view.h). */
+    const char *why_chosen =
+        it && it->rationale && it->rationale[0] && view_sees_rationale(&v, g, item) ? it->rationale
+                                                                                    : NULL;
     *c = a->th->dim;
     out[0] = '\0';
     if (st == MS_LOCKED && m->event >= 0 && a->ses->sc->events[m->event].decider != g->role) {
@@ -138,9 +143,8 @@ static void status_line(ui_app *a, int move, int st, const char *why, char *out,
     } else if (st == MS_LOCKED)
         str_fmt(out, size, "Not available: %s", why), *c = a->th->warn;
     else if (st == MS_CHOSEN && it)
-        str_fmt(out, size, "Chosen by %s%s%s%s", ui_role_name(a, it->by),
-                it->rationale && it->rationale[0] ? " — “" : "", it->rationale ? it->rationale : "",
-                it->rationale && it->rationale[0] ? "”" : ""),
+        str_fmt(out, size, "Chosen by %s%s%s%s", ui_role_name(a, it->by), why_chosen ? " — “" : "",
+                why_chosen ? why_chosen : "", why_chosen ? "”" : ""),
             *c = a->th->good;
     else if (st == MS_DEFAULTED)
         str_fmt(out, size, "Applied by default when the decision expired"), *c = a->th->warn;

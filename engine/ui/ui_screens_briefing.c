@@ -48,12 +48,14 @@ static void situation(ui_app *a, SDL_Rect r)
 static int role_block(ui_app *a, SDL_Rect r, int i, int measure)
 {
     const def_role *ro = &a->ses->sc->roles[i];
+    viewer v = ui_view(a);
+    const char *brief = view_sees_brief(&v, a->ses->g, i) ? ro->brief : "";
     char pts[64];
     str_fmt(pts, sizeof pts, "%d action point%s per turn", ro->budget, ro->budget == 1 ? "" : "s");
     int gap = ui_px(a, 6), pad = ui_px(a, 16);
     SDL_Rect in = ui_inset(r, pad);
     int h1 = ui_text_h(a, ST_H3, ro->name, in.w), h2 = ui_line_h(a, ST_SMALL_B);
-    int h3 = ui_text_h(a, ST_BODY, ro->brief, in.w);
+    int h3 = ui_text_h(a, ST_BODY, brief, in.w);
     int h = pad + h1 + gap + h2 + gap + h3 + pad;
     if (measure) return h;
     r.h = h;
@@ -63,7 +65,7 @@ static int role_block(ui_app *a, SDL_Rect r, int i, int measure)
     in = ui_inset(r, pad);
     ui_text(a, ST_H3, ui_role_color(a, i), ui_cut_top(&in, h1, gap), ro->name, TX_FLOW);
     ui_text(a, ST_SMALL_B, a->th->dim, ui_cut_top(&in, h2, gap), pts, TX_ELLIPSIS);
-    ui_text(a, ST_BODY, a->th->text, ui_cut_top(&in, h3, 0), ro->brief, TX_FLOW);
+    ui_text(a, ST_BODY, a->th->text, ui_cut_top(&in, h3, 0), brief, TX_FLOW);
     return h;
 }
 
@@ -100,9 +102,11 @@ void ui_briefing_draw(ui_app *a)
 
 static int new_items(ui_app *a, int role)
 {
+    const game *g = a->ses->g;
+    viewer v = view_team(role);
     int n = 0;
-    for (int i = 0; i < a->ses->g->nitems; i++)
-        if (game_item_for_role(a->ses->g, i, role) && !ui_is_read(a, i, role)) n++;
+    for (int i = view_next_item(&v, g, -1); i >= 0; i = view_next_item(&v, g, i))
+        n += !ui_is_read(a, i, role);
     return n;
 }
 

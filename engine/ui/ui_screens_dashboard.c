@@ -20,23 +20,16 @@ static int item_channel(const ui_app *a, int item)
     return ev >= 0 ? (int)a->ses->sc->events[ev].channel : CH_BRIEF;
 }
 
-/* The item shown in full: the first open decision, else the newest item. */
+/* The item shown in full: the first open decision, else the newest item
+   (or the private brief, -1), of those the team may see. */
 static void pick_item(ui_app *a)
 {
     const game *g = a->ses->g;
-    if (a->sel_item >= 0 && a->sel_item < g->nitems && game_item_for_role(g, a->sel_item, g->role))
-        return;
-    if (a->sel_item == -1) return;
+    viewer v = ui_view(a);
+    if (view_sees_item(&v, g, a->sel_item)) return;
+    if (a->sel_item == -1 && view_sees_private(&v, g, g->role)) return;
     int open[64], n = game_open_decisions(g, g->role, open, 64);
-    a->sel_item = -1;
-    if (n)
-        a->sel_item = open[0];
-    else
-        for (int i = g->nitems - 1; i >= 0; i--)
-            if (game_item_for_role(g, i, g->role)) {
-                a->sel_item = i;
-                break;
-            }
+    a->sel_item = n ? open[0] : view_prev_item(&v, g, g->nitems);
     if (a->sel_item >= 0) ui_mark_read(a, a->sel_item, g->role);
 }
 
@@ -46,13 +39,11 @@ static void meters_panel(ui_app *a, SDL_Rect r)
 {
     SDL_Rect body;
     ui_panel(a, r, "STATE OF PLAY", &body);
-    const def_scenario *sc = a->ses->sc;
-    int shown = 0;
-    for (int i = 0; i < sc->nmeters; i++) shown += !sc->meters[i].hidden;
+    const game *g = a->ses->g;
+    viewer v = ui_view(a);
     int rowh = ui_line_h(a, ST_BODY) + ui_px(a, 40), gap = ui_px(a, 14);
     int y0 = ui_scroll_begin(a, SREG_THIRD, body) + body.y, y = y0;
-    for (int i = 0; i < sc->nmeters; i++) {
-        if (sc->meters[i].hidden) continue;
+    for (int i = view_next_meter(&v, g, -1); i >= 0; i = view_next_meter(&v, g, i)) {
         SDL_Rect row = ui_rect(body.x, y, body.w - ui_px(a, 12), rowh);
         if (ui_visible(a, row)) ui_meter_row(a, row, i, 1);
         y += rowh + gap;
@@ -141,26 +132,37 @@ static void inbox_row(ui_app *a, SDL_Rect r, int item)
     ui_hit_add(a, r, ACT_ITEM, item, 1);
 }
 
+static int inbox_gap(ui_app *a)
+{
+    return ui_px(a, 6);
+}
+
+/* One row of the inbox at y; returns the y of the next. */
+static int inbox_slot(ui_app *a, SDL_Rect body, int y, int item)
+{
+    int rh = ui_line_h(a, ST_BODY_B) + ui_line_h(a, ST_SMALL) + ui_px(a, 22);
+    SDL_Rect row = ui_rect(body.x, y, body.w - ui_px(a, 12), rh);
+    if (ui_visible(a, row)) inbox_row(a, row, item);
+    return y + rh + inbox_gap(a);
+}
+
 static void inbox_panel(ui_app *a, SDL_Rect r)
 {
     const game *g = a->ses->g;
     char title[128];
     int unread = 0;
-    for (int i = 0; i < g->nitems; i++)
-        unread += game_item_for_role(g, i, g->role) && !ui_is_read(a, i, g->role);
+    viewer v = ui_view(a);
+    for (int i = view_next_item(&v, g, -1); i >= 0; i = view_next_item(&v, g, i))
+        unread += !ui_is_read(a, i, g->role);
     str_fmt(title, sizeof title, "INBOX · %d unread", unread);
     SDL_Rect body;
     ui_panel(a, r, title, &body);
-    int rh = ui_line_h(a, ST_BODY_B) + ui_line_h(a, ST_SMALL) + ui_px(a, 22), gap = ui_px(a, 6);
     int y0 = ui_scroll_begin(a, SREG_SIDE, body) + body.y, y = y0;
-    for (int i = g->nitems - 1; i >= -1; i--) {
-        if (i >= 0 && !game_item_for_role(g, i, g->role)) continue;
-        if (i < 0 && !a->ses->sc->roles[g->role].secret) continue;
-        SDL_Rect row = ui_rect(body.x, y, body.w - ui_px(a, 12), rh);
-        if (ui_visible(a, row)) inbox_row(a, row, i);
-        y += rh + gap;
-    }
-    ui_scroll_end(a, SREG_SIDE, body, y - y0 - gap);
+    for (int i = view_prev_item(&v, g, g->nitems); i >= 0; i = view_prev_item(&v, g, i))
+        y = inbox_slot(a, body, y, i);
+    if (a->ses->sc->roles[g->role].secret && view_sees_private(&v, g, g->role))
+        y = inbox_slot(a, body, y, -1); /* the private brief, last */
+    ui_scroll_end(a, SREG_SIDE, body, y - y0 - inbox_gap(a));
 }
 
 /* Right: the selected inject with its options, then actions --------------------- */

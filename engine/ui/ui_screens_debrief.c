@@ -2,7 +2,8 @@
  * ui_screens_debrief.c -- after the last turn: the ending, the hidden truth
  * of the variant played, objectives with their HSEEP ratings, a chart of
  * every meter (hidden ones too) over the turns, and the players' decisions
- * beside what really happened.
+ * beside what really happened: what the debrief viewer sees (view.h), never
+ * the facilitator's notes or override reasons.
  */
 #include <stdio.h>
 #include <string.h>
@@ -53,7 +54,8 @@ static void summary(ui_app *a, SDL_Rect r)
     if (e && e->text)
         y += ui_text(a, ST_BODY, a->th->text, ui_rect(body.x, y, body.w, 0), e->text, TX_FLOW);
     y += gap;
-    if (g->variant >= 0 && g->variant < sc->nvariants) {
+    viewer who = ui_view(a);
+    if (g->variant >= 0 && g->variant < sc->nvariants && view_sees_truth(&who, g)) {
         const def_variant *v = &sc->variants[g->variant];
         y = section(a, body, y, "THE HIDDEN TRUTH");
         y += ui_text(a, ST_BODY_B, a->th->warn, ui_rect(body.x, y, body.w, 0), v->title, TX_FLOW);
@@ -61,8 +63,9 @@ static void summary(ui_app *a, SDL_Rect r)
             y += ui_text(a, ST_BODY, a->th->text, ui_rect(body.x, y, body.w, 0), v->truth, TX_FLOW);
         y += gap;
     }
-    if (sc->nobjectives) y = section(a, body, y, "OBJECTIVES (HSEEP RATINGS)");
-    for (int i = 0; i < sc->nobjectives; i++) y = objective(a, body, y, i);
+    int rated = view_sees_ratings(&who, g);
+    if (sc->nobjectives && rated) y = section(a, body, y, "OBJECTIVES (HSEEP RATINGS)");
+    for (int i = 0; i < sc->nobjectives && rated; i++) y = objective(a, body, y, i);
     if (sc->nquestions) y = section(a, body, y + gap, "FOR DISCUSSION");
     for (int i = 0; i < sc->nquestions; i++)
         y += ui_text(a, ST_BODY, a->th->text, ui_rect(body.x, y, body.w, 0), sc->questions[i],
@@ -91,13 +94,17 @@ static void charts(ui_app *a, SDL_Rect r)
 {
     SDL_Rect body;
     ui_panel(a, r, "METERS OVER THE GAME (from the start to the end)", &body);
-    int n = a->ses->sc->nmeters, cols = n > 4 ? 3 : n > 1 ? 2 : 1, rows = (n + cols - 1) / cols;
+    const game *g = a->ses->g;
+    viewer v = ui_view(a);
+    int n = 0;
+    for (int i = view_next_meter(&v, g, -1); i >= 0; i = view_next_meter(&v, g, i)) n++;
+    int cols = n > 4 ? 3 : n > 1 ? 2 : 1, rows = (n + cols - 1) / cols;
     int gap = ui_px(a, 10);
     if (!rows) return;
-    int cw = (body.w - gap * (cols - 1)) / cols, ch = (body.h - gap * (rows - 1)) / rows;
-    for (int i = 0; i < n; i++)
+    int cw = (body.w - gap * (cols - 1)) / cols, ch = (body.h - gap * (rows - 1)) / rows, k = 0;
+    for (int i = view_next_meter(&v, g, -1); i >= 0; i = view_next_meter(&v, g, i), k++)
         chart(a,
-              ui_rect(body.x + (i % cols) * (cw + gap), body.y + (i / cols) * (ch + gap), cw, ch),
+              ui_rect(body.x + (k % cols) * (cw + gap), body.y + (k / cols) * (ch + gap), cw, ch),
               i);
 }
 
@@ -110,13 +117,16 @@ static int decision(ui_app *a, SDL_Rect r, int y, int item)
     for (int k = 0; k < e->noptions; k++)
         if (sc->moves[e->options[k]].historical) hist = e->options[k];
     char chose[1200], real[400];
+    viewer v = ui_view(a);
+    const char *why = it->rationale && it->rationale[0] && view_sees_rationale(&v, a->ses->g, item)
+                          ? it->rationale
+                          : NULL;
     if (it->option < 0)
         str_fmt(chose, sizeof chose, "Left open");
     else
         str_fmt(chose, sizeof chose, "%s — %s%s%s%s", sc->moves[it->option].label,
-                it->by >= 0 ? ui_role_name(a, it->by) : "by default",
-                it->rationale && it->rationale[0] ? ": “" : "", it->rationale ? it->rationale : "",
-                it->rationale && it->rationale[0] ? "”" : "");
+                it->by >= 0 ? ui_role_name(a, it->by) : "by default", why ? ": “" : "",
+                why ? why : "", why ? "”" : "");
     if (hist < 0)
         str_fmt(real, sizeof real, "No historical choice recorded (invented inject).");
     else
@@ -138,7 +148,8 @@ static void decisions(ui_app *a, SDL_Rect r)
     int y0 =
             ui_scroll_panel(a, r, "YOUR DECISIONS · WHAT REALLY HAPPENED", SREG_MAIN, &body, &view),
         y = y0;
-    for (int i = 0; i < g->nitems; i++)
+    viewer v = ui_view(a);
+    for (int i = view_next_item(&v, g, -1); i >= 0; i = view_next_item(&v, g, i))
         if (g->items[i].event >= 0 && a->ses->sc->events[g->items[i].event].noptions)
             y = decision(a, body, y, i);
     if (y == y0)

@@ -2,6 +2,9 @@
  * ui_screens_diplomacy.c -- the diplomatic options: every option and action
  * that carries a `risk` line, grouped by inject (options) and by role
  * (standing actions), with cost, requirements and why it is unavailable.
+ * Options only of injects that reached the team looking (view.h): the
+ * schedule is the facilitator's. The standing actions are the ladder's
+ * rungs, the kinds of response every team may know of.
  */
 #include <stdio.h>
 #include <string.h>
@@ -25,8 +28,9 @@ static int group_header(ui_app *a, SDL_Rect r, int y, const char *title, const c
 
 static int moves(ui_app *a, SDL_Rect r, int y, const int *mv, int n)
 {
+    viewer v = ui_view(a);
     for (int k = 0; k < n; k++) {
-        if (!a->ses->sc->moves[mv[k]].risk) continue;
+        if (!a->ses->sc->moves[mv[k]].risk || !view_sees_move(&v, a->ses->g, mv[k])) continue;
         int h;
         SDL_Rect c = ui_rect(r.x, y, r.w, 0);
         ui_move_card(a, c, mv[k], 0, &h, 1);
@@ -41,40 +45,40 @@ static void options_column(ui_app *a, SDL_Rect r)
 {
     const def_scenario *sc = a->ses->sc;
     const game *g = a->ses->g;
-    SDL_Rect body, view;
-    int y0 = ui_scroll_panel(a, r, "ON THE TABLE: DECISIONS WITH A RISK", SREG_MAIN, &body, &view);
-    int y = y0, n = 0;
-    /* Open decisions first, then what is still to come, then what is settled. */
-    for (int pass = 0; pass < 3; pass++)
+    SDL_Rect body, shown;
+    int y0 = ui_scroll_panel(a, r, "ON THE TABLE: DECISIONS WITH A RISK", SREG_MAIN, &body, &shown);
+    int y = y0, n = 0, any = 0;
+    viewer v = ui_view(a);
+    /* Open decisions first, then what is settled. */
+    for (int pass = 0; pass < 2; pass++)
         for (int ev = 0; ev < sc->nevents; ev++) {
-            if (!event_has_risk(sc, ev)) continue;
-            int it = g->ev_item[ev], rank = it < 0 ? 1 : g->items[it].option < 0 ? 0 : 2;
-            if (rank != pass) continue;
-            char meta[200];
+            any |= event_has_risk(sc, ev);
+            if (!event_has_risk(sc, ev) || !view_sees_event(&v, g, ev)) continue;
             int item = g->ev_item[ev];
+            if ((g->items[item].option >= 0) != pass) continue;
+            char meta[200];
             const def_role *d = &sc->roles[sc->events[ev].decider];
-            if (item < 0)
-                str_fmt(meta, sizeof meta, "Not yet on the table · decided by %s",
-                        d->shortname ? d->shortname : d->name);
-            else
-                str_fmt(meta, sizeof meta, "Arrived turn %d · decided by %s", g->items[item].turn,
-                        d->shortname ? d->shortname : d->name);
+            str_fmt(meta, sizeof meta, "Arrived turn %d · decided by %s", g->items[item].turn,
+                    d->shortname ? d->shortname : d->name);
             y = group_header(a, body, y, sc->events[ev].title, meta);
             y = moves(a, body, y, sc->events[ev].options, sc->events[ev].noptions);
             n++;
         }
     if (!n)
         y += ui_text(a, ST_BODY, a->th->dim, ui_rect(body.x, y, body.w, 0),
-                     "No option in this scenario carries a risk line.", TX_FLOW);
-    ui_scroll_end(a, SREG_MAIN, view, y - y0);
+                     any ? "No decision with a risk has reached your team yet. The standing "
+                           "actions beside are the rungs of the ladder open to the teams."
+                         : "No option in this scenario carries a risk line.",
+                     TX_FLOW);
+    ui_scroll_end(a, SREG_MAIN, shown, y - y0);
 }
 
 static void actions_column(ui_app *a, SDL_Rect r)
 {
     const def_scenario *sc = a->ses->sc;
-    SDL_Rect body, view;
-    int y0 = ui_scroll_panel(a, r, "STANDING ACTIONS WITH A RISK", SREG_SIDE, &body, &view), y = y0,
-        n = 0;
+    SDL_Rect body, shown;
+    int y0 = ui_scroll_panel(a, r, "STANDING ACTIONS WITH A RISK", SREG_SIDE, &body, &shown),
+        y = y0, n = 0;
     for (int role = 0; role < sc->nroles; role++) {
         int mv[256], k = 0;
         for (int i = 0; i < sc->nactions && k < 256; i++) {
@@ -89,7 +93,7 @@ static void actions_column(ui_app *a, SDL_Rect r)
     if (!n)
         y += ui_text(a, ST_BODY, a->th->dim, ui_rect(body.x, y, body.w, 0),
                      "No standing action carries a risk line.", TX_FLOW);
-    ui_scroll_end(a, SREG_SIDE, view, y - y0);
+    ui_scroll_end(a, SREG_SIDE, shown, y - y0);
 }
 
 void ui_diplomacy_draw(ui_app *a)

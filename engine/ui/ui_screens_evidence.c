@@ -68,9 +68,10 @@ static void grid_shape(ui_app *a, grid *gr)
     gr->ncol = b->ncolumns ? b->ncolumns : 1;
     gr->nrow = b->nrows ? b->nrows : 1;
     gr->has_other_col = gr->has_other_row = 0;
-    for (int i = 0; i < a->ses->sc->ncards; i++) {
+    viewer v = ui_view(a);
+    for (int i = view_next_card(&v, a->ses->g, -1); i >= 0; i = view_next_card(&v, a->ses->g, i)) {
         const def_card *c = &a->ses->sc->cards[i];
-        if (c->board != gr->board || !a->ses->g->card_turn[i]) continue;
+        if (c->board != gr->board) continue;
         if (b->ncolumns &&
             index_of(b->columns, b->ncolumns,
                      attr(c, b->column_attr ? b->column_attr : "supports")) == b->ncolumns)
@@ -97,10 +98,11 @@ static int board_row(ui_app *a, const grid *gr, int row, SDL_Rect r, int colw, i
 {
     int gap = ui_px(a, 8), tallest = ui_line_h(a, ST_BODY_B), ncols = gr->ncol + gr->has_other_col;
     int y[16] = {0};
-    for (int i = 0; i < a->ses->sc->ncards; i++) {
+    viewer v = ui_view(a);
+    for (int i = view_next_card(&v, a->ses->g, -1); i >= 0; i = view_next_card(&v, a->ses->g, i)) {
         const def_card *c = &a->ses->sc->cards[i];
         int col, rw;
-        if (c->board != gr->board || !a->ses->g->card_turn[i]) continue;
+        if (c->board != gr->board) continue;
         cell_of(gr, c, &col, &rw);
         if (rw != row || col >= 16) continue;
         SDL_Rect t = ui_rect(r.x + headw + col * (colw + gap), r.y + y[col], colw, 0);
@@ -154,13 +156,16 @@ static void boards_panel(ui_app *a, SDL_Rect r)
     const def_scenario *sc = a->ses->sc;
     SDL_Rect body;
     int shown = 0;
-    for (int i = 0; i < sc->ncards; i++) shown += a->ses->g->card_turn[i] > 0;
+    viewer v = ui_view(a);
+    for (int i = view_next_card(&v, a->ses->g, -1); i >= 0; i = view_next_card(&v, a->ses->g, i))
+        shown++;
     char title[160];
     str_fmt(title, sizeof title, "%s · %d of %d cards revealed",
             sc->nboards ? sc->boards[0].title : "EVIDENCE", shown, sc->ncards);
     ui_panel(a, r, title, &body);
     int y0 = ui_scroll_begin(a, SREG_MAIN, body) + body.y, y = y0;
     for (int b = 0; b < sc->nboards; b++) {
+        if (!view_sees_board(&v, a->ses->g, b)) continue;
         if (b) {
             y += ui_px(a, 20);
             y += ui_text(a, ST_H3, a->th->dim, ui_rect(body.x, y, body.w, 0), sc->boards[b].title,
@@ -180,7 +185,8 @@ static void boards_panel(ui_app *a, SDL_Rect r)
 /* Right column: the card in full, then the attribution decision. */
 static int card_detail(ui_app *a, SDL_Rect r, int y)
 {
-    if (a->sel_card < 0) {
+    viewer v = ui_view(a);
+    if (!view_sees_card(&v, a->ses->g, a->sel_card)) { /* none, or taken back by an undo */
         return y +
                ui_text(a, ST_BODY, a->th->dim, ui_rect(r.x, y, r.w, 0),
                        "Select a card to read it in full (click, or Tab and Enter).", TX_FLOW) +
@@ -221,10 +227,10 @@ static int decisions(ui_app *a, SDL_Rect r, int y)
     int n = 0;
     y += ui_text(a, ST_H3, a->th->dim, ui_rect(r.x, y, r.w, 0), "ATTRIBUTION DECISION", TX_FLOW) +
          ui_px(a, 10);
-    for (int i = 0; i < g->nitems; i++) {
+    viewer v = ui_view(a);
+    for (int i = view_next_item(&v, g, -1); i >= 0; i = view_next_item(&v, g, i)) {
         const game_item *it = &g->items[i];
         if (it->event < 0 || !relevant(sc, &sc->events[it->event])) continue;
-        if (!game_item_for_role(g, i, g->role)) continue;
         const def_event *e = &sc->events[it->event];
         y += ui_text(a, ST_BODY_B, a->th->text, ui_rect(r.x, y, r.w, 0), e->title, TX_FLOW) +
              ui_px(a, 6);

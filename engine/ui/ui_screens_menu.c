@@ -1,7 +1,8 @@
 /*
- * ui_screens_menu.c -- the two dialogs drawn over a screen: the menu (Esc:
- * save, load, settings, quit) and the confirmation of a move, where the
- * players may type the rationale that goes into the journal.
+ * ui_screens_menu.c -- the dialogs drawn over a screen: the menu (Esc:
+ * save, load, settings, quit), the confirmation of a move, where the
+ * players may type the rationale that goes into the journal, and the
+ * question F9 asks before the console takes the players' screen.
  */
 #include <stdio.h>
 #include <string.h>
@@ -145,4 +146,24 @@ void ui_confirm_draw(ui_app *a)
     str_fmt(ok, sizeof ok, "Confirm (Enter) · costs %d point%s", m->cost, m->cost == 1 ? "" : "s");
     ui_button(a, row, m->cost ? ok : "Confirm (Enter)", ACT_CONFIRM, 0, 1);
     ui_button(a, cancel, "Cancel (Esc)", ACT_CANCEL, 0, 0);
+}
+
+/* F9 without a console window --------------------------------------------------- */
+
+void ui_console_ask_draw(ui_app *a)
+{
+    static const char *const why =
+        "The console shows the hidden truth, hidden meters and every inject still to come. "
+        "Everyone who can see this screen will see them. Start with --console to give the "
+        "console a window of its own, or with --presenter to keep it off a projected one.";
+    int gap = ui_px(a, 16), bh = ui_px(a, 58), w = ui_px(a, 1040), tw = w - ui_px(a, 56);
+    int h = ui_px(a, 56) + ui_line_h(a, ST_H2) + ui_px(a, 16) + ui_text_h(a, ST_BODY, why, tw) +
+            gap + bh + ui_px(a, 8);
+    SDL_Rect in = dialog(a, w, h, "Show the facilitator's console on this screen?");
+    ui_text(a, ST_BODY, a->th->text, ui_cut_top(&in, ui_text_h(a, ST_BODY, why, in.w), gap), why,
+            0);
+    SDL_Rect row = ui_cut_top(&in, bh, 0);
+    SDL_Rect no = ui_cut_right(&row, (row.w - gap) / 2, gap);
+    ui_button(a, row, "Yes, show it here (Y)", ACT_CON_SHOW, 0, 0);
+    ui_button(a, no, "No (N, Esc)", ACT_CANCEL, 0, 1);
 }

@@ -1,8 +1,9 @@
 /*
- * ui_screens_timeline.c -- what has happened, newest turn first: injects
- * that reached the moving role, every decision with who made it and why,
- * actions, outcomes, revealed evidence and facilitator notes. Injects meant
- * for other roles stay out, as in the inbox.
+ * ui_screens_timeline.c -- what has happened, newest turn first, as the
+ * moving team may see it (view.h): the injects that reached it, decisions
+ * on them and who made them, actions, outcomes, revealed evidence, pauses;
+ * its own reasons, never another team's, nor the facilitator's notes and
+ * overrides. At the debrief, every team's side.
  */
 #include <stdio.h>
 #include <string.h>
@@ -36,16 +37,16 @@ static int kind_of(logtext_kind k)
     }
 }
 
-/* An entry in words (logtext.h, as in the terminal and the report), or 0
-   when the moving role must not see it: injects meant for other roles, and
-   overrides of hidden meters before the end. */
-static int entry_text(ui_app *a, const game_log *l, char *buf, size_t size, char *sub,
-                      size_t subsize, int *kind)
+/* Log entry i in words (logtext.h, as in the terminal and the report), or 0
+   when the window's viewer may not see it. */
+static int entry_text(ui_app *a, int i, char *buf, size_t size, char *sub, size_t subsize,
+                      int *kind)
 {
     const game *g = a->ses->g;
+    const game_log *l = &g->log[i];
+    viewer v = ui_view(a);
     int delivery = l->kind == LOG_DELIVER || l->kind == LOG_INJECT;
-    if (delivery && !game_item_for_role(g, l->ref, g->role) && !g->ended) return 0;
-    if (l->kind == LOG_SET && g->sc->meters[l->ref].hidden && !g->ended) return 0;
+    if (!view_sees_log(&v, g, i)) return 0;
     logtext t = {0};
     int shown = logtext_of(g, l, &t);
     if (shown) {
@@ -57,7 +58,7 @@ static int entry_text(ui_app *a, const game_log *l, char *buf, size_t size, char
         else
             str_fmt(buf, size, "%s", t.what.s);
         sub[0] = '\0';
-        if (t.why && *t.why) str_fmt(sub, subsize, "Why: “%s”", t.why);
+        if (t.why && *t.why && view_sees_why(&v, g, i)) str_fmt(sub, subsize, "Why: “%s”", t.why);
     }
     logtext_free(&t);
     return shown;
@@ -90,11 +91,11 @@ static void kind_icon(ui_app *a, int kind, SDL_Rect r)
     }
 }
 
-static int entry(ui_app *a, SDL_Rect r, int y, const game_log *l)
+static int entry(ui_app *a, SDL_Rect r, int y, int i)
 {
     char text[2400], sub[2100];
     int kind = K_OUTCOME;
-    if (!entry_text(a, l, text, sizeof text, sub, sizeof sub, &kind)) return y;
+    if (!entry_text(a, i, text, sizeof text, sub, sizeof sub, &kind)) return y;
     int ic = ui_line_h(a, ST_BODY), x = r.x + ic + ui_px(a, 14), w = r.w - (x - r.x);
     SDL_Rect probe = ui_rect(
         x, y, w, ui_text_h(a, ST_BODY, text, w) + (sub[0] ? ui_text_h(a, ST_BODY_I, sub, w) : 0));
@@ -138,7 +139,7 @@ void ui_timeline_draw(ui_app *a)
         ui_text(a, ST_SMALL, a->th->dim,
                 ui_rect(body.x, y + ui_line_h(a, ST_H3), gutter - ui_px(a, 16), 0),
                 game_turn_label(g, turn), TX_FLOW);
-        for (int i = start[t]; i < end; i++) y = entry(a, col, y, &g->log[i]);
+        for (int i = start[t]; i < end; i++) y = entry(a, col, y, i);
         int min = top + ui_line_h(a, ST_H3) +
                   ui_text_h(a, ST_SMALL, game_turn_label(g, turn), gutter - ui_px(a, 16));
         if (y < min) y = min;

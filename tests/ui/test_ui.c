@@ -18,6 +18,7 @@
 #include "ui.h"
 #include "ui_actions.h"
 #include "ui_app.h"
+#include "util.h"
 
 static ui_app app;
 
@@ -239,7 +240,8 @@ static void test_console(void)
     ui_role_words(&app, "decided by pm; it is akshi's move (pmo)", buf, sizeof buf);
     CHECK_MSG(!strcmp(buf, "decided by PM; it is AKSHI's move (pmo)"), "role words: %s", buf);
     ui_timer_set(&app.timer, 10, g);
-    key(SDLK_F9); /* no second display here: the console takes the window */
+    key(SDLK_F9); /* no second display here: asked first, the console takes the window */
+    key(SDLK_y);
     CHECK_MSG(app.screen == SCR_CONSOLE && app.con.on, "F9 did not show the console");
     now_ms += 60000;
     CHECK_MSG(ui_timer_left(&app.timer) == 540000, "left %d", ui_timer_left(&app.timer));
@@ -310,6 +312,255 @@ static void test_console(void)
     ui_clock = real;
 }
 
+/* Who sees what on the players' screens (engine/core/view.h) ------------------
+
+   The visibility fixture's markers (tests/fixtures/view, ending in _QX7) are
+   texts a team may not see. Each screen is drawn tall enough (1920x6000)
+   for every panel to show all it holds, every inbox item and card shown in
+   full in turn, and the text it drew searched. */
+
+static strbuf drawn;
+
+static void draw_into_record(void)
+{
+    ui_layout_reset();
+    ui_render(&app);
+}
+
+/* Every text the players' screens show now, as the moving team. */
+static void draw_players_screens(void)
+{
+    static const ui_screen screens[] = {SCR_BRIEFING, SCR_HANDOVER,  SCR_DASHBOARD,
+                                        SCR_EVIDENCE, SCR_DIPLOMACY, SCR_TIMELINE};
+    drawn.len = 0;
+    sb_add(&drawn, "", 0);
+    ui_drawn = &drawn;
+    for (size_t i = 0; i < sizeof screens / sizeof *screens; i++) {
+        ui_go(&app, screens[i]);
+        app.modal = MODAL_NONE;
+        draw_into_record();
+    }
+    ui_go(&app, SCR_DASHBOARD);
+    for (int item = -1; item < app.ses->g->nitems; item++) {
+        app.sel_item = item; /* the dashboard shows only what the team may see */
+        draw_into_record();
+    }
+    ui_go(&app, SCR_EVIDENCE);
+    for (int card = 0; card < app.ses->sc->ncards; card++) {
+        if (click(ACT_CARD, card)) draw_into_record();
+        app.sel_card = -1;
+    }
+    ui_drawn = NULL;
+    ui_go(&app, SCR_DASHBOARD);
+}
+
+static void absent(const char *who, const char *const *markers)
+{
+    for (int i = 0; markers[i]; i++)
+        CHECK_MSG(!strstr(drawn.s, markers[i]), "%s saw '%s'", who, markers[i]);
+}
+
+static void present(const char *who, const char *const *texts)
+{
+    for (int i = 0; texts[i]; i++)
+        CHECK_MSG(strstr(drawn.s, texts[i]) != NULL, "%s does not see '%s'", who, texts[i]);
+}
+
+static int start_fixture(void)
+{
+    char dir[UI_PATH_MAX];
+    snprintf(dir, sizeof dir, "%s/tests/fixtures/view", CR_SOURCE_DIR);
+    if (ui_game_new(&app, dir, 3, NULL, NULL)) {
+        fprintf(stderr, "cannot start the fixture: %s\n", app.error);
+        return -1;
+    }
+    ui_go(&app, SCR_DASHBOARD);
+    return 0;
+}
+
+static const char *const never[] = {"NOTE_MARK_QX7",
+                                    "REASON_PUBLIC_QX7",
+                                    "REASON_HIDDEN_QX7",
+                                    "HIDDEN_METER_QX7",
+                                    "FUTURE_TITLE_QX7",
+                                    "FUTURE_TEXT_QX7",
+                                    "FUTURE_OPTION_QX7",
+                                    "FUTURE_RISK_QX7",
+                                    "future_qx7",
+                                    "SUPPRESSED_TITLE_QX7",
+                                    "HIDDEN_CARD_QX7",
+                                    "hidden_qx7",
+                                    "secretkey_qx7",
+                                    "TRUTH_TITLE_QX7",
+                                    "TRUTH_TEXT_QX7",
+                                    "truthid_qx7",
+                                    NULL};
+static const char *const not_alpha[] = {"PRIVATE_BETA_QX7",
+                                        "FIRED_TITLE_QX7",
+                                        "FIRED_TEXT_QX7",
+                                        "ADHOC_TITLE_QX7",
+                                        "ADHOC_TEXT_QX7",
+                                        "BETA_RATIONALE_QX7",
+                                        NULL};
+static const char *const not_beta[] = {"PRIVATE_ALPHA_QX7",   "PRIV_TITLE_QX7",
+                                       "PRIV_TEXT_QX7",       "PRIV_OPTION_QX7",
+                                       "PRIV_RISK_QX7",       "PRIV_OUTCOME_QX7",
+                                       "PRIV_STAY_QX7",       "PRIVRATIONALE_QX7",
+                                       "RATIONALE_ALPHA_QX7", NULL};
+
+static void test_visibility(void)
+{
+    CHECK_MSG(!ui_resize_offscreen(&app, 1920, 6000), "resize");
+    if (start_fixture()) return check_fail(__FILE__, __LINE__), (void)0;
+    /* Turn 1, before anything is done: nothing still to come is on show. */
+    draw_players_screens();
+    absent("Alpha at the start", never);
+    absent("Alpha at the start", not_alpha);
+    static const char *const alpha_sees[] = {
+        "PRIVATE_ALPHA_QX7", "PRIV_TITLE_QX7", "PRIV_OPTION_QX7",      "Public inject", "Say yes",
+        "Public meter",      "Shown card",     "Beta's public brief.", "Beta acts",     NULL};
+    present("Alpha at the start", alpha_sees);
+    /* Alpha decides with reasons; the facilitator intervenes. */
+    const char *lines[] = {"choose open yes -- RATIONALE_ALPHA_QX7",
+                           "choose priv_qx7 go -- PRIVRATIONALE_QX7",
+                           "note NOTE_MARK_QX7",
+                           "set m 70 -- REASON_PUBLIC_QX7",
+                           "set h 40 -- REASON_HIDDEN_QX7",
+                           "inject b ADHOC_TITLE_QX7 -- ADHOC_TEXT_QX7",
+                           "fire fired_qx7",
+                           "suppress quiet_qx7",
+                           "pause",
+                           "resume"};
+    for (size_t i = 0; i < sizeof lines / sizeof *lines; i++)
+        CHECK_MSG(!ui_apply(&app, lines[i]), "%s: %s", lines[i], app.ses->err);
+    draw_players_screens();
+    absent("Alpha", never);
+    absent("Alpha", not_alpha);
+    static const char *const alpha_now[] = {"RATIONALE_ALPHA_QX7", "PRIV_OUTCOME_QX7",
+                                            "Public outcome.", NULL};
+    present("Alpha", alpha_now);
+    /* Beta's move: Alpha's private side stays Alpha's. */
+    CHECK_MSG(!ui_apply(&app, "end"), "end: %s", app.ses->err);
+    CHECK_MSG(!ui_apply(&app, "act b move -- BETA_RATIONALE_QX7"), "act: %s", app.ses->err);
+    draw_players_screens();
+    absent("Beta", never);
+    absent("Beta", not_beta);
+    static const char *const beta_sees[] = {"PRIVATE_BETA_QX7", "FIRED_TITLE_QX7",
+                                            "ADHOC_TITLE_QX7",  "BETA_RATIONALE_QX7",
+                                            "Public inject",    "Say yes",
+                                            "Public outcome.",  "Beta's act is seen.",
+                                            "UNDONE_CARD_QX7",  NULL};
+    present("Beta", beta_sees);
+    /* A card selected, then taken back by an undo, is no longer shown. */
+    int card = def_card_find(app.ses->sc, "undone_qx7");
+    ui_go(&app, SCR_EVIDENCE);
+    draw_into_record();
+    CHECK_MSG(click(ACT_CARD, card) && app.sel_card == card, "card %d not selectable", card);
+    CHECK_MSG(!ui_apply(&app, "undo"), "undo: %s", app.ses->err);
+    ui_go(&app, SCR_EVIDENCE);
+    drawn.len = 0;
+    sb_add(&drawn, "", 0);
+    ui_drawn = &drawn;
+    draw_into_record();
+    ui_drawn = NULL;
+    CHECK_MSG(!strstr(drawn.s, "UNDONE_CARD_QX7"), "an unrevealed card is shown in full");
+    /* The debrief shows the truth and every team's side, never the
+       facilitator's note or reasons. */
+    CHECK_MSG(!ui_apply(&app, "finish"), "finish: %s", app.ses->err);
+    drawn.len = 0;
+    sb_add(&drawn, "", 0);
+    ui_drawn = &drawn;
+    ui_go(&app, SCR_DEBRIEF);
+    draw_into_record();
+    ui_go(&app, SCR_TIMELINE);
+    draw_into_record();
+    ui_drawn = NULL;
+    static const char *const facilitators[] = {"NOTE_MARK_QX7", "REASON_PUBLIC_QX7",
+                                               "REASON_HIDDEN_QX7", NULL};
+    absent("The debrief", facilitators);
+    static const char *const debrief_sees[] = {"TRUTH_TEXT_QX7", "HIDDEN_METER_QX7",
+                                               "PRIV_TITLE_QX7", "RATIONALE_ALPHA_QX7", NULL};
+    present("The debrief", debrief_sees);
+    ui_game_close(&app);
+    ui_resize_offscreen(&app, 1280, 720);
+}
+
+/* F9 on the players' screen: the console, with the hidden truth and the
+   schedule, shows only after a Yes (Y, or Tab to it and Enter); No, N, Esc
+   and Enter alone leave the players' screen as it was. */
+static int console_shown(void)
+{
+    return app.screen == SCR_CONSOLE;
+}
+
+static void f9_drawn(void)
+{
+    drawn.len = 0;
+    sb_add(&drawn, "", 0);
+    ui_drawn = &drawn;
+    key(SDLK_F9);
+    ui_drawn = NULL;
+}
+
+static void test_console_ask(void)
+{
+    if (start("albania2022")) return check_fail(__FILE__, __LINE__), (void)0;
+    ui_go(&app, SCR_DASHBOARD);
+    ui_render(&app);
+    const char *truth = app.ses->sc->variants[app.ses->g->variant].title;
+    f9_drawn();
+    CHECK_MSG(!console_shown(), "F9 showed the console at once");
+    CHECK_MSG(strstr(drawn.s, "Show the facilitator's console on this screen?") != NULL,
+              "F9 did not ask first");
+    CHECK_MSG(!strstr(drawn.s, truth), "the hidden truth ('%s') was drawn", truth);
+    key(SDLK_n);
+    CHECK_MSG(!console_shown() && app.screen == SCR_DASHBOARD, "N: screen %d", app.screen);
+    f9_drawn();
+    key(SDLK_ESCAPE);
+    CHECK_MSG(!console_shown() && app.screen == SCR_DASHBOARD, "Esc: screen %d", app.screen);
+    CHECK_MSG(app.modal == MODAL_NONE, "Esc left a dialog open (%d)", app.modal);
+    f9_drawn();
+    key(SDLK_RETURN); /* the focus starts on No */
+    CHECK_MSG(!console_shown(), "Enter alone showed the console");
+    f9_drawn();
+    key(SDLK_TAB); /* Yes and No: Tab goes from one to the other */
+    key(SDLK_RETURN);
+    CHECK_MSG(console_shown(), "Tab, Enter did not show the console");
+    key(SDLK_F9); /* hiding asks nothing */
+    CHECK_MSG(!console_shown() && app.screen == SCR_DASHBOARD, "F9 did not hide the console");
+    f9_drawn();
+    key(SDLK_y);
+    CHECK_MSG(console_shown(), "Y did not show the console");
+    key(SDLK_F9);
+    ui_game_close(&app);
+}
+
+/* --presenter: F9 never shows the console in the players' window; a toast
+   says why. With a console window (--console), F9 still shows and hides it. */
+static void test_presenter(void)
+{
+    if (start("albania2022")) return check_fail(__FILE__, __LINE__), (void)0;
+    ui_go(&app, SCR_DASHBOARD);
+    app.presenter = 1;
+    f9_drawn();
+    CHECK_MSG(!console_shown() && app.modal == MODAL_NONE, "presenter: screen %d modal %d",
+              app.screen, app.modal);
+    CHECK_STR_HAS(app.status, "Presenter mode");
+    key(SDLK_y);
+    CHECK_MSG(!console_shown(), "presenter: Y showed the console");
+    ui_do(&app, ACT_CON_SHOW, 0); /* no path there, and none through the action either */
+    CHECK_MSG(!console_shown(), "presenter: the Yes action showed the console");
+    app.presenter = 0;
+    ui_game_close(&app);
+    char *argv[] = {"albania2022", "--presenter", "--screenshot", "/dev/null", "--size",
+                    "640x400",     "--screen",    "console",      NULL};
+    opt_val v[OPT_MAX_OPTIONS];
+    opt_args a;
+    char err[512];
+    CHECK_EQ_INT(opt_parse(&ui_play_cmd, 8, argv, v, &a, err, sizeof err), OPT_OK);
+    CHECK_MSG(ui_play(v, &a) == 2, "--presenter --screen console was not refused");
+}
+
 /* A second of the timer redraws only the timer: the frame clipped to it must
    give the very pixels of a whole new frame, on the dashboard, under the
    menu's translucent shade, and on the console. */
@@ -339,7 +590,7 @@ static void test_partial(void)
     } cases[] = {{SCR_DASHBOARD, MODAL_NONE}, {SCR_DASHBOARD, MODAL_MENU}, {SCR_CONSOLE, 0}};
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         if (cases[i].screen == SCR_CONSOLE)
-            key(SDLK_F9), app.modal = MODAL_NONE;
+            app.modal = MODAL_NONE, key(SDLK_F9), key(SDLK_y);
         else
             ui_go(&app, cases[i].screen), app.modal = cases[i].modal;
         ui_render(&app);
@@ -493,6 +744,12 @@ int main(int argc, char **argv)
             test_bad(argc > 2 ? argv[2] : ".");
         else if (!strcmp(what, "roots"))
             test_roots(argc > 2 ? argv[2] : "roots");
+        else if (!strcmp(what, "visibility"))
+            test_visibility();
+        else if (!strcmp(what, "console-ask"))
+            test_console_ask();
+        else if (!strcmp(what, "presenter"))
+            test_presenter();
         ui_shutdown(&app);
     }
     return check_report(argc > 1 ? argv[1] : "ui");
