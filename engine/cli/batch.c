@@ -356,6 +356,7 @@ static cJSON *shard_json(script *s, const stats *st, const batch_cfg *cfg, const
     cJSON_AddStringToObject(o, "policy", cli_policy_words[cfg->policy]);
     const char *v = variant_name(sc, cfg);
     if (v) cJSON_AddStringToObject(o, "variant", v);
+    cJSON_AddStringToObject(o, "engine", CR_ENGINE_VERSION); /* another may play otherwise */
     cJSON_AddStringToObject(o, "scenario", sc->id);
     str_fmt(num, sizeof num, "%016" PRIx64, sc->files_hash);
     cJSON_AddStringToObject(o, "scenario_hash", num);

@@ -5,10 +5,10 @@
  * combined into the figures of the whole batch, printed as batch prints
  * them: the same bytes as the batch played at once, timing aside.
  *
- * Every shard must come from the same batch (the scenario and its files'
- * hash, the seed, the number of runs, the policy, the variant and M), each K
- * once and none missing. The scenario is loaded here, by its id (else from
- * where the first shard found it), to read the figures by name.
+ * Every shard must come from the same batch (the engine's version, the
+ * scenario and its files' hash, the seed, the number of runs, the policy,
+ * the variant and M), each K once and none missing. The scenario is loaded here, by its id (else
+ * from where the first shard found it), to read the figures by name.
  */
 #include <cjson/cJSON.h>
 #include <errno.h>
@@ -79,8 +79,8 @@ static long field_long(const cJSON *o, const char *name)
 }
 
 /* What makes shards parts of one batch. */
-static const char *const same[] = {"scenario", "scenario_hash", "seed",   "runs",
-                                   "of",       "policy",        "variant"};
+static const char *const same[] = {"engine", "scenario", "scenario_hash", "seed",
+                                   "runs",   "of",       "policy",        "variant"};
 
 /* The scenario by its id in the data folders, else where the shard ran. */
 static script *load_scenario(const cJSON *sh)

@@ -44,6 +44,8 @@ b albania2022 --runs 150 --seed 41 --shard 2/3 --json >"$work/other.json"
 refused "its \"seed\" differs" b --merge "$work/s1.json" "$work/other.json"
 sed 's/"scenario_hash":"[0-9a-f]*"/"scenario_hash":"0000000000000001"/' "$work/s1.json" >"$work/changed.json"
 refused "with files hash 0000000000000001; here it has" b --merge "$work/changed.json"
+sed 's/"engine":"[^"]*"/"engine":"9.9.9"/' "$work/s2.json" >"$work/engine.json"
+refused "its \"engine\" differs" b --merge "$work/s1.json" "$work/engine.json" "$work/s3.json"
 refused "whole.json:1: not the result of" b --merge "$work/whole.json"
 if b --merge "$work/s1.json" --runs 5 >/dev/null 2>"$work/err"; then fail "--merge with --runs"; fi
 grep -q "takes only FILEs" "$work/err" || fail "no usage error for --merge --runs"
