@@ -332,7 +332,7 @@ static const char *const method_names[] = {
 };
 
 /* Replace the handle every callback receives (the registry's g) with the
-   wrapper; returns the real g's reference slot content for restoring. */
+   wrapper (the real one is kept under "bench.real_g" for restore_g). */
 static void install_g(script *s)
 {
     lua_State *L = s->L;
