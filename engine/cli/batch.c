@@ -8,9 +8,15 @@
  * S+r and, in variant mode, the variant that seed picks, so a run's outcome
  * does not depend on which worker plays it; --jobs forks workers that send
  * their figures back over a pipe (stats_write) for the parent to merge.
+ *
+ * --shard K/M plays only the K-th of M slices of the runs, on any machine,
+ * and with --json adds what batch_merge.c needs to combine the slices into
+ * exactly the unsharded figures (stats_to_json and how the runs were made).
  */
 #include <cjson/cJSON.h>
 #include <errno.h>
+#include <inttypes.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -47,7 +53,8 @@ static int play(game *g, const batch_cfg *cfg, uint64_t seed, stats *st)
     return -1;
 }
 
-/* Runs [from, to) of the batch into st, on one game made once. */
+/* Runs [from, to) of the batch (absolute indexes) into st, on one game
+   made once. */
 static void play_range(script *s, const batch_cfg *cfg, long from, long to, stats *st)
 {
     const def_scenario *sc = script_scenario(s);
@@ -134,7 +141,8 @@ static int fork_jobs(script *s, const batch_cfg *cfg, int jobs, stats *out)
     for (int j = 0; j < jobs; j++) {
         int p[2];
         if (pipe(p)) return -1;
-        long from = cfg->runs * j / jobs, to = cfg->runs * (j + 1) / jobs;
+        long from = cfg->first + cfg->runs * j / jobs;
+        long to = cfg->first + cfg->runs * (j + 1) / jobs;
         pid[j] = fork();
         if (pid[j] == 0) {
             for (int k = 0; k < j; k++) close(fd[k]); /* the siblings' pipes */
@@ -155,7 +163,7 @@ int batch_collect(script *s, const batch_cfg *cfg, stats *out)
     int jobs = cfg->jobs < 1 ? 1 : cfg->jobs > BATCH_MAX_JOBS ? BATCH_MAX_JOBS : cfg->jobs;
     if (jobs > cfg->runs) jobs = cfg->runs > 0 ? (int)cfg->runs : 1;
     if (jobs == 1) {
-        play_range(s, cfg, 0, cfg->runs, out);
+        play_range(s, cfg, cfg->first, cfg->first + cfg->runs, out);
         return 0;
     }
     return fork_jobs(s, cfg, jobs, out);
@@ -231,8 +239,8 @@ static void json_figures(cJSON *o, const stats *st)
 }
 
 /* One line; elapsed_s and runs_per_s come last, the only figures that
-   vary between identical batches. */
-static void print_json(const stats *st, const batch_cfg *cfg, double secs)
+   vary between identical batches (a shard's own object just before). */
+static void print_json(const stats *st, const batch_cfg *cfg, double secs, cJSON *shard)
 {
     const def_scenario *sc = st->sc;
     cJSON *o = cJSON_CreateObject();
@@ -246,6 +254,7 @@ static void print_json(const stats *st, const batch_cfg *cfg, double secs)
     cJSON_AddNumberToObject(o, "errors", (double)st->errors);
     json_counts(o, st);
     json_figures(o, st);
+    if (shard) cJSON_AddItemToObject(o, "shard", shard);
     cJSON_AddNumberToObject(o, "elapsed_s", secs);
     cJSON_AddNumberToObject(o, "runs_per_s", secs > 0 ? (double)st->runs / secs : 0);
     char *text = cJSON_PrintUnformatted(o);
@@ -289,6 +298,73 @@ static int write_html(const char *path, const stats *st, const batch_cfg *cfg, d
     return rc;
 }
 
+int batch_print(const stats *st, const batch_cfg *cfg, double secs, int json, cJSON *shard,
+                const char *html)
+{
+    if (json)
+        print_json(st, cfg, secs, shard);
+    else
+        print_text(st, secs), cJSON_Delete(shard);
+    return html ? write_html(html, st, cfg, secs) : 0;
+}
+
+/* Shards --------------------------------------------------------------------------- */
+
+typedef struct shard_id {
+    long k, m; /* the K-th of M; 0/0: the whole batch */
+} shard_id;
+
+/* "K/M" into sh; -1 when it is not 1 <= K <= M <= BATCH_MAX_SHARDS. */
+static int shard_parse(const char *v, shard_id *sh)
+{
+    char *end, *mid;
+    errno = 0;
+    sh->k = strtol(v, &mid, 10);
+    if (mid == v || *mid != '/' || !(mid[1] >= '0' && mid[1] <= '9')) return -1;
+    sh->m = strtol(mid + 1, &end, 10);
+    return *end || errno || sh->k < 1 || sh->k > sh->m || sh->m > BATCH_MAX_SHARDS ? -1 : 0;
+}
+
+static int shard_check(const char *v)
+{
+    shard_id sh;
+    return shard_parse(v, &sh);
+}
+
+/* The K-th slice of runs: [N(K-1)/M, NK/M), so the M slices cover every
+   run once. */
+static void shard_slice(const shard_id *sh, long total, batch_cfg *cfg)
+{
+    cfg->first = total * (sh->k - 1) / sh->m; /* at most 10^8 * 10^5: no overflow */
+    cfg->runs = total * sh->k / sh->m - cfg->first;
+}
+
+/* What batch_merge.c needs besides the figures: how the runs were made,
+   and on which version of which scenario. */
+static cJSON *shard_json(script *s, const stats *st, const batch_cfg *cfg, const shard_id *sh,
+                         long total)
+{
+    const def_scenario *sc = st->sc;
+    char num[32], dir[PATH_MAX];
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddNumberToObject(o, "index", (double)sh->k);
+    cJSON_AddNumberToObject(o, "of", (double)sh->m);
+    cJSON_AddNumberToObject(o, "runs", (double)total);
+    cJSON_AddNumberToObject(o, "first", (double)cfg->first);
+    str_fmt(num, sizeof num, "%" PRIu64, cfg->seed);
+    cJSON_AddStringToObject(o, "seed", num); /* 64 bits: a JSON number would round it */
+    cJSON_AddStringToObject(o, "policy", cli_policy_words[cfg->policy]);
+    const char *v = variant_name(sc, cfg);
+    if (v) cJSON_AddStringToObject(o, "variant", v);
+    cJSON_AddStringToObject(o, "engine", CR_ENGINE_VERSION); /* another may play otherwise */
+    cJSON_AddStringToObject(o, "scenario", sc->id);
+    str_fmt(num, sizeof num, "%016" PRIx64, sc->files_hash);
+    cJSON_AddStringToObject(o, "scenario_hash", num);
+    cJSON_AddStringToObject(o, "dir", realpath(script_dir(s), dir) ? dir : script_dir(s));
+    cJSON_AddItemToObject(o, "figures", stats_to_json(st));
+    return o;
+}
+
 static double now_s(void)
 {
     struct timespec ts;
@@ -296,7 +372,7 @@ static double now_s(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-enum { B_RUNS, B_POLICY, B_SEED, B_VARIANT, B_JOBS, B_JSON, B_HTML, B_NOPTS };
+enum { B_RUNS, B_POLICY, B_SEED, B_VARIANT, B_JOBS, B_SHARD, B_MERGE, B_JSON, B_HTML, B_NOPTS };
 static const opt_spec batch_opts[B_NOPTS] = {
     [B_RUNS] = OPTION_INT("runs", "N", "how many games, default 100", 1, BATCH_MAX_RUNS),
     [B_POLICY] = OPTION_ENUM("policy", cli_policy_words, "how to play them (default random)"),
@@ -304,17 +380,24 @@ static const opt_spec batch_opts[B_NOPTS] = {
     [B_VARIANT] = OPTION_STRING("variant", "ID|random",
                                 "one hidden truth, or each run the one its seed picks"),
     [B_JOBS] = OPTION_INT("jobs", "J", "play in J processes, default 1", 1, BATCH_MAX_JOBS),
+    [B_SHARD] = OPTION_CUSTOM("shard", "K/M", "play only the K-th of M slices of the N runs",
+                              shard_check, "K/M with 1 <= K <= M <= 100000, e.g. 2/8"),
+    [B_MERGE] =
+        OPTION_FLAG("merge", "combine shards' --json results (the arguments: files of them)"),
     [B_JSON] = OPTION_FLAG("json", "print one JSON object"),
     [B_HTML] = OPTION_FILE("html", "FILE", "also write a self-contained HTML report"),
 };
 static const opt_cmd batch_cmd = {
     "batch",
-    "SCENARIO",
+    "SCENARIO | --merge FILE...",
     1,
-    1,
+    OPT_MAX_ARGS,
     "Play N complete games by a policy; run r uses seed S+r and, unless --variant\n"
     "names one, the variant that seed picks. Prints the endings, objective\n"
     "ratings, final meter percentiles and errors. The figures do not depend on J.\n"
+    "--shard K/M plays runs [N(K-1)/M, NK/M) only, on any machine; --merge then\n"
+    "combines the shards' --json results (one a line, in any order, in FILEs or\n"
+    "'-' for stdin) into the figures of the whole batch, as if played at once.\n"
     "Exit 0 when every run ended without a script error, 1 otherwise, 2 on usage.\n",
     batch_opts,
     B_NOPTS};
@@ -322,12 +405,31 @@ static const opt_cmd batch_cmd = {
 /* The configuration of the options given (defaults for the others). */
 static batch_cfg batch_config(const opt_val *v)
 {
-    batch_cfg cfg = {POLICY_RANDOM, 1, 100, -1, 1, 0};
+    batch_cfg cfg = {POLICY_RANDOM, 1, 100, -1, 1, 0, 0};
     if (v[B_RUNS].given) cfg.runs = v[B_RUNS].i;
     if (v[B_POLICY].given) policy_parse(cli_policy_words[v[B_POLICY].e], &cfg.policy);
     if (v[B_SEED].given) cfg.seed = v[B_SEED].u;
     if (v[B_JOBS].given) cfg.jobs = (int)v[B_JOBS].i;
     return cfg;
+}
+
+/* Usage errors the table cannot express: 2 after saying so, else 0. */
+static int usage_conflicts(const opt_val *v, const opt_args *a)
+{
+    const char *msg = NULL;
+    if (v[B_MERGE].given) {
+        for (int i = 0; i < B_NOPTS && !msg; i++)
+            if (v[i].given && i != B_MERGE && i != B_JSON && i != B_HTML)
+                msg = "--merge takes only FILEs, --json and --html (the shards say how they ran)";
+    } else if (a->n > 1) {
+        msg = "batch plays one SCENARIO (several FILEs only with --merge)";
+    }
+    if (!msg) return 0;
+    strbuf b = {0};
+    opt_usage(&batch_cmd, &b);
+    fprintf(stderr, "crisisroom batch: %s\n%s", msg, b.s);
+    sb_free(&b);
+    return 2;
 }
 
 int cli_batch(int argc, char **argv)
@@ -336,7 +438,12 @@ int cli_batch(int argc, char **argv)
     opt_args a;
     int status = cli_options(&batch_cmd, argc, argv, v, &a);
     if (status >= 0) return status;
+    if ((status = usage_conflicts(v, &a)) != 0) return status;
+    if (v[B_MERGE].given) return batch_merge(a.v, a.n, v[B_JSON].given, v[B_HTML].str);
     batch_cfg cfg = batch_config(v);
+    shard_id sh = {0, 0};
+    long total = cfg.runs;
+    if (v[B_SHARD].given) shard_parse(v[B_SHARD].str, &sh), shard_slice(&sh, total, &cfg);
     script *s = cli_load(a.v[0]);
     if (!s) return 1;
     const def_scenario *sc = script_scenario(s);
@@ -350,11 +457,8 @@ int cli_batch(int argc, char **argv)
     int rc = batch_collect(s, &cfg, &st);
     double secs = now_s() - t0;
     if (rc) fprintf(stderr, "crisisroom: a batch worker failed; the figures are incomplete\n");
-    if (v[B_JSON].given)
-        print_json(&st, &cfg, secs);
-    else
-        print_text(&st, secs);
-    if (v[B_HTML].str && write_html(v[B_HTML].str, &st, &cfg, secs)) rc = -1;
+    cJSON *shard = sh.m ? shard_json(s, &st, &cfg, &sh, total) : NULL;
+    if (batch_print(&st, &cfg, secs, v[B_JSON].given, shard, v[B_HTML].str)) rc = -1;
     if (st.errors) rc = -1;
     stats_free(&st);
     script_free(s);

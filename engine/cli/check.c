@@ -125,7 +125,7 @@ int cli_check(int argc, char **argv)
     opt_args a;
     int status = cli_options(&check_cmd, argc, argv, v, &a);
     if (status >= 0) return status;
-    batch_cfg cfg = {POLICY_RANDOM, 1, 100, -1, 1, 0};
+    batch_cfg cfg = {POLICY_RANDOM, 1, 100, -1, 1, 0, 0};
     if (v[C_RUNS].given) cfg.runs = v[C_RUNS].i;
     if (v[C_SEED].given) cfg.seed = v[C_SEED].u;
     if (v[C_JOBS].given) cfg.jobs = (int)v[C_JOBS].i;

@@ -78,17 +78,27 @@ int text_loop(session **s, script **sc);
 typedef struct batch_cfg {
     policy_kind policy;
     uint64_t seed; /* run r plays seed + r */
-    long runs;
-    int variant; /* index, -1 none, or BATCH_VARIANT_RANDOM */
-    int jobs;    /* processes */
-    int check;   /* also observe availability and dead ends (check --runs) */
+    long runs;     /* how many runs, from run `first` on */
+    int variant;   /* index, -1 none, or BATCH_VARIANT_RANDOM */
+    int jobs;      /* processes */
+    int check;     /* also observe availability and dead ends (check --runs) */
+    long first;    /* the first run's index: 0, or where a shard's slice begins */
 } batch_cfg;
-#define BATCH_MAX_JOBS 64
-#define BATCH_MAX_RUNS 100000000L /* a hundred million: hours of play, not forever */
+#define BATCH_MAX_JOBS   64
+#define BATCH_MAX_RUNS   100000000L /* a hundred million: hours of play, not forever */
+#define BATCH_MAX_SHARDS 100000     /* slices of one batch (--shard K/M) */
 /* --variant NAME|random (NULL: random when the scenario has variants). */
 int batch_variant(const def_scenario *sc, const char *name, int *out);
 /* Play the runs into out (initialised); -1 when a worker failed. */
 int batch_collect(script *s, const batch_cfg *cfg, stats *out);
+/* The figures as one JSON line (shard: that object goes in too, before the
+   timing), as text, and to an HTML page (html NULL: none); -1 when the page
+   could not be written. */
+int batch_print(const stats *st, const batch_cfg *cfg, double secs, int json, struct cJSON *shard,
+                const char *html);
+/* batch_merge.c: `batch --merge FILE...`, the shards' results combined and
+   printed as batch_print does; the exit status. */
+int batch_merge(const char *const *files, int nfiles, int json, const char *html);
 
 int cli_batch(int argc, char **argv);
 int cli_new(int argc, char **argv);

@@ -142,6 +142,12 @@ static session *load_save(const char *path, script **out_script, int append)
     if (ss) {
         ss->h = jf.h;
         int n = session_replay(ss, &jf, err, sizeof err);
+        int at = journal_diverges(&jf, ss->log, n);
+        if (at >= 0)
+            fprintf(stderr,
+                    "crisisroom: warning: %s:%d: the game replays differently from when it was "
+                    "saved (state hash %016" PRIx64 ", now %016" PRIx64 ")\n",
+                    path, at + 2, jf.e[at].hash, ss->log[at].hash);
         if (n < jf.n) {
             fprintf(stderr, "crisisroom: %s: replay stopped at %s\n", path, err);
             session_free(ss);

@@ -42,6 +42,7 @@ static void clear_dynamic(game *g)
     for (int i = 0; i < g->nlog; i++)
         if (g->log[i].text_owned && g->log[i].text) free(g->log[i].text);
     g->nitems = g->npend = g->nlog = g->open_from = 0;
+    memset(&g->hashed, 0, sizeof g->hashed);
     kv_clear(&g->state);
 }
 

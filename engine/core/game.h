@@ -116,6 +116,12 @@ struct game {
     int npend, cpend;
     game_log *log;
     int nlog, clog;
+    /* game_hash's running digests of what only grows (game_hash.c): a
+       cache, emptied with the log. */
+    struct {
+        uint64_t log, items;
+        int nlog, nitems;
+    } hashed;
 
     /* Context of the running callback. */
     int in_cb, readonly;
@@ -148,7 +154,8 @@ typedef enum game_rc {
 game_rc game_apply(game *g, const cmd *c);
 const char *game_error(const game *g);
 
-/* A hash of everything that makes up the state. */
+/* A hash of everything that makes up the state. Its cost does not grow
+   with the log: what is only appended is folded in once (game_hash.c). */
 uint64_t game_hash(const game *g);
 
 /* Queries for front ends and policies. */

@@ -2,44 +2,87 @@
  * game_hash.c -- one number for everything that makes up a game's state
  * (game.h): the journal stores it after each command, and replay, undo and
  * the determinism tests compare it.
+ *
+ * The journal asks after every command, so the cost must not grow with the
+ * game's history (hashing the whole log each time made resuming a long save
+ * quadratic). What is only ever appended and never changed afterwards, the
+ * log and the inbox items that carry no decision (ad-hoc injects, events
+ * without options), is folded into running digests once, in order; the
+ * rest, whose size the scenario bounds (meters and their history, budgets,
+ * events, state, decisions, pending effects), is hashed whole each time.
+ * game_reset empties the digests with the log. The value is the same as if
+ * everything were hashed at once (tests/core compares a game hashed after
+ * every command with its replay hashed once); it is version 2 of the
+ * definition (JOURNAL_HASH_VERSION).
  */
 #include "game.h"
 #include "util.h"
 
-static uint64_t hash_items(const game *g, uint64_t h)
+static uint64_t hash_item(uint64_t h, int index, const game_item *it)
 {
-    for (int i = 0; i < g->nitems; i++) {
-        const game_item *it = &g->items[i];
-        h = hash_i64(h, it->event);
-        h = hash_i64(h, it->to);
-        h = hash_i64(h, it->turn);
-        h = hash_i64(h, it->option);
-        h = hash_i64(h, it->by);
-        h = hash_i64(h, it->expired);
-        h = hash_str(h, it->title);
-        h = hash_str(h, it->text);
-        h = hash_str(h, it->rationale);
+    h = hash_i64(h, index);
+    h = hash_i64(h, it->event);
+    h = hash_i64(h, it->to);
+    h = hash_i64(h, it->turn);
+    h = hash_i64(h, it->option);
+    h = hash_i64(h, it->by);
+    h = hash_i64(h, it->expired);
+    h = hash_str(h, it->title);
+    h = hash_str(h, it->text);
+    return hash_str(h, it->rationale);
+}
+
+/* An item that carries a decision changes when it is decided or expires;
+   any other never changes once delivered. */
+static int item_settled(const game *g, const game_item *it)
+{
+    return it->event < 0 || g->sc->events[it->event].noptions == 0;
+}
+
+/* Decision items, hashed whole: at most one per event (an event is
+   delivered once), so the scenario bounds them. */
+static uint64_t hash_decisions(const game *g, uint64_t h)
+{
+    for (int e = 0; e < g->sc->nevents; e++) {
+        int i = g->ev_item[e];
+        if (i >= 0 && !item_settled(g, &g->items[i])) h = hash_item(h, i, &g->items[i]);
     }
     return h;
 }
 
-static uint64_t hash_pending_and_log(const game *g, uint64_t h)
+static uint64_t hash_log_entry(uint64_t h, const game_log *l)
+{
+    h = hash_i64(h, l->kind);
+    h = hash_i64(h, l->turn);
+    h = hash_i64(h, l->role);
+    h = hash_i64(h, l->ref);
+    h = hash_f64(h, l->value);
+    h = hash_str(h, l->text);
+    return hash_str(h, l->aux);
+}
+
+/* Fold in what was appended since the last call. The digests are a cache
+   of the game's own content, kept in the game (hence the cast). */
+static void fold_appended(const game *g)
+{
+    game *gm = (game *)g;
+    if (!g->hashed.nlog && !g->hashed.nitems) gm->hashed.log = gm->hashed.items = HASH_INIT;
+    for (; gm->hashed.nlog < g->nlog; gm->hashed.nlog++)
+        gm->hashed.log = hash_log_entry(gm->hashed.log, &g->log[g->hashed.nlog]);
+    for (; gm->hashed.nitems < g->nitems; gm->hashed.nitems++) {
+        const game_item *it = &g->items[g->hashed.nitems];
+        if (item_settled(g, it))
+            gm->hashed.items = hash_item(gm->hashed.items, g->hashed.nitems, it);
+    }
+}
+
+static uint64_t hash_pending(const game *g, uint64_t h)
 {
     for (int i = 0; i < g->npend; i++) {
         h = hash_i64(h, g->pend[i].kind);
         h = hash_i64(h, g->pend[i].due);
         h = hash_i64(h, g->pend[i].index);
         h = hash_str(h, g->pend[i].target);
-    }
-    for (int i = 0; i < g->nlog; i++) {
-        const game_log *l = &g->log[i];
-        h = hash_i64(h, l->kind);
-        h = hash_i64(h, l->turn);
-        h = hash_i64(h, l->role);
-        h = hash_i64(h, l->ref);
-        h = hash_f64(h, l->value);
-        h = hash_str(h, l->text);
-        h = hash_str(h, l->aux);
     }
     return h;
 }
@@ -53,6 +96,7 @@ static uint64_t hash_ints(uint64_t h, const int *v, int n)
 uint64_t game_hash(const game *g)
 {
     const def_scenario *sc = g->sc;
+    fold_appended(g);
     uint64_t h = HASH_INIT;
     int head[] = {g->turn, g->role, g->ended, g->ending, g->finish_at, g->paused, g->variant};
     h = hash_ints(h, head, 7);
@@ -68,6 +112,10 @@ uint64_t game_hash(const game *g)
     h = hash_ints(h, g->card_turn, sc->ncards);
     h = hash_bytes(h, g->ratings, (size_t)sc->nobjectives);
     h = kv_hash(&g->state, h);
-    h = hash_items(g, h);
-    return hash_pending_and_log(g, h);
+    h = hash_decisions(g, h);
+    h = hash_pending(g, h);
+    int counts[] = {g->nitems, g->nlog};
+    h = hash_ints(h, counts, 2);
+    h = hash_i64(h, (int64_t)g->hashed.items);
+    return hash_i64(h, (int64_t)g->hashed.log);
 }

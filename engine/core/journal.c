@@ -15,9 +15,8 @@
 #include "outfile.h"
 #include "util.h"
 
-#define JOURNAL_KIND     "crisisroom-journal"
-#define JOURNAL_FORMAT   1
-#define JOURNAL_LINE_MAX (64 * 1024)
+#define JOURNAL_KIND   "crisisroom-journal"
+#define JOURNAL_FORMAT 1
 
 void journal_now(char *buf, size_t size)
 {
@@ -44,6 +43,9 @@ static cJSON *header_json(const journal_header *h)
     cJSON_AddBoolToObject(o, "variant_mode", h->variant_mode);
     cJSON_AddStringToObject(o, "started", h->started);
     cJSON_AddStringToObject(o, "dir", h->dir);
+    /* 0: a header made by this engine, whose hashes are of this version. */
+    cJSON_AddNumberToObject(o, "state_hash_version",
+                            h->hash_version ? h->hash_version : JOURNAL_HASH_VERSION);
     return o;
 }
 
@@ -141,6 +143,26 @@ int journal_append(journal *j, const journal_entry *e)
     return 0;
 }
 
+void journal_hold(journal *j)
+{
+    if (j) j->durable = 0;
+}
+
+int journal_release(journal *j)
+{
+    if (!j) return 0;
+    int was = j->durable;
+    j->durable = 1;
+    if (was || j->failed) return j->failed ? -1 : 0;
+    if (sync_file(j->f, 1)) {
+        j->failed = 1;
+        str_fmt(j->err, sizeof j->err, "cannot write to the save '%s': %s", j->path,
+                strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
 void journal_close(journal *j)
 {
     if (!j) return;
@@ -199,6 +221,12 @@ static int parse_header(cJSON *o, journal_header *h, char *why, size_t whylen)
         return -1;
     }
     h->variant_mode = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(o, "variant_mode"));
+    cJSON *hv = cJSON_GetObjectItemCaseSensitive(o, "state_hash_version");
+    if (hv && (!cJSON_IsNumber(hv) || hv->valuedouble < 1 || hv->valuedouble > 1e6)) {
+        str_fmt(why, whylen, "header: \"state_hash_version\" must be a positive whole number");
+        return -1;
+    }
+    h->hash_version = hv ? hv->valueint : 1; /* saves from before it have version 1 */
     return 0;
 }
 
@@ -217,39 +245,45 @@ static int parse_entry(cJSON *o, journal_entry *e, char *why, size_t whylen)
         str_fmt(why, whylen, "\"role\" or \"hash\" is of the wrong type");
         return -1;
     }
+    if (strlen(c->valuestring) > JOURNAL_CMD_MAX) {
+        str_fmt(why, whylen, "a command longer than %d bytes (no command is)", JOURNAL_CMD_MAX);
+        return -1;
+    }
     e->cmd = xstrdup(c->valuestring);
     e->turn = t->valueint;
     return 0;
 }
 
-static char *slurp(const char *path, size_t *len, char *err, size_t errlen)
+/* Lines, read through a buffer of one line's limit. */
+typedef enum { LINE_END, LINE_WHOLE, LINE_TORN, LINE_LONG, LINE_BINARY } line_kind;
+
+/* One line of f into buf (JOURNAL_LINE_MAX + 1 bytes), without its newline
+   and terminated: LINE_WHOLE; LINE_TORN when the file ends without a
+   newline; LINE_LONG when it is longer than JOURNAL_LINE_MAX (the rest of
+   it is read and dropped; *torn says whether it ended the file unfinished);
+   LINE_BINARY when it holds a NUL byte; LINE_END at the end of the file. */
+static line_kind next_line(FILE *f, char *buf, int *torn)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        str_fmt(err, errlen, "cannot open the save '%s': %s", path, strerror(errno));
-        return NULL;
+    size_t n = 0;
+    int c, nul = 0;
+    while ((c = getc_unlocked(f)) != EOF && c != '\n') {
+        nul |= c == '\0';
+        if (n < JOURNAL_LINE_MAX) buf[n] = (char)c;
+        n++;
     }
-    strbuf b = {0};
-    char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) sb_add(&b, chunk, n);
-    int bad = ferror(f);
-    fclose(f);
-    if (bad) {
-        str_fmt(err, errlen, "cannot read the save '%s'", path);
-        sb_free(&b);
-        return NULL;
-    }
-    if (!b.s) sb_add(&b, "", 0);
-    *len = b.len;
-    return b.s;
+    buf[n < JOURNAL_LINE_MAX ? n : JOURNAL_LINE_MAX] = '\0';
+    *torn = c == EOF;
+    if (c == EOF && n == 0) return LINE_END;
+    if (n > JOURNAL_LINE_MAX) return LINE_LONG;
+    if (nul) return LINE_BINARY;
+    return c == EOF ? LINE_TORN : LINE_WHOLE;
 }
 
-static int read_line(journal_file *out, const char *path, int lineno, char *line, int last_torn,
-                     char *err, size_t errlen)
+static int read_line(journal_file *out, const char *path, int lineno, const char *line,
+                     int last_torn, char *err, size_t errlen)
 {
     char why[256];
-    cJSON *o = strlen(line) > JOURNAL_LINE_MAX ? NULL : cJSON_Parse(line);
+    cJSON *o = cJSON_Parse(line);
     if (!o) {
         if (last_torn && lineno > 1) {
             str_fmt(out->warning, sizeof out->warning,
@@ -264,9 +298,6 @@ static int read_line(journal_file *out, const char *path, int lineno, char *line
     int rc = 0;
     if (lineno == 1) {
         rc = parse_header(o, &out->h, why, sizeof why);
-    } else if (out->n >= JOURNAL_MAX_LINES) {
-        str_fmt(why, sizeof why, "more than %d commands", JOURNAL_MAX_LINES);
-        rc = -1;
     } else {
         journal_entry *e = VEC_PUSH(out->e, out->n, out->cap);
         rc = parse_entry(o, e, why, sizeof why);
@@ -277,33 +308,71 @@ static int read_line(journal_file *out, const char *path, int lineno, char *line
     return rc;
 }
 
-int journal_read(const char *path, journal_file *out, char *err, size_t errlen)
+/* What a line that cannot be read at all means: 0 (a torn last line,
+   dropped) or -1 with err. */
+static int bad_line(journal_file *out, const char *path, int lineno, line_kind k, int torn,
+                    char *err, size_t errlen)
 {
-    memset(out, 0, sizeof *out);
-    size_t len;
-    char *buf = slurp(path, &len, err, errlen);
-    if (!buf) return -1;
-    if (len == 0 || memchr(buf, '\0', len)) {
-        str_fmt(err, errlen, "%s:1: %s", path, len ? "binary data in a save" : "the save is empty");
-        free(buf);
-        return -1;
-    }
-    int lineno = 0, rc = 0;
-    for (char *p = buf; *p && rc == 0;) {
-        char *nl = strchr(p, '\n');
-        int torn = nl == NULL; /* no line end: written only in part */
-        if (nl) *nl = '\0';
-        lineno++;
-        if (*p || torn) rc = read_line(out, path, lineno, p, torn, err, errlen);
-        p = nl ? nl + 1 : p + strlen(p);
+    if (k == LINE_LONG && torn && lineno > 1)
+        return read_line(out, path, lineno, "", 1, err, errlen); /* cut off while saving */
+    if (k == LINE_LONG)
+        str_fmt(err, errlen, "%s:%d: a line longer than %d bytes (no save has one)", path, lineno,
+                JOURNAL_LINE_MAX);
+    else
+        str_fmt(err, errlen, "%s:%d: binary data in a save", path, lineno);
+    return -1;
+}
+
+static int read_lines(FILE *f, const char *path, journal_file *out, char *err, size_t errlen)
+{
+    char *buf = xmalloc(JOURNAL_LINE_MAX + 1);
+    int lineno = 0, rc = 0, torn;
+    line_kind k;
+    while (rc == 0 && (k = next_line(f, buf, &torn)) != LINE_END) {
+        if (++lineno > JOURNAL_MAX_LINES + 1) {
+            str_fmt(err, errlen,
+                    "%s:%d: more than %d commands: a save holds its header and at most %d lines "
+                    "after it (blank lines count)",
+                    path, lineno, JOURNAL_MAX_LINES, JOURNAL_MAX_LINES);
+            rc = -1;
+        } else if (k == LINE_LONG || k == LINE_BINARY) {
+            rc = bad_line(out, path, lineno, k, torn, err, errlen);
+        } else if (buf[0] || lineno == 1) {
+            rc = read_line(out, path, lineno, buf, k == LINE_TORN, err, errlen);
+        }
     }
     free(buf);
     if (rc == 0 && lineno == 0) {
         str_fmt(err, errlen, "%s:1: the save is empty", path);
         rc = -1;
     }
+    return rc;
+}
+
+int journal_read(const char *path, journal_file *out, char *err, size_t errlen)
+{
+    memset(out, 0, sizeof *out);
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        str_fmt(err, errlen, "cannot open the save '%s': %s", path, strerror(errno));
+        return -1;
+    }
+    int rc = read_lines(f, path, out, err, errlen);
+    if (rc == 0 && ferror(f)) {
+        str_fmt(err, errlen, "cannot read the save '%s': %s", path, strerror(errno));
+        rc = -1;
+    }
+    fclose(f);
     if (rc) journal_file_free(out);
     return rc;
+}
+
+int journal_diverges(const journal_file *jf, const journal_entry *replayed, int n)
+{
+    if (jf->h.hash_version != JOURNAL_HASH_VERSION) return -1;
+    for (int i = 0; i < n && i < jf->n; i++)
+        if (jf->e[i].hash && jf->e[i].hash != replayed[i].hash) return i;
+    return -1;
 }
 
 void journal_file_free(journal_file *jf)

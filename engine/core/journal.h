@@ -1,10 +1,16 @@
 /*
  * journal.h -- the save file: JSON lines. The first line is a header (engine
- * version, scenario id, a hash of the scenario's files, seed, variant); then
- * one line per command, appended and flushed to disk as it is applied, so a
- * crash loses at most the command being typed. A torn last line (power cut,
- * kill -9) is dropped with a warning on load; any other malformed line is
- * refused with its line number.
+ * version, scenario id, a hash of the scenario's files, seed, variant, the
+ * version of the state hash); then one line per command with the state hash
+ * after it, appended and flushed to disk as it is applied, so a crash loses
+ * at most the command being typed. A torn last line (power cut, kill -9) is
+ * dropped with a warning on load; any other malformed line is refused with
+ * its line number.
+ *
+ * A save is read a line at a time, never whole: a line longer than
+ * JOURNAL_LINE_MAX, a command longer than JOURNAL_CMD_MAX or more lines
+ * than a header and JOURNAL_MAX_LINES (blank lines count) is refused at
+ * that line, having held one line in memory.
  */
 #ifndef CR_JOURNAL_H
 #define CR_JOURNAL_H
@@ -13,6 +19,16 @@
 #include <stdio.h>
 
 #define JOURNAL_MAX_LINES 100000
+/* Bytes of one line: far above the longest command line written (a 2,000-
+   byte text, JSON-escaped, is about 12 KiB). */
+#define JOURNAL_LINE_MAX (64 * 1024)
+/* Bytes of one command: the command parser takes no longer line (cmd.h's
+   longest command is about 2.4 KB; CMDFILE_MAX_LINE is the same bound). */
+#define JOURNAL_CMD_MAX 4096
+/* What the state hash of each line means (game_hash.c): version 2 folds
+   the log in as it grows. A save without it (version 1) was written before;
+   its lines' hashes are of the old definition, and are not compared. */
+#define JOURNAL_HASH_VERSION 2
 
 typedef struct journal_header {
     char engine[32];
@@ -23,6 +39,7 @@ typedef struct journal_header {
     int variant_mode; /* the variant was drawn by the seed */
     char started[32]; /* ISO 8601 UTC */
     char dir[1024];   /* where the scenario was loaded from: a hint for resume */
+    int hash_version; /* of the lines' state hashes; 1 when absent */
 } journal_header;
 
 typedef struct journal_entry {
@@ -35,7 +52,7 @@ typedef struct journal_entry {
 typedef struct journal {
     FILE *f;
     char *path;
-    int durable; /* fsync after each line */
+    int durable; /* fsync after each line (else journal_hold is in force) */
     int failed;  /* a write failed: the game goes on in memory */
     int count;   /* command lines written */
     char err[512];
@@ -48,6 +65,14 @@ journal *journal_append_to(const char *path, char *err, size_t errlen);
 /* Append one command. -1 when the write failed (j->err says why; the
    journal stays failed, later appends are skipped). */
 int journal_append(journal *j, const journal_entry *e);
+/* Hold the disk syncs of the appends that follow (a commands file, which
+   nobody sees acknowledged before its end): each line is still written to
+   the system as it is applied, so the program's own crash (kill -9) loses
+   nothing; only a power cut can lose the lines since the hold.
+   journal_release syncs them all at once and returns to a sync per line;
+   -1 when that failed (j->err). Either accepts NULL (not saving). */
+void journal_hold(journal *j);
+int journal_release(journal *j);
 void journal_close(journal *j);
 
 typedef struct journal_file {
@@ -60,6 +85,11 @@ typedef struct journal_file {
 /* Read a journal. 0, or -1 with "FILE:LINE: reason" in err. */
 int journal_read(const char *path, journal_file *out, char *err, size_t errlen);
 void journal_file_free(journal_file *jf);
+/* The first of jf's entries whose state hash differs from that of the
+   same command replayed (replayed[i] for jf->e[i], i < n), or -1. Only a
+   save of this JOURNAL_HASH_VERSION is compared; lines without a hash are
+   skipped. */
+int journal_diverges(const journal_file *jf, const journal_entry *replayed, int n);
 
 /* Write the header and entries to path through outfile.h (atomic replace
    of a file; a device or FIFO in place; a link's target, never the link). */

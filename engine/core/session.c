@@ -23,6 +23,7 @@ session *session_new(const def_scenario *sc, const game_host *host, uint64_t see
     s->h.seed = seed;
     if (variant >= 0) str_fmt(s->h.variant, sizeof s->h.variant, "%s", sc->variants[variant].id);
     s->h.variant_mode = variant_mode;
+    s->h.hash_version = JOURNAL_HASH_VERSION;
     journal_now(s->h.started, sizeof s->h.started);
     return s;
 }
@@ -103,10 +104,19 @@ game_rc session_apply(session *s, const char *line)
     return GAME_OK;
 }
 
+/* The whole journal so far. Its lines carry this engine's hashes, whatever
+   the save it was resumed from said. */
+static int write_all(session *s, const char *path, char *err, size_t errlen)
+{
+    journal_header h = s->h;
+    h.hash_version = JOURNAL_HASH_VERSION;
+    return journal_write_all(path, &h, s->log, s->nlog, err, errlen);
+}
+
 int session_save_to(session *s, const char *path)
 {
     char err[512];
-    if (journal_write_all(path, &s->h, s->log, s->nlog, err, sizeof err)) {
+    if (write_all(s, path, err, sizeof err)) {
         str_fmt(s->err, sizeof s->err, "%s", err);
         return -1;
     }
@@ -123,7 +133,7 @@ int session_save_to(session *s, const char *path)
 int session_export(session *s, const char *path)
 {
     char err[512];
-    if (journal_write_all(path, &s->h, s->log, s->nlog, err, sizeof err)) {
+    if (write_all(s, path, err, sizeof err)) {
         str_fmt(s->err, sizeof s->err, "%s", err);
         return -1;
     }

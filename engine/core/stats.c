@@ -3,7 +3,11 @@
  */
 #include "stats.h"
 
+#include <cjson/cJSON.h>
+#include <inttypes.h>
 #include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,6 +20,112 @@ static long *longs(int n)
     return xcalloc((size_t)n + 1, sizeof(long));
 }
 
+/* Final values ------------------------------------------------------------------- */
+
+/* The bin of x, by its place between the bounds (halved, so that no
+   difference of two finite numbers overflows). */
+static int bin_of(const stats_dist *d, double x)
+{
+    double span = d->max / 2 - d->min / 2;
+    double t = span > 0 ? (x / 2 - d->min / 2) / span : 0;
+    if (!(t > 0)) return 0;
+    return t >= 1 ? STATS_BINS - 1 : (int)(t * STATS_BINS);
+}
+
+static void bin_add(stats_dist *d, int b, long count, double lo, double hi)
+{
+    if (!d->bin[b] || lo < d->bin_lo[b]) d->bin_lo[b] = lo;
+    if (!d->bin[b] || hi > d->bin_hi[b]) d->bin_hi[b] = hi;
+    d->bin[b] += count;
+}
+
+static void to_bins(stats_dist *d)
+{
+    d->bin = xcalloc(STATS_BINS, sizeof(long));
+    d->bin_lo = xcalloc(STATS_BINS, sizeof(double));
+    d->bin_hi = xcalloc(STATS_BINS, sizeof(double));
+    for (int i = 0; i < d->nvalues; i++)
+        bin_add(d, bin_of(d, d->value[i]), d->count[i], d->value[i], d->value[i]);
+    free(d->value), free(d->count);
+    d->value = NULL, d->count = NULL;
+    d->nvalues = d->cvalues = 0;
+}
+
+/* count more values x. */
+static void dist_add(stats_dist *d, double x, long count)
+{
+    if (x == 0) x = 0; /* -0.0 and 0.0 are one value, printed one way */
+    d->n += count;
+    if (d->bin) {
+        bin_add(d, bin_of(d, x), count, x, x);
+        return;
+    }
+    int lo = 0, hi = d->nvalues;
+    while (lo < hi) {
+        int mid = lo + (hi - lo) / 2;
+        if (d->value[mid] < x)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < d->nvalues && d->value[lo] == x) {
+        d->count[lo] += count;
+        return;
+    }
+    if (d->nvalues == STATS_EXACT_VALUES) {
+        to_bins(d);
+        bin_add(d, bin_of(d, x), count, x, x);
+        return;
+    }
+    if (d->nvalues == d->cvalues) {
+        d->cvalues = d->cvalues ? d->cvalues * 2 : 16;
+        d->value = xrealloc(d->value, sizeof(double) * (size_t)d->cvalues);
+        d->count = xrealloc(d->count, sizeof(long) * (size_t)d->cvalues);
+    }
+    memmove(&d->value[lo + 1], &d->value[lo], sizeof(double) * (size_t)(d->nvalues - lo));
+    memmove(&d->count[lo + 1], &d->count[lo], sizeof(long) * (size_t)(d->nvalues - lo));
+    d->value[lo] = x, d->count[lo] = count;
+    d->nvalues++;
+}
+
+static void dist_merge(stats_dist *into, const stats_dist *from)
+{
+    if (!from->bin) {
+        for (int i = 0; i < from->nvalues; i++) dist_add(into, from->value[i], from->count[i]);
+        return;
+    }
+    if (!into->bin) to_bins(into);
+    for (int b = 0; b < STATS_BINS; b++)
+        if (from->bin[b]) bin_add(into, b, from->bin[b], from->bin_lo[b], from->bin_hi[b]);
+    into->n += from->n;
+}
+
+static void dist_free(stats_dist *d)
+{
+    free(d->value), free(d->count), free(d->bin), free(d->bin_lo), free(d->bin_hi);
+}
+
+/* The k-th smallest value (0-based). In a bin of several values: its
+   smallest for the bin's first rank, its largest for the last, and the
+   middle of the two between. */
+static double dist_rank(const stats_dist *d, long k)
+{
+    long seen = 0;
+    for (int i = 0; !d->bin && i < d->nvalues; i++)
+        if (k < (seen += d->count[i])) return d->value[i];
+    for (int b = 0; d->bin && b < STATS_BINS; b++) {
+        if (!d->bin[b] || k >= seen + d->bin[b]) {
+            seen += d->bin[b];
+            continue;
+        }
+        long r = k - seen;
+        return r == 0               ? d->bin_lo[b]
+               : r == d->bin[b] - 1 ? d->bin_hi[b]
+                                    : d->bin_lo[b] / 2 + d->bin_hi[b] / 2;
+    }
+    return d->max;
+}
+
 void stats_init(stats *st, const def_scenario *sc)
 {
     memset(st, 0, sizeof *st);
@@ -24,6 +134,9 @@ void stats_init(stats *st, const def_scenario *sc)
     st->events = longs(sc->nevents);
     st->moves = longs(sc->nmoves);
     st->ratings = longs(sc->nobjectives * 4);
+    st->finals = xcalloc((size_t)sc->nmeters + 1, sizeof *st->finals);
+    for (int i = 0; i < sc->nmeters; i++)
+        st->finals[i].min = sc->meters[i].min, st->finals[i].max = sc->meters[i].max;
     st->avail = longs(sc->nmoves);
     st->pin_lo = longs(sc->nmeters);
     st->pin_hi = longs(sc->nmeters);
@@ -37,6 +150,7 @@ void stats_init(stats *st, const def_scenario *sc)
 
 void stats_free(stats *st)
 {
+    for (int i = 0; st->finals && i < st->sc->nmeters; i++) dist_free(&st->finals[i]);
     free(st->endings), free(st->events), free(st->moves), free(st->ratings);
     free(st->finals), free(st->avail), free(st->pin_lo), free(st->pin_hi);
     free(st->dead), free(st->dead_seed), free(st->dead_turn);
@@ -116,13 +230,7 @@ static void count_outcome(stats *st, const game *g)
         const char *at = strchr(rated, g->ratings[i]);
         st->ratings[i * 4 + (at && *at ? at - rated : 3)]++;
     }
-    if (st->finished > st->cfinals) {
-        st->cfinals = st->cfinals ? st->cfinals * 2 : 64;
-        st->finals =
-            xrealloc(st->finals, sizeof(double) * (size_t)st->cfinals * (size_t)(sc->nmeters + 1));
-    }
-    memcpy(&st->finals[(st->finished - 1) * sc->nmeters], g->meter,
-           sizeof(double) * (size_t)sc->nmeters);
+    for (int i = 0; i < sc->nmeters; i++) dist_add(&st->finals[i], g->meter[i], 1);
     count_pinned(st, g);
 }
 
@@ -194,13 +302,8 @@ void stats_merge(stats *into, const stats *from)
     }
     for (int i = 0; i < from->nerr; i++)
         keep_error(into, from->err[i].seed, from->err[i].turn, from->err[i].msg);
-    size_t row = (size_t)sc->nmeters;
-    into->finals = xrealloc(into->finals, sizeof(double) * (row + 1) *
-                                              (size_t)(into->finished + from->finished + 1));
-    memcpy(&into->finals[(size_t)into->finished * row], from->finals,
-           sizeof(double) * row * (size_t)from->finished);
+    for (int i = 0; i < sc->nmeters; i++) dist_merge(&into->finals[i], &from->finals[i]);
     into->finished += from->finished;
-    into->cfinals = into->finished + 1;
 }
 
 static void put(strbuf *b, const void *p, size_t n)
@@ -219,6 +322,21 @@ static void put_longs(strbuf *b, const long *v, int n)
     for (int i = 0; i < n; i++) put_long(b, v[i]);
 }
 
+static void put_dist(strbuf *b, const stats_dist *d)
+{
+    put_long(b, d->bin ? -1 : d->nvalues);
+    for (int i = 0; !d->bin && i < d->nvalues; i++) {
+        put(b, &d->value[i], sizeof(double));
+        put_long(b, d->count[i]);
+    }
+    for (int k = 0; d->bin && k < STATS_BINS; k++)
+        if (d->bin[k]) {
+            put_long(b, k), put_long(b, d->bin[k]);
+            put(b, &d->bin_lo[k], sizeof(double)), put(b, &d->bin_hi[k], sizeof(double));
+        }
+    if (d->bin) put_long(b, -1); /* the end of the bins */
+}
+
 void stats_write(const stats *st, strbuf *out)
 {
     const def_scenario *sc = st->sc;
@@ -235,7 +353,7 @@ void stats_write(const stats *st, strbuf *out)
     put_longs(out, st->dead, sc->nevents);
     put(out, st->dead_seed, sizeof(uint64_t) * (size_t)sc->nevents);
     put(out, st->dead_turn, sizeof(int) * (size_t)sc->nevents);
-    put(out, st->finals, sizeof(double) * (size_t)sc->nmeters * (size_t)st->finished);
+    for (int i = 0; i < sc->nmeters; i++) put_dist(out, &st->finals[i]);
     put_long(out, st->nerr);
     for (int i = 0; i < st->nerr; i++) {
         put(out, &st->err[i].seed, sizeof(uint64_t));
@@ -274,6 +392,40 @@ static void get_longs(reader *r, long *v, int n)
     for (int i = 0; i < n; i++) v[i] = get_long(r);
 }
 
+static double get_double(reader *r)
+{
+    double x;
+    get(r, &x, sizeof x);
+    return x;
+}
+
+/* A value that could be a meter's: finite, inside its bounds. */
+static int value_ok(const stats_dist *d, double x)
+{
+    return isfinite(x) && x >= d->min && x <= d->max;
+}
+
+static void get_dist(reader *r, stats_dist *d)
+{
+    long n = get_long(r);
+    for (long i = 0; i < n && !r->bad; i++) {
+        double x = get_double(r);
+        long c = get_long(r);
+        if (!value_ok(d, x) || c <= 0) r->bad = 1;
+        if (!r->bad) dist_add(d, x, c);
+    }
+    if (n >= 0 || r->bad) return;
+    to_bins(d);
+    for (long k; (k = get_long(r)) >= 0 && !r->bad;) {
+        long c = get_long(r);
+        double lo = get_double(r), hi = get_double(r);
+        if (k >= STATS_BINS || c <= 0 || !value_ok(d, lo) || !value_ok(d, hi) || lo > hi)
+            r->bad = 1;
+        else
+            bin_add(d, (int)k, c, lo, hi), d->n += c;
+    }
+}
+
 /* The figures a worker wrote with stats_write (st freshly initialised). */
 int stats_read(stats *st, const char *buf, size_t len)
 {
@@ -293,11 +445,11 @@ int stats_read(stats *st, const char *buf, size_t len)
     get_longs(&r, st->dead, sc->nevents);
     get(&r, st->dead_seed, sizeof(uint64_t) * (size_t)sc->nevents);
     get(&r, st->dead_turn, sizeof(int) * (size_t)sc->nevents);
-    if (r.bad || st->finished < 0 || st->finished > (long)(len / sizeof(double))) return -1;
-    st->cfinals = st->finished + 1;
-    st->finals =
-        xrealloc(st->finals, sizeof(double) * (size_t)(sc->nmeters + 1) * (size_t)st->cfinals);
-    get(&r, st->finals, sizeof(double) * (size_t)sc->nmeters * (size_t)st->finished);
+    for (int i = 0; i < sc->nmeters && !r.bad; i++) {
+        get_dist(&r, &st->finals[i]);
+        if (st->finals[i].n != st->finished) r.bad = 1;
+    }
+    if (r.bad) return -1;
     long nerr = get_long(&r);
     for (long i = 0; i < nerr && i < STATS_KEEP_ERRORS && !r.bad; i++) {
         uint64_t seed;
@@ -314,25 +466,299 @@ int stats_read(stats *st, const char *buf, size_t len)
     return r.bad || magic != STATS_MAGIC ? -1 : 0;
 }
 
-/* Figures ----------------------------------------------------------------------- */
+/* The JSON form ------------------------------------------------------------------ */
 
-static int cmp_double(const void *a, const void *b)
+typedef enum { ID_ENDING, ID_EVENT, ID_MOVE, ID_METER, ID_OBJECTIVE } id_kind;
+
+static int id_count(const def_scenario *sc, id_kind k)
 {
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
+    const int n[] = {sc->nendings, sc->nevents, sc->nmoves, sc->nmeters, sc->nobjectives};
+    return n[k];
 }
+
+static const char *id_of(const def_scenario *sc, id_kind k, int i, char *buf, int size)
+{
+    switch (k) {
+    case ID_ENDING:
+        return sc->endings[i].id;
+    case ID_EVENT:
+        return sc->events[i].id;
+    case ID_MOVE:
+        def_move_path(sc, i, buf, size);
+        return buf;
+    case ID_METER:
+        return sc->meters[i].id;
+    default:
+        return sc->objectives[i].id;
+    }
+}
+
+/* {id: count} of every entry (all: zeros too). */
+static void add_counts(cJSON *o, const char *name, const stats *st, id_kind k, const long *v,
+                       int all)
+{
+    char buf[160];
+    cJSON *m = cJSON_AddObjectToObject(o, name);
+    for (int i = 0; i < id_count(st->sc, k); i++)
+        if (all || v[i])
+            cJSON_AddNumberToObject(m, id_of(st->sc, k, i, buf, sizeof buf), (double)v[i]);
+}
+
+static cJSON *dist_json(const stats_dist *d)
+{
+    cJSON *o = cJSON_CreateObject();
+    cJSON *a = cJSON_AddArrayToObject(o, d->bin ? "bins" : "values");
+    for (int i = 0; !d->bin && i < d->nvalues; i++) {
+        double row[2] = {d->value[i], (double)d->count[i]};
+        cJSON_AddItemToArray(a, cJSON_CreateDoubleArray(row, 2));
+    }
+    for (int k = 0; d->bin && k < STATS_BINS; k++)
+        if (d->bin[k]) {
+            double row[4] = {k, (double)d->bin[k], d->bin_lo[k], d->bin_hi[k]};
+            cJSON_AddItemToArray(a, cJSON_CreateDoubleArray(row, 4));
+        }
+    return o;
+}
+
+static void add_check_json(cJSON *o, const stats *st)
+{
+    const def_scenario *sc = st->sc;
+    cJSON *c = cJSON_AddObjectToObject(o, "check");
+    add_counts(c, "avail", st, ID_MOVE, st->avail, 0);
+    add_counts(c, "pin_lo", st, ID_METER, st->pin_lo, 0);
+    add_counts(c, "pin_hi", st, ID_METER, st->pin_hi, 0);
+    cJSON *dead = cJSON_AddObjectToObject(c, "dead");
+    for (int i = 0; i < sc->nevents; i++) {
+        if (!st->dead[i]) continue;
+        char seed[24];
+        str_fmt(seed, sizeof seed, "%" PRIu64, st->dead_seed[i]);
+        cJSON *e = cJSON_AddArrayToObject(dead, sc->events[i].id);
+        cJSON_AddItemToArray(e, cJSON_CreateNumber((double)st->dead[i]));
+        cJSON_AddItemToArray(e, cJSON_CreateString(seed));
+        cJSON_AddItemToArray(e, cJSON_CreateNumber(st->dead_turn[i]));
+    }
+}
+
+cJSON *stats_to_json(const stats *st)
+{
+    const def_scenario *sc = st->sc;
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddNumberToObject(o, "runs", (double)st->runs);
+    cJSON_AddNumberToObject(o, "finished", (double)st->finished);
+    cJSON_AddNumberToObject(o, "errors", (double)st->errors);
+    add_counts(o, "endings", st, ID_ENDING, st->endings, 1);
+    add_counts(o, "events", st, ID_EVENT, st->events, 1);
+    add_counts(o, "moves", st, ID_MOVE, st->moves, 1);
+    cJSON *r = cJSON_AddObjectToObject(o, "ratings");
+    for (int i = 0; i < sc->nobjectives; i++) {
+        double row[4];
+        for (int k = 0; k < 4; k++) row[k] = (double)st->ratings[i * 4 + k];
+        cJSON_AddItemToObject(r, sc->objectives[i].id, cJSON_CreateDoubleArray(row, 4));
+    }
+    cJSON *f = cJSON_AddObjectToObject(o, "finals");
+    for (int i = 0; i < sc->nmeters; i++)
+        cJSON_AddItemToObject(f, sc->meters[i].id, dist_json(&st->finals[i]));
+    cJSON *e = cJSON_AddArrayToObject(o, "errors_kept");
+    for (int i = 0; i < st->nerr; i++) {
+        char seed[24];
+        str_fmt(seed, sizeof seed, "%" PRIu64, st->err[i].seed);
+        cJSON *x = cJSON_CreateObject();
+        cJSON_AddStringToObject(x, "seed", seed);
+        cJSON_AddNumberToObject(x, "turn", st->err[i].turn);
+        cJSON_AddStringToObject(x, "message", st->err[i].msg);
+        cJSON_AddItemToArray(e, x);
+    }
+    add_check_json(o, st);
+    return o;
+}
+
+/* Reading it back: every refusal says which field. */
+typedef struct jread {
+    char *err;
+    size_t errlen;
+    int bad;
+} jread;
+
+static void jfail(jread *j, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void jfail(jread *j, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    if (!j->bad) vsnprintf(j->err, j->errlen, fmt, ap);
+    va_end(ap);
+    j->bad = 1;
+}
+
+/* A count: a whole number from 0 to 2^53. */
+static long jcount(jread *j, const cJSON *v, const char *what)
+{
+    if (!cJSON_IsNumber(v) || v->valuedouble < 0 || v->valuedouble > 9007199254740992.0 ||
+        v->valuedouble != floor(v->valuedouble)) {
+        jfail(j, "%s: not a count", what);
+        return 0;
+    }
+    return (long)v->valuedouble;
+}
+
+static int jindex(const def_scenario *sc, id_kind k, const char *id)
+{
+    char buf[160];
+    for (int i = 0; i < id_count(sc, k); i++)
+        if (strcmp(id_of(sc, k, i, buf, sizeof buf), id) == 0) return i;
+    return -1;
+}
+
+static const cJSON *jfield(jread *j, const cJSON *o, const char *name, int need)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, name);
+    if (!v && need) jfail(j, "no \"%s\"", name);
+    return v;
+}
+
+static void read_counts(jread *j, const cJSON *o, const char *name, const stats *st, id_kind k,
+                        long *dst)
+{
+    const cJSON *m = jfield(j, o, name, 0), *e;
+    if (m && !cJSON_IsObject(m)) jfail(j, "\"%s\" is not an object", name);
+    cJSON_ArrayForEach(e, m)
+    {
+        int i = jindex(st->sc, k, e->string);
+        if (i < 0) jfail(j, "unknown name '%s' (another scenario?)", e->string);
+        if (j->bad) return;
+        dst[i] = jcount(j, e, e->string);
+    }
+}
+
+static double jnum(jread *j, const cJSON *a, int i, const char *what)
+{
+    const cJSON *v = cJSON_GetArrayItem(a, i);
+    if (!cJSON_IsNumber(v)) jfail(j, "%s: not a number", what);
+    return cJSON_IsNumber(v) ? v->valuedouble : 0;
+}
+
+static void read_dist(jread *j, const cJSON *o, stats_dist *d, const char *meter)
+{
+    const cJSON *vals = cJSON_GetObjectItemCaseSensitive(o, "values");
+    const cJSON *bins = cJSON_GetObjectItemCaseSensitive(o, "bins"), *row;
+    if (!cJSON_IsArray(vals) && !cJSON_IsArray(bins)) jfail(j, "finals of '%s': no values", meter);
+    cJSON_ArrayForEach(row, vals)
+    {
+        double x = jnum(j, row, 0, meter);
+        long c = jcount(j, cJSON_GetArrayItem(row, 1), meter);
+        if (!j->bad && (!value_ok(d, x) || c == 0))
+            jfail(j, "finals of '%s': a wrong value", meter);
+        if (j->bad) return;
+        dist_add(d, x, c);
+    }
+    if (!cJSON_IsArray(bins)) return;
+    if (!d->bin) to_bins(d);
+    cJSON_ArrayForEach(row, bins)
+    {
+        double k = jnum(j, row, 0, meter), lo = jnum(j, row, 2, meter), hi = jnum(j, row, 3, meter);
+        long c = jcount(j, cJSON_GetArrayItem(row, 1), meter);
+        if (!j->bad &&
+            (!(k >= 0 && k < STATS_BINS) || k != floor(k) || c == 0 || !value_ok(d, lo) ||
+             !value_ok(d, hi) || lo > hi || bin_of(d, lo) != (int)k || bin_of(d, hi) != (int)k))
+            jfail(j, "finals of '%s': a wrong bin", meter);
+        if (j->bad) return;
+        bin_add(d, (int)k, c, lo, hi);
+        d->n += c;
+    }
+}
+
+static void read_finals(jread *j, const cJSON *o, stats *st)
+{
+    const cJSON *f = jfield(j, o, "finals", 1), *e;
+    cJSON_ArrayForEach(e, f)
+    {
+        int i = jindex(st->sc, ID_METER, e->string);
+        if (i < 0) jfail(j, "unknown meter '%s' (another scenario?)", e->string);
+        if (j->bad) return;
+        read_dist(j, e, &st->finals[i], e->string);
+    }
+    for (int i = 0; i < st->sc->nmeters && !j->bad; i++)
+        if (st->finals[i].n != st->finished)
+            jfail(j, "finals of '%s': not one value per finished run", st->sc->meters[i].id);
+}
+
+static int jseed(jread *j, const cJSON *v, uint64_t *out)
+{
+    char *end;
+    if (!cJSON_IsString(v) || !v->valuestring[0] || v->valuestring[0] == '-') {
+        jfail(j, "%s: a seed is a string of digits", "seed");
+        return -1;
+    }
+    *out = strtoull(v->valuestring, &end, 10);
+    if (*end) jfail(j, "%s: a seed is a string of digits", "seed");
+    return *end ? -1 : 0;
+}
+
+static void read_errors(jread *j, const cJSON *o, stats *st)
+{
+    const cJSON *e, *a = jfield(j, o, "errors_kept", 0);
+    cJSON_ArrayForEach(e, a)
+    {
+        uint64_t seed;
+        const cJSON *msg = cJSON_GetObjectItemCaseSensitive(e, "message");
+        long turn = jcount(j, cJSON_GetObjectItemCaseSensitive(e, "turn"), "turn");
+        if (jseed(j, cJSON_GetObjectItemCaseSensitive(e, "seed"), &seed) == 0 &&
+            !cJSON_IsString(msg))
+            jfail(j, "%s: no message", "errors_kept");
+        if (j->bad) return;
+        keep_error(st, seed, (int)turn, msg->valuestring);
+    }
+}
+
+static void read_check(jread *j, const cJSON *o, stats *st)
+{
+    const cJSON *c = jfield(j, o, "check", 0), *e;
+    if (!c) return;
+    read_counts(j, c, "avail", st, ID_MOVE, st->avail);
+    read_counts(j, c, "pin_lo", st, ID_METER, st->pin_lo);
+    read_counts(j, c, "pin_hi", st, ID_METER, st->pin_hi);
+    cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(c, "dead"))
+    {
+        int i = jindex(st->sc, ID_EVENT, e->string);
+        if (i < 0) jfail(j, "unknown event '%s' (another scenario?)", e->string);
+        if (j->bad) return;
+        st->dead[i] = jcount(j, cJSON_GetArrayItem(e, 0), e->string);
+        jseed(j, cJSON_GetArrayItem(e, 1), &st->dead_seed[i]);
+        st->dead_turn[i] = (int)jcount(j, cJSON_GetArrayItem(e, 2), e->string);
+    }
+}
+
+int stats_from_json(stats *st, const cJSON *o, char *err, size_t errlen)
+{
+    jread j = {err, errlen, 0};
+    if (!cJSON_IsObject(o)) jfail(&j, "%s", "the figures are not a JSON object");
+    st->runs = jcount(&j, jfield(&j, o, "runs", 1), "runs");
+    st->finished = jcount(&j, jfield(&j, o, "finished", 1), "finished");
+    st->errors = jcount(&j, jfield(&j, o, "errors", 1), "errors");
+    read_counts(&j, o, "endings", st, ID_ENDING, st->endings);
+    read_counts(&j, o, "events", st, ID_EVENT, st->events);
+    read_counts(&j, o, "moves", st, ID_MOVE, st->moves);
+    const cJSON *r = jfield(&j, o, "ratings", 0), *e;
+    cJSON_ArrayForEach(e, r)
+    {
+        int i = jindex(st->sc, ID_OBJECTIVE, e->string);
+        if (i < 0) jfail(&j, "unknown objective '%s' (another scenario?)", e->string);
+        for (int k = 0; k < 4 && !j.bad; k++)
+            st->ratings[i * 4 + k] = jcount(&j, cJSON_GetArrayItem(e, k), e->string);
+    }
+    if (!j.bad) read_finals(&j, o, st);
+    if (!j.bad) read_errors(&j, o, st);
+    if (!j.bad) read_check(&j, o, st);
+    return j.bad ? -1 : 0;
+}
+
+/* Figures ----------------------------------------------------------------------- */
 
 double stats_percentile(const stats *st, int meter, double q)
 {
-    long n = st->finished;
+    long n = st->finals[meter].n;
     if (n == 0) return 0;
-    double *v = xmalloc(sizeof(double) * (size_t)n);
-    for (long i = 0; i < n; i++) v[i] = st->finals[i * st->sc->nmeters + meter];
-    qsort(v, (size_t)n, sizeof *v, cmp_double);
     long k = (long)ceil(q * (double)n) - 1;
-    double x = v[k < 0 ? 0 : k >= n ? n - 1 : k];
-    free(v);
-    return x;
+    return dist_rank(&st->finals[meter], k < 0 ? 0 : k >= n ? n - 1 : k);
 }
 
 static void never_findings(const stats *st, lint_list *out)

@@ -7,7 +7,11 @@
  *
  * Every figure depends only on the set of seeds played, never on the order
  * runs were added or merged in (examples kept are those of the smallest
- * seeds), so that a batch split over processes merges to the same result.
+ * seeds), so that a batch split over processes, or over machines (shards,
+ * through the JSON form), merges to the same result.
+ *
+ * The memory does not grow with the runs: final meter values are kept as a
+ * distribution (stats_dist), not a row per run.
  */
 #ifndef CR_STATS_H
 #define CR_STATS_H
@@ -19,6 +23,28 @@
 #include "lint.h"
 
 #define STATS_KEEP_ERRORS 5 /* error messages kept (smallest seeds) */
+/* Distinct final values of one meter counted exactly: every meter whose
+   values are whole numbers within a range of 4,096 (0..100, say) stays
+   exact, whatever the number of runs. */
+#define STATS_EXACT_VALUES 4096
+/* Past them, bins of equal width over the meter's bounds, each with the
+   smallest and largest value it received: a percentile is then within one
+   bin's width, (max - min) / STATS_BINS, of the exact one, and exact when
+   its bin holds one value. */
+#define STATS_BINS 4096
+
+/* The final values of one meter. The form (exact or binned) depends only on
+   the set of values added: binned once more than STATS_EXACT_VALUES
+   distinct values were seen, so merging gives what adding would. */
+typedef struct stats_dist {
+    double min, max; /* the meter's bounds (the bins' range) */
+    long n;          /* values added */
+    int nvalues, cvalues;
+    double *value; /* [nvalues] distinct values, ascending (exact form) */
+    long *count;   /* [nvalues] */
+    long *bin;     /* [STATS_BINS] counts, NULL in the exact form */
+    double *bin_lo, *bin_hi;
+} stats_dist;
 
 typedef struct stats_error {
     uint64_t seed;
@@ -31,12 +57,11 @@ typedef struct stats {
     long runs;     /* runs played (ended or not) */
     long finished; /* runs that reached an ending */
     long errors;
-    long *endings;  /* [nendings] */
-    long *events;   /* [nevents] runs that delivered it */
-    long *moves;    /* [nmoves] times chosen (options, by default too) or taken */
-    long *ratings;  /* [nobjectives * 4]: P, S, M, U */
-    double *finals; /* [finished * nmeters]: final values, a row per run */
-    long cfinals;   /* rows allocated */
+    long *endings;      /* [nendings] */
+    long *events;       /* [nevents] runs that delivered it */
+    long *moves;        /* [nmoves] times chosen (options, by default too) or taken */
+    long *ratings;      /* [nobjectives * 4]: P, S, M, U */
+    stats_dist *finals; /* [nmeters]: final values of runs that finished */
     stats_error err[STATS_KEEP_ERRORS];
     int nerr;
     /* check --runs */
@@ -70,9 +95,14 @@ void stats_merge(stats *into, const stats *from);
 /* A compact binary form for a pipe between processes, and back. */
 void stats_write(const stats *st, strbuf *out);
 int stats_read(stats *st, const char *buf, size_t len);
+/* Every figure as a JSON object (names by id, seeds as strings), for
+   results made on other machines; and back into st (freshly initialised
+   for the same scenario): 0, or -1 with what is wrong in err. */
+struct cJSON *stats_to_json(const stats *st);
+int stats_from_json(stats *st, const struct cJSON *o, char *err, size_t errlen);
 
 /* Percentile q (0..1, nearest rank) of a meter's final values; 0 when no
-   run finished. */
+   run finished. Exact in the exact form; else within a bin (above). */
 double stats_percentile(const stats *st, int meter, double q);
 
 /* The warnings of check --runs (never delivered, never available, never

@@ -59,7 +59,11 @@ int cmdfile_apply(session *s, const char *path, cmdfile_warn_fn warn, void *ud, 
         str_fmt(err, errlen, "cannot open '%s': %s", path, strerror(errno));
         return -1;
     }
+    /* Nobody sees a command of the file acknowledged before its end: one
+       disk sync for all of them, at the end (see journal_hold). */
+    journal_hold(s->j);
     int rc = apply_lines(s, f, path, warn, ud, err, errlen);
+    if (journal_release(s->j) && warn) warn(ud, s->j->err);
     if (f != stdin) fclose(f);
     return rc;
 }

@@ -6,6 +6,12 @@
  * A line is read whole or not at all: one longer than CMDFILE_MAX_LINE is an
  * error naming the file and the line, never two commands. The first refused
  * command stops the file; the ones before it stay applied.
+ *
+ * The journal is synced to disk once, when the file ends (or stops at a
+ * refusal), not after each command: each line still reaches the system as
+ * it is applied, so a crash of the program keeps every command applied so
+ * far; a power cut in the middle can lose the file's commands since it
+ * began (never those before it).
  */
 #ifndef CR_CMDFILE_H
 #define CR_CMDFILE_H

@@ -241,6 +241,47 @@ static void test_hash_determinism(const def_scenario *sc)
     game_free(a), game_free(b), game_free(c);
 }
 
+/* game_hash folds what is only appended into running digests: a game
+   hashed after every command agrees, at every step, with a replay of the
+   same commands hashed once at the end. The decision is taken after items
+   behind it were folded in, and undone by a reset. */
+static void test_hash_incremental(const def_scenario *sc)
+{
+    char err[256];
+    const char *script[] = {"inject all Alert -- the portal is down",
+                            "note the room reads it",
+                            "choose e1 later -- wait and see",
+                            "end",
+                            "inject b Second -- more",
+                            "end",
+                            "set m 70 -- a test",
+                            "end",
+                            "end",
+                            "note after the due effect",
+                            "end",
+                            "end",
+                            "end",
+                            "end",
+                            "note after the end"};
+    size_t n = sizeof script / sizeof script[0];
+    game *a = game_new(sc, &host, 11, -1, err, sizeof err);
+    uint64_t before = game_hash(a);
+    for (size_t k = 0; k < n; k++) {
+        CHECK_MSG(apply(a, script[k]) == 0, "%s: %s", script[k], game_error(a));
+        game *b = game_new(sc, &host, 11, -1, err, sizeof err);
+        for (size_t i = 0; i <= k; i++) apply(b, script[i]);
+        CHECK_MSG(game_hash(a) == game_hash(b), "after `%s`", script[k]);
+        CHECK(game_hash(a) != before);
+        before = game_hash(a);
+        game_free(b);
+    }
+    CHECK(a->ended);
+    CHECK(game_reset(a, 11, -1) == 0);
+    game *c = game_new(sc, &host, 11, -1, err, sizeof err);
+    CHECK(game_hash(a) == game_hash(c));
+    game_free(a), game_free(c);
+}
+
 /* A paused game delivers nothing and takes no move; on resume the turn goes
    on where it was, so an inject due at the next turn arrives then: not late
    by the pause, not early. */
@@ -321,6 +362,7 @@ int main(void)
     test_refusals(sc);
     test_readonly_conditions(sc);
     test_hash_determinism(sc);
+    test_hash_incremental(sc);
     test_pause(sc);
     test_cmd_roundtrip();
     test_kv();

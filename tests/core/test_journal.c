@@ -28,7 +28,8 @@ static void write_text(const char *name, const char *text)
 static void test_roundtrip(void)
 {
     journal_header h = {"0.1.0", "mini", 0xabcdef0123456789ull,  18446744073709551615ull,
-                        "v1",    1,      "2026-01-01T00:00:00Z", "/somewhere"};
+                        "v1",    1,      "2026-01-01T00:00:00Z", "/somewhere",
+                        0}; /* 0: this engine's hash version */
     char err[512];
     journal *j = journal_create(path_of("a.jsonl"), &h, err, sizeof err);
     CHECK(j != NULL);
@@ -46,6 +47,7 @@ static void test_roundtrip(void)
     CHECK(strcmp(jf.e[0].cmd, "choose e1 x -- a \"quoted\" reason, and ë ç") == 0);
     CHECK(jf.e[0].hash == 0x1234 && jf.e[1].turn == 2 && strcmp(jf.e[1].role, "pm") == 0);
     CHECK(jf.warning[0] == '\0');
+    CHECK_EQ_INT(jf.h.hash_version, JOURNAL_HASH_VERSION);
     journal_file_free(&jf);
 }
 
@@ -88,6 +90,95 @@ static void test_torn_and_malformed(void)
     CHECK_STR_HAS(err, "cannot open");
 }
 
+/* A save is read a line at a time under its limits, each refusal naming
+   the line; a header from before the state hash had a version reads as
+   version 1, whose hashes are never compared. */
+static void test_limits_and_versions(void)
+{
+    char err[512];
+    journal_file jf;
+    strbuf b = {0};
+    sb_puts(&b, header);
+    sb_puts(&b, "{\"cmd\":\"end\",\"turn\":1,\"hash\":\"00000000000000aa\"}\n");
+    write_text("v1.jsonl", b.s);
+    CHECK(journal_read(path_of("v1.jsonl"), &jf, err, sizeof err) == 0);
+    CHECK_EQ_INT(jf.h.hash_version, 1);
+    journal_entry other = {"end", 1, "", 0xbb};
+    CHECK_EQ_INT(journal_diverges(&jf, &other, 1), -1); /* version 1: not compared */
+    jf.h.hash_version = JOURNAL_HASH_VERSION;
+    CHECK_EQ_INT(journal_diverges(&jf, &other, 1), 0);
+    other.hash = 0xaa;
+    CHECK_EQ_INT(journal_diverges(&jf, &other, 1), -1);
+    journal_file_free(&jf);
+
+    /* One line past JOURNAL_LINE_MAX, in the middle: refused by number. */
+    FILE *f = fopen(path_of("long.jsonl"), "w");
+    fputs(header, f);
+    fputs("{\"cmd\":\"end\",\"turn\":1}\n{\"cmd\":\"note ", f);
+    for (int i = 0; i < JOURNAL_LINE_MAX; i++) fputc('x', f);
+    fputs("\",\"turn\":1}\n{\"cmd\":\"end\",\"turn\":1}\n", f);
+    fclose(f);
+    CHECK(journal_read(path_of("long.jsonl"), &jf, err, sizeof err) == -1);
+    CHECK_STR_HAS(err, "long.jsonl:3: a line longer than 65536 bytes");
+    /* The same line cut off at the end is a torn last line: dropped. */
+    off_t cut =
+        (off_t)(strlen(header) + strlen("{\"cmd\":\"end\",\"turn\":1}\n") + 20) + JOURNAL_LINE_MAX;
+    CHECK(truncate(path_of("long.jsonl"), cut) == 0); /* inside line 3, past the limit */
+    CHECK(journal_read(path_of("long.jsonl"), &jf, err, sizeof err) == 0);
+    CHECK(jf.n == 1 && strstr(jf.warning, "long.jsonl:3: the last line was cut off"));
+    journal_file_free(&jf);
+
+    sb_free(&b);
+    sb_puts(&b, header);
+    sb_puts(&b, "{\"cmd\":\"end\",\"turn\":1}\n{\"cmd\":\"");
+    for (int i = 0; i <= JOURNAL_CMD_MAX; i++) sb_puts(&b, "y");
+    sb_puts(&b, "\",\"turn\":1}\n");
+    write_text("cmd.jsonl", b.s);
+    CHECK(journal_read(path_of("cmd.jsonl"), &jf, err, sizeof err) == -1);
+    CHECK_STR_HAS(err, "cmd.jsonl:3: a command longer than 4096 bytes");
+
+    f = fopen(path_of("nul.jsonl"), "w");
+    fputs(header, f);
+    fputs("{\"cmd\":\"end\",\"turn\":1}\n{\"cmd\":\"e\0nd\",\"turn\":1}\n", f);
+    fwrite("{\"cmd\":\"e\0nd\"}\n", 1, 17, f);
+    fclose(f);
+    CHECK(journal_read(path_of("nul.jsonl"), &jf, err, sizeof err) == -1);
+    CHECK_STR_HAS(err, "nul.jsonl:3: binary data");
+
+    /* Blank lines count: a header and JOURNAL_MAX_LINES of them is the most. */
+    f = fopen(path_of("blank.jsonl"), "w");
+    fputs(header, f);
+    for (int i = 0; i < JOURNAL_MAX_LINES; i++) fputc('\n', f);
+    fclose(f);
+    CHECK(journal_read(path_of("blank.jsonl"), &jf, err, sizeof err) == 0 && jf.n == 0);
+    journal_file_free(&jf);
+    f = fopen(path_of("blank.jsonl"), "a");
+    fputc('\n', f);
+    fclose(f);
+    CHECK(journal_read(path_of("blank.jsonl"), &jf, err, sizeof err) == -1);
+    CHECK_STR_HAS(err, "blank.jsonl:100002: more than 100000 commands");
+    sb_free(&b);
+}
+
+/* While the syncs are held, each line is still written to the system (a
+   reader sees it before the release). */
+static void test_hold(void)
+{
+    journal_header h = {.engine = "0.1.0", .scenario = "mini"};
+    char err[512];
+    journal *j = journal_create(path_of("hold.jsonl"), &h, err, sizeof err);
+    journal_hold(j);
+    journal_entry e = {"end", 1, "a", 0};
+    CHECK(journal_append(j, &e) == 0 && journal_append(j, &e) == 0);
+    journal_file jf;
+    CHECK(journal_read(path_of("hold.jsonl"), &jf, err, sizeof err) == 0 && jf.n == 2);
+    journal_file_free(&jf);
+    CHECK(!j->durable && journal_release(j) == 0 && j->durable);
+    CHECK(journal_release(NULL) == 0);
+    journal_hold(NULL);
+    journal_close(j);
+}
+
 /* Reopening after a torn line cuts it off, so appends start clean. */
 static void test_append_after_torn(void)
 {
@@ -112,6 +203,8 @@ int main(void)
     test_roundtrip();
     test_torn_and_malformed();
     test_append_after_torn();
+    test_limits_and_versions();
+    test_hold();
     char cmd[600];
     str_fmt(cmd, sizeof cmd, "rm -rf '%s'", dir);
     if (system(cmd) != 0) fprintf(stderr, "could not remove %s\n", dir);
