@@ -139,13 +139,18 @@ void sbx_charge(lua_State *L, long used)
 
 static int sbx_traceback(lua_State *L)
 {
-    /* Our own work from here: not charged, so a killed script's message
-       can still be built. */
-    sbx_self(L)->metered = 0;
+    /* Building the message is our own work: not charged, so that a killed
+       script's message can still be built. Metering comes back on before
+       the handler returns: the pending to-be-closed variables' __close
+       handlers run after it, and they are the script's code. */
+    script *s = sbx_self(L);
+    int metered = s->metered;
+    s->metered = 0;
     const char *msg = lua_tostring(L, 1);
-    if (!msg) /* no __tostring: it would be the script's code, run unmetered */
+    if (!msg) /* no __tostring: it would be the script's code, run here */
         msg = lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
     luaL_traceback(L, L, msg, 1);
+    s->metered = metered;
     return 1;
 }
 
@@ -390,22 +395,31 @@ int sbx_random(lua_State *L)
     uint64_t r;
     if (!s->g) return luaL_error(L, "math.random: only available while a game runs");
     if (game_cb_random(s->g, &r)) return luaL_error(L, "%s", s->g->err);
-    double unit = (double)(r >> 11) * 0x1.0p-53;
     lua_Integer lo = 1, hi;
     switch (lua_gettop(L)) {
     case 0:
-        lua_pushnumber(L, unit);
+        lua_pushnumber(L, (double)(r >> 11) * 0x1.0p-53);
         return 1;
     case 1:
         hi = luaL_checkinteger(L, 1);
+        if (hi == 0) { /* as Lua: an integer with all its bits random */
+            lua_pushinteger(L, (lua_Integer)r);
+            return 1;
+        }
         break;
-    default:
+    case 2:
         lo = luaL_checkinteger(L, 1);
         hi = luaL_checkinteger(L, 2);
+        break;
+    default:
+        return luaL_error(L, "wrong number of arguments");
     }
     luaL_argcheck(L, lo <= hi, lua_gettop(L), "interval is empty");
+    /* In unsigned arithmetic, as Lua does: hi - lo and lo + r may not fit
+       a signed integer (math.mininteger, math.maxinteger). */
     lua_Unsigned span = (lua_Unsigned)hi - (lua_Unsigned)lo;
-    lua_pushinteger(L, lo + (lua_Integer)(span == (lua_Unsigned)-1 ? r : r % (span + 1)));
+    lua_Unsigned off = span == (lua_Unsigned)-1 ? r : r % (span + 1);
+    lua_pushinteger(L, (lua_Integer)((lua_Unsigned)lo + off));
     return 1;
 }
 
@@ -425,92 +439,6 @@ static int sbx_setmetatable(lua_State *L)
     lua_insert(L, 1);
     lua_call(L, 2, 1);
     return 1;
-}
-
-/* Library functions that work in C ------------------------------------------------
-
-   The count hook does not run inside a library function, so one call of
-   table.insert on a big array, or string.upper on a big string, does work
-   that no instruction pays for; a loop of them would run for minutes. Each
-   wrapper charges the work a call will do, then calls the original. */
-
-enum { W_STRINGS, W_INSERT, W_REMOVE, W_MOVE, W_CONCAT, W_SORT, W_UNPACK, W_REP };
-
-static long clamp_cost(lua_Integer lo, lua_Integer hi)
-{
-    if (hi < lo) return 1;
-    lua_Unsigned n = (lua_Unsigned)hi - (lua_Unsigned)lo + 1;
-    return n > (lua_Unsigned)LONG_MAX / 2 ? LONG_MAX / 2 : (long)n;
-}
-
-static long work_of(lua_State *L, int kind)
-{
-    int n = lua_gettop(L);
-    long len = lua_istable(L, 1) ? (long)lua_rawlen(L, 1) : 0, cost = 1;
-    switch (kind) {
-    case W_INSERT:
-    case W_REMOVE:
-        return len + 1;
-    case W_MOVE:
-        return clamp_cost(luaL_optinteger(L, 2, 1), luaL_optinteger(L, 3, 0));
-    case W_CONCAT:
-    case W_UNPACK:
-        return clamp_cost(luaL_optinteger(L, 3, 1), luaL_optinteger(L, 4, len));
-    case W_SORT:
-        for (long m = len; m > 1; m /= 2) cost += len;
-        return cost;
-    default:
-        for (int i = 1; i <= n; i++)
-            if (lua_type(L, i) == LUA_TSTRING)
-                cost += (long)(lua_rawlen(L, i) / SCRIPT_BYTES_PER_INSTRUCTION);
-        return cost;
-    }
-}
-
-/* string.rep: refuse a result that cannot fit before building it, with an
-   error that names the line (a plain memory error would not). */
-static void check_rep(lua_State *L)
-{
-    script *s = sbx_self(L);
-    size_t l, lsep = 0;
-    luaL_checklstring(L, 1, &l);
-    lua_Integer n = luaL_checkinteger(L, 2);
-    luaL_optlstring(L, 3, "", &lsep);
-    if (n <= 0 || l + lsep == 0) return;
-    size_t room = s->lim.memory > s->mem ? s->lim.memory - s->mem : 0;
-    if ((lua_Unsigned)n > room / (l + lsep) + 1) {
-        s->mem_hit = 1; /* reported as running out of memory */
-        luaL_error(L,
-                   "string.rep: out of memory: the result (%d x %d bytes) is larger than the "
-                   "memory left (%d KiB)",
-                   (int)(n > INT_MAX ? INT_MAX : n), (int)(l + lsep), (int)(room >> 10));
-    }
-    sbx_charge(L, (long)((lua_Unsigned)n * (l + lsep) / SCRIPT_BYTES_PER_INSTRUCTION));
-}
-
-static int charged(lua_State *L)
-{
-    int kind = (int)lua_tointeger(L, lua_upvalueindex(2));
-    if (kind == W_REP)
-        check_rep(L);
-    else
-        sbx_charge(L, work_of(L, kind));
-    lua_pushvalue(L, lua_upvalueindex(1));
-    lua_insert(L, 1);
-    if (lua_pcall(L, lua_gettop(L) - 1, LUA_MULTRET, 0) == LUA_OK) return lua_gettop(L);
-    /* The original's errors name neither the place nor the function (it was
-       called from C): say both, as if it had been called directly. */
-    if (lua_type(L, -1) == LUA_TSTRING && !sbx_self(L)->killed) {
-        lua_Debug ar;
-        const char *name = "?";
-        if (lua_getstack(L, 0, &ar) && lua_getinfo(L, "n", &ar) && ar.name) name = ar.name;
-        lua_pushfstring(L, "'%s'", name);
-        luaL_gsub(L, lua_tostring(L, -2), "'?'", lua_tostring(L, -1));
-        luaL_where(L, 1);
-        lua_insert(L, -2);
-        lua_concat(L, 2);
-    }
-    return lua_error(L);
 }
 
 /* xpcall whose message handler is not called while the script is being
@@ -547,39 +475,6 @@ static int sbx_xpcall(lua_State *L)
     lua_rotate(L, 3, 2); /* f, handler, true, f, args... */
     int status = lua_pcallk(L, n - 2, LUA_MULTRET, 2, 2, xpcall_done);
     return xpcall_done(L, status, 2);
-}
-
-/* Wrap every function of a library but those in `skip`, with `kind` or
-   the kind `special` gives by name. */
-static void wrap_lib(lua_State *L, const char *lib, const char *const *skip)
-{
-    static const struct {
-        const char *name;
-        int kind;
-    } special[] = {
-        {"insert", W_INSERT}, {"remove", W_REMOVE}, {"move", W_MOVE}, {"concat", W_CONCAT},
-        {"sort", W_SORT},     {"unpack", W_UNPACK}, {"rep", W_REP},   {NULL, 0}};
-    lua_getglobal(L, lib);
-    int t = lua_gettop(L);
-    lua_pushnil(L);
-    while (lua_next(L, t)) {
-        const char *name = lua_tostring(L, -2);
-        int wrap = lua_iscfunction(L, -1) && lua_type(L, -2) == LUA_TSTRING;
-        for (const char *const *k = skip; wrap && *k; k++) wrap = strcmp(*k, name) != 0;
-        if (!wrap) {
-            lua_pop(L, 1);
-            continue;
-        }
-        int kind = W_STRINGS;
-        for (int i = 0; special[i].name; i++)
-            if (strcmp(special[i].name, name) == 0) kind = special[i].kind;
-        lua_pushinteger(L, kind);
-        lua_pushcclosure(L, charged, 2);
-        lua_pushvalue(L, -2);
-        lua_insert(L, -2);
-        lua_rawset(L, t); /* replacing an existing key: next() goes on */
-    }
-    lua_pop(L, 1);
 }
 
 /* Opening -------------------------------------------------------------------- */
@@ -632,10 +527,7 @@ void sbx_open(script *s)
     remove_fields(L, LUA_STRLIBNAME, string_gone);
     remove_fields(L, LUA_MATHLIBNAME, math_gone);
     sbx_open_patterns(L);
-    static const char *const own[] = {"find", "match", "gmatch", "gsub", NULL};
-    wrap_lib(L, LUA_STRLIBNAME, own);
-    wrap_lib(L, LUA_TABLIBNAME, own + 4);
-    wrap_lib(L, LUA_UTF8LIBNAME, own + 4);
+    sbx_open_libs(L);
     lua_getglobal(L, LUA_MATHLIBNAME);
     lua_pushcfunction(L, sbx_random);
     lua_setfield(L, -2, "random");

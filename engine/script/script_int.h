@@ -67,6 +67,8 @@ void sbx_charge(lua_State *L, long used);
 
 /* pattern.c: string.find, match, gmatch and gsub within the budget */
 void sbx_open_patterns(lua_State *L);
+/* sandbox_lib.c: the rest of string, table, utf8 and math, charged */
+void sbx_open_libs(lua_State *L);
 
 int sbx_include(lua_State *L); /* include "path" */
 
