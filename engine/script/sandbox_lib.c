@@ -24,6 +24,7 @@
 
 #define STACK_MAX  1000000 /* LUAI_MAXSTACK: no call pushes more results */
 #define CHARGE_RUN 256     /* elements a table loop does per charge */
+#define ELEM_COST  4       /* a table loop's element: a read and a write, through C */
 #define COST_MAX   (LONG_MAX / 4)
 
 /* Costs -------------------------------------------------------------------- */
@@ -255,7 +256,7 @@ static lua_Integer aux_getn(lua_State *L, int arg, int what)
 static void charge_run(lua_State *L, lua_Unsigned done, lua_Unsigned total)
 {
     if (done % CHARGE_RUN == 0)
-        sbx_charge(L, total - done < CHARGE_RUN ? (long)(total - done) : CHARGE_RUN);
+        sbx_charge(L, ELEM_COST * (total - done < CHARGE_RUN ? (long)(total - done) : CHARGE_RUN));
 }
 
 static int t_insert(lua_State *L)
@@ -365,7 +366,7 @@ static int t_unpack(lua_State *L)
     lua_Unsigned n = (lua_Unsigned)e - (lua_Unsigned)i; /* elements minus 1 */
     if (n >= (unsigned int)INT_MAX || !lua_checkstack(L, (int)(++n)))
         return luaL_error(L, "too many results to unpack");
-    sbx_charge(L, (long)n); /* at most STACK_MAX: the stack holds them */
+    sbx_charge(L, ELEM_COST * (long)n); /* at most STACK_MAX: the stack holds them */
     for (; i < e; i++) lua_geti(L, 1, i);
     lua_geti(L, 1, e);
     return (int)n;
