@@ -49,8 +49,10 @@ static int start_turn(game *g);
 
 static void init_state(game *g, uint64_t seed, int variant)
 {
+    static uint64_t serials; /* a reset game or a new one at the same address is another game */
     const def_scenario *sc = g->sc;
     clear_dynamic(g);
+    g->serial = ++serials;
     g->seed = seed;
     g->variant = variant;
     rng_seed(&g->rng, seed, RNG_STREAM_GAME);

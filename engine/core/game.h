@@ -97,6 +97,8 @@ struct game {
     int finish_at; /* ending asked for by an effect, -1 none */
     int paused;
     int commands; /* commands applied */
+    uint64_t
+        serial; /* new at each start (game_new, game_reset): tells a host one game from the next */
 
     double *meter;   /* [nmeters] */
     double *history; /* [(nturns + 1) * nmeters]; row 0 is the start */

@@ -286,9 +286,17 @@
     X(CORE,   CR_MAX_ROLES,       (core),   COUNT, "roles")                                        \
     X(SCRIPT, SCRIPT_DEFAULT_INSTRUCTIONS, 20000000, COUNT,                                        \
       "instructions per callback, and for loading (about 0.1 s of plain Lua)")                     \
+    X(SCRIPT, SCRIPT_TURN_INSTRUCTIONS, 100000000, COUNT,                                          \
+      "instructions of all the callbacks of one turn together")                                    \
+    X(SCRIPT, SCRIPT_GAME_INSTRUCTIONS, 1000000000, COUNT,                                         \
+      "instructions of all the callbacks of one game together")                                    \
     X(SCRIPT, SCRIPT_DEFAULT_MEMORY, 64 << 20, BYTES, "memory of the scenario's Lua state")        \
     X(SCRIPT, SCRIPT_DEFAULT_TIME_MS, 1200, MS,                                                    \
       "wall-clock time per callback, behind the budget (`CRISISROOM_SCRIPT_TIME_MS` raises it)")   \
+    X(SCRIPT, SCRIPT_TURN_TIME_MS, 5000, MS,                                                       \
+      "wall-clock time of all the callbacks of one turn (raised in proportion with the above)")    \
+    X(SCRIPT, SCRIPT_GAME_TIME_MS, 60000, MS,                                                      \
+      "wall-clock time of all the callbacks of one game (raised in proportion with the above)")    \
     X(SCRIPT, GAPI_MAX_TEXT,      4000,     BYTES, "text of `g:say`, and a string in `g.state`")   \
     X(SCRIPT, GAPI_MAX_KEY,       64,       BYTES, "a key of `g.state`")                           \
     X(CORE,   JOURNAL_MAX_LINES,  (core),   COUNT, "commands in a save (a longer one is refused with its line)") \

@@ -2,6 +2,7 @@
  * host.c -- core's way into the scenario's functions (game_host): each call
  * runs under the sandbox's budget with g bound to the game asking.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "script_int.h"
@@ -18,6 +19,97 @@ void host_describe(script *s, int ref, char *buf, size_t size)
     lua_pop(L, 2);
 }
 
+/* Ceilings across callbacks ------------------------------------------------- */
+
+/* A new game or a new turn starts its counts from zero. */
+static void acct_start(script *s, const game *g)
+{
+    sbx_acct *a = &s->acct;
+    if (a->serial != g->serial) {
+        a->serial = g->serial;
+        a->game_used = a->game_ms = 0;
+        if (a->ncb) memset(a->cb_game, 0, sizeof *a->cb_game * (size_t)a->ncb);
+        a->turn = -1;
+    }
+    if (a->turn != g->turn) {
+        a->turn = g->turn;
+        a->turn_used = a->turn_ms = 0;
+        if (a->ncb) memset(a->cb_turn, 0, sizeof *a->cb_turn * (size_t)a->ncb);
+    }
+}
+
+static void acct_grow(sbx_acct *a, int ref)
+{
+    int n = a->ncb ? a->ncb : 64;
+    while (n <= ref) n *= 2;
+    a->cb_turn = xrealloc(a->cb_turn, sizeof *a->cb_turn * (size_t)n);
+    a->cb_game = xrealloc(a->cb_game, sizeof *a->cb_game * (size_t)n);
+    memset(a->cb_turn + a->ncb, 0, sizeof *a->cb_turn * (size_t)(n - a->ncb));
+    memset(a->cb_game + a->ncb, 0, sizeof *a->cb_game * (size_t)(n - a->ncb));
+    a->ncb = n;
+}
+
+/* "event 'a' when (120000000), ...": the three callbacks that used most. */
+static void heaviest(script *s, const long *by, char *buf, size_t size)
+{
+    int top[3] = {-1, -1, -1};
+    for (int r = 0; r < s->acct.ncb; r++) {
+        if (by[r] == 0) continue;
+        for (int k = 0; k < 3; k++)
+            if (top[k] < 0 || by[r] > by[top[k]]) {
+                memmove(top + k + 1, top + k, sizeof *top * (size_t)(2 - k));
+                top[k] = r;
+                break;
+            }
+    }
+    buf[0] = '\0';
+    for (int k = 0; k < 3 && top[k] >= 0; k++) {
+        char what[256];
+        size_t n = strlen(buf);
+        host_describe(s, top[k], what, sizeof what);
+        str_fmt(buf + n, size - n, "%s%s (%ld instructions)", k ? ", " : "", what, by[top[k]]);
+    }
+}
+
+/* Count the call just made; past a ceiling, fail the game naming the
+   callbacks that used most. */
+static int acct_add(script *s, game *g, int ref)
+{
+    sbx_acct *a = &s->acct;
+    if (ref >= a->ncb) acct_grow(a, ref);
+    a->turn_used += s->used, a->game_used += s->used;
+    a->turn_ms += s->used_ms, a->game_ms += s->used_ms;
+    a->cb_turn[ref] += s->used, a->cb_game[ref] += s->used;
+    const char *what = NULL, *unit = "instructions";
+    long limit = 0;
+    int turn = a->turn_used > SCRIPT_TURN_INSTRUCTIONS || a->turn_ms > a->turn_time_ms;
+    if (a->turn_used > SCRIPT_TURN_INSTRUCTIONS)
+        what = "this turn", limit = SCRIPT_TURN_INSTRUCTIONS;
+    else if (a->game_used > SCRIPT_GAME_INSTRUCTIONS)
+        what = "this game", limit = SCRIPT_GAME_INSTRUCTIONS;
+    else if (a->turn_ms > a->turn_time_ms)
+        what = "this turn", limit = a->turn_time_ms, unit = "ms";
+    else if (a->game_ms > a->game_time_ms)
+        what = "this game", limit = a->game_time_ms, unit = "ms";
+    if (!what) return 0;
+    char top[1024];
+    heaviest(s, turn ? a->cb_turn : a->cb_game, top, sizeof top);
+    if (!g->failed)
+        game_fail(g,
+                  "the scenario's callbacks used more than %ld %s in %s (turn %d), the ceiling "
+                  "across callbacks; heaviest: %s",
+                  limit, unit, what, g->turn, top);
+    return -1;
+}
+
+void host_free(script *s)
+{
+    free(s->acct.cb_turn);
+    free(s->acct.cb_game);
+}
+
+/* Calls -------------------------------------------------------------------- */
+
 /* Push the function and g, run it; 0 with nres results on the stack, or -1
    after reporting the error to the game. */
 static int call_ref(script *s, game *g, int ref, int nres)
@@ -25,6 +117,7 @@ static int call_ref(script *s, game *g, int ref, int nres)
     char where[256], err[4096];
     game *saved = s->g;
     s->g = g;
+    acct_start(s, g);
     lua_rawgeti(s->L, LUA_REGISTRYINDEX, ref);
     gapi_push(s);
     int rc = sbx_call(s, 1, nres, NULL, err, sizeof err);
@@ -34,6 +127,10 @@ static int call_ref(script *s, game *g, int ref, int nres)
            Name the callback (looked up only now: most calls succeed). */
         host_describe(s, ref, where, sizeof where);
         if (!g->failed) game_fail(g, "%s: %s", where, err);
+        return -1;
+    }
+    if (acct_add(s, g, ref)) {
+        lua_pop(s->L, nres);
         return -1;
     }
     return 0;
@@ -81,5 +178,9 @@ void host_init(script *s)
     s->host.test = host_test;
     s->host.run = host_run;
     s->host.score = host_score;
+    /* The wall-time ceilings grow with the per-call limit (slow tools). */
+    double scale = (double)s->time_ms / SCRIPT_DEFAULT_TIME_MS;
+    s->acct.turn_time_ms = (long)(SCRIPT_TURN_TIME_MS * (scale > 1 ? scale : 1));
+    s->acct.game_time_ms = (long)(SCRIPT_GAME_TIME_MS * (scale > 1 ? scale : 1));
     gapi_index_ids(s);
 }

@@ -181,6 +181,7 @@ void script_free(script *s)
 {
     if (!s) return;
     if (s->L) lua_close(s->L);
+    host_free(s);
     def_free(s->sc);
     free(s->dir);
     free(s);

@@ -84,7 +84,7 @@ static void sbx_hook(lua_State *L, lua_Debug *ar)
         ar->currentline > 0)
         str_fmt(s->near, sizeof s->near, "%s:%d",
                 ar->source[0] == '@' ? ar->source + 1 : ar->short_src, ar->currentline);
-    if (!s->killed && s->left > 0 && now_ms() < s->deadline) return;
+    if (!s->killed && s->left > 0 && (s->seen_ms = now_ms()) < s->deadline) return;
     if (!s->killed && s->left > 0) s->timed_out = 1;
     if (s->sampling) { /* sampled after a big allocation: not a whole step */
         s->sampling = 0;
@@ -112,10 +112,9 @@ static int kill(lua_State *L, script *s, int level)
     lua_sethook(L, sbx_hook, LUA_MASKCOUNT, 1);
     luaL_where(L, level);
     if (s->timed_out)
-        lua_pushfstring(L, "time limit exceeded (%I ms)", (lua_Integer)s->time_ms);
+        lua_pushfstring(L, "time limit exceeded (%I ms)", (lua_Integer)s->limit_ms);
     else
-        lua_pushfstring(L, "instruction budget exceeded (%I instructions)",
-                        (lua_Integer)s->lim.instructions);
+        lua_pushfstring(L, "instruction budget exceeded (%I instructions)", (lua_Integer)s->budget);
     lua_concat(L, 2);
     return lua_error(L);
 }
@@ -169,12 +168,12 @@ static void describe_failure(script *s, const char *msg, const char *where, char
         str_fmt(near, sizeof near, " near %s", s->near);
     if (s->killed && s->timed_out)
         str_fmt(err, errlen, "%stime limit exceeded (%ld ms)%s; is there an endless loop?\n%s", at,
-                s->time_ms, near, msg);
+                s->limit_ms, near, msg);
     else if (s->killed)
         str_fmt(err, errlen,
                 "%sinstruction budget exceeded (%ld instructions)%s; is there an "
                 "endless loop?\n%s",
-                at, s->lim.instructions, near, msg);
+                at, s->budget, near, msg);
     else if (s->mem_hit)
         str_fmt(err, errlen, "%sout of memory (limit %zu MiB)%s\n%s", at, s->lim.memory >> 20, near,
                 msg);
@@ -182,23 +181,66 @@ static void describe_failure(script *s, const char *msg, const char *where, char
         str_fmt(err, errlen, "%s", msg);
 }
 
-int sbx_call(script *s, int nargs, int nres, const char *where, char *err, size_t errlen)
+/* What a call changes of the script's metering, kept for the call around
+   it (a scenario's test runs callbacks inside its own metered call). */
+typedef struct meter_state {
+    int metered, killed, timed_out, mem_hit, sampling;
+    long budget, left, limit_ms, deadline;
+    char near[sizeof((script *)0)->near], killed_at[sizeof((script *)0)->killed_at];
+} meter_state;
+
+static void meter_save(const script *s, meter_state *m)
+{
+    m->metered = s->metered;
+    m->budget = s->budget, m->left = s->left;
+    m->killed = s->killed, m->timed_out = s->timed_out, m->mem_hit = s->mem_hit;
+    m->sampling = s->sampling;
+    m->limit_ms = s->limit_ms, m->deadline = s->deadline;
+    if (!m->metered) return; /* the common case: no places to keep */
+    memcpy(m->near, s->near, sizeof m->near);
+    memcpy(m->killed_at, s->killed_at, sizeof m->killed_at);
+}
+
+static void meter_restore(script *s, const meter_state *m)
+{
+    long used = s->used;
+    s->metered = m->metered;
+    s->budget = m->budget, s->left = m->left;
+    s->killed = s->timed_out = 0;
+    if (!m->metered) return;
+    s->killed = m->killed, s->timed_out = m->timed_out, s->mem_hit = m->mem_hit;
+    s->sampling = m->sampling;
+    s->limit_ms = m->limit_ms, s->deadline = m->deadline;
+    memcpy(s->near, m->near, sizeof m->near);
+    memcpy(s->killed_at, m->killed_at, sizeof m->killed_at);
+    s->left -= used; /* the outer call pays for what it asked for */
+    lua_sethook(s->L, sbx_hook, LUA_MASKCOUNT, s->killed || s->sampling ? 1 : SCRIPT_HOOK_STEP);
+}
+
+int sbx_call_limited(script *s, int nargs, int nres, const char *where, long budget, long time_ms,
+                     char *err, size_t errlen)
 {
     lua_State *L = s->L;
     int base = lua_gettop(L) - nargs;
     lua_pushcfunction(L, sbx_traceback);
     lua_insert(L, base);
-    int metered = s->metered;
-    long left = s->left;
+    meter_state outer;
+    meter_save(s, &outer);
     s->metered = 1;
-    s->left = s->lim.instructions;
+    s->budget = s->left = budget;
     s->killed = s->mem_hit = s->timed_out = 0;
     s->near[0] = s->killed_at[0] = '\0';
     s->sampling = 0;
-    s->deadline = now_ms() + s->time_ms;
+    long start = s->seen_ms = now_ms();
+    s->limit_ms = time_ms;
+    s->deadline = start + time_ms;
     lua_sethook(L, sbx_hook, LUA_MASKCOUNT, SCRIPT_HOOK_STEP);
     int rc = lua_pcall(L, nargs, nres, base);
     int failed = rc != LUA_OK || s->killed;
+    /* The time as the hook last saw it: no clock call of our own here
+       (a call too short for the hook takes less than a step). */
+    s->used = budget - s->left;
+    s->used_ms = s->seen_ms - start;
     if (failed) {
         const char *msg =
             rc != LUA_OK ? lua_tostring(L, -1) : "(the error was caught, then the script went on)";
@@ -207,10 +249,13 @@ int sbx_call(script *s, int nargs, int nres, const char *where, char *err, size_
     } else {
         lua_remove(L, base);
     }
-    s->metered = metered;
-    s->left = left;
-    s->killed = s->timed_out = 0;
+    meter_restore(s, &outer);
     return failed ? -1 : 0;
+}
+
+int sbx_call(script *s, int nargs, int nres, const char *where, char *err, size_t errlen)
+{
+    return sbx_call_limited(s, nargs, nres, where, s->lim.instructions, s->time_ms, err, errlen);
 }
 
 /* Files -------------------------------------------------------------------- */

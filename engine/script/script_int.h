@@ -18,6 +18,18 @@
 #define SCRIPT_BUILD_RESERVE         (8u << 20) /* memory for building, over the limit */
 #define SCRIPT_PATTERN_STEPS         200000000L /* a pattern call outside the budget */
 
+/* What the callbacks of one game have used, against the per-turn and
+   per-game ceilings (host.c). */
+typedef struct acct {
+    uint64_t serial;                 /* the game's (game.serial), 0 before the first */
+    int turn;                        /* the turn counted in turn_* */
+    long turn_used, game_used;       /* instructions */
+    long turn_ms, game_ms;           /* wall time */
+    long turn_time_ms, game_time_ms; /* the ceilings, scaled like the per-call limit */
+    long *cb_turn, *cb_game;         /* instructions by callback reference */
+    int ncb;
+} sbx_acct;
+
 struct script {
     lua_State *L;
     def_scenario *sc;
@@ -28,10 +40,12 @@ struct script {
     /* The instruction budget: only counts while `metered` is set (loading
        and callbacks, not the test runner's own code). */
     int metered;
+    long budget; /* of the running call: lim.instructions, or a test's */
     long left;
     int killed;
     int timed_out;       /* killed by the time limit rather than the budget */
     long time_ms;        /* wall-clock ceiling per call (a safety net) */
+    long limit_ms;       /* that of the running call (a test's is longer) */
     long deadline;       /* CLOCK_MONOTONIC ms when the time limit strikes */
     char near[160];      /* "file:line" where the hook last saw the script */
     char killed_at[160]; /* "file:line" where the budget ran out */
@@ -43,6 +57,12 @@ struct script {
     game_host host;
     void (*print)(void *ud, const char *msg);
     void *print_ud;
+    long seen_ms;   /* the clock when the hook last read it */
+    long used;      /* instructions the last call used */
+    long used_ms;   /* and its wall time, as far as the hook saw */
+    sbx_acct acct;  /* ceilings across callbacks (host.c) */
+    size_t printed; /* bytes print() wrote in this game (or this load, this test) */
+    long print_dropped, print_dropped_bytes;
     uint64_t files_hash;
     int ninclude;       /* files included, to bound them */
     size_t files_bytes; /* read so far, to bound them */
@@ -54,6 +74,10 @@ void sbx_open(script *s);
 /* Run the function on top of the stack with nargs under the budget.
    Returns 0 or -1 with "place: message\ntraceback" in err. */
 int sbx_call(script *s, int nargs, int nres, const char *where, char *err, size_t errlen);
+/* The same with a budget and a time limit of its own (a scenario's test).
+   A call inside a metered one charges what it used to the outer call. */
+int sbx_call_limited(script *s, int nargs, int nres, const char *where, long budget, long time_ms,
+                     char *err, size_t errlen);
 /* Load a file of the scenario folder as a chunk "@relpath" onto the stack. */
 int sbx_load_file(script *s, const char *rel, char *err, size_t errlen);
 int sbx_check_path(const char *rel, char *why, size_t whylen);
@@ -92,6 +116,7 @@ void gapi_index_ids(script *s); /* name -> index tables, after building */
 
 /* host.c */
 void host_init(script *s);
+void host_free(script *s);
 /* What a callback reference is, for messages: "event 'x' when". */
 void host_describe(script *s, int ref, char *buf, size_t size);
 #define REFDESC_KEY "crisisroom.refdesc"
