@@ -21,7 +21,7 @@ script *sbx_self(lua_State *L)
     return *(script **)lua_getextraspace(L);
 }
 
-static long now_ms(void)
+long sbx_now_ms(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -84,7 +84,7 @@ static void sbx_hook(lua_State *L, lua_Debug *ar)
         ar->currentline > 0)
         str_fmt(s->near, sizeof s->near, "%s:%d",
                 ar->source[0] == '@' ? ar->source + 1 : ar->short_src, ar->currentline);
-    if (!s->killed && s->left > 0 && (s->seen_ms = now_ms()) < s->deadline) return;
+    if (!s->killed && s->left > 0 && (s->seen_ms = sbx_now_ms()) < s->deadline) return;
     if (!s->killed && s->left > 0) s->timed_out = 1;
     if (s->sampling) { /* sampled after a big allocation: not a whole step */
         s->sampling = 0;
@@ -231,7 +231,7 @@ int sbx_call_limited(script *s, int nargs, int nres, const char *where, long bud
     s->killed = s->mem_hit = s->timed_out = 0;
     s->near[0] = s->killed_at[0] = '\0';
     s->sampling = 0;
-    long start = s->seen_ms = now_ms();
+    long start = s->seen_ms = sbx_now_ms();
     s->limit_ms = time_ms;
     s->deadline = start + time_ms;
     lua_sethook(L, sbx_hook, LUA_MASKCOUNT, SCRIPT_HOOK_STEP);

@@ -82,6 +82,7 @@ int sbx_call_limited(script *s, int nargs, int nres, const char *where, long bud
 int sbx_load_file(script *s, const char *rel, char *err, size_t errlen);
 int sbx_check_path(const char *rel, char *why, size_t whylen);
 script *sbx_self(lua_State *L);
+long sbx_now_ms(void); /* CLOCK_MONOTONIC */
 int sbx_random(lua_State *L); /* math.random on the game's generator */
 /* Work done in C on the script's behalf (pattern matching): what is left of
    the budget, and charging `used` instructions to it (raises the budget
