@@ -297,6 +297,10 @@
       "wall-clock time of all the callbacks of one turn (raised in proportion with the above)")    \
     X(SCRIPT, SCRIPT_GAME_TIME_MS, 60000, MS,                                                      \
       "wall-clock time of all the callbacks of one game (raised in proportion with the above)")    \
+    X(SCRIPT, SCRIPT_MAX_PRINT_CALL, 8192,  BYTES,                                                 \
+      "output of `print` in one callback (or the load, or one test); past it lines are dropped and counted") \
+    X(SCRIPT, SCRIPT_MAX_PRINT_GAME, 262144, BYTES,                                                \
+      "output of `print` in one game (and outside games: the load and the tests together)")        \
     X(SCRIPT, GAPI_MAX_TEXT,      4000,     BYTES, "text of `g:say`, and a string in `g.state`")   \
     X(SCRIPT, GAPI_MAX_KEY,       64,       BYTES, "a key of `g.state`")                           \
     X(CORE,   JOURNAL_MAX_LINES,  (core),   COUNT, "commands in a save (a longer one is refused with its line)") \

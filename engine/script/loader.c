@@ -180,6 +180,7 @@ script *script_load(const char *dir, const script_limits *limits, char *err, siz
 void script_free(script *s)
 {
     if (!s) return;
+    sbx_print_game_end(s);
     if (s->L) lua_close(s->L);
     host_free(s);
     def_free(s->sc);

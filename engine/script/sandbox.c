@@ -186,6 +186,7 @@ static void describe_failure(script *s, const char *msg, const char *where, char
 typedef struct meter_state {
     int metered, killed, timed_out, mem_hit, sampling;
     long budget, left, limit_ms, deadline;
+    sbx_printed pr;
     char near[sizeof((script *)0)->near], killed_at[sizeof((script *)0)->killed_at];
 } meter_state;
 
@@ -196,9 +197,18 @@ static void meter_save(const script *s, meter_state *m)
     m->killed = s->killed, m->timed_out = s->timed_out, m->mem_hit = s->mem_hit;
     m->sampling = s->sampling;
     m->limit_ms = s->limit_ms, m->deadline = s->deadline;
+    m->pr = s->pr;
     if (!m->metered) return; /* the common case: no places to keep */
     memcpy(m->near, s->near, sizeof m->near);
     memcpy(m->killed_at, s->killed_at, sizeof m->killed_at);
+}
+
+/* The outer call's count of what it printed, with the game's as it is now. */
+static void m_pr_restore(script *s, const sbx_printed *outer)
+{
+    s->pr.call_bytes = outer->call_bytes;
+    s->pr.call_lines_dropped = outer->call_lines_dropped;
+    s->pr.call_bytes_dropped = outer->call_bytes_dropped;
 }
 
 static void meter_restore(script *s, const meter_state *m)
@@ -211,6 +221,7 @@ static void meter_restore(script *s, const meter_state *m)
     s->killed = m->killed, s->timed_out = m->timed_out, s->mem_hit = m->mem_hit;
     s->sampling = m->sampling;
     s->limit_ms = m->limit_ms, s->deadline = m->deadline;
+    m_pr_restore(s, &m->pr);
     memcpy(s->near, m->near, sizeof m->near);
     memcpy(s->killed_at, m->killed_at, sizeof m->killed_at);
     s->left -= used; /* the outer call pays for what it asked for */
@@ -241,6 +252,8 @@ int sbx_call_limited(script *s, int nargs, int nres, const char *where, long bud
        (a call too short for the hook takes less than a step). */
     s->used = budget - s->left;
     s->used_ms = s->seen_ms - start;
+    if (s->pr.call_lines_dropped) sbx_print_call_end(s);
+    s->pr.call_bytes = 0;
     if (failed) {
         const char *msg =
             rc != LUA_OK ? lua_tostring(L, -1) : "(the error was caught, then the script went on)";
@@ -410,6 +423,65 @@ static int sbx_loadtext(lua_State *L)
     return 1;
 }
 
+static void print_out(script *s, const char *msg)
+{
+    if (s->print)
+        s->print(s->print_ud, msg);
+    else
+        fprintf(stderr, "%s\n", msg);
+}
+
+void sbx_print_game_end(script *s)
+{
+    sbx_printed *p = &s->pr;
+    if (p->game_lines_dropped) {
+        char msg[200];
+        str_fmt(msg, sizeof msg,
+                "(print: %ld more lines, %ld bytes, dropped in all: a scenario prints at most %d "
+                "bytes per game)",
+                p->game_lines_dropped, p->game_bytes_dropped, SCRIPT_MAX_PRINT_GAME);
+        print_out(s, msg);
+    }
+    p->game_bytes = p->game_lines_dropped = p->game_bytes_dropped = 0;
+}
+
+void sbx_print_call_end(script *s)
+{
+    sbx_printed *p = &s->pr;
+    if (p->call_lines_dropped && p->game_bytes < SCRIPT_MAX_PRINT_GAME) {
+        char msg[200];
+        str_fmt(msg, sizeof msg,
+                "(print: %ld more lines, %ld bytes, dropped: at most %d bytes per callback)",
+                p->call_lines_dropped, p->call_bytes_dropped, SCRIPT_MAX_PRINT_CALL);
+        print_out(s, msg);
+    }
+    p->call_bytes = p->call_lines_dropped = p->call_bytes_dropped = 0;
+}
+
+/* Is there room for len more bytes of output? Counts what is dropped. */
+static int print_room(script *s, size_t len)
+{
+    sbx_printed *p = &s->pr;
+    uint64_t serial = s->g ? s->g->serial : 0;
+    if (serial != p->serial) {
+        sbx_print_game_end(s);
+        p->serial = serial;
+    }
+    int full = p->game_bytes >= SCRIPT_MAX_PRINT_GAME;
+    if (!full && p->call_bytes + (long)len <= SCRIPT_MAX_PRINT_CALL &&
+        p->game_bytes + (long)len <= SCRIPT_MAX_PRINT_GAME) {
+        p->call_bytes += (long)len, p->game_bytes += (long)len;
+        return 1;
+    }
+    if (!full && p->game_bytes + (long)len > SCRIPT_MAX_PRINT_GAME) {
+        p->game_bytes = SCRIPT_MAX_PRINT_GAME; /* full from now on: say so once */
+        print_out(s, "(print: this game's output is used up; later prints are dropped)");
+    }
+    p->call_lines_dropped++, p->call_bytes_dropped += (long)len;
+    p->game_lines_dropped++, p->game_bytes_dropped += (long)len;
+    return 0;
+}
+
 static int sbx_print(lua_State *L)
 {
     script *s = sbx_self(L);
@@ -424,11 +496,9 @@ static int sbx_print(lua_State *L)
         luaL_addvalue(&b);
     }
     luaL_pushresult(&b);
-    const char *msg = lua_tostring(L, -1);
-    if (s->print)
-        s->print(s->print_ud, msg);
-    else
-        fprintf(stderr, "%s\n", msg);
+    size_t len;
+    const char *msg = lua_tolstring(L, -1, &len);
+    if (print_room(s, len + 1)) print_out(s, msg);
     return 0;
 }
 

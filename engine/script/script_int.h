@@ -30,6 +30,15 @@ typedef struct acct {
     int ncb;
 } sbx_acct;
 
+/* What print() wrote and dropped, against its ceilings: per call, and per
+   game (serial 0: outside a game, the load and the tests). */
+typedef struct sbx_printed {
+    uint64_t serial;
+    long call_bytes, game_bytes;
+    long call_lines_dropped, call_bytes_dropped;
+    long game_lines_dropped, game_bytes_dropped;
+} sbx_printed;
+
 struct script {
     lua_State *L;
     def_scenario *sc;
@@ -61,8 +70,7 @@ struct script {
     long used;      /* instructions the last call used */
     long used_ms;   /* and its wall time, as far as the hook saw */
     sbx_acct acct;  /* ceilings across callbacks (host.c) */
-    size_t printed; /* bytes print() wrote in this game (or this load, this test) */
-    long print_dropped, print_dropped_bytes;
+    sbx_printed pr; /* print()'s ceilings */
     uint64_t files_hash;
     int ninclude;       /* files included, to bound them */
     size_t files_bytes; /* read so far, to bound them */
@@ -78,11 +86,15 @@ int sbx_call(script *s, int nargs, int nres, const char *where, char *err, size_
    A call inside a metered one charges what it used to the outer call. */
 int sbx_call_limited(script *s, int nargs, int nres, const char *where, long budget, long time_ms,
                      char *err, size_t errlen);
+/* print(): what was dropped in the call that ends (and in the game that
+   ended, at the end of the script), said once. */
+void sbx_print_call_end(script *s);
+void sbx_print_game_end(script *s);
 /* Load a file of the scenario folder as a chunk "@relpath" onto the stack. */
 int sbx_load_file(script *s, const char *rel, char *err, size_t errlen);
 int sbx_check_path(const char *rel, char *why, size_t whylen);
 script *sbx_self(lua_State *L);
-long sbx_now_ms(void); /* CLOCK_MONOTONIC */
+long sbx_now_ms(void);        /* CLOCK_MONOTONIC */
 int sbx_random(lua_State *L); /* math.random on the game's generator */
 /* Work done in C on the script's behalf (pattern matching): what is left of
    the budget, and charging `used` instructions to it (raises the budget
