@@ -282,7 +282,10 @@
     X(SCRIPT, BUILD_MAX_CARDS,    2000,     COUNT, "cards")                                        \
     X(SCRIPT, BUILD_MAX_MOVES,    10000,    COUNT, "options and actions together")                 \
     X(SCRIPT, BUILD_MAX_TEXT,     16384,    BYTES, "one text field (`title`, `text`, ...)")        \
+    X(SCRIPT, BUILD_MAX_COPIED,   16 << 20, BYTES,                                                 \
+      "all the text of the declarations together, each use of a string counted (one 16 KiB string in 1000 declarations is 16 MiB)") \
     X(CORE,   CR_MAX_TURNS,       (core),   COUNT, "turns")                                        \
+    X(SCRIPT, BUILD_MAX_STEP_DAYS, 3650,    COUNT, "days one step of a dated clock may last (`\"520w\"`)") \
     X(CORE,   CR_MAX_ROLES,       (core),   COUNT, "roles")                                        \
     X(SCRIPT, SCRIPT_DEFAULT_INSTRUCTIONS, 20000000, COUNT,                                        \
       "instructions per callback, and for loading (about 0.1 s of plain Lua)")                     \
