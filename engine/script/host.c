@@ -27,14 +27,14 @@ static void acct_start(script *s, const game *g)
     sbx_acct *a = &s->acct;
     if (a->serial != g->serial) {
         a->serial = g->serial;
-        a->game_used = a->game_ms = 0;
-        if (a->ncb) memset(a->cb_game, 0, sizeof *a->cb_game * (size_t)a->ncb);
+        a->game_left = SCRIPT_GAME_INSTRUCTIONS, a->game_ms_left = a->game_time_ms;
+        for (int r = 0; r < a->ncb; r++) a->cb[r].game = 0;
         a->turn = -1;
     }
     if (a->turn != g->turn) {
         a->turn = g->turn;
-        a->turn_used = a->turn_ms = 0;
-        if (a->ncb) memset(a->cb_turn, 0, sizeof *a->cb_turn * (size_t)a->ncb);
+        a->stamp++; /* every callback's turn count is stale */
+        a->turn_left = SCRIPT_TURN_INSTRUCTIONS, a->turn_ms_left = a->turn_time_ms;
     }
 }
 
@@ -42,21 +42,28 @@ static void acct_grow(sbx_acct *a, int ref)
 {
     int n = a->ncb ? a->ncb : 64;
     while (n <= ref) n *= 2;
-    a->cb_turn = xrealloc(a->cb_turn, sizeof *a->cb_turn * (size_t)n);
-    a->cb_game = xrealloc(a->cb_game, sizeof *a->cb_game * (size_t)n);
-    memset(a->cb_turn + a->ncb, 0, sizeof *a->cb_turn * (size_t)(n - a->ncb));
-    memset(a->cb_game + a->ncb, 0, sizeof *a->cb_game * (size_t)(n - a->ncb));
+    a->cb = xrealloc(a->cb, sizeof *a->cb * (size_t)n);
+    memset(a->cb + a->ncb, 0, sizeof *a->cb * (size_t)(n - a->ncb));
     a->ncb = n;
 }
 
-/* "event 'a' when (120000000), ...": the three callbacks that used most. */
-static void heaviest(script *s, const long *by, char *buf, size_t size)
+static long cb_used(const sbx_acct *a, int r, int turn)
 {
+    if (!turn) return a->cb[r].game;
+    return a->cb[r].stamp == a->stamp ? a->cb[r].turn : 0;
+}
+
+/* "event 'a' when (scenario.lua:3) (120000000 instructions), ...": the
+   three callbacks that used most in this turn (or game). */
+static void heaviest(script *s, int turn, char *buf, size_t size)
+{
+    const sbx_acct *a = &s->acct;
     int top[3] = {-1, -1, -1};
-    for (int r = 0; r < s->acct.ncb; r++) {
-        if (by[r] == 0) continue;
+    for (int r = 0; r < a->ncb; r++) {
+        long u = cb_used(a, r, turn);
+        if (u == 0) continue;
         for (int k = 0; k < 3; k++)
-            if (top[k] < 0 || by[r] > by[top[k]]) {
+            if (top[k] < 0 || u > cb_used(a, top[k], turn)) {
                 memmove(top + k + 1, top + k, sizeof *top * (size_t)(2 - k));
                 top[k] = r;
                 break;
@@ -67,45 +74,49 @@ static void heaviest(script *s, const long *by, char *buf, size_t size)
         char what[256];
         size_t n = strlen(buf);
         host_describe(s, top[k], what, sizeof what);
-        str_fmt(buf + n, size - n, "%s%s (%ld instructions)", k ? ", " : "", what, by[top[k]]);
+        str_fmt(buf + n, size - n, "%s%s (%ld instructions)", k ? ", " : "", what,
+                cb_used(a, top[k], turn));
     }
 }
 
-/* Count the call just made; past a ceiling, fail the game naming the
-   callbacks that used most. */
-static int acct_add(script *s, game *g, int ref)
+/* Past a ceiling: fail the game naming the callbacks that used most. */
+static int acct_exceeded(script *s, game *g)
 {
-    sbx_acct *a = &s->acct;
-    if (ref >= a->ncb) acct_grow(a, ref);
-    a->turn_used += s->used, a->game_used += s->used;
-    a->turn_ms += s->used_ms, a->game_ms += s->used_ms;
-    a->cb_turn[ref] += s->used, a->cb_game[ref] += s->used;
-    const char *what = NULL, *unit = "instructions";
-    long limit = 0;
-    int turn = a->turn_used > SCRIPT_TURN_INSTRUCTIONS || a->turn_ms > a->turn_time_ms;
-    if (a->turn_used > SCRIPT_TURN_INSTRUCTIONS)
-        what = "this turn", limit = SCRIPT_TURN_INSTRUCTIONS;
-    else if (a->game_used > SCRIPT_GAME_INSTRUCTIONS)
-        what = "this game", limit = SCRIPT_GAME_INSTRUCTIONS;
-    else if (a->turn_ms > a->turn_time_ms)
-        what = "this turn", limit = a->turn_time_ms, unit = "ms";
-    else if (a->game_ms > a->game_time_ms)
-        what = "this game", limit = a->game_time_ms, unit = "ms";
-    if (!what) return 0;
+    const sbx_acct *a = &s->acct;
+    const char *unit = "instructions";
+    long limit = SCRIPT_GAME_INSTRUCTIONS;
+    int turn = a->turn_left < 0 || (a->game_left >= 0 && a->turn_ms_left < 0);
+    if (a->turn_left < 0)
+        limit = SCRIPT_TURN_INSTRUCTIONS;
+    else if (a->game_left >= 0)
+        limit = turn ? a->turn_time_ms : a->game_time_ms, unit = "ms";
     char top[1024];
-    heaviest(s, turn ? a->cb_turn : a->cb_game, top, sizeof top);
+    heaviest(s, turn, top, sizeof top);
     if (!g->failed)
         game_fail(g,
                   "the scenario's callbacks used more than %ld %s in %s (turn %d), the ceiling "
                   "across callbacks; heaviest: %s",
-                  limit, unit, what, g->turn, top);
+                  limit, unit, turn ? "this turn" : "this game", g->turn, top);
     return -1;
+}
+
+/* Count the call just made against the ceilings. */
+static int acct_add(script *s, game *g, int ref)
+{
+    sbx_acct *a = &s->acct;
+    if (ref >= a->ncb) acct_grow(a, ref);
+    struct sbx_cb *cb = &a->cb[ref];
+    if (cb->stamp != a->stamp) cb->stamp = a->stamp, cb->turn = 0;
+    cb->turn += s->used, cb->game += s->used;
+    a->turn_left -= s->used, a->game_left -= s->used;
+    a->turn_ms_left -= s->used_ms, a->game_ms_left -= s->used_ms;
+    if ((a->turn_left | a->game_left | a->turn_ms_left | a->game_ms_left) >= 0) return 0;
+    return acct_exceeded(s, g);
 }
 
 void host_free(script *s)
 {
-    free(s->acct.cb_turn);
-    free(s->acct.cb_game);
+    free(s->acct.cb);
 }
 
 /* Calls -------------------------------------------------------------------- */

@@ -181,62 +181,50 @@ static void describe_failure(script *s, const char *msg, const char *where, char
         str_fmt(err, errlen, "%s", msg);
 }
 
-/* What a call changes of the script's metering, kept for the call around
-   it (a scenario's test runs callbacks inside its own metered call). */
+/* What a call changes of the script's metering, kept for a metered call
+   around it (a scenario's test runs callbacks inside its own call). */
 typedef struct meter_state {
-    int metered, killed, timed_out, mem_hit, sampling;
+    int killed, timed_out, mem_hit, sampling;
     long budget, left, limit_ms, deadline;
-    sbx_printed pr;
+    long call_bytes, call_lines_dropped, call_bytes_dropped; /* print's, in this call */
     char near[sizeof((script *)0)->near], killed_at[sizeof((script *)0)->killed_at];
 } meter_state;
 
 static void meter_save(const script *s, meter_state *m)
 {
-    m->metered = s->metered;
     m->budget = s->budget, m->left = s->left;
     m->killed = s->killed, m->timed_out = s->timed_out, m->mem_hit = s->mem_hit;
     m->sampling = s->sampling;
     m->limit_ms = s->limit_ms, m->deadline = s->deadline;
-    m->pr = s->pr;
-    if (!m->metered) return; /* the common case: no places to keep */
+    m->call_bytes = s->pr.call_bytes;
+    m->call_lines_dropped = s->pr.call_lines_dropped;
+    m->call_bytes_dropped = s->pr.call_bytes_dropped;
     memcpy(m->near, s->near, sizeof m->near);
     memcpy(m->killed_at, s->killed_at, sizeof m->killed_at);
 }
 
-/* The outer call's count of what it printed, with the game's as it is now. */
-static void m_pr_restore(script *s, const sbx_printed *outer)
-{
-    s->pr.call_bytes = outer->call_bytes;
-    s->pr.call_lines_dropped = outer->call_lines_dropped;
-    s->pr.call_bytes_dropped = outer->call_bytes_dropped;
-}
-
 static void meter_restore(script *s, const meter_state *m)
 {
-    long used = s->used;
-    s->metered = m->metered;
-    s->budget = m->budget, s->left = m->left;
-    s->killed = s->timed_out = 0;
-    if (!m->metered) return;
+    s->left = m->left - s->used; /* the outer call pays for what it asked for */
+    s->budget = m->budget;
     s->killed = m->killed, s->timed_out = m->timed_out, s->mem_hit = m->mem_hit;
     s->sampling = m->sampling;
     s->limit_ms = m->limit_ms, s->deadline = m->deadline;
-    m_pr_restore(s, &m->pr);
+    s->pr.call_bytes = m->call_bytes;
+    s->pr.call_lines_dropped = m->call_lines_dropped;
+    s->pr.call_bytes_dropped = m->call_bytes_dropped;
     memcpy(s->near, m->near, sizeof m->near);
     memcpy(s->killed_at, m->killed_at, sizeof m->killed_at);
-    s->left -= used; /* the outer call pays for what it asked for */
     lua_sethook(s->L, sbx_hook, LUA_MASKCOUNT, s->killed || s->sampling ? 1 : SCRIPT_HOOK_STEP);
 }
 
-int sbx_call_limited(script *s, int nargs, int nres, const char *where, long budget, long time_ms,
-                     char *err, size_t errlen)
+static int run_call(script *s, int nargs, int nres, const char *where, long budget, long time_ms,
+                    char *err, size_t errlen)
 {
     lua_State *L = s->L;
     int base = lua_gettop(L) - nargs;
     lua_pushcfunction(L, sbx_traceback);
     lua_insert(L, base);
-    meter_state outer;
-    meter_save(s, &outer);
     s->metered = 1;
     s->budget = s->left = budget;
     s->killed = s->mem_hit = s->timed_out = 0;
@@ -262,8 +250,27 @@ int sbx_call_limited(script *s, int nargs, int nres, const char *where, long bud
     } else {
         lua_remove(L, base);
     }
-    meter_restore(s, &outer);
     return failed ? -1 : 0;
+}
+
+int sbx_call_limited(script *s, int nargs, int nres, const char *where, long budget, long time_ms,
+                     char *err, size_t errlen)
+{
+    if (s->metered) { /* inside a metered call: keep all of its state */
+        meter_state outer;
+        meter_save(s, &outer);
+        int rc = run_call(s, nargs, nres, where, budget, time_ms, err, errlen);
+        meter_restore(s, &outer);
+        return rc;
+    }
+    /* Most calls come from core, outside any metered call: only the budget
+       is kept for them. */
+    long outer_budget = s->budget, outer_left = s->left;
+    int rc = run_call(s, nargs, nres, where, budget, time_ms, err, errlen);
+    s->metered = 0;
+    s->budget = outer_budget, s->left = outer_left;
+    s->killed = s->timed_out = 0;
+    return rc;
 }
 
 int sbx_call(script *s, int nargs, int nres, const char *where, char *err, size_t errlen)

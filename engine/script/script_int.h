@@ -20,13 +20,17 @@
 
 /* What the callbacks of one game have used, against the per-turn and
    per-game ceilings (host.c). */
-typedef struct acct {
-    uint64_t serial;                 /* the game's (game.serial), 0 before the first */
-    int turn;                        /* the turn counted in turn_* */
-    long turn_used, game_used;       /* instructions */
-    long turn_ms, game_ms;           /* wall time */
-    long turn_time_ms, game_time_ms; /* the ceilings, scaled like the per-call limit */
-    long *cb_turn, *cb_game;         /* instructions by callback reference */
+typedef struct sbx_acct {
+    uint64_t serial; /* the game's (game.serial), 0 before the first */
+    int turn;        /* the turn counted in turn_* */
+    unsigned stamp;  /* a new one each turn: cb[].stamp tells a stale turn count */
+    /* What is left under each ceiling: below 0, one is exceeded. */
+    long turn_left, game_left, turn_ms_left, game_ms_left;
+    long turn_time_ms, game_time_ms; /* the time ceilings, scaled like the per-call limit */
+    struct sbx_cb {
+        unsigned stamp;
+        long turn, game; /* instructions */
+    } * cb;              /* by callback reference */
     int ncb;
 } sbx_acct;
 
