@@ -256,23 +256,22 @@ static int run_call(script *s, int nargs, int nres, const char *where, long budg
 int sbx_call_limited(script *s, int nargs, int nres, const char *where, long budget, long time_ms,
                      char *err, size_t errlen)
 {
-    if (s->metered) { /* inside a metered call: keep all of its state */
-        meter_state outer;
-        meter_save(s, &outer);
+    if (!s->metered) {
         int rc = run_call(s, nargs, nres, where, budget, time_ms, err, errlen);
-        meter_restore(s, &outer);
+        s->metered = s->killed = s->timed_out = 0;
         return rc;
     }
-    /* Most calls come from core, outside any metered call: only the budget
-       is kept for them. */
-    long outer_budget = s->budget, outer_left = s->left;
+    /* Inside a metered call (a scenario's test): keep all of its state. */
+    meter_state outer;
+    meter_save(s, &outer);
     int rc = run_call(s, nargs, nres, where, budget, time_ms, err, errlen);
-    s->metered = 0;
-    s->budget = outer_budget, s->left = outer_left;
-    s->killed = s->timed_out = 0;
+    s->metered = 1;
+    meter_restore(s, &outer);
     return rc;
 }
 
+/* Outside a metered call (core asking for a callback, the load) the budget
+   and the rest need not be kept: they are not read until the next call. */
 int sbx_call(script *s, int nargs, int nres, const char *where, char *err, size_t errlen)
 {
     return sbx_call_limited(s, nargs, nres, where, s->lim.instructions, s->time_ms, err, errlen);
