@@ -309,7 +309,7 @@
     X(CORE,   JOURNAL_MAX_LINES,  (core),   COUNT, "commands in a save (a longer one is refused with its line)") \
     X(SCRIPT, BUILD_MAX_ERRORS,   200,      COUNT, "problems `check` lists (past them one line says more follow)") \
     X(SCRIPT, TEST_MAX_COMMANDS,  200000,   COUNT, "commands of one `t:play` before it gives up")    \
-    X(SCRIPT, TEST_MAX_INSTRUCTIONS, 100000000, COUNT,                                            \
+    X(SCRIPT, TEST_MAX_INSTRUCTIONS, 50000000, COUNT,                                            \
       "instructions of one test (`crisisroom test`), its callbacks' included")                     \
     X(SCRIPT, TEST_TIME_MS,       120000,   MS,                                                    \
       "wall-clock time of all the tests of one `crisisroom test` run (raised in proportion with "  \
