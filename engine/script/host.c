@@ -27,14 +27,14 @@ static void acct_start(script *s, const game *g)
     sbx_acct *a = &s->acct;
     if (a->serial != g->serial) {
         a->serial = g->serial;
-        a->game_left = SCRIPT_GAME_INSTRUCTIONS, a->game_ms_left = a->game_time_ms;
+        a->game_left = a->game_instructions, a->game_ms_left = a->game_time_ms;
         for (int r = 0; r < a->ncb; r++) a->cb[r].game = 0;
         a->turn = -1;
     }
     if (a->turn != g->turn) {
         a->turn = g->turn;
         a->stamp++; /* every callback's turn count is stale */
-        a->turn_left = SCRIPT_TURN_INSTRUCTIONS, a->turn_ms_left = a->turn_time_ms;
+        a->turn_left = a->turn_instructions, a->turn_ms_left = a->turn_time_ms;
     }
 }
 
@@ -84,10 +84,10 @@ static int acct_exceeded(script *s, game *g)
 {
     const sbx_acct *a = &s->acct;
     const char *unit = "instructions";
-    long limit = SCRIPT_GAME_INSTRUCTIONS;
+    long limit = a->game_instructions;
     int turn = a->turn_left < 0 || (a->game_left >= 0 && a->turn_ms_left < 0);
     if (a->turn_left < 0)
-        limit = SCRIPT_TURN_INSTRUCTIONS;
+        limit = a->turn_instructions;
     else if (a->game_left >= 0)
         limit = turn ? a->turn_time_ms : a->game_time_ms, unit = "ms";
     char top[1024];

@@ -26,6 +26,7 @@ typedef struct sbx_acct {
     unsigned stamp;  /* a new one each turn: cb[].stamp tells a stale turn count */
     /* What is left under each ceiling: below 0, one is exceeded. */
     long turn_left, game_left, turn_ms_left, game_ms_left;
+    long turn_instructions, game_instructions; /* the ceilings (api.h; tests lower them) */
     long turn_time_ms, game_time_ms; /* the time ceilings, scaled like the per-call limit */
     struct sbx_cb {
         unsigned stamp;
