@@ -128,7 +128,10 @@ static int call_ref(script *s, game *g, int ref, int nres)
     char where[256], err[4096];
     game *saved = s->g;
     s->g = g;
-    acct_start(s, g);
+    /* Only the game's own callbacks count against the ceilings: a front
+       end's queries (is this option available? asked at every redraw)
+       would make a game's fate depend on its display. */
+    if (g->applying) acct_start(s, g);
     lua_rawgeti(s->L, LUA_REGISTRYINDEX, ref);
     gapi_push(s);
     int rc = sbx_call(s, 1, nres, NULL, err, sizeof err);
@@ -140,7 +143,7 @@ static int call_ref(script *s, game *g, int ref, int nres)
         if (!g->failed) game_fail(g, "%s: %s", where, err);
         return -1;
     }
-    if (acct_add(s, g, ref)) {
+    if (g->applying && acct_add(s, g, ref)) {
         lua_pop(s->L, nres);
         return -1;
     }

@@ -535,6 +535,23 @@ static void test_ceilings(void)
         session_free(ss);
         script_free(s);
     }
+    /* A front end asking whether an action is available (every redraw) is
+       no part of the game: any number of asks leaves it alone. */
+    err[0] = '\0';
+    s = script_load(folder("action { id = 'q', role = 'a', label = 'Q', requires = function(g)\n"
+                           "  local x = 0 for j = 1, 200000 do x = x + j end return true end }\n",
+                           1),
+                    NULL, err, sizeof err);
+    CHECK(s != NULL);
+    if (s) {
+        s->acct.turn_instructions = 1000000;
+        session *ss = session_new(script_scenario(s), script_host(s), 1, -1, 0, err, sizeof err);
+        CHECK(ss != NULL);
+        for (int i = 0; ss && i < 10; i++) CHECK(game_move_available(ss->g, 0, 0, NULL, 0) == 1);
+        CHECK(ss && !ss->g->failed);
+        session_free(ss);
+        script_free(s);
+    }
     /* A game started again is another game: its count starts from zero. */
     s = load_heavy(1, "g.turn == 1", 0, 700000);
     if (s) {
