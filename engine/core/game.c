@@ -50,8 +50,10 @@ static int start_turn(game *g);
 
 static void init_state(game *g, uint64_t seed, int variant)
 {
+    static uint64_t serials; /* a reset game or a new one at the same address is another game */
     const def_scenario *sc = g->sc;
     clear_dynamic(g);
+    g->serial = ++serials;
     g->seed = seed;
     g->variant = variant;
     rng_seed(&g->rng, seed, RNG_STREAM_GAME);
@@ -76,7 +78,10 @@ int game_reset(game *g, uint64_t seed, int variant)
     init_state(g, seed, variant);
     /* A callback's error may be swallowed on its way back (a condition that
        tried to change the game reads as false): the failed flag is what counts. */
-    return start_turn(g) || g->failed ? -1 : 0;
+    g->applying = 1;
+    int rc = start_turn(g) || g->failed ? -1 : 0;
+    g->applying = 0;
+    return rc;
 }
 
 game *game_new(const def_scenario *sc, const game_host *host, uint64_t seed, int variant, char *err,
@@ -647,7 +652,9 @@ game_rc game_apply(game *g, const cmd *c)
         return GAME_SCRIPT_ERROR;
     }
     g->err[0] = '\0';
+    g->applying = 1;
     game_rc rc = dispatch(g, c);
+    g->applying = 0;
     if (rc == GAME_OK) g->commands++;
     if (g->failed) rc = GAME_SCRIPT_ERROR;
     return rc;

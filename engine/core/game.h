@@ -97,6 +97,11 @@ struct game {
     int finish_at; /* ending asked for by an effect, -1 none */
     int paused;
     int commands; /* commands applied */
+    /* For the host: a new serial at each start (game_new, game_reset) tells
+       one game from the next; applying is set in game_apply and a start,
+       where a callback is part of the game rather than a front end's query. */
+    uint64_t serial;
+    int applying;
 
     double *meter;   /* [nmeters] */
     double *history; /* [(nturns + 1) * nmeters]; row 0 is the start */

@@ -284,18 +284,38 @@
     X(SCRIPT, BUILD_MAX_CARDS,    2000,     COUNT, "cards")                                        \
     X(SCRIPT, BUILD_MAX_MOVES,    10000,    COUNT, "options and actions together")                 \
     X(SCRIPT, BUILD_MAX_TEXT,     16384,    BYTES, "one text field (`title`, `text`, ...)")        \
+    X(SCRIPT, BUILD_MAX_COPIED,   16 << 20, BYTES,                                                 \
+      "all the text of the declarations together, each use of a string counted (one 16 KiB string in 1000 declarations is 16 MiB)") \
     X(CORE,   CR_MAX_TURNS,       (core),   COUNT, "turns")                                        \
+    X(SCRIPT, BUILD_MAX_STEP_DAYS, 3650,    COUNT, "days one step of a dated clock may last (`\"520w\"`)") \
     X(CORE,   CR_MAX_ROLES,       (core),   COUNT, "roles")                                        \
     X(SCRIPT, SCRIPT_DEFAULT_INSTRUCTIONS, 20000000, COUNT,                                        \
       "instructions per callback, and for loading (about 0.1 s of plain Lua)")                     \
+    X(SCRIPT, SCRIPT_TURN_INSTRUCTIONS, 100000000, COUNT,                                          \
+      "instructions of all the callbacks of one turn together")                                    \
+    X(SCRIPT, SCRIPT_GAME_INSTRUCTIONS, 1000000000, COUNT,                                         \
+      "instructions of all the callbacks of one game together")                                    \
     X(SCRIPT, SCRIPT_DEFAULT_MEMORY, 64 << 20, BYTES, "memory of the scenario's Lua state")        \
     X(SCRIPT, SCRIPT_DEFAULT_TIME_MS, 1200, MS,                                                    \
       "wall-clock time per callback, behind the budget (`CRISISROOM_SCRIPT_TIME_MS` raises it)")   \
+    X(SCRIPT, SCRIPT_TURN_TIME_MS, 5000, MS,                                                       \
+      "wall-clock time of all the callbacks of one turn (raised in proportion with the above)")    \
+    X(SCRIPT, SCRIPT_GAME_TIME_MS, 60000, MS,                                                      \
+      "wall-clock time of all the callbacks of one game (raised in proportion with the above)")    \
+    X(SCRIPT, SCRIPT_MAX_PRINT_CALL, 8192,  BYTES,                                                 \
+      "output of `print` in one callback (or the load, or one test); past it lines are dropped and counted") \
+    X(SCRIPT, SCRIPT_MAX_PRINT_GAME, 262144, BYTES,                                                \
+      "output of `print` in one game (and outside games: the load and the tests together)")        \
     X(SCRIPT, GAPI_MAX_TEXT,      4000,     BYTES, "text of `g:say`, and a string in `g.state`")   \
     X(SCRIPT, GAPI_MAX_KEY,       64,       BYTES, "a key of `g.state`")                           \
     X(CORE,   JOURNAL_MAX_LINES,  (core),   COUNT, "commands in a save (a longer one is refused with its line)") \
     X(SCRIPT, BUILD_MAX_ERRORS,   200,      COUNT, "problems `check` lists (past them one line says more follow)") \
-    X(SCRIPT, TEST_MAX_COMMANDS,  200000,   COUNT, "commands of one `t:play` before it gives up")
+    X(SCRIPT, TEST_MAX_COMMANDS,  200000,   COUNT, "commands of one `t:play` before it gives up")    \
+    X(SCRIPT, TEST_MAX_INSTRUCTIONS, 50000000, COUNT,                                            \
+      "instructions of one test (`crisisroom test`), its callbacks' included")                     \
+    X(SCRIPT, TEST_TIME_MS,       120000,   MS,                                                    \
+      "wall-clock time of all the tests of one `crisisroom test` run (raised in proportion with "  \
+      "`CRISISROOM_SCRIPT_TIME_MS`)")
 // clang-format on
 
 /* What the lists above become ---------------------------------------------- */

@@ -183,7 +183,7 @@ static void build_one(bld *b, api_kind k, int t, int i)
 int bld_build(script *s, strbuf *errors)
 {
     lua_State *L = s->L;
-    bld b = {s, L, s->sc, errors, 0, {0}, "", NULL, 0};
+    bld b = {s, L, s->sc, errors, 0, {0}, "", NULL, 0, 0};
     lua_getfield(L, LUA_REGISTRYINDEX, DECLS_KEY);
     int decls = lua_gettop(L);
     lua_Integer n = (lua_Integer)lua_rawlen(L, decls);

@@ -28,6 +28,7 @@ typedef struct bld {
     char what[200]; /* "event 'portal_down'" */
     int *index;     /* decl number -> definition index */
     int moves_reported;
+    size_t copied; /* bytes of text copied out of the declarations */
 } bld;
 
 /* build.c: one problem, at b->at, about b->what. */
@@ -42,6 +43,8 @@ const char *bld_type_name(int t);
    0 absent (reported when required), -1 of another type (reported). */
 int bld_push(bld *b, int t, api_fid f);
 int bld_push_need(bld *b, int t, api_fid f, int required);
+/* A copy of text of the declarations, counted against BUILD_MAX_COPIED. */
+char *bld_copy(bld *b, const char *text);
 /* The readers: the value, or the field's default (NULL for a string). */
 char *bld_str(bld *b, int t, api_fid f);
 double bld_num(bld *b, int t, api_fid f);

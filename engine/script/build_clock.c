@@ -5,7 +5,6 @@
  * machine's time zone and locale: a scenario's labels are the same
  * everywhere.
  */
-#include <stdio.h>
 #include <stdlib.h>
 
 #include "build.h"
@@ -47,31 +46,58 @@ static void clock_label(long minutes, char *buf, size_t size)
             mins / 60, mins % 60);
 }
 
-/* "6h" -> 360 minutes; -1 when it is not a length. */
+/* "6h" -> 360 minutes; -1 when it is not a length, -2 when it is longer
+   than BUILD_MAX_STEP_DAYS (the dates stay in range, and so does the
+   arithmetic: "9223372036854775807w" would overflow). */
 static long parse_step(const char *s)
 {
-    char *end;
-    long n = strtol(s, &end, 10);
-    if (end == s || n <= 0 || end[1]) return -1;
-    switch (*end) {
-    case 'm':
-        return n;
-    case 'h':
-        return n * 60;
-    case 'd':
-        return n * 1440;
-    case 'w':
-        return n * 10080;
-    default:
-        return -1;
+    static const struct {
+        char unit;
+        long minutes;
+    } units[] = {{'m', 1}, {'h', 60}, {'d', 1440}, {'w', 10080}};
+    const char *p = s;
+    while (*p >= '0' && *p <= '9') p++;
+    if (p == s || !p[0] || p[1]) return -1;
+    for (size_t i = 0; i < sizeof units / sizeof units[0]; i++) {
+        if (*p != units[i].unit) continue;
+        long max = (long)BUILD_MAX_STEP_DAYS * 1440 / units[i].minutes, n = 0;
+        for (const char *q = s; q < p; q++) {
+            n = n * 10 + (*q - '0');
+            if (n > max) return -2;
+        }
+        return n > 0 ? n * units[i].minutes : -1;
     }
+    return -1;
+}
+
+/* A number of at most `digits` digits at *s, within [lo, hi]; advances *s. */
+static int date_part(const char **s, int digits, int lo, int hi, int *out)
+{
+    int n = 0, k = 0;
+    while (k < digits && (*s)[k] >= '0' && (*s)[k] <= '9') n = n * 10 + ((*s)[k++] - '0');
+    *s += k;
+    *out = n;
+    return k > 0 && n >= lo && n <= hi;
+}
+
+/* "2022-07-15" or "2022-07-15 08:00", years 1 to 9999. */
+static int parse_date(const char *s, int *y, int *mo, int *d, int *h, int *mi)
+{
+    *h = *mi = 0;
+    if (!date_part(&s, 4, 1, 9999, y) || *s++ != '-' || !date_part(&s, 2, 1, 12, mo) ||
+        *s++ != '-' || !date_part(&s, 2, 1, 31, d))
+        return -1;
+    if (!*s) return 0;
+    if (*s++ != ' ' || !date_part(&s, 2, 0, 23, h) || *s++ != ':' || !date_part(&s, 2, 0, 59, mi))
+        return -1;
+    return *s ? -1 : 0;
 }
 
 static void build_clock_steps(bld *b, int t)
 {
     char *start = bld_str(b, t, F_clock_start);
     int y, mo, d, h = 0, mi = 0;
-    if (!start || (sscanf(start, "%d-%d-%d %d:%d", &y, &mo, &d, &h, &mi) < 3)) {
+    if (!start || parse_date(start, &y, &mo, &d, &h, &mi)) {
         if (start)
             bld_err(b, "%s '%s' must look like \"2022-07-15 08:00\"", api_fname(F_clock_start),
                     start);
@@ -88,7 +114,11 @@ static void build_clock_steps(bld *b, int t)
     for (lua_Integer i = 1; i <= n; i++) {
         lua_rawgeti(b->L, -1, i);
         long step = lua_type(b->L, -1) == LUA_TSTRING ? parse_step(lua_tostring(b->L, -1)) : -1;
-        if (step < 0)
+        if (step == -2)
+            bld_err(b, "%s[%lld] '%s' is too long: a turn lasts at most %d days",
+                    api_fname(F_clock_steps), (long long)i, lua_tostring(b->L, -1),
+                    BUILD_MAX_STEP_DAYS);
+        else if (step < 0)
             bld_err(b, "%s[%lld] must look like \"6h\", \"2d\", \"1w\" or \"30m\"",
                     api_fname(F_clock_steps), (long long)i);
         else {

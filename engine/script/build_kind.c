@@ -24,7 +24,7 @@ static void add_source(bld *b, api_fid f, char **id, void *ud)
         src->url = bld_str(b, s, F_source_url);
         src->file = bld_str(b, s, F_source_file);
     } else if (lua_isstring(b->L, -1)) {
-        src->title = xstrdup(lua_tostring(b->L, -1));
+        src->title = bld_copy(b, lua_tostring(b->L, -1));
     } else {
         bld_err(b, "%s.%s must be a table { %s = ..., %s = ... }", api_fname(f), *id,
                 api_fname(F_source_title), api_fname(F_source_publisher));
@@ -63,7 +63,7 @@ void bld_role(bld *b, int t, int i)
     bld_check_fields(b, t, K_role);
     r->name = bld_str(b, t, F_role_name);
     r->shortname = bld_str(b, t, F_role_short);
-    if (!r->shortname && r->name) r->shortname = xstrdup(r->name);
+    if (!r->shortname && r->name) r->shortname = bld_copy(b, r->name);
     r->brief = bld_str(b, t, F_role_brief);
     r->secret = bld_str(b, t, F_role_private);
     r->budget = bld_int(b, t, F_role_budget);
@@ -124,7 +124,7 @@ static void add_attr(bld *b, api_fid f, char **key, void *ud)
     attrs_ud *a = ud;
     if (lua_type(b->L, -1) == LUA_TSTRING || lua_type(b->L, -1) == LUA_TNUMBER)
         *VEC_PUSH(a->c->attrs, a->c->nattrs, a->cap) =
-            (def_kv){xstrdup(*key), xstrdup(lua_tostring(b->L, -1))};
+            (def_kv){bld_copy(b, *key), bld_copy(b, lua_tostring(b->L, -1))};
     else
         bld_err(b, "%s.%s must be a string or a number", api_fname(f), *key);
 }

@@ -62,12 +62,12 @@ static void get_targets(bld *b, int t, def_move *m)
         int ty = lua_rawgeti(b->L, tt, i);
         def_kv pair = {NULL, NULL};
         if (ty == LUA_TSTRING) {
-            pair.key = xstrdup(lua_tostring(b->L, -1));
-            pair.val = xstrdup(pair.key);
+            pair.key = bld_copy(b, lua_tostring(b->L, -1));
+            pair.val = bld_copy(b, pair.key);
         } else if (ty == LUA_TTABLE) {
             pair.key = bld_str(b, lua_gettop(b->L), F_target_id);
             pair.val = bld_str(b, lua_gettop(b->L), F_target_label);
-            if (!pair.val && pair.key) pair.val = xstrdup(pair.key);
+            if (!pair.val && pair.key) pair.val = bld_copy(b, pair.key);
         }
         if (pair.key && str_is_id(pair.key))
             *VEC_PUSH(m->targets, m->ntargets, cap) = pair;
@@ -231,11 +231,11 @@ static void build_sources(bld *b, int t, def_event *e)
     lua_State *L = b->L;
     int got = bld_raw(L, t, api_fname(F_event_source));
     if (got == LUA_TSTRING)
-        *VEC_PUSH(e->sources, e->nsources, cap) = xstrdup(lua_tostring(L, -1));
+        *VEC_PUSH(e->sources, e->nsources, cap) = bld_copy(b, lua_tostring(L, -1));
     else if (got == LUA_TTABLE)
         for (lua_Integer i = 1; i <= (lua_Integer)lua_rawlen(L, -1); i++) {
             if (lua_rawgeti(L, -1, i) == LUA_TSTRING)
-                *VEC_PUSH(e->sources, e->nsources, cap) = xstrdup(lua_tostring(L, -1));
+                *VEC_PUSH(e->sources, e->nsources, cap) = bld_copy(b, lua_tostring(L, -1));
             lua_pop(L, 1);
         }
     else if (got != LUA_TNIL)

@@ -88,6 +88,25 @@ int bld_push(bld *b, int t, api_fid f)
     return bld_push_need(b, t, f, api_fields[f].required);
 }
 
+/* Text leaves the Lua state for good: count it, since one string of the
+   script can be declared in thousands of places (each a copy). Past the
+   ceiling, reported once, copies are empty (building fails anyway). */
+char *bld_copy(bld *b, const char *text)
+{
+    size_t n = strlen(text) + 1;
+    if (b->copied + n > BUILD_MAX_COPIED) {
+        if (b->copied <= BUILD_MAX_COPIED)
+            bld_err(b,
+                    "the scenario's text comes to more than %d MiB once copied out of its "
+                    "declarations (a string declared in many places counts each time)",
+                    BUILD_MAX_COPIED >> 20);
+        b->copied = (size_t)BUILD_MAX_COPIED + 1;
+        return xstrdup("");
+    }
+    b->copied += n;
+    return xstrdup(text);
+}
+
 char *bld_str(bld *b, int t, api_fid f)
 {
     const char *def = api_fields[f].str;
@@ -98,7 +117,7 @@ char *bld_str(bld *b, int t, api_fid f)
         lua_pop(b->L, 1);
         return NULL;
     }
-    char *v = xstrdup(lua_tostring(b->L, -1));
+    char *v = bld_copy(b, lua_tostring(b->L, -1));
     lua_pop(b->L, 1);
     return v;
 }
@@ -249,7 +268,7 @@ void bld_strs(bld *b, int t, api_fid f, char ***out, int *n)
     lua_Integer len = (lua_Integer)lua_rawlen(b->L, -1);
     for (lua_Integer i = 1; i <= len; i++) {
         if (lua_rawgeti(b->L, -1, i) == LUA_TSTRING)
-            *VEC_PUSH(*out, *n, cap) = xstrdup(lua_tostring(b->L, -1));
+            *VEC_PUSH(*out, *n, cap) = bld_copy(b, lua_tostring(b->L, -1));
         else
             bld_err(b, "%s[%lld] must be a string", api_fname(f), (long long)i);
         lua_pop(b->L, 1);
@@ -338,7 +357,7 @@ static int sorted_keys(bld *b, int t, char ***out)
     while (lua_next(L, t)) {
         lua_pop(L, 1);
         if (lua_type(L, -1) == LUA_TSTRING)
-            *VEC_PUSH(keys, n, cap) = xstrdup(lua_tostring(L, -1));
+            *VEC_PUSH(keys, n, cap) = bld_copy(b, lua_tostring(L, -1));
         else
             bld_err(b, "a table of names has a key that is not a string");
     }
@@ -374,6 +393,9 @@ static void add_delta(bld *b, api_fid f, char **key, void *ud)
     int m = bld_resolve(b, K_meter, *key);
     if (!lua_isnumber(b->L, -1) || lua_type(b->L, -1) != LUA_TNUMBER)
         bld_err(b, "%s.%s must be a number", api_fname(f), *key);
+    else if (!isfinite(lua_tonumber(b->L, -1)))
+        bld_err(b, "%s.%s must be a finite number (got %s)", api_fname(f), *key,
+                lua_tostring(b->L, -1));
     else if (m >= 0)
         *VEC_PUSH(*d->out, *d->n, d->cap) = (def_meter_delta){m, lua_tonumber(b->L, -1)};
 }
@@ -391,12 +413,14 @@ static int get_val(bld *b, int idx, val *out, const char *key)
     switch (lua_type(L, idx)) {
     case LUA_TNUMBER:
         out->type = VAL_NUM, out->num = lua_tonumber(L, idx);
-        return 0;
+        if (isfinite(out->num)) return 0;
+        bld_err(b, "state '%s' must be a finite number (got %s)", key, lua_tostring(L, idx));
+        return -1;
     case LUA_TBOOLEAN:
         out->type = VAL_BOOL, out->num = lua_toboolean(L, idx);
         return 0;
     case LUA_TSTRING:
-        out->type = VAL_STR, out->str = xstrdup(lua_tostring(L, idx));
+        out->type = VAL_STR, out->str = bld_copy(b, lua_tostring(L, idx));
         return 0;
     default:
         bld_err(b, "state '%s': values are numbers, strings or booleans (got %s)", key,

@@ -73,6 +73,8 @@ static script *script_alloc(const char *dir, const script_limits *limits)
     s->lim.instructions =
         limits && limits->instructions ? limits->instructions : SCRIPT_DEFAULT_INSTRUCTIONS;
     s->lim.memory = limits && limits->memory ? limits->memory : SCRIPT_DEFAULT_MEMORY;
+    s->acct.turn_instructions = SCRIPT_TURN_INSTRUCTIONS;
+    s->acct.game_instructions = SCRIPT_GAME_INSTRUCTIONS;
     /* Slow tools (valgrind) need more time; the budget is the same. */
     const char *ms = getenv("CRISISROOM_SCRIPT_TIME_MS");
     s->time_ms = ms && atol(ms) > 0 ? atol(ms) : SCRIPT_DEFAULT_TIME_MS;
@@ -180,7 +182,9 @@ script *script_load(const char *dir, const script_limits *limits, char *err, siz
 void script_free(script *s)
 {
     if (!s) return;
+    sbx_print_game_end(s);
     if (s->L) lua_close(s->L);
+    host_free(s);
     def_free(s->sc);
     free(s->dir);
     free(s);

@@ -131,6 +131,9 @@ static int in_class(int c, int cl)
     case 'x':
         yes = isxdigit(c);
         break;
+    case 'z': /* deprecated in Lua 5.2, still there in 5.4 */
+        yes = c == 0;
+        break;
     default:
         return cl == c;
     }
@@ -499,8 +502,9 @@ static int p_gmatch(lua_State *L)
     return 1;
 }
 
-/* Append the replacement of the match s .. e to b. */
-static void add_replacement(mstate *ms, luaL_Buffer *b, const char *s, const char *e, int how)
+/* Append the replacement of the match s .. e to b. Returns 0 when the
+   match was kept as it was (a function or table gave nil or false). */
+static int add_replacement(mstate *ms, luaL_Buffer *b, const char *s, const char *e, int how)
 {
     lua_State *L = ms->L;
     if (how == LUA_TFUNCTION) {
@@ -541,16 +545,17 @@ static void add_replacement(mstate *ms, luaL_Buffer *b, const char *s, const cha
             }
             r++;
         }
-        return;
+        return 1;
     }
     if (!lua_toboolean(L, -1)) { /* nil or false: keep the match */
         lua_pop(L, 1);
         luaL_addlstring(b, s, (size_t)(e - s));
-    } else if (!lua_isstring(L, -1)) {
-        luaL_error(L, "invalid replacement value (a %s)", luaL_typename(L, -1));
-    } else {
-        luaL_addvalue(b);
+        return 0;
     }
+    if (!lua_isstring(L, -1))
+        return luaL_error(L, "invalid replacement value (a %s)", luaL_typename(L, -1));
+    luaL_addvalue(b);
+    return 1;
 }
 
 static int p_gsub(lua_State *L)
@@ -577,8 +582,7 @@ static int p_gsub(lua_State *L)
         const char *e = do_match(&ms, src, p);
         if (e && e != last) {
             n++;
-            changed = 1;
-            add_replacement(&ms, &b, src, e, how);
+            changed |= add_replacement(&ms, &b, src, e, how);
             src = last = e;
         } else if (src < ms.src_end) {
             charge(&ms, 1);
@@ -589,7 +593,7 @@ static int p_gsub(lua_State *L)
         if (anchor) break;
     }
     finish_state(&ms);
-    if (!changed) {
+    if (!changed) { /* Lua returns the very same string */
         lua_pushvalue(L, 1);
     } else {
         luaL_addlstring(&b, src, (size_t)(ms.src_end - src));

@@ -21,7 +21,7 @@ script *sbx_self(lua_State *L)
     return *(script **)lua_getextraspace(L);
 }
 
-static long now_ms(void)
+long sbx_now_ms(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -84,7 +84,7 @@ static void sbx_hook(lua_State *L, lua_Debug *ar)
         ar->currentline > 0)
         str_fmt(s->near, sizeof s->near, "%s:%d",
                 ar->source[0] == '@' ? ar->source + 1 : ar->short_src, ar->currentline);
-    if (!s->killed && s->left > 0 && now_ms() < s->deadline) return;
+    if (!s->killed && s->left > 0 && (s->seen_ms = sbx_now_ms()) < s->deadline) return;
     if (!s->killed && s->left > 0) s->timed_out = 1;
     if (s->sampling) { /* sampled after a big allocation: not a whole step */
         s->sampling = 0;
@@ -112,10 +112,9 @@ static int kill(lua_State *L, script *s, int level)
     lua_sethook(L, sbx_hook, LUA_MASKCOUNT, 1);
     luaL_where(L, level);
     if (s->timed_out)
-        lua_pushfstring(L, "time limit exceeded (%I ms)", (lua_Integer)s->time_ms);
+        lua_pushfstring(L, "time limit exceeded (%I ms)", (lua_Integer)s->limit_ms);
     else
-        lua_pushfstring(L, "instruction budget exceeded (%I instructions)",
-                        (lua_Integer)s->lim.instructions);
+        lua_pushfstring(L, "instruction budget exceeded (%I instructions)", (lua_Integer)s->budget);
     lua_concat(L, 2);
     return lua_error(L);
 }
@@ -139,13 +138,18 @@ void sbx_charge(lua_State *L, long used)
 
 static int sbx_traceback(lua_State *L)
 {
-    /* Our own work from here: not charged, so a killed script's message
-       can still be built. */
-    sbx_self(L)->metered = 0;
+    /* Building the message is our own work: not charged, so that a killed
+       script's message can still be built. Metering comes back on before
+       the handler returns: the pending to-be-closed variables' __close
+       handlers run after it, and they are the script's code. */
+    script *s = sbx_self(L);
+    int metered = s->metered;
+    s->metered = 0;
     const char *msg = lua_tostring(L, 1);
-    if (!msg) /* no __tostring: it would be the script's code, run unmetered */
+    if (!msg) /* no __tostring: it would be the script's code, run here */
         msg = lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
     luaL_traceback(L, L, msg, 1);
+    s->metered = metered;
     return 1;
 }
 
@@ -164,12 +168,12 @@ static void describe_failure(script *s, const char *msg, const char *where, char
         str_fmt(near, sizeof near, " near %s", s->near);
     if (s->killed && s->timed_out)
         str_fmt(err, errlen, "%stime limit exceeded (%ld ms)%s; is there an endless loop?\n%s", at,
-                s->time_ms, near, msg);
+                s->limit_ms, near, msg);
     else if (s->killed)
         str_fmt(err, errlen,
                 "%sinstruction budget exceeded (%ld instructions)%s; is there an "
                 "endless loop?\n%s",
-                at, s->lim.instructions, near, msg);
+                at, s->budget, near, msg);
     else if (s->mem_hit)
         str_fmt(err, errlen, "%sout of memory (limit %zu MiB)%s\n%s", at, s->lim.memory >> 20, near,
                 msg);
@@ -177,23 +181,67 @@ static void describe_failure(script *s, const char *msg, const char *where, char
         str_fmt(err, errlen, "%s", msg);
 }
 
-int sbx_call(script *s, int nargs, int nres, const char *where, char *err, size_t errlen)
+/* What a call changes of the script's metering, kept for a metered call
+   around it (a scenario's test runs callbacks inside its own call). */
+typedef struct meter_state {
+    int killed, timed_out, mem_hit, sampling;
+    long budget, left, limit_ms, deadline;
+    long call_bytes, call_lines_dropped, call_bytes_dropped; /* print's, in this call */
+    char near[sizeof((script *)0)->near], killed_at[sizeof((script *)0)->killed_at];
+} meter_state;
+
+static void meter_save(const script *s, meter_state *m)
+{
+    m->budget = s->budget, m->left = s->left;
+    m->killed = s->killed, m->timed_out = s->timed_out, m->mem_hit = s->mem_hit;
+    m->sampling = s->sampling;
+    m->limit_ms = s->limit_ms, m->deadline = s->deadline;
+    m->call_bytes = s->pr.call_bytes;
+    m->call_lines_dropped = s->pr.call_lines_dropped;
+    m->call_bytes_dropped = s->pr.call_bytes_dropped;
+    memcpy(m->near, s->near, sizeof m->near);
+    memcpy(m->killed_at, s->killed_at, sizeof m->killed_at);
+}
+
+static void meter_restore(script *s, const meter_state *m)
+{
+    s->left = m->left - s->used; /* the outer call pays for what it asked for */
+    s->budget = m->budget;
+    s->killed = m->killed, s->timed_out = m->timed_out, s->mem_hit = m->mem_hit;
+    s->sampling = m->sampling;
+    s->limit_ms = m->limit_ms, s->deadline = m->deadline;
+    s->pr.call_bytes = m->call_bytes;
+    s->pr.call_lines_dropped = m->call_lines_dropped;
+    s->pr.call_bytes_dropped = m->call_bytes_dropped;
+    memcpy(s->near, m->near, sizeof m->near);
+    memcpy(s->killed_at, m->killed_at, sizeof m->killed_at);
+    lua_sethook(s->L, sbx_hook, LUA_MASKCOUNT, s->killed || s->sampling ? 1 : SCRIPT_HOOK_STEP);
+}
+
+static int run_call(script *s, int nargs, int nres, const char *where, long budget, long time_ms,
+                    char *err, size_t errlen)
 {
     lua_State *L = s->L;
     int base = lua_gettop(L) - nargs;
     lua_pushcfunction(L, sbx_traceback);
     lua_insert(L, base);
-    int metered = s->metered;
-    long left = s->left;
     s->metered = 1;
-    s->left = s->lim.instructions;
+    s->budget = s->left = budget;
     s->killed = s->mem_hit = s->timed_out = 0;
     s->near[0] = s->killed_at[0] = '\0';
     s->sampling = 0;
-    s->deadline = now_ms() + s->time_ms;
+    long start = s->seen_ms = sbx_now_ms();
+    s->limit_ms = time_ms;
+    s->deadline = start + time_ms;
     lua_sethook(L, sbx_hook, LUA_MASKCOUNT, SCRIPT_HOOK_STEP);
     int rc = lua_pcall(L, nargs, nres, base);
     int failed = rc != LUA_OK || s->killed;
+    /* The time as the hook last saw it: no clock call of our own here
+       (a call too short for the hook takes less than a step). */
+    s->used = budget - s->left;
+    s->used_ms = s->seen_ms - start;
+    if (s->pr.call_lines_dropped) sbx_print_call_end(s);
+    s->pr.call_bytes = 0;
     if (failed) {
         const char *msg =
             rc != LUA_OK ? lua_tostring(L, -1) : "(the error was caught, then the script went on)";
@@ -202,10 +250,31 @@ int sbx_call(script *s, int nargs, int nres, const char *where, char *err, size_
     } else {
         lua_remove(L, base);
     }
-    s->metered = metered;
-    s->left = left;
-    s->killed = s->timed_out = 0;
     return failed ? -1 : 0;
+}
+
+int sbx_call_limited(script *s, int nargs, int nres, const char *where, long budget, long time_ms,
+                     char *err, size_t errlen)
+{
+    if (!s->metered) {
+        int rc = run_call(s, nargs, nres, where, budget, time_ms, err, errlen);
+        s->metered = s->killed = s->timed_out = 0;
+        return rc;
+    }
+    /* Inside a metered call (a scenario's test): keep all of its state. */
+    meter_state outer;
+    meter_save(s, &outer);
+    int rc = run_call(s, nargs, nres, where, budget, time_ms, err, errlen);
+    s->metered = 1;
+    meter_restore(s, &outer);
+    return rc;
+}
+
+/* Outside a metered call (core asking for a callback, the load) the budget
+   and the rest need not be kept: they are not read until the next call. */
+int sbx_call(script *s, int nargs, int nres, const char *where, char *err, size_t errlen)
+{
+    return sbx_call_limited(s, nargs, nres, where, s->lim.instructions, s->time_ms, err, errlen);
 }
 
 /* Files -------------------------------------------------------------------- */
@@ -360,6 +429,65 @@ static int sbx_loadtext(lua_State *L)
     return 1;
 }
 
+static void print_out(script *s, const char *msg)
+{
+    if (s->print)
+        s->print(s->print_ud, msg);
+    else
+        fprintf(stderr, "%s\n", msg);
+}
+
+void sbx_print_game_end(script *s)
+{
+    sbx_printed *p = &s->pr;
+    if (p->game_lines_dropped) {
+        char msg[200];
+        str_fmt(msg, sizeof msg,
+                "(print: %ld more lines, %ld bytes, dropped in all: a scenario prints at most %d "
+                "bytes per game)",
+                p->game_lines_dropped, p->game_bytes_dropped, SCRIPT_MAX_PRINT_GAME);
+        print_out(s, msg);
+    }
+    p->game_bytes = p->game_lines_dropped = p->game_bytes_dropped = 0;
+}
+
+void sbx_print_call_end(script *s)
+{
+    sbx_printed *p = &s->pr;
+    if (p->call_lines_dropped && p->game_bytes < SCRIPT_MAX_PRINT_GAME) {
+        char msg[200];
+        str_fmt(msg, sizeof msg,
+                "(print: %ld more lines, %ld bytes, dropped: at most %d bytes per callback)",
+                p->call_lines_dropped, p->call_bytes_dropped, SCRIPT_MAX_PRINT_CALL);
+        print_out(s, msg);
+    }
+    p->call_bytes = p->call_lines_dropped = p->call_bytes_dropped = 0;
+}
+
+/* Is there room for len more bytes of output? Counts what is dropped. */
+static int print_room(script *s, size_t len)
+{
+    sbx_printed *p = &s->pr;
+    uint64_t serial = s->g ? s->g->serial : 0;
+    if (serial != p->serial) {
+        sbx_print_game_end(s);
+        p->serial = serial;
+    }
+    int full = p->game_bytes >= SCRIPT_MAX_PRINT_GAME;
+    if (!full && p->call_bytes + (long)len <= SCRIPT_MAX_PRINT_CALL &&
+        p->game_bytes + (long)len <= SCRIPT_MAX_PRINT_GAME) {
+        p->call_bytes += (long)len, p->game_bytes += (long)len;
+        return 1;
+    }
+    if (!full && p->game_bytes + (long)len > SCRIPT_MAX_PRINT_GAME) {
+        p->game_bytes = SCRIPT_MAX_PRINT_GAME; /* full from now on: say so once */
+        print_out(s, "(print: this game's output is used up; later prints are dropped)");
+    }
+    p->call_lines_dropped++, p->call_bytes_dropped += (long)len;
+    p->game_lines_dropped++, p->game_bytes_dropped += (long)len;
+    return 0;
+}
+
 static int sbx_print(lua_State *L)
 {
     script *s = sbx_self(L);
@@ -374,11 +502,9 @@ static int sbx_print(lua_State *L)
         luaL_addvalue(&b);
     }
     luaL_pushresult(&b);
-    const char *msg = lua_tostring(L, -1);
-    if (s->print)
-        s->print(s->print_ud, msg);
-    else
-        fprintf(stderr, "%s\n", msg);
+    size_t len;
+    const char *msg = lua_tolstring(L, -1, &len);
+    if (print_room(s, len + 1)) print_out(s, msg);
     return 0;
 }
 
@@ -390,22 +516,31 @@ int sbx_random(lua_State *L)
     uint64_t r;
     if (!s->g) return luaL_error(L, "math.random: only available while a game runs");
     if (game_cb_random(s->g, &r)) return luaL_error(L, "%s", s->g->err);
-    double unit = (double)(r >> 11) * 0x1.0p-53;
     lua_Integer lo = 1, hi;
     switch (lua_gettop(L)) {
     case 0:
-        lua_pushnumber(L, unit);
+        lua_pushnumber(L, (double)(r >> 11) * 0x1.0p-53);
         return 1;
     case 1:
         hi = luaL_checkinteger(L, 1);
+        if (hi == 0) { /* as Lua: an integer with all its bits random */
+            lua_pushinteger(L, (lua_Integer)r);
+            return 1;
+        }
         break;
-    default:
+    case 2:
         lo = luaL_checkinteger(L, 1);
         hi = luaL_checkinteger(L, 2);
+        break;
+    default:
+        return luaL_error(L, "wrong number of arguments");
     }
     luaL_argcheck(L, lo <= hi, lua_gettop(L), "interval is empty");
+    /* In unsigned arithmetic, as Lua does: hi - lo and lo + r may not fit
+       a signed integer (math.mininteger, math.maxinteger). */
     lua_Unsigned span = (lua_Unsigned)hi - (lua_Unsigned)lo;
-    lua_pushinteger(L, lo + (lua_Integer)(span == (lua_Unsigned)-1 ? r : r % (span + 1)));
+    lua_Unsigned off = span == (lua_Unsigned)-1 ? r : r % (span + 1);
+    lua_pushinteger(L, (lua_Integer)((lua_Unsigned)lo + off));
     return 1;
 }
 
@@ -425,92 +560,6 @@ static int sbx_setmetatable(lua_State *L)
     lua_insert(L, 1);
     lua_call(L, 2, 1);
     return 1;
-}
-
-/* Library functions that work in C ------------------------------------------------
-
-   The count hook does not run inside a library function, so one call of
-   table.insert on a big array, or string.upper on a big string, does work
-   that no instruction pays for; a loop of them would run for minutes. Each
-   wrapper charges the work a call will do, then calls the original. */
-
-enum { W_STRINGS, W_INSERT, W_REMOVE, W_MOVE, W_CONCAT, W_SORT, W_UNPACK, W_REP };
-
-static long clamp_cost(lua_Integer lo, lua_Integer hi)
-{
-    if (hi < lo) return 1;
-    lua_Unsigned n = (lua_Unsigned)hi - (lua_Unsigned)lo + 1;
-    return n > (lua_Unsigned)LONG_MAX / 2 ? LONG_MAX / 2 : (long)n;
-}
-
-static long work_of(lua_State *L, int kind)
-{
-    int n = lua_gettop(L);
-    long len = lua_istable(L, 1) ? (long)lua_rawlen(L, 1) : 0, cost = 1;
-    switch (kind) {
-    case W_INSERT:
-    case W_REMOVE:
-        return len + 1;
-    case W_MOVE:
-        return clamp_cost(luaL_optinteger(L, 2, 1), luaL_optinteger(L, 3, 0));
-    case W_CONCAT:
-    case W_UNPACK:
-        return clamp_cost(luaL_optinteger(L, 3, 1), luaL_optinteger(L, 4, len));
-    case W_SORT:
-        for (long m = len; m > 1; m /= 2) cost += len;
-        return cost;
-    default:
-        for (int i = 1; i <= n; i++)
-            if (lua_type(L, i) == LUA_TSTRING)
-                cost += (long)(lua_rawlen(L, i) / SCRIPT_BYTES_PER_INSTRUCTION);
-        return cost;
-    }
-}
-
-/* string.rep: refuse a result that cannot fit before building it, with an
-   error that names the line (a plain memory error would not). */
-static void check_rep(lua_State *L)
-{
-    script *s = sbx_self(L);
-    size_t l, lsep = 0;
-    luaL_checklstring(L, 1, &l);
-    lua_Integer n = luaL_checkinteger(L, 2);
-    luaL_optlstring(L, 3, "", &lsep);
-    if (n <= 0 || l + lsep == 0) return;
-    size_t room = s->lim.memory > s->mem ? s->lim.memory - s->mem : 0;
-    if ((lua_Unsigned)n > room / (l + lsep) + 1) {
-        s->mem_hit = 1; /* reported as running out of memory */
-        luaL_error(L,
-                   "string.rep: out of memory: the result (%d x %d bytes) is larger than the "
-                   "memory left (%d KiB)",
-                   (int)(n > INT_MAX ? INT_MAX : n), (int)(l + lsep), (int)(room >> 10));
-    }
-    sbx_charge(L, (long)((lua_Unsigned)n * (l + lsep) / SCRIPT_BYTES_PER_INSTRUCTION));
-}
-
-static int charged(lua_State *L)
-{
-    int kind = (int)lua_tointeger(L, lua_upvalueindex(2));
-    if (kind == W_REP)
-        check_rep(L);
-    else
-        sbx_charge(L, work_of(L, kind));
-    lua_pushvalue(L, lua_upvalueindex(1));
-    lua_insert(L, 1);
-    if (lua_pcall(L, lua_gettop(L) - 1, LUA_MULTRET, 0) == LUA_OK) return lua_gettop(L);
-    /* The original's errors name neither the place nor the function (it was
-       called from C): say both, as if it had been called directly. */
-    if (lua_type(L, -1) == LUA_TSTRING && !sbx_self(L)->killed) {
-        lua_Debug ar;
-        const char *name = "?";
-        if (lua_getstack(L, 0, &ar) && lua_getinfo(L, "n", &ar) && ar.name) name = ar.name;
-        lua_pushfstring(L, "'%s'", name);
-        luaL_gsub(L, lua_tostring(L, -2), "'?'", lua_tostring(L, -1));
-        luaL_where(L, 1);
-        lua_insert(L, -2);
-        lua_concat(L, 2);
-    }
-    return lua_error(L);
 }
 
 /* xpcall whose message handler is not called while the script is being
@@ -547,39 +596,6 @@ static int sbx_xpcall(lua_State *L)
     lua_rotate(L, 3, 2); /* f, handler, true, f, args... */
     int status = lua_pcallk(L, n - 2, LUA_MULTRET, 2, 2, xpcall_done);
     return xpcall_done(L, status, 2);
-}
-
-/* Wrap every function of a library but those in `skip`, with `kind` or
-   the kind `special` gives by name. */
-static void wrap_lib(lua_State *L, const char *lib, const char *const *skip)
-{
-    static const struct {
-        const char *name;
-        int kind;
-    } special[] = {
-        {"insert", W_INSERT}, {"remove", W_REMOVE}, {"move", W_MOVE}, {"concat", W_CONCAT},
-        {"sort", W_SORT},     {"unpack", W_UNPACK}, {"rep", W_REP},   {NULL, 0}};
-    lua_getglobal(L, lib);
-    int t = lua_gettop(L);
-    lua_pushnil(L);
-    while (lua_next(L, t)) {
-        const char *name = lua_tostring(L, -2);
-        int wrap = lua_iscfunction(L, -1) && lua_type(L, -2) == LUA_TSTRING;
-        for (const char *const *k = skip; wrap && *k; k++) wrap = strcmp(*k, name) != 0;
-        if (!wrap) {
-            lua_pop(L, 1);
-            continue;
-        }
-        int kind = W_STRINGS;
-        for (int i = 0; special[i].name; i++)
-            if (strcmp(special[i].name, name) == 0) kind = special[i].kind;
-        lua_pushinteger(L, kind);
-        lua_pushcclosure(L, charged, 2);
-        lua_pushvalue(L, -2);
-        lua_insert(L, -2);
-        lua_rawset(L, t); /* replacing an existing key: next() goes on */
-    }
-    lua_pop(L, 1);
 }
 
 /* Opening -------------------------------------------------------------------- */
@@ -632,10 +648,7 @@ void sbx_open(script *s)
     remove_fields(L, LUA_STRLIBNAME, string_gone);
     remove_fields(L, LUA_MATHLIBNAME, math_gone);
     sbx_open_patterns(L);
-    static const char *const own[] = {"find", "match", "gmatch", "gsub", NULL};
-    wrap_lib(L, LUA_STRLIBNAME, own);
-    wrap_lib(L, LUA_TABLIBNAME, own + 4);
-    wrap_lib(L, LUA_UTF8LIBNAME, own + 4);
+    sbx_open_libs(L);
     lua_getglobal(L, LUA_MATHLIBNAME);
     lua_pushcfunction(L, sbx_random);
     lua_setfield(L, -2, "random");

@@ -55,6 +55,10 @@ int sbx_next(lua_State *L)
 {
     luaL_checktype(L, 1, LUA_TTABLE);
     lua_settop(L, 2);
+    if (!lua_isnil(L, 2)) { /* a key never in the table: Lua's own error */
+        lua_pushvalue(L, 2);
+        if (lua_next(L, 1)) lua_pop(L, 2);
+    }
     int have = 0; /* best candidate at index 3, its value at 4 */
     lua_pushnil(L);
     lua_pushnil(L);
@@ -81,15 +85,20 @@ int sbx_next(lua_State *L)
     return 2;
 }
 
+/* The next key of the sorted list that still has a value: like Lua's
+   next, pairs never visits a key cleared during the loop. */
 static int sorted_iter(lua_State *L)
 {
-    lua_Integer i = lua_tointeger(L, lua_upvalueindex(2)) + 1;
+    lua_Integer i = lua_tointeger(L, lua_upvalueindex(2));
+    for (;;) {
+        if (lua_rawgeti(L, lua_upvalueindex(1), ++i) == LUA_TNIL) break;
+        lua_pushvalue(L, -1);
+        if (lua_rawget(L, 1) != LUA_TNIL) break;
+        lua_pop(L, 2);
+    }
     lua_pushinteger(L, i);
     lua_replace(L, lua_upvalueindex(2));
-    if (lua_rawgeti(L, lua_upvalueindex(1), i) == LUA_TNIL) return 1;
-    lua_pushvalue(L, -1);
-    lua_rawget(L, 1);
-    return 2;
+    return lua_isnil(L, -1) ? 1 : 2;
 }
 
 /* Sort keys[1..n] with key_less: a bottom-up merge sort through a second
@@ -201,9 +210,29 @@ static int sort_small(lua_State *L, int t)
     return 0;
 }
 
+static int pairs_done(lua_State *L, int status, lua_KContext k)
+{
+    (void)L, (void)status, (void)k;
+    return 3;
+}
+
+/* pairs(t): __pairs when t has one (as in Lua, it may yield); else the
+   sorted keys. A value that is not a table gets next, which refuses it
+   when the loop starts, as Lua's pairs does. */
 int sbx_pairs(lua_State *L)
 {
-    luaL_checktype(L, 1, LUA_TTABLE);
+    luaL_checkany(L, 1);
+    if (luaL_getmetafield(L, 1, "__pairs") != LUA_TNIL) {
+        lua_pushvalue(L, 1);
+        lua_callk(L, 1, 3, 0, pairs_done);
+        return 3;
+    }
+    if (!lua_istable(L, 1)) {
+        lua_pushcfunction(L, sbx_next);
+        lua_pushvalue(L, 1);
+        lua_pushnil(L);
+        return 3;
+    }
     if (sort_small(L, 1) != 0) {
         lua_newtable(L);
         int keys = lua_gettop(L);

@@ -32,7 +32,8 @@ const def_scenario *script_scenario(const script *s);
 const game_host *script_host(script *s);
 const char *script_dir(const script *s);
 
-/* Where the scenario's print() goes (default: stderr). */
+/* Where the scenario's print() goes (default: stderr). The sink must last
+   as long as the script: script_free says there what print() dropped. */
 void script_set_print(script *s, void (*fn)(void *ud, const char *msg), void *ud);
 
 /* Run a scenario's test files (tests/ *.lua in its folder), or only the

@@ -18,6 +18,32 @@
 #define SCRIPT_BUILD_RESERVE         (8u << 20) /* memory for building, over the limit */
 #define SCRIPT_PATTERN_STEPS         200000000L /* a pattern call outside the budget */
 
+/* What the callbacks of one game have used, against the per-turn and
+   per-game ceilings (host.c). */
+typedef struct sbx_acct {
+    uint64_t serial; /* the game's (game.serial), 0 before the first */
+    int turn;        /* the turn counted in turn_* */
+    unsigned stamp;  /* a new one each turn: cb[].stamp tells a stale turn count */
+    /* What is left under each ceiling: below 0, one is exceeded. */
+    long turn_left, game_left, turn_ms_left, game_ms_left;
+    long turn_instructions, game_instructions; /* the ceilings (api.h; tests lower them) */
+    long turn_time_ms, game_time_ms; /* the time ceilings, scaled like the per-call limit */
+    struct sbx_cb {
+        unsigned stamp;
+        long turn, game; /* instructions */
+    } * cb;              /* by callback reference */
+    int ncb;
+} sbx_acct;
+
+/* What print() wrote and dropped, against its ceilings: per call, and per
+   game (serial 0: outside a game, the load and the tests). */
+typedef struct sbx_printed {
+    uint64_t serial;
+    long call_bytes, game_bytes;
+    long call_lines_dropped, call_bytes_dropped;
+    long game_lines_dropped, game_bytes_dropped;
+} sbx_printed;
+
 struct script {
     lua_State *L;
     def_scenario *sc;
@@ -28,10 +54,12 @@ struct script {
     /* The instruction budget: only counts while `metered` is set (loading
        and callbacks, not the test runner's own code). */
     int metered;
+    long budget; /* of the running call: lim.instructions, or a test's */
     long left;
     int killed;
     int timed_out;       /* killed by the time limit rather than the budget */
     long time_ms;        /* wall-clock ceiling per call (a safety net) */
+    long limit_ms;       /* that of the running call (a test's is longer) */
     long deadline;       /* CLOCK_MONOTONIC ms when the time limit strikes */
     char near[160];      /* "file:line" where the hook last saw the script */
     char killed_at[160]; /* "file:line" where the budget ran out */
@@ -43,6 +71,11 @@ struct script {
     game_host host;
     void (*print)(void *ud, const char *msg);
     void *print_ud;
+    long seen_ms;   /* the clock when the hook last read it */
+    long used;      /* instructions the last call used */
+    long used_ms;   /* and its wall time, as far as the hook saw */
+    sbx_acct acct;  /* ceilings across callbacks (host.c) */
+    sbx_printed pr; /* print()'s ceilings */
     uint64_t files_hash;
     int ninclude;       /* files included, to bound them */
     size_t files_bytes; /* read so far, to bound them */
@@ -54,10 +87,19 @@ void sbx_open(script *s);
 /* Run the function on top of the stack with nargs under the budget.
    Returns 0 or -1 with "place: message\ntraceback" in err. */
 int sbx_call(script *s, int nargs, int nres, const char *where, char *err, size_t errlen);
+/* The same with a budget and a time limit of its own (a scenario's test).
+   A call inside a metered one charges what it used to the outer call. */
+int sbx_call_limited(script *s, int nargs, int nres, const char *where, long budget, long time_ms,
+                     char *err, size_t errlen);
+/* print(): what was dropped in the call that ends (and in the game that
+   ended, at the end of the script), said once. */
+void sbx_print_call_end(script *s);
+void sbx_print_game_end(script *s);
 /* Load a file of the scenario folder as a chunk "@relpath" onto the stack. */
 int sbx_load_file(script *s, const char *rel, char *err, size_t errlen);
 int sbx_check_path(const char *rel, char *why, size_t whylen);
 script *sbx_self(lua_State *L);
+long sbx_now_ms(void);        /* CLOCK_MONOTONIC */
 int sbx_random(lua_State *L); /* math.random on the game's generator */
 /* Work done in C on the script's behalf (pattern matching): what is left of
    the budget, and charging `used` instructions to it (raises the budget
@@ -67,6 +109,8 @@ void sbx_charge(lua_State *L, long used);
 
 /* pattern.c: string.find, match, gmatch and gsub within the budget */
 void sbx_open_patterns(lua_State *L);
+/* sandbox_lib.c: the rest of string, table, utf8 and math, charged */
+void sbx_open_libs(lua_State *L);
 
 int sbx_include(lua_State *L); /* include "path" */
 
@@ -90,6 +134,7 @@ void gapi_index_ids(script *s); /* name -> index tables, after building */
 
 /* host.c */
 void host_init(script *s);
+void host_free(script *s);
 /* What a callback reference is, for messages: "event 'x' when". */
 void host_describe(script *s, int ref, char *buf, size_t size);
 #define REFDESC_KEY "crisisroom.refdesc"

@@ -273,23 +273,28 @@ static int declare_test(lua_State *L)
     return 0;
 }
 
-static int traceback(lua_State *L)
+/* Run the function on top with its arguments under a test's own budget
+   and time limit (a test file comes with the untrusted scenario); the
+   callbacks it makes run under theirs, and count towards the test's. */
+static int run_test_fn(script *s, int nargs, long budget, long time_ms, char *err, size_t errlen)
 {
-    luaL_traceback(L, L, lua_tostring(L, 1), 1);
-    return 1;
+    return sbx_call_limited(s, nargs, 0, NULL, budget, time_ms, err, errlen);
 }
 
-/* Run the function on top with its argument, without the budget (tests
-   may play hundreds of games); callbacks inside stay metered. */
-static int run_unmetered(lua_State *L, int nargs, const char **msg)
+/* The whole run's time limit, which grows with the per-call one (slow
+   tools): when it strikes, the test running stops and the rest fail. */
+static long run_deadline;
+
+static long test_time_ms(const script *s)
 {
-    int base = lua_gettop(L) - nargs;
-    lua_pushcfunction(L, traceback);
-    lua_insert(L, base);
-    int rc = lua_pcall(L, nargs, 0, base);
-    *msg = rc ? lua_tostring(L, -1) : NULL;
-    lua_remove(L, base);
-    return rc;
+    double scale = (double)s->time_ms / SCRIPT_DEFAULT_TIME_MS;
+    return (long)(TEST_TIME_MS * (scale > 1 ? scale : 1));
+}
+
+static long time_left(void)
+{
+    long left = run_deadline - sbx_now_ms();
+    return left > 1 ? left : 1;
 }
 
 static void report_state(FILE *out, tctx *c)
@@ -308,17 +313,16 @@ static void report_state(FILE *out, tctx *c)
 static int run_file(script *s, const char *rel, FILE *out, int *passed)
 {
     lua_State *L = s->L;
-    char err[4096];
-    const char *msg;
+    char err[4096], msg[8192];
     lua_newtable(L);
     lua_setfield(L, LUA_REGISTRYINDEX, TESTS_KEY);
     if (sbx_load_file(s, rel, err, sizeof err)) {
         fprintf(out, "FAIL %s\n  %s\n", rel, err);
         return 1;
     }
-    if (run_unmetered(L, 0, &msg)) {
+    long t = time_left();
+    if (run_test_fn(s, 0, s->lim.instructions, t < s->time_ms ? t : s->time_ms, msg, sizeof msg)) {
         fprintf(out, "FAIL %s\n  %s\n", rel, msg);
-        lua_pop(L, 1);
         return 1;
     }
     int failed = 0;
@@ -331,10 +335,12 @@ static int run_file(script *s, const char *rel, FILE *out, int *passed)
         const char *name = lua_tostring(L, -1);
         lua_rawgeti(L, -2, 2);
         push_t(L, &c);
-        if (run_unmetered(L, 1, &msg)) {
+        if (run_test_fn(s, 1, TEST_MAX_INSTRUCTIONS, time_left(), msg, sizeof msg)) {
             fprintf(out, "FAIL %s: %s\n  %s\n", rel, name, msg);
+            if (time_left() <= 1)
+                fprintf(out, "  (the tests together may take %ld ms: that time is up)\n",
+                        test_time_ms(s));
             report_state(out, &c);
-            lua_pop(L, 1);
             failed++;
         } else {
             fprintf(out, "ok   %s: %s\n", rel, name);
@@ -383,6 +389,7 @@ int script_run_tests(const char *dir, const char *only, FILE *out)
         return -1;
     }
     lua_register(s->L, t_name(API_GLOBAL), declare_test);
+    run_deadline = sbx_now_ms() + test_time_ms(s);
     char **files;
     int nfiles = list_tests(dir, &files), failed = 0, passed = 0, ran = 0;
     for (int i = 0; i < nfiles; i++) {

@@ -6,6 +6,8 @@
 # `crisisroom run --auto random` under `timeout` (MAX_SECONDS + 3) and a 1 GiB address-space
 # ceiling, and checks that it failed cleanly: exit code 1 (not a signal, not
 # a hang), the text of expect.txt in the output, within MAX_SECONDS (2).
+# A case with a file `test` runs `crisisroom test` on it instead (the
+# scenario's own tests/*.lua are what is hostile).
 set -uo pipefail
 bin="$1"
 case_dir="$2"
@@ -28,7 +30,9 @@ limit=(prlimit --as=$((1 << 30)) --)
 if [ -n "${CRISISROOM_NO_MEMLIMIT:-}" ] || ! command -v prlimit >/dev/null; then limit=(); fi
 
 start=$(date +%s%N)
-"${limit[@]}" timeout -s KILL $((max + 3)) "$bin" run "$work/case" --auto random --seed 1 >"$work/out" 2>&1
+cmd=(run "$work/case" --auto random --seed 1)
+[ -f "$case_dir/test" ] && cmd=(test "$work/case")
+"${limit[@]}" timeout -s KILL $((max + 3)) "$bin" "${cmd[@]}" >"$work/out" 2>&1
 rc=$?
 elapsed_ms=$(( ($(date +%s%N) - start) / 1000000 ))
 

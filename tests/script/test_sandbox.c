@@ -14,6 +14,7 @@
 #include "script.h"
 #include "session.h"
 #include "util.h"
+#include "../../engine/script/script_int.h" /* the ceilings across callbacks, lowered */
 
 static char root[256];
 static int ncase;
@@ -141,7 +142,7 @@ static void test_runaway(void)
 static void test_memory(void)
 {
     double t0 = now();
-    expect_error("local t = {}\nfor i = 1, 1e9 do t[i] = string.rep('x', 4096) .. i end\n",
+    expect_error("local t = {}\nfor i = 1, 1e9 do t[i] = ('x'):rep(64):rep(64) .. i end\n",
                  "out of memory");
     expect_error("local s = string.rep('x', 1 << 30)\n", "memory");
     CHECK(now() - t0 < 5.0);
@@ -489,6 +490,79 @@ static void test_random(void)
     script_free(s);
 }
 
+/* A scenario whose events' conditions each use about 400,000 instructions,
+   on the turns `when` allows; loaded with small ceilings across callbacks. */
+static script *load_heavy(int nevents, const char *when, long per_turn, long per_game)
+{
+    strbuf b = {0};
+    sb_printf(&b,
+              "for i = 1, %d do\n"
+              "  event { id = 'e' .. i, to = 'a', channel = 'phone', title = 'X', text = 'x',\n"
+              "    when = function(g) if %s then local x = 0 for j = 1, 200000 do x = x + j end "
+              "end return false end }\n"
+              "end\n",
+              nevents, when);
+    err[0] = '\0';
+    script *s = script_load(folder(b.s, 1), NULL, err, sizeof err);
+    sb_free(&b);
+    CHECK(s != NULL);
+    if (!s) {
+        fprintf(stderr, "%s\n", err);
+        return NULL;
+    }
+    if (per_turn) s->acct.turn_instructions = per_turn;
+    if (per_game) s->acct.game_instructions = per_game;
+    return s;
+}
+
+static void test_ceilings(void)
+{
+    /* Five conditions of 400,000 instructions against a turn's 1,000,000. */
+    script *s = load_heavy(5, "true", 1000000, 0);
+    if (s) {
+        const char *e = start_game(s);
+        CHECK_STR_HAS(e, "used more than 1000000 instructions in this turn (turn 1)");
+        CHECK_STR_HAS(e, "heaviest: event 'e1' when (scenario.lua:7) (");
+        script_free(s);
+    }
+    /* One a turn against a game's 700,000: the second turn is too many. */
+    s = load_heavy(1, "true", 0, 700000);
+    if (s) {
+        session *ss = session_new(script_scenario(s), script_host(s), 1, -1, 0, err, sizeof err);
+        CHECK(ss != NULL);
+        CHECK(ss && session_apply(ss, "end") == GAME_SCRIPT_ERROR);
+        if (ss) CHECK_STR_HAS(ss->err, "used more than 700000 instructions in this game (turn 2)");
+        session_free(ss);
+        script_free(s);
+    }
+    /* A front end asking whether an action is available (every redraw) is
+       no part of the game: any number of asks leaves it alone. */
+    err[0] = '\0';
+    s = script_load(folder("action { id = 'q', role = 'a', label = 'Q', requires = function(g)\n"
+                           "  local x = 0 for j = 1, 200000 do x = x + j end return true end }\n",
+                           1),
+                    NULL, err, sizeof err);
+    CHECK(s != NULL);
+    if (s) {
+        s->acct.turn_instructions = 1000000;
+        session *ss = session_new(script_scenario(s), script_host(s), 1, -1, 0, err, sizeof err);
+        CHECK(ss != NULL);
+        for (int i = 0; ss && i < 10; i++) CHECK(game_move_available(ss->g, 0, 0, NULL, 0) == 1);
+        CHECK(ss && !ss->g->failed);
+        session_free(ss);
+        script_free(s);
+    }
+    /* A game started again is another game: its count starts from zero. */
+    s = load_heavy(1, "g.turn == 1", 0, 700000);
+    if (s) {
+        session *ss = session_new(script_scenario(s), script_host(s), 1, -1, 0, err, sizeof err);
+        CHECK(ss != NULL);
+        for (int i = 0; ss && i < 4; i++) CHECK(game_reset(ss->g, 1, -1) == 0);
+        session_free(ss);
+        script_free(s);
+    }
+}
+
 int main(void)
 {
     str_fmt(root, sizeof root, "%s", "/tmp/crisisroom-sandbox-XXXXXX");
@@ -502,6 +576,7 @@ int main(void)
     test_every_message();
     test_api_table();
     test_random();
+    test_ceilings();
     char rm_cmd[600];
     str_fmt(rm_cmd, sizeof rm_cmd, "rm -rf '%s'", root);
     if (system(rm_cmd) != 0) fprintf(stderr, "could not remove %s\n", root);

@@ -6,5 +6,5 @@ ending { id = 'e', title = 'E', text = 'x' }
 event { id = 'x', to = 'a', channel = 'phone', title = 'X', text = 'x',
   when = function(g)
     local t = {}
-    for i = 1, 1e9 do t[i] = string.rep('x', 1000) .. i end
+    for i = 1, 1e9 do t[i] = ('x'):rep(10):rep(100) .. i end
   end }

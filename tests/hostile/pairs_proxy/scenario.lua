@@ -6,4 +6,3 @@ ending { id = 'e', title = 'E', text = 'x' }
 local t = setmetatable({}, { __pairs = function() return function() return 1, 1 end end })
 local n = 0
 for k in pairs(t) do n = n + 1 end
-assert(n > 0, 'pairs ignores __pairs: proxies cannot make an endless pairs')

@@ -3,5 +3,5 @@ role { id = 'a', name = 'A', brief = 'B' }
 meter { id = 'm', name = 'M', start = 50 }
 clock { 'one', 'two', 'three' }
 ending { id = 'e', title = 'E', text = 'x' }
-local a, b = string.rep('x', 20000000), string.rep('x', 20000000)
+local a, b = ('x'):rep(20000):rep(1000), ('x'):rep(20000):rep(1000)
 while true do local _ = a == b end

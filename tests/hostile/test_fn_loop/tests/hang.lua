@@ -1,0 +1,4 @@
+test("hangs", function(t)
+  t:start{ seed = 1 }
+  while true do end
+end)

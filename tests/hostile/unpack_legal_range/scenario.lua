@@ -1,0 +1,7 @@
+scenario { id = 'h', title = 'H', summary = 'Hostile.' }
+role { id = 'a', name = 'A', brief = 'B' }
+meter { id = 'm', name = 'M', start = 50 }
+clock { 'one', 'two', 'three' }
+ending { id = 'e', title = 'E', text = 'x' }
+local x = table.unpack({}, -(1 << 62), -(1 << 62))
+error('unpacked: ' .. tostring(x))
