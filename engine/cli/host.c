@@ -211,7 +211,7 @@ static int hook_revoke(void *ud, int slot, char *err, size_t errlen)
 }
 static void hook_timer(void *ud, int minutes, int closes)
 {
-    net_set_timer(ud, minutes, closes);
+    net_set_timer(ud, minutes * 60000, closes);
 }
 static int hook_timer_left(void *ud)
 {
