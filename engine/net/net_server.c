@@ -64,6 +64,10 @@ static int start_civetweb(net *n, const net_config *cfg, char *err, size_t errle
     str_fmt(ping, sizeof ping, "%d", NET_PING_MS);
     const char *opts[] = {"listening_ports", ports, "num_threads", threads, "request_timeout_ms",
                           io, "websocket_timeout_ms", ping, "enable_websocket_ping_pong", "yes",
+                          /* a frame's header and its payload are two writes: without
+                             this, Nagle and the peer's delayed ACK hold the second
+                             one back 40 ms */
+                          "tcp_nodelay", "1",
                           /* no CORS: a page of another site may not read the API */
                           "access_control_allow_origin", "", "access_control_allow_methods", "",
                           NULL};
