@@ -213,15 +213,15 @@ static void hook_timer(void *ud, int minutes, int closes)
 {
     net_set_timer(ud, minutes * 60000, closes);
 }
-static int hook_timer_left(void *ud)
+static void hook_timer_get(void *ud, int *length, int *left, int *running)
 {
-    return net_timer_left(ud);
+    net_timer_get(ud, length, left, running);
 }
 
 static int window(net *n, script *scr, session *s, int console)
 {
     ui_host h = {n,          hook_poll, hook_wait_ms, hook_waker, hook_url,
-                 hook_slots, hook_join, hook_revoke,  hook_timer, hook_timer_left};
+                 hook_slots, hook_join, hook_revoke,  hook_timer, hook_timer_get};
     char save[PATH_MAX] = "";
     if (s->j) str_fmt(save, sizeof save, "%s", s->j->path);
     return ui_host_window(&h, scr, s, save, console);

@@ -84,7 +84,8 @@ int net_revoke(net *n, int slot, char *err, size_t errlen);
 /* The turn's countdown for every device: its length in ms (0 off); closes
    1: the turn closes at zero, 0 not, -1 as before. Owner's thread. */
 void net_set_timer(net *n, int ms, int closes);
-/* Milliseconds left on it, -1 when there is none. */
-int net_timer_left(net *n);
+/* How it stands: its length and the ms left (0 and 0 when there is none),
+   and whether it runs now. */
+void net_timer_get(net *n, int *length_ms, int *left_ms, int *running);
 
 #endif

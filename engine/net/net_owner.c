@@ -623,9 +623,11 @@ void net_set_timer(net *n, int ms, int closes)
     n->changed = 1;
 }
 
-int net_timer_left(net *n)
+void net_timer_get(net *n, int *length_ms, int *left_ms, int *running)
 {
-    return n->timer.len_ms ? timer_left(&n->timer) : -1;
+    *length_ms = n->timer.len_ms;
+    *left_ms = n->timer.len_ms ? timer_left(&n->timer) : 0;
+    *running = n->timer.running;
 }
 
 int net_wait_ms(net *n)
