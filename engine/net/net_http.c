@@ -460,45 +460,62 @@ static const char *str_field(cJSON *o, const char *key)
     return cJSON_IsString(v) ? v->valuestring : NULL;
 }
 
+static const char *str_or_empty(cJSON *o, const char *key)
+{
+    const char *s = str_field(o, key);
+    return s ? s : "";
+}
+
+static net_req *ws_command(net_conn *k, cJSON *o)
+{
+    const char *line = str_field(o, "line");
+    cJSON *num = cJSON_GetObjectItemCaseSensitive(o, "seq");
+    double d = cJSON_IsNumber(num) ? num->valuedouble : 0;
+    if (!line || !one_line(line)) {
+        ws_error(k, "malformed", "command: \"line\" is one command line");
+        return NULL;
+    }
+    if (num && (d < 1 || d > 9007199254740992.0 || d != (double)(long long)d)) {
+        ws_error(k, "malformed", "\"seq\" is a whole number from 1");
+        return NULL;
+    }
+    net_req *r = net_req_new(REQ_COMMAND, k->slot);
+    r->line = xstrdup(line);
+    r->seq = (long long)d, r->has_seq = num != NULL;
+    return r;
+}
+
+static net_req *ws_timer(net_conn *k, cJSON *o)
+{
+    cJSON *num = cJSON_GetObjectItemCaseSensitive(o, "minutes");
+    if (!cJSON_IsNumber(num) || num->valuedouble < 0 || num->valuedouble > 240) {
+        ws_error(k, "malformed", "timer: \"minutes\" from 0 to 240");
+        return NULL;
+    }
+    net_req *r = net_req_new(REQ_TIMER, k->slot);
+    r->ms = (int)(num->valuedouble * 60000 + 0.5); /* fractions are seconds (tests) */
+    r->closes = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(o, "closes_turn"));
+    return r;
+}
+
 /* A message's fields into a request; NULL with the error said. */
 static net_req *ws_request(net_conn *k, cJSON *o, const char *type)
 {
     net_req *r = NULL;
-    const char *s;
-    cJSON *num;
     if (!strcmp(type, "hello")) {
         r = net_req_new(REQ_HELLO, k->slot);
         token_and_name(o, r);
     } else if (!strcmp(type, "command")) {
-        s = str_field(o, "line");
-        num = cJSON_GetObjectItemCaseSensitive(o, "seq");
-        if (!s || !one_line(s))
-            return ws_error(k, "malformed", "command: \"line\" is one command line"), NULL;
-        r = net_req_new(REQ_COMMAND, k->slot);
-        r->line = xstrdup(s);
-        if (num) {
-            double d = cJSON_IsNumber(num) ? num->valuedouble : 0;
-            if (d < 1 || d > 9007199254740992.0 || d != (double)(long long)d) {
-                net_req_free(r);
-                ws_error(k, "malformed", "\"seq\" is a whole number from 1");
-                return NULL;
-            }
-            r->seq = (long long)d, r->has_seq = 1;
-        }
+        r = ws_command(k, o);
     } else if (!strcmp(type, "lead")) {
         r = net_req_new(REQ_LEAD, k->slot);
-        str_fmt(r->to, sizeof r->to, "%s", (s = str_field(o, "to")) ? s : "");
-        str_fmt(r->role, sizeof r->role, "%s", (s = str_field(o, "role")) ? s : "");
+        str_fmt(r->to, sizeof r->to, "%s", str_or_empty(o, "to"));
+        str_fmt(r->role, sizeof r->role, "%s", str_or_empty(o, "role"));
     } else if (!strcmp(type, "timer")) {
-        num = cJSON_GetObjectItemCaseSensitive(o, "minutes");
-        if (!cJSON_IsNumber(num) || num->valuedouble < 0 || num->valuedouble > 240)
-            return ws_error(k, "malformed", "timer: \"minutes\" from 0 to 240"), NULL;
-        r = net_req_new(REQ_TIMER, k->slot);
-        r->ms = (int)(num->valuedouble * 60000 + 0.5); /* fractions: seconds, for tests */
-        r->closes = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(o, "closes_turn"));
+        r = ws_timer(k, o);
     } else if (!strcmp(type, "revoke")) {
         r = net_req_new(REQ_REVOKE, k->slot);
-        str_fmt(r->role, sizeof r->role, "%s", (s = str_field(o, "slot")) ? s : "");
+        str_fmt(r->role, sizeof r->role, "%s", str_or_empty(o, "slot"));
     } else {
         ws_error(k, "malformed", "unknown type: hello, command, lead, timer, revoke or ping");
     }
