@@ -101,6 +101,7 @@ int batch_print(const stats *st, const batch_cfg *cfg, double secs, int json, st
 int batch_merge(const char *const *files, int nfiles, int json, const char *html);
 
 int cli_batch(int argc, char **argv);
+int cli_host(int argc, char **argv); /* host.c: the room over the network */
 int cli_new(int argc, char **argv);
 
 #endif

@@ -58,7 +58,8 @@ static uint64_t hash_log_entry(uint64_t h, const game_log *l)
     h = hash_i64(h, l->ref);
     h = hash_f64(h, l->value);
     h = hash_str(h, l->text);
-    return hash_str(h, l->aux);
+    h = hash_str(h, l->aux);
+    return l->who ? hash_str(h, l->who) : h; /* only votes have one: other hashes stay */
 }
 
 /* Fold in what was appended since the last call. The digests are a cache
@@ -100,6 +101,8 @@ uint64_t game_hash(const game *g)
     uint64_t h = HASH_INIT;
     int head[] = {g->turn, g->role, g->ended, g->ending, g->finish_at, g->paused, g->variant};
     h = hash_ints(h, head, 7);
+    /* Hot-seat games (every save before simultaneous play) hash as before. */
+    if (g->simultaneous) h = hash_i64(hash_i64(h, 'S'), (int64_t)g->done);
     h = hash_i64(h, (int64_t)g->seed);
     for (int i = 0; i < 4; i++) h = hash_i64(h, (int64_t)g->rng.s[i]);
     for (int i = 0; i < sc->nmeters; i++) h = hash_f64(h, g->meter[i]);

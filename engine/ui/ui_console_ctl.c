@@ -48,7 +48,8 @@ static void redraw(ui_app *m)
 static int apply(ui_app *m, const char *line)
 {
     if (!m->ses) return -1;
-    int rc = session_apply(m->ses, line);
+    journal_by by = {.kind = "facilitator"}; /* the journal says who sent it */
+    int rc = session_apply_as(m->ses, line, &by);
     if (rc) {
         char why[sizeof m->ses->err + 200];
         ui_role_words(m, m->ses->err, why, sizeof why);
@@ -143,6 +144,22 @@ static void pick_meter(ui_app *m, int meter)
     m->con.field = CF_VALUE;
 }
 
+/* Hosting: a slot's new code; every device that used the old one is shut
+   out and joins again with the new one (the join screen shows it). */
+static void revoke(ui_app *m, int slot)
+{
+    const ui_host *h = m->host;
+    char err[600];
+    ui_join j;
+    if (!h || h->join(h->ud, slot, &j)) return;
+    if (h->revoke(h->ud, slot, err, sizeof err)) {
+        say(m, 1, "The code for %s was not changed: %s", j.name, err);
+        return;
+    }
+    h->join(h->ud, slot, &j);
+    say(m, 0, "New code for %s: %s (the old one no longer works).", j.name, j.code);
+}
+
 static void answer(ui_app *m, int yes)
 {
     int ask = m->con.ask;
@@ -153,6 +170,24 @@ static void answer(ui_app *m, int yes)
         apply(m, cmd_names[CMD_UNDO]);
     else if (ask == CON_ASK_FINISH)
         apply(m, cmd_names[CMD_FINISH]);
+    else if (ask == CON_ASK_REVOKE)
+        revoke(m, m->con.revoke);
+}
+
+/* The timer: the window's, and hosting, every device's. */
+static void set_timer(ui_app *m, game *g, int minutes)
+{
+    if (m->host) {
+        m->host->timer(m->host->ud, minutes, -1);
+        say(m, 0, minutes ? "Timer: %d minutes for each turn, on every device." : "Timer off.",
+            minutes);
+        return;
+    }
+    ui_timer_set(&m->timer, minutes, g);
+    if (minutes)
+        say(m, 0, "Timer: %d minutes for each move (a display, not journaled).", minutes);
+    else
+        say(m, 0, "Timer off.");
 }
 
 static void start_typing(ui_app *v, int field)
@@ -172,11 +207,7 @@ void ui_console_do(ui_app *v, int action, int arg)
         apply(m, cmd_names[g->paused ? CMD_RESUME : CMD_PAUSE]);
         break;
     case ACT_CON_TIMER:
-        ui_timer_set(&m->timer, arg, g);
-        if (arg)
-            say(m, 0, "Timer: %d minutes for each move (a display, not journaled).", arg);
-        else
-            say(m, 0, "Timer off.");
+        set_timer(m, g, arg);
         break;
     case ACT_CON_FIELD:
         start_typing(v, arg);
@@ -211,6 +242,13 @@ void ui_console_do(ui_app *v, int action, int arg)
         break;
     case ACT_CON_FINISH:
         m->con.ask = CON_ASK_FINISH;
+        break;
+    case ACT_CON_CLOSE:
+        apply(m, cmd_names[CMD_CLOSE]);
+        break;
+    case ACT_CON_REVOKE:
+        m->con.ask = m->host ? CON_ASK_REVOKE : CON_ASK_NONE;
+        m->con.revoke = arg;
         break;
     case ACT_CON_YES:
     case ACT_CON_NO:

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "ui_actions.h"
 #include "ui_app.h"
 
 static void draw_toast(ui_app *a)
@@ -143,7 +144,35 @@ static int wait_ms(ui_app *a)
     }
     int t = a->ses ? (int)ui_timer_wait(&a->timer) : 0;
     if (t > 0 && (wait < 0 || t < wait)) wait = t;
+    /* Hosting: the turn's timer may close the turn with nothing in the queue. */
+    int h = a->host ? a->host->wait_ms(a->host->ud) : -1;
+    if (h >= 0 && (wait < 0 || h < wait)) wait = h;
     return wait;
+}
+
+/* Hosting: the server's timer (every device's, by turn) is the one the
+   window shows; the second it shows is redrawn as ever. */
+static void mirror_timer(ui_app *a)
+{
+    int len = 0, left = 0, running = 0;
+    a->host->timer_get(a->host->ud, &len, &left, &running);
+    ui_timer *t = &a->timer;
+    t->len_ms = len > 0 ? len : 0;
+    t->turn = a->ses->g->turn, t->role = a->ses->g->role;
+    t->used = len > 0 ? (uint32_t)(len - left) : 0;
+    t->since = ui_clock();
+    t->running = running && len > 0;
+}
+
+/* Hosting: what came over the network, applied on this thread (ui.h). */
+static void poll_host(ui_app *a)
+{
+    if (!a->host || !a->ses) return;
+    if (a->host->poll(a->host->ud, a->ses)) {
+        a->dirty = 1;
+        if (a->ses->g->ended && a->screen != SCR_DEBRIEF && !a->con.on) ui_go(a, SCR_DEBRIEF);
+    }
+    mirror_timer(a);
 }
 
 void ui_loop(ui_app *a, Uint64 t_start)
@@ -151,6 +180,7 @@ void ui_loop(ui_app *a, Uint64 t_start)
     int first = 1, tick = 0;
     a->dirty = 1;
     while (!a->quit) {
+        poll_host(a);
         /* The console shows the players' game: what changes one may change it. */
         if (a->dirty && a->cwin) a->cwin->dirty = 1;
         if (a->dirty)
