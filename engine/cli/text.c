@@ -12,6 +12,7 @@
 #include "cli.h"
 #include "cmdfile.h"
 #include "logtext.h"
+#include "reload.h"
 #include "util.h"
 #include "view.h"
 
@@ -391,36 +392,24 @@ static void handover(tstate *t)
            cmd_look_specs[CMD_LOOK_HELP].name, cmd_look_specs[CMD_LOOK_ACTIONS].name);
 }
 
-/* Hot reload: the scenario from disk again, this game replayed on it. The
-   old game stays when the new scenario does not load or cannot start. */
+/* Hot reload (reload.h): the scenario from disk again, this game replayed
+   on it. The old game stays when the new scenario does not load or cannot
+   start. */
 static void reload(tstate *t)
 {
     static char err[65536];
-    char dir[4096], path[4096] = "";
-    str_fmt(dir, sizeof dir, "%s", script_dir(t->sc));
-    script *ns = script_load(dir, NULL, err, sizeof err);
-    if (!ns) {
+    char path[RELOAD_PATH_MAX] = "";
+    reload_info in;
+    if (t->s->j) str_fmt(path, sizeof path, "%s", t->s->j->path);
+    if (reload_game(&t->s, &t->sc, path, &in, err, sizeof err)) {
         printf("Reload failed; the game goes on unchanged:\n%s\n", err);
         return;
     }
-    session *s = session_rebuild_on(t->s, script_scenario(ns), script_host(ns), err, sizeof err);
-    if (!s) {
-        printf("Reload failed: %s\nThe game goes on unchanged.\n", err);
-        script_free(ns);
-        return;
-    }
-    int had = t->s->nlive;
-    if (t->s->j) str_fmt(path, sizeof path, "%s", t->s->j->path);
-    session_free(t->s);
-    script_free(t->sc);
-    t->s = s, t->sc = ns;
-    /* The save follows the new game (rewritten: header and replayed commands). */
-    if (path[0] && session_save_to(s, path)) printf("WARNING: %s\n", s->err);
-    if (err[0])
-        printf("Reloaded %s, but the replay stopped at %s\n%d of %d commands replayed.\n", dir, err,
-               s->nlive, had);
-    else
-        printf("Reloaded %s: %d commands replayed.\n", dir, s->nlive);
+    strbuf b = {0};
+    reload_describe(&in, &cli_reload_words, &b);
+    printf("%s\n", b.s);
+    sb_free(&b);
+    session *s = t->s;
     t->shown_log = s->g->nlog;
     for (int r = 0; r < CR_MAX_ROLES; r++)
         if (t->seen[r] > s->g->nitems) t->seen[r] = s->g->nitems;
@@ -496,6 +485,19 @@ static int local_command(tstate *t, char *line)
     return 1;
 }
 
+/* The first command after a reload that left commands pending: they are
+   no longer offered to the next reload. */
+static void set_aside(const session *s, int n)
+{
+    if (s->pending_file[0])
+        printf("The %d command%s pending since the reload %s set aside; %s in %s.\n", n,
+               n == 1 ? "" : "s", n == 1 ? "is" : "are", n == 1 ? "it stays" : "they stay",
+               s->pending_file);
+    else
+        printf("The %d command%s pending since the reload %s dropped (this game is not saved).\n",
+               n, n == 1 ? "" : "s", n == 1 ? "is" : "are");
+}
+
 int text_loop(session **sp, script **scp)
 {
     session *s = *sp;
@@ -529,13 +531,14 @@ int text_loop(session **sp, script **scp)
         *scp = t.sc;
         if (local == 2) break;
         if (local) continue;
-        int role = s->g->role, turn = s->g->turn;
+        int role = s->g->role, turn = s->g->turn, pending = session_pending(s);
         t.viewer = role;
         int rc = session_apply(s, line);
         if (rc)
             printf("Error: %s\n", s->err);
         else if (s->err[0])
             printf("WARNING: %s\n", s->err);
+        if (pending && !session_pending(s)) set_aside(s, pending);
         int shown, happened = print_new_log(&t, &shown);
         if (rc == 0 && happened && !shown) printf("Done (the teams do not see it).\n");
         /* Injects this move brought (a choice that triggers another). */
