@@ -4,6 +4,7 @@
  * Works with screen readers and over SSH; no colours, no cursor tricks.
  */
 #include <ctype.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -356,16 +357,44 @@ static void show_new_items(tstate *t)
     t->seen[role] = g->nitems;
 }
 
+/* 1 when a line already waits on the terminal (typed before it was asked). */
+static int typed_ahead(void)
+{
+    struct pollfd p = {0, POLLIN, 0};
+    return poll(&p, 1, 0) > 0 && (p.revents & POLLIN);
+}
+
+/* The hand-over prompt, on a terminal. Nothing typed here is run: the
+   prompt is there so that the next team does not see the last one's
+   screen, and a command typed ahead (by either team) would be played
+   before the next team had seen its own. So every line is read whole and
+   dropped, those typed before the prompt too, and after the screen is
+   cleared the next team is told how many (not what: that may be the last
+   team's). Returns the lines dropped, or -1 at the end of the input. */
+static int handover_wait(const tstate *t)
+{
+    static char line[CMDFILE_MAX_LINE + 2];
+    int dropped = 0;
+    while (typed_ahead()) {
+        int got = cmdfile_read_line(stdin, line);
+        if (got == 0) return -1;
+        dropped += got < 0 || !cmd_is_blank(line);
+    }
+    printf("\n--- Pass the keyboard to %s, then press Enter ---", cur_role(t)->name);
+    fflush(stdout);
+    int got = cmdfile_read_line(stdin, line);
+    if (got == 0) return -1;
+    return dropped + (got < 0 || !cmd_is_blank(line));
+}
+
 static void handover(tstate *t)
 {
     const game *g = t->s->g;
     if (g->ended) return;
     if (g->turn == t->last_turn && g->role == t->last_role) return;
+    int dropped = 0;
     if (t->last_role >= 0 && t->tty) {
-        printf("\n--- Pass the keyboard to %s, then press Enter ---", cur_role(t)->name);
-        fflush(stdout);
-        char line[16];
-        if (!fgets(line, sizeof line, stdin)) return;
+        if ((dropped = handover_wait(t)) < 0) return;
         printf("\033[2J\033[H"); /* clear: the last role's private view goes */
     }
     t->last_turn = g->turn;
@@ -390,6 +419,10 @@ static void handover(tstate *t)
     for (int i = 0; i < n; i++) show_event(t, g->sc->events[g->items[items[i]].event].id);
     printf("\nType '%s' for the commands, '%s' for your standing actions.\n",
            cmd_look_specs[CMD_LOOK_HELP].name, cmd_look_specs[CMD_LOOK_ACTIONS].name);
+    if (dropped)
+        printf("(Not run: %d line%s typed at the hand-over. It waits for Enter only, so that "
+               "nothing is played before %s has seen this screen; type your command again.)\n",
+               dropped, dropped == 1 ? "" : "s", r->name);
 }
 
 /* Hot reload (reload.h): the scenario from disk again, this game replayed
