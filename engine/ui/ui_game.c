@@ -5,6 +5,7 @@
  * report. It calls no screen and no action: everything that changes the
  * game goes through ui_apply() (ui_nav.c) -> session_apply().
  */
+#define _XOPEN_SOURCE 700 /* realpath */
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
@@ -259,6 +260,9 @@ int ui_game_new(ui_app *a, const char *dir, uint64_t seed, const char *variant, 
         str_fmt(a->error, sizeof a->error, "Could not start %s:\n%s", sc->id, err);
         return ui_game_close(a), -1;
     }
+    /* Where the scenario was: the save is found again by it when the
+       scenario is in no data folder (as `crisisroom text` records it). */
+    if (!realpath(dir, a->ses->h.dir)) str_fmt(a->ses->h.dir, sizeof a->ses->h.dir, "%s", dir);
     char path[UI_PATH_MAX + 100] = "";
     if (save && save[0])
         str_fmt(path, sizeof path, "%s", save);

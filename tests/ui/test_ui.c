@@ -742,6 +742,12 @@ static void test_reload(const char *dir)
     ui_render(&app);
     CHECK_MSG(!ui_layout_overflows(), "dashboard with the reload's banner: %s",
               ui_layout_overflow(0));
+    /* The save loaded again (the title's Load): the six are offered again. */
+    ui_game_close(&app);
+    CHECK_MSG(!ui_game_load(&app, save), "load: %s", app.error);
+    CHECK_MSG(app.ses && session_pending(app.ses) == 6, "pending after a load: %d",
+              app.ses ? session_pending(app.ses) : -1);
+    CHECK_STR_HAS(app.warning, "6 commands did not replay at a reload and are pending");
     write_mini(dir, "");
     key(SDLK_F5);
     CHECK_EQ_INT(app.ses->nlog, 7);
