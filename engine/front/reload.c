@@ -146,11 +146,14 @@ void reload_describe(const reload_info *in, const reload_words *w, strbuf *out)
                                   "saved)."
                                 : "\nThis game is not saved: they are not kept.");
     if (r->pending) {
+        const char *them = r->pending == 1 ? "it" : "them";
         sb_printf(out,
-                  "\nTo replay them, fix the scenario and %s before %s; %s played first sets "
-                  "them aside",
-                  w->again, w->next, w->first);
-        if (b[0]) sb_printf(out, " (they stay there; to go on from them: %s%s)", w->open, b);
+                  "\nTo replay %s, fix the scenario and %s before %s; %s played first sets %s "
+                  "aside",
+                  them, w->again, w->next, w->first, them);
+        if (b[0])
+            sb_printf(out, " (%s there; to go on from %s: %s%s)",
+                      r->pending == 1 ? "it stays" : "they stay", them, w->open, b);
         sb_puts(out, ".");
     }
     if (in->removed[0])
