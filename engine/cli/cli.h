@@ -12,6 +12,7 @@
 
 #include "opt.h"
 #include "policy.h"
+#include "reload.h"
 #include "script.h"
 #include "session.h"
 #include "stats.h"
@@ -49,7 +50,11 @@ void cli_no_variant(const def_scenario *sc, const char *name);
 /* A new session for the options, journaling to --save or the default
    saves folder (unless --no-save). */
 session *cli_new_session(script *s, const cli_opts *o, int journal_default);
-/* Load a save and replay it; the session appends to the same file. */
+/* How the text mode says to reload and to resume (reload.h's sentences). */
+extern const reload_words cli_reload_words;
+/* Load a save and replay it; the session appends to the same file, and
+   the commands a reload left pending beside it are offered again
+   (reload_resume; told on stderr). */
 session *cli_resume(const char *path, script **out_script);
 /* The same, read-only: nothing is appended to the save (for reports). */
 session *cli_load_save(const char *path, script **out_script);

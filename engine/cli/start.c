@@ -17,6 +17,8 @@
 #include "util.h"
 
 const char *const cli_policy_words[] = {"random", "first", "historical", NULL};
+const reload_words cli_reload_words = {"type 'reload'", "the next command", "a command",
+                                       "crisisroom resume "};
 
 void cli_print_help(const opt_cmd *c, FILE *f)
 {
@@ -103,6 +105,15 @@ session *cli_new_session(script *s, const cli_opts *o, int journal_default)
     return ss;
 }
 
+/* The backups a reload left beside the save at path (reload.h). */
+static void tell_backups(session *s, const char *path)
+{
+    strbuf b = {0};
+    reload_resume(s, path, &cli_reload_words, &b);
+    if (b.len) fprintf(stderr, "crisisroom: %s\n", b.s);
+    sb_free(&b);
+}
+
 /* Replay a save; with append, the session journals to it again. */
 static session *load_save(const char *path, script **out_script, int append)
 {
@@ -161,6 +172,7 @@ static session *load_save(const char *path, script **out_script, int append)
             fprintf(stderr,
                     "crisisroom: %s\ncrisisroom: NOT SAVING: the game goes on in memory only\n",
                     err);
+        tell_backups(ss, path);
     }
     if (!ss)
         script_free(s);

@@ -4,6 +4,7 @@
  * Works with screen readers and over SSH; no colours, no cursor tricks.
  */
 #include <ctype.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -12,6 +13,8 @@
 #include "cli.h"
 #include "cmdfile.h"
 #include "logtext.h"
+#include "reload.h"
+#include "text.h"
 #include "util.h"
 #include "view.h"
 
@@ -26,11 +29,9 @@ typedef struct tstate {
     int viewer;             /* the role at the keyboard */
 } tstate;
 
-/* Print text wrapped at the terminal's width, each line after the first
-   indented like the first; words are never cut. */
-static void wrap(const tstate *t, int indent, const char *text)
+void text_wrap(int width, int indent, const char *text)
 {
-    int col = indent, width = t->width;
+    int col = indent;
     printf("%*s", indent, "");
     for (const char *p = text; *p;) {
         if (*p == '\n') {
@@ -55,6 +56,11 @@ static void wrap(const tstate *t, int indent, const char *text)
         while (*p == ' ') p++;
     }
     putchar('\n');
+}
+
+static void wrap(const tstate *t, int indent, const char *text)
+{
+    text_wrap(t->width, indent, text);
 }
 
 static int term_width(void)
@@ -175,6 +181,16 @@ static void source_words(const def_scenario *sc, const char *id, strbuf *b)
     sb_puts(b, id);
 }
 
+/* The event's sources, wherever its text is shown in full. */
+static void print_sources(const def_scenario *sc, const def_event *e)
+{
+    if (!e->nsources) return;
+    strbuf b = {0};
+    for (int i = 0; i < e->nsources; i++) source_words(sc, e->sources[i], &b);
+    printf("Source: %s\n", b.s);
+    sb_free(&b);
+}
+
 static void show_event(tstate *t, const char *id)
 {
     game *g = t->s->g;
@@ -189,12 +205,7 @@ static void show_event(tstate *t, const char *id)
     const game_item *it = &g->items[g->ev_item[ev]];
     printf("\n[%s] %s\n", def_channel_names[e->channel], e->title);
     wrap(t, 0, e->text);
-    if (e->nsources) {
-        strbuf b = {0};
-        for (int i = 0; i < e->nsources; i++) source_words(g->sc, e->sources[i], &b);
-        printf("Source: %s\n", b.s);
-        sb_free(&b);
-    }
+    print_sources(g->sc, e);
     if (!e->noptions) return;
     if (it->option >= 0) {
         printf("Decided: %s%s%s\n", g->sc->moves[it->option].label,
@@ -224,25 +235,8 @@ static void print_actions(tstate *t)
 
 static void print_board(const tstate *t)
 {
-    const game *g = t->s->g;
-    const def_scenario *sc = g->sc;
-    viewer v = seen_by(t, g->role);
-    for (int b = 0; b < sc->nboards; b++) {
-        if (!view_sees_board(&v, g, b)) continue;
-        printf("%s:\n", sc->boards[b].title);
-        int any = 0;
-        for (int c = view_next_card(&v, g, -1); c >= 0; c = view_next_card(&v, g, c)) {
-            if (sc->cards[c].board != b) continue;
-            printf("  * %s (turn %d)\n    %s\n   ", sc->cards[c].title, g->card_turn[c],
-                   sc->cards[c].text);
-            for (int a = 0; a < sc->cards[c].nattrs; a++)
-                printf(" %s: %s;", sc->cards[c].attrs[a].key, sc->cards[c].attrs[a].val);
-            printf("\n");
-            any = 1;
-        }
-        if (!any) printf("  (no cards yet)\n");
-    }
-    if (!sc->nboards) printf("This scenario has no boards.\n");
+    viewer v = seen_by(t, t->s->g->role);
+    text_board(t->s->g, &v, t->width);
 }
 
 /* Log entry i as a line for viewer v; 0 for entries with nothing to say. */
@@ -351,8 +345,39 @@ static void show_new_items(tstate *t)
             it->event >= 0 ? def_channel_names[g->sc->events[it->event].channel] : "inject";
         printf("\n[%s] %s\n", ch, logtext_item_title(g, i));
         wrap(t, 0, it->event >= 0 ? g->sc->events[it->event].text : it->text);
+        if (it->event >= 0) print_sources(g->sc, &g->sc->events[it->event]);
     }
     t->seen[role] = g->nitems;
+}
+
+/* 1 when a line already waits on the terminal (typed before it was asked). */
+static int typed_ahead(void)
+{
+    struct pollfd p = {0, POLLIN, 0};
+    return poll(&p, 1, 0) > 0 && (p.revents & POLLIN);
+}
+
+/* The hand-over prompt, on a terminal. Nothing typed here is run: the
+   prompt is there so that the next team does not see the last one's
+   screen, and a command typed ahead (by either team) would be played
+   before the next team had seen its own. So every line is read whole and
+   dropped, those typed before the prompt too, and after the screen is
+   cleared the next team is told how many (not what: that may be the last
+   team's). Returns the lines dropped, or -1 at the end of the input. */
+static int handover_wait(const tstate *t)
+{
+    static char line[CMDFILE_MAX_LINE + 2];
+    int dropped = 0;
+    while (typed_ahead()) {
+        int got = cmdfile_read_line(stdin, line);
+        if (got == 0) return -1;
+        dropped += got < 0 || !cmd_is_blank(line);
+    }
+    printf("\n--- Pass the keyboard to %s, then press Enter ---", cur_role(t)->name);
+    fflush(stdout);
+    int got = cmdfile_read_line(stdin, line);
+    if (got == 0) return -1;
+    return dropped + (got < 0 || !cmd_is_blank(line));
 }
 
 static void handover(tstate *t)
@@ -360,11 +385,9 @@ static void handover(tstate *t)
     const game *g = t->s->g;
     if (g->ended) return;
     if (g->turn == t->last_turn && g->role == t->last_role) return;
+    int dropped = 0;
     if (t->last_role >= 0 && t->tty) {
-        printf("\n--- Pass the keyboard to %s, then press Enter ---", cur_role(t)->name);
-        fflush(stdout);
-        char line[16];
-        if (!fgets(line, sizeof line, stdin)) return;
+        if ((dropped = handover_wait(t)) < 0) return;
         printf("\033[2J\033[H"); /* clear: the last role's private view goes */
     }
     t->last_turn = g->turn;
@@ -389,38 +412,30 @@ static void handover(tstate *t)
     for (int i = 0; i < n; i++) show_event(t, g->sc->events[g->items[items[i]].event].id);
     printf("\nType '%s' for the commands, '%s' for your standing actions.\n",
            cmd_look_specs[CMD_LOOK_HELP].name, cmd_look_specs[CMD_LOOK_ACTIONS].name);
+    if (dropped)
+        printf("(Not run: %d line%s typed at the hand-over. It waits for Enter only, so that "
+               "nothing is played before %s has seen this screen; type your command again.)\n",
+               dropped, dropped == 1 ? "" : "s", r->name);
 }
 
-/* Hot reload: the scenario from disk again, this game replayed on it. The
-   old game stays when the new scenario does not load or cannot start. */
+/* Hot reload (reload.h): the scenario from disk again, this game replayed
+   on it. The old game stays when the new scenario does not load or cannot
+   start. */
 static void reload(tstate *t)
 {
     static char err[65536];
-    char dir[4096], path[4096] = "";
-    str_fmt(dir, sizeof dir, "%s", script_dir(t->sc));
-    script *ns = script_load(dir, NULL, err, sizeof err);
-    if (!ns) {
+    char path[RELOAD_PATH_MAX] = "";
+    reload_info in;
+    if (t->s->j) str_fmt(path, sizeof path, "%s", t->s->j->path);
+    if (reload_game(&t->s, &t->sc, path, &in, err, sizeof err)) {
         printf("Reload failed; the game goes on unchanged:\n%s\n", err);
         return;
     }
-    session *s = session_rebuild_on(t->s, script_scenario(ns), script_host(ns), err, sizeof err);
-    if (!s) {
-        printf("Reload failed: %s\nThe game goes on unchanged.\n", err);
-        script_free(ns);
-        return;
-    }
-    int had = t->s->nlive;
-    if (t->s->j) str_fmt(path, sizeof path, "%s", t->s->j->path);
-    session_free(t->s);
-    script_free(t->sc);
-    t->s = s, t->sc = ns;
-    /* The save follows the new game (rewritten: header and replayed commands). */
-    if (path[0] && session_save_to(s, path)) printf("WARNING: %s\n", s->err);
-    if (err[0])
-        printf("Reloaded %s, but the replay stopped at %s\n%d of %d commands replayed.\n", dir, err,
-               s->nlive, had);
-    else
-        printf("Reloaded %s: %d commands replayed.\n", dir, s->nlive);
+    strbuf b = {0};
+    reload_describe(&in, &cli_reload_words, &b);
+    printf("%s\n", b.s);
+    sb_free(&b);
+    session *s = t->s;
     t->shown_log = s->g->nlog;
     for (int r = 0; r < CR_MAX_ROLES; r++)
         if (t->seen[r] > s->g->nitems) t->seen[r] = s->g->nitems;
@@ -439,12 +454,22 @@ static void save_copy(tstate *t, const char *arg)
         printf("Saved to %s\n", arg);
 }
 
-static void print_help(void)
+/* The command table's help, then whether this game is saved (what `quit`
+   leaves behind). */
+static void print_help(const tstate *t)
 {
     strbuf b = {0};
     cmd_help(&b);
     fputs(b.s, stdout);
     sb_free(&b);
+    const journal *j = t->s->j;
+    if (j && !j->failed)
+        printf("This game is saved to %s as you play; after 'quit', 'crisisroom resume %s' goes "
+               "on.\n",
+               j->path, j->path);
+    else
+        printf("This game is NOT being saved%s: 'quit' ends it ('save FILE' keeps a copy).\n",
+               j ? " (the save failed)" : "");
 }
 
 /* Commands only the text mode knows (cmd.h's CMD_LOOK_LIST), and the error
@@ -456,7 +481,7 @@ static int local_command(tstate *t, char *line)
     char *arg = word + n + strspn(word + n, " \t");
     switch (cmd_look_find(word, n)) {
     case CMD_LOOK_HELP:
-        print_help();
+        print_help(t);
         break;
     case CMD_LOOK_STATUS:
         print_status(t);
@@ -496,6 +521,52 @@ static int local_command(tstate *t, char *line)
     return 1;
 }
 
+/* The first command after a reload that left commands pending: they are
+   no longer offered to the next reload. */
+static void set_aside(const session *s, int n)
+{
+    if (s->pending_file[0])
+        printf("The %d command%s pending since the reload %s set aside; %s in %s.\n", n,
+               n == 1 ? "" : "s", n == 1 ? "is" : "are", n == 1 ? "it stays" : "they stay",
+               s->pending_file);
+    else
+        printf("The %d command%s pending since the reload %s dropped (this game is not saved).\n",
+               n, n == 1 ? "" : "s", n == 1 ? "is" : "are");
+}
+
+/* After an undo the game was rebuilt with a shorter log and inbox: what
+   comes next is printed from there. The command taken back is named, its
+   rationale left out (another viewer's, perhaps). */
+static void undone(tstate *t, const char *line)
+{
+    const game *g = t->s->g;
+    if (t->shown_log > g->nlog) t->shown_log = g->nlog;
+    for (int r = 0; r < CR_MAX_ROLES; r++)
+        if (t->seen[r] > g->nitems) t->seen[r] = g->nitems;
+    const char *why = strstr(line, " -- ");
+    printf("Undone: `%.*s`.\n", why ? (int)(why - line) : (int)strlen(line), line);
+}
+
+/* A game command typed at the prompt, through the session. */
+static void play_line(tstate *t, const char *line)
+{
+    session *s = t->s;
+    int role = s->g->role, turn = s->g->turn, pending = session_pending(s), nlive = s->nlive;
+    const char *last = nlive ? s->log[s->live[nlive - 1]].cmd : NULL;
+    t->viewer = role;
+    int rc = session_apply(s, line);
+    if (rc)
+        printf("Error: %s\n", s->err);
+    else if (s->err[0])
+        printf("WARNING: %s\n", s->err);
+    if (pending && !session_pending(s)) set_aside(s, pending);
+    if (rc == 0 && s->nlive < nlive) return undone(t, last);
+    int shown, happened = print_new_log(t, &shown);
+    if (rc == 0 && happened && !shown) printf("Done (the teams do not see it).\n");
+    /* Injects this move brought (a choice that triggers another). */
+    if (rc == 0 && s->g->role == role && s->g->turn == turn && !s->g->ended) show_new_items(t);
+}
+
 int text_loop(session **sp, script **scp)
 {
     session *s = *sp;
@@ -529,21 +600,11 @@ int text_loop(session **sp, script **scp)
         *scp = t.sc;
         if (local == 2) break;
         if (local) continue;
-        int role = s->g->role, turn = s->g->turn;
-        t.viewer = role;
-        int rc = session_apply(s, line);
-        if (rc)
-            printf("Error: %s\n", s->err);
-        else if (s->err[0])
-            printf("WARNING: %s\n", s->err);
-        int shown, happened = print_new_log(&t, &shown);
-        if (rc == 0 && happened && !shown) printf("Done (the teams do not see it).\n");
-        /* Injects this move brought (a choice that triggers another). */
-        if (rc == 0 && s->g->role == role && s->g->turn == turn && !s->g->ended) show_new_items(&t);
+        play_line(&t, line);
     }
     printf("\nLeaving. %s\n", s->j && !s->j->failed
                                   ? "The game is saved; 'crisisroom resume SAVE' goes on from here."
-                                  : "");
+                                  : "This game was not saved.");
     if (s->j && !s->j->failed) printf("Save: %s\n", s->j->path);
     return 0;
 }

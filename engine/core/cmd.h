@@ -63,7 +63,7 @@ typedef enum { CMD_BY_TEAM, CMD_BY_FACILITATOR } cmd_who;
     X(TIMELINE, "timeline", "",     NULL,   "what has happened") \
     X(RELOAD,   "reload",   "",     NULL,   "re-read the scenario, replay the game") \
     X(SAVE,     "save",     "FILE", NULL,   "copy the save to FILE") \
-    X(QUIT,     "quit",     "",     "exit", "leave (the game is saved)")
+    X(QUIT,     "quit",     "",     "exit", "leave the game")
 // clang-format on
 
 #define CMD_KIND_(kind, ...) CMD_##kind,

@@ -28,6 +28,13 @@ session *session_new(const def_scenario *sc, const game_host *host, uint64_t see
     return s;
 }
 
+static void free_pending(session *s)
+{
+    for (int i = 0; i < s->npending; i++) free(s->pending[i].cmd);
+    free(s->pending);
+    s->pending = NULL, s->npending = 0, s->pending_file[0] = '\0';
+}
+
 void session_free(session *s)
 {
     if (!s) return;
@@ -36,6 +43,7 @@ void session_free(session *s)
     for (int i = 0; i < s->nlog; i++) free(s->log[i].cmd);
     free(s->log);
     free(s->live);
+    free_pending(s);
     free(s);
 }
 
@@ -176,17 +184,105 @@ int session_replay(session *s, const journal_file *jf, char *err, size_t errlen)
     return jf->n;
 }
 
-int session_lines(const session *s, const char ***lines)
+/* Pending commands --------------------------------------------------------- */
+
+int session_pending(const session *s)
 {
-    const char **v = xcalloc((size_t)s->nlive + 1, sizeof *v);
-    for (int i = 0; i < s->nlive; i++) v[i] = s->log[s->live[i]].cmd;
-    *lines = v;
-    return s->nlive;
+    return s->nlog == s->pending_at ? s->npending : 0;
 }
 
-session *session_rebuild_on(session *old, const def_scenario *sc, const game_host *host, char *err,
-                            size_t errlen)
+void session_set_pending(session *s, const journal_entry *e, int n, const char *file)
 {
+    free_pending(s);
+    s->pending = xcalloc((size_t)n + 1, sizeof *s->pending);
+    for (int i = 0; i < n; i++) {
+        s->pending[i] = e[i];
+        s->pending[i].cmd = xstrdup(e[i].cmd);
+    }
+    s->npending = n, s->pending_at = s->nlog;
+    str_fmt(s->pending_file, sizeof s->pending_file, "%s", file);
+}
+
+/* What a reload of s tries, in order: its journal, then the pending
+   commands on offer. The entries stay s's. */
+static const journal_entry **tried_list(const session *s, int *n)
+{
+    int np = session_pending(s);
+    const journal_entry **v = xcalloc((size_t)(s->nlog + np) + 1, sizeof *v);
+    for (int i = 0; i < s->nlog; i++) v[i] = &s->log[i];
+    for (int i = 0; i < np; i++) v[s->nlog + i] = &s->pending[i];
+    *n = s->nlog + np;
+    return v;
+}
+
+int session_backup(const session *s, const char *path, char *err, size_t errlen)
+{
+    int n;
+    const journal_entry **v = tried_list(s, &n);
+    journal_entry *e = xcalloc((size_t)n + 1, sizeof *e);
+    for (int i = 0; i < n; i++) e[i] = *v[i]; /* shallow: written, not kept */
+    journal_header h = s->h;
+    h.hash_version = JOURNAL_HASH_VERSION;
+    int rc = journal_write_all(path, &h, e, n, err, errlen);
+    free(e);
+    free(v);
+    return rc;
+}
+
+/* Hot reload ----------------------------------------------------------------- */
+
+/* For each of the n commands, the undo that took it back (its index), or -1:
+   it is in effect, or is an undo itself. An undo takes back the last
+   command in effect, as do_undo does. */
+static int *undone_by(const journal_entry **e, int n)
+{
+    int *by = xcalloc((size_t)n + 1, sizeof *by), *stack = xcalloc((size_t)n + 1, sizeof *stack);
+    int depth = 0;
+    for (int i = 0; i < n; i++) {
+        by[i] = -1;
+        if (strcmp(e[i]->cmd, cmd_names[CMD_UNDO]) != 0)
+            stack[depth++] = i;
+        else if (depth)
+            by[stack[--depth]] = i;
+    }
+    free(stack);
+    return by;
+}
+
+/* Replay the tried commands into s by the rules of session.h. A command
+   that fails but was undone later is skipped with its undo: every command
+   between the two was undone too (an undo takes back the last one), so the
+   commands in effect after the undo replay on the same game as before. */
+static void replay_tried(session *s, const journal_entry **e, int n, session_rebuilt *out,
+                         char *err, size_t errlen)
+{
+    int *by = undone_by(e, n);
+    char *skip = xcalloc((size_t)n + 1, 1);
+    for (int i = 0; i < n; i++) {
+        if (skip[i] || session_apply_as(s, e[i]->cmd, &e[i]->by) == GAME_OK) continue;
+        if (by[i] >= 0) {
+            skip[by[i]] = 1;
+            if (!out->left_out++)
+                str_fmt(out->left_out_first, sizeof out->left_out_first, "command %d: `%s`: %s",
+                        i + 1, e[i]->cmd, s->err);
+            continue;
+        }
+        str_fmt(err, errlen, "command %d: `%s`: %s", i + 1, e[i]->cmd, s->err);
+        out->stop = i + 1;
+        journal_entry *tail = xcalloc((size_t)(n - i) + 1, sizeof *tail);
+        for (int k = i; k < n; k++) tail[k - i] = *e[k];
+        session_set_pending(s, tail, n - i, "");
+        free(tail);
+        break;
+    }
+    free(skip);
+    free(by);
+}
+
+session *session_rebuild_on(session *old, const def_scenario *sc, const game_host *host,
+                            session_rebuilt *out, char *err, size_t errlen)
+{
+    memset(out, 0, sizeof *out);
     int variant = old->h.variant[0] ? def_variant_find(sc, old->h.variant) : -1;
     if (variant < 0 && sc->nvariants) {
         if (old->h.variant[0]) {
@@ -202,12 +298,10 @@ session *session_rebuild_on(session *old, const def_scenario *sc, const game_hos
     str_fmt(s->h.dir, sizeof s->h.dir, "%s", old->h.dir);
     str_fmt(s->h.started, sizeof s->h.started, "%s", old->h.started);
     session_set_simultaneous(s, old->h.simultaneous);
-    for (int i = 0; i < old->nlive; i++) {
-        const journal_entry *e = &old->log[old->live[i]];
-        if (session_apply_as(s, e->cmd, &e->by)) {
-            str_fmt(err, errlen, "command %d: `%s`: %s", i + 1, e->cmd, s->err);
-            break;
-        }
-    }
+    const journal_entry **tried = tried_list(old, &out->tried);
+    replay_tried(s, tried, out->tried, out, err, errlen);
+    free(tried);
+    out->replayed = s->nlog;
+    out->pending = s->npending;
     return s;
 }

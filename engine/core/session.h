@@ -6,6 +6,19 @@
  * here: the game is rebuilt from the start by replaying the commands still in
  * effect, which the determinism of core makes exact. A script error in a
  * command is reported and the game is rebuilt to just before it.
+ *
+ * Hot reload (session_rebuild_on) never loses a command. It replays the
+ * whole journal, undos included, on the reloaded scenario, so that a reload
+ * that fits keeps the save line for line. A command that no longer fits
+ * stops the replay there, and it and every command after it become the new
+ * session's *pending* commands: the next reload tries them again after the
+ * journal, as long as nothing has been journaled since (a command played
+ * after them would otherwise come before them). A command that no longer
+ * fits but was taken back by an undo later had no effect on the game as it
+ * stands: it is left out with its undo, and the replay goes on. What a
+ * reload leaves out (pending or left out) is kept on disk by the front end
+ * (engine/front/reload.h: a backup beside the save, which session_backup
+ * writes); core only keeps the pending commands in memory.
  */
 #ifndef CR_SESSION_H
 #define CR_SESSION_H
@@ -24,6 +37,12 @@ typedef struct session {
     int *live; /* indexes into log of the commands in effect */
     int nlive, clive;
     journal *j; /* NULL: not saving */
+    /* The commands the last hot reload could not replay, from the one that
+       stopped it on, in order (entries owned here); offered to the next
+       reload while nlog == pending_at (see session_pending). */
+    journal_entry *pending;
+    int npending, pending_at;
+    char pending_file[1024]; /* the backup keeping them on disk; "" none */
     char err[1024];
 } session;
 
@@ -58,17 +77,39 @@ int session_not_saving(const session *s);
    to err. */
 int session_replay(session *s, const journal_file *jf, char *err, size_t errlen);
 
-/* The live commands' lines (for hot reload: replay them into a new game). */
-int session_lines(const session *s, const char ***lines);
+/* The pending commands the next reload will try: s->npending while nothing
+   has been journaled since the reload that left them, else 0 (they were set
+   aside: only the backup, s->pending_file, still holds them). */
+int session_pending(const session *s);
+/* Make n copies of e s's pending commands, kept in file ("" none), as if
+   the reload that left them had just happened (resuming a save beside its
+   backup: engine/front/reload.h). */
+void session_set_pending(session *s, const journal_entry *e, int n, const char *file);
+/* Write s's journal and then its pending commands on offer (everything a
+   reload of s starts from: a save that replays them all on a scenario that
+   takes them) to path, atomically. 0, or -1 with the reason in err. */
+int session_backup(const session *s, const char *path, char *err, size_t errlen);
+
+/* What a hot reload did with the commands it tried. */
+typedef struct session_rebuilt {
+    int tried;                /* old's journal, then its pending commands on offer */
+    int replayed;             /* journaled again in the new session */
+    int pending;              /* from the one that stopped the replay on (stop) */
+    int stop;                 /* that one's number among the tried, from 1; 0 none */
+    int left_out;             /* undone commands that no longer fit, left out with their undo */
+    char left_out_first[256]; /* "command N: `cmd`: reason" of the first */
+} session_rebuilt;
 
 /* Hot reload: a new session on a reloaded scenario (sc, host) with old's
-   seed and variant (by id), into which old's live commands are replayed.
-   NULL when the game cannot start there (err says why). When a command no
-   longer fits, the replay stops before it and err holds
-   "command N: `cmd`: reason"; the session is returned at that point. The
-   new session keeps old's mode and each command's provenance, and journals
-   nowhere (see session_save_to); old is untouched. */
-session *session_rebuild_on(session *old, const def_scenario *sc, const game_host *host, char *err,
-                            size_t errlen);
+   seed and variant (by id), into which old's journal (every entry, undos
+   included) and then its pending commands on offer are replayed, by the
+   rules above; *out says how it went. NULL when the game cannot start there
+   (err says why). When a command no longer fits, err holds
+   "command N: `cmd`: reason", and the new session holds it and those after
+   it as pending (s->pending_file stays "": the front end says where they
+   are kept). The new session journals nowhere (see session_save_to); old is
+   untouched. The new session keeps old's mode and each command's provenance. */
+session *session_rebuild_on(session *old, const def_scenario *sc, const game_host *host,
+                            session_rebuilt *out, char *err, size_t errlen);
 
 #endif

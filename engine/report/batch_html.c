@@ -10,10 +10,18 @@
 #include "report.h"
 
 static const char *const css =
-    "body{font:15px/1.4 system-ui,sans-serif;margin:2em auto;max-width:860px;color:#222}"
+    "body{font:15px/1.4 system-ui,sans-serif;margin:2em auto;max-width:860px;padding:0 1em;"
+    "color:#222}"
     "h1{font-size:1.5em}h2{font-size:1.15em;margin-top:2em;border-bottom:1px solid #ccc}"
-    "table{border-collapse:collapse}td,th{padding:2px 10px;text-align:right}"
-    "td:first-child,th:first-child{text-align:left}svg text{font:12px sans-serif}"
+    "h3{font-size:1em;margin:1.2em 0 0}"
+    ".wide{overflow-x:auto}table.meters{border-collapse:collapse}"
+    "table.meters td,table.meters th{padding:2px 10px;text-align:right;vertical-align:top}"
+    "table.meters th{vertical-align:bottom}"
+    "table.meters td:first-child,table.meters th:first-child{text-align:left}"
+    "table.meters th{font-weight:600}table.meters .sub th{font-weight:normal;font-size:.9em}"
+    "table.meters td:first-child{min-width:8em}"
+    "@media (max-width:600px){table.meters td,table.meters th{padding:2px 4px;font-size:.9em}}"
+    ".note{color:#555;font-size:.9em}"
     ".err{white-space:pre-wrap;background:#fee;padding:.5em;font:12px monospace}";
 
 static void section_endings(strbuf *b, const stats *st)
@@ -39,19 +47,40 @@ static void section_objectives(strbuf *b, const stats *st)
     }
 }
 
+/* One meter's row: the final values the finished runs reached (none: a
+   dash each), then the meter's own bounds. */
+static void meter_row(strbuf *b, const stats *st, int i)
+{
+    const def_meter *m = &st->sc->meters[i];
+    static const double qs[] = {0, 0.05, 0.5, 0.95, 1};
+    sb_puts(b, "<tr><td>");
+    html_text(b, m->name);
+    if (m->unit) sb_puts(b, " ("), html_text(b, m->unit), sb_puts(b, ")");
+    sb_puts(b, "</td>");
+    for (size_t k = 0; k < sizeof qs / sizeof *qs; k++)
+        if (st->finished)
+            sb_printf(b, "<td>%g</td>", stats_percentile(st, i, qs[k]));
+        else
+            sb_puts(b, "<td>–</td>");
+    sb_printf(b, "<td>%g – %g</td></tr>\n", m->min, m->max);
+}
+
 static void section_meters(strbuf *b, const stats *st)
 {
     const def_scenario *sc = st->sc;
-    sb_puts(b, "<h2>Meters at the end</h2>\n<table><tr><th>meter</th><th>min</th><th>p5</th>"
-               "<th>p50</th><th>p95</th><th>max</th></tr>\n");
-    for (int i = 0; i < sc->nmeters; i++) {
-        sb_puts(b, "<tr>");
-        html_el(b, "td", NULL, sc->meters[i].name);
-        sb_printf(b, "<td>%g</td><td>%g</td><td>%g</td><td>%g</td><td>%g</td></tr>\n",
-                  sc->meters[i].min, stats_percentile(st, i, 0.05), stats_percentile(st, i, 0.5),
-                  stats_percentile(st, i, 0.95), sc->meters[i].max);
-    }
-    sb_puts(b, "</table>\n");
+    sb_printf(b,
+              "<h2>Meters at the end</h2>\n<p class=\"note\">Each meter's value at the end of "
+              "the %ld runs that finished: the lowest and the highest any run reached, and the "
+              "percentiles between (5%% of the runs ended at or below the 5th). The last column "
+              "is not a result: it is the range the scenario allows the meter.</p>\n"
+              "<div class=\"wide\"><table class=\"meters\">\n"
+              "<tr><th rowspan=\"2\">meter</th><th colspan=\"5\">reached at the end of the "
+              "runs</th><th rowspan=\"2\">the meter's bounds</th></tr>\n"
+              "<tr class=\"sub\"><th>lowest</th><th>5th pct.</th><th>median</th>"
+              "<th>95th pct.</th><th>highest</th></tr>\n",
+              st->finished);
+    for (int i = 0; i < sc->nmeters; i++) meter_row(b, st, i);
+    sb_puts(b, "</table></div>\n");
 }
 
 static void section_events(strbuf *b, const stats *st)
@@ -100,9 +129,10 @@ static void section_errors(strbuf *b, const stats *st)
 void report_batch_html(const stats *st, const report_batch *how, strbuf *b)
 {
     static const char *const policies[] = {"random", "first", "historical"};
-    sb_puts(b, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>");
+    sb_puts(b, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+               "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>");
     html_text(b, st->sc->title);
-    sb_printf(b, ": batch</title>\n<style>%s</style></head><body>\n", css);
+    sb_printf(b, ": batch</title>\n<style>%s\n%s</style></head><body>\n", css, chart_bars_css);
     html_el(b, "h1", NULL, st->sc->title);
     sb_printf(b,
               "\n<p>%ld runs by the %s policy, seeds %llu to %llu; %ld finished, %ld "

@@ -87,23 +87,33 @@ void chart_meter(strbuf *b, const def_meter *m, const double *v, int turns)
     sb_puts(b, "</svg>\n");
 }
 
-/* The bars' geometry, px: a full bar, one bar's height, the label column. */
-enum { BAR_W = 420, BAR_H = 18, LABEL_W = 260 };
+const char chart_bars_css[] =
+    "table.bars{width:100%;border-collapse:collapse;margin:.4em 0 1.2em;table-layout:fixed}\n"
+    "table.bars th{width:42%;font-weight:normal;text-align:left;vertical-align:top;"
+    "padding:3px 10px 3px 0;overflow-wrap:anywhere}\n"
+    "table.bars td{vertical-align:top;padding:3px 0}\n"
+    "table.bars td.n{width:7.5em;text-align:right;white-space:nowrap;padding-left:8px;"
+    "font-variant-numeric:tabular-nums}\n"
+    "table.bars svg{display:block;width:100%;height:1.1em;margin-top:.15em}\n"
+    "table.bars .track{fill:#e8edf3}table.bars .bar{fill:#3a6ea5}\n";
+
+/* A bar's viewBox: its width is the share in percent, so the bar scales to
+   whatever width its cell gets. */
+enum { BAR_W = 100, BAR_H = 10 };
 
 void chart_bars(strbuf *b, const char *const *labels, const long *v, int n, long total)
 {
-    sb_printf(b, "<svg width=\"%d\" height=\"%d\" role=\"img\">\n", LABEL_W + BAR_W + 90,
-              n * (BAR_H + 4) + 4);
+    sb_puts(b, "<table class=\"bars\">\n");
     for (int i = 0; i < n; i++) {
-        int y = 2 + i * (BAR_H + 4);
         double share = total ? (double)v[i] / (double)total : 0;
-        sb_printf(b, "<text x=\"0\" y=\"%d\">", y + 13);
+        sb_puts(b, "<tr><th scope=\"row\">");
         html_text(b, labels[i]);
         sb_printf(b,
-                  "</text><rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"#3a6ea5\"/>"
-                  "<text x=\"%.1f\" y=\"%d\">%ld (%.1f%%)</text>\n",
-                  LABEL_W, y, share * BAR_W, BAR_H, LABEL_W + share * BAR_W + 4, y + 13, v[i],
-                  100 * share);
+                  "</th><td><svg viewBox=\"0 0 %d %d\" preserveAspectRatio=\"none\" "
+                  "aria-hidden=\"true\"><rect class=\"track\" width=\"%d\" height=\"%d\"/>"
+                  "<rect class=\"bar\" width=\"%.1f\" height=\"%d\"/></svg></td>"
+                  "<td class=\"n\">%ld (%.1f%%)</td></tr>\n",
+                  BAR_W, BAR_H, BAR_W, BAR_H, share * BAR_W, BAR_H, v[i], 100 * share);
     }
-    sb_puts(b, "</svg>\n");
+    sb_puts(b, "</table>\n");
 }

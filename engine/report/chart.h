@@ -1,7 +1,7 @@
 /*
  * chart.h -- the inline SVG charts of the reports: no script, no external
  * resource, text escaped by html.h. A chart is a fragment to place in an
- * XHTML page.
+ * XHTML page, with the stylesheet rules of its classes beside it.
  */
 #ifndef CR_CHART_H
 #define CR_CHART_H
@@ -18,8 +18,13 @@ extern const char chart_meter_css[];
    when the meter is hidden. <svg class="meter-chart" data-meter="ID">. */
 void chart_meter(strbuf *b, const def_meter *m, const double *v, int turns);
 
-/* Horizontal bars: n labels with their counts v out of total, each bar
-   labelled "count (share%)"; a total of 0 draws empty bars. */
+/* Horizontal bars as a table (class "bars"), a row for each of the n
+   labels: the label as text that wraps (never clipped, whatever its
+   length), a bar whose length is its count v out of total (an inline SVG
+   that scales with its cell), and "count (share%)". A total of 0 draws
+   empty bars. The rules of its classes are chart_bars_css, for the page's
+   <style>. */
 void chart_bars(strbuf *b, const char *const *labels, const long *v, int n, long total);
+extern const char chart_bars_css[];
 
 #endif

@@ -76,6 +76,10 @@ static int apply(lua_State *L, tctx *c, const char *line)
     remember(c, line); /* labelled with the turn and role it was typed in */
     int rc = session_apply(c->sess, line);
     c->s->g = c->sess->g;
+    if (rc == GAME_REFUSED) { /* the failure report tells it from the ones taken */
+        c->last.s[--c->last.len] = '\0';
+        sb_printf(&c->last, "   (refused: %s)\n", c->sess->err);
+    }
     if (rc == GAME_SCRIPT_ERROR) luaL_error(L, "script error during `%s`: %s", line, c->sess->err);
     return rc;
 }

@@ -77,8 +77,10 @@ void ui_reload(ui_app *a)
     }
     int ok = !ui_game_reload(a);
     if (ok) ui_after_command(a);
-    str_fmt(a->con.msg, sizeof a->con.msg, "%s", ok ? a->status : a->warning);
-    a->con.msg_bad = !ok;
+    /* A reload that left commands out says so on the banner (a warning). */
+    int bad = !ok || a->warning[0];
+    str_fmt(a->con.msg, sizeof a->con.msg, "%s", bad ? a->warning : a->status);
+    a->con.msg_bad = bad;
     if (a->cwin) a->cwin->dirty = 1;
 }
 

@@ -389,7 +389,9 @@ const char *ui_role_name(const ui_app *a, int role);
 const char *ui_item_title(const ui_app *a, int item);
 /* Core names roles by id ("decided by akshi"); players read short names. */
 void ui_role_words(const ui_app *a, const char *in, char *out, size_t size);
-/* F5: the scenario again from disk, the game replayed on it. */
+/* F5: the scenario again from disk, the game replayed on it (reload.h):
+   0 with the outcome as a toast, or on the banner when commands were left
+   out; -1 with why on the banner, the game unchanged. */
 int ui_game_reload(ui_app *a);
 /* The debrief's report next to the save; the outcome in a->report_msg. */
 int ui_write_report(ui_app *a);

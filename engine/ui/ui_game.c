@@ -5,6 +5,7 @@
  * report. It calls no screen and no action: everything that changes the
  * game goes through ui_apply() (ui_nav.c) -> session_apply().
  */
+#define _XOPEN_SOURCE 700 /* realpath */
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
@@ -20,6 +21,7 @@
 #include "fs.h"
 #include "logtext.h"
 #include "outfile.h"
+#include "reload.h"
 #include "report.h"
 #include "ui_app.h"
 #include "util.h"
@@ -266,6 +268,9 @@ int ui_game_new(ui_app *a, const char *dir, uint64_t seed, const char *variant, 
         str_fmt(a->error, sizeof a->error, "Could not start %s:\n%s", sc->id, err);
         return ui_game_close(a), -1;
     }
+    /* Where the scenario was: the save is found again by it when the
+       scenario is in no data folder (as `crisisroom text` records it). */
+    if (!realpath(dir, a->ses->h.dir)) str_fmt(a->ses->h.dir, sizeof a->ses->h.dir, "%s", dir);
     char path[UI_PATH_MAX + 100] = "";
     if (save && save[0])
         str_fmt(path, sizeof path, "%s", save);
@@ -304,6 +309,27 @@ static int save_scenario(const journal_file *jf, char *dir, size_t size, char *e
     if (!jf->h.dir[0] || !fs_is_dir(jf->h.dir)) return -1;
     str_fmt(dir, size, "%s", jf->h.dir);
     return 0;
+}
+
+/* How the window is told to reload and to go on from a save (reload.h). */
+static const reload_words ui_reload_words = {"press F5", "the next move", "a move",
+                                             "the title screen's saves, or crisisroom resume "};
+
+/* The reload's sentences as one paragraph, for the banner or the toast. */
+static void reload_words_to(char *dst, size_t size, const strbuf *b)
+{
+    str_fmt(dst, size, "%s", b->s ? b->s : "");
+    for (char *p = dst; *p; p++)
+        if (*p == '\n') *p = ' ';
+}
+
+/* The backups a reload left beside the save (reload.h), on the banner. */
+static void tell_backups(ui_app *a, const char *path)
+{
+    strbuf b = {0};
+    reload_resume(a->ses, path, &ui_reload_words, &b);
+    if (b.len) reload_words_to(a->warning, sizeof a->warning, &b);
+    sb_free(&b);
 }
 
 int ui_game_load(ui_app *a, const char *path)
@@ -345,7 +371,7 @@ int ui_game_load(ui_app *a, const char *path)
     /* Go on writing the same file only when it replays whole and unchanged;
        otherwise keep it as it is for the facilitator to inspect. */
     if (replay(a, &jf) && !a->warning[0])
-        start_journal(a, path);
+        start_journal(a, path), tell_backups(a, path);
     else
         str_cat(a->warning, sizeof a->warning,
                 "The save file is left untouched; use Save in the menu (Esc) to keep this game.");
@@ -436,49 +462,42 @@ void ui_role_words(const ui_app *a, const char *in, char *out, size_t size)
 
 /* Hot reload ------------------------------------------------------------------ */
 
-/* The new game replaces the old one only when every live command still fits:
-   a scenario edit that breaks the game so far leaves the exercise as it was. */
-static session *rebuild(ui_app *a, script *ns, char *err, size_t errlen)
+/* Another game in the window: no read marks, the view from the start. */
+static void adopt(ui_app *a)
 {
-    session *s = session_rebuild_on(a->ses, script_scenario(ns), script_host(ns), err, errlen);
-    if (s && err[0]) session_free(s), s = NULL;
-    return s;
-}
-
-static void adopt(ui_app *a, script *ns, session *s)
-{
-    char path[UI_PATH_MAX];
-    str_fmt(path, sizeof path, "%s", a->ses->j ? a->ses->j->path : a->save_path);
-    session_free(a->ses);
-    script_free(a->scr);
-    a->ses = s, a->scr = ns;
     a->warning[0] = '\0';
-    /* The save follows the reloaded game: header and replayed commands. */
-    if (path[0]) start_journal(a, path);
     free(a->read);
     a->read = NULL, a->read_items = 0;
     reset_view(a);
-    ui_timer_sync(&a->timer, s->g);
+    ui_timer_sync(&a->timer, a->ses->g);
 }
 
+/* The new game replaces the old one whenever the scenario loads and the
+   game starts on it; commands that no longer replay are kept (reload.h)
+   and the banner says where and how to get them back. */
 int ui_game_reload(ui_app *a)
 {
     static char err[16384];
-    char dir[UI_PATH_MAX];
+    static reload_info in;
+    char path[UI_PATH_MAX];
     if (!a->ses || !a->scr) return -1;
-    str_fmt(dir, sizeof dir, "%s", script_dir(a->scr));
-    script *ns = script_load(dir, NULL, err, sizeof err);
-    session *s = ns ? rebuild(a, ns, err, sizeof err) : NULL;
-    if (!s) {
+    str_fmt(path, sizeof path, "%s", a->ses->j ? a->ses->j->path : a->save_path);
+    if (reload_game(&a->ses, &a->scr, path, &in, err, sizeof err)) {
         str_fmt(a->warning, sizeof a->warning,
                 "Reload failed; the game goes on unchanged (F5 to try again). %s", err);
-        script_free(ns);
         a->dirty = 1;
         return -1;
     }
-    int n = s->nlive;
-    adopt(a, ns, s);
-    ui_set_status(a, "Reloaded %s: %d command%s replayed.", dir, n, n == 1 ? "" : "s");
+    adopt(a);
+    strbuf b = {0};
+    reload_describe(&in, &ui_reload_words, &b);
+    char done[sizeof a->status];
+    if (in.r.pending || in.r.left_out || in.save_err[0])
+        reload_words_to(a->warning, sizeof a->warning, &b);
+    else
+        reload_words_to(done, sizeof done, &b), ui_set_status(a, "%s", done);
+    sb_free(&b);
+    a->dirty = 1;
     return 0;
 }
 

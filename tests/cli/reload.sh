@@ -1,7 +1,7 @@
 # Hot reload in the text mode: after an edit on disk, `reload` replays the
 # game on the new files and keeps its place; a replay that no longer fits
-# stops at the command that broke and says why; a scenario that no longer
-# loads leaves the game as it was.
+# stops at the command that broke and says why (tests/cli/reload_keeps.sh:
+# what it keeps); a scenario that no longer loads leaves the game as it was.
 source "$(dirname "$0")/lib.bash"
 export XDG_DATA_HOME="$work/xdg"
 cp -r "$src/tests/fixtures/mini" "$work/mini"
@@ -40,6 +40,7 @@ grep -qF "the game goes on unchanged" "$work/out" || fail "no message for a brok
 grep -qF 'the replay stopped at command 1: `choose e1 x -- fund it`: ' "$work/out" ||
   fail "no stop message: $(cat "$work/out")"
 grep -qF "0 of 2 commands replayed" "$work/out" || fail "count"
-# The save follows the game.
+# The save follows the game; the backup beside it keeps what no longer fits.
 grep -q '"cmd"' "$work/save.jsonl" && fail "the save still holds the commands that no longer fit"
+[ "$(grep -c '"cmd"' "$work/save.before-reload.jsonl")" = 2 ] || fail "the backup lacks them"
 echo "1 passed, 0 failed"

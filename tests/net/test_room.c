@@ -193,7 +193,8 @@ static void test_provenance(void)
     CHECK_EQ_INT(game_vote_of(r->g, r->g->ev_item[def_event_find(r->g->sc, "pub")], "p7"),
                  def_option_path(r->g->sc, "pub.yes"));
     /* Hot reload carries mode and provenance over. */
-    session *n = session_rebuild_on(r, r->sc, &r->host, err, sizeof err);
+    session_rebuilt how;
+    session *n = session_rebuild_on(r, r->sc, &r->host, &how, err, sizeof err);
     CHECK_MSG(n && !err[0], "%s", err);
     CHECK(n->g->simultaneous);
     CHECK(game_hash(n->g) == game_hash(r->g));

@@ -6,7 +6,8 @@
  * pauses (the timer stops, on a clock the test moves), injects, undoes; the
  * debrief writes its report; a second of the timer redraws only the timer,
  * with the pixels of a whole frame; screenshot mode writes a valid PNG; bad
- * inputs give messages, not crashes.
+ * inputs give messages, not crashes; F5 keeps the commands that no longer
+ * replay.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -677,6 +678,86 @@ static void test_bad(const char *dir)
     }
 }
 
+/* The commands in the save at path (-1 when it cannot be read). */
+static int save_commands(const char *path)
+{
+    journal_file jf = {0};
+    char err[512];
+    if (journal_read(path, &jf, err, sizeof err)) return -1;
+    int n = jf.n;
+    journal_file_free(&jf);
+    return n;
+}
+
+/* The mini fixture in dir/mini, with poke costing cost ("" none). */
+static void write_mini(const char *dir, const char *cost)
+{
+    char from[UI_PATH_MAX], to[UI_PATH_MAX + 100], err[512];
+    snprintf(from, sizeof from, "%s/tests/fixtures/mini/scenario.lua", CR_SOURCE_DIR);
+    snprintf(to, sizeof to, "%s/mini", dir);
+    CHECK_MSG(!fs_mkdirs(to), "mkdir %s", to);
+    str_cat(to, sizeof to, "/scenario.lua");
+    size_t len;
+    char *text = fs_read(from, 1 << 20, &len, err, sizeof err);
+    const char *at = text ? strstr(text, "label = \"Poke\",") : NULL;
+    FILE *f = fopen(to, "w");
+    CHECK_MSG(at && f, "cannot copy the mini fixture: %s", err);
+    if (at && f) {
+        size_t head = (size_t)(at - text) + strlen("label = \"Poke\",");
+        fprintf(f, "%.*s%s%s", (int)head, text, cost, at + strlen("label = \"Poke\","));
+    }
+    if (f) fclose(f);
+    free(text);
+}
+
+/* F5 never removes a command from the disk (issue 17): seven moves, poke
+   made dearer so that the replay stops at the second, F5; poke as it was,
+   F5 again: the seven are back in the game and the save. */
+static void test_reload(const char *dir)
+{
+    static const char *const seven[] = {"choose e1 x", "act a poke p1", "end", "act b roll",
+                                        "end",         "act a poke p2", "end"};
+    char mini[UI_PATH_MAX + 10], save[UI_PATH_MAX + 20], backup[UI_PATH_MAX + 40];
+    snprintf(mini, sizeof mini, "%s/mini", dir);
+    snprintf(save, sizeof save, "%s/s.jsonl", dir);
+    snprintf(backup, sizeof backup, "%s/s.before-reload.jsonl", dir);
+    remove(save), remove(backup);
+    write_mini(dir, "");
+    if (ui_game_new(&app, mini, 4, NULL, save))
+        return check_fail(__FILE__, __LINE__), fprintf(stderr, "%s\n", app.error), (void)0;
+    for (int i = 0; i < 7; i++)
+        CHECK_MSG(!ui_apply(&app, seven[i]), "%s: %s", seven[i], app.status);
+    CHECK_EQ_INT(save_commands(save), 7);
+    write_mini(dir, " cost = 3,");
+    key(SDLK_F5);
+    CHECK_MSG(app.ses->nlog == 1 && session_pending(app.ses) == 6, "nlog %d pending %d",
+              app.ses->nlog, session_pending(app.ses));
+    CHECK_STR_HAS(app.warning, "1 of 7 commands replayed; the 6 from command 2 on are pending.");
+    CHECK_STR_HAS(app.warning, "fix the scenario and press F5 before the next move");
+    CHECK_STR_HAS(app.con.msg, "1 of 7 commands replayed");
+    CHECK_EQ_INT(save_commands(save), 1);
+    CHECK_EQ_INT(save_commands(backup), 7);
+    ui_go(&app, SCR_DASHBOARD);
+    ui_layout_reset();
+    ui_render(&app);
+    CHECK_MSG(!ui_layout_overflows(), "dashboard with the reload's banner: %s",
+              ui_layout_overflow(0));
+    /* The save loaded again (the title's Load): the six are offered again. */
+    ui_game_close(&app);
+    CHECK_MSG(!ui_game_load(&app, save), "load: %s", app.error);
+    CHECK_MSG(app.ses && session_pending(app.ses) == 6, "pending after a load: %d",
+              app.ses ? session_pending(app.ses) : -1);
+    CHECK_STR_HAS(app.warning, "6 commands did not replay at a reload and are pending");
+    write_mini(dir, "");
+    key(SDLK_F5);
+    CHECK_EQ_INT(app.ses->nlog, 7);
+    CHECK_MSG(!app.warning[0], "banner after a whole replay: %s", app.warning);
+    CHECK_STR_HAS(app.status, "7 commands replayed");
+    CHECK_EQ_INT(save_commands(save), 7);
+    CHECK_MSG(access(backup, F_OK) != 0, "the backup, equal to the save now, is still there");
+    ui_game_close(&app);
+}
+
 /* The title lists the scenarios of every data folder, the first folder's
    copy of an id only: CRISISROOM_DATA holds a copy of the tutorial (under
    another folder name), XDG_DATA_HOME the mini fixture, the source tree the
@@ -750,6 +831,8 @@ int main(int argc, char **argv)
             test_console_ask();
         else if (!strcmp(what, "presenter"))
             test_presenter();
+        else if (!strcmp(what, "reload"))
+            test_reload(argc > 2 ? argv[2] : "reload");
         ui_shutdown(&app);
     }
     return check_report(argc > 1 ? argv[1] : "ui");

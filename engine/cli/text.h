@@ -1,0 +1,20 @@
+/*
+ * text.h -- what the text mode's files share (text.c, text_board.c): text
+ * wrapped for a terminal, and the boards drawn for one.
+ */
+#ifndef CR_TEXT_H
+#define CR_TEXT_H
+
+#include "game.h"
+#include "view.h"
+
+/* Print text wrapped at width columns (UTF-8 sequences counted once), each
+   line after the first indented like the first; words are never cut. */
+void text_wrap(int width, int indent, const char *text);
+
+/* The boards v sees, each as the grid of its columns and rows within width
+   columns (or a list by row and column when the cells would be too narrow),
+   then every card of it in full. */
+void text_board(const game *g, const viewer *v, int width);
+
+#endif
