@@ -111,6 +111,7 @@ static void free_tables(def_scenario *sc)
     for (int i = 0; i < sc->ncards; i++) {
         def_card *c = &sc->cards[i];
         free(c->id), free(c->title), free(c->text), free(c->source);
+        free_strs(c->sources, c->nsources);
         free_kvs(c->attrs, c->nattrs);
     }
     for (int i = 0; i < sc->nobjectives; i++) {

@@ -140,7 +140,10 @@ typedef struct def_board {
 } def_board;
 
 typedef struct def_card {
-    char *id, *title, *text, *source;
+    char *id, *title, *text;
+    char *source;   /* the first of sources (NULL: none) */
+    char **sources; /* the source ids it cites */
+    int nsources;
     int board;
     def_kv *attrs;
     int nattrs;

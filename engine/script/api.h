@@ -190,7 +190,8 @@
     X(card, board,  T_NAME(board), REQ, ANY, "the board it is pinned to")                          \
     X(card, title,  T_STR,         REQ, ANY, "its heading")                                        \
     X(card, text,   T_STR,         REQ, ANY, "what it says")                                       \
-    X(card, source, T_NAME(source), OPT, ANY, "the citation (one source)")                         \
+    X(card, source, T_NAMES(source), OPT, ANY,                                                     \
+      "the citation, as an event's: a source id or a list of them; `\"fiction\"` marks invented content") \
     X(card, attrs,  T_TABLE("table name → string or number"), OPT, ANY,                            \
       "free attributes the window and the report show")                                            \
     X(objective, id,    T_ID,  REQ, ANY, "its id")                                                 \
@@ -409,6 +410,11 @@ const api_field *api_fields_of(api_kind k, int *n);
 int api_field_find(api_kind k, const char *name);
 /* The kind's id field (its T_ID), or -1 for a kind without one. */
 int api_id_field(api_kind k);
+/* Edits (insert, delete, replace, swap two neighbours) from a to b. */
+int api_edits(const char *a, const char *b);
+/* b is near enough to a to be what was meant (two edits at most, and fewer
+   than half of b): a typo, not another word. */
+int api_is_typo(const char *a, const char *b);
 /* The field of kind k nearest to a misspelt name (NULL when none is close). */
 const char *api_field_near(api_kind k, const char *name);
 /* Index of s among the choices of an API_CHOICE field, or -1. */

@@ -22,14 +22,14 @@ grep -q "ok: 'lint'.* 0 warnings" "$work/clean.out" || fail "clean: $(cat "$work
 expect undelivered 0 "" "8: warning: event 'orphan' is never delivered" \
   "9: warning: event 'child' is never delivered: it follows 'orphan'"
 expect undelivered 1 "--strict"
-expect noeffect 0 "" "7: warning: option 'e1.idle' has no effect"
+expect noeffect 0 "" "9: warning: option 'e1.idle' has no effect"
 expect endings 0 "" "9: warning: ending 'shadowed' can never be chosen: 'always' before it"
 expect toolong 0 "" "7: warning: the title of 'e1' is 72 characters" \
-  "7: warning: the text of 'e1' is 801 characters" "7: warning: the label of 'e1.go' is 61 characters"
+  "7: warning: the text of 'e1' is 801 characters" "10: warning: the label of 'e1.go' is 61 characters"
 expect nosource 0 "" "7: warning: event 'e1' cites no source"
 expect meterstart 1 "" "7: error: meter 'bad': start 150"
 # What only playing shows.
-expect deadend 0 "--runs 10" "7: warning: option 'e1.never' was never available in 10 runs" \
+expect deadend 0 "--runs 10" "8: warning: option 'e1.never' was never available in 10 runs" \
   "7: warning: dead end: event 'e1' left a with an open decision"
 expect pinned 0 "--runs 10" "7: warning: meter 'top' sat at its max (100) for most turns in 10 of 10 runs"
 expect runtime 1 "--runs 10 --jobs 2" "8: error: run with seed 1 failed at turn 2: attempt to index a nil value" \

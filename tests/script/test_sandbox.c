@@ -197,7 +197,7 @@ static void test_author_errors(void)
     expect_error(
         "event { id = 'x', to = 'a', channel = 'phone', title = 'X', text = 'x',\n"
         "  options = { { id = 'o', label = 'O', effects = { meters = { servics = 5 } } } } }\n",
-        "scenario.lua:6: event 'x' option 'o': unknown meter 'servics' (meters are m)");
+        "scenario.lua:7: event 'x' option 'o': unknown meter 'servics' in 'meters' (meters are m)");
     expect_error("role { id = 'b', name = 'B' }\n",
                  "scenario.lua:6: role 'b': field 'brief' is required");
     expect_error("role { id = 'b', name = 'B', brief = 'x', tittle = 'y' }\n",
@@ -209,7 +209,7 @@ static void test_author_errors(void)
     expect_error("meter { id = 'q', name = 'Q', start = 500 }\n",
                  "scenario.lua:6: meter 'q': start 500 lies outside the bounds [0, 100]");
     expect_error("event { id = 'x', to = 'zz', channel = 'phone', title = 'X', text = 'x' }\n",
-                 "unknown role 'zz' (roles are a)");
+                 "unknown role 'zz' in 'to' (roles are a)");
     expect_error("event { id = 'x', to = 'a', channel = 'pigeon', title = 'X', text = 'x' }\n",
                  "unknown channel 'pigeon'");
     expect_error("action { id = 'x', role = 'a', label = 'X', requires = { chosen = 'nope.o' } }\n",
@@ -223,6 +223,61 @@ static void test_author_errors(void)
     CHECK(s == NULL);
     CHECK_STR_HAS(err, "no scenario { id = ... } declared");
     CHECK_STR_HAS(err, "no clock declared");
+}
+
+/* Messages point at the field, found by scanning the source: across nested
+   tables, strings and comments holding braces and commas, functions with
+   commas of their own, escaped newlines, an alias of a constructor, two
+   declarations on a line, and tables built by code (the constructor's
+   line, then). The base scenario takes lines 1-5. */
+static void test_field_lines(void)
+{
+    expect_error("event { id = 'x', to = 'a', channel = 'phone', title = \"a { b\", -- } ,\n"
+                 "  text = [[long { string\n"
+                 "with , and } ]],\n"
+                 "  --[==[ a long\n"
+                 "  comment { ]==]\n"
+                 "  options = { { id = 'o', label = 'O' }, { id = 'p', label = 'P',\n"
+                 "     effects = { meters = { m = 1 }, run = function(g) local a, b = 1, 2\n"
+                 "       if a then return { b = 1 } end end, text = 'x',\n"
+                 "       bad = 3 } } } }\n",
+                 "scenario.lua:14: event 'x' option 'p': unknown field 'bad'");
+    expect_error("event { id = 'w', to = 'a', channel = 'phone', title = 'a\\z\n"
+                 "      b', text = \"line\\\n"
+                 "two\",\n"
+                 "  titel = 1 }\n",
+                 "scenario.lua:9: event 'w': unknown field 'titel'");
+    expect_error("local E = event\n"
+                 "E { id = 'z', to = 'a', channel = 'phone', title = 'T', text = 'x',\n"
+                 "  titel = 1 }\n",
+                 "scenario.lua:8: event 'z': unknown field 'titel'");
+    expect_error("role { id = 'b', name = 'B', brief = 'x' } role { id = 'c',\n"
+                 "  name = 'C', brief = 'y',\n"
+                 "  tittle = 1 }\n",
+                 "scenario.lua:8: role 'c': unknown field 'tittle'");
+    expect_error("local t = { id = 'y', to = 'a', channel = 'phone', title = 'T', text = 'x' }\n"
+                 "t.titel = 1\n"
+                 "event(t)\n",
+                 "scenario.lua:8: event 'y': unknown field 'titel'");
+    expect_error("event { id = 'v', to = 'a', channel = 'phone', title = 'T', text = 'x',\n"
+                 "  options = 1 > 0 and {\n"
+                 "    { id = 'o', label = 'O',\n"
+                 "      cost = 'x' } } or {} }\n",
+                 "scenario.lua:7: event 'v' option 'o': field 'cost' must be a number");
+    expect_error("event { id = 'u', to = 'a', channel = 'phone', title = 'T', text = 'x',\n"
+                 "  on_deliver = { state = { [\"a}\"] = 1 }, run = function(g) g:say\"}\" end,\n"
+                 "    deliver = { 'nope' } } }\n",
+                 "scenario.lua:8: event 'u': unknown event 'nope' in 'deliver'");
+    expect_error("for i = 1, 2 do\n"
+                 "  event { id = 'l' .. i, to = 'a', channel = 'phone', title = 'T', text = 'x',\n"
+                 "    turn = i * 1000 }\n"
+                 "end\n",
+                 "scenario.lua:8: event 'l1': field 'turn' must be a whole number");
+    /* A function's own `, text =` is no field of the table around it. */
+    expect_error("event { id = 'f', to = 'a', channel = 'phone', title = 'T', text = 'x',\n"
+                 "  on_deliver = { text = 5,\n"
+                 "    run = function(g) local a, text = 1, 2 end } }\n",
+                 "scenario.lua:7: event 'f': field 'text' must be a string");
 }
 
 /* One scenario with a mistake of (nearly) every kind the builder reports:
@@ -301,23 +356,24 @@ static const char *const mistakes_said =
     "scenario.lua:7: role: id 'Bad Id' must be lower-case letters, digits and '_', starting with a "
     "letter (at most 40 characters)\n"
     "scenario.lua:8: role: field 'id' is required\n"
-    "scenario.lua:15: event 'e1': option 'o1' declared twice\n"
-    "scenario.lua:15: event 'e1': options[3] must be a table { id = ..., label = ... }\n"
+    "scenario.lua:25: event 'e1': option 'o1' declared twice\n"
+    "scenario.lua:26: event 'e1': options[3] must be a table { id = ..., label = ... }\n"
     "scenario.lua:32: event 'e4': field 'options' must be a table (got number)\n"
     "scenario.lua:43: objective 'ob': objective 'ob' is declared twice\n"
-    "scenario.lua:1: scenario 't': unknown field 'tittle' (did you mean 'title'? fields of "
+    "scenario.lua:2: scenario 't': unknown field 'tittle' (did you mean 'title'? fields of "
     "scenario are id, title, summary, version, situation, sources, learning_objectives, accept)\n"
     "scenario.lua:1: scenario 't': field 'version' must be a string (got number)\n"
-    "scenario.lua:1: scenario 't': accept[2] must be a string\n"
+    "scenario.lua:2: scenario 't': accept[2] must be a string\n"
     "scenario.lua:1: scenario 't': learning_objectives[2] must be a string\n"
-    "scenario.lua:1: scenario 't': unknown field 'pub' (fields of source are title, publisher, "
+    "scenario.lua:3: scenario 't': unknown field 'pub' (fields of source are title, publisher, "
     "date, url, file)\n"
-    "scenario.lua:1: scenario 't': field 'title' is required\n"
+    "scenario.lua:3: scenario 't': field 'title' is required\n"
     "scenario.lua:4: role 'a': unknown field 'tittle' (fields of role are id, name, short, brief, "
     "private, budget)\n"
     "scenario.lua:4: role 'a': field 'budget' must be a whole number from 0 to 100\n"
     "scenario.lua:5: role 'b': field 'budget' must be a whole number from 0 to 100\n"
-    "scenario.lua:9: meter 'm': start 500 lies outside the bounds [0, 100]\n"
+    "scenario.lua:9: meter 'm': start 500 lies outside the bounds [0, 100] (give a start between "
+    "them, or change min or max)\n"
     "scenario.lua:10: meter 'n': min (10) must be below max (0)\n"
     "scenario.lua:11: meter 'o': field 'start' must be a finite number\n"
     "scenario.lua:11: meter 'o': field 'hidden' must be a boolean (got string)\n"
@@ -326,64 +382,71 @@ static const char *const mistakes_said =
     "scenario.lua:13: clock: steps[2] must look like \"6h\", \"2d\", \"1w\" or \"30m\"\n"
     "scenario.lua:13: clock: steps[3] must look like \"6h\", \"2d\", \"1w\" or \"30m\"\n"
     "scenario.lua:14: clock: clock {} is declared twice\n"
-    "scenario.lua:15: event 'e1': field 'note' must be a string (got number)\n"
+    "scenario.lua:16: event 'e1': field 'note' must be a string (got number)\n"
     "scenario.lua:15: event 'e1': unknown channel 'fax' (channels are phone, email, news, social, "
     "intel, brief)\n"
-    "scenario.lua:15: event 'e1': unknown source 'nope' (declare it in scenario { sources = ... }, "
-    "or use \"fiction\")\n"
-    "scenario.lua:15: event 'e1': field 'turn' must be a whole number from 0 to 200\n"
-    "scenario.lua:15: event 'e1': field 'delay' must be a whole number from 0 to 200\n"
-    "scenario.lua:15: event 'e1': an event cannot follow itself\n"
-    "scenario.lua:15: event 'e1': field 'expires' must be a number (got string)\n"
-    "scenario.lua:15: event 'e1': default 'zz' is not one of its options\n"
-    "scenario.lua:15: event 'e1': unknown field 'bogus' (fields of effects are meters, set, cards, "
+    "scenario.lua:15: event 'e1': unknown source 'nope' (sources are s1, s2, s3, s4; declare it in "
+    "scenario { sources = ... }, or use \"fiction\" for invented content)\n"
+    "scenario.lua:15: event 'e1': field 'source' must list strings (item 3 is not)\n"
+    "scenario.lua:16: event 'e1': field 'turn' must be a whole number from 0 to 200\n"
+    "scenario.lua:16: event 'e1': field 'delay' must be a whole number from 0 to 200\n"
+    "scenario.lua:16: event 'e1': an event cannot follow itself\n"
+    "scenario.lua:16: event 'e1': field 'expires' must be a number (got string)\n"
+    "scenario.lua:16: event 'e1': default 'zz' is not one of its options\n"
+    "scenario.lua:19: event 'e1': unknown field 'bogus' (fields of effects are meters, set, cards, "
     "deliver, state, text, finish, run, after, chance, otherwise)\n"
-    "scenario.lua:15: event 'e1': meters.m must be a number\n"
-    "scenario.lua:15: event 'e1': unknown meter 'q' (meters are m, n, o, p)\n"
-    "scenario.lua:15: event 'e1': unknown card 'cz' (cards are c1, c2, c3)\n"
-    "scenario.lua:15: event 'e1': unknown event 'ez' (events are e1, e2, e3, e4)\n"
-    "scenario.lua:15: event 'e1': a table of names has a key that is not a string\n"
-    "scenario.lua:15: event 'e1': state 'k': values are numbers, strings or booleans (got table)\n"
-    "scenario.lua:15: event 'e1': unknown ending 'nope' (endings are en, en2)\n"
-    "scenario.lua:15: event 'e1': field 'run' must be a function (got number)\n"
-    "scenario.lua:15: event 'e1': field 'after' must be a whole number from 0 to 200\n"
-    "scenario.lua:15: event 'e1': chance must lie between 0 and 1\n"
-    "scenario.lua:15: event 'e1': 'otherwise' only makes sense with a 'chance' below 1\n"
-    "scenario.lua:15: event 'e1' option 'o1': field 'cost' must be a whole number from 0 to 100\n"
-    "scenario.lua:15: event 'e1' option 'o1': unknown field 'extra' (fields of requires are "
+    "scenario.lua:17: event 'e1': meters.m must be a number\n"
+    "scenario.lua:17: event 'e1': unknown meter 'q' in 'meters' (meters are m, n, o, p)\n"
+    "scenario.lua:17: event 'e1': unknown card 'cz' in 'cards' (did you mean 'c1'? cards are c1, "
+    "c2, c3)\n"
+    "scenario.lua:18: event 'e1': unknown event 'ez' in 'deliver' (did you mean 'e1'? events are "
+    "e1, e2, e3, e4)\n"
+    "scenario.lua:18: event 'e1': a table of names has a key that is not a string\n"
+    "scenario.lua:18: event 'e1': state 'k': values are numbers, strings or booleans (got table)\n"
+    "scenario.lua:18: event 'e1': unknown ending 'nope' in 'finish' (endings are en, en2)\n"
+    "scenario.lua:19: event 'e1': field 'run' must be a function (got number)\n"
+    "scenario.lua:19: event 'e1': field 'after' must be a whole number from 0 to 200\n"
+    "scenario.lua:19: event 'e1': chance must lie between 0 and 1\n"
+    "scenario.lua:19: event 'e1': 'otherwise' only makes sense with a 'chance' below 1\n"
+    "scenario.lua:21: event 'e1' option 'o1': field 'cost' must be a whole number from 0 to 100\n"
+    "scenario.lua:23: event 'e1' option 'o1': unknown field 'extra' (fields of requires are "
     "chosen, not_chosen, delivered, cards, min, max, state, turn, why, check)\n"
-    "scenario.lua:15: event 'e1' option 'o1': event 'e2' has no option 'x' (its options are none)\n"
-    "scenario.lua:15: event 'e1' option 'o1': 'nodot' should name an option as \"event.option\"\n"
-    "scenario.lua:15: event 'e1' option 'o1': field 'delivered' must list strings (item 2 is not)\n"
-    "scenario.lua:15: event 'e1' option 'o1': unknown card 'cz' (cards are c1, c2, c3)\n"
-    "scenario.lua:15: event 'e1' option 'o1': unknown meter 'zz' (meters are m, n, o, p)\n"
-    "scenario.lua:15: event 'e1' option 'o1': a table of names has a key that is not a string\n"
-    "scenario.lua:15: event 'e1' option 'o1': field 'turn' must be a whole number from 0 to 200\n"
-    "scenario.lua:15: event 'e1' option 'o1': field 'why' must be a string (got number)\n"
-    "scenario.lua:15: event 'e1' option 'o1': field 'check' must be a function (got number)\n"
-    "scenario.lua:15: event 'e1' option 'o1': effects[2] must be a table of effects\n"
-    "scenario.lua:15: event 'e1' option 'o1': chance must lie between 0 and 1\n"
-    "scenario.lua:29: event 'e2': unknown role 'zz' (roles are a, b, a, Bad Id)\n"
+    "scenario.lua:21: event 'e1' option 'o1': event 'e2' has no option 'x' in 'chosen' (it has no "
+    "options)\n"
+    "scenario.lua:21: event 'e1' option 'o1': 'nodot' in 'not_chosen' should name an option as "
+    "\"event.option\"\n"
+    "scenario.lua:22: event 'e1' option 'o1': field 'delivered' must list strings (item 2 is not)\n"
+    "scenario.lua:22: event 'e1' option 'o1': unknown card 'cz' in 'cards' (did you mean 'c1'? "
+    "cards are c1, c2, c3)\n"
+    "scenario.lua:22: event 'e1' option 'o1': unknown meter 'zz' in 'min' (meters are m, n, o, p)\n"
+    "scenario.lua:22: event 'e1' option 'o1': a table of names has a key that is not a string\n"
+    "scenario.lua:23: event 'e1' option 'o1': field 'turn' must be a whole number from 0 to 200\n"
+    "scenario.lua:23: event 'e1' option 'o1': field 'why' must be a string (got number)\n"
+    "scenario.lua:23: event 'e1' option 'o1': field 'check' must be a function (got number)\n"
+    "scenario.lua:24: event 'e1' option 'o1': effects[2] must be a table of effects\n"
+    "scenario.lua:24: event 'e1' option 'o1': chance must lie between 0 and 1\n"
+    "scenario.lua:29: event 'e2': unknown role 'zz' in 'to' (roles are a, b, a, Bad Id)\n"
     "scenario.lua:29: event 'e2': field 'to' must list strings (item 3 is not)\n"
-    "scenario.lua:29: event 'e2': unknown role 'q' (roles are a, b, a, Bad Id)\n"
-    "scenario.lua:29: event 'e2': field 'source' must be a source id or a list of them\n"
-    "scenario.lua:29: event 'e2': field 'when' must be a function (got number)\n"
-    "scenario.lua:29: event 'e2': event 'e1' has no option 'o9' (its options are o1, o1, o3)\n"
+    "scenario.lua:29: event 'e2': unknown role 'q' in 'decider' (roles are a, b, a, Bad Id)\n"
+    "scenario.lua:30: event 'e2': field 'source' must be a source id or a list of them\n"
+    "scenario.lua:30: event 'e2': field 'when' must be a function (got number)\n"
+    "scenario.lua:30: event 'e2': event 'e1' has no option 'o9' in 'after' (did you mean 'o1'? its "
+    "options are o1, o1, o3)\n"
     "scenario.lua:31: event 'e3': field 'title' is required\n"
-    "scenario.lua:31: event 'e3': unknown event 'nodot' (events are e1, e2, e3, e4)\n"
+    "scenario.lua:31: event 'e3': unknown event 'nodot' in 'after' (events are e1, e2, e3, e4)\n"
     "scenario.lua:32: event 'e4': field 'to' must be a string or a list of strings\n"
     "scenario.lua:32: event 'e4': field 'options' must be a table (got number)\n"
-    "scenario.lua:33: action 'act': unknown role 'zz' (roles are a, b, a, Bad Id)\n"
+    "scenario.lua:33: action 'act': unknown role 'zz' in 'role' (roles are a, b, a, Bad Id)\n"
     "scenario.lua:33: action 'act': field 'cost' must be a whole number from 0 to 100\n"
-    "scenario.lua:33: action 'act': field 'effects' must be a table (got number)\n"
-    "scenario.lua:33: action 'act': field 'turn' must be a whole number from 1 to 200\n"
-    "scenario.lua:33: action 'act': an action's 'historical' lists turns or { turn = n, target = "
+    "scenario.lua:35: action 'act': field 'effects' must be a table (got number)\n"
+    "scenario.lua:35: action 'act': field 'turn' must be a whole number from 1 to 200\n"
+    "scenario.lua:35: action 'act': an action's 'historical' lists turns or { turn = n, target = "
     "\"id\" }\n"
-    "scenario.lua:33: action 'act': field 'id' is required\n"
-    "scenario.lua:33: action 'act': targets[3] must be an id or { id = ..., label = ... }\n"
-    "scenario.lua:33: action 'act': targets[4] must be an id or { id = ..., label = ... }\n"
-    "scenario.lua:33: action 'act': targets[5] must be an id or { id = ..., label = ... }\n"
-    "scenario.lua:33: action 'act': historical target 't9' is not one of the action's targets\n"
+    "scenario.lua:34: action 'act': field 'id' is required\n"
+    "scenario.lua:34: action 'act': targets[3] must be an id or { id = ..., label = ... }\n"
+    "scenario.lua:34: action 'act': targets[4] must be an id or { id = ..., label = ... }\n"
+    "scenario.lua:34: action 'act': targets[5] must be an id or { id = ..., label = ... }\n"
+    "scenario.lua:35: action 'act': historical target 't9' is not one of the action's targets\n"
     "scenario.lua:33: action 'act': field 'max_uses' must be a whole number from 0 to 100000\n"
     "scenario.lua:33: action 'act': field 'once_per_turn' must be a boolean (got number)\n"
     "scenario.lua:36: action 'act2': field 'role' is required\n"
@@ -394,7 +457,7 @@ static const char *const mistakes_said =
     "scenario.lua:38: board 'bd': field 'rows' must be a table (got string)\n"
     "scenario.lua:38: board 'bd': field 'column_attr' must be a string (got number)\n"
     "scenario.lua:39: card 'c1': attrs.c must be a string or a number\n"
-    "scenario.lua:40: card 'c2': unknown board 'nob' (boards are bd)\n"
+    "scenario.lua:40: card 'c2': unknown board 'nob' in 'board' (boards are bd)\n"
     "scenario.lua:40: card 'c2': field 'attrs' must be a table (got number)\n"
     "scenario.lua:41: card 'c3': field 'board' is required\n"
     "scenario.lua:42: objective 'ob': field 'score' is required: function(g) → \"P\", \"S\", \"M\" "
@@ -522,7 +585,7 @@ static void test_ceilings(void)
     if (s) {
         const char *e = start_game(s);
         CHECK_STR_HAS(e, "used more than 1000000 instructions in this turn (turn 1)");
-        CHECK_STR_HAS(e, "heaviest: event 'e1' when (scenario.lua:7) (");
+        CHECK_STR_HAS(e, "heaviest: event 'e1' when (scenario.lua:8) (");
         script_free(s);
     }
     /* One a turn against a game's 700,000: the second turn is too many. */
@@ -573,6 +636,7 @@ int main(void)
     test_paths();
     test_order();
     test_author_errors();
+    test_field_lines();
     test_every_message();
     test_api_table();
     test_random();
