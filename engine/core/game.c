@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "game_int.h"
+#include "lint.h"
 #include "util.h"
 
 /* Life cycle ----------------------------------------------------------------- */
@@ -59,7 +60,8 @@ static void init_state(game *g, uint64_t seed, int variant)
     rng_seed(&g->rng, seed, RNG_STREAM_GAME);
     g->turn = 1;
     g->role = 0;
-    g->ended = g->paused = g->commands = g->failed = g->stop_told = 0;
+    g->ended = g->paused = g->commands = g->failed = g->stop_told = g->fatal = 0;
+    g->notice[0] = '\0';
     g->ending = g->finish_at = -1;
     g->in_cb = g->readonly = 0;
     g->target = NULL;
@@ -138,6 +140,16 @@ void game_fail(game *g, const char *fmt, ...)
     va_end(ap);
     g->failed = 1;
     g->stop_told = 0; /* a new message: game_apply says again that the game stopped */
+}
+
+void game_fail_fatal(game *g, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(g->err, sizeof g->err, fmt, ap);
+    va_end(ap);
+    g->failed = g->fatal = 1;
+    g->stop_told = 0;
 }
 
 /* The log -------------------------------------------------------------------- */
@@ -251,6 +263,45 @@ static int test_ref(game *g, int ref)
     return rc;
 }
 
+/* Suspended by a script error (issue 17): an event whose `when` failed is
+   suppressed, as `suppress EVENT` would, so that every later turn does not
+   fail on it again; the log keeps why (hashed and replayed like the rest)
+   and the facilitator is told once. A condition changed nothing, so the
+   game can go on. */
+static int suspend_broken(game *g, int event)
+{
+    if (g->fatal) return -1;
+    char first[sizeof g->err];
+    str_fmt(first, sizeof first, "%.*s", (int)strcspn(g->err, "\n"), g->err);
+    g->failed = g->stop_told = 0;
+    g->err[0] = '\0';
+    g->ev[event] = EV_SUPPRESSED;
+    game_add_log(g, LOG_SUPPRESS, -1, event, 0, first, NULL);
+    game_broken_words(g, g->nlog - 1, g->notice, sizeof g->notice);
+    return 0;
+}
+
+int game_next_broken(const game *g, int from)
+{
+    for (int i = from < 0 ? 0 : from + 1; i < g->nlog; i++)
+        if (g->log[i].kind == LOG_SUPPRESS && g->log[i].text) return i;
+    return -1;
+}
+
+void game_broken_words(const game *g, int entry, char *buf, size_t size)
+{
+    const game_log *l = &g->log[entry];
+    const char *id = g->sc->events[l->ref].id;
+    def_where at;
+    char why[sizeof g->err];
+    lint_script_error(g->sc, l->text, &at, why, sizeof why);
+    str_fmt(buf, size,
+            "%s:%d: error: event '%s' is suspended at turn %d: its `when` failed: %s. The game "
+            "goes on without it: fix the function and `reload` (the game is replayed on the "
+            "fixed files), or type `fire %s` to deliver it now.",
+            at.file ? at.file : "scenario.lua", at.line, id, l->turn, why, id);
+}
+
 static int deliver_scheduled(game *g)
 {
     const def_scenario *sc = g->sc;
@@ -262,7 +313,10 @@ static int deliver_scheduled(game *g)
         const def_event *e = &sc->events[i];
         if (g->ev[i] != EV_NONE || g->turn < e->from_turn) continue;
         int rc = test_ref(g, e->when);
-        if (rc < 0) return -1;
+        if (rc < 0 || g->failed) { /* failed, or failed and swallowed by a pcall */
+            if (suspend_broken(g, i)) return -1;
+            continue;
+        }
         if (rc && game_deliver(g, i)) return -1;
     }
     return 0;
@@ -657,6 +711,10 @@ game_rc game_apply(game *g, const cmd *c)
     g->applying = 0;
     if (rc == GAME_OK) g->commands++;
     if (g->failed) rc = GAME_SCRIPT_ERROR;
+    if (rc == GAME_OK && g->notice[0]) { /* an event suspended (suspend_broken): say it once */
+        str_fmt(g->err, sizeof g->err, "%s", g->notice);
+        g->notice[0] = '\0';
+    }
     return rc;
 }
 

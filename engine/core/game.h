@@ -134,6 +134,13 @@ struct game {
     int failed;    /* a script error happened: the state may be half-changed */
     int stop_told; /* err already says so (game_apply words it once) */
     char err[1024];
+    /* An event whose `when` failed with a script error is suspended and
+       the game goes on (game.c, suspend_broken): what to tell the
+       facilitator waits here until game_apply hands it on, in err with
+       GAME_OK. fatal: the failure cannot be got round that way (a ceiling
+       across callbacks: every later callback would fail too). */
+    int fatal;
+    char notice[1024];
 };
 
 /* A game at its start (turn 1, first role's move, turn 1 injects delivered).
@@ -188,5 +195,19 @@ int game_cb_random(game *g, uint64_t *out);
 /* A script error: the message goes to g->err and the game stops (every
    later game_apply answers GAME_SCRIPT_ERROR until it is rebuilt). */
 void game_fail(game *g, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The same, where no event may be suspended to go on (g->fatal). */
+void game_fail_fatal(game *g, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Events suspended by a script error in their `when`: each is suppressed
+   (EV_SUPPRESSED) and logged as LOG_SUPPRESS with the error's first line as
+   its text (a facilitator's `suppress` has none). The next such log entry
+   after `from` (-1: the first), or -1. */
+int game_next_broken(const game *g, int from);
+/* What to tell about one: "file:line: error: event 'x' is suspended ...",
+   with the fix. */
+void game_broken_words(const game *g, int entry, char *buf, size_t size);
+/* The prefix of a message kept for a check (stats) about a suspended event
+   rather than a failed run. */
+#define GAME_SUSPENDED "suspended: "
 
 #endif

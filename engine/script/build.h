@@ -70,9 +70,11 @@ int bld_src_line(bld_src *s, lua_State *L, int root, src_node *rn, const char *f
 typedef void (*bld_src_dup_fn)(void *ud, const char *file, int line, int first_line,
                                const char *key);
 int bld_src_dups(bld_src *s, const char *file, bld_src_dup_fn fn, void *ud);
-/* The line of the token before the first token `near` on `line` (where a
-   missing comma belongs), or 0. */
-int bld_src_prev_line(bld_src *s, const char *file, int line, const char *near);
+/* The first token `near` on `line` of `file`: the line of the token before
+   it (where a missing comma belongs) and the token after it. -1 when there
+   is none. */
+int bld_src_near(bld_src *s, const char *file, int line, const char *near, int *prev_line,
+                 char *next, size_t nsize);
 
 /* build_read.c: fields ----------------------------------------------------- */
 

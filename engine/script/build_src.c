@@ -545,14 +545,19 @@ int bld_src_dups(bld_src *s, const char *file, bld_src_dup_fn fn, void *ud)
 
 /* Tokens, for messages about syntax ------------------------------------------------- */
 
-int bld_src_prev_line(bld_src *s, const char *file, int line, const char *near)
+int bld_src_near(bld_src *s, const char *file, int line, const char *near, int *prev_line,
+                 char *next, size_t nsize)
 {
     src_file *f = file_of(s, file);
-    if (!f->ok || f->text == NULL) return 0;
     size_t nl = strlen(near);
-    for (int i = 1; i < f->nt; i++)
-        if (f->t[i].line == line && (size_t)f->t[i].len == nl &&
-            memcmp(f->text + f->t[i].pos, near, nl) == 0)
-            return f->t[i - 1].line;
-    return 0;
+    next[0] = '\0';
+    for (int i = 1; f->text && i < f->nt; i++) {
+        if (f->t[i].line != line || (size_t)f->t[i].len != nl ||
+            memcmp(f->text + f->t[i].pos, near, nl) != 0)
+            continue;
+        *prev_line = f->t[i - 1].line;
+        if (i + 1 < f->nt) str_fmt(next, nsize, "%.*s", f->t[i + 1].len, f->text + f->t[i + 1].pos);
+        return 0;
+    }
+    return -1;
 }

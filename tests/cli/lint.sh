@@ -19,6 +19,8 @@ expect() {
 }
 expect clean 0 "--strict --runs 20" 
 grep -q "ok: 'lint'.* 0 warnings" "$work/clean.out" || fail "clean: $(cat "$work/clean.out")"
+expect clean 0 "--strict"
+grep -q "ok: 'lint'.* 0 warnings (swept 10 games" "$work/clean.out" || fail "clean: $(cat "$work/clean.out")"
 expect undelivered 0 "" "8: warning: event 'orphan' is never delivered" \
   "9: warning: event 'child' is never delivered: it follows 'orphan'"
 expect undelivered 1 "--strict"
@@ -33,8 +35,12 @@ expect deadend 0 "--runs 10" "8: warning: option 'e1.never' was never available 
   "7: warning: dead end: event 'e1' left a with an open decision"
 expect pinned 0 "--runs 10" "7: warning: meter 'top' sat at its max (100) for most turns in 10 of 10 runs"
 expect runtime 1 "--runs 10 --jobs 2" "8: error: run with seed 1 failed at turn 2: attempt to index a nil value" \
-  "9: warning: ending 'done' was never reached in 10 runs"
+  "1: note: 1 warning of the runs (never delivered, never available, never reached...) left out"
 grep -q "stack traceback" "$work/runtime.out" || fail "runtime: no traceback"
+! grep -q "was never reached" "$work/runtime.out" || fail "runtime: a knock-on warning: $(cat "$work/runtime.out")"
+# A plain check finds it too: its sweep plays each policy.
+expect runtime 1 "" "8: error: run with seed 1 failed at turn 2: attempt to index a nil value"
+grep -q "^$fx/runtime: 1 error, 0 warnings" "$work/runtime.out" || fail "runtime: $(cat "$work/runtime.out")"
 # A static finding is not repeated by the runs that confirm it.
 expect undelivered 0 "--runs 5"
 [ "$(grep -c "event 'orphan'" "$work/undelivered.out")" -eq 1 ] || fail "duplicate: $(cat "$work/undelivered.out")"

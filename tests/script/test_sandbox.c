@@ -73,12 +73,14 @@ static void expect_error(const char *extra, const char *needle)
         CHECK_STR_HAS(err, needle);
 }
 
-/* Start a game on the scenario; returns the start error (or "" when it ran). */
+/* Start a game on the scenario; returns the start error, or what it has to
+   tell (an event suspended by a script error), or "" when it ran. */
 static const char *start_game(script *s)
 {
     static char gerr[8192];
     gerr[0] = '\0';
     session *ss = session_new(script_scenario(s), script_host(s), 1, -1, 0, gerr, sizeof gerr);
+    if (ss) str_fmt(gerr, sizeof gerr, "%s", ss->g->notice);
     if (ss) session_free(ss);
     return gerr;
 }
@@ -527,6 +529,41 @@ static void test_api_table(void)
                  "options, expires, default, on_deliver, note)");
 }
 
+/* A `when` that fails in play: its event is suspended, the facilitator is
+   told once (with the file:line and the fix), and the game goes on; undo
+   replays the same. */
+static void test_broken_when(void)
+{
+    script *s = load("event { id = 'x', to = 'a', channel = 'phone', title = 'X', text = 'x',\n"
+                     "  from_turn = 2, when = function(g)\n"
+                     "    local t = nil\n"
+                     "    return t.field end }\n"
+                     "event { id = 'y', turn = 2, to = 'a', channel = 'phone', title = 'Y', "
+                     "text = 'y' }\n");
+    CHECK(s != NULL);
+    if (!s) return;
+    session *ss = session_new(script_scenario(s), script_host(s), 1, -1, 0, err, sizeof err);
+    CHECK(ss != NULL);
+    if (ss) {
+        CHECK_EQ_INT(session_apply(ss, "end"), GAME_OK);
+        CHECK_STR_HAS(ss->err, "scenario.lua:9: error: event 'x' is suspended at turn 2: its "
+                               "`when` failed: attempt to index a nil value (local 't') (in "
+                               "event 'x' when (scenario.lua:7)). The game goes on without it");
+        CHECK_EQ_INT(ss->g->turn, 2);
+        CHECK_EQ_INT(ss->g->ev[1], EV_DELIVERED); /* the rest of the turn went on */
+        uint64_t h = game_hash(ss->g);
+        CHECK_EQ_INT(session_apply(ss, "note one"), GAME_OK);
+        CHECK_EQ_STR(ss->err, ""); /* said once */
+        CHECK_EQ_INT(session_apply(ss, "undo"), GAME_OK);
+        CHECK(game_hash(ss->g) == h);
+        CHECK_EQ_INT(ss->g->ev[0], EV_SUPPRESSED);
+        CHECK_EQ_INT(session_apply(ss, "end"), GAME_OK);
+        CHECK(ss->g->ended);
+    }
+    session_free(ss);
+    script_free(s);
+}
+
 /* math.random in an effect draws from the game's seeded generator. */
 static void test_random(void)
 {
@@ -637,6 +674,7 @@ int main(void)
     test_order();
     test_author_errors();
     test_field_lines();
+    test_broken_when();
     test_every_message();
     test_api_table();
     test_random();
