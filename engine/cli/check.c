@@ -237,6 +237,7 @@ int cli_check(int argc, char **argv)
     int runs = v[C_RUNS].given, swept = 0;
     lint_list l = {0};
     lint_scenario(script_scenario(s), &l);
+    script_source_warnings(s, &l);
     if (runs && check_runs(s, &cfg, v[C_VARIANT].str, &l) < 0)
         lint_add(&l, LINT_ERROR, script_scenario(s)->at, "the play-throughs could not all run");
     if (!runs) swept = check_sweep(s, &l);

@@ -12,6 +12,7 @@
 
 #include "api.h"
 #include "build.h"
+#include "lint.h"
 #include "script_int.h"
 
 #define LDR_MAX_LISTED 500 /* Lua files of the folder a missing include is compared with */
@@ -371,4 +372,42 @@ void script_set_print(script *s, void (*fn)(void *ud, const char *msg), void *ud
 {
     s->print = fn ? fn : default_print;
     s->print_ud = ud;
+}
+
+/* Duplicate keys ----------------------------------------------------------- */
+
+typedef struct dup_ud {
+    script *s;
+    lint_list *out;
+    int n;
+} dup_ud;
+
+static void dup_found(void *ud, const char *file, int line, int first_line, const char *key)
+{
+    dup_ud *d = ud;
+    def_where at = {def_intern_file(d->s->sc, file), line};
+    lint_add(d->out, LINT_WARNING, at,
+             "'%s' is written twice in one table (also on line %d): Lua keeps only this one, "
+             "silently; merge them, or for two effect bundles write a list, "
+             "effects = { { ... }, { ... } }",
+             key, first_line);
+    d->n++;
+}
+
+int script_source_warnings(script *s, lint_list *out)
+{
+    dup_ud d = {s, out, 0};
+    bld_src *src = bld_src_new(s->dir);
+    bld_src_dups(src, "scenario.lua", dup_found, &d);
+    lua_getfield(s->L, LUA_REGISTRYINDEX, "crisisroom.included");
+    int t = lua_gettop(s->L);
+    lua_pushnil(s->L);
+    while (lua_istable(s->L, t) && lua_next(s->L, t)) { /* any order: findings are sorted */
+        lua_pop(s->L, 1);
+        if (lua_type(s->L, -1) == LUA_TSTRING)
+            bld_src_dups(src, lua_tostring(s->L, -1), dup_found, &d);
+    }
+    lua_settop(s->L, t - 1);
+    bld_src_free(src);
+    return d.n;
 }
