@@ -95,6 +95,8 @@ double bld_num(bld *b, int t, api_fid f);
 int bld_int(bld *b, int t, api_fid f);
 int bld_bool(bld *b, int t, api_fid f);
 int bld_fn(bld *b, int t, api_fid f); /* a registry reference, 0 when absent */
+/* A text, or a function computing it (*ref, the text then NULL). */
+char *bld_text_or_fn(bld *b, int t, api_fid f, int *ref);
 /* The choice's index; the default's when absent; -1 (unreported) when the
    string is none of them, with the string left in *got (to free). */
 int bld_choice(bld *b, int t, api_fid f, char **got);

@@ -55,6 +55,7 @@ void bld_scenario(bld *b, int t, int i)
     for (int k = 0; k < nlearning; k++) def_add_learning(sc, learning[k]), free(learning[k]);
     free(learning);
     bld_each_key(b, t, F_scenario_sources, add_source, NULL);
+    sc->on_turn = bld_fn(b, t, F_scenario_on_turn);
 }
 
 void bld_role(bld *b, int t, int i)
@@ -157,7 +158,7 @@ void bld_objective(bld *b, int t, int i)
     def_objective *o = &b->sc->objectives[i];
     bld_check_fields(b, t, K_objective);
     o->title = bld_str(b, t, F_objective_title);
-    o->text = bld_str(b, t, F_objective_text);
+    o->text = bld_text_or_fn(b, t, F_objective_text, &o->text_fn);
     o->score = bld_fn(b, t, F_objective_score);
 }
 
@@ -166,7 +167,7 @@ void bld_ending(bld *b, int t, int i)
     def_ending *e = &b->sc->endings[i];
     bld_check_fields(b, t, K_ending);
     e->title = bld_str(b, t, F_ending_title);
-    e->text = bld_str(b, t, F_ending_text);
+    e->text = bld_text_or_fn(b, t, F_ending_text, &e->text_fn);
     e->when = bld_fn(b, t, F_ending_when);
     e->early = bld_bool(b, t, F_ending_early);
     bld_point(b, t, api_fname(F_ending_early), 0);

@@ -165,6 +165,11 @@ static void fill_move(bld *b, int t, int mi, api_kind k)
         check_hist_targets(b, t, &m);
         m.max_uses = bld_int(b, t, F_action_max_uses);
         m.once_per_turn = bld_bool(b, t, F_action_once_per_turn);
+        m.max_per_target = bld_int(b, t, F_action_max_uses_per_target);
+        if (m.max_per_target && !m.ntargets)
+            bld_err(b, "'%s' needs '%s' (give the action its targets, or use '%s')",
+                    api_fname(F_action_max_uses_per_target), api_fname(F_action_targets),
+                    api_fname(F_action_max_uses));
     } else {
         m.historical = bld_bool(b, t, F_option_historical);
     }
@@ -284,6 +289,7 @@ void bld_event(bld *b, int t, int i)
     bld_sources(b, t, F_event_source, &e.sources, &e.nsources);
     build_trigger(b, t, &e, i);
     e.expires = bld_int(b, t, F_event_expires);
+    e.invented = !bld_bool(b, t, F_event_historical);
     char *def = bld_str(b, t, F_event_default);
     b->sc->events[i] = e;
     if (def) {

@@ -202,6 +202,22 @@ int bld_fn(bld *b, int t, api_fid f)
     return ref;
 }
 
+char *bld_text_or_fn(bld *b, int t, api_fid f, int *ref)
+{
+    *ref = 0;
+    int got = bld_raw_field(b, t, f);
+    if (got == LUA_TFUNCTION) {
+        *ref = luaL_ref(b->L, LUA_REGISTRYINDEX);
+        bld_describe_ref(b, *ref, api_fname(f));
+        return NULL;
+    }
+    lua_pop(b->L, 1);
+    if (got == LUA_TNIL || got == LUA_TSTRING) return bld_str(b, t, f); /* its checks */
+    bld_err(b, "field '%s' must be a string or a function(g) returning one (got %s)", api_fname(f),
+            bld_type_name(got));
+    return NULL;
+}
+
 int bld_choice(bld *b, int t, api_fid f, char **got)
 {
     *got = bld_str(b, t, f);

@@ -197,12 +197,30 @@ static int host_score(void *ud, game *g, int ref, char *rating)
     return 0;
 }
 
+/* An ending's or an objective's text computed at the end (issue 17). */
+static int host_text(void *ud, game *g, int ref, char *buf, size_t size)
+{
+    script *s = ud;
+    if (call_ref(s, g, ref, 1)) return -1;
+    size_t len = 0;
+    const char *t = lua_type(s->L, -1) == LUA_TSTRING ? lua_tolstring(s->L, -1, &len) : NULL;
+    int ok = t && len <= GAPI_MAX_TEXT && len < size;
+    if (ok) str_fmt(buf, size, "%s", t);
+    lua_pop(s->L, 1);
+    if (ok) return 0;
+    char where[256];
+    host_describe(s, ref, where, sizeof where);
+    game_fail(g, "%s: must return a string of at most %d bytes", where, GAPI_MAX_TEXT);
+    return -1;
+}
+
 void host_init(script *s)
 {
     s->host.ud = s;
     s->host.test = host_test;
     s->host.run = host_run;
     s->host.score = host_score;
+    s->host.text = host_text;
     /* The wall-time ceilings grow with the per-call limit (slow tools). */
     double scale = (double)s->time_ms / SCRIPT_DEFAULT_TIME_MS;
     s->acct.turn_time_ms = (long)(SCRIPT_TURN_TIME_MS * (scale > 1 ? scale : 1));

@@ -35,7 +35,7 @@ static int host_score(void *ud, game *g, int ref, char *r)
     return 0;
 }
 
-static const game_host host = {NULL, host_test, host_run, host_score};
+static const game_host host = {NULL, host_test, host_run, host_score, NULL};
 
 static int add_effect(def_scenario *sc, int meter, double v, int after, double chance)
 {

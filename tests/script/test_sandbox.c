@@ -363,7 +363,8 @@ static const char *const mistakes_said =
     "scenario.lua:32: event 'e4': field 'options' must be a table (got number)\n"
     "scenario.lua:43: objective 'ob': objective 'ob' is declared twice\n"
     "scenario.lua:2: scenario 't': unknown field 'tittle' (did you mean 'title'? fields of "
-    "scenario are id, title, summary, version, situation, sources, learning_objectives, accept)\n"
+    "scenario are id, title, summary, version, situation, sources, learning_objectives, on_turn, "
+    "accept)\n"
     "scenario.lua:1: scenario 't': field 'version' must be a string (got number)\n"
     "scenario.lua:2: scenario 't': accept[2] must be a string\n"
     "scenario.lua:1: scenario 't': learning_objectives[2] must be a string\n"
@@ -499,7 +500,7 @@ static void test_api_table(void)
     int n;
     const api_field *f = api_fields_of(K_event, &n);
     CHECK(f == &api_fields[F_event_id]);
-    CHECK_EQ_INT(n, F_event_note - F_event_id + 1);
+    CHECK_EQ_INT(n, F_event_historical - F_event_id + 1);
     CHECK_EQ_INT(api_field_find(K_action, "once_per_turn"), F_action_once_per_turn);
     CHECK_EQ_INT(api_field_find(K_option, "once_per_turn"), -1);
     CHECK_EQ_INT(api_id_field(K_card), F_card_id);
@@ -526,7 +527,7 @@ static void test_api_table(void)
     expect_error("event { id = 'x', to = 'a', channel = 'phone', titel = 'X', text = 'x' }\n",
                  "event 'x': unknown field 'titel' (did you mean 'title'? fields of event are id, "
                  "title, text, to, decider, channel, source, turn, when, after, delay, from_turn, "
-                 "options, expires, default, on_deliver, note)");
+                 "options, expires, default, on_deliver, note, historical)");
 }
 
 /* A `when` that fails in play: its event is suspended, the facilitator is
