@@ -292,6 +292,10 @@
     X(texts,   METHOD, "()",                                                                       \
       "everything the players were shown so far (inject titles and texts, labels, cards, outcome " \
       "lines), one string, a line each")                                                           \
+    X(debrief, METHOD, "()",                                                                       \
+      "once the game has ended, what its debrief shows, a line each: the ending's title and text, " \
+      "each objective's rating, title and text, and each decision beside what really happened "    \
+      "(nil before the end)")                                                                      \
     X(check,   METHOD, "(cond, msg)",      "an assertion; a failure names the file:line and shows the last commands") \
     X(eq,      METHOD, "(a, b, msg)",      "an assertion that a equals b, showing both when not")
 // clang-format on
