@@ -565,6 +565,75 @@ static void test_broken_when(void)
     script_free(s);
 }
 
+/* Issue 17's additions: their mistakes, and what g:cancel and computed
+   texts do. */
+static void test_new_api(void)
+{
+    expect_error("action { id = 'x', role = 'a', label = 'X', max_uses_per_target = 1 }\n",
+                 "scenario.lua:6: action 'x': 'max_uses_per_target' needs 'targets'");
+    expect_error("board { id = 'b', title = 'B' }\n"
+                 "card { id = 'c', board = 'b', title = 'C', text = 'x',\n"
+                 "  source = { 'fiction', 'fictoin' } }\n",
+                 "scenario.lua:8: card 'c': unknown source 'fictoin' (did you mean 'fiction'?)");
+    expect_error("ending { id = 'z', title = 'Z', text = 5, when = function(g) return true end }\n",
+                 "scenario.lua:6: ending 'z': field 'text' must be a string or a function(g) "
+                 "returning one (got number)");
+    /* The base's ending comes first: these scenarios bring their own. */
+    static const char *head = "scenario { id = 't', title = 'T', summary = 'S' }\n"
+                              "role { id = 'a', name = 'A', brief = 'B' }\n"
+                              "meter { id = 'm', name = 'M', start = 50 }\n"
+                              "clock { 'one', 'two' }\n";
+    strbuf b = {0};
+    sb_printf(
+        &b, "%s%s", head,
+        "event { id = 'x', to = 'a', channel = 'phone', title = 'X', text = 'x',\n"
+        "  after = 'y' }\n"
+        "event { id = 'y', turn = 2, to = 'a', channel = 'phone', title = 'Y', text = 'y' }\n"
+        "action { id = 'c', role = 'a', label = 'C', cost = 0, once_per_turn = false,\n"
+        "  effects = { run = function(g) g.state.r = g:cancel('x') end } }\n"
+        "action { id = 'd', role = 'a', label = 'D', cost = 0,\n"
+        "  effects = { run = function(g) g:deliver('x') end } }\n"
+        "ending { id = 'f', title = 'F', text = function(g) return 'turn ' .. g.turn end }\n");
+    script *s = script_load(folder(b.s, 0), NULL, err, sizeof err);
+    CHECK(s != NULL);
+    if (!s) return;
+    session *ss = session_new(script_scenario(s), script_host(s), 1, -1, 0, err, sizeof err);
+    const game *g = ss ? ss->g : NULL;
+    if (ss) {
+        CHECK_EQ_INT(session_apply(ss, "act a c"), GAME_OK);
+        CHECK(kv_get(&g->state, "r") && kv_get(&g->state, "r")->num == 1); /* still to come */
+        CHECK_EQ_INT(session_apply(ss, "act a c"), GAME_OK);
+        CHECK(kv_get(&g->state, "r")->num == 0); /* already cancelled */
+        CHECK_EQ_INT(session_apply(ss, "end"), GAME_OK);
+        CHECK_EQ_INT(g->ev[1], EV_DELIVERED);
+        CHECK_EQ_INT(g->ev[0], EV_CANCELLED); /* its `after` no longer delivers it */
+        CHECK_EQ_INT(session_apply(ss, "act a d"), GAME_OK);
+        CHECK_EQ_INT(g->ev[0], EV_DELIVERED); /* g:deliver still can */
+        CHECK_EQ_INT(session_apply(ss, "end"), GAME_OK);
+        CHECK(g->ended);
+        CHECK_EQ_STR(game_ending_text(g), "turn 2"); /* computed when it was chosen */
+    }
+    session_free(ss);
+    script_free(s);
+    b.len = 0;
+    sb_printf(&b, "%s%s", head,
+              "ending { id = 'f', title = 'F', text = 'x' }\n"
+              "objective { id = 'o', title = 'O', score = function(g) return 'P' end,\n"
+              "  text = function(g) return 5 end }\n");
+    s = script_load(folder(b.s, 0), NULL, err, sizeof err);
+    sb_free(&b);
+    CHECK(s != NULL);
+    if (!s) return;
+    ss = session_new(script_scenario(s), script_host(s), 1, -1, 0, err, sizeof err);
+    if (ss) {
+        CHECK_EQ_INT(session_apply(ss, "end"), GAME_OK);
+        CHECK_EQ_INT(session_apply(ss, "end"), GAME_SCRIPT_ERROR);
+        CHECK_STR_HAS(ss->err, "objective 'o' text (scenario.lua:7): must return a string");
+    }
+    session_free(ss);
+    script_free(s);
+}
+
 /* math.random in an effect draws from the game's seeded generator. */
 static void test_random(void)
 {
@@ -676,6 +745,7 @@ int main(void)
     test_author_errors();
     test_field_lines();
     test_broken_when();
+    test_new_api();
     test_every_message();
     test_api_table();
     test_random();
