@@ -154,13 +154,14 @@ static void lint_events_reachable(const def_scenario *sc, lint_list *out)
         if (ok[i]) continue;
         if (p >= 0)
             lint_add(out, LINT_WARNING, e->at,
-                     "event '%s' is never delivered: it follows '%s', which nothing delivers",
-                     e->id, sc->events[p].id);
+                     "event '%s' is never delivered: it follows '%s', which nothing delivers "
+                     "(deliver '%s' first)",
+                     e->id, sc->events[p].id, sc->events[p].id);
         else
             lint_add(out, LINT_WARNING, e->at,
                      "event '%s' is never delivered: it has no turn, when or after, and no "
                      "effect's deliver names it (only `fire %s` or a g:deliver in a function "
-                     "could send it)",
+                     "could send it); give it a `turn`, a `when` or an `after`",
                      e->id, e->id);
         lint_tag(out, LINT_R_UNDELIVERED, i);
     }
@@ -345,6 +346,20 @@ static int callback_prefix(const def_scenario *sc, const char *msg, def_where *d
     return 0;
 }
 
+/* The likeliest cause of Lua's commonest errors in a scenario's function. */
+static const char *nil_hint(const char *text)
+{
+    static const char *const nil_errors[] = {
+        "attempt to compare nil with", "attempt to compare number with nil",
+        "attempt to perform arithmetic on a nil value", "attempt to index a nil value",
+        "attempt to concatenate a nil value"};
+    for (size_t i = 0; i < sizeof nil_errors / sizeof nil_errors[0]; i++)
+        if (strstr(text, nil_errors[i]))
+            return "; a value is nil: a g.state key not set yet (give it a value first, or write "
+                   "`(g.state.key or 0)`), or a misspelt name?";
+    return "";
+}
+
 void lint_script_error(const def_scenario *sc, const char *msg, def_where *at, char *buf,
                        size_t size)
 {
@@ -375,6 +390,7 @@ void lint_script_error(const def_scenario *sc, const char *msg, def_where *at, c
             sb_printf(&text, "%.*s", first, rest);
         }
     }
+    if (text.s) sb_puts(&text, nil_hint(text.s));
     while (pre > 0 && (msg[pre - 1] == ' ' || msg[pre - 1] == ':')) pre--;
     if (pre > 0)
         snprintf(buf, size, "%s (in %.*s)%s", text.s ? text.s : "", pre, msg, more);

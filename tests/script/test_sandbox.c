@@ -548,8 +548,9 @@ static void test_broken_when(void)
     if (ss) {
         CHECK_EQ_INT(session_apply(ss, "end"), GAME_OK);
         CHECK_STR_HAS(ss->err, "scenario.lua:9: error: event 'x' is suspended at turn 2: its "
-                               "`when` failed: attempt to index a nil value (local 't') (in "
-                               "event 'x' when (scenario.lua:7)). The game goes on without it");
+                               "`when` failed: attempt to index a nil value (local 't'); a value "
+                               "is nil: a g.state key not set yet");
+        CHECK_STR_HAS(ss->err, "(in event 'x' when (scenario.lua:7)). The game goes on without it");
         CHECK_EQ_INT(ss->g->turn, 2);
         CHECK_EQ_INT(ss->g->ev[1], EV_DELIVERED); /* the rest of the turn went on */
         uint64_t h = game_hash(ss->g);
