@@ -232,7 +232,12 @@ static void reshape(script *s, const char *msg, char *err, size_t errlen)
     size_t first = nl ? (size_t)(nl - msg) : strlen(msg);
     const char *rest = nl ? nl : "";
     strbuf b = {0};
-    if ((n = place_at(msg, file, sizeof file, &line)) > 0 && msg[n] == ':' && msg[n + 1] == ' ') {
+    size_t fl = strcspn(msg, ": \t\n");
+    if (fl > 4 && !strncmp(msg + fl - 4, ".lua", 4) && !strncmp(msg + fl, ": ", 2)) {
+        /* "x.lua: binary chunks are not allowed": about the whole file, its first line */
+        sb_printf(&b, "%.*s:1%.*s", (int)fl, msg, (int)(first - fl), msg + fl);
+    } else if ((n = place_at(msg, file, sizeof file, &line)) > 0 && msg[n] == ':' &&
+               msg[n + 1] == ' ') {
         char text[1024];
         str_fmt(text, sizeof text, "%.*s", (int)(first - (size_t)n - 2), msg + n + 2);
         syntax_hint(s, file, line, text, &b);
@@ -326,7 +331,9 @@ script *script_load(const char *dir, const script_limits *limits, char *err, siz
     lua_pushcfunction(s->L, build_protected);
     lua_pushlightuserdata(s->L, &job);
     if (lua_pcall(s->L, 1, 0, 0) != LUA_OK) {
-        sb_printf(&job.errors, "%s: building the scenario: %s\n", dir,
+        sb_printf(&job.errors, "%s:%d: building the scenario: %s\n",
+                  s->sc->at.file ? s->sc->at.file : "scenario.lua",
+                  s->sc->at.line ? s->sc->at.line : 1,
                   s->mem_hit || !lua_isstring(s->L, -1) ? "out of memory" : lua_tostring(s->L, -1));
         lua_pop(s->L, 1);
         job.n = job.n ? job.n : 1;
