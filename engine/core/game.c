@@ -276,6 +276,7 @@ static int apply_due(game *g)
         int rc = p.kind == PEND_EFFECT ? effect_apply(g, p.index, p.target, 1)
                                        : game_deliver(g, p.index);
         if (rc) return -1;
+        i = 0; /* g:cancel may have taken out an earlier entry: look again from the first */
     }
     return 0;
 }

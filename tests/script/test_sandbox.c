@@ -616,6 +616,30 @@ static void test_new_api(void)
     }
     session_free(ss);
     script_free(s);
+    /* A delivery that cancels one queued before it: the next one due still comes. */
+    b.len = 0;
+    sb_printf(
+        &b, "%s%s", head,
+        "event { id = 'a', to = 'a', channel = 'phone', title = 'A', text = 'a' }\n"
+        "event { id = 'b', to = 'a', channel = 'phone', title = 'B', text = 'b',\n"
+        "  on_deliver = { run = function(g) g:cancel('a') end } }\n"
+        "event { id = 'c', to = 'a', channel = 'phone', title = 'C', text = 'c' }\n"
+        "action { id = 'q', role = 'a', label = 'Q', cost = 0,\n"
+        "  effects = { run = function(g) g:after(3, 'a') g:after(1, 'b') g:after(1, 'c') end } }\n"
+        "ending { id = 'f', title = 'F', text = 'x' }\n");
+    s = script_load(folder(b.s, 0), NULL, err, sizeof err);
+    CHECK(s != NULL);
+    if (!s) return;
+    ss = session_new(script_scenario(s), script_host(s), 1, -1, 0, err, sizeof err);
+    if (ss) {
+        CHECK_EQ_INT(session_apply(ss, "act a q"), GAME_OK);
+        CHECK_EQ_INT(session_apply(ss, "end"), GAME_OK);
+        CHECK_EQ_INT(ss->g->ev[0], EV_CANCELLED);
+        CHECK_EQ_INT(ss->g->ev[1], EV_DELIVERED);
+        CHECK_EQ_INT(ss->g->ev[2], EV_DELIVERED);
+    }
+    session_free(ss);
+    script_free(s);
     b.len = 0;
     sb_printf(&b, "%s%s", head,
               "ending { id = 'f', title = 'F', text = 'x' }\n"
