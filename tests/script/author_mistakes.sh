@@ -5,6 +5,9 @@
 # event and lets the game go on; a looping action is stopped and the game
 # goes on too.
 source "$(dirname "$0")/../cli/lib.bash"
+# The loop of 06 must meet the instruction budget, not the wall-clock net
+# behind it, however loaded the machine is.
+export CRISISROOM_SCRIPT_TIME_MS=30000
 fx="$src/tests/fixtures/author"
 cd "$fx"
 "$bin" check --strict good > "$work/good" 2>&1 || fail "good: $(cat "$work/good")"
