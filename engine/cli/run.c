@@ -12,6 +12,14 @@ static int finish_run(session *s, const cli_opts *o)
 {
     int rc = 0;
     if (o->policy && cli_auto(s, o->policy)) rc = 1;
+    /* An event suspended by a script error in its `when`: the game went on,
+       the run did not succeed. */
+    for (int b = game_next_broken(s->g, -1); b >= 0; b = game_next_broken(s->g, b)) {
+        char words[2048];
+        game_broken_words(s->g, b, words, sizeof words);
+        fprintf(stderr, "crisisroom: %s\n", words);
+        rc = 1;
+    }
     if (o->json)
         cli_print_json(stdout, s);
     else

@@ -297,7 +297,7 @@ static void print_debrief(tstate *t)
     const def_ending *e = &sc->endings[g->ending];
     viewer v = view_debrief();
     printf("\n=== Debrief: %s ===\n", e->title);
-    wrap(t, 0, e->text);
+    wrap(t, 0, game_ending_text(g)); /* computed at the end, maybe */
     if (g->variant >= 0 && view_sees_truth(&v, g)) {
         printf("\nWhat really happened:\n");
         wrap(t, 2, sc->variants[g->variant].truth);
@@ -311,15 +311,16 @@ static void print_debrief(tstate *t)
         const game_item *it = &g->items[i];
         if (it->event < 0 || !sc->events[it->event].noptions) continue;
         const def_event *ev = &sc->events[it->event];
-        const char *hist = NULL;
-        for (int k = 0; k < ev->noptions; k++)
-            if (sc->moves[ev->options[k]].historical) hist = sc->moves[ev->options[k]].label;
+        int h = def_historical_option(sc, it->event); /* none: it never happened */
+        const char *hist = h >= 0 ? sc->moves[h].label : NULL;
         printf("  %s\n", ev->title);
         printf("    you: %s%s\n", it->option >= 0 ? sc->moves[it->option].label : "(no decision)",
                hist && it->option >= 0 && sc->moves[it->option].historical ? "  (as it happened)"
                                                                            : "");
         if (hist && !(it->option >= 0 && sc->moves[it->option].historical))
             printf("    what really happened: %s\n", hist);
+        if (ev->invented)
+            printf("    (this inject never really happened: a branch of the exercise)\n");
     }
     if (sc->nquestions) printf("\nFor discussion:\n");
     for (int i = 0; i < sc->nquestions; i++) {
@@ -397,10 +398,10 @@ static void handover(tstate *t)
     int shown;
     print_new_log(t, &shown);
     const def_role *r = cur_role(t);
-    printf("\n--- %s to move (%d action point%s) ---\n", r->name, g->budget[g->role],
-           g->budget[g->role] == 1 ? "" : "s");
-    if (t->seen[g->role] == 0) { /* the brief once, at the role's first move */
-        wrap(t, 0, r->brief);
+    printf("\n--- %s to move (%d action point%s) ---\n", game_role_name(g, g->role),
+           g->budget[g->role], g->budget[g->role] == 1 ? "" : "s");
+    if (t->seen[g->role] == 0) {                 /* the brief once, at the role's first move */
+        wrap(t, 0, game_role_brief(g, g->role)); /* as it is now */
         viewer v = seen_by(t, g->role);
         if (r->secret && view_sees_private(&v, t->s->g, g->role)) {
             printf("Only you know:\n");

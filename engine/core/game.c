@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "game_int.h"
+#include "lint.h"
 #include "util.h"
 
 /* Life cycle ----------------------------------------------------------------- */
@@ -27,6 +28,28 @@ static void alloc_arrays(game *g)
     g->used_turn = xcalloc((size_t)sc->nmoves + 1, sizeof(int));
     g->card_turn = xcalloc((size_t)sc->ncards + 1, sizeof(int));
     g->ratings = xcalloc((size_t)sc->nobjectives + 1, 1);
+    g->role_name = xcalloc((size_t)sc->nroles + 1, sizeof(char *));
+    g->role_short = xcalloc((size_t)sc->nroles + 1, sizeof(char *));
+    g->role_brief = xcalloc((size_t)sc->nroles + 1, sizeof(char *));
+    g->allowance = xcalloc((size_t)sc->nroles + 1, sizeof(int));
+    g->objective_text = xcalloc((size_t)sc->nobjectives + 1, sizeof(char *));
+    g->target_uses = xcalloc((size_t)sc->ntarget_slots + 1, sizeof(int));
+}
+
+/* What callbacks changed of the definitions (issue 17), back to them. */
+static void clear_changed(game *g)
+{
+    const def_scenario *sc = g->sc;
+    for (int i = 0; i < sc->nroles; i++) {
+        free(g->role_name[i]), free(g->role_short[i]), free(g->role_brief[i]);
+        g->role_name[i] = g->role_short[i] = g->role_brief[i] = NULL;
+        g->allowance[i] = sc->roles[i].budget;
+    }
+    for (int i = 0; i < sc->nobjectives; i++)
+        free(g->objective_text[i]), g->objective_text[i] = NULL;
+    free(g->ending_text);
+    g->ending_text = NULL;
+    memset(g->target_uses, 0, sizeof(int) * (size_t)sc->ntarget_slots);
 }
 
 static void clear_dynamic(game *g)
@@ -61,7 +84,8 @@ static void init_state(game *g, uint64_t seed, int variant)
     rng_seed(&g->rng, seed, RNG_STREAM_GAME);
     g->turn = 1;
     g->role = 0;
-    g->ended = g->paused = g->commands = g->failed = g->stop_told = 0;
+    g->ended = g->paused = g->commands = g->failed = g->stop_told = g->fatal = 0;
+    g->notice[0] = '\0';
     g->done = 0;
     g->ending = g->finish_at = -1;
     g->in_cb = g->readonly = 0;
@@ -74,6 +98,7 @@ static void init_state(game *g, uint64_t seed, int variant)
     memset(g->used_turn, 0, sizeof(int) * (size_t)sc->nmoves);
     memset(g->card_turn, 0, sizeof(int) * (size_t)sc->ncards);
     memset(g->ratings, 0, (size_t)sc->nobjectives);
+    clear_changed(g);
 }
 
 void game_set_simultaneous(game *g, int on)
@@ -111,6 +136,9 @@ void game_free(game *g)
 {
     if (!g) return;
     clear_dynamic(g);
+    clear_changed(g);
+    free(g->role_name), free(g->role_short), free(g->role_brief), free(g->allowance);
+    free(g->objective_text), free(g->target_uses);
     kv_free(&g->state);
     free(g->items), free(g->pend), free(g->log);
     free(g->meter), free(g->history), free(g->budget), free(g->ev), free(g->ev_item);
@@ -146,6 +174,16 @@ void game_fail(game *g, const char *fmt, ...)
     va_end(ap);
     g->failed = 1;
     g->stop_told = 0; /* a new message: game_apply says again that the game stopped */
+}
+
+void game_fail_fatal(game *g, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(g->err, sizeof g->err, fmt, ap);
+    va_end(ap);
+    g->failed = g->fatal = 1;
+    g->stop_told = 0;
 }
 
 /* The log -------------------------------------------------------------------- */
@@ -190,7 +228,8 @@ static int follow_event(game *g, int event)
 {
     const def_scenario *sc = g->sc;
     for (int i = 0; i < sc->nevents; i++)
-        if (sc->events[i].after_event == event && sc->events[i].after_option < 0)
+        if (sc->events[i].after_event == event && sc->events[i].after_option < 0 &&
+            g->ev[i] != EV_CANCELLED) /* g:cancel: not by its own `after` */
             if (game_schedule(g, i, sc->events[i].delay)) return -1;
     return 0;
 }
@@ -224,7 +263,7 @@ int game_after_option(game *g, int move)
 {
     const def_scenario *sc = g->sc;
     for (int i = 0; i < sc->nevents; i++)
-        if (sc->events[i].after_option == move)
+        if (sc->events[i].after_option == move && g->ev[i] != EV_CANCELLED)
             if (game_schedule(g, i, sc->events[i].delay)) return -1;
     return 0;
 }
@@ -246,6 +285,7 @@ static int apply_due(game *g)
         int rc = p.kind == PEND_EFFECT ? effect_apply(g, p.index, p.target, 1)
                                        : game_deliver(g, p.index);
         if (rc) return -1;
+        i = 0; /* g:cancel may have taken out an earlier entry: look again from the first */
     }
     return 0;
 }
@@ -260,6 +300,53 @@ static int test_ref(game *g, int ref)
     return rc;
 }
 
+/* Suspended by a script error (issue 17): an event whose `when` failed is
+   suppressed, as `suppress EVENT` would, so that every later turn does not
+   fail on it again; the log keeps why (hashed and replayed like the rest)
+   and the facilitator is told once. A condition changed nothing, so the
+   game can go on. */
+static int suspend_broken(game *g, int event)
+{
+    if (g->fatal) return -1;
+    char first[sizeof g->err];
+    str_fmt(first, sizeof first, "%.*s", (int)strcspn(g->err, "\n"), g->err);
+    g->failed = g->stop_told = 0;
+    g->err[0] = '\0';
+    g->ev[event] = EV_SUPPRESSED;
+    game_add_log(g, LOG_SUPPRESS, -1, event, 0, first, NULL);
+    game_broken_words(g, g->nlog - 1, g->notice, sizeof g->notice);
+    return 0;
+}
+
+int game_next_broken(const game *g, int from)
+{
+    for (int i = from < 0 ? 0 : from + 1; i < g->nlog; i++)
+        if (g->log[i].kind == LOG_SUPPRESS && g->log[i].text) return i;
+    return -1;
+}
+
+int game_suspended_by_error(const game *g, int event)
+{
+    if (g->ev[event] != EV_SUPPRESSED) return 0;
+    for (int b = game_next_broken(g, -1); b >= 0; b = game_next_broken(g, b))
+        if (g->log[b].ref == event) return 1;
+    return 0;
+}
+
+void game_broken_words(const game *g, int entry, char *buf, size_t size)
+{
+    const game_log *l = &g->log[entry];
+    const char *id = g->sc->events[l->ref].id;
+    def_where at;
+    char why[sizeof g->err];
+    lint_script_error(g->sc, l->text, &at, why, sizeof why);
+    str_fmt(buf, size,
+            "%s:%d: error: event '%s' is suspended at turn %d: its `when` failed: %s. The game "
+            "goes on without it: fix the function and `reload` (the game is replayed on the "
+            "fixed files), or type `fire %s` to deliver it now.",
+            at.file ? at.file : "scenario.lua", at.line, id, l->turn, why, id);
+}
+
 static int deliver_scheduled(game *g)
 {
     const def_scenario *sc = g->sc;
@@ -271,7 +358,10 @@ static int deliver_scheduled(game *g)
         const def_event *e = &sc->events[i];
         if (g->ev[i] != EV_NONE || g->turn < e->from_turn) continue;
         int rc = test_ref(g, e->when);
-        if (rc < 0) return -1;
+        if (rc < 0 || g->failed) { /* failed, or failed and swallowed by a pcall */
+            if (suspend_broken(g, i)) return -1;
+            continue;
+        }
         if (rc && game_deliver(g, i)) return -1;
     }
     return 0;
@@ -281,8 +371,10 @@ static int start_turn(game *g)
 {
     g->done = 0;
     game_add_log(g, LOG_TURN, -1, -1, 0, NULL, NULL);
-    for (int i = 0; i < g->sc->nroles; i++) g->budget[i] = g->sc->roles[i].budget;
+    for (int i = 0; i < g->sc->nroles; i++) g->budget[i] = g->allowance[i]; /* g:add_budget */
     if (apply_due(g)) return -1;
+    /* The scenario's on_turn hook, before the turn's events (issue 17). */
+    if (g->sc->on_turn && effect_run(g, g->sc->on_turn, NULL)) return -1;
     return deliver_scheduled(g);
 }
 
@@ -313,6 +405,22 @@ static int score_objectives(game *g)
     return 0;
 }
 
+/* A text the scenario computes at the end (issue 17): a condition's rules,
+   read-only. NULL when it has none (or no host to compute it). */
+static int compute_text(game *g, int ref, char **out)
+{
+    char buf[GAME_TEXT_MAX];
+    if (!ref || !g->host.text) return 0;
+    int in = g->in_cb, ro = g->readonly;
+    g->in_cb = 1, g->readonly = 1;
+    int rc = g->host.text(g->host.ud, g, ref, buf, sizeof buf);
+    g->in_cb = in, g->readonly = ro;
+    if (rc) return -1;
+    free(*out);
+    *out = xstrdup(buf);
+    return 0;
+}
+
 static int finish(game *g, int ending)
 {
     if (ending < 0) ending = choose_ending(g);
@@ -320,7 +428,11 @@ static int finish(game *g, int ending)
     g->ended = 1;
     g->ending = ending;
     game_add_log(g, LOG_FINISH, -1, ending, 0, NULL, NULL);
-    return score_objectives(g);
+    if (score_objectives(g)) return -1;
+    if (compute_text(g, g->sc->endings[ending].text_fn, &g->ending_text)) return -1;
+    for (int i = 0; i < g->sc->nobjectives; i++)
+        if (compute_text(g, g->sc->objectives[i].text_fn, &g->objective_text[i])) return -1;
+    return 0;
 }
 
 /* An open decision takes its default option: at its deadline, or when the
@@ -512,12 +624,16 @@ static game_rc do_act(game *g, const cmd *c)
     const def_move *m = &sc->moves[mv];
     if (check_target(g, m, c)) return GAME_REFUSED;
     char why[256];
+    int ti = m->ntargets ? find_target(m, c->c) : -1;
+    if (ti >= 0 && !game_target_available(g, mv, ti, why, sizeof why))
+        return refuse(g, "action '%s' is not available on '%s': %s", c->b, c->c, why);
     int ok = game_move_available(g, mv, role, why, sizeof why);
     if (ok < 0) return GAME_SCRIPT_ERROR;
     if (!ok) return refuse(g, "action '%s' is not available: %s", c->b, why);
     g->budget[role] -= m->cost;
     g->uses[mv]++;
     g->used_turn[mv] = g->turn;
+    if (ti >= 0) g->target_uses[m->target_base + ti]++;
     /* The target as the definitions spell it: it outlives the command. */
     const char *target = m->ntargets ? m->targets[find_target(m, c->c)].key : NULL;
     game_add_log(g, LOG_ACT, role, mv, 0, c->text, target);
@@ -803,6 +919,10 @@ game_rc game_apply(game *g, const cmd *c)
     g->applying = 0;
     if (rc == GAME_OK) g->commands++;
     if (g->failed) rc = GAME_SCRIPT_ERROR;
+    if (rc == GAME_OK && g->notice[0]) { /* an event suspended (suspend_broken): say it once */
+        str_fmt(g->err, sizeof g->err, "%s", g->notice);
+        g->notice[0] = '\0';
+    }
     return rc;
 }
 
@@ -870,6 +990,53 @@ double game_history(const game *g, int meter, int turn)
     if (turn >= g->turn && !g->ended) return g->meter[meter];
     if (turn < 0) turn = 0;
     return g->history[(size_t)turn * (size_t)g->sc->nmeters + (size_t)meter];
+}
+
+const char *game_role_name(const game *g, int role)
+{
+    return g->role_name[role] ? g->role_name[role] : g->sc->roles[role].name;
+}
+
+const char *game_role_short(const game *g, int role)
+{
+    if (g->role_short[role]) return g->role_short[role];
+    const def_role *r = &g->sc->roles[role];
+    /* renamed without a short name: the new name, not the old short one */
+    return g->role_name[role] ? g->role_name[role] : r->shortname ? r->shortname : r->name;
+}
+
+const char *game_role_brief(const game *g, int role)
+{
+    return g->role_brief[role] ? g->role_brief[role] : g->sc->roles[role].brief;
+}
+
+const char *game_ending_text(const game *g)
+{
+    if (g->ending < 0) return "";
+    const char *t = g->ending_text ? g->ending_text : g->sc->endings[g->ending].text;
+    return t ? t : "";
+}
+
+const char *game_objective_text(const game *g, int objective)
+{
+    const char *t = g->objective_text[objective] ? g->objective_text[objective]
+                                                 : g->sc->objectives[objective].text;
+    return t ? t : "";
+}
+
+int game_target_uses(const game *g, int move, int t)
+{
+    return g->target_uses[g->sc->moves[move].target_base + t];
+}
+
+int game_target_available(const game *g, int move, int t, char *why, size_t whylen)
+{
+    const def_move *m = &g->sc->moves[move];
+    int n = game_target_uses(g, move, t);
+    if (!m->max_per_target || n < m->max_per_target) return 1;
+    str_fmt(why, whylen, "already taken on it %d time%s (the most allowed on one target)", n,
+            n == 1 ? "" : "s");
+    return 0;
 }
 
 static int budget_ok(game *g, const def_move *m, int role, char *why, size_t whylen)

@@ -94,6 +94,34 @@ static uint64_t hash_ints(uint64_t h, const int *v, int n)
     return h;
 }
 
+/* What callbacks changed of the definitions (issue 17: names, briefs,
+   points per turn, computed texts), folded in only once something was, so
+   that a game without such a change hashes as it always did. The uses per
+   target are counted from the log, which is hashed. */
+static int any_changed(const game *g)
+{
+    const def_scenario *sc = g->sc;
+    if (g->ending_text) return 1;
+    for (int i = 0; i < sc->nroles; i++)
+        if (g->role_name[i] || g->role_short[i] || g->role_brief[i] ||
+            g->allowance[i] != sc->roles[i].budget)
+            return 1;
+    for (int i = 0; i < sc->nobjectives; i++)
+        if (g->objective_text[i]) return 1;
+    return 0;
+}
+
+static uint64_t hash_changed(const game *g, uint64_t h)
+{
+    if (!any_changed(g)) return h;
+    for (int i = 0; i < g->sc->nroles; i++) {
+        h = hash_str(hash_str(hash_str(h, g->role_name[i]), g->role_short[i]), g->role_brief[i]);
+        h = hash_i64(h, g->allowance[i]);
+    }
+    for (int i = 0; i < g->sc->nobjectives; i++) h = hash_str(h, g->objective_text[i]);
+    return hash_str(h, g->ending_text);
+}
+
 uint64_t game_hash(const game *g)
 {
     const def_scenario *sc = g->sc;
@@ -115,6 +143,7 @@ uint64_t game_hash(const game *g)
     h = hash_ints(h, g->card_turn, sc->ncards);
     h = hash_bytes(h, g->ratings, (size_t)sc->nobjectives);
     h = kv_hash(&g->state, h);
+    h = hash_changed(g, h);
     h = hash_decisions(g, h);
     h = hash_pending(g, h);
     int counts[] = {g->nitems, g->nlog};

@@ -145,8 +145,11 @@ static int words_facilitator(const game *g, const game_log *l, logtext *o)
     case LOG_SUPPRESS:
         o->kind = l->kind == LOG_FIRE ? LT_FIRE : LT_SUPPRESS;
         sb_printf(&o->what, "%s “%s”",
-                  l->kind == LOG_FIRE ? "Delivered at once" : "Suppressed (never delivered)",
+                  l->kind == LOG_FIRE    ? "Delivered at once"
+                  : l->text /* game.h */ ? "Suspended by a script error in its `when`"
+                                         : "Suppressed (never delivered)",
                   sc->events[l->ref].title);
+        o->why = l->text;
         return 1;
     case LOG_PAUSE:
     case LOG_RESUME:

@@ -122,6 +122,8 @@ game_rc session_apply_as(session *s, const char *line, const journal_by *by)
         (void)rebuild(s); /* should not fail: these commands replayed before */
         return GAME_SCRIPT_ERROR;
     }
+    /* Taken, with something to tell (an event suspended by a script error) */
+    if (s->g->err[0]) str_fmt(s->err, sizeof s->err, "%s", s->g->err);
     strbuf b = {0};
     cmd_format(&c, &b);
     record(s, b.s, turn, role, by);

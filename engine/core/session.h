@@ -50,8 +50,10 @@ session *session_new(const def_scenario *sc, const game_host *host, uint64_t see
                      int variant_mode, char *err, size_t errlen);
 void session_free(session *s);
 
-/* Apply one command line: GAME_OK; GAME_REFUSED (s->err says why); or
-   GAME_SCRIPT_ERROR (s->err; the game was rebuilt to before the command). */
+/* Apply one command line: GAME_OK (s->err empty, or what the facilitator
+   must hear: an event suspended by a script error, a save that failed);
+   GAME_REFUSED (s->err says why); or GAME_SCRIPT_ERROR (s->err; the game
+   was rebuilt to before the command). */
 game_rc session_apply(session *s, const char *line);
 /* The same, sent by `by` (NULL: not recorded): the journal keeps who sent
    it, stamped with the time now unless by->at is set (a replay keeps the

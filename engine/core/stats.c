@@ -234,9 +234,27 @@ static void count_outcome(stats *st, const game *g)
     count_pinned(st, g);
 }
 
+/* An event the run suspended after its `when` failed (game.h): an error of
+   the run, though the run went on. */
+static void keep_error(stats *st, uint64_t seed, int turn, const char *msg);
+static void note_broken(stats *st, const game *g, uint64_t seed)
+{
+    for (int b = game_next_broken(g, -1), first = 1; b >= 0; b = game_next_broken(g, b)) {
+        strbuf msg = {0};
+        sb_printf(&msg, "%s%s", GAME_SUSPENDED, g->log[b].text);
+        if (first) /* one run, one error, however many events it suspended */
+            stats_fail(st, seed, g->log[b].turn, msg.s);
+        else
+            keep_error(st, seed, g->log[b].turn, msg.s);
+        first = 0;
+        sb_free(&msg);
+    }
+}
+
 void stats_end(stats *st, const game *g, uint64_t seed)
 {
     const def_scenario *sc = st->sc;
+    if (g) note_broken(st, g, seed);
     st->runs++;
     if (g && g->ended && !g->failed) count_outcome(st, g);
     if (g)
@@ -774,7 +792,8 @@ static void never_findings(const stats *st, lint_list *out)
         def_move_path(sc, i, path, sizeof path);
         if (!st->avail[i])
             lint_add(out, LINT_WARNING, sc->moves[i].at, "%s '%s' was never available in %ld runs",
-                     sc->moves[i].event >= 0 ? "option" : "action", path, st->runs);
+                     sc->moves[i].event >= 0 ? "option" : "action", path, st->runs),
+                lint_tag(out, LINT_R_RUN_UNAVAILABLE, i);
     }
     for (int i = 0; i < sc->nendings; i++)
         if (!st->endings[i])
@@ -790,9 +809,11 @@ static void dead_findings(const stats *st, lint_list *out)
         if (st->dead[i])
             lint_add(out, LINT_WARNING, sc->events[i].at,
                      "dead end: event '%s' left %s with an open decision, no option available and "
-                     "no deadline in %ld of %ld runs (first: seed %llu, turn %d)",
+                     "no deadline in %ld of %ld runs (first: seed %llu, turn %d); give it "
+                     "`expires` and a `default`, or an option that is always available",
                      sc->events[i].id, sc->roles[sc->events[i].decider].id, st->dead[i], st->runs,
-                     (unsigned long long)st->dead_seed[i], st->dead_turn[i]);
+                     (unsigned long long)st->dead_seed[i], st->dead_turn[i]),
+                lint_tag(out, LINT_R_RUN_DEAD_END, i);
 }
 
 static void pinned_findings(const stats *st, lint_list *out)
@@ -806,37 +827,8 @@ static void pinned_findings(const stats *st, lint_list *out)
                  "meter '%s' sat at its %s (%g) for most turns in %ld of %ld runs", mt->id,
                  hi > lo ? "max" : "min", hi > lo ? mt->max : mt->min, hi > lo ? hi : lo,
                  st->finished);
+        lint_tag(out, LINT_R_RUN_PINNED, m);
     }
-}
-
-/* Where a script error points: the first "file:line: " of one of the
-   scenario's files on its first line (after the callback's name, which the
-   host puts first), else the scenario{} call. The message goes to buf with
-   the callback's name moved to the end. */
-static void error_where(const def_scenario *sc, const char *msg, def_where *at, char *buf,
-                        size_t size)
-{
-    *at = sc->at;
-    str_fmt(buf, size, "%s", msg);
-    for (const char *p = msg; *p && *p != '\n'; p++)
-        for (int i = 0; i < sc->nfiles; i++) {
-            size_t n = strlen(sc->files[i]);
-            if (strncmp(p, sc->files[i], n) != 0 || p[n] != ':') continue;
-            char *end;
-            long line = strtol(p + n + 1, &end, 10);
-            if (end == p + n + 1 || end[0] != ':' || end[1] != ' ') continue;
-            at->file = sc->files[i];
-            at->line = (int)line;
-            int pre = (int)(p - msg);
-            while (pre > 0 && (msg[pre - 1] == ' ' || msg[pre - 1] == ':')) pre--;
-            const char *rest = end + 2, *nl = strchr(rest, '\n');
-            int first = nl ? (int)(nl - rest) : (int)strlen(rest);
-            if (pre > 0)
-                str_fmt(buf, size, "%.*s (in %.*s)%s", first, rest, pre, msg, rest + first);
-            else
-                str_fmt(buf, size, "%s", rest);
-            return;
-        }
 }
 
 /* One error per distinct message among those kept. */
@@ -848,12 +840,23 @@ static void error_findings(const stats *st, lint_list *out)
         if (seen) continue;
         def_where at;
         char rest[2048];
-        error_where(st->sc, st->err[i].msg, &at, rest, sizeof rest);
-        lint_add(out, LINT_ERROR, at, "run with seed %llu failed at turn %d: %s",
-                 (unsigned long long)st->err[i].seed, st->err[i].turn, rest);
+        const char *msg = st->err[i].msg;
+        int went_on = strncmp(msg, GAME_SUSPENDED, strlen(GAME_SUSPENDED)) == 0;
+        lint_script_error(st->sc, msg + (went_on ? strlen(GAME_SUSPENDED) : 0), &at, rest,
+                          sizeof rest);
+        if (went_on) /* its first line only: the words can follow */
+            lint_add(out, LINT_ERROR, at,
+                     "run with seed %llu, turn %d: %s; in play the event is suspended and the game "
+                     "goes on without it",
+                     (unsigned long long)st->err[i].seed, st->err[i].turn, rest);
+        else
+            lint_add(out, LINT_ERROR, at, "run with seed %llu failed at turn %d: %s",
+                     (unsigned long long)st->err[i].seed, st->err[i].turn, rest);
+        lint_tag(out, LINT_R_RUN_ERROR, -1);
     }
     if (st->errors > 1)
-        lint_add(out, LINT_ERROR, st->sc->at, "%ld of %ld runs failed", st->errors, st->runs);
+        lint_add(out, LINT_NOTE, st->sc->at, "%ld of %ld runs met a script error", st->errors,
+                 st->runs);
 }
 
 void stats_findings(const stats *st, lint_list *out)

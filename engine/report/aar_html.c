@@ -153,7 +153,7 @@ static void overview_variant(const session *s, strbuf *v)
 static void overview_ending(const game *g, strbuf *v)
 {
     if (g->ended)
-        sb_printf(v, "%s: %s", g->sc->endings[g->ending].title, g->sc->endings[g->ending].text);
+        sb_printf(v, "%s: %s", g->sc->endings[g->ending].title, game_ending_text(g));
     else
         sb_printf(v, "not reached: the exercise stopped during turn %d", g->turn);
 }
@@ -214,7 +214,7 @@ static void aar_objectives(strbuf *b, const game *g)
     for (int i = 0; i < sc->nobjectives; i++) {
         sb_puts(b, "<tr>");
         html_el(b, "td", NULL, sc->objectives[i].title);
-        html_el(b, "td", "pre", sc->objectives[i].text ? sc->objectives[i].text : "");
+        html_el(b, "td", "pre", game_objective_text(g, i)); /* computed at the end, maybe */
         sb_puts(b, "<td>");
         aar_rating(b, g->ended ? g->ratings[i] : 0);
         sb_puts(b, "</td></tr>\n");
@@ -242,7 +242,7 @@ static void aar_sa_list(strbuf *b, const game *g, int strengths)
         sb_puts(b, " <strong>");
         html_text(b, sc->objectives[i].title);
         sb_puts(b, "</strong>");
-        if (sc->objectives[i].text) sb_puts(b, ": "), html_text(b, sc->objectives[i].text);
+        if (*game_objective_text(g, i)) sb_puts(b, ": "), html_text(b, game_objective_text(g, i));
         sb_puts(b, "</li>\n");
         n++;
     }
@@ -276,7 +276,10 @@ static void aar_decision(strbuf *b, const game *g, const game_item *it)
         html_el(b, "td", "why pre", it->rationale);
     else
         html_el(b, "td", "muted", "none given");
-    html_el(b, "td", NULL, hist >= 0 ? sc->moves[hist].label : "no historical record");
+    html_el(b, "td", NULL,
+            hist >= 0      ? sc->moves[hist].label
+            : ev->invented ? "never really happened: a branch of the exercise"
+                           : "no historical record");
     if (hist < 0 || it->option < 0)
         sb_puts(b, "<td class=\"muted\">– n/a</td></tr>\n");
     else if (hist == it->option)

@@ -61,7 +61,7 @@ static void js_objectives(cJSON *root, const game *g)
         cJSON *o = cJSON_CreateObject();
         js_str(o, "id", sc->objectives[i].id);
         js_str(o, "title", sc->objectives[i].title);
-        js_str(o, "text", sc->objectives[i].text);
+        js_str(o, "text", *game_objective_text(g, i) ? game_objective_text(g, i) : NULL);
         js_str(o, "rating", r[0] ? r : NULL);
         js_str(o, "rating_text", report_rating_text(r[0]));
         cJSON_AddItemToArray(a, o);

@@ -103,10 +103,43 @@ static int g_revealed(lua_State *L)
     return 1;
 }
 
+/* g:uses(action [, target]): with a target, the uses on it (issue 17). */
 static int g_uses(lua_State *L)
 {
     game *g = cur(L);
-    lua_pushinteger(L, g->uses[lookup(L, 2)]);
+    int mv = lookup(L, 2);
+    if (lua_isnoneornil(L, 3)) {
+        lua_pushinteger(L, g->uses[mv]);
+        return 1;
+    }
+    const char *t = luaL_checkstring(L, 3);
+    const def_move *m = &g->sc->moves[mv];
+    for (int i = 0; i < m->ntargets; i++)
+        if (strcmp(m->targets[i].key, t) == 0) {
+            lua_pushinteger(L, game_target_uses(g, mv, i));
+            return 1;
+        }
+    return luaL_error(L, "action '%s' has no target '%s'", m->id, t);
+}
+
+static int g_role_name(lua_State *L)
+{
+    game *g = cur(L);
+    lua_pushstring(L, game_role_name(g, lookup(L, 2)));
+    return 1;
+}
+
+static int g_budget(lua_State *L)
+{
+    game *g = cur(L);
+    lua_pushinteger(L, g->allowance[lookup(L, 2)]);
+    return 1;
+}
+
+static int g_points(lua_State *L)
+{
+    game *g = cur(L);
+    lua_pushinteger(L, g->budget[lookup(L, 2)]);
     return 1;
 }
 
@@ -162,6 +195,60 @@ static int g_finish(lua_State *L)
 {
     game *g = cur(L);
     return check(L, g, game_cb_finish(g, lookup(L, 2)));
+}
+
+/* Issue 17's changes: names, briefs, points, a delivery cancelled. */
+static const char *opt_text(lua_State *L, int arg)
+{
+    size_t len;
+    const char *t = luaL_optlstring(L, arg, NULL, &len);
+    if (t && len > GAPI_MAX_TEXT)
+        luaL_argerror(L, arg, lua_pushfstring(L, "text longer than %d bytes", GAPI_MAX_TEXT));
+    return t;
+}
+
+static int g_rename(lua_State *L)
+{
+    game *g = cur(L);
+    int r = lookup(L, 2);
+    luaL_checkstring(L, 3);
+    return check(L, g, game_cb_rename(g, r, opt_text(L, 3), opt_text(L, 4)));
+}
+
+static int g_set_brief(lua_State *L)
+{
+    game *g = cur(L);
+    int r = lookup(L, 2);
+    luaL_checkstring(L, 3);
+    return check(L, g, game_cb_brief(g, r, opt_text(L, 3)));
+}
+
+static int add_points(lua_State *L, int every_turn)
+{
+    game *g = cur(L);
+    int r = lookup(L, 2);
+    lua_Integer n = luaL_checkinteger(L, 3);
+    luaL_argcheck(L, n >= -100000 && n <= 100000, 3, "out of range");
+    return check(L, g, game_cb_budget(g, r, (int)n, every_turn));
+}
+
+static int g_add_budget(lua_State *L)
+{
+    return add_points(L, 1);
+}
+
+static int g_add_points(lua_State *L)
+{
+    return add_points(L, 0);
+}
+
+static int g_cancel(lua_State *L)
+{
+    game *g = cur(L);
+    int rc = game_cb_cancel(g, lookup(L, 2));
+    check(L, g, rc < 0);
+    lua_pushboolean(L, rc > 0);
+    return 1;
 }
 
 /* g:random(...) is math.random(...) without g. */
@@ -379,7 +466,7 @@ void gapi_index_ids(script *s)
     const def_scenario *sc = s->sc;
     lua_getfield(L, LUA_REGISTRYINDEX, IDS_KEY);
     int ids = lua_gettop(L);
-    static const api_kind plain[] = {K_meter, K_event, K_card, K_ending};
+    static const api_kind plain[] = {K_meter, K_event, K_card, K_ending, K_role};
     for (size_t i = 0; i < sizeof plain / sizeof plain[0]; i++) fill_ids(L, ids, sc, plain[i]);
     /* Options by "event.option" and actions by id map to move indexes. */
     lua_rawgeti(L, ids, K_option);

@@ -18,8 +18,7 @@
 
 static const char *short_name(const ui_app *a, int role)
 {
-    const def_role *r = &a->ses->sc->roles[role];
-    return r->shortname && r->shortname[0] ? r->shortname : r->name;
+    return game_role_short(a->ses->g, role); /* as it is now */
 }
 
 static int small_button(ui_app *v, SDL_Rect r, const char *label, int action, int arg, int on)
@@ -211,7 +210,8 @@ static int sched_row(ui_app *v, ui_app *m, SDL_Rect r, int ev, const char *when)
     int h3 = ui_text_h(v, ST_SMALL_B, when, w);
     r.h = h1 + h2 + h3 + 2 * pad;
     if (!ui_visible(v, r)) return r.h;
-    int sel = m->con.sched == ev, sup = m->ses->g->ev[ev] == EV_SUPPRESSED;
+    int sel = m->con.sched == ev,
+        sup = m->ses->g->ev[ev] == EV_SUPPRESSED || m->ses->g->ev[ev] == EV_CANCELLED;
     ui_round(v, r, ui_px(v, 6),
              sel                 ? v->th->raised
              : ui_is_hover(v, r) ? v->th->hover

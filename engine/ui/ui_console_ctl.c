@@ -354,8 +354,12 @@ int ui_schedule_line(const ui_app *a, int ev, char *buf, size_t size)
     char why[400];
     trigger(a, e, why, sizeof why);
     int due = pending_due(g, ev);
-    if (g->ev[ev] == EV_SUPPRESSED)
+    if (g->ev[ev] == EV_SUPPRESSED && game_suspended_by_error(g, ev))
+        str_fmt(buf, size, "SUSPENDED by a script error in its when · was: %s", why);
+    else if (g->ev[ev] == EV_SUPPRESSED)
         str_fmt(buf, size, "SUPPRESSED · was: %s", why);
+    else if (g->ev[ev] == EV_CANCELLED) /* g:cancel */
+        str_fmt(buf, size, "CANCELLED by the scenario · was: %s", why);
     else if (due)
         str_fmt(buf, size, "queued for turn %d (%s)", due, why);
     else if (e->turn && e->turn < g->turn && !e->when)

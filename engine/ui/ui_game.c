@@ -420,7 +420,7 @@ int ui_apply_file(ui_app *a, const char *path)
 const char *ui_role_name(const ui_app *a, int role)
 {
     if (!a->ses || role < 0 || role >= a->ses->sc->nroles) return "nobody";
-    return a->ses->sc->roles[role].name;
+    return game_role_name(a->ses->g, role); /* as it is now: a callback may rename it */
 }
 
 const char *ui_item_title(const ui_app *a, int item)
@@ -452,7 +452,7 @@ void ui_role_words(const ui_app *a, const char *in, char *out, size_t size)
             continue;
         }
         const def_role *ro = &sc->roles[hit];
-        const char *name = ro->shortname && ro->shortname[0] ? ro->shortname : ro->name;
+        const char *name = game_role_short(a->ses->g, hit);
         o += (size_t)snprintf(out + o, size - o, "%s", name);
         if (o >= size) o = size - 1;
         p += strlen(ro->id);

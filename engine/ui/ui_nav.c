@@ -54,7 +54,9 @@ int ui_apply(ui_app *a, const char *line)
         char why[sizeof a->ses->err + 200];
         ui_role_words(a, a->ses->err, why, sizeof why);
         ui_set_status(a, "%s", why);
-    } else
+    } else {
         ui_after_command(a);
+        if (a->ses->err[0]) ui_set_status(a, "%s", a->ses->err); /* taken, with a warning */
+    }
     return rc;
 }

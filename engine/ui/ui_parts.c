@@ -138,8 +138,8 @@ static void status_line(ui_app *a, int move, int st, const char *why, char *out,
     *c = a->th->dim;
     out[0] = '\0';
     if (st == MS_LOCKED && m->event >= 0 && a->ses->sc->events[m->event].decider != g->role) {
-        const def_role *d = &a->ses->sc->roles[a->ses->sc->events[m->event].decider];
-        str_fmt(out, size, "%s decides this one", d->shortname ? d->shortname : d->name);
+        str_fmt(out, size, "%s decides this one",
+                game_role_short(g, a->ses->sc->events[m->event].decider));
     } else if (st == MS_LOCKED)
         str_fmt(out, size, "Not available: %s", why), *c = a->th->warn;
     else if (st == MS_CHOSEN && it)

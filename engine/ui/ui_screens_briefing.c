@@ -47,14 +47,16 @@ static void situation(ui_app *a, SDL_Rect r)
 
 static int role_block(ui_app *a, SDL_Rect r, int i, int measure)
 {
-    const def_role *ro = &a->ses->sc->roles[i];
     viewer v = ui_view(a);
-    const char *brief = view_sees_brief(&v, a->ses->g, i) ? ro->brief : "";
+    const game *g = a->ses->g; /* names, briefs and points as they are now */
+    const char *brief = view_sees_brief(&v, g, i) ? game_role_brief(g, i) : "";
+    const char *name = game_role_name(g, i);
     char pts[64];
-    str_fmt(pts, sizeof pts, "%d action point%s per turn", ro->budget, ro->budget == 1 ? "" : "s");
+    str_fmt(pts, sizeof pts, "%d action point%s per turn", g->allowance[i],
+            g->allowance[i] == 1 ? "" : "s");
     int gap = ui_px(a, 6), pad = ui_px(a, 16);
     SDL_Rect in = ui_inset(r, pad);
-    int h1 = ui_text_h(a, ST_H3, ro->name, in.w), h2 = ui_line_h(a, ST_SMALL_B);
+    int h1 = ui_text_h(a, ST_H3, name, in.w), h2 = ui_line_h(a, ST_SMALL_B);
     int h3 = ui_text_h(a, ST_BODY, brief, in.w);
     int h = pad + h1 + gap + h2 + gap + h3 + pad;
     if (measure) return h;
@@ -63,7 +65,7 @@ static int role_block(ui_app *a, SDL_Rect r, int i, int measure)
     ui_fill(a, ui_rect(r.x, r.y + ui_px(a, 8), ui_px(a, 5), r.h - ui_px(a, 16)),
             ui_role_color(a, i));
     in = ui_inset(r, pad);
-    ui_text(a, ST_H3, ui_role_color(a, i), ui_cut_top(&in, h1, gap), ro->name, TX_FLOW);
+    ui_text(a, ST_H3, ui_role_color(a, i), ui_cut_top(&in, h1, gap), name, TX_FLOW);
     ui_text(a, ST_SMALL_B, a->th->dim, ui_cut_top(&in, h2, gap), pts, TX_ELLIPSIS);
     ui_text(a, ST_BODY, a->th->text, ui_cut_top(&in, h3, 0), brief, TX_FLOW);
     return h;
@@ -120,8 +122,7 @@ void ui_handover_draw(ui_app *a)
             game_turn_label(g, g->turn));
     str_fmt(n, sizeof n, "%d unread item%s waiting in the inbox.", new_items(a, role),
             new_items(a, role) == 1 ? "" : "s");
-    const char *shortname =
-        a->ses->sc->roles[role].shortname ? a->ses->sc->roles[role].shortname : "";
+    const char *shortname = game_role_short(g, role);
     str_fmt(sub, sizeof sub, "Only the %s team should look at the screen now. %s", shortname, n);
     char pass[300];
     str_fmt(pass, sizeof pass, "Pass to the %s", ui_role_name(a, role));

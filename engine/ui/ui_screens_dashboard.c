@@ -54,19 +54,18 @@ static void meters_panel(ui_app *a, SDL_Rect r)
 static void role_row(ui_app *a, SDL_Rect r, int i)
 {
     const game *g = a->ses->g;
-    const def_role *ro = &a->ses->sc->roles[i];
     SDL_Color c = ui_role_color(a, i);
     const char *state = g->ended ? "" : i == g->role ? "moving" : i < g->role ? "done" : "waiting";
     if (i == g->role && !g->ended) ui_round(a, r, ui_px(a, 6), a->th->raised);
     ui_fill(a, ui_rect(r.x, r.y + ui_px(a, 6), ui_px(a, 5), r.h - ui_px(a, 12)), c);
     SDL_Rect in = ui_inset(r, ui_px(a, 8));
     in.x += ui_px(a, 8), in.w -= ui_px(a, 8);
-    int dots = ro->budget > 8 ? 8 : ro->budget, d = ui_px(a, 14), dg = ui_px(a, 6);
+    int per_turn = g->allowance[i]; /* the definition's, or as g:add_budget left it */
+    int dots = per_turn > 8 ? 8 : per_turn, d = ui_px(a, 14), dg = ui_px(a, 6);
     SDL_Rect st =
         ui_cut_right(&in, ui_text_width(a, ST_SMALL_B, "waiting") + ui_px(a, 4), ui_px(a, 10));
     SDL_Rect pips = ui_cut_right(&in, dots * (d + dg), ui_px(a, 10));
-    ui_text(a, ST_BODY_B, a->th->text, in, ro->shortname ? ro->shortname : ro->name,
-            TX_VCENTER | TX_ELLIPSIS);
+    ui_text(a, ST_BODY_B, a->th->text, in, game_role_short(g, i), TX_VCENTER | TX_ELLIPSIS);
     for (int k = 0; k < dots; k++) {
         float cx = pips.x + k * (d + dg) + d / 2.0f, cy = pips.y + pips.h / 2.0f;
         if (k < g->budget[i])
@@ -187,10 +186,7 @@ static int event_meta(ui_app *a, int item, char *buf, size_t size)
     str_fmt(buf, size, "Turn %d · %s", it->turn, channel_label[item_channel(a, item)]);
     if (it->event < 0) return 1;
     const def_event *e = &a->ses->sc->events[it->event];
-    if (e->noptions)
-        str_cat(buf, size, " · %s decides",
-                a->ses->sc->roles[e->decider].shortname ? a->ses->sc->roles[e->decider].shortname
-                                                        : a->ses->sc->roles[e->decider].name);
+    if (e->noptions) str_cat(buf, size, " · %s decides", game_role_short(a->ses->g, e->decider));
     if (e->noptions && e->expires && it->option < 0) {
         int last = it->turn + e->expires - 1;
         str_cat(buf, size, " · open until the end of turn %d", last);
@@ -215,7 +211,9 @@ static int detail_content(ui_app *a, SDL_Rect r, int y)
     if (item < 0) {
         const def_role *ro = &sc->roles[g->role];
         y += gap;
-        y += ui_text(a, ST_BODY, a->th->text, ui_rect(r.x, y, w, 0), ro->brief, TX_FLOW) + gap;
+        y += ui_text(a, ST_BODY, a->th->text, ui_rect(r.x, y, w, 0), game_role_brief(g, g->role),
+                     TX_FLOW) +
+             gap;
         y += ui_text(a, ST_BODY_I, a->th->warn, ui_rect(r.x, y, w, 0), ro->secret, TX_FLOW);
         return y;
     }

@@ -35,7 +35,8 @@ static int objective(ui_app *a, SDL_Rect r, int y, int i)
     y += ui_text(a, ST_BODY_B, a->th->text, ui_rect(x, y, w, 0), o->title, TX_FLOW);
     y += ui_text(a, ST_SMALL_B, rating_color(a, rt), ui_rect(x, y, w, 0), report_rating_text(rt),
                  TX_FLOW);
-    if (o->text) y += ui_text(a, ST_SMALL, a->th->dim, ui_rect(x, y, w, 0), o->text, TX_FLOW);
+    const char *text = game_objective_text(a->ses->g, i); /* computed at the end, maybe */
+    if (*text) y += ui_text(a, ST_SMALL, a->th->dim, ui_rect(x, y, w, 0), text, TX_FLOW);
     if (y < y0 + b) y = y0 + b;
     return y + ui_px(a, 12);
 }
@@ -51,8 +52,9 @@ static void summary(ui_app *a, SDL_Rect r)
     y = section(a, body, y, "ENDING");
     y += ui_text(a, ST_H1, a->th->text, ui_rect(body.x, y, body.w, 0),
                  e ? e->title : "The exercise was stopped", TX_FLOW);
-    if (e && e->text)
-        y += ui_text(a, ST_BODY, a->th->text, ui_rect(body.x, y, body.w, 0), e->text, TX_FLOW);
+    if (e && *game_ending_text(g)) /* computed at the end when the scenario says so */
+        y += ui_text(a, ST_BODY, a->th->text, ui_rect(body.x, y, body.w, 0), game_ending_text(g),
+                     TX_FLOW);
     y += gap;
     viewer who = ui_view(a);
     if (g->variant >= 0 && g->variant < sc->nvariants && view_sees_truth(&who, g)) {
@@ -113,9 +115,7 @@ static int decision(ui_app *a, SDL_Rect r, int y, int item)
     const def_scenario *sc = a->ses->sc;
     const game_item *it = &a->ses->g->items[item];
     const def_event *e = &sc->events[it->event];
-    int hist = -1;
-    for (int k = 0; k < e->noptions; k++)
-        if (sc->moves[e->options[k]].historical) hist = e->options[k];
+    int hist = def_historical_option(sc, it->event); /* none for an inject that never happened */
     char chose[1200], real[400];
     viewer v = ui_view(a);
     const char *why = it->rationale && it->rationale[0] && view_sees_rationale(&v, a->ses->g, item)
@@ -127,7 +127,9 @@ static int decision(ui_app *a, SDL_Rect r, int y, int item)
         str_fmt(chose, sizeof chose, "%s — %s%s%s%s", sc->moves[it->option].label,
                 it->by >= 0 ? ui_role_name(a, it->by) : "by default", why ? ": “" : "",
                 why ? why : "", why ? "”" : "");
-    if (hist < 0)
+    if (hist < 0 && e->invented)
+        str_fmt(real, sizeof real, "This inject never really happened: a branch of the exercise.");
+    else if (hist < 0)
         str_fmt(real, sizeof real, "No historical choice recorded (invented inject).");
     else
         str_fmt(real, sizeof real, "%s%s", sc->moves[hist].label,

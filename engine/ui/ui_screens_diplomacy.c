@@ -57,9 +57,8 @@ static void options_column(ui_app *a, SDL_Rect r)
             int item = g->ev_item[ev];
             if ((g->items[item].option >= 0) != pass) continue;
             char meta[200];
-            const def_role *d = &sc->roles[sc->events[ev].decider];
             str_fmt(meta, sizeof meta, "Arrived turn %d · decided by %s", g->items[item].turn,
-                    d->shortname ? d->shortname : d->name);
+                    game_role_short(g, sc->events[ev].decider));
             y = group_header(a, body, y, sc->events[ev].title, meta);
             y = moves(a, body, y, sc->events[ev].options, sc->events[ev].noptions);
             n++;
@@ -86,7 +85,7 @@ static void actions_column(ui_app *a, SDL_Rect r)
             if (m->role == role && m->risk) mv[k++] = sc->actions[i];
         }
         if (!k) continue;
-        y = group_header(a, body, y, sc->roles[role].name, NULL);
+        y = group_header(a, body, y, game_role_name(a->ses->g, role), NULL);
         y = moves(a, body, y, mv, k);
         n++;
     }

@@ -73,12 +73,14 @@ static void expect_error(const char *extra, const char *needle)
         CHECK_STR_HAS(err, needle);
 }
 
-/* Start a game on the scenario; returns the start error (or "" when it ran). */
+/* Start a game on the scenario; returns the start error, or what it has to
+   tell (an event suspended by a script error), or "" when it ran. */
 static const char *start_game(script *s)
 {
     static char gerr[8192];
     gerr[0] = '\0';
     session *ss = session_new(script_scenario(s), script_host(s), 1, -1, 0, gerr, sizeof gerr);
+    if (ss) str_fmt(gerr, sizeof gerr, "%s", ss->g->notice);
     if (ss) session_free(ss);
     return gerr;
 }
@@ -197,7 +199,7 @@ static void test_author_errors(void)
     expect_error(
         "event { id = 'x', to = 'a', channel = 'phone', title = 'X', text = 'x',\n"
         "  options = { { id = 'o', label = 'O', effects = { meters = { servics = 5 } } } } }\n",
-        "scenario.lua:6: event 'x' option 'o': unknown meter 'servics' (meters are m)");
+        "scenario.lua:7: event 'x' option 'o': unknown meter 'servics' in 'meters' (meters are m)");
     expect_error("role { id = 'b', name = 'B' }\n",
                  "scenario.lua:6: role 'b': field 'brief' is required");
     expect_error("role { id = 'b', name = 'B', brief = 'x', tittle = 'y' }\n",
@@ -209,7 +211,7 @@ static void test_author_errors(void)
     expect_error("meter { id = 'q', name = 'Q', start = 500 }\n",
                  "scenario.lua:6: meter 'q': start 500 lies outside the bounds [0, 100]");
     expect_error("event { id = 'x', to = 'zz', channel = 'phone', title = 'X', text = 'x' }\n",
-                 "unknown role 'zz' (roles are a)");
+                 "unknown role 'zz' in 'to' (roles are a)");
     expect_error("event { id = 'x', to = 'a', channel = 'pigeon', title = 'X', text = 'x' }\n",
                  "unknown channel 'pigeon'");
     expect_error("action { id = 'x', role = 'a', label = 'X', requires = { chosen = 'nope.o' } }\n",
@@ -223,6 +225,61 @@ static void test_author_errors(void)
     CHECK(s == NULL);
     CHECK_STR_HAS(err, "no scenario { id = ... } declared");
     CHECK_STR_HAS(err, "no clock declared");
+}
+
+/* Messages point at the field, found by scanning the source: across nested
+   tables, strings and comments holding braces and commas, functions with
+   commas of their own, escaped newlines, an alias of a constructor, two
+   declarations on a line, and tables built by code (the constructor's
+   line, then). The base scenario takes lines 1-5. */
+static void test_field_lines(void)
+{
+    expect_error("event { id = 'x', to = 'a', channel = 'phone', title = \"a { b\", -- } ,\n"
+                 "  text = [[long { string\n"
+                 "with , and } ]],\n"
+                 "  --[==[ a long\n"
+                 "  comment { ]==]\n"
+                 "  options = { { id = 'o', label = 'O' }, { id = 'p', label = 'P',\n"
+                 "     effects = { meters = { m = 1 }, run = function(g) local a, b = 1, 2\n"
+                 "       if a then return { b = 1 } end end, text = 'x',\n"
+                 "       bad = 3 } } } }\n",
+                 "scenario.lua:14: event 'x' option 'p': unknown field 'bad'");
+    expect_error("event { id = 'w', to = 'a', channel = 'phone', title = 'a\\z\n"
+                 "      b', text = \"line\\\n"
+                 "two\",\n"
+                 "  titel = 1 }\n",
+                 "scenario.lua:9: event 'w': unknown field 'titel'");
+    expect_error("local E = event\n"
+                 "E { id = 'z', to = 'a', channel = 'phone', title = 'T', text = 'x',\n"
+                 "  titel = 1 }\n",
+                 "scenario.lua:8: event 'z': unknown field 'titel'");
+    expect_error("role { id = 'b', name = 'B', brief = 'x' } role { id = 'c',\n"
+                 "  name = 'C', brief = 'y',\n"
+                 "  tittle = 1 }\n",
+                 "scenario.lua:8: role 'c': unknown field 'tittle'");
+    expect_error("local t = { id = 'y', to = 'a', channel = 'phone', title = 'T', text = 'x' }\n"
+                 "t.titel = 1\n"
+                 "event(t)\n",
+                 "scenario.lua:8: event 'y': unknown field 'titel'");
+    expect_error("event { id = 'v', to = 'a', channel = 'phone', title = 'T', text = 'x',\n"
+                 "  options = 1 > 0 and {\n"
+                 "    { id = 'o', label = 'O',\n"
+                 "      cost = 'x' } } or {} }\n",
+                 "scenario.lua:7: event 'v' option 'o': field 'cost' must be a number");
+    expect_error("event { id = 'u', to = 'a', channel = 'phone', title = 'T', text = 'x',\n"
+                 "  on_deliver = { state = { [\"a}\"] = 1 }, run = function(g) g:say\"}\" end,\n"
+                 "    deliver = { 'nope' } } }\n",
+                 "scenario.lua:8: event 'u': unknown event 'nope' in 'deliver'");
+    expect_error("for i = 1, 2 do\n"
+                 "  event { id = 'l' .. i, to = 'a', channel = 'phone', title = 'T', text = 'x',\n"
+                 "    turn = i * 1000 }\n"
+                 "end\n",
+                 "scenario.lua:8: event 'l1': field 'turn' must be a whole number");
+    /* A function's own `, text =` is no field of the table around it. */
+    expect_error("event { id = 'f', to = 'a', channel = 'phone', title = 'T', text = 'x',\n"
+                 "  on_deliver = { text = 5,\n"
+                 "    run = function(g) local a, text = 1, 2 end } }\n",
+                 "scenario.lua:7: event 'f': field 'text' must be a string");
 }
 
 /* One scenario with a mistake of (nearly) every kind the builder reports:
@@ -301,23 +358,25 @@ static const char *const mistakes_said =
     "scenario.lua:7: role: id 'Bad Id' must be lower-case letters, digits and '_', starting with a "
     "letter (at most 40 characters)\n"
     "scenario.lua:8: role: field 'id' is required\n"
-    "scenario.lua:15: event 'e1': option 'o1' declared twice\n"
-    "scenario.lua:15: event 'e1': options[3] must be a table { id = ..., label = ... }\n"
+    "scenario.lua:25: event 'e1': option 'o1' declared twice\n"
+    "scenario.lua:26: event 'e1': options[3] must be a table { id = ..., label = ... }\n"
     "scenario.lua:32: event 'e4': field 'options' must be a table (got number)\n"
     "scenario.lua:43: objective 'ob': objective 'ob' is declared twice\n"
-    "scenario.lua:1: scenario 't': unknown field 'tittle' (did you mean 'title'? fields of "
-    "scenario are id, title, summary, version, situation, sources, learning_objectives, accept)\n"
+    "scenario.lua:2: scenario 't': unknown field 'tittle' (did you mean 'title'? fields of "
+    "scenario are id, title, summary, version, situation, sources, learning_objectives, on_turn, "
+    "accept)\n"
     "scenario.lua:1: scenario 't': field 'version' must be a string (got number)\n"
-    "scenario.lua:1: scenario 't': accept[2] must be a string\n"
+    "scenario.lua:2: scenario 't': accept[2] must be a string\n"
     "scenario.lua:1: scenario 't': learning_objectives[2] must be a string\n"
-    "scenario.lua:1: scenario 't': unknown field 'pub' (fields of source are title, publisher, "
+    "scenario.lua:3: scenario 't': unknown field 'pub' (fields of source are title, publisher, "
     "date, url, file)\n"
-    "scenario.lua:1: scenario 't': field 'title' is required\n"
+    "scenario.lua:3: scenario 't': field 'title' is required\n"
     "scenario.lua:4: role 'a': unknown field 'tittle' (fields of role are id, name, short, brief, "
     "private, budget)\n"
     "scenario.lua:4: role 'a': field 'budget' must be a whole number from 0 to 100\n"
     "scenario.lua:5: role 'b': field 'budget' must be a whole number from 0 to 100\n"
-    "scenario.lua:9: meter 'm': start 500 lies outside the bounds [0, 100]\n"
+    "scenario.lua:9: meter 'm': start 500 lies outside the bounds [0, 100] (give a start between "
+    "them, or change min or max)\n"
     "scenario.lua:10: meter 'n': min (10) must be below max (0)\n"
     "scenario.lua:11: meter 'o': field 'start' must be a finite number\n"
     "scenario.lua:11: meter 'o': field 'hidden' must be a boolean (got string)\n"
@@ -326,64 +385,71 @@ static const char *const mistakes_said =
     "scenario.lua:13: clock: steps[2] must look like \"6h\", \"2d\", \"1w\" or \"30m\"\n"
     "scenario.lua:13: clock: steps[3] must look like \"6h\", \"2d\", \"1w\" or \"30m\"\n"
     "scenario.lua:14: clock: clock {} is declared twice\n"
-    "scenario.lua:15: event 'e1': field 'note' must be a string (got number)\n"
+    "scenario.lua:16: event 'e1': field 'note' must be a string (got number)\n"
     "scenario.lua:15: event 'e1': unknown channel 'fax' (channels are phone, email, news, social, "
     "intel, brief)\n"
-    "scenario.lua:15: event 'e1': unknown source 'nope' (declare it in scenario { sources = ... }, "
-    "or use \"fiction\")\n"
-    "scenario.lua:15: event 'e1': field 'turn' must be a whole number from 0 to 200\n"
-    "scenario.lua:15: event 'e1': field 'delay' must be a whole number from 0 to 200\n"
-    "scenario.lua:15: event 'e1': an event cannot follow itself\n"
-    "scenario.lua:15: event 'e1': field 'expires' must be a number (got string)\n"
-    "scenario.lua:15: event 'e1': default 'zz' is not one of its options\n"
-    "scenario.lua:15: event 'e1': unknown field 'bogus' (fields of effects are meters, set, cards, "
+    "scenario.lua:15: event 'e1': unknown source 'nope' (sources are s1, s2, s3, s4; declare it in "
+    "scenario { sources = ... }, or use \"fiction\" for invented content)\n"
+    "scenario.lua:15: event 'e1': field 'source' must list strings (item 3 is not)\n"
+    "scenario.lua:16: event 'e1': field 'turn' must be a whole number from 0 to 200\n"
+    "scenario.lua:16: event 'e1': field 'delay' must be a whole number from 0 to 200\n"
+    "scenario.lua:16: event 'e1': an event cannot follow itself\n"
+    "scenario.lua:16: event 'e1': field 'expires' must be a number (got string)\n"
+    "scenario.lua:16: event 'e1': default 'zz' is not one of its options\n"
+    "scenario.lua:19: event 'e1': unknown field 'bogus' (fields of effects are meters, set, cards, "
     "deliver, state, text, finish, run, after, chance, otherwise)\n"
-    "scenario.lua:15: event 'e1': meters.m must be a number\n"
-    "scenario.lua:15: event 'e1': unknown meter 'q' (meters are m, n, o, p)\n"
-    "scenario.lua:15: event 'e1': unknown card 'cz' (cards are c1, c2, c3)\n"
-    "scenario.lua:15: event 'e1': unknown event 'ez' (events are e1, e2, e3, e4)\n"
-    "scenario.lua:15: event 'e1': a table of names has a key that is not a string\n"
-    "scenario.lua:15: event 'e1': state 'k': values are numbers, strings or booleans (got table)\n"
-    "scenario.lua:15: event 'e1': unknown ending 'nope' (endings are en, en2)\n"
-    "scenario.lua:15: event 'e1': field 'run' must be a function (got number)\n"
-    "scenario.lua:15: event 'e1': field 'after' must be a whole number from 0 to 200\n"
-    "scenario.lua:15: event 'e1': chance must lie between 0 and 1\n"
-    "scenario.lua:15: event 'e1': 'otherwise' only makes sense with a 'chance' below 1\n"
-    "scenario.lua:15: event 'e1' option 'o1': field 'cost' must be a whole number from 0 to 100\n"
-    "scenario.lua:15: event 'e1' option 'o1': unknown field 'extra' (fields of requires are "
+    "scenario.lua:17: event 'e1': meters.m must be a number\n"
+    "scenario.lua:17: event 'e1': unknown meter 'q' in 'meters' (meters are m, n, o, p)\n"
+    "scenario.lua:17: event 'e1': unknown card 'cz' in 'cards' (did you mean 'c1'? cards are c1, "
+    "c2, c3)\n"
+    "scenario.lua:18: event 'e1': unknown event 'ez' in 'deliver' (did you mean 'e1'? events are "
+    "e1, e2, e3, e4)\n"
+    "scenario.lua:18: event 'e1': a table of names has a key that is not a string\n"
+    "scenario.lua:18: event 'e1': state 'k': values are numbers, strings or booleans (got table)\n"
+    "scenario.lua:18: event 'e1': unknown ending 'nope' in 'finish' (endings are en, en2)\n"
+    "scenario.lua:19: event 'e1': field 'run' must be a function (got number)\n"
+    "scenario.lua:19: event 'e1': field 'after' must be a whole number from 0 to 200\n"
+    "scenario.lua:19: event 'e1': chance must lie between 0 and 1\n"
+    "scenario.lua:19: event 'e1': 'otherwise' only makes sense with a 'chance' below 1\n"
+    "scenario.lua:21: event 'e1' option 'o1': field 'cost' must be a whole number from 0 to 100\n"
+    "scenario.lua:23: event 'e1' option 'o1': unknown field 'extra' (fields of requires are "
     "chosen, not_chosen, delivered, cards, min, max, state, turn, why, check)\n"
-    "scenario.lua:15: event 'e1' option 'o1': event 'e2' has no option 'x' (its options are none)\n"
-    "scenario.lua:15: event 'e1' option 'o1': 'nodot' should name an option as \"event.option\"\n"
-    "scenario.lua:15: event 'e1' option 'o1': field 'delivered' must list strings (item 2 is not)\n"
-    "scenario.lua:15: event 'e1' option 'o1': unknown card 'cz' (cards are c1, c2, c3)\n"
-    "scenario.lua:15: event 'e1' option 'o1': unknown meter 'zz' (meters are m, n, o, p)\n"
-    "scenario.lua:15: event 'e1' option 'o1': a table of names has a key that is not a string\n"
-    "scenario.lua:15: event 'e1' option 'o1': field 'turn' must be a whole number from 0 to 200\n"
-    "scenario.lua:15: event 'e1' option 'o1': field 'why' must be a string (got number)\n"
-    "scenario.lua:15: event 'e1' option 'o1': field 'check' must be a function (got number)\n"
-    "scenario.lua:15: event 'e1' option 'o1': effects[2] must be a table of effects\n"
-    "scenario.lua:15: event 'e1' option 'o1': chance must lie between 0 and 1\n"
-    "scenario.lua:29: event 'e2': unknown role 'zz' (roles are a, b, a, Bad Id)\n"
+    "scenario.lua:21: event 'e1' option 'o1': event 'e2' has no option 'x' in 'chosen' (it has no "
+    "options)\n"
+    "scenario.lua:21: event 'e1' option 'o1': 'nodot' in 'not_chosen' should name an option as "
+    "\"event.option\"\n"
+    "scenario.lua:22: event 'e1' option 'o1': field 'delivered' must list strings (item 2 is not)\n"
+    "scenario.lua:22: event 'e1' option 'o1': unknown card 'cz' in 'cards' (did you mean 'c1'? "
+    "cards are c1, c2, c3)\n"
+    "scenario.lua:22: event 'e1' option 'o1': unknown meter 'zz' in 'min' (meters are m, n, o, p)\n"
+    "scenario.lua:22: event 'e1' option 'o1': a table of names has a key that is not a string\n"
+    "scenario.lua:23: event 'e1' option 'o1': field 'turn' must be a whole number from 0 to 200\n"
+    "scenario.lua:23: event 'e1' option 'o1': field 'why' must be a string (got number)\n"
+    "scenario.lua:23: event 'e1' option 'o1': field 'check' must be a function (got number)\n"
+    "scenario.lua:24: event 'e1' option 'o1': effects[2] must be a table of effects\n"
+    "scenario.lua:24: event 'e1' option 'o1': chance must lie between 0 and 1\n"
+    "scenario.lua:29: event 'e2': unknown role 'zz' in 'to' (roles are a, b, a, Bad Id)\n"
     "scenario.lua:29: event 'e2': field 'to' must list strings (item 3 is not)\n"
-    "scenario.lua:29: event 'e2': unknown role 'q' (roles are a, b, a, Bad Id)\n"
-    "scenario.lua:29: event 'e2': field 'source' must be a source id or a list of them\n"
-    "scenario.lua:29: event 'e2': field 'when' must be a function (got number)\n"
-    "scenario.lua:29: event 'e2': event 'e1' has no option 'o9' (its options are o1, o1, o3)\n"
+    "scenario.lua:29: event 'e2': unknown role 'q' in 'decider' (roles are a, b, a, Bad Id)\n"
+    "scenario.lua:30: event 'e2': field 'source' must be a source id or a list of them\n"
+    "scenario.lua:30: event 'e2': field 'when' must be a function (got number)\n"
+    "scenario.lua:30: event 'e2': event 'e1' has no option 'o9' in 'after' (did you mean 'o1'? its "
+    "options are o1, o1, o3)\n"
     "scenario.lua:31: event 'e3': field 'title' is required\n"
-    "scenario.lua:31: event 'e3': unknown event 'nodot' (events are e1, e2, e3, e4)\n"
+    "scenario.lua:31: event 'e3': unknown event 'nodot' in 'after' (events are e1, e2, e3, e4)\n"
     "scenario.lua:32: event 'e4': field 'to' must be a string or a list of strings\n"
     "scenario.lua:32: event 'e4': field 'options' must be a table (got number)\n"
-    "scenario.lua:33: action 'act': unknown role 'zz' (roles are a, b, a, Bad Id)\n"
+    "scenario.lua:33: action 'act': unknown role 'zz' in 'role' (roles are a, b, a, Bad Id)\n"
     "scenario.lua:33: action 'act': field 'cost' must be a whole number from 0 to 100\n"
-    "scenario.lua:33: action 'act': field 'effects' must be a table (got number)\n"
-    "scenario.lua:33: action 'act': field 'turn' must be a whole number from 1 to 200\n"
-    "scenario.lua:33: action 'act': an action's 'historical' lists turns or { turn = n, target = "
+    "scenario.lua:35: action 'act': field 'effects' must be a table (got number)\n"
+    "scenario.lua:35: action 'act': field 'turn' must be a whole number from 1 to 200\n"
+    "scenario.lua:35: action 'act': an action's 'historical' lists turns or { turn = n, target = "
     "\"id\" }\n"
-    "scenario.lua:33: action 'act': field 'id' is required\n"
-    "scenario.lua:33: action 'act': targets[3] must be an id or { id = ..., label = ... }\n"
-    "scenario.lua:33: action 'act': targets[4] must be an id or { id = ..., label = ... }\n"
-    "scenario.lua:33: action 'act': targets[5] must be an id or { id = ..., label = ... }\n"
-    "scenario.lua:33: action 'act': historical target 't9' is not one of the action's targets\n"
+    "scenario.lua:34: action 'act': field 'id' is required\n"
+    "scenario.lua:34: action 'act': targets[3] must be an id or { id = ..., label = ... }\n"
+    "scenario.lua:34: action 'act': targets[4] must be an id or { id = ..., label = ... }\n"
+    "scenario.lua:34: action 'act': targets[5] must be an id or { id = ..., label = ... }\n"
+    "scenario.lua:35: action 'act': historical target 't9' is not one of the action's targets\n"
     "scenario.lua:33: action 'act': field 'max_uses' must be a whole number from 0 to 100000\n"
     "scenario.lua:33: action 'act': field 'once_per_turn' must be a boolean (got number)\n"
     "scenario.lua:36: action 'act2': field 'role' is required\n"
@@ -394,7 +460,7 @@ static const char *const mistakes_said =
     "scenario.lua:38: board 'bd': field 'rows' must be a table (got string)\n"
     "scenario.lua:38: board 'bd': field 'column_attr' must be a string (got number)\n"
     "scenario.lua:39: card 'c1': attrs.c must be a string or a number\n"
-    "scenario.lua:40: card 'c2': unknown board 'nob' (boards are bd)\n"
+    "scenario.lua:40: card 'c2': unknown board 'nob' in 'board' (boards are bd)\n"
     "scenario.lua:40: card 'c2': field 'attrs' must be a table (got number)\n"
     "scenario.lua:41: card 'c3': field 'board' is required\n"
     "scenario.lua:42: objective 'ob': field 'score' is required: function(g) → \"P\", \"S\", \"M\" "
@@ -434,7 +500,7 @@ static void test_api_table(void)
     int n;
     const api_field *f = api_fields_of(K_event, &n);
     CHECK(f == &api_fields[F_event_id]);
-    CHECK_EQ_INT(n, F_event_note - F_event_id + 1);
+    CHECK_EQ_INT(n, F_event_historical - F_event_id + 1);
     CHECK_EQ_INT(api_field_find(K_action, "once_per_turn"), F_action_once_per_turn);
     CHECK_EQ_INT(api_field_find(K_option, "once_per_turn"), -1);
     CHECK_EQ_INT(api_id_field(K_card), F_card_id);
@@ -461,7 +527,136 @@ static void test_api_table(void)
     expect_error("event { id = 'x', to = 'a', channel = 'phone', titel = 'X', text = 'x' }\n",
                  "event 'x': unknown field 'titel' (did you mean 'title'? fields of event are id, "
                  "title, text, to, decider, channel, source, turn, when, after, delay, from_turn, "
-                 "options, expires, default, on_deliver, note)");
+                 "options, expires, default, on_deliver, note, historical)");
+}
+
+/* A `when` that fails in play: its event is suspended, the facilitator is
+   told once (with the file:line and the fix), and the game goes on; undo
+   replays the same. */
+static void test_broken_when(void)
+{
+    script *s = load("event { id = 'x', to = 'a', channel = 'phone', title = 'X', text = 'x',\n"
+                     "  from_turn = 2, when = function(g)\n"
+                     "    local t = nil\n"
+                     "    return t.field end }\n"
+                     "event { id = 'y', turn = 2, to = 'a', channel = 'phone', title = 'Y', "
+                     "text = 'y' }\n");
+    CHECK(s != NULL);
+    if (!s) return;
+    session *ss = session_new(script_scenario(s), script_host(s), 1, -1, 0, err, sizeof err);
+    CHECK(ss != NULL);
+    if (ss) {
+        CHECK_EQ_INT(session_apply(ss, "end"), GAME_OK);
+        CHECK_STR_HAS(ss->err, "scenario.lua:9: error: event 'x' is suspended at turn 2: its "
+                               "`when` failed: attempt to index a nil value (local 't'); a value "
+                               "is nil: a g.state key not set yet");
+        CHECK_STR_HAS(ss->err, "(in event 'x' when (scenario.lua:7)). The game goes on without it");
+        CHECK_EQ_INT(ss->g->turn, 2);
+        CHECK_EQ_INT(ss->g->ev[1], EV_DELIVERED); /* the rest of the turn went on */
+        uint64_t h = game_hash(ss->g);
+        CHECK_EQ_INT(session_apply(ss, "note one"), GAME_OK);
+        CHECK_EQ_STR(ss->err, ""); /* said once */
+        CHECK_EQ_INT(session_apply(ss, "undo"), GAME_OK);
+        CHECK(game_hash(ss->g) == h);
+        CHECK_EQ_INT(ss->g->ev[0], EV_SUPPRESSED);
+        CHECK_EQ_INT(session_apply(ss, "end"), GAME_OK);
+        CHECK(ss->g->ended);
+    }
+    session_free(ss);
+    script_free(s);
+}
+
+/* Issue 17's additions: their mistakes, and what g:cancel and computed
+   texts do. */
+static void test_new_api(void)
+{
+    expect_error("action { id = 'x', role = 'a', label = 'X', max_uses_per_target = 1 }\n",
+                 "scenario.lua:6: action 'x': 'max_uses_per_target' needs 'targets'");
+    expect_error("board { id = 'b', title = 'B' }\n"
+                 "card { id = 'c', board = 'b', title = 'C', text = 'x',\n"
+                 "  source = { 'fiction', 'fictoin' } }\n",
+                 "scenario.lua:8: card 'c': unknown source 'fictoin' (did you mean 'fiction'?)");
+    expect_error("ending { id = 'z', title = 'Z', text = 5, when = function(g) return true end }\n",
+                 "scenario.lua:6: ending 'z': field 'text' must be a string or a function(g) "
+                 "returning one (got number)");
+    /* The base's ending comes first: these scenarios bring their own. */
+    static const char *head = "scenario { id = 't', title = 'T', summary = 'S' }\n"
+                              "role { id = 'a', name = 'A', brief = 'B' }\n"
+                              "meter { id = 'm', name = 'M', start = 50 }\n"
+                              "clock { 'one', 'two' }\n";
+    strbuf b = {0};
+    sb_printf(
+        &b, "%s%s", head,
+        "event { id = 'x', to = 'a', channel = 'phone', title = 'X', text = 'x',\n"
+        "  after = 'y' }\n"
+        "event { id = 'y', turn = 2, to = 'a', channel = 'phone', title = 'Y', text = 'y' }\n"
+        "action { id = 'c', role = 'a', label = 'C', cost = 0, once_per_turn = false,\n"
+        "  effects = { run = function(g) g.state.r = g:cancel('x') end } }\n"
+        "action { id = 'd', role = 'a', label = 'D', cost = 0,\n"
+        "  effects = { run = function(g) g:deliver('x') end } }\n"
+        "ending { id = 'f', title = 'F', text = function(g) return 'turn ' .. g.turn end }\n");
+    script *s = script_load(folder(b.s, 0), NULL, err, sizeof err);
+    CHECK(s != NULL);
+    if (!s) return;
+    session *ss = session_new(script_scenario(s), script_host(s), 1, -1, 0, err, sizeof err);
+    const game *g = ss ? ss->g : NULL;
+    if (ss) {
+        CHECK_EQ_INT(session_apply(ss, "act a c"), GAME_OK);
+        CHECK(kv_get(&g->state, "r") && kv_get(&g->state, "r")->num == 1); /* still to come */
+        CHECK_EQ_INT(session_apply(ss, "act a c"), GAME_OK);
+        CHECK(kv_get(&g->state, "r")->num == 0); /* already cancelled */
+        CHECK_EQ_INT(session_apply(ss, "end"), GAME_OK);
+        CHECK_EQ_INT(g->ev[1], EV_DELIVERED);
+        CHECK_EQ_INT(g->ev[0], EV_CANCELLED); /* its `after` no longer delivers it */
+        CHECK_EQ_INT(session_apply(ss, "act a d"), GAME_OK);
+        CHECK_EQ_INT(g->ev[0], EV_DELIVERED); /* g:deliver still can */
+        CHECK_EQ_INT(session_apply(ss, "end"), GAME_OK);
+        CHECK(g->ended);
+        CHECK_EQ_STR(game_ending_text(g), "turn 2"); /* computed when it was chosen */
+    }
+    session_free(ss);
+    script_free(s);
+    /* A delivery that cancels one queued before it: the next one due still comes. */
+    b.len = 0;
+    sb_printf(
+        &b, "%s%s", head,
+        "event { id = 'a', to = 'a', channel = 'phone', title = 'A', text = 'a' }\n"
+        "event { id = 'b', to = 'a', channel = 'phone', title = 'B', text = 'b',\n"
+        "  on_deliver = { run = function(g) g:cancel('a') end } }\n"
+        "event { id = 'c', to = 'a', channel = 'phone', title = 'C', text = 'c' }\n"
+        "action { id = 'q', role = 'a', label = 'Q', cost = 0,\n"
+        "  effects = { run = function(g) g:after(3, 'a') g:after(1, 'b') g:after(1, 'c') end } }\n"
+        "ending { id = 'f', title = 'F', text = 'x' }\n");
+    s = script_load(folder(b.s, 0), NULL, err, sizeof err);
+    CHECK(s != NULL);
+    if (!s) return;
+    ss = session_new(script_scenario(s), script_host(s), 1, -1, 0, err, sizeof err);
+    if (ss) {
+        CHECK_EQ_INT(session_apply(ss, "act a q"), GAME_OK);
+        CHECK_EQ_INT(session_apply(ss, "end"), GAME_OK);
+        CHECK_EQ_INT(ss->g->ev[0], EV_CANCELLED);
+        CHECK_EQ_INT(ss->g->ev[1], EV_DELIVERED);
+        CHECK_EQ_INT(ss->g->ev[2], EV_DELIVERED);
+    }
+    session_free(ss);
+    script_free(s);
+    b.len = 0;
+    sb_printf(&b, "%s%s", head,
+              "ending { id = 'f', title = 'F', text = 'x' }\n"
+              "objective { id = 'o', title = 'O', score = function(g) return 'P' end,\n"
+              "  text = function(g) return 5 end }\n");
+    s = script_load(folder(b.s, 0), NULL, err, sizeof err);
+    sb_free(&b);
+    CHECK(s != NULL);
+    if (!s) return;
+    ss = session_new(script_scenario(s), script_host(s), 1, -1, 0, err, sizeof err);
+    if (ss) {
+        CHECK_EQ_INT(session_apply(ss, "end"), GAME_OK);
+        CHECK_EQ_INT(session_apply(ss, "end"), GAME_SCRIPT_ERROR);
+        CHECK_STR_HAS(ss->err, "objective 'o' text (scenario.lua:7): must return a string");
+    }
+    session_free(ss);
+    script_free(s);
 }
 
 /* math.random in an effect draws from the game's seeded generator. */
@@ -522,7 +717,7 @@ static void test_ceilings(void)
     if (s) {
         const char *e = start_game(s);
         CHECK_STR_HAS(e, "used more than 1000000 instructions in this turn (turn 1)");
-        CHECK_STR_HAS(e, "heaviest: event 'e1' when (scenario.lua:7) (");
+        CHECK_STR_HAS(e, "heaviest: event 'e1' when (scenario.lua:8) (");
         script_free(s);
     }
     /* One a turn against a game's 700,000: the second turn is too many. */
@@ -573,6 +768,9 @@ int main(void)
     test_paths();
     test_order();
     test_author_errors();
+    test_field_lines();
+    test_broken_when();
+    test_new_api();
     test_every_message();
     test_api_table();
     test_random();
