@@ -31,6 +31,7 @@ typedef enum {
     SCR_TIMELINE,
     SCR_DEBRIEF,
     SCR_CONSOLE, /* the facilitator's console (its own window, or F9 on one display) */
+    SCR_JOIN,    /* the projector's join screen of `crisisroom host` */
     SCR_COUNT
 } ui_screen;
 
@@ -159,6 +160,23 @@ typedef struct ui_console {
     char msg[1200]; /* what the last action did (or why not) */
     int msg_bad;
 } ui_console;
+
+/* The join screen's cards (ui_screens_join.c), one per team. There is no
+   field for the observers' or the facilitator's code: the room's screen
+   never shows them. */
+#define UI_JOIN_MAX 16 /* CR_MAX_ROLES: every team of a scenario has a card */
+typedef struct ui_join_team {
+    char code[64];
+    int joined;    /* devices in the team */
+    char who[256]; /* their names, ", " between them ("" when none given) */
+} ui_join_team;
+
+typedef struct ui_join {
+    char url[256]; /* "http://HOST:PORT/" */
+    int nteams;    /* the scenario's roles, in their order */
+    ui_join_team team[UI_JOIN_MAX];
+    int sample; /* sample codes: a screenshot without a server */
+} ui_join;
 
 /* MODAL_CONSOLE asks before the console takes the players' screen (F9). */
 typedef enum { MODAL_NONE, MODAL_CONFIRM, MODAL_MENU, MODAL_CONSOLE } ui_modal;
@@ -418,6 +436,9 @@ void ui_evidence_draw(ui_app *a);
 void ui_diplomacy_draw(ui_app *a);
 void ui_timeline_draw(ui_app *a);
 void ui_debrief_draw(ui_app *a);
+void ui_join_draw(ui_app *a);
+void ui_join_get(const ui_app *a, ui_join *j);
+void ui_join_sample(const ui_app *a, ui_join *j); /* the screenshot's codes */
 void ui_menu_draw(ui_app *a);
 void ui_confirm_draw(ui_app *a);
 void ui_console_ask_draw(ui_app *a);

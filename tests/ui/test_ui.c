@@ -137,7 +137,7 @@ static void test_play(void)
 }
 
 static const char *const names[] = {"title",     "briefing", "handover", "dashboard", "evidence",
-                                    "diplomacy", "timeline", "debrief",  "console"};
+                                    "diplomacy", "timeline", "debrief",  "console",   "join"};
 
 static void render_all(const char *scenario, int w, int h)
 {

@@ -1,0 +1,30 @@
+# The projector's join screen (`--screen join`, sample codes without a
+# server) read back as a phone would: zbarimg (zbar-tools) must find every
+# team's QR code, each one URL/join/CODE, at a projector's two common sizes.
+# Arguments: the crisisroom binary, the source tree, a folder for the PNGs.
+set -euo pipefail
+bin="$1" src="$2" out="$3"
+command -v zbarimg >/dev/null || { echo "SKIP: zbarimg (zbar-tools) is not installed"; exit 77; }
+mkdir -p "$out"
+# ui_screens_join.c's sample: a documentation address and one code per role
+# of albania2022 (pm, akshi, mfa, sis), in the roles' order.
+url="http://192.0.2.10:8080/"
+want=$(printf '%sjoin/%s\n' "$url" SAMPLEPM7Q3KX2 "$url" SAMPLEAK4H9WDC \
+                            "$url" SAMPLEMF8N2TRV "$url" SAMPLESI5J6BYE | sort)
+fails=0
+for size in 1920x1080 1280x720; do
+    png="$out/join-$size.png"
+    SDL_VIDEODRIVER=dummy "$bin" play albania2022 --screenshot "$png" --size "$size" \
+        --screen join 2>"$out/join-$size.err" || { cat "$out/join-$size.err"; exit 1; }
+    if grep -q "overflow" "$out/join-$size.err"; then
+        echo "FAIL: $size: the layout overflows: $(cat "$out/join-$size.err")"; fails=$((fails+1))
+    fi
+    # zbarimg prints "QR-Code:TEXT" per code found (and D-Bus noise on stderr).
+    got=$(zbarimg -q --raw "$png" 2>/dev/null | sort || true)
+    if [ "$got" != "$want" ]; then
+        echo "FAIL: $size: decoded"; echo "$got"; echo "expected"; echo "$want"
+        fails=$((fails+1))
+    fi
+done
+[ "$fails" = 0 ] || exit 1
+echo "2 passed, 0 failed"
