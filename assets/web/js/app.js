@@ -17,6 +17,7 @@ const app = {
   code: proto.codeFromLocation(location),
   model: null,
   link: null,
+  me: null,          // the participant of the last welcome
   warnedTurn: -1,    // the turn in which the end-of-move warning was shown
   ask: null,         // the facilitator's pending confirmation
   surveySent: false,
@@ -62,6 +63,7 @@ async function send(msg, okText) {
       say(proto.errorText(r), 'bad');
       return false;
     }
+    if (r.repeat) okText = 'That was already taken before the link dropped (applied once).';
     if (okText) say(okText, 'good');
     return true;
   } catch (e) {
@@ -83,11 +85,16 @@ const act = {
     }
     cmd('end', 'Your move is done.');
   },
-  rename(name) { send(proto.rename(name), 'Name saved.'); },
+  // Version 1 names a participant in `hello` only: a new name is a new hello.
+  rename(name) {
+    app.link.setName(proto.oneLine(name).slice(0, 40));
+    app.link.restart();
+  },
   handLead(to) { send(proto.handLead(to), 'The lead has been handed over.'); },
-  vote(item, d) {
+  giveLead(role, to) { send(proto.handLead(to, role), 'The lead has been given.'); },
+  vote(dec, d) {
     if (!d.option) return say('Pick an option first.', 'bad');
-    send(proto.vote(item, d), 'Your vote is in.');
+    send(proto.voteCommand(dec, d), 'Your vote is in.');
   },
   choose(dec, d) {
     if (!d.option) return say('Pick an option first.', 'bad');
@@ -98,7 +105,7 @@ const act = {
   },
   cmd(line) { cmd(line, 'Done.'); },
   closeTurn() { send(proto.closeTurn(), 'The turn is closed.'); },
-  setTimer(min) { send(proto.setTimer(min), 'Timer set.'); },
+  setTimer(min, closes) { send(proto.setTimer(min, closes), 'Timer set.'); },
   inject(to, title, text) {
     if (!title.trim() || !text.trim()) return say('An inject needs a title and a text.', 'bad');
     cmd(`inject ${to} ${proto.oneLine(title)} -- ${proto.oneLine(text)}`, 'Inject sent.').then((ok) => {
@@ -147,7 +154,7 @@ function panel(id, cls, heading) {
 const LAYOUTS = {
   team: [['move', 'end-warning', 'decisions', 'actions', 'members'], ['meters', 'inbox', 'board', 'brief']],
   observer: [['move', 'teams', 'inbox', 'log'], ['meters', 'board', 'brief']],
-  facilitator: [['confirm', 'controls', 'teams-moves', 'schedule', 'inject', 'override', 'notes'], ['room', 'meters', 'truth', 'log']],
+  facilitator: [['confirm', 'controls', 'teams-moves', 'schedule', 'inject', 'override'], ['room', 'meters', 'notes', 'truth', 'log']],
 };
 const HOTWASH = ['questions', 'survey', 'debrief'];
 const TITLES = {
@@ -227,7 +234,7 @@ function render(force) {
   } else {
     const confirm = $('#confirm');
     if (confirm) { confirm.hidden = !app.ask; draw('confirm', [app.ask], () => con.confirmBar(app.ask, act)); }
-    draw('controls', [m.paused, m.endings, m.timerOnExpiry, extra.force], () => con.controlsSection(m, act));
+    draw('controls', [m.paused, m.endings, m.timer && m.timerOnExpiry, !!m.timer, extra.force], () => con.controlsSection(m, act));
     draw('teams-moves', [m.teams, m.decisions], () => con.teamsMovesSection(m));
     draw('schedule', m.schedule, () => con.scheduleSection(m, act));
     draw('inject', [m.teams, extra.force], () => con.injectSection(m, act));
@@ -254,7 +261,8 @@ function render(force) {
 // Start --------------------------------------------------------------------------------
 
 function onMessage(msg) {
-  const r = proto.read(msg, app.model);
+  if (msg.type === 'welcome') app.me = msg.participant || {};
+  const r = proto.read(msg, app.model, app.me);
   if (r.fatal) { app.link.stop(r.fatal); say(r.fatal, 'bad'); return; }
   if (r.notice) say(r.notice, r.bad ? 'bad' : '');
   if (r.model) {
@@ -271,10 +279,10 @@ function start() {
     replaceChildren($('#main'), h('p', {}, h('a', { href: '/' }, 'Type a code')));
     return;
   }
-  app.link = new Link(proto.socketUrl(location, app.code), {
+  app.link = new Link(proto.socketUrl(location, app.code), app.code, {
     onMessage,
     onStatus: connStatus,
-    onOpen: () => app.link.raw(proto.hello(app.code)),
+    hello: (id) => proto.hello(id),
   });
   app.link.start();
 }

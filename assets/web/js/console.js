@@ -42,16 +42,22 @@ export function controlsSection(m, act) {
     m.paused ? button('Resume', () => act.cmd('resume'), 'primary') : button('Pause', () => act.cmd('pause')),
     button('Close the turn', () => act.closeTurn(), 'primary', 'b-close'),
     button('Undo the last command', () => act.confirm('undo', 'Undo the last command? The game is replayed without it.'), 'danger', 'b-undo')));
-  kids.push(h('form', { class: 'row', onsubmit: (e) => { e.preventDefault(); act.setTimer(field('timer', '')); } },
-    h('div', {}, input('timer', 'Discussion timer (minutes, 0 for none)', { type: 'number', extra: { min: 0, max: 240 } })),
-    h('button', { type: 'submit' }, 'Set the timer')));
-  if (m.timerOnExpiry !== undefined) {
-    kids.push(h('p', { class: 'dim' }, m.timerOnExpiry ? 'When the timer runs out the turn closes (open decisions take their defaults).' : 'When the timer runs out nothing happens by itself.'));
+  kids.push(h('form', { onsubmit: (e) => { e.preventDefault(); act.setTimer(field('timer', ''), field('timer-closes', '1') === '1'); } },
+    h('div', { class: 'row' },
+      h('div', {}, input('timer', 'Discussion timer, minutes a turn (0: none)', { type: 'number', extra: { min: 0, max: 240 } })),
+      h('button', { type: 'submit' }, 'Set the timer')),
+    h('label', { class: 'check' },
+      h('input', { type: 'checkbox', 'data-key': 'timer-closes', checked: field('timer-closes', '1') === '1',
+        onchange: (e) => fields.set('timer-closes', e.target.checked ? '1' : '0') }),
+      ' When it runs out, close the turn (open decisions take their defaults)')));
+  if (m.timer) {
+    kids.push(h('p', { class: 'dim' }, m.timerOnExpiry ? 'The timer closes the turn when it runs out.' : 'The timer only counts: the turn closes when you close it or every team has ended.'));
   }
-  const endings = [{ value: '', label: 'As the game stands (the scenario decides)' }].concat(
-    m.endings.map((e) => ({ value: e.id, label: e.title })));
+  // The state of version 1 lists no endings: `finish` lets the scenario decide.
+  const endings = m.endings.length ? select('ending', 'End the exercise with', [{ value: '', label: 'As the game stands (the scenario decides)' }].concat(
+    m.endings.map((e) => ({ value: e.id, label: e.title }))), '') : null;
   kids.push(h('form', { onsubmit: (e) => { e.preventDefault(); act.confirm(`finish ${field('ending', '')}`.trim(), 'End the exercise now? Every page then shows the hotwash.'); } },
-    select('ending', 'End the exercise with', endings, ''),
+    endings,
     h('div', { class: 'buttons' }, h('button', { type: 'submit', class: 'danger' }, 'End the exercise'))));
   return kids;
 }
@@ -117,15 +123,28 @@ export function scheduleSection(m, act) {
 
 // The room: who has joined, the codes --------------------------------------------------
 
+function memberLine(m, c, p, act) {
+  const role = m.teams.find((t) => t.id === c.who);
+  const canLead = role && !p.lead;
+  return h('li', {}, p.name || 'unnamed', p.lead ? h('span', { class: 'chip good' }, 'lead') : null,
+    p.online === false ? h('span', { class: 'chip' }, 'away') : null,
+    canLead ? h('button', { type: 'button', class: 'small', 'data-key': `lead-${p.id}`,
+      onclick: () => act.giveLead(c.who, p.id) }, 'Make lead') : null);
+}
+
 export function roomSection(m, act) {
-  const kids = [h('h2', {}, 'The room')];
-  const rows = m.codes.map((c) => h('tr', {},
-    h('td', {}, h('strong', {}, c.label), c.done !== undefined ? h('div', {}, h('span', { class: ['chip', c.done ? 'good' : 'warn'] }, c.done ? 'move done' : 'moving')) : null),
-    h('td', {}, c.members.length ? c.members.map((p) => h('div', {}, p.name || 'unnamed', p.lead ? ' (lead)' : '', p.online === false ? ' · away' : '')) : h('span', { class: 'dim' }, 'nobody')),
-    h('td', {}, c.url ? h('code', {}, c.url) : null),
-    h('td', {}, button('Revoke and re-issue', () => act.confirm({ reissue: c.who }, `Revoke the ${c.label} code? Every device that joined with it is disconnected and must scan the new one.`), 'danger', `reissue-${c.who}`))));
-  kids.push(h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, 'Code'), h('th', {}, 'Joined'), h('th', {}, 'Join address'), h('th', {}, ''))), h('tbody', {}, rows)));
-  kids.push(h('p', { class: 'dim' }, 'Keep this page off the projector: it shows every code, yours too.'));
+  const kids = [h('h2', {}, 'The room'),
+    h('p', { class: 'dim' }, 'Keep this page off the projector: it shows every code, yours too.')];
+  for (const c of m.codes) {
+    kids.push(h('div', { class: 'item slot' },
+      h('h3', {}, c.label, ' ', c.done !== undefined ? h('span', { class: ['chip', c.done ? 'good' : 'warn'] }, c.done ? 'move done' : 'moving') : null),
+      h('p', { class: 'code' }, h('code', {}, c.code || '')),
+      c.url ? h('p', { class: 'meta' }, c.url) : null,
+      c.members.length ? h('ul', { class: 'joined' }, c.members.map((p) => memberLine(m, c, p, act)))
+        : h('p', { class: 'dim' }, c.joined ? `${c.joined} joined` : 'Nobody has joined.'),
+      h('div', { class: 'buttons' }, button('Revoke and re-issue', () => act.confirm({ reissue: c.who },
+        `Revoke the code of ${c.label}? Every device that joined with it is disconnected and must join with the new one.`), 'danger', `reissue-${c.who}`))));
+  }
   return kids;
 }
 

@@ -18,7 +18,7 @@ function setAttrs(el, attrs) {
     } else if (k.startsWith('on')) {
       throw new Error('dom: an event handler must be a function: ' + k);
     } else if (k === 'class') {
-      el.className = Array.isArray(v) ? v.filter(Boolean).join(' ') : String(v);
+      el.setAttribute('class', Array.isArray(v) ? v.filter(Boolean).join(' ') : String(v));
     } else if (k === 'dataset') {
       for (const [dk, dv] of Object.entries(v)) el.dataset[dk] = String(dv);
     } else if (PROPS.has(k) && !(el instanceof SVGElement)) {

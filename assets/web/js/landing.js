@@ -1,21 +1,28 @@
 // landing.js -- the page at /: a code typed as the room's screen shows it
-// ("K7QF 3MZP XW2A 9") becomes /join/K7QF3MZPXW2A9.
+// ("K7QX M3PZ 4HTA 9WRE", any case, with or without dashes) opens
+// /join/K7QX-M3PZ-4HTA-9WRE. The alphabet is docs/protocol.md's: it has no
+// 0, O, 1 or I, which people misread; a code typed with one is wrong.
 import { $ } from './dom.js';
 
+const ALPHABET = /^[ABCDEFGHJKLMNPQRSTUVWXYZ23456789]{16}$/;
+const CODE_LEN = 16;
+
 export function normalizeCode(text) {
-  return String(text).replace(/[\s\-–—.]+/g, '');
+  const raw = String(text).toUpperCase().replace(/[^A-Z0-9]/g, '');
+  return raw.length === CODE_LEN ? raw.match(/.{4}/g).join('-') : raw;
 }
 
-const form = $('#join');
-form.addEventListener('submit', (e) => {
+$('#join').addEventListener('submit', (e) => {
   e.preventDefault();
   const code = normalizeCode($('#code').value);
   const err = $('#code-error');
-  if (!/^[A-Za-z0-9_]{4,64}$/.test(code)) {
-    err.textContent = 'A code is letters and digits, as on the room\'s screen.';
+  if (!ALPHABET.test(code.replace(/-/g, ''))) {
+    err.textContent = /[01OI]/.test(code)
+      ? 'Codes have no 0, O, 1 or I: look again at the room\'s screen.'
+      : `A code has ${CODE_LEN} letters and digits, in four groups, as on the room's screen.`;
     err.hidden = false;
     $('#code').focus();
     return;
   }
-  location.assign('/join/' + encodeURIComponent(code));
+  location.assign('/join/' + code);
 });

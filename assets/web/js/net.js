@@ -1,38 +1,63 @@
-// net.js -- the page's one connection to the host: a WebSocket that comes
-// back by itself. A phone goes to sleep, the Wi-Fi drops, the host is
-// restarted from its save: the page says so ("Reconnecting in 4 s"), tries
-// again after 0.5, 1, 2, 4 ... up to 15 s (with jitter, so that thirty
-// phones do not knock at once), at once when the phone wakes or the
-// network comes back, and asks for its whole view again on every connect.
+// net.js -- the page's one connection to the host (docs/protocol.md): a
+// WebSocket that comes back by itself. A phone goes to sleep, the Wi-Fi
+// drops, the host is restarted from its save: the page says so
+// ("Reconnecting in 4 s"), tries again after 1, 2, 4 ... up to 30 s (with
+// jitter, so that thirty phones do not knock at once), at once when the
+// phone wakes or the network comes back, and on every connect sends
+// `hello` with its token and receives its whole view again.
 //
-// A command carries an id the page chose. When the socket drops before
-// the answer arrived, the command is sent again with the same id after the
-// reconnect: the server applies an id once and answers the repeat with the
-// first answer (docs/protocol.md), so a command is applied once, never twice.
+// Every request carries a `seq` that grows per participant and is kept in
+// sessionStorage beside the token (one participant per tab). A request
+// still unanswered when the socket drops is sent again with the same `seq`
+// after the next `welcome`: the server applies a seq once and repeats its
+// answer, so a command is applied once or refused, never twice.
 
-const BACKOFF_FIRST_MS = 500;   // the first retry: a blip of the Wi-Fi
-const BACKOFF_MAX_MS = 15000;   // the longest wait: a restarted host is back within it
+const BACKOFF_FIRST_MS = 1000;  // the first retry: a blip of the Wi-Fi
+const BACKOFF_MAX_MS = 30000;   // the longest wait (the protocol's)
 const BACKOFF_JITTER = 0.25;    // +-25 % of each wait
 const STABLE_MS = 5000;         // a connection this old resets the back-off
-const REPLY_TIMEOUT_MS = 20000; // a command unanswered this long is reported
+const REPLY_TIMEOUT_MS = 20000; // an answer this late is reported (the request stays queued)
+const QUIET_MS = 25000;         // this long without a message: ping, to tell a dead link
+
+function storageKey(code) { return `crisisroom:${code.replace(/[^A-Za-z0-9]/g, '').toUpperCase()}`; }
+
+export function loadIdentity(code) {
+  try {
+    return JSON.parse(sessionStorage.getItem(storageKey(code))) || {};
+  } catch (e) {
+    return {};
+  }
+}
+
+export function saveIdentity(code, id) {
+  try {
+    sessionStorage.setItem(storageKey(code), JSON.stringify(id));
+  } catch (e) { /* private mode: the tab is a new participant after a reload */ }
+}
 
 export class Link {
-  // url: the WebSocket's; handlers: onMessage(msg), onStatus({state, wait, attempt, why}).
-  constructor(url, handlers) {
+  // handlers: onMessage(msg), onStatus({state, wait, attempt, why}),
+  // hello() -> the hello message to send on open.
+  constructor(url, code, handlers) {
     this.url = url;
+    this.code = code;
     this.h = handlers;
     this.ws = null;
     this.attempt = 0;
     this.timer = null;
     this.openedAt = 0;
-    this.pending = new Map(); // id -> {msg, resolve, reject, timer}
-    this.seq = 0;
+    this.lastHeard = 0;
+    this.welcomed = false;
+    this.id = loadIdentity(code); // {token, seq, name}
+    this.id.seq = this.id.seq || 0;
+    this.pending = new Map(); // seq -> {msg, resolve, reject, timer}
     this.stopped = false;
-    const now = () => { if (!this.ws) this.retryNow(); };
+    const now = () => { if (!this.ws) this.retryNow(); else this.ping(); };
     window.addEventListener('online', now);
     document.addEventListener('visibilitychange', () => {
       if (document.visibilityState === 'visible') now();
     });
+    setInterval(() => this.ping(), QUIET_MS / 2);
   }
 
   start() { this.connect(); }
@@ -42,7 +67,19 @@ export class Link {
     this.stopped = true;
     clearTimeout(this.timer);
     if (this.ws) this.ws.close();
+    this.ws = null;
+    for (const p of this.pending.values()) { clearTimeout(p.timer); p.reject(new Error(why)); }
+    this.pending.clear();
     this.status('stopped', 0, why);
+  }
+
+  // Connect again now, with a new hello (a new display name, say).
+  restart() {
+    if (this.stopped) return;
+    const ws = this.ws;
+    this.ws = null;
+    if (ws) ws.close();
+    this.connect();
   }
 
   status(state, wait, why) {
@@ -52,6 +89,7 @@ export class Link {
   connect() {
     if (this.stopped) return;
     clearTimeout(this.timer);
+    this.welcomed = false;
     this.status(this.attempt ? 'reconnecting' : 'connecting', 0);
     let ws;
     try {
@@ -62,12 +100,13 @@ export class Link {
     }
     this.ws = ws;
     ws.onopen = () => {
-      this.openedAt = Date.now();
-      this.status('open', 0);
-      this.h.onOpen && this.h.onOpen();
-      for (const p of this.pending.values()) this.raw(p.msg); // same ids: applied once
+      if (this.ws !== ws) return;
+      this.openedAt = this.lastHeard = Date.now();
+      ws.send(JSON.stringify(this.h.hello(this.id)));
     };
     ws.onmessage = (e) => {
+      if (this.ws !== ws) return;
+      this.lastHeard = Date.now();
       let msg;
       try {
         msg = JSON.parse(e.data);
@@ -75,17 +114,29 @@ export class Link {
         console.error('crisisroom: a message that is not JSON', err);
         return;
       }
-      if (msg && msg.id !== undefined && this.pending.has(msg.id)) this.settle(msg);
+      if (!msg || msg.v !== 1) return;
+      if (msg.type === 'welcome') this.welcome(msg);
+      if (msg.type === 'result' && msg.seq != null && this.pending.has(msg.seq)) this.settle(msg);
       this.h.onMessage(msg);
     };
     ws.onclose = (e) => {
       if (this.ws !== ws) return;
       this.ws = null;
       if (Date.now() - this.openedAt > STABLE_MS) this.attempt = 0;
-      this.h.onClose && this.h.onClose(e);
       this.later(e.reason || '');
     };
     ws.onerror = () => { /* onclose follows and says what to do */ };
+  }
+
+  welcome(msg) {
+    const p = msg.participant || {};
+    this.id.token = p.token || this.id.token;
+    this.id.seq = Math.max(this.id.seq, Number(msg.last_seq) || 0);
+    saveIdentity(this.code, this.id);
+    this.welcomed = true;
+    this.status('open', 0);
+    // What the last connection left unanswered, with the same seq, in order.
+    for (const seq of [...this.pending.keys()].sort((a, b) => a - b)) this.raw(this.pending.get(seq).msg);
   }
 
   later(why) {
@@ -102,30 +153,39 @@ export class Link {
     this.connect();
   }
 
+  // A link that has heard nothing for a while may be dead without knowing:
+  // a ping makes the browser find out (and onclose then reconnects).
+  ping() {
+    if (this.ws && this.welcomed && Date.now() - this.lastHeard > QUIET_MS) this.raw({ v: 1, type: 'ping' });
+  }
+
   raw(msg) {
     if (this.ws && this.ws.readyState === WebSocket.OPEN) this.ws.send(JSON.stringify(msg));
   }
 
-  // Sends msg (an object of docs/protocol.md) with a fresh id; resolves with
-  // the server's answer to it.
+  setName(name) { this.id.name = name; saveIdentity(this.code, this.id); }
+
+  // Sends msg (a message of docs/protocol.md) with the next seq; resolves
+  // with the server's `result` for it. Sent now when the link is up, else
+  // after the next welcome.
   request(msg) {
-    const id = `${Date.now().toString(36)}-${(++this.seq).toString(36)}-` +
-      Math.random().toString(36).slice(2, 8);
-    const out = Object.assign({}, msg, { id });
+    const seq = ++this.id.seq;
+    saveIdentity(this.code, this.id);
+    const out = Object.assign({ v: 1 }, msg, { seq });
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
-        if (!this.pending.has(id)) return;
-        this.pending.delete(id);
-        reject(new Error('no answer from the host yet: it will be applied once if it arrives'));
+        const p = this.pending.get(seq);
+        if (p) p.late = true;
+        reject(new Error('No answer from the host yet: the command is sent again (once) when the link is back.'));
       }, REPLY_TIMEOUT_MS);
-      this.pending.set(id, { msg: out, resolve, reject, timer });
-      this.raw(out);
+      this.pending.set(seq, { msg: out, resolve, reject, timer });
+      if (this.welcomed) this.raw(out);
     });
   }
 
   settle(msg) {
-    const p = this.pending.get(msg.id);
-    this.pending.delete(msg.id);
+    const p = this.pending.get(msg.seq);
+    this.pending.delete(msg.seq);
     clearTimeout(p.timer);
     p.resolve(msg);
   }

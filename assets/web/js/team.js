@@ -92,17 +92,18 @@ export function membersSection(m, act) {
 
 // Decisions and their votes -----------------------------------------------------------
 
-function optionVotes(votes, optionId) {
-  const v = votes.filter((x) => x.option === optionId);
-  if (!v.length) return null;
-  const proposer = v.find((x) => x.proposed);
-  return `${proposer ? `Proposed by ${proposer.by}` : 'Backed'} · ${n('vote', v.length)}: ${names(v.map((x) => x.by))}`;
+// "Proposed by Ana: 'the portal first' · 2 votes: Ana, Besnik"
+function optionVotes(dec, optionId) {
+  const p = (dec.proposals || []).find((x) => x.option === optionId);
+  if (!p) return null;
+  const arg = p.argument ? `: "${p.argument}"` : '';
+  return `Proposed by ${p.by}${arg} · ${n('vote', p.votes.length)}: ${names(p.votes)}`;
 }
 
 function optionRow(dec, o, d, idx, readonly) {
   const id = `opt-${dec.key}-${idx}`;
   const cost = o.cost ? h('span', { class: 'chip' }, n('point', o.cost)) : null;
-  const votes = optionVotes(dec.votes || [], o.id);
+  const votes = optionVotes(dec, o.id);
   return h('label', { class: ['option', !o.available && 'unavailable'], for: id },
     h('input', { type: 'radio', id, name: `dec-${dec.key}`, value: o.id, 'data-key': id,
       checked: d.option === o.id, disabled: readonly,
@@ -115,16 +116,19 @@ function optionRow(dec, o, d, idx, readonly) {
       votes ? h('p', { class: 'votes' }, votes) : null));
 }
 
-function voteButtons(m, kind, key, d, act, onConfirm) {
-  if (m.kind !== 'team' || m.ended || m.role.done || m.paused) return null;
-  const mine = (kind.votes || []).find((v) => v.you);
-  const b = [
-    h('button', { type: 'button', 'data-key': `${key}-propose`,
-      onclick: () => act.vote(kind, d) }, mine ? 'Change my vote' : 'Propose / vote for this'),
-  ];
+function canAct(m) {
+  return m.kind === 'team' && !m.ended && !m.role.done && !m.paused;
+}
+
+// Any member proposes an option or votes for one; the lead confirms.
+function voteButtons(m, dec, d, act) {
+  if (!canAct(m)) return null;
+  const mine = (dec.votes || []).find((v) => v.you);
+  const b = [h('button', { type: 'button', 'data-key': `${dec.key}-vote`, onclick: () => act.vote(dec, d) },
+    mine ? 'Move my vote here' : 'Propose / vote for this')];
   if (m.you.lead) {
-    b.push(h('button', { class: 'primary', type: 'button', 'data-key': `${key}-confirm`,
-      onclick: onConfirm }, 'Confirm for the team'));
+    b.push(h('button', { class: 'primary', type: 'button', 'data-key': `${dec.key}-confirm`,
+      onclick: () => act.choose(dec, d) }, 'Confirm for the team'));
   }
   return h('div', { class: 'buttons' }, b);
 }
@@ -151,7 +155,7 @@ export function decisionCard(m, dec, act) {
       h('textarea', { id: rid, 'data-key': rid, maxlength: 1500, rows: 3,
         oninput: (e) => { d.rationale = e.target.value; } }, d.rationale),
     ],
-    voteButtons(m, dec, dec.key, d, act, () => act.choose(dec, d)));
+    voteButtons(m, dec, d, act));
 }
 
 export function decisionsSection(m, act) {
@@ -174,7 +178,6 @@ function actionCard(m, a, act) {
     a.text ? h('p', {}, a.text) : null,
     a.requires ? h('p', { class: 'meta' }, `Needs: ${a.requires}`) : null,
     !a.available ? h('p', { class: 'notice bad' }, `Not available now: ${a.why || 'its requirements are not met'}`) : null,
-    a.votes && a.votes.length ? h('p', { class: 'votes' }, optionVotes(a.votes, a.id)) : null,
     readonly ? null : [
       a.targets.length ? [
         h('label', { class: 'field', for: tid }, 'Target'),
@@ -184,7 +187,9 @@ function actionCard(m, a, act) {
       h('label', { class: 'field', for: rid }, 'Why (the rationale goes into the report)'),
       h('textarea', { id: rid, 'data-key': rid, maxlength: 1500, rows: 2,
         oninput: (e) => { d.rationale = e.target.value; } }, d.rationale),
-      voteButtons(m, a, a.key, Object.assign(d, { option: a.id }), act, () => act.takeAction(a, d)),
+      m.you.lead ? h('div', { class: 'buttons' }, h('button', { class: 'primary', type: 'button', 'data-key': `${a.key}-take`,
+        onclick: () => act.takeAction(a, d) }, 'Take this action'))
+        : h('p', { class: 'dim' }, 'Your lead takes the team\'s actions: argue for it in the room.'),
     ]);
 }
 
