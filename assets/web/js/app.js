@@ -152,9 +152,15 @@ function panel(id, cls, heading) {
 }
 
 const LAYOUTS = {
-  team: [['move', 'end-warning', 'decisions', 'actions', 'members'], ['meters', 'inbox', 'board', 'brief']],
+  team: [['move', 'end-warning', 'decisions', 'actions', 'members'], ['meters', 'inbox', 'board', 'brief', 'log']],
   observer: [['move', 'teams', 'inbox', 'log'], ['meters', 'board', 'brief']],
   facilitator: [['confirm', 'controls', 'teams-moves', 'schedule', 'inject', 'override'], ['room', 'meters', 'notes', 'truth', 'log']],
+};
+// After the end the moves are over: the hotwash comes first.
+const ENDED = {
+  team: [['inbox', 'log'], ['meters', 'board', 'brief']],
+  observer: [['teams', 'inbox', 'log'], ['meters', 'board', 'brief']],
+  facilitator: [['confirm', 'controls', 'teams-moves'], ['room', 'meters', 'notes', 'truth', 'log']],
 };
 const HOTWASH = ['questions', 'survey', 'debrief'];
 const TITLES = {
@@ -172,7 +178,7 @@ function build(m) {
   if (app.built === key) return;
   app.built = key;
   document.body.dataset.kind = m.kind;
-  const cols = LAYOUTS[m.kind].map((ids) => h('div', { class: 'col' }, ids.map((id) => {
+  const cols = (m.ended ? ENDED : LAYOUTS)[m.kind].map((ids) => h('div', { class: 'col' }, ids.map((id) => {
     const cls = id === 'move' ? 'move' : id === 'end-warning' ? 'notice' : id === 'confirm' ? 'notice' : '';
     const p = panel(id, cls, TITLES[id]);
     if (id === 'end-warning' || id === 'confirm') p.hidden = true;
@@ -181,7 +187,7 @@ function build(m) {
   })));
   const wide = m.ended ? HOTWASH.map((id) => panel(id, 'wide', TITLES[id])) : [];
   replaceChildren($('#main'), wide, cols);
-  const jump = (m.ended ? HOTWASH : []).concat(JUMP[m.kind]);
+  const jump = m.ended ? HOTWASH.concat(['inbox', 'meters', 'log']) : JUMP[m.kind];
   replaceChildren($('#jump'), jump.map((id) => h('a', { href: `#${id}` }, TITLES[id])));
 }
 

@@ -22,7 +22,7 @@ function names(list) {
 // The move --------------------------------------------------------------------------------
 
 export function moveState(m) {
-  if (m.ended) return { cls: 'done', head: 'The exercise is over', sub: 'See the hotwash below.' };
+  if (m.ended) return { cls: 'done', head: 'The exercise is over', sub: 'The debrief questions and a short survey are above.' };
   if (m.paused) return { cls: 'waiting', head: 'Paused by the facilitator', sub: 'Wait for the game to resume.' };
   if (m.kind !== 'team') {
     const left = m.teams.filter((t) => !t.done).map((t) => t.short || t.name);

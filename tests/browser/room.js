@@ -1,0 +1,252 @@
+// room.js -- team pages in a real browser: `crisisroom host` on loopback,
+// Debian's chromium driven by puppeteer-core, a turn of the flagship
+// scenario played through the pages as people would (clicks and typing),
+// and assertions on what each page's DOM shows.
+//
+//   node room.js --bin CRISISROOM --chromium PATH --out DIR [--teams N]
+//
+// With --teams 2 (the ctest) the PM's and AKSHI's pages and the
+// facilitator's play turn 1; with --teams 4 every team plays it (the
+// hand check of issue 12). Each page is saved as a screenshot at 390x844
+// (a phone) and 1366x768 (a laptop) in DIR, after checking that it does
+// not scroll sideways at either size.
+'use strict';
+const { spawn } = require('child_process');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const puppeteer = require('puppeteer-core');
+
+const LIMIT_MS = 90000;        // the whole test; it takes about 20 s
+const WAIT_MS = 10000;         // one thing to appear on a page
+const SIZES = [[390, 844], [1366, 768]];
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+function options(argv) {
+  const o = { teams: 2 };
+  for (let i = 2; i < argv.length; i += 2) o[argv[i].replace(/^--/, '')] = argv[i + 1];
+  o.teams = Number(o.teams);
+  return o;
+}
+
+let failures = 0, passes = 0;
+function check(ok, what) {
+  if (ok) passes++;
+  else { failures++; console.log(`FAIL: ${what}`); }
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function waitFile(file, ms) {
+  for (const end = Date.now() + ms; Date.now() < end; await sleep(50)) {
+    try {
+      const j = JSON.parse(fs.readFileSync(file, 'utf8'));
+      if (j.url) return j;
+    } catch (e) { /* not yet written */ }
+  }
+  throw new Error(`the host wrote no codes to ${file} within ${ms} ms`);
+}
+
+function startHost(o, work) {
+  const codes = path.join(work, 'codes.json');
+  const args = ['host', 'albania2022', '--headless', '--bind', '127.0.0.1', '--port', '0',
+    '--codes', codes, '--save', path.join(work, 'game.jsonl'), '--seed', '7'];
+  const host = spawn(o.bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  host.stdout.on('data', (d) => { log += d; });
+  host.stderr.on('data', (d) => { log += d; });
+  host.log = () => log;
+  host.codes = codes;
+  return host;
+}
+
+// A page of the room, with what went wrong in it.
+async function openPage(browser, url, name) {
+  const page = await browser.newPage();
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(`${name}: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') page.errors.push(`${name}: console: ${m.text()}`); });
+  await page.setViewport({ width: 1366, height: 768 });
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  await page.waitForFunction(() => window.crisisroom && window.crisisroom.model, { timeout: WAIT_MS });
+  page.label = name;
+  return page;
+}
+
+const text = (page) => page.evaluate(() => document.body.innerText);
+const textOf = (page, sel) => page.$eval(sel, (e) => e.innerText);
+
+async function waitText(page, sel, needle, what) {
+  try {
+    await page.waitForFunction((s, n) => {
+      const e = document.querySelector(s);
+      return e && e.innerText.includes(n);
+    }, { timeout: WAIT_MS }, sel, needle);
+    check(true, what);
+  } catch (e) {
+    check(false, `${what}: "${needle}" never appeared in ${sel} of ${page.label}`);
+  }
+}
+
+// Pick an option of a decision, give a reason, press a button: as a person.
+async function decide(page, event, option, why, button) {
+  const m = await page.evaluate(() => window.crisisroom.model);
+  const dec = m.decisions.find((d) => d.event === event);
+  if (!dec) throw new Error(`${page.label}: no open decision ${event}`);
+  const idx = dec.options.findIndex((x) => x.id === option);
+  await page.click(`#opt-${dec.key}-${idx}`);
+  await page.type(`#why-${dec.key}`, why);
+  await page.click(`[data-key="${dec.key}-${button}"]`);
+}
+
+async function takeAction(page, action, why) {
+  const key = `a-${action}`;
+  await page.$eval(`#h-${key}`, (e) => e.scrollIntoView());
+  await page.type(`#why-${key}`, why);
+  await page.click(`[data-key="${key}-take"]`);
+}
+
+async function endMove(page) {
+  await page.click('[data-key="end-move"]');
+  // The first press warns once when points are left or a decision is open.
+  const warned = await page.$eval('#end-warning', (e) => !e.hidden);
+  if (warned) await page.click('[data-key="end-anyway"]');
+  return warned;
+}
+
+async function noSideScroll(page) {
+  return page.evaluate(() => {
+    const d = document.documentElement;
+    const wide = [...document.querySelectorAll('main *, header *')].filter((e) => {
+      const r = e.getBoundingClientRect();
+      return r.width > 0 && r.right > d.clientWidth + 1;
+    }).map((e) => `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}.${e.className}`);
+    return { ok: d.scrollWidth <= d.clientWidth && !wide.length, wide: wide.slice(0, 5), sw: d.scrollWidth, cw: d.clientWidth };
+  });
+}
+
+async function shots(pages, out) {
+  const files = [];
+  for (const [w, h] of SIZES) {
+    for (const p of pages) {
+      await p.setViewport({ width: w, height: h });
+      await sleep(100);
+      const s = await noSideScroll(p);
+      check(s.ok, `${p.label} at ${w}x${h} scrolls sideways (scrollWidth ${s.sw} > ${s.cw}: ${s.wide.join(', ')})`);
+      const file = path.join(out, `${p.label}-${w}x${h}.png`);
+      await p.screenshot({ path: file });
+      files.push(file);
+    }
+  }
+  for (const p of pages) await p.setViewport({ width: 1366, height: 768 });
+  return files;
+}
+
+async function state(url, code) {
+  const r = await fetch(`${url}api/state?code=${encodeURIComponent(code)}`);
+  return r.json();
+}
+
+async function play(o, host, browser) {
+  const codes = await waitFile(host.codes, WAIT_MS);
+  const url = codes.url;
+  const fac = await state(url, codes.facilitator);
+  const roleIds = ['pm', 'akshi', 'mfa', 'sis'].slice(0, o.teams);
+  const roles = Object.fromEntries(fac.roles.map((r) => [r.id, r]));
+  const hidden = fac.meters.filter((m) => m.hidden).map((m) => m.name);
+  const truth = fac.truth && fac.truth.truth;
+
+  const pages = {};
+  for (const id of roleIds) pages[id] = await openPage(browser, `${url}join/${codes.teams[id]}`, id);
+  pages.facilitator = await openPage(browser, `${url}join/${codes.facilitator}`, 'facilitator');
+  const all = Object.values(pages);
+
+  // Each team sees its own brief and private text, and nothing another
+  // team alone may read, nor what only the facilitator may.
+  for (const id of roleIds) {
+    const t = await text(pages[id]);
+    check(t.includes(roles[id].private), `${id} sees its own private brief`);
+    for (const other of roleIds.filter((x) => x !== id)) {
+      check(!t.includes(roles[other].private), `${id}'s page shows ${other}'s private brief`);
+    }
+    for (const name of hidden) check(!t.includes(name), `${id}'s page names the hidden meter "${name}"`);
+    if (truth) check(!t.includes(truth), `${id}'s page shows the hidden truth`);
+    check(!t.includes(codes.facilitator), `${id}'s page shows the facilitator's code`);
+    await waitText(pages[id], '#who', roles[id].name, `${id}'s page is headed by its team`);
+  }
+  const ft = await text(pages.facilitator);
+  check(hidden.every((n) => ft.includes(n)), 'the facilitator sees the hidden meters');
+
+  // AKSHI decides turn 1's inject; the facilitator's page shows it.
+  const why = 'Cut it off before the wiper spreads';
+  await decide(pages.akshi, 'ransomware', 'isolate', why, 'confirm');
+  await waitText(pages.akshi, '#inbox', 'Decided: Cut the government network off the internet first', 'AKSHI sees its decision');
+  await waitText(pages.facilitator, '#inbox', 'Decided: Cut the government network off the internet first', 'the facilitator sees AKSHI\'s decision');
+  await waitText(pages.facilitator, '#log', why, 'the facilitator reads AKSHI\'s rationale');
+  if (pages.pm) {
+    const pt = await text(pages.pm);
+    check(!pt.includes(why), 'the PM\'s page shows AKSHI\'s rationale');
+  }
+
+  // Standing actions, then every team ends its move.
+  if (pages.akshi) await takeAction(pages.akshi, 'restore_backup', 'e-Albania first');
+  if (pages.pm) await takeAction(pages.pm, 'address_nation', 'Say what we know, and no more');
+  if (pages.mfa) await takeAction(pages.mfa, 'consult_allies', 'Allies first');
+  await sleep(300);
+  const warnedPm = pages.pm ? await endMove(pages.pm) : false;
+  if (pages.pm) {
+    check(warnedPm, 'ending with a point left warns first');
+    await waitText(pages.pm, '#move', 'Your move is done', 'the PM\'s page says its move is done');
+  }
+  const done = [];
+  for (const id of roleIds.filter((x) => x !== 'pm')) {
+    await endMove(pages[id]);
+    done.push(id);
+    if (done.length + 1 < roleIds.length || roleIds.length < 4) {
+      await waitText(pages[id], '#move', 'Your move is done', `${id}'s page says its move is done`);
+    }
+  }
+  const before = await shots(all, o.out);
+  if (roleIds.length < 4) {
+    // Two teams still moving: the facilitator closes the turn.
+    await pages.facilitator.click('[data-key="b-close"]');
+  }
+  for (const p of all) await waitText(p, '#clock-turn', 'Turn 2 of', `${p.label} moves on to turn 2`);
+  if (pages.akshi) await waitText(pages.akshi, '#decisions', 'A second tool wakes up', 'AKSHI receives turn 2\'s inject');
+  const after = roleIds.length >= 4 ? await shots(all, path.join(o.out, 'turn2')) : [];
+  for (const p of all) for (const e of p.errors) check(false, e);
+  return before.concat(after);
+}
+
+async function main() {
+  const o = options(process.argv);
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'crisisroom-browser-'));
+  if (o.teams >= 4) fs.mkdirSync(path.join(o.out, 'turn2'), { recursive: true });
+  const host = startHost(o, work);
+  let browser;
+  const guard = setTimeout(() => {
+    console.log(`FAIL: the test took more than ${LIMIT_MS / 1000} s`);
+    host.kill('SIGKILL');
+    process.exit(1);
+  }, LIMIT_MS);
+  try {
+    browser = await puppeteer.launch({ executablePath: o.chromium, headless: true,
+      args: FLAGS.concat([`--user-data-dir=${path.join(work, 'profile')}`]) });
+    const files = await play(o, host, browser);
+    console.log(`screenshots:\n  ${files.join('\n  ')}`);
+  } catch (e) {
+    failures++;
+    console.log(`FAIL: ${e.stack || e}`);
+    console.log(`host log:\n${host.log()}`);
+  } finally {
+    clearTimeout(guard);
+    if (browser) await browser.close();
+    host.kill('SIGTERM');
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+  console.log(`${passes} passed, ${failures} failed`);
+  process.exit(failures ? 1 : 0);
+}
+
+main();
