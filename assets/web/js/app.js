@@ -45,13 +45,24 @@ function connStatus(s) {
     return;
   }
   box.hidden = false;
+  $('#conn-wait').textContent = '';
   if (s.state === 'connecting') text.textContent = 'Connecting to the host…';
   else if (s.state === 'reconnecting') text.textContent = 'Reconnecting…';
   else if (s.state === 'stopped') text.textContent = s.why || 'This code is not valid any more: ask the facilitator for a new one.';
   else {
-    const secs = Math.max(1, Math.round(s.wait / 1000));
-    text.textContent = `Connection lost. Reconnecting in ${secs} s (attempt ${s.attempt}); nothing you typed is lost.`;
+    text.textContent = 'Connection lost: the page reconnects by itself, and nothing you typed is lost.';
+    app.retry = { at: Date.now() + s.wait, attempt: s.attempt };
+    countdown();
   }
+}
+
+// "Reconnecting in 4 s", counted down while the page waits (out of the
+// live region: a screen reader hears the loss once, not every second).
+function countdown() {
+  const r = app.retry, box = $('#conn');
+  if (!r || box.hidden || $('#conn-retry').hidden) return;
+  const secs = Math.max(1, Math.ceil((r.at - Date.now()) / 1000));
+  $('#conn-wait').textContent = ` Reconnecting in ${secs} s (attempt ${r.attempt}).`;
 }
 
 // Commands ---------------------------------------------------------------------------------
@@ -218,7 +229,7 @@ function tick() {
   if (left <= 0) el.classList.add('over');
   else if (left < 60000) el.classList.add('amber');
 }
-setInterval(tick, 250);
+setInterval(() => { tick(); countdown(); }, 250);
 
 function draw(id, data, fn) {
   const el = document.getElementById(id);
