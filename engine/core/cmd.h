@@ -37,7 +37,9 @@ typedef enum { CMD_BY_TEAM, CMD_BY_FACILITATOR } cmd_who;
 #define CMD_LIST(X) \
     X(CHOOSE,   "choose",   "EVENT OPTION [-- rationale]",         CMD_BY_TEAM,        "answer an inject's decision") \
     X(ACT,      "act",      "ROLE ACTION [TARGET] [-- rationale]", CMD_BY_TEAM,        "take a standing action") \
-    X(END,      "end",      "",                                    CMD_BY_TEAM,        "end the current role's move") \
+    X(END,      "end",      "[ROLE]",                              CMD_BY_TEAM,        "end a role's move (host: name it)") \
+    X(PROPOSE,  "propose",  "EVENT OPTION [-- argument]",          CMD_BY_TEAM,        "put an option to the team's vote") \
+    X(VOTE,     "vote",     "EVENT OPTION",                        CMD_BY_TEAM,        "vote for a proposed option") \
     X(NOTE,     "note",     "TEXT",                                CMD_BY_FACILITATOR, "a note pinned to the turn") \
     X(SET,      "set",      "METER VALUE -- reason",               CMD_BY_FACILITATOR, "override a meter") \
     X(INJECT,   "inject",   "ROLE|all TITLE -- text",              CMD_BY_FACILITATOR, "send an ad-hoc inject") \
@@ -45,6 +47,8 @@ typedef enum { CMD_BY_TEAM, CMD_BY_FACILITATOR } cmd_who;
     X(RESUME,   "resume",   "",                                    CMD_BY_FACILITATOR, "go on after a pause") \
     X(FIRE,     "fire",     "EVENT",                               CMD_BY_FACILITATOR, "deliver a scheduled inject now") \
     X(SUPPRESS, "suppress", "EVENT",                               CMD_BY_FACILITATOR, "never deliver a scheduled inject") \
+    X(CLOSE,    "close",    "",                                    CMD_BY_FACILITATOR, "close the turn (teams move at once)") \
+    X(DEFAULT,  "default",  "EVENT",                               CMD_BY_FACILITATOR, "a decision takes its default now") \
     X(UNDO,     "undo",     "",                                    CMD_BY_FACILITATOR, "take back the last command") \
     X(FINISH,   "finish",   "[ENDING]",                            CMD_BY_FACILITATOR, "end the exercise")
 
@@ -96,6 +100,9 @@ typedef struct cmd {
        above must still be filled, for messages and the journal. */
     int resolved;
     int move; /* choose, act: the move index */
+    /* The participant who sent it (propose, vote need one): not part of the
+       line; the session fills it from the command's provenance (journal.h). */
+    char by[CMD_TOKEN_MAX];
 } cmd;
 
 /* Parse one line. Returns 0, or -1 with a one-line message in err. */

@@ -39,8 +39,10 @@ static void clear_dynamic(game *g)
         if (it->text) free(it->text);
         if (it->rationale) free(it->rationale);
     }
-    for (int i = 0; i < g->nlog; i++)
+    for (int i = 0; i < g->nlog; i++) {
         if (g->log[i].text_owned && g->log[i].text) free(g->log[i].text);
+        free(g->log[i].who);
+    }
     g->nitems = g->npend = g->nlog = g->open_from = 0;
     kv_clear(&g->state);
 }
@@ -57,6 +59,7 @@ static void init_state(game *g, uint64_t seed, int variant)
     g->turn = 1;
     g->role = 0;
     g->ended = g->paused = g->commands = g->failed = g->stop_told = 0;
+    g->done = 0;
     g->ending = g->finish_at = -1;
     g->in_cb = g->readonly = 0;
     g->target = NULL;
@@ -68,6 +71,11 @@ static void init_state(game *g, uint64_t seed, int variant)
     memset(g->used_turn, 0, sizeof(int) * (size_t)sc->nmoves);
     memset(g->card_turn, 0, sizeof(int) * (size_t)sc->ncards);
     memset(g->ratings, 0, (size_t)sc->nobjectives);
+}
+
+void game_set_simultaneous(game *g, int on)
+{
+    g->simultaneous = on ? 1 : 0;
 }
 
 int game_reset(game *g, uint64_t seed, int variant)
@@ -148,6 +156,7 @@ void game_add_log(game *g, game_log_kind kind, int role, int ref, double value, 
     l->text = text && *text ? xstrdup(text) : NULL;
     l->text_owned = 1;
     l->aux = aux && *aux ? aux : NULL; /* always a definition's string */
+    l->who = NULL;
 }
 
 void game_add_outcome(game *g, const char *def_text)
@@ -264,6 +273,7 @@ static int deliver_scheduled(game *g)
 
 static int start_turn(game *g)
 {
+    g->done = 0;
     game_add_log(g, LOG_TURN, -1, -1, 0, NULL, NULL);
     for (int i = 0; i < g->sc->nroles; i++) g->budget[i] = g->sc->roles[i].budget;
     if (apply_due(g)) return -1;
@@ -307,6 +317,20 @@ static int finish(game *g, int ending)
     return score_objectives(g);
 }
 
+/* An open decision takes its default option: at its deadline, or when the
+   facilitator's timer runs out (`default`). */
+static int apply_default(game *g, int item)
+{
+    game_item *it = &g->items[item];
+    const def_event *e = &g->sc->events[it->event];
+    it->expired = 1;
+    it->option = e->default_option;
+    game_add_log(g, LOG_EXPIRE, -1, item, 0, NULL, NULL);
+    const def_move *m = &g->sc->moves[e->default_option];
+    if (effect_apply_list(g, m->effects, m->neffects, NULL)) return -1;
+    return game_after_option(g, e->default_option);
+}
+
 static int expire_decisions(game *g)
 {
     for (int i = 0; i < g->nitems; i++) {
@@ -314,12 +338,7 @@ static int expire_decisions(game *g)
         if (it->event < 0 || it->option >= 0 || it->expired) continue;
         const def_event *e = &g->sc->events[it->event];
         if (!e->expires || g->turn < it->turn + e->expires - 1 || e->default_option < 0) continue;
-        it->expired = 1;
-        it->option = e->default_option;
-        game_add_log(g, LOG_EXPIRE, -1, i, 0, NULL, NULL);
-        const def_move *m = &g->sc->moves[e->default_option];
-        if (effect_apply_list(g, m->effects, m->neffects, NULL)) return -1;
-        if (game_after_option(g, e->default_option)) return -1;
+        if (apply_default(g, i)) return -1;
     }
     return 0;
 }
@@ -385,6 +404,11 @@ static int open_ids(game *g, int role, const char **ids, int max)
     return k;
 }
 
+static game_rc refuse_done(game *g, int role)
+{
+    return refuse(g, "%s has ended its move this turn", g->sc->roles[role].id);
+}
+
 static game_rc check_playing(game *g)
 {
     if (g->ended) return refuse(g, "the game has ended");
@@ -408,24 +432,27 @@ static game_rc do_choose(game *g, const cmd *c)
         return GAME_REFUSED;
     }
     const def_event *e = &sc->events[ev];
-    if (e->decider != g->role)
+    /* Teams that move at once each decide their own injects. */
+    int role = g->simultaneous ? e->decider : g->role;
+    if (e->decider != role)
         return refuse(g, "'%s' is decided by %s, and it is %s's move", c->a,
                       sc->roles[e->decider].id, sc->roles[g->role].id);
+    if (game_role_done(g, role)) return refuse_done(g, role);
     int mv = c->resolved ? c->move : def_option_find(sc, ev, c->b);
     if (mv < 0) {
         for (int i = 0; i < e->noptions && i < 64; i++) ids[i] = sc->moves[e->options[i]].id;
         return refuse_unknown(g, "option", c->b, ids, e->noptions);
     }
     char why[256];
-    int ok = game_move_available(g, mv, g->role, why, sizeof why);
+    int ok = game_move_available(g, mv, role, why, sizeof why);
     if (ok < 0) return GAME_SCRIPT_ERROR;
     if (!ok) return refuse(g, "option '%s' is not available: %s", c->b, why);
     game_item *it = &g->items[item];
     it->option = mv;
-    it->by = g->role;
+    it->by = role;
     it->rationale = c->text[0] ? xstrdup(c->text) : NULL;
-    g->budget[g->role] -= sc->moves[mv].cost;
-    game_add_log(g, LOG_CHOOSE, g->role, mv, 0, c->text, NULL);
+    g->budget[role] -= sc->moves[mv].cost;
+    game_add_log(g, LOG_CHOOSE, role, mv, 0, c->text, NULL);
     const def_move *m = &sc->moves[mv];
     if (effect_apply_list(g, m->effects, m->neffects, NULL)) return GAME_SCRIPT_ERROR;
     return game_after_option(g, mv) ? GAME_SCRIPT_ERROR : GAME_OK;
@@ -464,7 +491,9 @@ static game_rc do_act(game *g, const cmd *c)
         for (int i = 0; i < sc->nroles; i++) ids[i] = sc->roles[i].id;
         return refuse_unknown(g, "role", c->a, ids, sc->nroles);
     }
-    if (role != g->role) return refuse(g, "it is %s's move, not %s's", sc->roles[g->role].id, c->a);
+    if (!g->simultaneous && role != g->role)
+        return refuse(g, "it is %s's move, not %s's", sc->roles[g->role].id, c->a);
+    if (game_role_done(g, role)) return refuse_done(g, role);
     int mv = c->resolved ? c->move : def_action_find(sc, c->b);
     if (mv < 0 || sc->moves[mv].role != role) {
         int n = 0;
@@ -489,14 +518,124 @@ static game_rc do_act(game *g, const cmd *c)
     return effect_apply_list(g, m->effects, m->neffects, target) ? GAME_SCRIPT_ERROR : GAME_OK;
 }
 
-static game_rc do_end(game *g)
+static uint32_t every_role(const game *g)
 {
-    if (g->role + 1 < g->sc->nroles) {
+    return g->sc->nroles >= 32 ? 0xffffffffu : (1u << g->sc->nroles) - 1;
+}
+
+/* Simultaneous play: the turn ends for every team at once. */
+static game_rc close_turn(game *g)
+{
+    g->role = 0;
+    g->done = 0;
+    return end_turn(g) ? GAME_SCRIPT_ERROR : GAME_OK;
+}
+
+/* `end ROLE` in simultaneous play: that team is done; the last one closes
+   the turn. The first team still moving is the one front ends show. */
+static game_rc end_simultaneous(game *g, int role)
+{
+    if (game_role_done(g, role))
+        return refuse(g, "%s has already ended its move this turn", g->sc->roles[role].id);
+    g->done |= 1u << role;
+    if (g->done == every_role(g)) return close_turn(g);
+    while ((g->done >> g->role) & 1u) g->role = (g->role + 1) % g->sc->nroles;
+    return GAME_OK;
+}
+
+static game_rc do_end(game *g, const cmd *c)
+{
+    const def_scenario *sc = g->sc;
+    int role = c->a[0] ? def_role_find(sc, c->a) : g->role;
+    if (role < 0) {
+        const char *ids[CR_MAX_ROLES];
+        for (int i = 0; i < sc->nroles; i++) ids[i] = sc->roles[i].id;
+        return refuse_unknown(g, "role", c->a, ids, sc->nroles);
+    }
+    if (g->simultaneous) return end_simultaneous(g, role);
+    if (role != g->role) return refuse(g, "it is %s's move, not %s's", sc->roles[g->role].id, c->a);
+    if (g->role + 1 < sc->nroles) {
         g->role++;
         return GAME_OK;
     }
     g->role = 0; /* the next turn starts with the first role */
     return end_turn(g) ? GAME_SCRIPT_ERROR : GAME_OK;
+}
+
+static game_rc do_close(game *g)
+{
+    if (!g->simultaneous)
+        return refuse(g,
+                      "'%s' is for teams moving at once (crisisroom host); here each role ends "
+                      "its move with '%s'",
+                      cmd_names[CMD_CLOSE], cmd_names[CMD_END]);
+    return close_turn(g);
+}
+
+static game_rc do_default(game *g, const cmd *c)
+{
+    int ev = def_event_find(g->sc, c->a);
+    if (ev < 0) return refuse(g, "unknown event '%s'", c->a);
+    int item = game_open_item(g, ev);
+    if (item < 0) return refuse(g, "no open decision on '%s'", c->a);
+    if (g->sc->events[ev].default_option < 0) return refuse(g, "'%s' has no default option", c->a);
+    return apply_default(g, item) ? GAME_SCRIPT_ERROR : GAME_OK;
+}
+
+/* Votes ------------------------------------------------------------------------ */
+
+/* The open item and the option a proposal or a vote is about, and the
+   team that decides it; -1 when refused. */
+static int vote_target(game *g, const cmd *c, int *item, int *mv)
+{
+    const def_scenario *sc = g->sc;
+    if (!c->by[0]) {
+        refuse(g,
+               "%s needs a participant: the team's members vote on their devices (crisisroom "
+               "host)",
+               cmd_names[c->kind]);
+        return -1;
+    }
+    int ev = def_event_find(sc, c->a);
+    *item = ev >= 0 ? game_open_item(g, ev) : -1;
+    if (*item < 0) {
+        refuse(g, "%s '%s'", ev < 0 ? "unknown event" : "no open decision on", c->a);
+        return -1;
+    }
+    const def_event *e = &sc->events[ev];
+    if ((*mv = def_option_find(sc, ev, c->b)) < 0) {
+        const char *ids[64];
+        for (int i = 0; i < e->noptions && i < 64; i++) ids[i] = sc->moves[e->options[i]].id;
+        refuse_unknown(g, "option", c->b, ids, e->noptions);
+        return -1;
+    }
+    return e->decider;
+}
+
+static int proposed(const game *g, int mv)
+{
+    for (int i = 0; i < g->nlog; i++)
+        if (g->log[i].kind == LOG_PROPOSE && g->log[i].ref == mv) return 1;
+    return 0;
+}
+
+/* propose and vote: a record of the team's deliberation; no meter moves. */
+static game_rc do_vote(game *g, const cmd *c)
+{
+    int item, mv, role = vote_target(g, c, &item, &mv);
+    if (role < 0) return GAME_REFUSED;
+    int propose = c->kind == CMD_PROPOSE;
+    if (propose && proposed(g, mv))
+        return refuse(g, "'%s' is already proposed; vote for it with '%s'", c->b,
+                      cmd_names[CMD_VOTE]);
+    if (!propose && !proposed(g, mv))
+        return refuse(g, "nobody has proposed '%s' yet; '%s' it first", c->b,
+                      cmd_names[CMD_PROPOSE]);
+    if (!propose && game_vote_of(g, item, c->by) == mv)
+        return refuse(g, "%s already votes for '%s'", c->by, c->b);
+    game_add_log(g, propose ? LOG_PROPOSE : LOG_VOTE, role, mv, 0, propose ? c->text : NULL, NULL);
+    g->log[g->nlog - 1].who = xstrdup(c->by);
+    return GAME_OK;
 }
 
 static game_rc do_set(game *g, const cmd *c)
@@ -620,7 +759,14 @@ static game_rc dispatch(game *g, const cmd *c)
     case CMD_ACT:
         return do_act(g, c);
     case CMD_END:
-        return do_end(g);
+        return do_end(g, c);
+    case CMD_CLOSE:
+        return do_close(g);
+    case CMD_DEFAULT:
+        return do_default(g, c);
+    case CMD_PROPOSE:
+    case CMD_VOTE:
+        return do_vote(g, c);
     case CMD_INJECT:
         return do_inject(g, c);
     case CMD_FIRE:
@@ -693,6 +839,24 @@ int game_item_for_role(const game *g, int item, int role)
     return (g->items[item].to >> role) & 1u;
 }
 
+int game_role_done(const game *g, int role)
+{
+    return g->simultaneous && role >= 0 && role < g->sc->nroles && ((g->done >> role) & 1u);
+}
+
+int game_vote_of(const game *g, int item, const char *who)
+{
+    int ev = item >= 0 && item < g->nitems ? g->items[item].event : -1, vote = -1;
+    if (ev < 0 || !who) return -1;
+    for (int i = 0; i < g->nlog; i++) {
+        const game_log *l = &g->log[i];
+        if ((l->kind == LOG_PROPOSE || l->kind == LOG_VOTE) && l->who &&
+            g->sc->moves[l->ref].event == ev && strcmp(l->who, who) == 0)
+            vote = l->ref;
+    }
+    return vote;
+}
+
 double game_history(const game *g, int meter, int turn)
 {
     if (turn >= g->turn && !g->ended) return g->meter[meter];
@@ -732,6 +896,10 @@ int game_move_available(game *g, int move, int role, char *why, size_t whylen)
     if (why && whylen) why[0] = '\0';
     if (g->ended) {
         str_fmt(why, whylen, "the game has ended");
+        return 0;
+    }
+    if (game_role_done(g, role)) {
+        str_fmt(why, whylen, "%s has ended its move this turn", g->sc->roles[role].id);
         return 0;
     }
     if (m->event >= 0) {

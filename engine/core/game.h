@@ -60,7 +60,9 @@ typedef enum {
     LOG_SUPPRESS, /* ref = event */
     LOG_PAUSE,
     LOG_RESUME,
-    LOG_FINISH, /* ref = ending */
+    LOG_FINISH,  /* ref = ending */
+    LOG_PROPOSE, /* ref = move, role = its decider, text = argument, who = participant */
+    LOG_VOTE,    /* ref = move, role = its decider, who = participant */
     LOG_KINDS
 } game_log_kind;
 
@@ -71,6 +73,7 @@ typedef struct game_log {
     char *text;
     const char *aux; /* an action's target: the definitions' own string */
     int text_owned;  /* text is the log's own copy (else it lives in the definitions) */
+    char *who;       /* propose, vote: the participant's id (owned); NULL otherwise */
 } game_log;
 
 typedef enum { PEND_EFFECT, PEND_DELIVER } game_pend_kind;
@@ -97,6 +100,12 @@ struct game {
     int finish_at; /* ending asked for by an effect, -1 none */
     int paused;
     int commands; /* commands applied */
+    /* Simultaneous moves (`crisisroom host`): every team moves at once; a
+       turn closes when all have ended their move (or on `close`). role is
+       then the first team that has not. Chosen before the first command
+       and kept by game_reset. */
+    int simultaneous;
+    uint32_t done; /* simultaneous: roles that have ended their move this turn */
 
     double *meter;   /* [nmeters] */
     double *history; /* [(nturns + 1) * nmeters]; row 0 is the start */
@@ -130,6 +139,9 @@ struct game {
 game *game_new(const def_scenario *sc, const game_host *host, uint64_t seed, int variant, char *err,
                size_t errlen);
 void game_free(game *g);
+/* Every team moves at once (1) or one after another (0, hot-seat): set
+   before the first command (the journal's header records it). */
+void game_set_simultaneous(game *g, int on);
 /* Start again from the beginning with a new seed (keeps allocations). */
 int game_reset(game *g, uint64_t seed, int variant);
 
@@ -160,6 +172,10 @@ int game_open_item(const game *g, int event);
 /* Inbox items whose decision the role makes and that are still open. */
 int game_open_decisions(const game *g, int role, int *out, int max);
 int game_item_for_role(const game *g, int item, int role);
+/* Simultaneous play: 1 once the role has ended its move this turn. */
+int game_role_done(const game *g, int role);
+/* The option the participant votes for on an item (a move), or -1. */
+int game_vote_of(const game *g, int item, const char *who);
 double game_history(const game *g, int meter, int turn);
 
 /* For the host while a callback runs (game_cb.c; each returns -1 after

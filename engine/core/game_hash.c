@@ -40,6 +40,7 @@ static uint64_t hash_pending_and_log(const game *g, uint64_t h)
         h = hash_f64(h, l->value);
         h = hash_str(h, l->text);
         h = hash_str(h, l->aux);
+        if (l->who) h = hash_str(h, l->who); /* only votes have one: other hashes stay */
     }
     return h;
 }
@@ -56,6 +57,8 @@ uint64_t game_hash(const game *g)
     uint64_t h = HASH_INIT;
     int head[] = {g->turn, g->role, g->ended, g->ending, g->finish_at, g->paused, g->variant};
     h = hash_ints(h, head, 7);
+    /* Hot-seat games (every save before simultaneous play) hash as before. */
+    if (g->simultaneous) h = hash_i64(hash_i64(h, 'S'), (int64_t)g->done);
     h = hash_i64(h, (int64_t)g->seed);
     for (int i = 0; i < 4; i++) h = hash_i64(h, (int64_t)g->rng.s[i]);
     for (int i = 0; i < sc->nmeters; i++) h = hash_f64(h, g->meter[i]);

@@ -27,6 +27,17 @@ void journal_now(char *buf, size_t size)
     strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
+void journal_now_ms(char *buf, size_t size)
+{
+    struct timespec ts;
+    struct tm tm;
+    char secs[24];
+    clock_gettime(CLOCK_REALTIME, &ts);
+    gmtime_r(&ts.tv_sec, &tm);
+    strftime(secs, sizeof secs, "%Y-%m-%dT%H:%M:%S", &tm);
+    str_fmt(buf, size, "%s.%03ldZ", secs, ts.tv_nsec / 1000000);
+}
+
 static cJSON *header_json(const journal_header *h)
 {
     char num[32];
@@ -44,7 +55,19 @@ static cJSON *header_json(const journal_header *h)
     cJSON_AddBoolToObject(o, "variant_mode", h->variant_mode);
     cJSON_AddStringToObject(o, "started", h->started);
     cJSON_AddStringToObject(o, "dir", h->dir);
+    if (h->simultaneous) cJSON_AddStringToObject(o, "mode", "simultaneous");
     return o;
+}
+
+/* Provenance: only the keys that say something (older readers ignore them). */
+static void by_json(cJSON *o, const journal_by *by)
+{
+    const char *keys[] = {"by", "team", "participant", "name"};
+    const char *vals[] = {by->kind, by->team, by->participant, by->name};
+    for (int i = 0; i < 4; i++)
+        if (vals[i][0]) cJSON_AddStringToObject(o, keys[i], vals[i]);
+    if (by->seq > 0) cJSON_AddNumberToObject(o, "seq", (double)by->seq);
+    if (by->at[0]) cJSON_AddStringToObject(o, "at", by->at);
 }
 
 static cJSON *entry_json(const journal_entry *e)
@@ -56,6 +79,7 @@ static cJSON *entry_json(const journal_entry *e)
     cJSON_AddStringToObject(o, "role", e->role);
     str_fmt(num, sizeof num, "%016" PRIx64, e->hash);
     cJSON_AddStringToObject(o, "hash", num);
+    by_json(o, &e->by);
     return o;
 }
 
@@ -199,7 +223,30 @@ static int parse_header(cJSON *o, journal_header *h, char *why, size_t whylen)
         return -1;
     }
     h->variant_mode = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(o, "variant_mode"));
+    char mode[16];
+    if (get_str(o, "mode", mode, sizeof mode, 0) ||
+        (mode[0] && strcmp(mode, "simultaneous") && strcmp(mode, "hot-seat"))) {
+        str_fmt(why, whylen, "header: \"mode\" is \"hot-seat\" or \"simultaneous\"");
+        return -1;
+    }
+    h->simultaneous = strcmp(mode, "simultaneous") == 0;
     return 0;
+}
+
+/* The optional provenance keys; -1 when one is of the wrong type or too long. */
+static int parse_by(cJSON *o, journal_by *by)
+{
+    cJSON *seq = cJSON_GetObjectItemCaseSensitive(o, "seq");
+    if (seq && (!cJSON_IsNumber(seq) || seq->valuedouble < 0 || seq->valuedouble > 9.007e15))
+        return -1;
+    by->seq = seq ? (long long)seq->valuedouble : 0;
+    return get_str(o, "by", by->kind, sizeof by->kind, 0) ||
+                   get_str(o, "team", by->team, sizeof by->team, 0) ||
+                   get_str(o, "participant", by->participant, sizeof by->participant, 0) ||
+                   get_str(o, "name", by->name, sizeof by->name, 0) ||
+                   get_str(o, "at", by->at, sizeof by->at, 0)
+               ? -1
+               : 0;
 }
 
 static int parse_entry(cJSON *o, journal_entry *e, char *why, size_t whylen)
@@ -215,6 +262,12 @@ static int parse_entry(cJSON *o, journal_entry *e, char *why, size_t whylen)
     if (get_str(o, "role", e->role, sizeof e->role, 0) || get_str(o, "hash", num, sizeof num, 0) ||
         (num[0] && parse_u64(num, 16, &e->hash))) {
         str_fmt(why, whylen, "\"role\" or \"hash\" is of the wrong type");
+        return -1;
+    }
+    if (parse_by(o, &e->by)) {
+        str_fmt(why, whylen,
+                "\"by\", \"team\", \"participant\", \"name\", \"seq\" or \"at\" is of the "
+                "wrong type or too long");
         return -1;
     }
     e->cmd = xstrdup(c->valuestring);

@@ -23,13 +23,27 @@ typedef struct journal_header {
     int variant_mode; /* the variant was drawn by the seed */
     char started[32]; /* ISO 8601 UTC */
     char dir[1024];   /* where the scenario was loaded from: a hint for resume */
+    int simultaneous; /* teams move at once (`crisisroom host`); key "mode", absent: hot-seat */
 } journal_header;
+
+/* Who sent a command, and when it was applied (docs/protocol.md,
+   "Provenance"): optional keys of its line, empty in older saves. Replay
+   hands the participant back to the game (votes) and ignores the rest. */
+typedef struct journal_by {
+    char kind[16];        /* "team", "facilitator", "default", "policy"; "" not recorded */
+    char team[64];        /* the role a team's command was sent for */
+    char participant[24]; /* the id the server gave at join; "" none */
+    char name[64];        /* a participant's display name, a policy's name, "timer" */
+    long long seq;        /* the client's sequence number; 0 none */
+    char at[32];          /* wall-clock time applied, ISO 8601 UTC with milliseconds */
+} journal_by;
 
 typedef struct journal_entry {
     char *cmd;     /* the canonical command line */
     int turn;      /* turn when it was applied */
     char role[64]; /* whose move it was */
     uint64_t hash; /* state hash after it (0 when absent) */
+    journal_by by;
 } journal_entry;
 
 typedef struct journal {
@@ -66,6 +80,7 @@ void journal_file_free(journal_file *jf);
 int journal_write_all(const char *path, const journal_header *h, const journal_entry *e, int n,
                       char *err, size_t errlen);
 
-void journal_now(char *buf, size_t size); /* ISO 8601 UTC time */
+void journal_now(char *buf, size_t size);    /* ISO 8601 UTC time */
+void journal_now_ms(char *buf, size_t size); /* the same with milliseconds */
 
 #endif

@@ -6,8 +6,8 @@
 #include <string.h>
 
 const char *const logtext_names[LT_KINDS] = {
-    "inject", "adhoc_inject", "decision", "action", "expired", "outcome", "evidence", "note",
-    "set",    "fire",         "suppress", "pause",  "resume",  "end",     "undo"};
+    "inject", "adhoc_inject", "decision", "action", "expired", "outcome", "evidence", "note", "set",
+    "fire",   "suppress",     "pause",    "resume", "end",     "undo",    "proposal", "vote"};
 
 const char *logtext_role(const def_scenario *sc, int r)
 {
@@ -73,6 +73,17 @@ static void words_move(const game *g, const game_log *l, logtext *o)
     o->why = l->text;
 }
 
+/* A team's deliberation: the participant by id (the journal names them). */
+static void words_vote(const game *g, const game_log *l, logtext *o)
+{
+    const def_move *m = &g->sc->moves[l->ref];
+    sb_puts(&o->who, logtext_role(g->sc, l->role));
+    o->kind = l->kind == LOG_PROPOSE ? LT_PROPOSAL : LT_VOTE;
+    sb_printf(&o->what, "%s on “%s”: %s (%s)", l->kind == LOG_PROPOSE ? "Proposal" : "Vote",
+              g->sc->events[m->event].title, m->label, l->who ? l->who : "?");
+    o->why = l->text;
+}
+
 /* What the game did: injects, decisions, their outcomes. */
 static int words_play(const game *g, const game_log *l, logtext *o)
 {
@@ -85,6 +96,10 @@ static int words_play(const game *g, const game_log *l, logtext *o)
     case LOG_CHOOSE:
     case LOG_ACT:
         words_move(g, l, o);
+        return 1;
+    case LOG_PROPOSE:
+    case LOG_VOTE:
+        words_vote(g, l, o);
         return 1;
     case LOG_EXPIRE: {
         const game_item *it = &g->items[l->ref];

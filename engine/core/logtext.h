@@ -24,8 +24,10 @@ typedef enum {
     LT_SUPPRESS, /* the facilitator suppressed an inject */
     LT_PAUSE,
     LT_RESUME,
-    LT_END,  /* the exercise ended */
-    LT_UNDO, /* a command taken back (from the journal: the log keeps no trace) */
+    LT_END,      /* the exercise ended */
+    LT_UNDO,     /* a command taken back (from the journal: the log keeps no trace) */
+    LT_PROPOSAL, /* a team member put an option to the team's vote (host) */
+    LT_VOTE,     /* a team member voted for a proposed option */
     LT_KINDS
 } logtext_kind;
 

@@ -9,9 +9,15 @@
 
 #define POLICY_MAX_STEPS 32 /* commands in one move before the policy ends it */
 
+static const char *const names[] = {"random", "first", "historical"};
+
+const char *policy_name(policy_kind k)
+{
+    return names[k];
+}
+
 int policy_parse(const char *name, policy_kind *out)
 {
-    static const char *const names[] = {"random", "first", "historical"};
     for (int i = 0; i < 3; i++)
         if (strcmp(name, names[i]) == 0) {
             *out = (policy_kind)i;
@@ -41,7 +47,7 @@ static void copy_id(char *dst, const char *id)
 static void clear_cmd(cmd *out, cmd_kind kind)
 {
     out->kind = kind;
-    out->a[0] = out->b[0] = out->c[0] = out->title[0] = out->text[0] = '\0';
+    out->a[0] = out->b[0] = out->c[0] = out->title[0] = out->text[0] = out->by[0] = '\0';
     out->value = 0;
     out->resolved = 0;
     out->move = -1;
@@ -190,7 +196,7 @@ int policy_next(policy *p, game *g, cmd *out)
     if (mv == -2) return -1;
     if (mv >= 0)
         make_act(p, g, mv, out);
-    else
-        out->kind = CMD_END;
+    else if (g->simultaneous)
+        copy_id(out->a, g->sc->roles[g->role].id); /* end ROLE: teams move at once */
     return 0;
 }

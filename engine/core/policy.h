@@ -1,6 +1,8 @@
 /*
  * policy.h -- automatic players: pick the next command for whoever's move it
- * is, for --auto, batch runs, checks and scenario tests.
+ * is, for --auto, batch runs, checks and scenario tests. When teams move at
+ * once (game.h, simultaneous), it plays the first team still moving and
+ * ends its move with `end ROLE`.
  *   random:     a random available option for each open decision, random
  *               actions while points last (seeded: its own generator stream)
  *   first:      the first available option of each decision, no actions
@@ -22,6 +24,7 @@ typedef struct policy {
 
 /* -1 for an unknown name. */
 int policy_parse(const char *name, policy_kind *out);
+const char *policy_name(policy_kind k); /* "random" ... (the journal's provenance) */
 void policy_init(policy *p, policy_kind kind, uint64_t seed);
 /* The next command. Returns -1 when the game has ended or on a script
    error (g->failed). */

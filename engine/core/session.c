@@ -38,7 +38,7 @@ void session_free(session *s)
     free(s);
 }
 
-static void record(session *s, const char *line, int turn, int role)
+static void record(session *s, const char *line, int turn, int role, const journal_by *by)
 {
     journal_entry *e = VEC_PUSH(s->log, s->nlog, s->clog);
     memset(e, 0, sizeof *e);
@@ -46,6 +46,8 @@ static void record(session *s, const char *line, int turn, int role)
     e->turn = turn;
     str_fmt(e->role, sizeof e->role, "%s", s->sc->roles[role].id);
     e->hash = game_hash(s->g);
+    if (by) e->by = *by;
+    if (!e->by.at[0]) journal_now_ms(e->by.at, sizeof e->by.at);
     if (s->j && journal_append(s->j, e)) str_fmt(s->err, sizeof s->err, "%s", s->j->err);
 }
 
@@ -56,13 +58,23 @@ static int rebuild(session *s)
     for (int i = 0; i < s->nlive; i++) {
         cmd c;
         char err[256];
-        if (cmd_parse(s->log[s->live[i]].cmd, &c, err, sizeof err) || game_apply(s->g, &c))
-            return -1;
+        const journal_entry *e = &s->log[s->live[i]];
+        if (cmd_parse(e->cmd, &c, err, sizeof err)) return -1;
+        str_fmt(c.by, sizeof c.by, "%s", e->by.participant);
+        if (game_apply(s->g, &c)) return -1;
     }
     return 0;
 }
 
-static game_rc do_undo(session *s, int turn, int role)
+int session_set_simultaneous(session *s, int on)
+{
+    if (s->nlog) return -1;
+    s->h.simultaneous = on ? 1 : 0;
+    game_set_simultaneous(s->g, on);
+    return 0;
+}
+
+static game_rc do_undo(session *s, int turn, int role, const journal_by *by)
 {
     if (s->nlive == 0) {
         str_fmt(s->err, sizeof s->err, "nothing to undo");
@@ -74,17 +86,23 @@ static game_rc do_undo(session *s, int turn, int role)
                 s->g->err);
         return GAME_SCRIPT_ERROR;
     }
-    record(s, cmd_names[CMD_UNDO], turn, role);
+    record(s, cmd_names[CMD_UNDO], turn, role, by);
     return GAME_OK;
 }
 
 game_rc session_apply(session *s, const char *line)
 {
+    return session_apply_as(s, line, NULL);
+}
+
+game_rc session_apply_as(session *s, const char *line, const journal_by *by)
+{
     cmd c;
     s->err[0] = '\0';
     if (cmd_parse(line, &c, s->err, sizeof s->err)) return GAME_REFUSED;
+    if (by) str_fmt(c.by, sizeof c.by, "%s", by->participant);
     int turn = s->g->turn, role = s->g->role;
-    if (c.kind == CMD_UNDO) return do_undo(s, turn, role);
+    if (c.kind == CMD_UNDO) return do_undo(s, turn, role, by);
     game_rc rc = game_apply(s->g, &c);
     if (rc == GAME_REFUSED) {
         str_fmt(s->err, sizeof s->err, "%s", s->g->err);
@@ -97,7 +115,7 @@ game_rc session_apply(session *s, const char *line)
     }
     strbuf b = {0};
     cmd_format(&c, &b);
-    record(s, b.s, turn, role);
+    record(s, b.s, turn, role, by);
     sb_free(&b);
     *VEC_PUSH(s->live, s->nlive, s->clive) = s->nlog - 1;
     return GAME_OK;
@@ -137,8 +155,9 @@ int session_not_saving(const session *s)
 
 int session_replay(session *s, const journal_file *jf, char *err, size_t errlen)
 {
+    if (s->nlog == 0) session_set_simultaneous(s, jf->h.simultaneous);
     for (int i = 0; i < jf->n; i++) {
-        int rc = session_apply(s, jf->e[i].cmd);
+        int rc = session_apply_as(s, jf->e[i].cmd, &jf->e[i].by);
         if (rc) {
             str_fmt(err, errlen, "line %d: `%s`: %s", i + 2, jf->e[i].cmd, s->err);
             return i;
@@ -172,13 +191,13 @@ session *session_rebuild_on(session *old, const def_scenario *sc, const game_hos
     /* The same exercise goes on: keep where and when it began. */
     str_fmt(s->h.dir, sizeof s->h.dir, "%s", old->h.dir);
     str_fmt(s->h.started, sizeof s->h.started, "%s", old->h.started);
-    const char **lines;
-    int n = session_lines(old, &lines);
-    for (int i = 0; i < n; i++)
-        if (session_apply(s, lines[i])) {
-            str_fmt(err, errlen, "command %d: `%s`: %s", i + 1, lines[i], s->err);
+    session_set_simultaneous(s, old->h.simultaneous);
+    for (int i = 0; i < old->nlive; i++) {
+        const journal_entry *e = &old->log[old->live[i]];
+        if (session_apply_as(s, e->cmd, &e->by)) {
+            str_fmt(err, errlen, "command %d: `%s`: %s", i + 1, e->cmd, s->err);
             break;
         }
-    free(lines);
+    }
     return s;
 }

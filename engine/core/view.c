@@ -141,6 +141,9 @@ static int sees_entry(const viewer *v, const game *g, int entry, const game_log 
         return view_sees_item(v, g, l->ref);
     case LOG_CHOOSE:
         return view_sees_item(v, g, choice_item(g, l));
+    case LOG_PROPOSE:
+    case LOG_VOTE: /* a team's deliberation, like its rationales */
+        return own(v, g, l->role);
     case LOG_OUTCOME: {
         int cause = outcome_cause(g, entry);
         return cause < 0 || sees_entry(v, g, cause, &g->log[cause]);

@@ -33,6 +33,7 @@
  *   log: outcome                        with its cause    with cause  yes  yes
  *   log: revealed card                  yes               yes         yes  yes
  *   log: note, override, fire, suppress no                no          yes  no
+ *   log: proposal, vote (host)          its own           no          yes  yes
  *   rationale of a decision or action   its own           no          yes  yes
  *   reason of an override               no                no          yes  no
  *   meter, public                       yes               yes         yes  yes

@@ -55,20 +55,29 @@ int autoplay_run(const autoplay *a, game **gp, char *err, size_t errlen)
     return outcome(*gp, watched, err, errlen);
 }
 
+typedef struct step {
+    session *s;
+    journal_by by; /* the policy, in the journal */
+} step;
+
 /* A command through the session, as a typed line would go. */
 static int session_step(void *ud, const cmd *c, char *why, size_t whylen)
 {
-    session *s = ud;
+    step *st = ud;
     strbuf line = {0};
     cmd_format(c, &line);
-    int rc = session_apply(s, line.s);
-    if (rc) str_fmt(why, whylen, "%s", s->err);
+    st->by.at[0] = '\0'; /* stamped as it is applied */
+    int rc = session_apply_as(st->s, line.s, &st->by);
+    if (rc) str_fmt(why, whylen, "%s", st->s->err);
     sb_free(&line);
     return rc;
 }
 
 int autoplay_session(session *s, policy_kind k, char *err, size_t errlen)
 {
-    autoplay a = {k, s->h.seed, session_step, NULL, s};
+    step st = {.s = s};
+    str_fmt(st.by.kind, sizeof st.by.kind, "policy");
+    str_fmt(st.by.name, sizeof st.by.name, "%s", policy_name(k));
+    autoplay a = {k, s->h.seed, session_step, NULL, &st};
     return autoplay_run(&a, &s->g, err, errlen);
 }

@@ -291,7 +291,8 @@ static void test_cmd_roundtrip(void)
     CHECK(cmd_parse("frobnicate", &c, err, sizeof err) == -1);
     CHECK_STR_HAS(err, "commands are");
     CHECK(cmd_parse("set m nan -- x", &c, err, sizeof err) == -1);
-    CHECK(cmd_parse("end now", &c, err, sizeof err) == -1);
+    CHECK(cmd_parse("end a now", &c, err, sizeof err) == -1); /* end takes one role at most */
+    CHECK(cmd_parse("close now", &c, err, sizeof err) == -1);
 }
 
 static void test_kv(void)

@@ -27,12 +27,21 @@ static void write_text(const char *name, const char *text)
 
 static void test_roundtrip(void)
 {
-    journal_header h = {"0.1.0", "mini", 0xabcdef0123456789ull,  18446744073709551615ull,
-                        "v1",    1,      "2026-01-01T00:00:00Z", "/somewhere"};
+    journal_header h = {.engine = "0.1.0",
+                        .scenario = "mini",
+                        .scenario_hash = 0xabcdef0123456789ull,
+                        .seed = 18446744073709551615ull,
+                        .variant = "v1",
+                        .variant_mode = 1,
+                        .started = "2026-01-01T00:00:00Z",
+                        .dir = "/somewhere"};
     char err[512];
     journal *j = journal_create(path_of("a.jsonl"), &h, err, sizeof err);
     CHECK(j != NULL);
-    journal_entry e = {"choose e1 x -- a \"quoted\" reason, and ë ç", 1, "pm", 0x1234};
+    journal_entry e = {.cmd = "choose e1 x -- a \"quoted\" reason, and ë ç",
+                       .turn = 1,
+                       .role = "pm",
+                       .hash = 0x1234};
     CHECK(journal_append(j, &e) == 0);
     e.cmd = "end";
     e.turn = 2;
@@ -96,13 +105,54 @@ static void test_append_after_torn(void)
     write_text("re.jsonl", text);
     journal *j = journal_append_to(path_of("re.jsonl"), err, sizeof err);
     CHECK(j != NULL);
-    journal_entry e = {"note after", 1, "a", 0};
+    journal_entry e = {.cmd = "note after", .turn = 1, .role = "a"};
     CHECK(journal_append(j, &e) == 0);
     journal_close(j);
     journal_file jf;
     CHECK(journal_read(path_of("re.jsonl"), &jf, err, sizeof err) == 0);
     CHECK(jf.n == 2 && strcmp(jf.e[1].cmd, "note after") == 0 && !jf.warning[0]);
     journal_file_free(&jf);
+}
+
+/* Provenance keys are optional: a line without them (every save before
+   them) reads with nothing recorded; one of the wrong type is refused. */
+static void test_provenance_keys(void)
+{
+    char text[2048], err[512];
+    journal_file jf;
+    str_fmt(text, sizeof text,
+            "%s{\"cmd\":\"end\",\"turn\":1,\"role\":\"a\",\"hash\":\"0000000000000001\"}\n"
+            "{\"cmd\":\"end\",\"turn\":1,\"by\":\"team\",\"team\":\"b\",\"participant\":"
+            "\"p2\",\"name\":\"Bo\",\"seq\":4,\"at\":\"2026-01-01T00:00:00.000Z\"}\n",
+            header);
+    write_text("by.jsonl", text);
+    CHECK_MSG(journal_read(path_of("by.jsonl"), &jf, err, sizeof err) == 0, "%s", err);
+    CHECK_EQ_INT(jf.n, 2);
+    CHECK_EQ_STR(jf.e[0].by.kind, "");
+    CHECK_EQ_STR(jf.e[0].by.at, "");
+    CHECK_EQ_INT(jf.e[0].by.seq, 0);
+    CHECK_EQ_STR(jf.e[1].by.participant, "p2");
+    CHECK_EQ_INT(jf.e[1].by.seq, 4);
+    CHECK(!jf.h.simultaneous);
+    journal_file_free(&jf);
+
+    str_fmt(text, sizeof text, "%s{\"cmd\":\"end\",\"turn\":1,\"seq\":\"4\"}\n", header);
+    write_text("badseq.jsonl", text);
+    CHECK(journal_read(path_of("badseq.jsonl"), &jf, err, sizeof err) == -1);
+    CHECK_STR_HAS(err, "badseq.jsonl:2: \"by\"");
+
+    /* The mode is in the header: hot-seat when absent. */
+    char head[600];
+    str_fmt(head, sizeof head, "%.*s,\"mode\":\"simultaneous\"}\n", (int)strlen(header) - 2,
+            header);
+    write_text("mode.jsonl", head);
+    CHECK(journal_read(path_of("mode.jsonl"), &jf, err, sizeof err) == 0);
+    CHECK(jf.h.simultaneous);
+    journal_file_free(&jf);
+    str_fmt(head, sizeof head, "%.*s,\"mode\":\"both\"}\n", (int)strlen(header) - 2, header);
+    write_text("badmode.jsonl", head);
+    CHECK(journal_read(path_of("badmode.jsonl"), &jf, err, sizeof err) == -1);
+    CHECK_STR_HAS(err, "badmode.jsonl:1: header: \"mode\"");
 }
 
 int main(void)
@@ -112,6 +162,7 @@ int main(void)
     test_roundtrip();
     test_torn_and_malformed();
     test_append_after_torn();
+    test_provenance_keys();
     char cmd[600];
     str_fmt(cmd, sizeof cmd, "rm -rf '%s'", dir);
     if (system(cmd) != 0) fprintf(stderr, "could not remove %s\n", dir);
