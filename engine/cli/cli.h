@@ -91,6 +91,7 @@ int batch_variant(const def_scenario *sc, const char *name, int *out);
 int batch_collect(script *s, const batch_cfg *cfg, stats *out);
 
 int cli_batch(int argc, char **argv);
+int cli_host(int argc, char **argv); /* host.c: the room over the network */
 int cli_new(int argc, char **argv);
 
 #endif

@@ -42,6 +42,7 @@ static const struct {
     {"batch", "SCENARIO --runs N", "play N games automatically and sum them up", cli_batch},
     {"new", "NAME [--dir DIR]", "start a scenario from the template", cli_new},
     {"report", "SAVE --out FILE", "write the after-action report (HTML or JSON)", cli_report},
+    {"host", "SCENARIO|SAVE", "every team on its own device, over the network", cli_host},
 };
 #define NCMDS (sizeof cmds / sizeof cmds[0])
 

@@ -70,6 +70,11 @@ void ui_reload(ui_app *a)
 {
     a = ui_players(a);
     if (!a->ses) return;
+    if (a->host) { /* the devices hold this game's codes and roles */
+        str_fmt(a->con.msg, sizeof a->con.msg, "The game is hosted: stop the host to reload.");
+        a->con.msg_bad = 1;
+        return;
+    }
     int ok = !ui_game_reload(a);
     if (ok) ui_after_command(a);
     str_fmt(a->con.msg, sizeof a->con.msg, "%s", ok ? a->status : a->warning);
@@ -220,9 +225,21 @@ static void new_game(ui_app *a, int entry)
     ui_go(a, SCR_BRIEFING);
 }
 
+/* Hosting: the room plays this game; another one needs another host. */
+static int hosted(ui_app *a, int action)
+{
+    if (!ui_players(a)->host) return 0;
+    if (action != ACT_NEW_GAME && action != ACT_RESUME && action != ACT_LOAD &&
+        action != ACT_TO_TITLE)
+        return 0;
+    ui_set_status(a, "The room plays this game over the network: stop the host to open another.");
+    return 1;
+}
+
 void ui_do(ui_app *a, int action, int arg)
 {
     a->dirty = 1;
+    if (hosted(a, action)) return;
     switch (action) {
     case ACT_SCREEN:
         ui_go(a, (ui_screen)arg);

@@ -16,6 +16,7 @@
 
 #include "script.h"
 #include "session.h"
+#include "ui.h"
 #include "view.h"
 
 #define UI_PATH_MAX 1024
@@ -102,6 +103,8 @@ typedef enum {
     ACT_CON_SUPPRESS,
     ACT_CON_UNDO,   /* asks first */
     ACT_CON_FINISH, /* asks first */
+    ACT_CON_CLOSE,  /* hosting: close the turn (teams move at once) */
+    ACT_CON_REVOKE, /* hosting: arg: join slot; asks first */
     ACT_CON_YES,
     ACT_CON_NO,
     ACT_CON_HIDE
@@ -146,16 +149,17 @@ typedef struct ui_timer {
 
 /* Text fields of the console. */
 enum { CF_NONE, CF_TITLE, CF_TEXT, CF_VALUE, CF_REASON, CF_NOTE, CF_COUNT };
-enum { CON_ASK_NONE, CON_ASK_UNDO, CON_ASK_FINISH };
+enum { CON_ASK_NONE, CON_ASK_UNDO, CON_ASK_FINISH, CON_ASK_REVOKE };
 
 typedef struct ui_console {
-    int on;    /* shown in the players' window instead of their screens */
-    int back;  /* the players' screen to go back to when it is hidden */
-    int to;    /* inject recipient: -1 all, else a role */
-    int meter; /* meter to override */
-    int sched; /* event selected in the schedule, -1 none */
-    int field; /* the field being typed in, CF_NONE none */
-    int ask;   /* CON_ASK_*: a confirmation is on screen */
+    int on;     /* shown in the players' window instead of their screens */
+    int back;   /* the players' screen to go back to when it is hidden */
+    int to;     /* inject recipient: -1 all, else a role */
+    int meter;  /* meter to override */
+    int sched;  /* event selected in the schedule, -1 none */
+    int field;  /* the field being typed in, CF_NONE none */
+    int ask;    /* CON_ASK_*: a confirmation is on screen */
+    int revoke; /* CON_ASK_REVOKE: the join slot */
     char buf[CF_COUNT][600];
     char msg[1200]; /* what the last action did (or why not) */
     int msg_bad;
@@ -253,6 +257,10 @@ typedef struct ui_app {
     int quit, dirty;
     int no_autosave;
     int presenter; /* --presenter: this window is projected; the console never shows in it */
+    /* `crisisroom host` (ui.h): the teams play on their devices; this window
+       shows what an observer sees. NULL when playing hot-seat. */
+    const struct ui_host *host;
+    Uint32 wake_event; /* the server's wake-up (an SDL user event) */
     /* Partial frames: a frame drawn with limit set (w > 0) is clipped to it,
        so that a change confined there (the timer's second) is redrawn and
        sent to the screen alone. timer_at is where the last frame showed the
@@ -387,6 +395,8 @@ void ui_scan_saves(ui_app *a);
 void ui_free_lists(ui_app *a);
 int ui_game_new(ui_app *a, const char *dir, uint64_t seed, const char *variant, const char *save);
 int ui_game_load(ui_app *a, const char *path);
+/* A game started elsewhere (`host`): the app takes scr and s. */
+void ui_game_adopt(ui_app *a, script *scr, session *s, const char *save);
 void ui_game_close(ui_app *a);
 int ui_apply_file(ui_app *a, const char *path);
 uint64_t ui_fresh_seed(void); /* from the clock, for a new game */

@@ -124,6 +124,8 @@ static SDL_Rect banner(ui_app *a, SDL_Rect *content)
 viewer ui_view(const ui_app *a)
 {
     if (a->peer || a->screen == SCR_CONSOLE) return view_facilitator();
+    /* Hosting, the window is the projector's: what every team may see. */
+    if (a->host && !a->ses->g->ended) return view_observer();
     return view_room(a->ses->g);
 }
 

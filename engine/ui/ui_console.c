@@ -388,6 +388,24 @@ static int event_controls(ui_app *v, ui_app *m, SDL_Rect r, int y)
     return buttons2(v, r, y, "Fire it now", ACT_CON_FIRE, "Suppress it", ACT_CON_SUPPRESS);
 }
 
+/* Hosting: close the turn, and a new join code for a slot (a lost phone). */
+static int room_controls(ui_app *v, ui_app *m, SDL_Rect r, int y)
+{
+    y = section(v, r, y, "THE ROOM · teams on their devices");
+    y = buttons2(v, r, y, "Close the turn", ACT_CON_CLOSE, NULL, 0) + ui_px(v, 6);
+    y = section(v, r, y, "NEW JOIN CODE FOR · the old one stops working");
+    int n = m->host->slots(m->host->ud), gap = ui_px(v, 6), per = 3;
+    int bh = ui_line_h(v, ST_SMALL_B) + ui_px(v, 10), w = (r.w - (per - 1) * gap) / per;
+    for (int i = 0; i < n; i++) {
+        ui_join j;
+        if (m->host->join(m->host->ud, i, &j)) break;
+        const char *label = i < m->ses->sc->nroles ? short_name(m, i) : j.name;
+        small_button(v, ui_rect(r.x + (i % per) * (w + gap), y + (i / per) * (bh + gap), w, bh),
+                     label, ACT_CON_REVOKE, i, 0);
+    }
+    return y + (n + per - 1) / per * (bh + gap);
+}
+
 static void controls(ui_app *v, ui_app *m, SDL_Rect r)
 {
     SDL_Rect body, view;
@@ -399,6 +417,7 @@ static void controls(ui_app *v, ui_app *m, SDL_Rect r)
     y = event_controls(v, m, body, y) + gap;
     y = section(v, body, y, "THE EXERCISE");
     y = buttons2(v, body, y, "Undo last…", ACT_CON_UNDO, "End exercise…", ACT_CON_FINISH);
+    if (m->host) y = room_controls(v, m, body, y + gap);
     ui_scroll_end(v, SREG_FIFTH, view, y - y0);
 }
 
@@ -412,6 +431,10 @@ static void ask(ui_app *v, ui_app *m)
                 "Undo the last command?\n%s\nThe game is rebuilt without it; the journal keeps "
                 "a record of both.",
                 s->nlive ? s->log[s->live[s->nlive - 1]].cmd : "");
+    else if (m->con.ask == CON_ASK_REVOKE)
+        str_fmt(q, sizeof q,
+                "Give this join code a new one? Every device that joined with the old code is "
+                "disconnected and must join again with the new one.");
     else
         str_fmt(q, sizeof q, "End the exercise now? The players' screen goes to the debrief.");
     ui_fill(v, ui_rect(0, 0, v->pw, v->ph), v->th->shadow);

@@ -143,6 +143,22 @@ static void pick_meter(ui_app *m, int meter)
     m->con.field = CF_VALUE;
 }
 
+/* Hosting: a slot's new code; every device that used the old one is shut
+   out and joins again with the new one (the join screen shows it). */
+static void revoke(ui_app *m, int slot)
+{
+    const ui_host *h = m->host;
+    char err[600];
+    ui_join j;
+    if (!h || h->join(h->ud, slot, &j)) return;
+    if (h->revoke(h->ud, slot, err, sizeof err)) {
+        say(m, 1, "The code for %s was not changed: %s", j.name, err);
+        return;
+    }
+    h->join(h->ud, slot, &j);
+    say(m, 0, "New code for %s: %s (the old one no longer works).", j.name, j.code);
+}
+
 static void answer(ui_app *m, int yes)
 {
     int ask = m->con.ask;
@@ -153,6 +169,24 @@ static void answer(ui_app *m, int yes)
         apply(m, cmd_names[CMD_UNDO]);
     else if (ask == CON_ASK_FINISH)
         apply(m, cmd_names[CMD_FINISH]);
+    else if (ask == CON_ASK_REVOKE)
+        revoke(m, m->con.revoke);
+}
+
+/* The timer: the window's, and hosting, every device's. */
+static void set_timer(ui_app *m, game *g, int minutes)
+{
+    if (m->host) {
+        m->host->timer(m->host->ud, minutes, -1);
+        say(m, 0, minutes ? "Timer: %d minutes for each turn, on every device." : "Timer off.",
+            minutes);
+        return;
+    }
+    ui_timer_set(&m->timer, minutes, g);
+    if (minutes)
+        say(m, 0, "Timer: %d minutes for each move (a display, not journaled).", minutes);
+    else
+        say(m, 0, "Timer off.");
 }
 
 static void start_typing(ui_app *v, int field)
@@ -172,11 +206,7 @@ void ui_console_do(ui_app *v, int action, int arg)
         apply(m, cmd_names[g->paused ? CMD_RESUME : CMD_PAUSE]);
         break;
     case ACT_CON_TIMER:
-        ui_timer_set(&m->timer, arg, g);
-        if (arg)
-            say(m, 0, "Timer: %d minutes for each move (a display, not journaled).", arg);
-        else
-            say(m, 0, "Timer off.");
+        set_timer(m, g, arg);
         break;
     case ACT_CON_FIELD:
         start_typing(v, arg);
@@ -211,6 +241,13 @@ void ui_console_do(ui_app *v, int action, int arg)
         break;
     case ACT_CON_FINISH:
         m->con.ask = CON_ASK_FINISH;
+        break;
+    case ACT_CON_CLOSE:
+        apply(m, cmd_names[CMD_CLOSE]);
+        break;
+    case ACT_CON_REVOKE:
+        m->con.ask = m->host ? CON_ASK_REVOKE : CON_ASK_NONE;
+        m->con.revoke = arg;
         break;
     case ACT_CON_YES:
     case ACT_CON_NO:

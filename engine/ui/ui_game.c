@@ -240,6 +240,14 @@ static int start_journal(ui_app *a, const char *path)
     return 0;
 }
 
+void ui_game_adopt(ui_app *a, script *scr, session *s, const char *save)
+{
+    ui_game_close(a);
+    a->scr = scr, a->ses = s;
+    str_fmt(a->save_path, sizeof a->save_path, "%s", save ? save : "");
+    reset_view(a);
+}
+
 int ui_game_new(ui_app *a, const char *dir, uint64_t seed, const char *variant, const char *save)
 {
     char err[4096];

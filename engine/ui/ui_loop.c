@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "ui_actions.h"
 #include "ui_app.h"
 
 static void draw_toast(ui_app *a)
@@ -146,7 +147,19 @@ static int wait_ms(ui_app *a)
     }
     int t = a->ses ? (int)ui_timer_wait(&a->timer) : 0;
     if (t > 0 && (wait < 0 || t < wait)) wait = t;
+    /* Hosting: the turn's timer may close the turn with nothing in the queue. */
+    int h = a->host ? a->host->wait_ms(a->host->ud) : -1;
+    if (h >= 0 && (wait < 0 || h < wait)) wait = h;
     return wait;
+}
+
+/* Hosting: what came over the network, applied on this thread (ui.h). */
+static void poll_host(ui_app *a)
+{
+    if (a->host && a->ses && a->host->poll(a->host->ud, a->ses)) {
+        a->dirty = 1;
+        if (a->ses->g->ended && a->screen != SCR_DEBRIEF && !a->con.on) ui_go(a, SCR_DEBRIEF);
+    }
 }
 
 void ui_loop(ui_app *a, Uint64 t_start)
@@ -154,6 +167,7 @@ void ui_loop(ui_app *a, Uint64 t_start)
     int first = 1, tick = 0;
     a->dirty = 1;
     while (!a->quit) {
+        poll_host(a);
         /* The console shows the players' game: what changes one may change it. */
         if (a->dirty && a->cwin) a->cwin->dirty = 1;
         if (a->dirty)

@@ -258,6 +258,44 @@ static int screenshot(ui_app *a, const ui_args *o)
     return rc;
 }
 
+/* The server's wake-up: an event in the window's queue (SDL_PushEvent may
+   be called from any thread). */
+static void wake(void *arg)
+{
+    SDL_Event e;
+    SDL_zero(e);
+    e.type = ((ui_app *)arg)->wake_event;
+    SDL_PushEvent(&e);
+}
+
+int ui_host_window(const ui_host *h, script *scr, session *s, const char *save, int console)
+{
+    Uint64 t_start = SDL_GetPerformanceCounter();
+    static ui_app app;
+    ui_args o;
+    memset(&o, 0, sizeof o);
+    o.console = console;
+    ui_begin_app(&app);
+    app.user_scale = 1.0f;
+    app.th = ui_theme_get(0);
+    if (init_window(&app, &o)) {
+        session_free(s), script_free(scr);
+        ui_shutdown(&app);
+        return 1;
+    }
+    ui_game_adopt(&app, scr, s, save);
+    app.host = h;
+    app.wake_event = SDL_RegisterEvents(1);
+    h->set_waker(h->ud, wake, &app);
+    ui_go(&app, s->g->ended ? SCR_DEBRIEF : SCR_DASHBOARD);
+    ui_scan_saves(&app);
+    if (console) ui_console_open(&app, ui_beside(&app));
+    ui_loop(&app, t_start);
+    h->set_waker(h->ud, NULL, NULL);
+    ui_shutdown(&app);
+    return 0;
+}
+
 int ui_play(const opt_val *v, const opt_args *args)
 {
     Uint64 t_start = SDL_GetPerformanceCounter();

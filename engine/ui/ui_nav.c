@@ -32,6 +32,8 @@ void ui_after_command(ui_app *a)
     ui_timer_sync(&a->timer, g);
     if (g->ended) {
         ui_go(a, SCR_DEBRIEF);
+    } else if (a->host) {
+        /* Hosting: the teams play on their devices; no screen to hand over. */
     } else if (g->role != a->seen_role || g->turn != a->seen_turn) {
         a->after_handover = SCR_DASHBOARD;
         ui_go(a, SCR_HANDOVER);
@@ -42,6 +44,11 @@ void ui_after_command(ui_app *a)
 int ui_apply(ui_app *a, const char *line)
 {
     if (!a->ses) return -1;
+    if (a->host) {
+        ui_set_status(a, "The teams play on their own devices; the facilitator's console acts "
+                         "for the room.");
+        return -1;
+    }
     int rc = session_apply(a->ses, line);
     if (rc) {
         char why[sizeof a->ses->err + 200];

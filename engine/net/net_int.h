@@ -1,0 +1,262 @@
+/*
+ * net_int.h -- what the files of engine/net share; not for front ends.
+ *
+ *   net_code.c   codes and tokens: random bits from the OS, their written form
+ *   net_room.c   slots, participants and leads; the host file beside the save
+ *   net_view.c   a viewer's state as JSON, asked of view.h
+ *   net_conn.c   messages, a WebSocket connection's queue and sender thread
+ *   net_http.c   civetweb's handlers: HTTP, the WebSocket, static files
+ *   net_owner.c  the owner's side: the request queue drained, commands
+ *                authorised and applied, the timer, publishing
+ *   net_server.c starting and stopping civetweb, the LAN address
+ *
+ * Locks: n->lock guards the slots' codes and counts and the list of
+ * connections (civetweb's threads read them); n->qlock the request queue;
+ * each connection's lock its outbound queue. Order: n->lock, then a
+ * connection's. Participants are the owner's alone.
+ */
+#ifndef CR_NET_INT_H
+#define CR_NET_INT_H
+
+#include <cjson/cJSON.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdint.h>
+
+#include "net.h"
+#include "net_limits.h"
+#include "util.h"
+
+struct mg_context;
+struct mg_connection;
+
+/* Codes and tokens ----------------------------------------------------------- */
+
+#define NET_CODE_LEN  16 /* symbols of a code: 80 bits */
+#define NET_TOKEN_LEN 26 /* symbols of a participant's token: 130 bits */
+
+/* Random symbols from getrandom(); 0, or -1 when the OS gives none. */
+int net_random_symbols(char *out, int n);
+/* A code as typed ("k7qx m3pz-4hta 9wre") into its 16 symbols; -1 when it
+   is not one. */
+int net_code_norm(const char *in, char out[NET_CODE_LEN + 1]);
+/* XXXX-XXXX-XXXX-XXXX */
+void net_code_pretty(const char *code, char *out, size_t size);
+/* Valid UTF-8 without NUL (a text frame that is not makes browsers drop
+   the connection). */
+int net_utf8_ok(const unsigned char *s, size_t n);
+/* A copy with each byte sequence that is not UTF-8 made U+FFFD (*outlen). */
+char *net_utf8_fix(const char *s, size_t n, size_t *outlen);
+/* Equal, in a time that does not depend on where they differ. */
+int net_secret_eq(const char *a, const char *b, size_t n);
+
+/* Messages ------------------------------------------------------------------ */
+
+/* A message shared by every connection that sends it (refcounted). */
+typedef struct net_msg {
+    atomic_int refs;
+    size_t len;
+    char data[];
+} net_msg;
+
+net_msg *net_msg_new(const char *text, size_t len);
+/* o printed unformatted, then deleted. */
+net_msg *net_msg_json(cJSON *o);
+net_msg *net_msg_ref(net_msg *m);
+void net_msg_unref(net_msg *m);
+/* {"v": 1, "type": type} to add to. */
+cJSON *net_obj(const char *type);
+/* {"v":1,"type":"error","code":...,"error":...} and the like. */
+net_msg *net_msg_error(const char *type, const char *code, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Connections ---------------------------------------------------------------- */
+
+typedef struct net_conn {
+    net *n;
+    struct mg_connection *mg; /* civetweb's, valid until the close handler ends */
+    int slot;
+    int part; /* participant index once the owner took its hello, else -1 */
+    atomic_int refs;
+    pthread_mutex_t lock;
+    pthread_cond_t cv;
+    net_msg *q[NET_OUTQ_MAX]; /* FIFO: welcome, results, errors */
+    int qhead, qlen;
+    net_msg *state; /* the newest state not yet sent */
+    int closing;    /* the sender stops (closed, or dropped) */
+    int dead;       /* dropped: a write failed or the queue overflowed */
+    const char *bye_code;
+    int bye_status; /* WebSocket close status to send with bye */
+    pthread_t sender;
+    int has_sender;
+    /* civetweb's thread only: the rate bucket. */
+    double tokens;
+    uint64_t last_ns;
+    int strikes;
+    struct net_conn *next;
+} net_conn;
+
+net_conn *net_conn_new(net *n, struct mg_connection *mg, int slot);
+net_conn *net_conn_ref(net_conn *c);
+void net_conn_unref(net_conn *c);
+/* Start the sender thread (the connection is upgraded). -1 when none. */
+int net_conn_start(net_conn *c);
+/* Queue m (a reference is taken). A full queue drops the client. */
+void net_conn_send(net_conn *c, net_msg *m);
+/* The newest state, replacing one not yet sent. */
+void net_conn_state(net_conn *c, net_msg *m);
+/* Send bye (code, status) after what is queued, then close. */
+void net_conn_bye(net_conn *c, const char *code, int status);
+/* The close handler: stop the sender, wait for it; mg is unusable after. */
+void net_conn_closed(net_conn *c);
+/* 1 while the connection still takes messages. */
+int net_conn_alive(net_conn *c);
+/* The token bucket: 1 when one more message may come now. */
+int net_conn_rate(net_conn *c);
+
+/* Requests from civetweb's threads to the owner --------------------------------- */
+
+typedef enum {
+    REQ_HELLO,   /* a WebSocket's hello, or POST /api/join */
+    REQ_COMMAND, /* a command line */
+    REQ_LEAD,    /* pass the lead */
+    REQ_TIMER,   /* the facilitator's timer */
+    REQ_REVOKE,  /* a new code */
+    REQ_STATE,   /* GET /api/state */
+    REQ_LEAVE    /* a WebSocket closed */
+} net_req_kind;
+
+/* An HTTP handler waits here for the owner's answer. */
+typedef struct net_waiter {
+    pthread_mutex_t lock;
+    pthread_cond_t cv;
+    int done, status;
+    net_msg *answer;
+    atomic_int refs;
+} net_waiter;
+
+typedef struct net_req {
+    net_req_kind kind;
+    int slot;
+    net_conn *conn;   /* WebSocket (a reference), or NULL */
+    net_waiter *wait; /* HTTP (a reference), or NULL */
+    int part;         /* REQ_LEAVE: the participant */
+    char token[NET_TOKEN_LEN + 1];
+    char name[NET_NAME_MAX + 1];
+    char role[64], to[24];
+    long long seq; /* 0: none */
+    int has_seq, minutes, closes;
+    char *line;  /* REQ_COMMAND */
+    cJSON *sent; /* REQ_COMMAND: the answer given (kept for a resend) */
+    struct net_req *next;
+} net_req;
+
+net_req *net_req_new(net_req_kind kind, int slot);
+void net_req_free(net_req *r);
+/* Queue r for the owner and wake it; -1 (r freed) when the host is stopping. */
+int net_req_push(net *n, net_req *r);
+net_waiter *net_waiter_new(void);
+void net_waiter_unref(net_waiter *w);
+/* The owner's answer to an HTTP request (a reference to m is taken). */
+void net_waiter_answer(net_waiter *w, int status, net_msg *m);
+
+/* The room ------------------------------------------------------------------- */
+
+typedef struct net_part {
+    char id[16];
+    char name[NET_NAME_MAX + 1];
+    char token[NET_TOKEN_LEN + 1];
+    int slot;
+    long long last_seq; /* the highest seq taken from it */
+    cJSON *last_answer; /* the result it had (NULL after a restart) */
+    int online;         /* connections now */
+} net_part;
+
+typedef struct net_seat {
+    char code[NET_CODE_LEN + 1];
+    int lead;  /* teams: the participant who confirms, -1 none */
+    int conns; /* WebSocket connections open now */
+} net_seat;
+
+/* The timer of every turn, on the monotonic clock. */
+typedef struct net_timer {
+    int len_ms, closes;
+    int turn;          /* the turn it counts for */
+    uint64_t since_ms; /* when it last started running */
+    int used_ms;       /* before that */
+    int running;
+    int fired_turn; /* the turn whose defaults it applied */
+} net_timer;
+
+/* The HTTP rate of one remote address. */
+typedef struct net_bucket {
+    char addr[48];
+    double tokens;
+    uint64_t last_ns;
+} net_bucket;
+
+struct net {
+    struct mg_context *ctx;
+    const def_scenario *sc;
+    int nslots; /* nroles + 2 */
+    char url[128];
+    char web_dir[1024];
+    char host_file[1024], codes_file[1024];
+
+    pthread_mutex_t lock; /* slots' codes and conns, the connections, buckets */
+    net_seat slots[CR_MAX_ROLES + 2];
+    net_conn *conns;
+    int nconns;
+    net_bucket buckets[NET_HTTP_BUCKETS];
+
+    pthread_mutex_t qlock; /* the request queue */
+    net_req *qhead, *qtail;
+    int stopping;
+    void (*waker)(void *ud);
+    void *waker_ud;
+    int wake_fd[2]; /* a pipe: net_wait sleeps on it */
+
+    /* The owner's alone. */
+    net_part *parts;
+    int nparts, cparts;
+    int next_id;    /* for participant ids p1, p2 ... */
+    int room_dirty; /* the host file needs writing */
+    long rev;
+    int changed;         /* publish at the end of this poll */
+    const session *seen; /* the session last published */
+    int seen_nlog;
+    net_timer timer;
+    uint8_t *avail;   /* [nmoves] moves available now (a publish's cache) */
+    char (*why)[256]; /* [nmoves] */
+};
+
+/* Slots by name: a role's id, "observer", "facilitator"; -1 none. */
+int net_slot_by_name(const net *n, const char *name);
+const char *net_slot_name(const net *n, int slot);
+int net_slot_observer(const net *n);
+int net_slot_facilitator(const net *n);
+/* The slot whose code this is (normalised first), -1 none. Takes n->lock. */
+int net_slot_of_code(net *n, const char *code);
+
+/* net_room.c: read the host file or make new codes; write it. */
+int net_room_open(net *n, const session *s, char *err, size_t errlen);
+int net_room_save(net *n, char *err, size_t errlen);
+int net_codes_write(net *n, char *err, size_t errlen);
+/* A participant: the one with token in slot, or a new one. -1 when full. */
+int net_part_join(net *n, int slot, const char *token, const char *name);
+int net_part_by_id(const net *n, const char *id);
+/* A new code for the slot (under n->lock); 0 or -1. */
+int net_room_recode(net *n, int slot);
+
+/* net_view.c: what slot's holder may see, as the state message. */
+net_msg *net_view_state(net *n, session *s, int slot);
+/* Moves available now, for every viewer of one publish. */
+void net_view_prepare(net *n, session *s);
+
+/* net_http.c: the handlers, set on a started context. */
+void net_http_install(net *n);
+
+/* net_owner.c */
+uint64_t net_now_ms(void);
+
+#endif
