@@ -165,22 +165,17 @@ typedef struct ui_console {
     int msg_bad;
 } ui_console;
 
-/* The join screen's cards (ui_screens_join.c), one per team. There is no
-   field for the observers' or the facilitator's code: the room's screen
-   never shows them. */
+/* What the join screen shows (ui_screens_join.c): the host's line (ui.h's
+   ui_join) for each team, in the roles' order, or sample codes for a
+   screenshot. The observers' and the facilitator's lines are never here:
+   the room's screen does not show them. */
 #define UI_JOIN_MAX 16 /* CR_MAX_ROLES: every team of a scenario has a card */
-typedef struct ui_join_team {
-    char code[64];
-    int joined;    /* devices in the team */
-    char who[256]; /* their names, ", " between them ("" when none given) */
-} ui_join_team;
-
-typedef struct ui_join {
+typedef struct ui_join_screen {
     char url[256]; /* "http://HOST:PORT/" */
-    int nteams;    /* the scenario's roles, in their order */
-    ui_join_team team[UI_JOIN_MAX];
+    int nteams;
+    ui_join team[UI_JOIN_MAX];
     int sample; /* sample codes: a screenshot without a server */
-} ui_join;
+} ui_join_screen;
 
 /* MODAL_CONSOLE asks before the console takes the players' screen (F9). */
 typedef enum { MODAL_NONE, MODAL_CONFIRM, MODAL_MENU, MODAL_CONSOLE } ui_modal;
@@ -447,8 +442,8 @@ void ui_diplomacy_draw(ui_app *a);
 void ui_timeline_draw(ui_app *a);
 void ui_debrief_draw(ui_app *a);
 void ui_join_draw(ui_app *a);
-void ui_join_get(const ui_app *a, ui_join *j);
-void ui_join_sample(const ui_app *a, ui_join *j); /* the screenshot's codes */
+void ui_join_get(const ui_app *a, ui_join_screen *j);
+void ui_join_sample(const ui_app *a, ui_join_screen *j); /* the screenshot's codes */
 void ui_menu_draw(ui_app *a);
 void ui_confirm_draw(ui_app *a);
 void ui_console_ask_draw(ui_app *a);

@@ -287,7 +287,8 @@ int ui_host_window(const ui_host *h, script *scr, session *s, const char *save, 
     app.host = h;
     app.wake_event = SDL_RegisterEvents(1);
     h->set_waker(h->ud, wake, &app);
-    ui_go(&app, s->g->ended ? SCR_DEBRIEF : SCR_DASHBOARD);
+    /* The room joins first: the join screen, until F8 (ui_input.c). */
+    ui_go(&app, s->g->ended ? SCR_DEBRIEF : SCR_JOIN);
     ui_scan_saves(&app);
     if (console) ui_console_open(&app, ui_beside(&app));
     ui_loop(&app, t_start);

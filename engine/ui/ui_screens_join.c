@@ -1,13 +1,15 @@
 /*
  * ui_screens_join.c -- the projector's join screen of `crisisroom host`: for
  * each team its name, a QR code of URL/join/CODE (Debian's libqrencode), the
- * address to type and the code in groups of four, and who has joined.
+ * address to type and the code as people type it (XXXX-XXXX-XXXX-XXXX), and
+ * who has joined. F8 shows it and goes back.
  *
  * The room reads it from the back, so the cards share the screen to make the
  * codes as large as they can be, and each QR module is a whole number of
  * pixels (a blurred edge is what a phone camera fails on). The observers'
- * and the facilitator's codes are never drawn here: ui_join holds no field
- * for them (the console and the terminal show them).
+ * and the facilitator's codes are never drawn here: of the host's slots
+ * (ui.h) the screen takes the teams' only; the console and the terminal
+ * show the others.
  */
 #include <qrencode.h>
 #include <stdio.h>
@@ -17,16 +19,16 @@
 #include "util.h"
 
 #define JOIN_QUIET     4 /* light modules around a QR code (ISO/IEC 18004 asks for 4) */
-#define JOIN_GROUP     4 /* characters of a code between two spaces, as people read them */
 #define JOIN_MODULE_PX 2 /* below it a camera across a room cannot resolve a module */
 
 /* Sample data for the screenshot mode without a server (--screen join):
-   a documentation address (RFC 5737) and codes no server ever issues, which
-   the ctest reads back from the QR codes. */
+   a documentation address (RFC 5737) and codes in the host's form that it
+   never issues (docs/protocol.md), which the ctest reads back from the QR
+   codes. */
 static const char sample_url[] = "http://192.0.2.10:8080/";
-static const char *const sample_codes[] = {"SAMPLEPM7Q3KX2", "SAMPLEAK4H9WDC", "SAMPLEMF8N2TRV",
-                                           "SAMPLESI5J6BYE", "SAMPLE05ZK7MPA", "SAMPLE06XR4QLU",
-                                           "SAMPLE07WT3NHS", "SAMPLE08VG2FJO"};
+static const char *const sample_codes[] = {
+    "SAMP-LE22-PM7Q-3KX2", "SAMP-LE33-AK4H-9WDC", "SAMP-LE44-MF8N-2TRV", "SAMP-LE55-SJ6B-YE7K",
+    "SAMP-LE66-ZK7M-PAQ3", "SAMP-LE77-XR4Q-LUW5", "SAMP-LE88-WT3N-HSV6", "SAMP-LE99-VG2F-JRT8"};
 static const char *const sample_who[] = {"Arta, Besnik", "Drita", "", "Gent, Ilir, Jona"};
 
 static int count_names(const char *who)
@@ -36,7 +38,7 @@ static int count_names(const char *who)
     return n;
 }
 
-void ui_join_sample(const ui_app *a, ui_join *j)
+void ui_join_sample(const ui_app *a, ui_join_screen *j)
 {
     memset(j, 0, sizeof *j);
     str_fmt(j->url, sizeof j->url, "%s", sample_url);
@@ -45,18 +47,34 @@ void ui_join_sample(const ui_app *a, ui_join *j)
     int ncodes = (int)(sizeof sample_codes / sizeof *sample_codes);
     j->nteams = n < ncodes ? n : ncodes;
     for (int i = 0; i < j->nteams; i++) {
-        ui_join_team *t = &j->team[i];
+        ui_join *t = &j->team[i];
+        str_fmt(t->id, sizeof t->id, "%s", a->ses->sc->roles[i].id);
+        str_fmt(t->name, sizeof t->name, "%s", a->ses->sc->roles[i].name);
         str_fmt(t->code, sizeof t->code, "%s", sample_codes[i]);
+        str_fmt(t->url, sizeof t->url, "%sjoin/%s", sample_url, sample_codes[i]);
         if (i < (int)(sizeof sample_who / sizeof *sample_who))
-            str_fmt(t->who, sizeof t->who, "%s", sample_who[i]);
-        t->joined = count_names(t->who);
+            str_fmt(t->names, sizeof t->names, "%s", sample_who[i]);
+        t->joined = t->online = count_names(t->names);
     }
 }
 
-/* What the screen shows: the host's codes, or the sample without one. */
-void ui_join_get(const ui_app *a, ui_join *j)
+/* What the screen shows: the host's teams (its first slots, in the roles'
+   order: a slot whose id is not its role's ends the cards), or the sample
+   without a host. */
+void ui_join_get(const ui_app *a, ui_join_screen *j)
 {
-    ui_join_sample(a, j);
+    const ui_host *h = a->host;
+    if (!h || !a->ses) {
+        ui_join_sample(a, j);
+        return;
+    }
+    memset(j, 0, sizeof *j);
+    str_fmt(j->url, sizeof j->url, "%s", h->url(h->ud));
+    int n = h->slots(h->ud);
+    for (int i = 0; i < n && i < a->ses->sc->nroles && i < UI_JOIN_MAX; i++) {
+        if (h->join(h->ud, i, &j->team[i]) || strcmp(j->team[i].id, a->ses->sc->roles[i].id)) break;
+        j->nteams = i + 1;
+    }
 }
 
 /* "http://10.0.0.5:8080/" -> "http://10.0.0.5:8080": what people type. */
@@ -65,18 +83,6 @@ static void short_url(const char *url, char *out, size_t size)
     str_fmt(out, size, "%s", url);
     size_t n = strlen(out);
     if (n > 1 && out[n - 1] == '/') out[n - 1] = '\0';
-}
-
-/* "K7QF3MZPXW2A9" -> "K7QF 3MZP XW2A 9": the page takes it with or without
-   the spaces (assets/web/index.html). */
-static void grouped(const char *code, char *out, size_t size)
-{
-    size_t o = 0;
-    for (size_t i = 0; code[i] && o + 2 < size; i++) {
-        if (i && i % JOIN_GROUP == 0) out[o++] = ' ';
-        out[o++] = code[i];
-    }
-    out[o] = '\0';
 }
 
 /* The modules across a QR code of text, quiet zone included; 0 when
@@ -120,11 +126,6 @@ static int qr_draw(ui_app *a, SDL_Rect r, const char *text)
     return side;
 }
 
-static void join_url(const ui_join *j, int i, char *out, size_t size)
-{
-    str_fmt(out, size, "%sjoin/%s", j->url, j->team[i].code);
-}
-
 /* How the cards share the screen: their size, the QR codes' side and the
    style of the codes (one for every card, so that they line up). */
 typedef struct join_grid {
@@ -132,16 +133,13 @@ typedef struct join_grid {
 } join_grid;
 
 /* The largest style in which every team's code fits a card's width. */
-static int code_style(ui_app *a, const ui_join *j, int w)
+static int code_style(ui_app *a, const ui_join_screen *j, int w)
 {
     static const int styles[] = {ST_DISPLAY, ST_H1, ST_H2};
     for (int s = 0; s < 2; s++) {
         int fits = 1;
-        for (int i = 0; i < j->nteams && fits; i++) {
-            char typed[2 * sizeof j->team[i].code];
-            grouped(j->team[i].code, typed, sizeof typed);
-            fits = ui_text_width(a, styles[s], typed) <= w;
-        }
+        for (int i = 0; i < j->nteams && fits; i++)
+            fits = ui_text_width(a, styles[s], j->team[i].code) <= w;
         if (fits) return styles[s];
     }
     return ST_H2;
@@ -155,7 +153,7 @@ static int card_text_h(ui_app *a, int cs)
            3 * ui_px(a, 10);
 }
 
-static join_grid grid_for(ui_app *a, SDL_Rect r, const ui_join *j, int cols, int gap)
+static join_grid grid_for(ui_app *a, SDL_Rect r, const ui_join_screen *j, int cols, int gap)
 {
     join_grid g;
     int pad = ui_px(a, 14);
@@ -165,16 +163,14 @@ static join_grid grid_for(ui_app *a, SDL_Rect r, const ui_join *j, int cols, int
     g.code_style = code_style(a, j, g.w - 2 * pad);
     int text = card_text_h(a, g.code_style);
     g.side = g.h - 2 * pad - text < g.w - 2 * pad ? g.h - 2 * pad - text : g.w - 2 * pad;
-    char url[sizeof j->url + sizeof j->team[0].code + 8];
-    join_url(j, 0, url, sizeof url); /* the codes are alike: one QR size fits all */
-    int span = qr_span(url);
+    int span = qr_span(j->team[0].url); /* the codes are alike: one QR size fits all */
     if (span && g.side / span >= JOIN_MODULE_PX) g.side = g.side / span * span;
     if (g.side + text + 2 * pad < g.h) g.h = g.side + text + 2 * pad;
     return g;
 }
 
 /* The columns for n cards in r that give the largest QR codes. */
-static join_grid best_grid(ui_app *a, SDL_Rect r, const ui_join *j, int gap)
+static join_grid best_grid(ui_app *a, SDL_Rect r, const ui_join_screen *j, int gap)
 {
     join_grid best = grid_for(a, r, j, 1, gap);
     for (int cols = 2; cols <= j->nteams; cols++) {
@@ -184,26 +180,23 @@ static join_grid best_grid(ui_app *a, SDL_Rect r, const ui_join *j, int gap)
     return best;
 }
 
-static void joined_line(ui_app *a, SDL_Rect r, const ui_join_team *t)
+static void joined_line(ui_app *a, SDL_Rect r, const ui_join *t)
 {
-    char line[sizeof t->who + 64];
+    char line[sizeof t->names + 64];
     if (!t->joined) {
         ui_text(a, ST_BODY, a->th->dim, r, "Nobody has joined yet", TX_CENTER | TX_ELLIPSIS);
         return;
     }
-    str_fmt(line, sizeof line, "%d joined%s%s", t->joined, t->who[0] ? ": " : "", t->who);
+    str_fmt(line, sizeof line, "%d joined%s%s", t->joined, t->names[0] ? ": " : "", t->names);
     ui_text(a, ST_BODY_B, a->th->good, r, line, TX_CENTER | TX_ELLIPSIS);
 }
 
 /* One team's card: its names, QR code, code and who has joined. */
-static void card(ui_app *a, SDL_Rect r, const ui_join *j, int i, const join_grid *g)
+static void card(ui_app *a, SDL_Rect r, const ui_join_screen *j, int i, const join_grid *g)
 {
     const def_role *ro = &a->ses->sc->roles[i];
-    const ui_join_team *t = &j->team[i];
+    const ui_join *t = &j->team[i];
     int gap = ui_px(a, 10), cs = g->code_style;
-    char url[sizeof j->url + sizeof t->code + 8], typed[2 * sizeof t->code];
-    join_url(j, i, url, sizeof url);
-    grouped(t->code, typed, sizeof typed);
     ui_round(a, r, ui_px(a, 10), a->th->panel);
     ui_fill(a, ui_rect(r.x, r.y, r.w, ui_px(a, 6)), ui_role_color(a, i));
     SDL_Rect in = ui_inset(r, ui_px(a, 14));
@@ -213,16 +206,16 @@ static void card(ui_app *a, SDL_Rect r, const ui_join *j, int i, const join_grid
     ui_text(a, ST_SMALL, a->th->dim, ui_cut_top(&in, ui_line_h(a, ST_SMALL), gap), ro->name,
             TX_CENTER | TX_ELLIPSIS);
     SDL_Rect qr = ui_cut_top(&in, g->side, gap);
-    if (!qr_draw(a, qr, url))
+    if (!qr_draw(a, qr, t->url))
         ui_text(a, ST_BODY, a->th->warn, qr, "The screen is too small for the QR code",
                 TX_CENTER | TX_VCENTER);
-    ui_text(a, cs, a->th->text, ui_cut_top(&in, ui_line_h(a, cs), gap), typed,
+    ui_text(a, cs, a->th->text, ui_cut_top(&in, ui_line_h(a, cs), gap), t->code,
             TX_CENTER | TX_ELLIPSIS);
     joined_line(a, ui_cut_top(&in, ui_line_h(a, ST_BODY), 0), t);
 }
 
 /* The cards in rows, the last row and the whole grid centred. */
-static void cards(ui_app *a, SDL_Rect r, const ui_join *j)
+static void cards(ui_app *a, SDL_Rect r, const ui_join_screen *j)
 {
     int n = j->nteams, gap = ui_px(a, 20);
     if (n <= 0) return;
@@ -236,7 +229,7 @@ static void cards(ui_app *a, SDL_Rect r, const ui_join *j)
     }
 }
 
-static void heading(ui_app *a, SDL_Rect *r, const ui_join *j)
+static void heading(ui_app *a, SDL_Rect *r, const ui_join_screen *j)
 {
     char line[sizeof j->url + 100], url[sizeof j->url];
     short_url(j->url, url, sizeof url);
@@ -247,18 +240,19 @@ static void heading(ui_app *a, SDL_Rect *r, const ui_join *j)
             TX_CENTER | TX_ELLIPSIS);
 }
 
-static void footer(ui_app *a, SDL_Rect *r, const ui_join *j)
+static void footer(ui_app *a, SDL_Rect *r, const ui_join_screen *j)
 {
     char line[600];
-    str_fmt(line, sizeof line, "%s%s · Observers: ask the facilitator for the observer code.",
-            j->sample ? "Sample codes (a screenshot without a server) · " : "", a->ses->sc->title);
+    str_fmt(line, sizeof line, "%s%s · Observers: ask the facilitator for the observer code%s",
+            j->sample ? "Sample codes (a screenshot without a server) · " : "", a->ses->sc->title,
+            a->host ? " · F8: the dashboard" : ".");
     ui_text(a, ST_SMALL, a->th->dim, ui_cut_bottom(r, ui_line_h(a, ST_SMALL), ui_px(a, 16)), line,
             TX_CENTER | TX_ELLIPSIS);
 }
 
 void ui_join_draw(ui_app *a)
 {
-    ui_join j;
+    static ui_join_screen j; /* 16 lines of 1 KiB: not on the stack of every frame */
     ui_join_get(a, &j);
     int m = ui_px(a, 28);
     SDL_Rect r = ui_rect(m, ui_px(a, 18), a->pw - 2 * m, a->ph - ui_px(a, 18) - m);

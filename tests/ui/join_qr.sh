@@ -9,8 +9,8 @@ mkdir -p "$out"
 # ui_screens_join.c's sample: a documentation address and one code per role
 # of albania2022 (pm, akshi, mfa, sis), in the roles' order.
 url="http://192.0.2.10:8080/"
-want=$(printf '%sjoin/%s\n' "$url" SAMPLEPM7Q3KX2 "$url" SAMPLEAK4H9WDC \
-                            "$url" SAMPLEMF8N2TRV "$url" SAMPLESI5J6BYE | sort)
+want=$(printf '%sjoin/%s\n' "$url" SAMP-LE22-PM7Q-3KX2 "$url" SAMP-LE33-AK4H-9WDC \
+                            "$url" SAMP-LE44-MF8N-2TRV "$url" SAMP-LE55-SJ6B-YE7K | sort)
 fails=0
 for size in 1920x1080 1280x720; do
     png="$out/join-$size.png"
