@@ -34,6 +34,7 @@ let failures = 0, passes = 0;
 function check(ok, what) {
   if (ok) passes++;
   else { failures++; console.log(`FAIL: ${what}`); }
+  if (process.env.VERBOSE && ok) console.log(`passed: ${what}`);
 }
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -69,7 +70,7 @@ async function openPage(browser, url, name) {
   page.on('console', (m) => { if (m.type() === 'error') page.errors.push(`${name}: console: ${m.text()}`); });
   await page.setViewport({ width: 1366, height: 768 });
   await page.goto(url, { waitUntil: 'domcontentloaded' });
-  await page.waitForFunction(() => window.crisisroom && window.crisisroom.model, { timeout: WAIT_MS });
+  await page.waitForFunction(() => window.crisisroom && window.crisisroom.model, { timeout: WAIT_MS, polling: 100 });
   page.label = name;
   return page;
 }
@@ -82,7 +83,7 @@ async function waitText(page, sel, needle, what) {
     await page.waitForFunction((s, n) => {
       const e = document.querySelector(s);
       return e && e.innerText.includes(n);
-    }, { timeout: WAIT_MS }, sel, needle);
+    }, { timeout: WAIT_MS, polling: 100 }, sel, needle);
     check(true, what);
   } catch (e) {
     check(false, `${what}: "${needle}" never appeared in ${sel} of ${page.label}`);
@@ -91,6 +92,7 @@ async function waitText(page, sel, needle, what) {
 
 // Pick an option of a decision, give a reason, press a button: as a person.
 async function decide(page, event, option, why, button) {
+  await page.bringToFront(); // a tab in the background draws no frame to click in
   const m = await page.evaluate(() => window.crisisroom.model);
   const dec = m.decisions.find((d) => d.event === event);
   if (!dec) throw new Error(`${page.label}: no open decision ${event}`);
@@ -101,6 +103,7 @@ async function decide(page, event, option, why, button) {
 }
 
 async function takeAction(page, action, why) {
+  await page.bringToFront();
   const key = `a-${action}`;
   await page.$eval(`#h-${key}`, (e) => e.scrollIntoView());
   await page.type(`#why-${key}`, why);
@@ -108,6 +111,7 @@ async function takeAction(page, action, why) {
 }
 
 async function endMove(page) {
+  await page.bringToFront();
   await page.click('[data-key="end-move"]');
   // The first press warns once when points are left or a decision is open.
   const warned = await page.$eval('#end-warning', (e) => !e.hidden);
@@ -130,13 +134,17 @@ async function shots(pages, out) {
   const files = [];
   for (const [w, h] of SIZES) {
     for (const p of pages) {
+      await p.bringToFront();
       await p.setViewport({ width: w, height: h });
       await sleep(100);
       const s = await noSideScroll(p);
       check(s.ok, `${p.label} at ${w}x${h} scrolls sideways (scrollWidth ${s.sw} > ${s.cw}: ${s.wide.join(', ')})`);
       const file = path.join(out, `${p.label}-${w}x${h}.png`);
       await p.screenshot({ path: file });
-      files.push(file);
+      // And the whole page, to look at what lies below the fold.
+      const full = path.join(out, `${p.label}-${w}x${h}-full.png`);
+      await p.screenshot({ path: full, fullPage: true });
+      files.push(file, full);
     }
   }
   for (const p of pages) await p.setViewport({ width: 1366, height: 768 });
@@ -159,6 +167,19 @@ async function play(o, host, browser) {
 
   const pages = {};
   for (const id of roleIds) pages[id] = await openPage(browser, `${url}join/${codes.teams[id]}`, id);
+  // A name, as people give one: the page joins again with it and keeps its
+  // participant (the lead stays the lead).
+  const people = { pm: 'Arta', akshi: 'Drita', mfa: 'Gent', sis: 'Ilir' };
+  for (const id of roleIds) {
+    const p = pages[id];
+    await p.bringToFront();
+    const before = await p.evaluate(() => window.crisisroom.me.id);
+    await p.type('#my-name', people[id]);
+    await p.click('#members button[type=submit]');
+    await waitText(p, '#members', `${people[id]} (you)`, `${id}'s member has a name`);
+    const again = await p.evaluate(() => [window.crisisroom.me.id, window.crisisroom.model.you.lead]);
+    check(again[0] === before && again[1], `${id}'s member kept its id and the lead after giving a name (${before} -> ${again})`);
+  }
   pages.facilitator = await openPage(browser, `${url}join/${codes.facilitator}`, 'facilitator');
   const all = Object.values(pages);
 
@@ -210,6 +231,7 @@ async function play(o, host, browser) {
   const before = await shots(all, o.out);
   if (roleIds.length < 4) {
     // Two teams still moving: the facilitator closes the turn.
+    await pages.facilitator.bringToFront();
     await pages.facilitator.click('[data-key="b-close"]');
   }
   for (const p of all) await waitText(p, '#clock-turn', 'Turn 2 of', `${p.label} moves on to turn 2`);
@@ -227,6 +249,7 @@ async function main() {
   let browser;
   const guard = setTimeout(() => {
     console.log(`FAIL: the test took more than ${LIMIT_MS / 1000} s`);
+    console.log(`host log:\n${host.log()}`);
     host.kill('SIGKILL');
     process.exit(1);
   }, LIMIT_MS);

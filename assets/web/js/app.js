@@ -115,7 +115,7 @@ const act = {
     cmd(proto.actLine(app.model, a, d), 'Action taken.').then((ok) => { if (ok) team.drafts.delete(a.key); });
   },
   cmd(line) { cmd(line, 'Done.'); },
-  closeTurn() { send(proto.closeTurn(), 'The turn is closed.'); },
+  closeTurn() { cmd('close', 'The turn is closed.'); },
   setTimer(min, closes) { send(proto.setTimer(min, closes), 'Timer set.'); },
   inject(to, title, text) {
     if (!title.trim() || !text.trim()) return say('An inject needs a title and a text.', 'bad');
@@ -165,13 +165,13 @@ function panel(id, cls, heading) {
 const LAYOUTS = {
   team: [['move', 'end-warning', 'decisions', 'actions', 'members'], ['meters', 'inbox', 'board', 'brief', 'log']],
   observer: [['move', 'teams', 'inbox', 'log'], ['meters', 'board', 'brief']],
-  facilitator: [['confirm', 'controls', 'teams-moves', 'schedule', 'inject', 'override'], ['room', 'meters', 'notes', 'truth', 'log']],
+  facilitator: [['confirm', 'controls', 'teams-moves', 'schedule', 'inject', 'override', 'notes'], ['room', 'meters', 'inbox', 'board', 'truth', 'log']],
 };
 // After the end the moves are over: the hotwash comes first.
 const ENDED = {
   team: [['inbox', 'log'], ['meters', 'board', 'brief']],
   observer: [['teams', 'inbox', 'log'], ['meters', 'board', 'brief']],
-  facilitator: [['confirm', 'controls', 'teams-moves'], ['room', 'meters', 'notes', 'truth', 'log']],
+  facilitator: [['confirm', 'controls', 'teams-moves', 'notes'], ['room', 'meters', 'inbox', 'truth', 'log']],
 };
 const HOTWASH = ['questions', 'survey', 'debrief'];
 const TITLES = {
@@ -243,6 +243,8 @@ function render(force) {
   top(m);
   const extra = { warned: app.warnedTurn, ask: app.ask, sent: app.surveySent, force: force ? Math.random() : 0 };
   if (m.kind !== 'facilitator') {
+    const mv = $('#move');
+    if (mv) mv.className = `panel move ${team.moveState(m).cls}`;
     draw('move', [m, extra.force], () => team.moveSection(m, act));
     draw('decisions', [m.decisions, m.role, m.you, m.paused, m.ended, extra.force], () => team.decisionsSection(m, act));
     draw('actions', [m.actions, m.role, m.paused, m.ended], () => team.actionsSection(m, act));
@@ -252,7 +254,7 @@ function render(force) {
     const confirm = $('#confirm');
     if (confirm) { confirm.hidden = !app.ask; draw('confirm', [app.ask], () => con.confirmBar(app.ask, act)); }
     draw('controls', [m.paused, m.endings, m.timer && m.timerOnExpiry, !!m.timer, extra.force], () => con.controlsSection(m, act));
-    draw('teams-moves', [m.teams, m.decisions], () => con.teamsMovesSection(m));
+    draw('teams-moves', [m.teams, m.decisions, m.log], () => con.teamsMovesSection(m));
     draw('schedule', m.schedule, () => con.scheduleSection(m, act));
     draw('inject', [m.teams, extra.force], () => con.injectSection(m, act));
     draw('override', [m.allMeters, extra.force], () => con.overrideSection(m, act));

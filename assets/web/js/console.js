@@ -126,7 +126,7 @@ export function scheduleSection(m, act) {
 function memberLine(m, c, p, act) {
   const role = m.teams.find((t) => t.id === c.who);
   const canLead = role && !p.lead;
-  return h('li', {}, p.name || 'unnamed', p.lead ? h('span', { class: 'chip good' }, 'lead') : null,
+  return h('li', {}, p.name || 'a member without a name', p.lead ? h('span', { class: 'chip good' }, 'lead') : null,
     p.online === false ? h('span', { class: 'chip' }, 'away') : null,
     canLead ? h('button', { type: 'button', class: 'small', 'data-key': `lead-${p.id}`,
       onclick: () => act.giveLead(c.who, p.id) }, 'Make lead') : null);
@@ -148,6 +148,12 @@ export function roomSection(m, act) {
   return kids;
 }
 
+// What a team did this turn: its decisions and actions, in the log's words.
+function recent(m, t) {
+  const done = m.log.filter((e) => e.turn === m.turn && (e.kind === 'decision' || e.kind === 'action') && e.who === t.short);
+  return done.length ? h('ul', { class: 'recent' }, done.map((e) => h('li', {}, e.text))) : null;
+}
+
 // Every team's open decisions and votes, for the facilitator to follow.
 export function teamsMovesSection(m) {
   const kids = [h('h2', {}, 'Teams\' moves')];
@@ -158,7 +164,7 @@ export function teamsMovesSection(m) {
         h('span', { class: 'chip' }, `${n('point', t.budget_left)} left`)),
       decs.length ? h('ul', {}, decs.map((d) => h('li', {}, d.title, (d.votes || []).length ? h('div', { class: 'dim' },
         d.votes.map((v) => `${v.by}: ${(d.options.find((o) => o.id === v.option) || { label: v.option }).label}`).join(' · ')) : null))) : h('p', { class: 'dim' }, 'No open decision.'),
-      t.recent && t.recent.length ? h('ul', {}, t.recent.map((r) => h('li', { class: 'recent' }, r))) : null));
+      recent(m, t)));
   }
   return kids;
 }

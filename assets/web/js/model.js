@@ -38,6 +38,7 @@ export function hello(id) {
 }
 
 export const command = (line) => ({ type: 'command', line });
+export const closeTurn = () => command('close');
 export const handLead = (to, role) => (role ? { type: 'lead', role, to } : { type: 'lead', to });
 export const setTimer = (minutes, closes) => ({ type: 'timer', minutes: Number(minutes) || 0, closes_turn: !!closes });
 export const reissue = (slot) => ({ type: 'revoke', slot });
@@ -191,7 +192,8 @@ function cardMeta(c) {
 
 function logLine(e) {
   const what = e.who ? `${e.who}: ${e.what}` : e.what;
-  return { when: turnWord(e.turn), kind: e.kind, text: e.why ? `${what} — "${e.why}"` : what, facilitator: !!e.facilitator };
+  return { turn: e.turn, who: e.who || '', when: turnWord(e.turn), kind: e.kind,
+    text: e.why ? `${what} — "${e.why}"` : what, facilitator: !!e.facilitator };
 }
 
 function codesOf(s, roles) {

@@ -69,7 +69,7 @@ export function membersSection(m, act) {
   const kids = [h('h2', {}, 'Your team')];
   kids.push(h('ul', { class: 'members', 'aria-label': 'Members' },
     m.members.map((p) => h('li', { class: [p.lead && 'lead', p.you && 'you'] },
-      p.you ? `${p.name || 'You'} (you)` : p.name || 'A member'))));
+      p.you ? `${p.name || 'You'} (you)` : p.name || 'a member without a name'))));
   const you = m.members.find((p) => p.you);
   const nameForm = h('form', { class: 'row', onsubmit: (e) => { e.preventDefault(); act.rename(e.target.elements.name.value); } },
     h('label', { class: 'field', for: 'my-name' }, 'Your name (your team and the facilitator see it)'),
@@ -196,6 +196,13 @@ function actionCard(m, a, act) {
 export function actionsSection(m, act) {
   const kids = [h('h2', {}, m.kind === 'team' ? 'Your standing actions' : 'Standing actions')];
   if (!m.actions.length) kids.push(h('p', { class: 'dim' }, 'None.'));
+  if (m.kind === 'team' && m.role.done && m.actions.length) {
+    // Nothing can be taken until the next turn: the list waits, folded.
+    kids.push(h('p', {}, 'Your move is done: your actions open again next turn.'),
+      h('details', { class: 'item' }, h('summary', {}, h('h3', {}, 'The list')),
+        h('ul', {}, m.actions.map((a) => h('li', {}, a.label, a.cost ? ` (${n('point', a.cost)})` : '')))));
+    return kids;
+  }
   for (const a of m.actions) kids.push(actionCard(m, a, act));
   return kids;
 }
