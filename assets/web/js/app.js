@@ -142,8 +142,19 @@ const act = {
     render(true);
   },
   cancel() { app.ask = null; render(true); },
-  survey(ans) {
-    send(proto.survey(app.model, ans)).then((ok) => { if (ok) { app.surveySent = true; render(true); } });
+  // THE GAP: version 1 of the protocol has no survey message (model.js).
+  // The host answers it `error` `malformed`; the page says so in words and
+  // keeps the answers, and never thanks for answers that were not taken.
+  async survey(ans) {
+    const msg = Object.assign({ v: 1 }, proto.survey(app.model, ans));
+    const r = await app.link.request(msg).catch((e) => ({ type: 'error', error: String(e.message || e) }));
+    if (!proto.isError(r)) {
+      app.surveySent = true;
+      render(true);
+      return;
+    }
+    say(r.code === 'malformed' ? 'This host cannot record the survey yet: please give your answers to the facilitator (they are still on this page).'
+      : proto.errorText(r), 'bad');
   },
 };
 
@@ -196,9 +207,10 @@ function build(m) {
     if (id === 'end-warning') p.setAttribute('role', 'alertdialog');
     return p;
   })));
-  const wide = m.ended ? HOTWASH.map((id) => panel(id, 'wide', TITLES[id])) : [];
+  const hot = HOTWASH.filter((id) => id !== 'survey' || m.kind !== 'facilitator');
+  const wide = m.ended ? hot.map((id) => panel(id, 'wide', TITLES[id])) : [];
   replaceChildren($('#main'), wide, cols);
-  const jump = m.ended ? HOTWASH.concat(['inbox', 'meters', 'log']) : JUMP[m.kind];
+  const jump = m.ended ? hot.concat(['inbox', 'meters', 'log']) : JUMP[m.kind];
   replaceChildren($('#jump'), jump.map((id) => h('a', { href: `#${id}` }, TITLES[id])));
 }
 

@@ -105,19 +105,16 @@ export function noteSection(m, act) {
 export function scheduleSection(m, act) {
   const kids = [h('h2', {}, 'Upcoming injects')];
   if (!m.schedule.length) kids.push(h('p', { class: 'dim' }, 'Nothing is scheduled.'));
-  const t = h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, 'When'), h('th', {}, 'Inject'), h('th', {}, 'To'), h('th', {}, ''))));
-  const body = h('tbody', {});
+  const list = h('ul', { class: 'schedule', tabindex: 0, 'aria-label': 'Upcoming injects (scrolls)' });
   for (const ev of m.schedule) {
-    body.appendChild(h('tr', {},
-      h('td', {}, ev.when),
-      h('td', {}, h('strong', {}, ev.title), ev.note ? h('div', { class: 'dim' }, ev.note) : null),
-      h('td', {}, ev.to),
-      h('td', {}, h('div', { class: 'buttons' },
-        button('Fire now', () => act.cmd(`fire ${ev.id}`), '', `fire-${ev.id}`),
-        button('Suppress', () => act.confirm(`suppress ${ev.id}`, `Never deliver "${ev.title}"?`), 'danger', `sup-${ev.id}`)))));
+    list.appendChild(h('li', { class: 'item' },
+      h('div', { class: 'head' }, h('strong', {}, ev.title), ' ', h('span', { class: 'chip' }, ev.when)),
+      ev.note ? h('p', { class: 'meta' }, ev.note) : null,
+      h('div', { class: 'buttons' },
+        button('Fire now', () => act.cmd(`fire ${ev.id}`), 'small', `fire-${ev.id}`),
+        button('Suppress', () => act.confirm(`suppress ${ev.id}`, `Never deliver "${ev.title}"?`), 'small danger', `sup-${ev.id}`))));
   }
-  t.appendChild(body);
-  if (m.schedule.length) kids.push(t);
+  if (m.schedule.length) kids.push(list);
   return kids;
 }
 

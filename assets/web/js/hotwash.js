@@ -23,7 +23,8 @@ function rating(o) {
     h('div', { class: 'rating' }, [1, 2, 3, 4, 5].map((v) => h('label', {},
       h('input', { type: 'radio', name, value: v, 'data-key': `${name}-${v}`, checked: answers.ratings[o.id] === v,
         onchange: () => { answers.ratings[o.id] = v; } }),
-      `${v}`, h('span', { class: 'visually-hidden' }, ` (${RATING_WORDS[v]})`)))));
+      `${v}`, v === 1 || v === 5 ? h('span', { class: 'dim' }, ` ${RATING_WORDS[v]}`)
+        : h('span', { class: 'visually-hidden' }, ` (${RATING_WORDS[v]})`)))));
 }
 
 export function questionsSection(m) {
@@ -67,9 +68,9 @@ export function debriefSection(m) {
   for (const t of d.teams) {
     kids.push(h('details', { class: 'item', open: true },
       h('summary', {}, h('h3', {}, t.name)),
-      t.decisions.length ? h('ul', {}, t.decisions.map((x) => h('li', {},
-        h('span', { class: 'dim' }, `${x.when}: `), h('strong', {}, x.title), ` — ${x.choice}`,
-        x.rationale ? h('div', {}, h('em', {}, `"${x.rationale}"`)) : null))) : h('p', { class: 'dim' }, 'No decision recorded.')));
+      t.decisions.length ? h('ul', { class: 'debrief' }, t.decisions.map((x) => h('li', {},
+        h('span', { class: 'dim' }, `${x.when}: `), h('strong', {}, x.title), x.choice ? ` — ${x.choice}` : '',
+        x.rationale ? h('div', {}, h('em', {}, `"${x.rationale}"`)) : null))) : h('p', { class: 'dim' }, 'Nothing this page was shown.')));
   }
   return kids;
 }

@@ -208,14 +208,22 @@ function codesOf(s, roles) {
   });
 }
 
-// The debrief, team by team: what the state holds of each team's decisions.
+// The debrief, team by team: each team's decisions (the inbox) and standing
+// actions (the log), as far as the state shows them to this holder.
 function debrief(s, roles) {
   const byTeam = new Map((s.roles || []).map((r) => [r.id, []]));
   for (const it of s.inbox || []) {
     if (!it.decider || !byTeam.has(it.decider) || !it.chosen) continue;
-    byTeam.get(it.decider).push({ when: turnWord(it.turn), title: it.title,
+    byTeam.get(it.decider).push({ turn: it.turn, when: turnWord(it.turn), title: it.title,
       choice: `${it.chosen.label}${it.status === 'expired' ? ' (by default)' : ''}`, rationale: it.rationale || '' });
   }
+  const byShort = new Map((s.roles || []).map((r) => [r.short || r.name, r.id]));
+  for (const e of s.log || []) {
+    const id = byShort.get(e.who);
+    if (e.kind !== 'action' || !id) continue;
+    byTeam.get(id).push({ turn: e.turn, when: turnWord(e.turn), title: e.what, choice: '', rationale: e.why || '' });
+  }
+  for (const list of byTeam.values()) list.sort((a, b) => a.turn - b.turn);
   const rating = { P: 'Performed without challenges', S: 'Performed with some challenges', M: 'Performed with major challenges', U: 'Unable to be performed' };
   return {
     questions: s.questions || [],
@@ -267,7 +275,7 @@ export function toModel(s, me) {
       channel: it.channel || '', when: turnWord(it.turn), to: toWords(it, roles), latest: it.turn === s.clock.turn,
       outcome: outcome(it, roles) })),
     boards: (s.boards || []).map((b) => ({ id: b.id, title: b.title, cards: (b.cards || []).map((c) => ({
-      title: c.title, text: c.text || '', meta: cardMeta(c) })) })),
+      title: c.title, text: c.text || '', meta: cardMeta(c), revealed: c.turn > 0 })) })),
     log: (s.log || []).map(logLine),
     notes: (s.log || []).filter((e) => e.kind === 'note').map((e) => ({ when: turnWord(e.turn), text: e.what })),
     schedule: (f.schedule || []).filter((e) => e.status !== 'suppressed').map((e) => ({ id: e.event, title: e.title,

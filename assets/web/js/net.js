@@ -18,6 +18,7 @@ const BACKOFF_JITTER = 0.25;    // +-25 % of each wait
 const STABLE_MS = 5000;         // a connection this old resets the back-off
 const REPLY_TIMEOUT_MS = 20000; // an answer this late is reported (the request stays queued)
 const QUIET_MS = 25000;         // this long without a message: ping, to tell a dead link
+const ERROR_MATCH_MS = 5000;    // an `error` this soon after a request may be its answer
 
 function storageKey(code) { return `crisisroom:${code.replace(/[^A-Za-z0-9]/g, '').toUpperCase()}`; }
 
@@ -117,6 +118,7 @@ export class Link {
       if (!msg || msg.v !== 1) return;
       if (msg.type === 'welcome') this.welcome(msg);
       if (msg.type === 'result' && msg.seq != null && this.pending.has(msg.seq)) this.settle(msg);
+      if (msg.type === 'error') this.settleError(msg);
       this.h.onMessage(msg);
     };
     ws.onclose = (e) => {
@@ -136,7 +138,11 @@ export class Link {
     this.welcomed = true;
     this.status('open', 0);
     // What the last connection left unanswered, with the same seq, in order.
-    for (const seq of [...this.pending.keys()].sort((a, b) => a - b)) this.raw(this.pending.get(seq).msg);
+    for (const seq of [...this.pending.keys()].sort((a, b) => a - b)) {
+      const p = this.pending.get(seq);
+      this.raw(p.msg);
+      p.sentAt = Date.now();
+    }
   }
 
   later(why) {
@@ -178,9 +184,23 @@ export class Link {
         if (p) p.late = true;
         reject(new Error('No answer from the host yet: the command is sent again (once) when the link is back.'));
       }, REPLY_TIMEOUT_MS);
-      this.pending.set(seq, { msg: out, resolve, reject, timer });
-      if (this.welcomed) this.raw(out);
+      const p = { msg: out, resolve, reject, timer, sentAt: 0 };
+      this.pending.set(seq, p);
+      if (this.welcomed) this.raw(out), (p.sentAt = Date.now());
     });
+  }
+
+  // An `error` carries no seq (docs/protocol.md v1): it answers the
+  // message the server could not take, which for a command would have been
+  // a `result`. So it settles the latest request that is not a command and
+  // went out in the last moments (a message type this host does not know).
+  settleError(msg) {
+    if (msg.seq != null && this.pending.has(msg.seq)) return this.settle(msg);
+    let latest = null;
+    for (const [seq, p] of this.pending) {
+      if (p.msg.type !== 'command' && p.sentAt && Date.now() - p.sentAt < ERROR_MATCH_MS) latest = seq;
+    }
+    if (latest !== null) this.settle(Object.assign({}, msg, { seq: latest }));
   }
 
   settle(msg) {

@@ -36,7 +36,7 @@ export function moveState(m) {
   }
   const open = m.decisions.length, pts = m.role.budget_left;
   return { cls: '', head: 'Your team\'s move',
-    sub: `${n('open decision', open)} · ${n('action point', pts)} left` };
+    sub: `${open ? n('open decision', open) : 'No open decision'} · ${pts ? n('action point', pts) : 'no action point'} left` };
 }
 
 export function moveSection(m, act) {
@@ -222,21 +222,25 @@ export function inboxSection(m) {
   return kids;
 }
 
+function card(c) {
+  return h('article', { class: 'item' }, h('h3', {}, c.title),
+    c.meta ? h('p', { class: 'meta' }, c.meta) : null, c.text ? h('p', {}, c.text) : null);
+}
+
 export function boardSection(m) {
   const kids = [h('h2', {}, 'Evidence board')];
-  let any = false;
   for (const b of m.boards) {
     if (m.boards.length > 1 || b.title) kids.push(h('h3', {}, b.title));
-    if (!b.cards.length) kids.push(h('p', { class: 'dim' }, 'No card revealed yet.'));
-    for (const c of b.cards) {
-      any = true;
-      kids.push(h('article', { class: 'item' },
-        h('h3', {}, c.title),
-        c.meta ? h('p', { class: 'meta' }, c.meta) : null,
-        c.text ? h('p', {}, c.text) : null));
+    const shown = b.cards.filter((c) => c.revealed), later = b.cards.filter((c) => !c.revealed);
+    if (!shown.length) kids.push(h('p', { class: 'dim' }, 'No card revealed yet.'));
+    for (const c of shown) kids.push(card(c));
+    // Only the facilitator's state holds cards still to come: folded.
+    if (later.length) {
+      kids.push(h('details', { class: 'item' },
+        h('summary', {}, h('h3', {}, `${n('card', later.length)} not revealed yet`)), later.map(card)));
     }
   }
-  if (!m.boards.length && !any) kids.push(h('p', { class: 'dim' }, 'No card revealed yet.'));
+  if (!m.boards.length) kids.push(h('p', { class: 'dim' }, 'No card revealed yet.'));
   return kids;
 }
 
