@@ -237,6 +237,22 @@ async function play(o, host, browser) {
     check(!t.includes(codes.facilitator), `${id}'s page shows the facilitator's code`);
     await waitText(pages[id], '#who', roles[id].name, `${id}'s page is headed by its team`);
   }
+  // The start page: a wrong code is told so there; a right one, typed as
+  // people type it (small letters, spaces), opens its page (the observers':
+  // a team's first member would become its lead).
+  const start = await browser.newPage();
+  start.label = 'start';
+  await start.goto(url, { waitUntil: 'domcontentloaded' });
+  await start.type('#code', 'ABCD EFGH JKLM NPQR');
+  await start.click('#join button[type=submit]');
+  await waitText(start, '#code-error', 'not valid', 'a wrong code is refused on the start page');
+  await start.$eval('#code', (e) => { e.value = ''; });
+  await start.type('#code', codes.observer.toLowerCase().replace(/-/g, ' '));
+  await Promise.all([start.waitForNavigation({ timeout: WAIT_MS }), start.click('#join button[type=submit]')]);
+  await start.waitForFunction(() => window.crisisroom && window.crisisroom.model, { timeout: WAIT_MS, polling: 100 });
+  await waitText(start, '#who', 'Observer', 'a typed code opens its page');
+  await start.close();
+
   // The observer reads the public part and can do nothing.
   const ot = await text(pages.observer);
   for (const id of roleIds) check(!ot.includes(roles[id].private), `the observer's page shows ${id}'s private brief`);

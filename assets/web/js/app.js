@@ -223,7 +223,7 @@ function top(m) {
   document.body.style.setProperty('--role', m.kind === 'team' ? ROLE_COLORS[m.role.index % ROLE_COLORS.length] : '');
   $('#scenario').textContent = m.you && m.you.name ? `${m.scenario.title} · ${m.you.name}` : m.scenario.title;
   $('#clock-label').textContent = m.ended ? 'Exercise over' : m.turnLabel;
-  $('#clock-turn').textContent = m.ended ? `${m.turns} turns` : `Turn ${m.turn} of ${m.turns}`;
+  $('#clock-turn').textContent = m.ended ? `ended in turn ${m.turn} of ${m.turns}` : `Turn ${m.turn} of ${m.turns}`;
   app.timerBase = m.timer ? { left: m.timer.left_ms, running: m.timer.running, at: performance.now() } : null;
   tick();
 }
@@ -314,6 +314,7 @@ function start() {
     onMessage,
     onStatus: connStatus,
     hello: (id) => proto.hello(id),
+    refused: () => proto.codeRefused(app.code),
   });
   app.link.start();
 }

@@ -24,5 +24,17 @@ $('#join').addEventListener('submit', (e) => {
     $('#code').focus();
     return;
   }
-  location.assign('/join/' + code);
+  // The host answers a wrong code with a bare 403: ask first, and say it here.
+  fetch(`/api/state?code=${encodeURIComponent(code)}`, { cache: 'no-store' }).then((r) => {
+    if (r.status === 403) {
+      err.textContent = 'This code is not valid: check it on the room\'s screen, or ask the facilitator.';
+      err.hidden = false;
+      $('#code').focus();
+    } else {
+      location.assign('/join/' + code);
+    }
+  }, () => {
+    err.textContent = 'The host cannot be reached: check that this device is on the room\'s network.';
+    err.hidden = false;
+  });
 });

@@ -69,6 +69,17 @@ export function survey(m, a) {
     improve: a.improve.trim(), other: a.other.trim(), ratings };
 }
 
+// Why the host refuses this code for good, or '' (it is fine, or the host
+// cannot be reached: then the page keeps trying).
+export async function codeRefused(code) {
+  try {
+    const r = await fetch(`/api/state?code=${encodeURIComponent(code)}`, { cache: 'no-store' });
+    return r.status === 403 ? 'This code is not valid (mistyped, or revoked): check the room\'s screen, or ask the facilitator for a new one.' : '';
+  } catch (e) {
+    return '';
+  }
+}
+
 export function isError(r) {
   return !r || (r.type === 'result' && !r.ok && !r.repeat) || r.type === 'error';
 }

@@ -123,9 +123,14 @@ export class Link {
     };
     ws.onclose = (e) => {
       if (this.ws !== ws) return;
+      const welcomed = this.welcomed;
       this.ws = null;
+      this.welcomed = false;
       if (Date.now() - this.openedAt > STABLE_MS) this.attempt = 0;
       this.later(e.reason || '');
+      // A browser never shows a page why an upgrade failed: a code that is
+      // wrong or revoked looks like a host that is down. Ask over HTTP.
+      if (!welcomed && this.h.refused) this.h.refused().then((why) => { if (why) this.stop(why); });
     };
     ws.onerror = () => { /* onclose follows and says what to do */ };
   }
