@@ -12,6 +12,7 @@
 // not scroll sideways at either size.
 'use strict';
 const { spawn } = require('child_process');
+const net = require('net');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
@@ -50,15 +51,27 @@ async function waitFile(file, ms) {
   throw new Error(`the host wrote no codes to ${file} within ${ms} ms`);
 }
 
-function startHost(o, work) {
-  const codes = path.join(work, 'codes.json');
-  const args = ['host', 'albania2022', '--headless', '--bind', '127.0.0.1', '--port', '0',
-    '--codes', codes, '--save', path.join(work, 'game.jsonl'), '--seed', '7'];
+// A port nobody listens on now (the host is started again on the same one).
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => { const p = srv.address().port; srv.close(() => resolve(p)); });
+  });
+}
+
+// The host of a new game, or (again) of its save: the same codes, port and
+// save, as after a crash.
+let hostLog = '';
+function startHost(o, work, port, again) {
+  const codes = path.join(work, again ? 'codes-again.json' : 'codes.json');
+  const save = path.join(work, 'game.jsonl');
+  const args = ['host', again ? save : 'albania2022', '--headless', '--bind', '127.0.0.1',
+    '--port', String(port), '--codes', codes].concat(again ? [] : ['--save', save, '--seed', '7']);
   const host = spawn(o.bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  let log = '';
-  host.stdout.on('data', (d) => { log += d; });
-  host.stderr.on('data', (d) => { log += d; });
-  host.log = () => log;
+  host.stdout.on('data', (d) => { hostLog += d; });
+  host.stderr.on('data', (d) => { hostLog += d; });
+  host.log = () => hostLog;
   host.codes = codes;
   return host;
 }
@@ -196,8 +209,45 @@ async function hotwash(pages, roleIds, fac, o) {
   return shots(Object.values(pages), path.join(o.out, 'end'));
 }
 
-async function play(o, host, browser) {
+// The host dies (kill -9) with the pages open and one command typed while
+// it is down; it starts again on its save: every page says it reconnects,
+// comes back by itself with its whole view and the same member, and the
+// command is applied once.
+async function restart(o, ctx, pages, roleIds) {
+  ctx.host.kill('SIGKILL');
+  await new Promise((r) => ctx.host.once('exit', r));
+  for (const p of Object.values(pages)) await waitText(p, '#conn', 'Connection lost', `${p.label} says the link is lost`);
+  const pm = pages.pm;
+  const me = await pm.evaluate(() => window.crisisroom.me.id);
+  await takeAction(pm, 'address_nation', 'Say what we know, and no more');
+  ctx.host = startHost(o, ctx.work, ctx.port, true);
+  const codes = await waitFile(ctx.host.codes, WAIT_MS);
+  check(codes.teams.pm === ctx.codes.teams.pm && codes.facilitator === ctx.codes.facilitator, 'the host came back with the same codes');
+  for (const p of Object.values(pages)) {
+    try {
+      await p.waitForFunction(() => document.querySelector('#conn').hidden, { timeout: 40000, polling: 200 });
+      check(true, `${p.label} reconnects by itself`);
+    } catch (e) {
+      check(false, `${p.label} did not reconnect after the host came back`);
+    }
+  }
+  // What the browser logged while nobody listened is what it had to say.
+  for (const p of Object.values(pages)) {
+    p.errors = p.errors.filter((e) => !/ERR_CONNECTION_REFUSED/.test(e));
+  }
+  await waitText(pages.akshi, '#inbox', 'Decided: Cut the government network off the internet first', 'AKSHI\'s decision is still there after the restart');
+  const again = await pm.evaluate(() => [window.crisisroom.me.id, window.crisisroom.model.you.lead]);
+  check(again[0] === me && again[1], `the PM's member is the same after the restart (${me} -> ${again})`);
+  await waitText(pm, '#log', 'Give a straight public briefing', 'the command typed while the host was down is applied');
+  const st = await state(ctx.codes.url, ctx.codes.facilitator);
+  const n = st.log.filter((e) => e.kind === 'action' && e.who === 'PM').length;
+  check(n === 1, `the PM's action is in the log ${n} times (once expected)`);
+}
+
+async function play(o, ctx, browser) {
+  const host = ctx.host;
   const codes = await waitFile(host.codes, WAIT_MS);
+  ctx.codes = codes;
   const url = codes.url;
   const fac = await state(url, codes.facilitator);
   const roleIds = ['pm', 'akshi', 'mfa', 'sis'].slice(0, o.teams);
@@ -277,7 +327,7 @@ async function play(o, host, browser) {
 
   // Standing actions, then every team ends its move.
   if (pages.akshi) await takeAction(pages.akshi, 'restore_backup', 'e-Albania first');
-  if (pages.pm) await takeAction(pages.pm, 'address_nation', 'Say what we know, and no more');
+  await restart(o, ctx, pages, roleIds);
   if (pages.mfa) await takeAction(pages.mfa, 'consult_allies', 'Allies first');
   await sleep(300);
   const warnedPm = pages.pm ? await endMove(pages.pm) : false;
@@ -314,27 +364,28 @@ async function main() {
   const o = options(process.argv);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'crisisroom-browser-'));
   for (const sub of ['turn2', 'end']) fs.mkdirSync(path.join(o.out, sub), { recursive: true });
-  const host = startHost(o, work);
+  const port = await freePort();
+  const ctx = { work, port, host: startHost(o, work, port, false) };
   let browser;
   const guard = setTimeout(() => {
     console.log(`FAIL: the test took more than ${LIMIT_MS / 1000} s`);
-    console.log(`host log:\n${host.log()}`);
-    host.kill('SIGKILL');
+    console.log(`host log:\n${hostLog}`);
+    ctx.host.kill('SIGKILL');
     process.exit(1);
   }, LIMIT_MS);
   try {
     browser = await puppeteer.launch({ executablePath: o.chromium, headless: true,
       args: FLAGS.concat([`--user-data-dir=${path.join(work, 'profile')}`]) });
-    const files = await play(o, host, browser);
+    const files = await play(o, ctx, browser);
     console.log(`screenshots:\n  ${files.join('\n  ')}`);
   } catch (e) {
     failures++;
     console.log(`FAIL: ${e.stack || e}`);
-    console.log(`host log:\n${host.log()}`);
+    console.log(`host log:\n${hostLog}`);
   } finally {
     clearTimeout(guard);
     if (browser) await browser.close();
-    host.kill('SIGTERM');
+    ctx.host.kill('SIGTERM');
     fs.rmSync(work, { recursive: true, force: true });
   }
   console.log(`${passes} passed, ${failures} failed`);

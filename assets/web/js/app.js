@@ -292,8 +292,9 @@ function render(force) {
 // Start --------------------------------------------------------------------------------
 
 function onMessage(msg) {
-  if (msg.type === 'welcome') app.me = msg.participant || {};
-  const r = proto.read(msg, app.model, app.me);
+  if (msg.type === 'welcome') app.me = msg.participant || {}, app.fresh = true;
+  const r = proto.read(msg, app.model, app.me, app.fresh);
+  if (msg.type === 'state') app.fresh = false;
   if (r.fatal) { app.link.stop(r.fatal); say(r.fatal, 'bad'); return; }
   if (r.notice) say(r.notice, r.bad ? 'bad' : '');
   if (r.model) {

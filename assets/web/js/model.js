@@ -100,10 +100,12 @@ export function errorText(r) {
 }
 
 // What a message means for the page: a new model, a notice, or the end.
-export function read(msg, prev, me) {
+export function read(msg, prev, me, fresh) {
   switch (msg.type) {
     case 'state':
-      if (prev && typeof msg.rev === 'number' && msg.rev <= prev.rev) return {};
+      // A restarted host counts revs from 1 again: the first state after a
+      // welcome is taken whatever its rev (fresh), later ones only newer.
+      if (prev && !fresh && typeof msg.rev === 'number' && msg.rev <= prev.rev) return {};
       return { model: toModel(msg, me) };
     case 'bye':
       if (msg.code === 'revoked') return { fatal: 'This code has been revoked: scan the new one on the room\'s screen, or ask the facilitator.' };
