@@ -122,6 +122,23 @@ static session *open_game(const char *target, const opt_val *v, script **scr)
     return s;
 }
 
+/* The server's settings: the host file beside the save (none when not
+   saving: the codes would not outlive the process anyway), the pages. */
+static net_config config_of(const opt_val *v, const session *s, char *host_file, size_t hsize,
+                            char *web, size_t wsize)
+{
+    if (s->j) str_fmt(host_file, hsize, "%s.host.json", s->j->path);
+    int have_web = datadir_find(DATADIR_WEB, web, wsize) == 0;
+    net_config cfg = {.bind = v[H_BIND].str,
+                      .port = v[H_PORT].given ? (int)v[H_PORT].i : HOST_DEFAULT_PORT,
+                      .host_file = host_file[0] ? host_file : NULL,
+                      .codes_file = v[H_CODES].str,
+                      .web_dir = have_web ? web : NULL,
+                      .timer_min = (int)v[H_TIMER].i,
+                      .timer_closes = v[H_CLOSES].given};
+    return cfg;
+}
+
 static void print_room(net *n, const session *s)
 {
     printf("crisisroom host: %s (%s), %s\n", s->sc->title, s->sc->id,
@@ -211,17 +228,17 @@ static int hook_revoke(void *ud, int slot, char *err, size_t errlen)
 }
 static void hook_timer(void *ud, int minutes, int closes)
 {
-    net_set_timer(ud, minutes, closes);
+    net_set_timer(ud, minutes * 60000, closes);
 }
-static int hook_timer_left(void *ud)
+static void hook_timer_get(void *ud, int *length, int *left, int *running)
 {
-    return net_timer_left(ud);
+    net_timer_get(ud, length, left, running);
 }
 
 static int window(net *n, script *scr, session *s, int console)
 {
     ui_host h = {n,          hook_poll, hook_wait_ms, hook_waker, hook_url,
-                 hook_slots, hook_join, hook_revoke,  hook_timer, hook_timer_left};
+                 hook_slots, hook_join, hook_revoke,  hook_timer, hook_timer_get};
     char save[PATH_MAX] = "";
     if (s->j) str_fmt(save, sizeof save, "%s", s->j->path);
     return ui_host_window(&h, scr, s, save, console);
@@ -244,15 +261,7 @@ int cli_host(int argc, char **argv)
     session *s = open_game(a.v[0], v, &scr);
     if (!s) return 1;
     char host_file[PATH_MAX + 16] = "", web[PATH_MAX] = "", err[8192];
-    if (s->j) str_fmt(host_file, sizeof host_file, "%s.host.json", s->j->path);
-    int have_web = datadir_find(DATADIR_WEB, web, sizeof web) == 0;
-    net_config cfg = {.bind = v[H_BIND].str,
-                      .port = v[H_PORT].given ? (int)v[H_PORT].i : HOST_DEFAULT_PORT,
-                      .host_file = host_file[0] ? host_file : NULL,
-                      .codes_file = v[H_CODES].str,
-                      .web_dir = have_web ? web : NULL,
-                      .timer_min = (int)v[H_TIMER].i,
-                      .timer_closes = v[H_CLOSES].given};
+    net_config cfg = config_of(v, s, host_file, sizeof host_file, web, sizeof web);
     net *n = net_start(&cfg, s, err, sizeof err);
     if (!n) {
         fprintf(stderr, "crisisroom host: %s\n", err);

@@ -81,10 +81,11 @@ int net_slot(net *n, int slot, net_slot_info *out);
 /* A new code for the slot; every connection made with the old one is
    closed. 0, or -1 with err. Owner's thread. */
 int net_revoke(net *n, int slot, char *err, size_t errlen);
-/* The turn's countdown for every device: minutes (0 off); closes 1: the
-   turn closes at zero, 0 not, -1 as before. Owner's thread. */
-void net_set_timer(net *n, int minutes, int closes);
-/* Milliseconds left on it, -1 when there is none. */
-int net_timer_left(net *n);
+/* The turn's countdown for every device: its length in ms (0 off); closes
+   1: the turn closes at zero, 0 not, -1 as before. Owner's thread. */
+void net_set_timer(net *n, int ms, int closes);
+/* How it stands: its length and the ms left (0 and 0 when there is none),
+   and whether it runs now. */
+void net_timer_get(net *n, int *length_ms, int *left_ms, int *running);
 
 #endif

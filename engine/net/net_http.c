@@ -328,7 +328,6 @@ static int page_root(struct mg_connection *c, void *ud)
 {
     net *n = ud;
     const struct mg_request_info *ri = mg_get_request_info(c);
-    if (!http_rate(n, ri->remote_addr)) return send_error(c, 429, "rate", "too many requests");
     if (strcmp(ri->local_uri, "/")) return send_error(c, 404, "malformed", "not found");
     return send_page(n, c, "index.html");
 }
@@ -337,7 +336,6 @@ static int page_join(struct mg_connection *c, void *ud)
 {
     net *n = ud;
     const struct mg_request_info *ri = mg_get_request_info(c);
-    if (!http_rate(n, ri->remote_addr)) return send_error(c, 429, "rate", "too many requests");
     if (strncmp(ri->local_uri, "/join/", 6)) return forbidden(c);
     int slot = net_slot_of_code(n, ri->local_uri + 6);
     if (slot < 0) return forbidden(c);
@@ -351,7 +349,6 @@ static int page_static(struct mg_connection *c, void *ud)
 {
     net *n = ud;
     const struct mg_request_info *ri = mg_get_request_info(c);
-    if (!http_rate(n, ri->remote_addr)) return send_error(c, 429, "rate", "too many requests");
     const char *raw = ri->local_uri_raw ? ri->local_uri_raw : ri->local_uri;
     if (strncmp(raw, "/static/", 8) || send_file(n, c, raw + 8) < 0)
         return send_error(c, 404, "malformed", "not found");
@@ -378,6 +375,22 @@ static int max_conns(const net *n, int slot)
     return slot == net_slot_observer(n) ? NET_MAX_OBSERVERS : NET_MAX_FACILITATORS;
 }
 
+/* Refusing an upgrade. civetweb 1.15 will not start a response once a
+   request asks for a WebSocket (response.inl refuses when the protocol is
+   the WebSocket's, and its own 404 there sends nothing), so this one answer
+   is printed whole, from constants: nothing of the request goes into it. */
+static int refuse_upgrade(struct mg_connection *c, int status)
+{
+    const char *body = status == 403 ? "{\"ok\":false,\"error\":\"forbidden\"}"
+                                     : "{\"ok\":false,\"code\":\"too_many_clients\","
+                                       "\"error\":\"too many connections: try later\"}";
+    mg_printf(c,
+              "HTTP/1.1 %d %s\r\nContent-Type: application/json; charset=utf-8\r\n"
+              "Content-Length: %zu\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n%s",
+              status, mg_get_response_code_text(c, status), strlen(body), body);
+    return 1; /* do not upgrade */
+}
+
 /* The code checked and the connection counted under one lock, so that a
    revoke in between cannot leave it open. */
 static int ws_connect(const struct mg_connection *cc, void *ud)
@@ -385,10 +398,8 @@ static int ws_connect(const struct mg_connection *cc, void *ud)
     net *n = ud;
     struct mg_connection *c = (struct mg_connection *)cc; /* answered before the upgrade */
     char code[64], norm[NET_CODE_LEN + 1];
-    if (!http_rate(n, mg_get_request_info(c)->remote_addr))
-        return send_error(c, 429, "rate", "too many requests"), 1;
     if (query_var(c, "code", code, sizeof code) || net_code_norm(code, norm) || !origin_ok(c))
-        return forbidden(c), 1;
+        return refuse_upgrade(c, 403);
     pthread_mutex_lock(&n->lock);
     int slot = -1;
     for (int i = 0; i < n->nslots; i++)
@@ -402,8 +413,8 @@ static int ws_connect(const struct mg_connection *cc, void *ud)
         n->nconns++, n->slots[slot].conns++;
     }
     pthread_mutex_unlock(&n->lock);
-    if (slot < 0) return forbidden(c), 1;
-    if (full) return send_error(c, 503, "too_many_clients", "too many connections: try later"), 1;
+    if (slot < 0) return refuse_upgrade(c, 403);
+    if (full) return refuse_upgrade(c, 503);
     mg_set_user_connection_data(c, k);
     return 0;
 }
@@ -449,45 +460,62 @@ static const char *str_field(cJSON *o, const char *key)
     return cJSON_IsString(v) ? v->valuestring : NULL;
 }
 
+static const char *str_or_empty(cJSON *o, const char *key)
+{
+    const char *s = str_field(o, key);
+    return s ? s : "";
+}
+
+static net_req *ws_command(net_conn *k, cJSON *o)
+{
+    const char *line = str_field(o, "line");
+    cJSON *num = cJSON_GetObjectItemCaseSensitive(o, "seq");
+    double d = cJSON_IsNumber(num) ? num->valuedouble : 0;
+    if (!line || !one_line(line)) {
+        ws_error(k, "malformed", "command: \"line\" is one command line");
+        return NULL;
+    }
+    if (num && (d < 1 || d > 9007199254740992.0 || d != (double)(long long)d)) {
+        ws_error(k, "malformed", "\"seq\" is a whole number from 1");
+        return NULL;
+    }
+    net_req *r = net_req_new(REQ_COMMAND, k->slot);
+    r->line = xstrdup(line);
+    r->seq = (long long)d, r->has_seq = num != NULL;
+    return r;
+}
+
+static net_req *ws_timer(net_conn *k, cJSON *o)
+{
+    cJSON *num = cJSON_GetObjectItemCaseSensitive(o, "minutes");
+    if (!cJSON_IsNumber(num) || num->valuedouble < 0 || num->valuedouble > 240) {
+        ws_error(k, "malformed", "timer: \"minutes\" from 0 to 240");
+        return NULL;
+    }
+    net_req *r = net_req_new(REQ_TIMER, k->slot);
+    r->ms = (int)(num->valuedouble * 60000 + 0.5); /* fractions are seconds (tests) */
+    r->closes = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(o, "closes_turn"));
+    return r;
+}
+
 /* A message's fields into a request; NULL with the error said. */
 static net_req *ws_request(net_conn *k, cJSON *o, const char *type)
 {
     net_req *r = NULL;
-    const char *s;
-    cJSON *num;
     if (!strcmp(type, "hello")) {
         r = net_req_new(REQ_HELLO, k->slot);
         token_and_name(o, r);
     } else if (!strcmp(type, "command")) {
-        s = str_field(o, "line");
-        num = cJSON_GetObjectItemCaseSensitive(o, "seq");
-        if (!s || !one_line(s))
-            return ws_error(k, "malformed", "command: \"line\" is one command line"), NULL;
-        r = net_req_new(REQ_COMMAND, k->slot);
-        r->line = xstrdup(s);
-        if (num) {
-            double d = cJSON_IsNumber(num) ? num->valuedouble : 0;
-            if (d < 1 || d > 9007199254740992.0 || d != (double)(long long)d) {
-                net_req_free(r);
-                ws_error(k, "malformed", "\"seq\" is a whole number from 1");
-                return NULL;
-            }
-            r->seq = (long long)d, r->has_seq = 1;
-        }
+        r = ws_command(k, o);
     } else if (!strcmp(type, "lead")) {
         r = net_req_new(REQ_LEAD, k->slot);
-        str_fmt(r->to, sizeof r->to, "%s", (s = str_field(o, "to")) ? s : "");
-        str_fmt(r->role, sizeof r->role, "%s", (s = str_field(o, "role")) ? s : "");
+        str_fmt(r->to, sizeof r->to, "%s", str_or_empty(o, "to"));
+        str_fmt(r->role, sizeof r->role, "%s", str_or_empty(o, "role"));
     } else if (!strcmp(type, "timer")) {
-        num = cJSON_GetObjectItemCaseSensitive(o, "minutes");
-        if (!cJSON_IsNumber(num) || num->valuedouble < 0 || num->valuedouble > 240)
-            return ws_error(k, "malformed", "timer: \"minutes\" from 0 to 240"), NULL;
-        r = net_req_new(REQ_TIMER, k->slot);
-        r->minutes = (int)num->valuedouble;
-        r->closes = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(o, "closes_turn"));
+        r = ws_timer(k, o);
     } else if (!strcmp(type, "revoke")) {
         r = net_req_new(REQ_REVOKE, k->slot);
-        str_fmt(r->role, sizeof r->role, "%s", (s = str_field(o, "slot")) ? s : "");
+        str_fmt(r->role, sizeof r->role, "%s", str_or_empty(o, "slot"));
     } else {
         ws_error(k, "malformed", "unknown type: hello, command, lead, timer, revoke or ping");
     }
@@ -533,7 +561,9 @@ static int ws_data(struct mg_connection *c, int bits, char *data, size_t len, vo
     if (!net_conn_rate(k)) {
         if (++k->strikes >= NET_RATE_STRIKES)
             return ws_fatal(k, c, "rate", 1008, "too many messages for too long");
-        ws_error(k, "rate", "too many messages: at most 10 a second (this one was dropped)");
+        /* Said once a run: answering every one would flood the queue. */
+        if (k->strikes == 1)
+            ws_error(k, "rate", "too many messages: at most 10 a second (those are dropped)");
         return 1;
     }
     k->strikes = 0;

@@ -145,7 +145,7 @@ typedef struct net_req {
     char name[NET_NAME_MAX + 1];
     char role[64], to[24];
     long long seq; /* 0: none */
-    int has_seq, minutes, closes;
+    int has_seq, ms, closes; /* ms: the timer's length */
     char *line;  /* REQ_COMMAND */
     cJSON *sent; /* REQ_COMMAND: the answer given (kept for a resend) */
     struct net_req *next;

@@ -32,13 +32,13 @@
 #define NET_HTTP_THREADS 16
 /* Messages waiting for one client; the newest state replaces an unsent one
    in its own slot, so only results and errors queue up. */
-#define NET_OUTQ_MAX 32
+#define NET_OUTQ_MAX 64
 /* A write to a client, or reading a request, that takes longer drops it:
    the client is gone or does not read. */
 #define NET_IO_TIMEOUT_MS 5000
 /* Silence before the server pings a WebSocket (civetweb closes it after
    five pings unanswered). */
-#define NET_PING_MS 10000
+#define NET_PING_MS 5000
 /* How long an HTTP request waits for the game's loop to take it. */
 #define NET_APPLY_TIMEOUT_MS 5000
 /* A participant's display name, in bytes. */

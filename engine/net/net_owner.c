@@ -467,7 +467,7 @@ static void do_timer(net *n, net_req *r)
         refuse(r, "not_allowed", "the timer is the facilitator's");
         return;
     }
-    net_set_timer(n, r->minutes, r->closes);
+    net_set_timer(n, r->ms, r->closes);
     answer(r, 200, result(r, 1));
 }
 
@@ -612,20 +612,22 @@ static void timer_run(net *n, session *s)
     }
 }
 
-void net_set_timer(net *n, int minutes, int closes)
+void net_set_timer(net *n, int ms, int closes)
 {
     net_timer *t = &n->timer;
     if (closes < 0) closes = t->closes;
     memset(t, 0, sizeof *t);
-    t->len_ms = minutes > 0 ? minutes * 60000 : 0;
+    t->len_ms = ms > 0 ? ms : 0;
     t->closes = closes;
     t->turn = -1; /* the next poll starts it on the turn in play */
     n->changed = 1;
 }
 
-int net_timer_left(net *n)
+void net_timer_get(net *n, int *length_ms, int *left_ms, int *running)
 {
-    return n->timer.len_ms ? timer_left(&n->timer) : -1;
+    *length_ms = n->timer.len_ms;
+    *left_ms = n->timer.len_ms ? timer_left(&n->timer) : 0;
+    *running = n->timer.running;
 }
 
 int net_wait_ms(net *n)

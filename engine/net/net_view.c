@@ -451,6 +451,7 @@ static cJSON *schedule(const game *g)
         cJSON *j = cJSON_CreateObject();
         cJSON_AddStringToObject(j, "event", d->id);
         cJSON_AddStringToObject(j, "title", d->title);
+        add_str(j, "text", d->text);
         cJSON_AddStringToObject(j, "status",
                                 g->ev[e] == EV_SUPPRESSED ? "suppressed"
                                 : due                     ? "queued"

@@ -58,9 +58,11 @@ typedef struct ui_host {
     /* The console: a new code for a slot (a lost phone); 0 or -1 with err. */
     int (*revoke)(void *ud, int slot, char *err, size_t errlen);
     /* The turn's countdown on every device: minutes (0 off); closes 1 the
-       turn closes at zero, 0 not, -1 as it was. And the ms left (-1 none). */
+       turn closes at zero, 0 not, -1 as it was. And how it stands, which
+       the window shows as its own timer: length and ms left (0 when there
+       is none), and whether it runs. */
     void (*timer)(void *ud, int minutes, int closes);
-    int (*timer_left)(void *ud);
+    void (*timer_get)(void *ud, int *length_ms, int *left_ms, int *running);
 } ui_host;
 
 /* Run the window on a game that is being hosted: it takes s and scr (and

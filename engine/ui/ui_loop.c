@@ -153,13 +153,29 @@ static int wait_ms(ui_app *a)
     return wait;
 }
 
+/* Hosting: the server's timer (every device's, by turn) is the one the
+   window shows; the second it shows is redrawn as ever. */
+static void mirror_timer(ui_app *a)
+{
+    int len = 0, left = 0, running = 0;
+    a->host->timer_get(a->host->ud, &len, &left, &running);
+    ui_timer *t = &a->timer;
+    t->len_ms = len > 0 ? len : 0;
+    t->turn = a->ses->g->turn, t->role = a->ses->g->role;
+    t->used = len > 0 ? (uint32_t)(len - left) : 0;
+    t->since = ui_clock();
+    t->running = running && len > 0;
+}
+
 /* Hosting: what came over the network, applied on this thread (ui.h). */
 static void poll_host(ui_app *a)
 {
-    if (a->host && a->ses && a->host->poll(a->host->ud, a->ses)) {
+    if (!a->host || !a->ses) return;
+    if (a->host->poll(a->host->ud, a->ses)) {
         a->dirty = 1;
         if (a->ses->g->ended && a->screen != SCR_DEBRIEF && !a->con.on) ui_go(a, SCR_DEBRIEF);
     }
+    mirror_timer(a);
 }
 
 void ui_loop(ui_app *a, Uint64 t_start)
