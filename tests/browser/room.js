@@ -314,7 +314,31 @@ async function play(o, ctx, browser) {
   const ft = await text(pages.facilitator);
   check(hidden.every((n) => ft.includes(n)), 'the facilitator sees the hidden meters');
 
-  // AKSHI decides turn 1's inject; the facilitator's page shows it.
+  // The facilitator sets a ten-minute timer: every page counts it down.
+  const f = pages.facilitator;
+  await f.bringToFront();
+  await f.type('#f-timer', '10');
+  await f.click('#controls form button[type=submit]');
+  for (const p of Object.values(pages)) {
+    await waitText(p, '#timer', ':', `${p.label}'s page shows the turn's timer`);
+    const t = await p.$eval('#timer', (e) => e.innerText);
+    check(/^(10:00|9:[0-5]\d)$/.test(t), `${p.label}'s timer reads "${t}" (10:00 or just under expected)`);
+  }
+
+  // A second member of AKSHI proposes an option and argues for it; the
+  // lead sees the proposal and the vote, and so does the facilitator.
+  const second = await openPage(browser, `${url}join/${codes.teams.akshi}`, 'akshi-second');
+  const m2 = await second.evaluate(() => window.crisisroom.model);
+  check(!m2.you.lead, 'the second member of a team is not its lead');
+  check(!(await second.$('[data-key="i0-confirm"]')), 'a member who is not the lead is offered to confirm');
+  await decide(second, 'ransomware', 'isolate', 'Pull the plug now', 'vote');
+  await waitText(pages.akshi, '#decisions', 'Proposed by', 'the lead sees the proposal');
+  await waitText(pages.akshi, '#decisions', 'Pull the plug now', 'the lead reads the argument');
+  await waitText(f, '#teams-moves', 'Cut the government network off the internet first', 'the facilitator sees the vote');
+  if (pages.pm) check(!(await text(pages.pm)).includes('Pull the plug now'), 'the PM\'s page shows AKSHI\'s deliberation');
+  await second.close();
+
+  // The lead decides turn 1's inject; the facilitator's page shows it.
   const why = 'Cut it off before the wiper spreads';
   await decide(pages.akshi, 'ransomware', 'isolate', why, 'confirm');
   await waitText(pages.akshi, '#inbox', 'Decided: Cut the government network off the internet first', 'AKSHI sees its decision');

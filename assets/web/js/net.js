@@ -18,7 +18,8 @@ const BACKOFF_JITTER = 0.25;    // +-25 % of each wait
 const STABLE_MS = 5000;         // a connection this old resets the back-off
 const REPLY_TIMEOUT_MS = 20000; // an answer this late is reported (the request stays queued)
 const QUIET_MS = 25000;         // this long without a message: ping, to tell a dead link
-const ERROR_MATCH_MS = 5000;    // an `error` this soon after a request may be its answer
+const ERROR_MATCH_MS = 5000;
+const CLOSE_REVOKED = 4003;     // the close code of `bye` `revoked` (docs/protocol.md)    // an `error` this soon after a request may be its answer
 
 function storageKey(code) { return `crisisroom:${code.replace(/[^A-Za-z0-9]/g, '').toUpperCase()}`; }
 
@@ -127,6 +128,10 @@ export class Link {
       this.ws = null;
       this.welcomed = false;
       if (Date.now() - this.openedAt > STABLE_MS) this.attempt = 0;
+      if (e.code === CLOSE_REVOKED) {
+        this.stop('This code has been revoked: join again with the new one (the room\'s screen, or the facilitator).');
+        return;
+      }
       this.later(e.reason || '');
       // A browser never shows a page why an upgrade failed: a code that is
       // wrong or revoked looks like a host that is down. Ask over HTTP.
