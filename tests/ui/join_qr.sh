@@ -1,9 +1,12 @@
 # The projector's join screen (`--screen join`, sample codes without a
 # server) read back as a phone would: zbarimg (zbar-tools) must find every
 # team's QR code, each one URL/join/CODE, at a projector's two common sizes.
-# Arguments: the crisisroom binary, the source tree, a folder for the PNGs.
+# And the frame test_ui drew from a host's hook (ui_join_host): HOST.png
+# must hold the URLs listed in HOST.want.
+# Arguments: the crisisroom binary, the source tree, a folder for the PNGs,
+# the prefix of test_ui's files.
 set -euo pipefail
-bin="$1" src="$2" out="$3"
+bin="$1" src="$2" out="$3" host="${4:-}"
 command -v zbarimg >/dev/null || { echo "SKIP: zbarimg (zbar-tools) is not installed"; exit 77; }
 mkdir -p "$out"
 # ui_screens_join.c's sample: a documentation address and one code per role
@@ -26,5 +29,16 @@ for size in 1920x1080 1280x720; do
         fails=$((fails+1))
     fi
 done
+passed=2
+if [ -n "$host" ]; then
+    [ -f "$host.png" ] && [ -f "$host.want" ] || { echo "FAIL: no $host.png (ui_join_host)"; exit 1; }
+    got=$(zbarimg -q --raw "$host.png" 2>/dev/null | sort || true)
+    if [ "$got" != "$(sort "$host.want")" ]; then
+        echo "FAIL: the hosted join screen decoded"; echo "$got"; echo "expected"; cat "$host.want"
+        fails=$((fails+1))
+    else
+        passed=3
+    fi
+fi
 [ "$fails" = 0 ] || exit 1
-echo "2 passed, 0 failed"
+echo "$passed passed, 0 failed"
