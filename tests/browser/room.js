@@ -325,6 +325,16 @@ async function play(o, ctx, browser) {
     check(/^(10:00|9:[0-5]\d)$/.test(t), `${p.label}'s timer reads "${t}" (10:00 or just under expected)`);
   }
 
+  // Pause: every page says so, and a team cannot act; resume.
+  await f.bringToFront();
+  await f.click('[data-key="b-Pause"]');
+  for (const p of Object.values(pages)) await waitText(p, '#timer', 'PAUSED', `${p.label}'s page shows the pause`);
+  await waitText(pages.akshi, '#move', 'Paused by the facilitator', 'a team\'s page says who paused');
+  check(!(await pages.akshi.$('[data-key="end-move"]')), 'a team may end its move while the game is paused');
+  await f.bringToFront();
+  await f.click('[data-key="b-Resume"]');
+  await waitText(pages.akshi, '#move', 'Your team\'s move', 'the game resumes on a team\'s page');
+
   // A second member of AKSHI proposes an option and argues for it; the
   // lead sees the proposal and the vote, and so does the facilitator.
   const second = await openPage(browser, `${url}join/${codes.teams.akshi}`, 'akshi-second');
