@@ -397,7 +397,12 @@ async function play(o, ctx, browser) {
 async function main() {
   const o = options(process.argv);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'crisisroom-browser-'));
-  for (const sub of ['turn2', 'end']) fs.mkdirSync(path.join(o.out, sub), { recursive: true });
+  // Screenshots of this run only: those of an earlier one would be looked at.
+  for (const sub of ['', 'turn2', 'end']) {
+    const dir = path.join(o.out, sub);
+    fs.mkdirSync(dir, { recursive: true });
+    for (const f of fs.readdirSync(dir)) if (f.endsWith('.png')) fs.unlinkSync(path.join(dir, f));
+  }
   const port = await freePort();
   const ctx = { work, port, host: startHost(o, work, port, false) };
   let browser;

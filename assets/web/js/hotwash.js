@@ -23,8 +23,7 @@ function rating(o) {
     h('div', { class: 'rating' }, [1, 2, 3, 4, 5].map((v) => h('label', {},
       h('input', { type: 'radio', name, value: v, 'data-key': `${name}-${v}`, checked: answers.ratings[o.id] === v,
         onchange: () => { answers.ratings[o.id] = v; } }),
-      `${v}`, v === 1 || v === 5 ? h('span', { class: 'dim' }, ` ${RATING_WORDS[v]}`)
-        : h('span', { class: 'visually-hidden' }, ` (${RATING_WORDS[v]})`)))));
+      `${v}`, h('span', { class: 'visually-hidden' }, ` (${RATING_WORDS[v]})`)))));
 }
 
 export function questionsSection(m) {
