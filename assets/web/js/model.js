@@ -284,9 +284,13 @@ export function toModel(s, me) {
     allMeters,
     decisions: openItems.map((it) => decision(it, s, names, myId)),
     actions: (s.actions || []).filter((a) => kind !== 'team' || a.role === s.viewer.role).map(action),
-    inbox: inbox.slice().reverse().map((it) => ({ key: `i${it.item}`, title: it.title, text: it.text || '',
-      channel: it.channel || '', when: turnWord(it.turn), to: toWords(it, roles), latest: it.turn === s.clock.turn,
-      outcome: outcome(it, roles) })),
+    // An inject the team decides now is in full under Decisions: here it is folded.
+    inbox: inbox.slice().reverse().map((it) => {
+      const mineOpen = kind === 'team' && it.status === 'open' && it.decider === s.viewer.role;
+      return { key: `i${it.item}`, title: it.title, text: it.text || '', channel: it.channel || '',
+        when: turnWord(it.turn), to: toWords(it, roles), latest: it.turn === s.clock.turn && !mineOpen,
+        outcome: mineOpen ? 'Your team decides it: see Decisions.' : outcome(it, roles) };
+    }),
     boards: (s.boards || []).map((b) => ({ id: b.id, title: b.title, cards: (b.cards || []).map((c) => ({
       title: c.title, text: c.text || '', meta: cardMeta(c), revealed: c.turn > 0 })) })),
     log: (s.log || []).map(logLine),
