@@ -48,7 +48,8 @@ static void redraw(ui_app *m)
 static int apply(ui_app *m, const char *line)
 {
     if (!m->ses) return -1;
-    int rc = session_apply(m->ses, line);
+    journal_by by = {.kind = "facilitator"}; /* the journal says who sent it */
+    int rc = session_apply_as(m->ses, line, &by);
     if (rc) {
         char why[sizeof m->ses->err + 200];
         ui_role_words(m, m->ses->err, why, sizeof why);
