@@ -289,7 +289,7 @@ export function toModel(s, me) {
       const mineOpen = kind === 'team' && it.status === 'open' && it.decider === s.viewer.role;
       return { key: `i${it.item}`, title: it.title, text: it.text || '', channel: it.channel || '',
         when: turnWord(it.turn), to: toWords(it, roles), latest: it.turn === s.clock.turn && !mineOpen,
-        outcome: mineOpen ? 'Your team decides it: see Decisions.' : outcome(it, roles) };
+        outcome: mineOpen ? 'Your team decides it: see Decisions.' : outcome(it, roles), note: it.note || '' };
     }),
     boards: (s.boards || []).map((b) => ({ id: b.id, title: b.title, cards: (b.cards || []).map((c) => ({
       title: c.title, text: c.text || '', meta: cardMeta(c), revealed: c.turn > 0 })) })),

@@ -217,6 +217,7 @@ export function inboxSection(m) {
     kids.push(h('details', { class: 'item', open: it.latest },
       h('summary', {}, h('h3', {}, it.title), meta ? h('div', { class: 'meta' }, meta) : null),
       it.text ? h('p', {}, it.text) : null,
+      it.note ? h('p', { class: 'meta' }, `MSEL note (the facilitator's only): ${it.note}`) : null,
       it.outcome ? h('p', { class: 'notice good' }, it.outcome) : null));
   }
   return kids;
