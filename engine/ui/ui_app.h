@@ -32,6 +32,7 @@ typedef enum {
     SCR_TIMELINE,
     SCR_DEBRIEF,
     SCR_CONSOLE, /* the facilitator's console (its own window, or F9 on one display) */
+    SCR_JOIN,    /* the projector's join screen of `crisisroom host` */
     SCR_COUNT
 } ui_screen;
 
@@ -163,6 +164,18 @@ typedef struct ui_console {
     char msg[1200]; /* what the last action did (or why not) */
     int msg_bad;
 } ui_console;
+
+/* What the join screen shows (ui_screens_join.c): the host's line (ui.h's
+   ui_join) for each team, in the roles' order, or sample codes for a
+   screenshot. The observers' and the facilitator's lines are never here:
+   the room's screen does not show them. */
+#define UI_JOIN_MAX 16 /* CR_MAX_ROLES: every team of a scenario has a card */
+typedef struct ui_join_screen {
+    char url[256]; /* "http://HOST:PORT/" */
+    int nteams;
+    ui_join team[UI_JOIN_MAX];
+    int sample; /* sample codes: a screenshot without a server */
+} ui_join_screen;
 
 /* MODAL_CONSOLE asks before the console takes the players' screen (F9). */
 typedef enum { MODAL_NONE, MODAL_CONFIRM, MODAL_MENU, MODAL_CONSOLE } ui_modal;
@@ -430,6 +443,9 @@ void ui_evidence_draw(ui_app *a);
 void ui_diplomacy_draw(ui_app *a);
 void ui_timeline_draw(ui_app *a);
 void ui_debrief_draw(ui_app *a);
+void ui_join_draw(ui_app *a);
+void ui_join_get(const ui_app *a, ui_join_screen *j);
+void ui_join_sample(const ui_app *a, ui_join_screen *j); /* the screenshot's codes */
 void ui_menu_draw(ui_app *a);
 void ui_confirm_draw(ui_app *a);
 void ui_console_ask_draw(ui_app *a);

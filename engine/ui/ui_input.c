@@ -95,6 +95,16 @@ static int tab_key(ui_app *a, SDL_Keycode k)
     return 0;
 }
 
+/* Hosting, F8 shows the join screen and goes back to where the room was. */
+static void join_key(ui_app *a)
+{
+    if (!a->host || !a->ses || a->modal || ui_is_console(a)) return;
+    if (a->screen != SCR_JOIN)
+        ui_go(a, SCR_JOIN);
+    else
+        ui_go(a, a->ses->g->ended ? SCR_DEBRIEF : SCR_DASHBOARD);
+}
+
 static void key_down(ui_app *a, const SDL_KeyboardEvent *e)
 {
     SDL_Keycode k = e->keysym.sym;
@@ -105,6 +115,7 @@ static void key_down(ui_app *a, const SDL_KeyboardEvent *e)
     if (ui_is_console(a) && ui_console_key(a, k)) return;
     if (a->typing && typing_key(a, k)) return;
     if (k == SDLK_F11) return ui_toggle_fullscreen(a);
+    if (k == SDLK_F8) return join_key(a);
     if (ctrl && (k == SDLK_PLUS || k == SDLK_EQUALS || k == SDLK_KP_PLUS))
         return ui_set_scale(a, 1);
     if (ctrl && (k == SDLK_MINUS || k == SDLK_KP_MINUS)) return ui_set_scale(a, -1);

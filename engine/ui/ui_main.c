@@ -26,7 +26,7 @@ typedef struct ui_args {
    dashboard. */
 static const char *const screen_names[] = {"title",    "briefing",  "handover", "dashboard",
                                            "evidence", "diplomacy", "timeline", "debrief",
-                                           "console",  "menu",      NULL};
+                                           "console",  "join",      "menu",     NULL};
 
 #define UI_MIN_W    320 /* below it the screens cannot lay out their panels */
 #define UI_MIN_H    240
@@ -94,7 +94,7 @@ const opt_cmd ui_play_cmd = {
     "Keys: F2-F4, F6, F7 change screens; F9 the facilitator's console; F5 reloads\n"
     "the scenario from disk; F11 full screen; Esc the menu.\n"
     "Screens for --screen: title, briefing, handover, dashboard, evidence,\n"
-    "diplomacy, timeline, debrief, console, menu.\n",
+    "diplomacy, timeline, debrief, console, join (sample codes), menu.\n",
     play_opts,
     P_NOPTS};
 
@@ -287,7 +287,8 @@ int ui_host_window(const ui_host *h, script *scr, session *s, const char *save, 
     app.host = h;
     app.wake_event = SDL_RegisterEvents(1);
     h->set_waker(h->ud, wake, &app);
-    ui_go(&app, s->g->ended ? SCR_DEBRIEF : SCR_DASHBOARD);
+    /* The room joins first: the join screen, until F8 (ui_input.c). */
+    ui_go(&app, s->g->ended ? SCR_DEBRIEF : SCR_JOIN);
     ui_scan_saves(&app);
     if (console) ui_console_open(&app, ui_beside(&app));
     ui_loop(&app, t_start);

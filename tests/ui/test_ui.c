@@ -138,7 +138,7 @@ static void test_play(void)
 }
 
 static const char *const names[] = {"title",     "briefing", "handover", "dashboard", "evidence",
-                                    "diplomacy", "timeline", "debrief",  "console"};
+                                    "diplomacy", "timeline", "debrief",  "console",   "join"};
 
 static void render_all(const char *scenario, int w, int h)
 {
@@ -804,6 +804,114 @@ static void test_roots(const char *dir)
     CHECK_EQ_INT(app.scen_sel, albania);
 }
 
+/* Hosting: the join screen from a host's hook (ui.h). The teams' codes and
+   who joined are drawn; the observers' and the facilitator's never are;
+   F8 shows it and goes back; the frame goes to a PNG (and the URLs its QR
+   codes must hold beside it) for join_qr.sh to read back with zbarimg. */
+static const char host_url[] = "http://10.1.2.3:8080/";
+#define OBSERVER_CODE    "OBSQ-XQ7A-XQ7B-XQ7C"
+#define FACILITATOR_CODE "FACQ-XQ7A-XQ7B-XQ7C"
+
+static const char *fake_url(void *ud)
+{
+    (void)ud;
+    return host_url;
+}
+static int fake_slots(void *ud)
+{
+    (void)ud;
+    return app.ses->sc->nroles + 2;
+}
+static int fake_join(void *ud, int slot, ui_join *out)
+{
+    (void)ud;
+    int n = app.ses->sc->nroles;
+    if (slot < 0 || slot >= n + 2) return -1;
+    memset(out, 0, sizeof *out);
+    const char *id = slot < n    ? app.ses->sc->roles[slot].id
+                     : slot == n ? "observer"
+                                 : "facilitator";
+    snprintf(out->id, sizeof out->id, "%s", id);
+    snprintf(out->name, sizeof out->name, "%s", slot < n ? app.ses->sc->roles[slot].name : id);
+    if (slot < n)
+        snprintf(out->code, sizeof out->code, "TEAM-%04d-HQST-CQDE", slot + 2);
+    else
+        snprintf(out->code, sizeof out->code, "%s", slot == n ? OBSERVER_CODE : FACILITATOR_CODE);
+    snprintf(out->url, sizeof out->url, "%sjoin/%s", host_url, out->code);
+    if (slot == 0)
+        out->joined = out->online = 2, snprintf(out->names, sizeof out->names, "Arta, Besnik");
+    return 0;
+}
+static int fake_poll(void *ud, session *s)
+{
+    (void)ud, (void)s;
+    return 0;
+}
+static int fake_wait(void *ud)
+{
+    (void)ud;
+    return -1;
+}
+static void fake_timer_get(void *ud, int *len, int *left, int *running)
+{
+    (void)ud;
+    *len = *left = *running = 0;
+}
+
+static void test_join(const char *dir)
+{
+    if (start("albania2022")) return check_fail(__FILE__, __LINE__), (void)0;
+    ui_host h = {.url = fake_url,
+                 .slots = fake_slots,
+                 .join = fake_join,
+                 .poll = fake_poll,
+                 .wait_ms = fake_wait,
+                 .timer_get = fake_timer_get};
+    ui_go(&app, SCR_DASHBOARD);
+    key(SDLK_F8);
+    CHECK_MSG(app.screen == SCR_DASHBOARD, "F8 without a host showed screen %d", app.screen);
+    app.host = &h;
+    key(SDLK_F8);
+    CHECK_MSG(app.screen == SCR_JOIN, "F8 while hosting showed screen %d", app.screen);
+    static const int sizes[][2] = {{1280, 720}, {1920, 1080}, {3840, 2160}};
+    for (size_t i = 0; i < sizeof sizes / sizeof *sizes; i++) {
+        CHECK_MSG(!ui_resize_offscreen(&app, sizes[i][0], sizes[i][1]), "resize");
+        drawn.len = 0;
+        sb_add(&drawn, "", 0);
+        ui_drawn = &drawn;
+        draw_into_record();
+        ui_drawn = NULL;
+        CHECK_MSG(!ui_layout_overflows(), "join %dx%d: %s", sizes[i][0], sizes[i][1],
+                  ui_layout_overflow(0));
+        for (int r = 0; r < app.ses->sc->nroles; r++) {
+            char code[32];
+            snprintf(code, sizeof code, "TEAM-%04d-HQST-CQDE", r + 2);
+            CHECK_MSG(strstr(drawn.s, code) != NULL, "team %d's code is not drawn", r);
+        }
+        CHECK_STR_HAS(drawn.s, "2 joined: Arta, Besnik");
+        CHECK_STR_HAS(drawn.s, "or open http://10.1.2.3:8080 and type the code under it");
+        CHECK_MSG(!strstr(drawn.s, OBSERVER_CODE), "the observers' code is on the room's screen");
+        CHECK_MSG(!strstr(drawn.s, FACILITATOR_CODE),
+                  "the facilitator's code is on the room's screen");
+        CHECK_MSG(!strstr(drawn.s, "Sample"), "a hosted join screen says it shows samples");
+    }
+    CHECK_MSG(!ui_resize_offscreen(&app, 1920, 1080), "resize");
+    draw_into_record();
+    char png[UI_PATH_MAX], want[UI_PATH_MAX], err[600];
+    snprintf(png, sizeof png, "%s/join-host.png", dir);
+    snprintf(want, sizeof want, "%s/join-host.want", dir);
+    CHECK_MSG(!ui_png_write(png, app.surf, err, sizeof err), "%s", err);
+    FILE *f = fopen(want, "w");
+    for (int r = 0; f && r < app.ses->sc->nroles; r++)
+        fprintf(f, "%sjoin/TEAM-%04d-HQST-CQDE\n", host_url, r + 2);
+    CHECK_MSG(f && fclose(f) == 0, "cannot write %s", want);
+    key(SDLK_F8);
+    CHECK_MSG(app.screen == SCR_DASHBOARD, "F8 on the join screen went to screen %d", app.screen);
+    app.host = NULL;
+    CHECK_MSG(!ui_resize_offscreen(&app, 1280, 720), "resize");
+    ui_game_close(&app);
+}
+
 int main(int argc, char **argv)
 {
     const char *what = argc > 1 ? argv[1] : "play";
@@ -833,6 +941,8 @@ int main(int argc, char **argv)
             test_presenter();
         else if (!strcmp(what, "reload"))
             test_reload(argc > 2 ? argv[2] : "reload");
+        else if (!strcmp(what, "join"))
+            test_join(argc > 2 ? argv[2] : ".");
         ui_shutdown(&app);
     }
     return check_report(argc > 1 ? argv[1] : "ui");
