@@ -144,11 +144,30 @@ static void say_bye(net_conn *c)
                                !strcmp(c->bye_code, "revoked")    ? "this code was revoked"
                                : !strcmp(c->bye_code, "stopping") ? "the host is stopping"
                                                                   : "the server closes this link");
-    if (mg_websocket_write(c->mg, MG_WEBSOCKET_OPCODE_TEXT, m->data, m->len) > 0) {
-        unsigned char st[2] = {(unsigned char)(c->bye_status >> 8), (unsigned char)c->bye_status};
-        mg_websocket_write(c->mg, MG_WEBSOCKET_OPCODE_CONNECTION_CLOSE, (const char *)st, 2);
-    }
+    if (mg_websocket_write(c->mg, MG_WEBSOCKET_OPCODE_TEXT, m->data, m->len) > 0)
+        net_conn_close_frame(c, c->mg, c->bye_status);
     net_msg_unref(m);
+}
+
+void net_conn_close_frame(net_conn *c, struct mg_connection *mg, int status)
+{
+    unsigned char st[2] = {(unsigned char)(status >> 8), (unsigned char)status};
+    int ok = mg_websocket_write(mg, MG_WEBSOCKET_OPCODE_CONNECTION_CLOSE, (const char *)st, 2) > 0;
+    pthread_mutex_lock(&c->lock);
+    if (ok) c->bye_sent_ms = net_now_ms();
+    c->dead |= !ok;
+    pthread_mutex_unlock(&c->lock);
+}
+
+int net_conn_ending(net_conn *c, int closing_frame)
+{
+    pthread_mutex_lock(&c->lock);
+    int dead = c->dead, ending = c->closing || c->bye_code;
+    uint64_t sent = c->bye_sent_ms;
+    pthread_mutex_unlock(&c->lock);
+    if (!ending) return -1;
+    if (dead || closing_frame) return 0;
+    return !sent || net_now_ms() - sent < NET_CLOSE_GRACE_MS;
 }
 
 static void *sender(void *arg)
@@ -227,14 +246,6 @@ void net_conn_closed(net_conn *c)
     c->mg = NULL;
     drop_queue(c);
     pthread_mutex_unlock(&c->lock);
-}
-
-int net_conn_alive(net_conn *c)
-{
-    pthread_mutex_lock(&c->lock);
-    int alive = !c->closing && !c->bye_code;
-    pthread_mutex_unlock(&c->lock);
-    return alive;
 }
 
 static uint64_t now_ns(void)

@@ -431,20 +431,21 @@ static void ws_ready(struct mg_connection *c, void *ud)
 }
 
 /* An error that ends the connection: said at once from this thread, then
-   the close frame; civetweb closes when the handler returns 0. */
+   the close frame. The connection is read on until the client's close
+   frame comes (ws_data), so that the socket is not closed on bytes the
+   client sent meanwhile: the kernel would reset it and lose the bye. */
 static int ws_fatal(net_conn *k, struct mg_connection *c, const char *code, int status,
                     const char *text)
 {
-    net_msg *m = net_msg_error("bye", code, "%s", text);
-    mg_websocket_write(c, MG_WEBSOCKET_OPCODE_TEXT, m->data, m->len);
-    net_msg_unref(m);
-    unsigned char st[2] = {(unsigned char)(status >> 8), (unsigned char)status};
-    mg_websocket_write(c, MG_WEBSOCKET_OPCODE_CONNECTION_CLOSE, (const char *)st, 2);
     pthread_mutex_lock(&k->lock);
-    k->closing = 1;
+    k->closing = 1; /* the sender stops: nothing more goes out */
     pthread_cond_signal(&k->cv);
     pthread_mutex_unlock(&k->lock);
-    return 0;
+    net_msg *m = net_msg_error("bye", code, "%s", text);
+    if (mg_websocket_write(c, MG_WEBSOCKET_OPCODE_TEXT, m->data, m->len) > 0)
+        net_conn_close_frame(k, c, status);
+    net_msg_unref(m);
+    return net_conn_ending(k, 0);
 }
 
 static void ws_error(net_conn *k, const char *code, const char *text)
@@ -548,7 +549,11 @@ static int ws_data(struct mg_connection *c, int bits, char *data, size_t len, vo
     net *n = ud;
     net_conn *k = mg_get_user_connection_data(c);
     int op = bits & 0x0f;
-    if (!k || !net_conn_alive(k)) return 0; /* dropped or revoked: civetweb closes it */
+    if (!k) return 0;
+    /* Dropped, revoked, stopping: the frame is dropped; civetweb closes the
+       connection once the handler returns 0. */
+    int ending = net_conn_ending(k, op == MG_WEBSOCKET_OPCODE_CONNECTION_CLOSE);
+    if (ending >= 0) return ending;
     if (op == MG_WEBSOCKET_OPCODE_CONNECTION_CLOSE) {
         mg_websocket_write(c, MG_WEBSOCKET_OPCODE_CONNECTION_CLOSE, data, len < 2 ? len : 2);
         return 0;

@@ -86,7 +86,8 @@ typedef struct net_conn {
     int closing;    /* the sender stops (closed, or dropped) */
     int dead;       /* dropped: a write failed or the queue overflowed */
     const char *bye_code;
-    int bye_status; /* WebSocket close status to send with bye */
+    int bye_status;       /* WebSocket close status to send with bye */
+    uint64_t bye_sent_ms; /* when the close frame went out (net_now_ms), 0 not yet */
     pthread_t sender;
     int has_sender;
     /* civetweb's thread only: the rate bucket. */
@@ -109,8 +110,12 @@ void net_conn_state(net_conn *c, net_msg *m);
 void net_conn_bye(net_conn *c, const char *code, int status);
 /* The close handler: stop the sender, wait for it; mg is unusable after. */
 void net_conn_closed(net_conn *c);
-/* 1 while the connection still takes messages. */
-int net_conn_alive(net_conn *c);
+/* Write the close frame with status (on mg, from any thread) and note when. */
+void net_conn_close_frame(net_conn *c, struct mg_connection *mg, int status);
+/* A frame from a connection that is ending: -1 it is not, 1 read on and
+   drop the frame (the client's close frame is awaited, NET_CLOSE_GRACE_MS
+   at most), 0 close now (its close frame came, or it cannot be told). */
+int net_conn_ending(net_conn *c, int closing_frame);
 /* The token bucket: 1 when one more message may come now. */
 int net_conn_rate(net_conn *c);
 
@@ -144,10 +149,10 @@ typedef struct net_req {
     char token[NET_TOKEN_LEN + 1];
     char name[NET_NAME_MAX + 1];
     char role[64], to[24];
-    long long seq; /* 0: none */
+    long long seq;           /* 0: none */
     int has_seq, ms, closes; /* ms: the timer's length */
-    char *line;  /* REQ_COMMAND */
-    cJSON *sent; /* REQ_COMMAND: the answer given (kept for a resend) */
+    char *line;              /* REQ_COMMAND */
+    cJSON *sent;             /* REQ_COMMAND: the answer given (kept for a resend) */
     struct net_req *next;
 } net_req;
 

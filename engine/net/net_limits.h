@@ -39,6 +39,10 @@
 /* Silence before the server pings a WebSocket (civetweb closes it after
    five pings unanswered). */
 #define NET_PING_MS 5000
+/* After the server's close frame, how long it reads (and drops) what a
+   client still sends before closing anyway: closing a socket with unread
+   bytes makes the kernel reset the link, and the client loses the bye. */
+#define NET_CLOSE_GRACE_MS 2000
 /* How long an HTTP request waits for the game's loop to take it. */
 #define NET_APPLY_TIMEOUT_MS 5000
 /* A participant's display name, in bytes. */

@@ -498,18 +498,20 @@ static void do_revoke(net *n, net_req *r)
         refuse(r, "malformed", "no slot '%s': a role's id, observer or facilitator", r->role);
         return;
     }
-    /* The answer first: the sender's own connection may be one that goes. */
     if (net_room_recode(n, slot)) {
         refuse(r, "refused", "no random numbers from the operating system");
         return;
     }
+    /* The files before the answer: whoever reads the new code there after
+       it finds it. The answer before the byes: the sender's own connection
+       may be one that goes. */
+    if (save_codes(n, err, sizeof err)) fprintf(stderr, "crisisroom host: %s\n", err);
     cJSON *o = result(r, 1);
     char code[32];
     net_code_pretty(n->slots[slot].code, code, sizeof code);
     cJSON_AddStringToObject(o, "code", code);
     answer(r, 200, o);
     close_slot(n, slot);
-    if (save_codes(n, err, sizeof err)) fprintf(stderr, "crisisroom host: %s\n", err);
 }
 
 static void do_state(net *n, session *s, net_req *r)
