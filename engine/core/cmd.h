@@ -50,7 +50,8 @@ typedef enum { CMD_BY_TEAM, CMD_BY_FACILITATOR } cmd_who;
     X(CLOSE,    "close",    "",                                    CMD_BY_FACILITATOR, "close the turn (teams move at once)") \
     X(DEFAULT,  "default",  "EVENT",                               CMD_BY_FACILITATOR, "a decision takes its default now") \
     X(UNDO,     "undo",     "",                                    CMD_BY_FACILITATOR, "take back the last command") \
-    X(FINISH,   "finish",   "[ENDING]",                            CMD_BY_FACILITATOR, "end the exercise")
+    X(FINISH,   "finish",   "[ENDING]",                            CMD_BY_FACILITATOR, "end the exercise") \
+    X(SURVEY,   "survey",   "ROLE|observer -- answers",            CMD_BY_TEAM,        "hotwash answers (JSON), after the end")
 
 /* X(KIND, name, arguments, another name or NULL, help): not journaled. */
 #define CMD_LOOK_LIST(X) \
