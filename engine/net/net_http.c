@@ -59,22 +59,6 @@ static int forbidden(struct mg_connection *c)
 
 /* What comes in ------------------------------------------------------------------------ */
 
-/* A display name: control characters dropped, cut at NET_NAME_MAX bytes
-   between characters. */
-static void clean_name(const char *in, char *out)
-{
-    size_t k = 0;
-    const unsigned char *p = (const unsigned char *)in;
-    for (; *p && k < NET_NAME_MAX; p++)
-        if (*p >= 0x20 && *p != 0x7f) out[k++] = (char)*p;
-    if ((*p & 0xC0) == 0x80) { /* cut inside a character: drop its first bytes */
-        while (k > 0 && ((unsigned char)out[k - 1] & 0xC0) == 0x80) k--;
-        if (k > 0) k--;
-    }
-    out[k] = '\0';
-    while (k > 0 && out[k - 1] == ' ') out[--k] = '\0';
-}
-
 /* One line of the command language: no line breaks or other controls. */
 static int one_line(const char *s)
 {
@@ -193,7 +177,7 @@ static void token_and_name(cJSON *o, net_req *r)
     cJSON *name = cJSON_GetObjectItemCaseSensitive(o, "name");
     if (cJSON_IsString(tok) && strlen(tok->valuestring) == NET_TOKEN_LEN)
         memcpy(r->token, tok->valuestring, NET_TOKEN_LEN + 1);
-    if (cJSON_IsString(name)) clean_name(name->valuestring, r->name);
+    if (cJSON_IsString(name)) net_name_clean(name->valuestring, r->name);
 }
 
 static int api_join(struct mg_connection *c, void *ud)
@@ -281,8 +265,10 @@ static const char *mime_of(const char *path)
     return "application/octet-stream";
 }
 
+/* Cache-Control comes from civetweb (static_file_cache_control: no-cache,
+   net_server.c): one header, not two. */
 #define PAGE_HEADERS                                                                               \
-    "Cache-Control: no-cache\r\nX-Content-Type-Options: nosniff\r\n"                               \
+    "X-Content-Type-Options: nosniff\r\n"                                                          \
     "Content-Security-Policy: default-src 'self'; connect-src 'self' ws: wss:\r\n"
 
 /* A relative path that stays inside assets/web: plain names only. */
@@ -332,13 +318,26 @@ static int page_root(struct mg_connection *c, void *ud)
     return send_page(n, c, "index.html");
 }
 
+/* A wrong or revoked code in a browser: 403, and a page a person can read
+   that says no more than the JSON would (not which, not why). */
+static const char forbidden_page[] =
+    "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" "
+    "content=\"width=device-width\"><title>Crisis Room</title></head><body><h1>This code does "
+    "not open a page</h1><p>Check it on the room's screen, or ask the facilitator for a new "
+    "one.</p><p><a href=\"/\">Type a code</a></p></body></html>\n";
+
+static int forbidden_html(struct mg_connection *c)
+{
+    return send_body(c, 403, "text/html; charset=utf-8", forbidden_page, sizeof forbidden_page - 1);
+}
+
 static int page_join(struct mg_connection *c, void *ud)
 {
     net *n = ud;
     const struct mg_request_info *ri = mg_get_request_info(c);
-    if (strncmp(ri->local_uri, "/join/", 6)) return forbidden(c);
+    if (strncmp(ri->local_uri, "/join/", 6)) return forbidden_html(c);
     int slot = net_slot_of_code(n, ri->local_uri + 6);
-    if (slot < 0) return forbidden(c);
+    if (slot < 0) return forbidden_html(c);
     return send_page(n, c,
                      slot < n->sc->nroles           ? "team.html"
                      : slot == net_slot_observer(n) ? "observer.html"
@@ -467,22 +466,39 @@ static const char *str_or_empty(cJSON *o, const char *key)
     return s ? s : "";
 }
 
-static net_req *ws_command(net_conn *k, cJSON *o)
+/* A request with the message's optional seq; NULL (said) when it is not
+   a whole number from 1 to 2^53. */
+static net_req *ws_with_seq(net_conn *k, cJSON *o, net_req_kind kind)
 {
-    const char *line = str_field(o, "line");
     cJSON *num = cJSON_GetObjectItemCaseSensitive(o, "seq");
     double d = cJSON_IsNumber(num) ? num->valuedouble : 0;
-    if (!line || !one_line(line)) {
-        ws_error(k, "malformed", "command: \"line\" is one command line");
-        return NULL;
-    }
     if (num && (d < 1 || d > 9007199254740992.0 || d != (double)(long long)d)) {
         ws_error(k, "malformed", "\"seq\" is a whole number from 1");
         return NULL;
     }
-    net_req *r = net_req_new(REQ_COMMAND, k->slot);
-    r->line = xstrdup(line);
+    net_req *r = net_req_new(kind, k->slot);
     r->seq = (long long)d, r->has_seq = num != NULL;
+    return r;
+}
+
+static net_req *ws_command(net_conn *k, cJSON *o)
+{
+    const char *line = str_field(o, "line");
+    if (!line || !one_line(line)) {
+        ws_error(k, "malformed", "command: \"line\" is one command line");
+        return NULL;
+    }
+    net_req *r = ws_with_seq(k, o, REQ_COMMAND);
+    if (r) r->line = xstrdup(line);
+    return r;
+}
+
+/* The answers are checked by the owner, who knows the scenario and the
+   participant (net_survey.c). */
+static net_req *ws_survey(net_conn *k, cJSON *o)
+{
+    net_req *r = ws_with_seq(k, o, REQ_SURVEY);
+    if (r) r->answers = cJSON_Duplicate(o, 1);
     return r;
 }
 
@@ -517,8 +533,11 @@ static net_req *ws_request(net_conn *k, cJSON *o, const char *type)
     } else if (!strcmp(type, "revoke")) {
         r = net_req_new(REQ_REVOKE, k->slot);
         str_fmt(r->role, sizeof r->role, "%s", str_or_empty(o, "slot"));
+    } else if (!strcmp(type, "survey")) {
+        r = ws_survey(k, o);
     } else {
-        ws_error(k, "malformed", "unknown type: hello, command, lead, timer, revoke or ping");
+        ws_error(k, "malformed",
+                 "unknown type: hello, command, lead, timer, revoke, survey or ping");
     }
     return r;
 }

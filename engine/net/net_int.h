@@ -8,6 +8,7 @@
  *   net_http.c   civetweb's handlers: HTTP, the WebSocket, static files
  *   net_owner.c  the owner's side: the request queue drained, commands
  *                authorised and applied, the timer, publishing
+ *   net_survey.c the hotwash survey: checked, made a journaled line
  *   net_server.c starting and stopping civetweb, the LAN address
  *
  * Locks: n->lock guards the slots' codes and counts and the list of
@@ -47,6 +48,9 @@ void net_code_pretty(const char *code, char *out, size_t size);
 int net_utf8_ok(const unsigned char *s, size_t n);
 /* A copy with each byte sequence that is not UTF-8 made U+FFFD (*outlen). */
 char *net_utf8_fix(const char *s, size_t n, size_t *outlen);
+/* A display name: control characters dropped, cut at NET_NAME_MAX bytes
+   between characters, no trailing blanks. */
+void net_name_clean(const char *in, char out[NET_NAME_MAX + 1]);
 /* Equal, in a time that does not depend on where they differ. */
 int net_secret_eq(const char *a, const char *b, size_t n);
 
@@ -128,7 +132,8 @@ typedef enum {
     REQ_TIMER,   /* the facilitator's timer */
     REQ_REVOKE,  /* a new code */
     REQ_STATE,   /* GET /api/state */
-    REQ_LEAVE    /* a WebSocket closed */
+    REQ_LEAVE,   /* a WebSocket closed */
+    REQ_SURVEY   /* the hotwash answers (net_survey.c) */
 } net_req_kind;
 
 /* An HTTP handler waits here for the owner's answer. */
@@ -153,6 +158,7 @@ typedef struct net_req {
     int has_seq, ms, closes; /* ms: the timer's length */
     char *line;              /* REQ_COMMAND */
     cJSON *sent;             /* REQ_COMMAND: the answer given (kept for a resend) */
+    cJSON *answers;          /* REQ_SURVEY: the message as it came */
     struct net_req *next;
 } net_req;
 
@@ -172,9 +178,11 @@ typedef struct net_part {
     char name[NET_NAME_MAX + 1];
     char token[NET_TOKEN_LEN + 1];
     int slot;
-    long long last_seq; /* the highest seq taken from it */
-    cJSON *last_answer; /* the result it had (NULL after a restart) */
-    int online;         /* connections now */
+    long long last_seq;   /* the highest seq taken from it */
+    cJSON *last_answer;   /* the result it had (NULL after a restart) */
+    int online;           /* connections now */
+    int surveyed;         /* its hotwash answers are in (kept: one each) */
+    long long survey_seq; /* the seq they came with (0 none) */
 } net_part;
 
 typedef struct net_seat {
@@ -205,6 +213,9 @@ struct net {
     const def_scenario *sc;
     int nslots; /* nroles + 2 */
     char url[128];
+    int port;       /* the one it listens on (kept in the host file) */
+    int saved_port; /* the host file's, 0 none */
+    int tls;        /* https and wss */
     char web_dir[1024];
     char host_file[1024], codes_file[1024];
 
@@ -257,6 +268,17 @@ int net_room_recode(net *n, int slot);
 net_msg *net_view_state(net *n, session *s, int slot);
 /* Moves available now, for every viewer of one publish. */
 void net_view_prepare(net *n, session *s);
+
+/* net_survey.c. The line `survey ROLE|observer -- JSON` for the answers r
+   carries from participant k, and its provenance (the team, never the
+   participant): 0, or -1 with an error code (docs/protocol.md) and why. */
+int net_survey_line(const net *n, const session *s, const net_req *r, int k, strbuf *line,
+                    journal_by *by, const char **code, char *err, size_t errlen);
+/* The answers journaled so far (the facilitator's count). */
+int net_survey_count(const session *s);
+/* The state m as a participant whose answers are in receives it
+   ("sent": true); NULL when m has no survey to mark (the facilitator's). */
+net_msg *net_survey_sent(const net_msg *m);
 
 /* net_http.c: the handlers, set on a started context. */
 void net_http_install(net *n);

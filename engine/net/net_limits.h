@@ -45,8 +45,12 @@
 #define NET_CLOSE_GRACE_MS 2000
 /* How long an HTTP request waits for the game's loop to take it. */
 #define NET_APPLY_TIMEOUT_MS 5000
-/* A participant's display name, in bytes. */
+/* A participant's display name, in bytes (a survey's name too). */
 #define NET_NAME_MAX 40
+/* One free-text answer of the hotwash survey, in bytes. The answers
+   together are journaled as one command's text, so their JSON must also
+   fit in CMD_TEXT_MAX (three full answers of plain text do). */
+#define NET_SURVEY_TEXT_MAX 600
 /* Stack of a connection's sender thread: it only calls civetweb's write. */
 #define NET_SENDER_STACK (64 * 1024)
 /* The host file beside the save (codes and participants). */

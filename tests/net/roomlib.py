@@ -55,11 +55,12 @@ class Host:
         self.args = list(args)
         self.proc = None
 
-    def start(self, target=None):
+    def start(self, target=None, port=True):
+        """port False: no --port (a restart on the port the host file kept)."""
         if os.path.exists(self.codes_path):
             os.remove(self.codes_path)
-        cmd = [self.binary, "host", target or self.target, "--headless", "--port", "0",
-               "--bind", "127.0.0.1", "--codes", self.codes_path]
+        cmd = [self.binary, "host", target or self.target, "--headless",
+               "--bind", "127.0.0.1", "--codes", self.codes_path] + (["--port", "0"] if port else [])
         if not target:
             cmd += ["--save", self.save, "--seed", "3"]
         env = dict(os.environ, XDG_DATA_HOME=os.path.join(self.work, "xdg"))
@@ -113,15 +114,16 @@ class Host:
         shutil.rmtree(self.work, ignore_errors=True)
 
 
-def http(method, url, body=None, headers=None):
-    """(status, body as text) of one request."""
+def http(method, url, body=None, headers=None, context=None):
+    """(status, body as text, headers) of one request; the headers keep
+    every line (get_all), a header sent twice too."""
     data = body.encode() if isinstance(body, str) else body
     req = urllib.request.Request(url, data=data, method=method, headers=headers or {})
     try:
-        with urllib.request.urlopen(req, timeout=TIMEOUT) as r:
-            return r.status, r.read().decode("utf-8", "replace"), dict(r.headers)
+        with urllib.request.urlopen(req, timeout=TIMEOUT, context=context) as r:
+            return r.status, r.read().decode("utf-8", "replace"), r.headers
     except urllib.error.HTTPError as e:
-        return e.code, e.read().decode("utf-8", "replace"), dict(e.headers)
+        return e.code, e.read().decode("utf-8", "replace"), e.headers
 
 
 def state_of(host, slot):

@@ -182,7 +182,9 @@ async def revoke(host):
     check(status == 403 and body == '{"ok":false,"error":"forbidden"}', "the old code: 403 only")
     check(await refused_upgrade(host.ws + "?code=" + old, 403), "no WebSocket with the old code")
     status, body, _ = http("GET", host.url + "join/" + old)
-    check(status == 403, "no page with the old code")
+    wrong = http("GET", host.url + "join/AAAA-BBBB-CCCC-DDDD")
+    check(status == 403 and (status, body) == wrong[:2],
+          "no page with the old code: the same 403 as a wrong code's")
     with open(host.codes_path) as f:
         check(json.load(f)["teams"]["b"] == r["code"], "--codes FILE has the new code")
     host.codes["teams"]["b"] = r["code"]
