@@ -54,6 +54,8 @@ class Host:
         self.target = target or os.path.join(src, "tests", "fixtures", "room")
         self.args = list(args)
         self.proc = None
+        self.env = {}     # more of the host's environment
+        self.ssl = None   # an ssl.SSLContext for wss:// and https:// (TLS tests)
 
     def start(self, target=None, port=True):
         """port False: no --port (a restart on the port the host file kept)."""
@@ -63,7 +65,7 @@ class Host:
                "--bind", "127.0.0.1", "--codes", self.codes_path] + (["--port", "0"] if port else [])
         if not target:
             cmd += ["--save", self.save, "--seed", "3"]
-        env = dict(os.environ, XDG_DATA_HOME=os.path.join(self.work, "xdg"))
+        env = dict(os.environ, XDG_DATA_HOME=os.path.join(self.work, "xdg"), **self.env)
         self.out = open(os.path.join(self.work, "host.out"), "ab")
         self.proc = subprocess.Popen(cmd + self.args, stdout=self.out, stderr=self.out, env=env)
         deadline = time.time() + TIMEOUT
@@ -127,7 +129,7 @@ def http(method, url, body=None, headers=None, context=None):
 
 
 def state_of(host, slot):
-    status, body, _ = http("GET", host.url + "api/state?code=" + host.code(slot))
+    status, body, _ = http("GET", host.url + "api/state?code=" + host.code(slot), context=host.ssl)
     check(status == 200, "GET /api/state for %s: %d %s" % (slot, status, body[:200]))
     return json.loads(body) if status == 200 else {}
 
@@ -153,8 +155,9 @@ class Client:
 
     async def open(self, hello=True):
         url = self.host.ws + "?code=" + self.host.code(self.slot)
+        tls = {"ssl": self.host.ssl} if self.host.ssl else {}
         self.ws = await websockets.connect(url, origin=self.origin, max_size=2**24,
-                                           close_timeout=2, open_timeout=TIMEOUT)
+                                           close_timeout=2, open_timeout=TIMEOUT, **tls)
         self.reader = asyncio.ensure_future(self._read())
         if hello:
             msg = {"v": 1, "type": "hello"}
