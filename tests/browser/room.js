@@ -177,11 +177,16 @@ async function state(url, code) {
   return r.json();
 }
 
-// The facilitator ends the exercise: every page turns to the hotwash (the
-// debrief questions, the survey, the debrief); a participant answers.
-async function hotwash(pages, roleIds, fac, o) {
+// The facilitator ends the exercise with an ending chosen from the list
+// (the facilitator's state alone has it): every page turns to the hotwash
+// (the debrief questions, the survey, the debrief, team by team: the
+// hidden truth, every team's decisions and reasons; never a facilitator's
+// note); a participant answers the survey once.
+async function hotwash(pages, roleIds, fac, o, secret) {
   const f = pages.facilitator;
   await f.bringToFront();
+  const ending = fac.facilitator.endings[1] || fac.facilitator.endings[0];
+  await f.select('#f-ending', ending.id);
   await f.click('#controls button.danger[type=submit]');
   await f.waitForSelector('[data-key="b-yes"]', { timeout: WAIT_MS });
   await f.click('[data-key="b-yes"]');
@@ -189,6 +194,17 @@ async function hotwash(pages, roleIds, fac, o) {
   for (const p of Object.values(pages)) {
     await waitText(p, '#clock-label', 'Exercise over', `${p.label}'s page says the exercise is over`);
     await waitText(p, '#questions', q, `${p.label}'s page shows the debrief questions`);
+    await waitText(p, '#debrief', ending.title, `${p.label}'s page shows the ending the facilitator chose`);
+  }
+  const truth = fac.truth.truth;
+  for (const p of Object.values(pages).filter((x) => x.label !== 'facilitator')) {
+    await waitText(p, '#debrief', truth.slice(0, 60), `${p.label}'s debrief tells the hidden truth`);
+    await waitText(p, '#debrief [data-team="akshi"]', secret.why, `${p.label}'s debrief has AKSHI's rationale`);
+    await waitText(p, '#debrief [data-team="akshi"]', secret.argument, `${p.label}'s debrief has AKSHI's argument`);
+    const t = await text(p);
+    check(!t.includes(secret.note), `${p.label}'s page shows the facilitator's note after the end`);
+    const teams = await p.$$eval('#debrief [data-team]', (e) => e.map((x) => x.dataset.team));
+    check(teams.join() === fac.roles.map((r) => r.id).join(), `${p.label}'s debrief goes team by team: ${teams}`);
   }
   for (const id of roleIds) await waitText(pages[id], '#survey', 'What went well?', `${id}'s page offers the survey`);
   const p = pages[roleIds[0]];
@@ -198,14 +214,12 @@ async function hotwash(pages, roleIds, fac, o) {
   const radios = await p.$$('#survey input[type=radio][value="4"]');
   for (const r of radios) await r.click();
   await p.click('#survey button[type=submit]');
-  await sleep(500);
-  const sv = await p.evaluate(() => ({ thanks: document.querySelector('#survey').innerText.includes('Thank you'),
-    msg: document.querySelector('#msg').hidden ? '' : document.querySelector('#msg').innerText,
-    kept: document.querySelector('#hw-well') && document.querySelector('#hw-well').value }));
-  // Version 1 of the protocol has no survey message (see the report of
-  // issue 12): the page must then say so and keep the answers, never thank.
-  check(sv.thanks || (sv.msg && sv.kept), `after sending the survey the page neither thanked nor said why not (${sv.msg})`);
-  if (!sv.thanks) console.log(`NOTE: the host did not take the survey: ${sv.msg}`);
+  await waitText(p, '#survey', 'Thank you', `${p.label}'s answers are taken`);
+  const sent = await p.evaluate(() => window.crisisroom.model.surveySent);
+  check(sent, `${p.label}'s state says its answers are in`);
+  await waitText(f, '#debrief', 'Survey: 1 answer', 'the facilitator sees the answer counted');
+  const other = pages[roleIds[1]];
+  check(!(await other.evaluate(() => window.crisisroom.model.surveySent)), `${other.label} has not answered`);
   return shots(Object.values(pages), path.join(o.out, 'end'));
 }
 
@@ -254,6 +268,10 @@ async function play(o, ctx, browser) {
   const roles = Object.fromEntries(fac.roles.map((r) => [r.id, r]));
   const hidden = fac.meters.filter((m) => m.hidden).map((m) => m.name);
   const truth = fac.truth && fac.truth.truth;
+  // What the debrief shows everyone after the end, and what nobody but the
+  // facilitator ever reads.
+  const secret = { why: 'Cut it off before the wiper spreads', argument: 'Pull the plug now',
+    note: 'Watch the MFA lead: NOTE-OF-THE-FACILITATOR' };
 
   const pages = {};
   for (const id of roleIds) pages[id] = await openPage(browser, `${url}join/${codes.teams[id]}`, id);
@@ -314,8 +332,17 @@ async function play(o, ctx, browser) {
   const ft = await text(pages.facilitator);
   check(hidden.every((n) => ft.includes(n)), 'the facilitator sees the hidden meters');
 
-  // The facilitator sets a ten-minute timer: every page counts it down.
+  // The facilitator pins a note: only its own page shows it.
   const f = pages.facilitator;
+  await f.bringToFront();
+  await f.type('#f-note', secret.note);
+  await f.click('#notes button[type=submit]');
+  await waitText(f, '#notes', secret.note, 'the facilitator\'s note is pinned');
+  for (const id of roleIds.concat(['observer'])) {
+    check(!(await text(pages[id])).includes(secret.note), `${id}'s page shows the facilitator's note`);
+  }
+
+  // The facilitator sets a ten-minute timer: every page counts it down.
   await f.bringToFront();
   await f.type('#f-timer', '10');
   await f.click('#controls form button[type=submit]');
@@ -341,7 +368,7 @@ async function play(o, ctx, browser) {
   const m2 = await second.evaluate(() => window.crisisroom.model);
   check(!m2.you.lead, 'the second member of a team is not its lead');
   check(!(await second.$('[data-key="i0-confirm"]')), 'a member who is not the lead is offered to confirm');
-  await decide(second, 'ransomware', 'isolate', 'Pull the plug now', 'vote');
+  await decide(second, 'ransomware', 'isolate', secret.argument, 'vote');
   await waitText(pages.akshi, '#decisions', 'Proposed by', 'the lead sees the proposal');
   await waitText(pages.akshi, '#decisions', 'Pull the plug now', 'the lead reads the argument');
   await waitText(f, '#teams-moves', 'Cut the government network off the internet first', 'the facilitator sees the vote');
@@ -349,7 +376,7 @@ async function play(o, ctx, browser) {
   await second.close();
 
   // The lead decides turn 1's inject; the facilitator's page shows it.
-  const why = 'Cut it off before the wiper spreads';
+  const why = secret.why;
   await decide(pages.akshi, 'ransomware', 'isolate', why, 'confirm');
   await waitText(pages.akshi, '#inbox', 'Decided: Cut the government network off the internet first', 'AKSHI sees its decision');
   await waitText(pages.facilitator, '#inbox', 'Decided: Cut the government network off the internet first', 'the facilitator sees AKSHI\'s decision');
@@ -389,7 +416,7 @@ async function play(o, ctx, browser) {
   for (const p of all) await waitText(p, '#clock-turn', 'Turn 2 of', `${p.label} moves on to turn 2`);
   if (pages.akshi) await waitText(pages.akshi, '#decisions', 'A second tool wakes up', 'AKSHI receives turn 2\'s inject');
   const after = roleIds.length >= 4 ? await shots(all, path.join(o.out, 'turn2')) : [];
-  const end = await hotwash(pages, roleIds, fac, o);
+  const end = await hotwash(pages, roleIds, fac, o, secret);
   for (const p of all) for (const e of p.errors) check(false, e);
   return before.concat(after, end);
 }

@@ -142,18 +142,16 @@ const act = {
     render(true);
   },
   cancel() { app.ask = null; render(true); },
-  // THE GAP: version 1 of the protocol has no survey message (model.js).
-  // The host answers it `error` `malformed`; the page says so in words and
-  // keeps the answers, and never thanks for answers that were not taken.
+  // One survey each (protocol 1.1): a refusal keeps the answers on the page.
   async survey(ans) {
-    const msg = Object.assign({ v: 1 }, proto.survey(app.model, ans));
-    const r = await app.link.request(msg).catch((e) => ({ type: 'error', error: String(e.message || e) }));
-    if (!proto.isError(r)) {
+    const r = await app.link.request(proto.survey(app.model, ans)).catch((e) => ({ type: 'error', error: String(e.message || e) }));
+    if (!proto.isError(r) || (r.code === 'refused' && app.model.surveySent)) {
       app.surveySent = true;
       render(true);
       return;
     }
-    say(r.code === 'malformed' ? 'This host cannot record the survey yet: please give your answers to the facilitator (they are still on this page).'
+    say(r.code === 'malformed' && /unknown type/.test(r.error || '')
+      ? 'This host cannot record the survey: please give your answers to the facilitator (they are still on this page).'
       : proto.errorText(r), 'bad');
   },
 };
@@ -283,7 +281,7 @@ function render(force) {
   if (m.ended) {
     draw('questions', m.debrief.questions, () => hw.questionsSection(m));
     draw('survey', [m.debrief.objectives, app.surveySent, m.kind], () => hw.surveySection(m, act, app.surveySent));
-    draw('debrief', m.debrief, () => hw.debriefSection(m));
+    draw('debrief', [m.debrief, m.surveys], () => hw.debriefSection(m));
   }
   document.body.dataset.turn = String(m.turn);
   document.body.dataset.done = m.kind === 'team' && m.role.done ? '1' : '0';

@@ -53,7 +53,8 @@ export function controlsSection(m, act) {
   if (m.timer) {
     kids.push(h('p', { class: 'dim' }, m.timerOnExpiry ? 'The timer closes the turn when it runs out.' : 'The timer only counts: the turn closes when you close it or every team has ended.'));
   }
-  // The state of version 1 lists no endings: `finish` lets the scenario decide.
+  // The facilitator's state lists the endings (protocol 1.1); none chosen:
+  // `finish` lets the scenario decide.
   const endings = m.endings.length ? select('ending', 'End the exercise with', [{ value: '', label: 'As the game stands (the scenario decides)' }].concat(
     m.endings.map((e) => ({ value: e.id, label: e.title }))), '') : null;
   kids.push(h('form', { onsubmit: (e) => { e.preventDefault(); act.confirm(`finish ${field('ending', '')}`.trim(), 'End the exercise now? Every page then shows the hotwash.'); } },
