@@ -31,6 +31,10 @@
 struct mg_context;
 struct mg_connection;
 
+/* The protocol's version (docs/protocol.md): messages carry its major
+   number as "v"; welcome says the whole. 1.1 added the survey. */
+#define NET_PROTOCOL "1.1"
+
 /* Codes and tokens ----------------------------------------------------------- */
 
 #define NET_CODE_LEN  16 /* symbols of a code: 80 bits */

@@ -219,6 +219,7 @@ static cJSON *welcome(const net *n, int k)
         cJSON_AddNullToObject(j, "role");
     cJSON_AddBoolToObject(j, "lead", team && n->slots[p->slot].lead == k);
     cJSON_AddNumberToObject(o, "last_seq", (double)p->last_seq);
+    cJSON_AddStringToObject(o, "protocol", NET_PROTOCOL);
     cJSON *l = cJSON_AddObjectToObject(o, "limits");
     cJSON_AddNumberToObject(l, "message_bytes", NET_MAX_MESSAGE);
     cJSON_AddNumberToObject(l, "messages_per_second", NET_RATE);

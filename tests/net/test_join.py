@@ -66,6 +66,7 @@ async def main(binary, src):
         ana = await Client(host, "c", name="Ana").open()
         w = ana.welcome
         check(w["v"] == 1 and w["participant"]["kind"] == "team", "welcome: %s" % w)
+        check(w["protocol"] == "1.1", "welcome says the protocol's version: %s" % w.get("protocol"))
         check(w["participant"]["role"] == "c" and w["participant"]["lead"], "the first is the lead")
         check(len(w["participant"]["token"]) == 26, "a token of 26 symbols")
         check(w["last_seq"] == 0, "a new participant has taken no seq")
