@@ -143,6 +143,7 @@ static void say_bye(net_conn *c)
     net_msg *m = net_msg_error("bye", c->bye_code, "%s",
                                !strcmp(c->bye_code, "revoked")    ? "this code was revoked"
                                : !strcmp(c->bye_code, "stopping") ? "the host is stopping"
+                               : !strcmp(c->bye_code, "slow")     ? "this link reads too slowly"
                                                                   : "the server closes this link");
     if (mg_websocket_write(c->mg, MG_WEBSOCKET_OPCODE_TEXT, m->data, m->len) > 0)
         net_conn_close_frame(c, c->mg, c->bye_status);
@@ -203,8 +204,10 @@ void net_conn_send(net_conn *c, net_msg *m)
     if (c->closing || c->bye_code) {
         /* closed or dropped: nothing more goes out */
     } else if (c->qlen == NET_OUTQ_MAX) {
-        c->dead = c->closing = 1; /* it does not read: drop it */
+        /* It reads too slowly: what waits is dropped, and the sender says
+           bye and closes (if the client reads at all, it learns why). */
         drop_queue(c);
+        c->bye_code = "slow", c->bye_status = 1008;
     } else {
         c->q[(c->qhead + c->qlen++) % NET_OUTQ_MAX] = net_msg_ref(m);
     }
@@ -259,7 +262,11 @@ int net_conn_rate(net_conn *c)
 {
     uint64_t now = now_ns();
     if (c->last_ns) c->tokens += (double)(now - c->last_ns) * NET_RATE / 1e9;
-    if (c->tokens > NET_RATE_BURST) c->tokens = NET_RATE_BURST;
+    /* A full bucket forgives the strikes: the client kept to the rate long
+       enough. One message let through in a flood (a token come back) does
+       not, so when a flood is dropped depends on how much it sent, not on
+       how the two sides were scheduled. */
+    if (c->tokens >= NET_RATE_BURST) c->tokens = NET_RATE_BURST, c->strikes = 0;
     c->last_ns = now;
     if (c->tokens < 1) return 0;
     c->tokens -= 1;

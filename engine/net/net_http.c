@@ -590,7 +590,6 @@ static int ws_data(struct mg_connection *c, int bits, char *data, size_t len, vo
             ws_error(k, "rate", "too many messages: at most 10 a second (those are dropped)");
         return 1;
     }
-    k->strikes = 0;
     if (op != MG_WEBSOCKET_OPCODE_TEXT || !(bits & 0x80))
         ws_error(k, "malformed", "fragmented messages are not accepted: one frame a message");
     else if (!net_utf8_ok((const unsigned char *)data, len))

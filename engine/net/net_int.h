@@ -92,7 +92,7 @@ typedef struct net_conn {
     int qhead, qlen;
     net_msg *state; /* the newest state not yet sent */
     int closing;    /* the sender stops (closed, or dropped) */
-    int dead;       /* dropped: a write failed or the queue overflowed */
+    int dead;       /* dropped: a write failed */
     const char *bye_code;
     int bye_status;       /* WebSocket close status to send with bye */
     uint64_t bye_sent_ms; /* when the close frame went out (net_now_ms), 0 not yet */
@@ -101,7 +101,7 @@ typedef struct net_conn {
     /* civetweb's thread only: the rate bucket. */
     double tokens;
     uint64_t last_ns;
-    int strikes;
+    int strikes; /* messages refused for the rate since the bucket was last full */
     struct net_conn *next;
 } net_conn;
 

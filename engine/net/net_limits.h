@@ -12,7 +12,8 @@
    people type and click far slower; a loop in a page does not. */
 #define NET_RATE       10
 #define NET_RATE_BURST 20
-/* Messages refused in a row for the rate before the client is dropped. */
+/* Messages refused for the rate, since the client's bucket was last full,
+   before the client is dropped. */
 #define NET_RATE_STRIKES 40
 /* HTTP requests a second per remote address (scripts, tests), and burst. */
 #define NET_HTTP_RATE       50
@@ -41,8 +42,9 @@
 #define NET_PING_MS 5000
 /* After the server's close frame, how long it reads (and drops) what a
    client still sends before closing anyway: closing a socket with unread
-   bytes makes the kernel reset the link, and the client loses the bye. */
-#define NET_CLOSE_GRACE_MS 2000
+   bytes makes the kernel reset the link, and the client loses the bye. As
+   long as a write may take: a loaded machine must not cut it short. */
+#define NET_CLOSE_GRACE_MS NET_IO_TIMEOUT_MS
 /* How long an HTTP request waits for the game's loop to take it. */
 #define NET_APPLY_TIMEOUT_MS 5000
 /* A participant's display name, in bytes (a survey's name too). */

@@ -229,6 +229,12 @@ class Client:
             await asyncio.sleep(0.01)
         raise TimeoutError("no state as expected for %s" % self.slot)
 
+    async def caught_up(self):
+        """Waits for the state of the host's newest revision (read over
+        HTTP), so that every push before it has come: no guess of how long."""
+        rev = state_of(self.host, self.slot)["rev"]
+        return await self.wait_state(lambda s: s["rev"] >= rev)
+
     async def close(self):
         await self.ws.close()
         await asyncio.wait_for(self.reader, TIMEOUT)
@@ -238,11 +244,12 @@ class Client:
         return "\n".join(m if isinstance(m, str) else repr(m) for m in self.raw)
 
 
-def run(name, main):
-    """Run main(binary, src) under an overall bound; the report is the exit status."""
+def run(name, main, bound=50):
+    """Run main(binary, src) under an overall bound in seconds (below ctest's
+    TIMEOUT, so that a stuck test says where); the report is the exit status."""
     binary, src = sys.argv[1], sys.argv[2]
     try:
-        asyncio.run(asyncio.wait_for(main(binary, src), 50))
+        asyncio.run(asyncio.wait_for(main(binary, src), bound))
     except Exception as e:  # a test that could not go on fails, with why
         import traceback
         traceback.print_exc()

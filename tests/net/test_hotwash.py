@@ -126,8 +126,7 @@ async def survey(host, cl):
     check(r["ok"] and r["seq"] == first, "a's answers are taken: %s" % r)
     s = await a.wait_state(lambda s: s["survey"]["sent"])
     check(s["survey"] == {"open": True, "sent": True}, "a's state says they are in")
-    await asyncio.sleep(0.3)
-    check(not a2.state()["survey"]["sent"], "a's other member has not answered: not marked")
+    check(not (await a2.caught_up())["survey"]["sent"], "a's other member has not answered: not marked")
     r = await a.request(answers(seq=first))
     check(r["ok"] and r.get("repeat"), "the same seq again: answered, not applied: %s" % r)
     a.seq += 1
@@ -207,7 +206,8 @@ async def main(binary, src):
         cl["a"].seq += 1
         check(not r["ok"] and r["code"] == "refused" and "ends the exercise" in r["error"],
               "no survey before the end: %s" % r)
-        await asyncio.sleep(0.3)
+        for c in cl.values():  # every push has come
+            await c.caught_up()
         before_the_end(host, cl)
         r = await cl["facilitator"].cmd("finish plain")
         check(r["ok"], "the facilitator ends the exercise: %s" % r)
