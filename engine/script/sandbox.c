@@ -32,6 +32,22 @@ long sbx_now_ms(void)
 
 static void sbx_hook(lua_State *L, lua_Debug *ar);
 
+/* Is this block one whose size the script's own operations decide? Only
+   new objects (Lua passes their type as osize): a string, table, closure,
+   userdata or thread of at least SCRIPT_CHARGE_MIN_BYTES. Not the blocks
+   Lua resizes (a thread's stack, the string table, a table's parts, a
+   buffer): their sizes depend on what the collector did before (a batch's
+   fifth game finds a stack that an earlier game grew, a replay does not),
+   and what fills them is paid by the instructions that fill it. Not short
+   strings either: Lua reuses one while an equal string is alive or not yet
+   collected. So a callback is charged the same in a batch and in a replay. */
+static int charged_block(const void *ptr, size_t osize, size_t nsize)
+{
+    if (ptr || nsize < SCRIPT_CHARGE_MIN_BYTES) return 0;
+    return osize == LUA_TSTRING || osize == LUA_TTABLE || osize == LUA_TFUNCTION ||
+           osize == LUA_TUSERDATA || osize == LUA_TTHREAD;
+}
+
 static void *sbx_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 {
     script *s = ud;
@@ -45,17 +61,18 @@ static void *sbx_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
         s->mem_hit = 1;
         return NULL; /* Lua collects and retries once, then raises */
     }
-    if (nsize > old && s->metered) {
-        /* Copying bytes takes time the count hook does not see (a .. b is
-           one instruction): bytes allocated cost instructions too, and
-           once the budget is gone nothing more is allocated. */
-        s->left -= (long)((nsize - old) / SCRIPT_BYTES_PER_INSTRUCTION);
+    if (s->metered && nsize > old) {
         if (s->killed && nsize - old > 4096) return NULL; /* room for messages */
-        if (nsize - old >= SCRIPT_SAMPLE_BYTES && !s->sampling && !s->killed) {
-            /* A big block: note the place at the next instruction, so that
-               running out of memory soon after can say where. */
-            s->sampling = 1;
-            lua_sethook(s->L, sbx_hook, LUA_MASKCOUNT, 1);
+        if (charged_block(ptr, osize, nsize)) {
+            /* Copying bytes takes time the count hook does not see (a .. b
+               is one instruction): bytes allocated cost instructions too. */
+            s->left -= (long)(nsize / SCRIPT_BYTES_PER_INSTRUCTION);
+            if (nsize >= SCRIPT_SAMPLE_BYTES && !s->sampling && !s->killed) {
+                /* A big block: note the place at the next instruction, so
+                   that running out of memory soon after can say where. */
+                s->sampling = 1;
+                lua_sethook(s->L, sbx_hook, LUA_MASKCOUNT, 1);
+            }
         }
     }
     void *p = realloc(ptr, nsize);

@@ -14,6 +14,7 @@
 /* How the sandbox works, not what it allows (those limits are in api.h). */
 #define SCRIPT_HOOK_STEP             250
 #define SCRIPT_BYTES_PER_INSTRUCTION 64         /* allocating costs instructions too */
+#define SCRIPT_CHARGE_MIN_BYTES      128        /* smaller new objects cost nothing */
 #define SCRIPT_SAMPLE_BYTES          (1u << 20) /* note the place after such a block */
 #define SCRIPT_BUILD_RESERVE         (8u << 20) /* memory for building, over the limit */
 #define SCRIPT_PATTERN_STEPS         200000000L /* a pattern call outside the budget */

@@ -563,6 +563,46 @@ static void test_ceilings(void)
     }
 }
 
+/* What a callback is charged does not depend on what ran before it in the
+   same Lua state: the same game played first (as a replay plays it) and
+   after other games (as a batch plays its later games, on a stack and a
+   string table those games grew) uses the same instructions, so a budget
+   or a ceiling near that count decides both alike. */
+static void test_charge_history(void)
+{
+    script *s = load("event { id = 'x', turn = 1, to = 'a', channel = 'phone', title = 'X',\n"
+                     "  text = 'x', on_deliver = { run = function(g)\n"
+                     "    local function deep(n) if n > 0 then return 1 + deep(n - 1) end "
+                     "return 0 end\n"
+                     "    local t = {}\n"
+                     "    for i = 1, 20000 do t[i] = 'k' .. i .. g.turn end\n"
+                     "    g.state.n = deep(4000) + #t + #table.concat(t, ',', 1, 100)\n"
+                     "  end } }\n");
+    CHECK(s != NULL);
+    if (!s) {
+        fprintf(stderr, "%s\n", err);
+        return;
+    }
+    long used[4];
+    for (int i = 0; i < 4; i++) {
+        CHECK_EQ_STR(start_game(s), "");
+        used[i] = s->used; /* the last callback of the start: the one above */
+    }
+    CHECK(used[0] > 100000);
+    for (int i = 1; i < 4; i++)
+        CHECK_MSG(used[i] == used[0], "game %d used %ld, the first %ld", i + 1, used[i], used[0]);
+    /* A budget just below or above that count: every game alike. */
+    for (int above = 0; above < 2; above++) {
+        s->lim.instructions = used[0] + (above ? 2000 : -2000);
+        for (int i = 0; i < 4; i++) {
+            const char *e = start_game(s);
+            CHECK_MSG(above ? !*e : strstr(e, "instruction budget exceeded") != NULL,
+                      "budget %ld, game %d: '%s'", s->lim.instructions, i + 1, e);
+        }
+    }
+    script_free(s);
+}
+
 int main(void)
 {
     str_fmt(root, sizeof root, "%s", "/tmp/crisisroom-sandbox-XXXXXX");
@@ -577,6 +617,7 @@ int main(void)
     test_api_table();
     test_random();
     test_ceilings();
+    test_charge_history();
     char rm_cmd[600];
     str_fmt(rm_cmd, sizeof rm_cmd, "rm -rf '%s'", root);
     if (system(rm_cmd) != 0) fprintf(stderr, "could not remove %s\n", root);
