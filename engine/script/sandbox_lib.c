@@ -145,24 +145,6 @@ static long cost_codepoint(lua_State *L)
     return (long)(j - i) + 2;
 }
 
-/* table.sort: n log n comparisons of the n elements (the length as Lua
-   reads it: by __len when the table has one). */
-static long cost_sort(lua_State *L)
-{
-    lua_Integer n;
-    if (lua_type(L, 1) != LUA_TTABLE) return 1;
-    if (luaL_getmetafield(L, 1, "__len") == LUA_TNIL) {
-        n = (lua_Integer)lua_rawlen(L, 1);
-    } else {
-        lua_pop(L, 1);
-        n = luaL_len(L, 1);
-    }
-    if (n <= 1 || n >= INT_MAX) return 1; /* nothing to do, or Lua's "array too big" */
-    long cost = 1;
-    for (lua_Integer m = n; m > 1; m /= 2) cost += (long)n;
-    return cost;
-}
-
 /* string.rep: Lua's own size check first ("resulting string too large"),
    then the memory left (an error that names the line, where a plain memory
    error would not), then n copies. */
@@ -193,15 +175,23 @@ static const struct {
     const char *lib, *name;
     cost_fn cost;
 } charged[] = {
-    {LUA_STRLIBNAME, "byte", cost_byte},      {LUA_STRLIBNAME, "char", cost_nargs},
-    {LUA_STRLIBNAME, "format", cost_format},  {LUA_STRLIBNAME, "len", cost_one},
-    {LUA_STRLIBNAME, "lower", cost_bytes},    {LUA_STRLIBNAME, "pack", cost_pack},
-    {LUA_STRLIBNAME, "packsize", cost_bytes}, {LUA_STRLIBNAME, "rep", cost_rep},
-    {LUA_STRLIBNAME, "reverse", cost_bytes},  {LUA_STRLIBNAME, "sub", cost_one},
-    {LUA_STRLIBNAME, "unpack", cost_unpack},  {LUA_STRLIBNAME, "upper", cost_bytes},
-    {LUA_TABLIBNAME, "pack", cost_nargs},     {LUA_TABLIBNAME, "sort", cost_sort},
-    {LUA_UTF8LIBNAME, "char", cost_nargs},    {LUA_UTF8LIBNAME, "codepoint", cost_codepoint},
-    {LUA_UTF8LIBNAME, "len", cost_utflen},    {LUA_MATHLIBNAME, "max", cost_nargs},
+    {LUA_STRLIBNAME, "byte", cost_byte},
+    {LUA_STRLIBNAME, "char", cost_nargs},
+    {LUA_STRLIBNAME, "format", cost_format},
+    {LUA_STRLIBNAME, "len", cost_one},
+    {LUA_STRLIBNAME, "lower", cost_bytes},
+    {LUA_STRLIBNAME, "pack", cost_pack},
+    {LUA_STRLIBNAME, "packsize", cost_bytes},
+    {LUA_STRLIBNAME, "rep", cost_rep},
+    {LUA_STRLIBNAME, "reverse", cost_bytes},
+    {LUA_STRLIBNAME, "sub", cost_one},
+    {LUA_STRLIBNAME, "unpack", cost_unpack},
+    {LUA_STRLIBNAME, "upper", cost_bytes},
+    {LUA_TABLIBNAME, "pack", cost_nargs},
+    {LUA_UTF8LIBNAME, "char", cost_nargs},
+    {LUA_UTF8LIBNAME, "codepoint", cost_codepoint},
+    {LUA_UTF8LIBNAME, "len", cost_utflen},
+    {LUA_MATHLIBNAME, "max", cost_nargs},
     {LUA_MATHLIBNAME, "min", cost_nargs},
 };
 #define NCHARGED ((int)(sizeof charged / sizeof charged[0]))
@@ -372,6 +362,133 @@ static int t_unpack(lua_State *L)
     return (int)n;
 }
 
+/* Lua 5.4.6's table.sort, with a pivot that does not depend on the clock --- */
+
+/* Lua picks a random pivot from clock() and time() when a partition turns
+   out unbalanced, so that no input is quadratic on every run; elements
+   that compare equal can then land in another order in another run. Here
+   the pivot comes from a generator that starts the same in every sort
+   (RANLIMIT and the imbalance test are Lua's), and every partition is
+   charged its elements before it runs: an input made quadratic for this
+   pivot meets the budget instead. */
+#define RANLIMIT   100u
+#define PIVOT_SEED 0x9e3779b9u
+
+typedef unsigned int IdxT;
+
+static unsigned int next_pivot(unsigned int rnd)
+{
+    rnd = rnd * 1664525u + 1013904223u; /* Numerical Recipes' LCG */
+    return rnd ? rnd : PIVOT_SEED;      /* 0 would mean "the middle" */
+}
+
+static void set2(lua_State *L, IdxT i, IdxT j)
+{
+    lua_seti(L, 1, i);
+    lua_seti(L, 1, j);
+}
+
+static int sort_comp(lua_State *L, int a, int b)
+{
+    if (lua_isnil(L, 2)) return lua_compare(L, a, b, LUA_OPLT);
+    lua_pushvalue(L, 2);
+    lua_pushvalue(L, a - 1); /* -1 for the function */
+    lua_pushvalue(L, b - 2); /* -2 for the function and a */
+    lua_call(L, 2, 1);
+    int res = lua_toboolean(L, -1);
+    lua_pop(L, 1);
+    return res;
+}
+
+/* a[lo .. i] <= P <= a[j .. up], a[up - 1] == P */
+static IdxT partition(lua_State *L, IdxT lo, IdxT up)
+{
+    IdxT i = lo, j = up - 1;
+    sbx_charge(L, ELEM_COST * (long)(up - lo + 1)); /* each element is read once */
+    for (;;) {
+        while (lua_geti(L, 1, ++i), sort_comp(L, -1, -2)) { /* a[i] < P */
+            if (i == up - 1) luaL_error(L, "invalid order function for sorting");
+            lua_pop(L, 1);
+        }
+        while (lua_geti(L, 1, --j), sort_comp(L, -3, -1)) { /* P < a[j] */
+            if (j < i) luaL_error(L, "invalid order function for sorting");
+            lua_pop(L, 1);
+        }
+        if (j < i) { /* no elements to exchange: the pivot goes to a[i] */
+            lua_pop(L, 1);
+            set2(L, up - 1, i);
+            return i;
+        }
+        set2(L, i, j);
+    }
+}
+
+static IdxT choose_pivot(IdxT lo, IdxT up, unsigned int rnd)
+{
+    IdxT r4 = (up - lo) / 4;
+    return rnd % (r4 * 2) + (lo + r4);
+}
+
+/* Order a[lo], a[p] and a[up]; 1 when that sorted the interval. */
+static int sort_three(lua_State *L, IdxT lo, IdxT p, IdxT up)
+{
+    lua_geti(L, 1, lo);
+    lua_geti(L, 1, up);
+    if (sort_comp(L, -1, -2)) /* a[up] < a[lo] */
+        set2(L, lo, up);
+    else
+        lua_pop(L, 2);
+    if (up - lo == 1) return 1;
+    lua_geti(L, 1, p);
+    lua_geti(L, 1, lo);
+    if (sort_comp(L, -2, -1)) { /* a[p] < a[lo] */
+        set2(L, p, lo);
+    } else {
+        lua_pop(L, 1);
+        lua_geti(L, 1, up);
+        if (sort_comp(L, -1, -2)) /* a[up] < a[p] */
+            set2(L, p, up);
+        else
+            lua_pop(L, 2);
+    }
+    return up - lo == 2;
+}
+
+static void auxsort(lua_State *L, IdxT lo, IdxT up, unsigned int rnd)
+{
+    while (lo < up) { /* a loop for the tail call */
+        IdxT p = up - lo < RANLIMIT || rnd == 0 ? (lo + up) / 2 : choose_pivot(lo, up, rnd), n;
+        if (sort_three(L, lo, p, up)) break;
+        lua_geti(L, 1, p); /* the median: the pivot, P */
+        lua_pushvalue(L, -1);
+        lua_geti(L, 1, up - 1);
+        set2(L, p, up - 1); /* a[p] = a[up - 1]; a[up - 1] = P */
+        p = partition(L, lo, up);
+        if (p - lo < up - p) { /* recurse into the shorter side */
+            auxsort(L, lo, p - 1, rnd);
+            n = p - lo;
+            lo = p + 1;
+        } else {
+            auxsort(L, p + 1, up, rnd);
+            n = up - p;
+            up = p - 1;
+        }
+        if ((up - lo) / 128 > n) rnd = next_pivot(rnd); /* too unbalanced: another pivot */
+    }
+}
+
+static int t_sort(lua_State *L)
+{
+    lua_Integer n = aux_getn(L, 1, TAB_RW);
+    if (n > 1) {
+        luaL_argcheck(L, n < INT_MAX, 1, "array too big");
+        if (!lua_isnoneornil(L, 2)) luaL_checktype(L, 2, LUA_TFUNCTION);
+        lua_settop(L, 2);
+        auxsort(L, 1, (IdxT)n, 0);
+    }
+    return 0;
+}
+
 /* Lua 5.4.6's utf8.offset and utf8.codes, charged as they scan ------------------ */
 
 #define MAXUNICODE 0x10FFFFu
@@ -489,10 +606,10 @@ void sbx_open_libs(lua_State *L)
         const char *lib;
         luaL_Reg fn;
     } own[] = {
-        {LUA_TABLIBNAME, {"insert", t_insert}}, {LUA_TABLIBNAME, {"remove", t_remove}},
-        {LUA_TABLIBNAME, {"move", t_move}},     {LUA_TABLIBNAME, {"concat", t_concat}},
-        {LUA_TABLIBNAME, {"unpack", t_unpack}}, {LUA_UTF8LIBNAME, {"offset", u_offset}},
-        {LUA_UTF8LIBNAME, {"codes", u_codes}},
+        {LUA_TABLIBNAME, {"insert", t_insert}},  {LUA_TABLIBNAME, {"remove", t_remove}},
+        {LUA_TABLIBNAME, {"move", t_move}},      {LUA_TABLIBNAME, {"concat", t_concat}},
+        {LUA_TABLIBNAME, {"unpack", t_unpack}},  {LUA_TABLIBNAME, {"sort", t_sort}},
+        {LUA_UTF8LIBNAME, {"offset", u_offset}}, {LUA_UTF8LIBNAME, {"codes", u_codes}},
     };
     for (int i = 0; i < NCHARGED; i++) {
         lua_getglobal(L, charged[i].lib);

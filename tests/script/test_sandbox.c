@@ -603,6 +603,53 @@ static void test_charge_history(void)
     script_free(s);
 }
 
+/* table.sort's pivot no longer comes from the clock, so an input can be
+   made quadratic for it (McIlroy's adversary: a comparator that fixes the
+   values only as the sort asks, always against it); such an input, sorted
+   with the plain <, meets the budget, because each partition is charged
+   its elements. The same number of shuffled values sorts well within it. */
+static void test_sort_quadratic(void)
+{
+    script *s = load("function killer(n)\n"
+                     "  local gas, val, solid, cand, items = n + 1, {}, 0, nil, {}\n"
+                     "  for i = 1, n do val[i], items[i] = gas, i end\n"
+                     "  table.sort(items, function(x, y)\n"
+                     "    if val[x] == gas and val[y] == gas then\n"
+                     "      if x == cand then val[x] = solid else val[y] = solid end\n"
+                     "      solid = solid + 1\n"
+                     "    end\n"
+                     "    if val[x] == gas then cand = x elseif val[y] == gas then cand = y end\n"
+                     "    return val[x] < val[y]\n"
+                     "  end)\n"
+                     "  for i = 1, n do if val[i] == gas then val[i] = solid end end\n"
+                     "  return val\n"
+                     "end\n"
+                     "function shuffled(n)\n"
+                     "  local t = {}\n"
+                     "  for i = 1, n do t[i] = (i * 7919) % n end\n"
+                     "  return t\n"
+                     "end\n"
+                     "function sort_plain(t) table.sort(t) end\n");
+    CHECK(s != NULL);
+    if (!s) {
+        fprintf(stderr, "%s\n", err);
+        return;
+    }
+    lua_State *L = s->L;
+    const char *make[] = {"shuffled", "killer"};
+    for (int i = 0; i < 2; i++) {
+        lua_getglobal(L, "sort_plain");
+        lua_getglobal(L, make[i]);
+        lua_pushinteger(L, 3000);
+        CHECK(sbx_call_limited(s, 1, 1, "make", 2000000000L, 60000, err, sizeof err) == 0);
+        int rc = sbx_call_limited(s, 1, 0, "sort", 5000000, 60000, err, sizeof err);
+        CHECK_MSG(i ? rc != 0 && strstr(err, "instruction budget exceeded") : rc == 0, "%s: %s",
+                  make[i], rc ? err : "sorted");
+        if (!i) CHECK_MSG(s->used < 500000, "shuffled values cost %ld", s->used);
+    }
+    script_free(s);
+}
+
 int main(void)
 {
     str_fmt(root, sizeof root, "%s", "/tmp/crisisroom-sandbox-XXXXXX");
@@ -618,6 +665,7 @@ int main(void)
     test_random();
     test_ceilings();
     test_charge_history();
+    test_sort_quadratic();
     char rm_cmd[600];
     str_fmt(rm_cmd, sizeof rm_cmd, "rm -rf '%s'", root);
     if (system(rm_cmd) != 0) fprintf(stderr, "could not remove %s\n", root);
