@@ -96,21 +96,20 @@ static void sbx_hook(lua_State *L, lua_Debug *ar)
 {
     script *s = sbx_self(L);
     if (!s->metered) return;
-    s->left -= SCRIPT_HOOK_STEP;
-    if (!s->killed && (s->sampling || ++s->hooks % 4 == 0) && lua_getinfo(L, "Sl", ar) &&
+    /* Called a step after the last call, or at the instruction after a big
+       allocation (sampling: one instruction, then steps again). */
+    int sampled = s->sampling;
+    s->left -= sampled ? 1 : SCRIPT_HOOK_STEP;
+    if (!s->killed && (sampled || ++s->hooks % 4 == 0) && lua_getinfo(L, "Sl", ar) &&
         ar->currentline > 0)
         str_fmt(s->near, sizeof s->near, "%s:%d",
                 ar->source[0] == '@' ? ar->source + 1 : ar->short_src, ar->currentline);
+    if (sampled) {
+        s->sampling = 0;
+        if (!s->killed) lua_sethook(L, sbx_hook, LUA_MASKCOUNT, SCRIPT_HOOK_STEP);
+    }
     if (!s->killed && s->left > 0 && (s->seen_ms = sbx_now_ms()) < s->deadline) return;
     if (!s->killed && s->left > 0) s->timed_out = 1;
-    if (s->sampling) { /* sampled after a big allocation: not a whole step */
-        s->sampling = 0;
-        s->left += SCRIPT_HOOK_STEP - 1;
-        if (!s->killed && s->left > 0) {
-            lua_sethook(L, sbx_hook, LUA_MASKCOUNT, SCRIPT_HOOK_STEP);
-            return;
-        }
-    }
     kill(L, s, 0); /* in a hook, level 0 is the function interrupted */
 }
 

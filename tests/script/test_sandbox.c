@@ -146,6 +146,12 @@ static void test_memory(void)
                  "out of memory");
     expect_error("local s = string.rep('x', 1 << 30)\n", "memory");
     CHECK(now() - t0 < 5.0);
+    /* After a big block the hook notes the place once, then counts in
+       steps again: a million instructions later the budget still holds. */
+    script *s = load("local s = ('x'):rep(1 << 21)\n"
+                     "local x = 0 for i = 1, 1000000 do x = x + i end\n");
+    CHECK_MSG(s != NULL, "%s", err);
+    script_free(s);
 }
 
 static void test_paths(void)
