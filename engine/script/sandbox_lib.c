@@ -1,13 +1,14 @@
 /*
- * sandbox_lib.c -- the string, table, utf8 and math libraries within the
- * budget. The count hook runs only between Lua instructions, so a library
+ * sandbox_lib.c -- the string, table, utf8, math and coroutine libraries
+ * within the budget. The count hook runs only between Lua instructions, so a library
  * function that loops in C (string.rep with an empty string and a count of
  * 2^40, table.move over a range of 2^62) would run for ever inside one.
  * The rule: a function that loops in C over a count the script controls
  * is charged that count, as Lua will loop (after Lua's own argument checks,
  * so that what Lua reports as an ordinary error stays one that pcall can
- * catch), before the loop runs. docs/sandbox-review.md goes through every
- * function of the four libraries.
+ * catch), before the loop runs; and a function whose constant work takes
+ * long (a coroutine's resume) is charged that. docs/sandbox-review.md goes
+ * through every function of the five libraries.
  *
  * Two ways: most functions keep Lua's code, called straight from a wrapper
  * that first charges what the call will cost (a cost function reads the
@@ -22,10 +23,11 @@
 
 #include "script_int.h"
 
-#define STACK_MAX  1000000 /* LUAI_MAXSTACK: no call pushes more results */
-#define CHARGE_RUN 256     /* elements a table loop does per charge */
-#define ELEM_COST  4       /* a table loop's element: a read and a write, through C */
-#define COST_MAX   (LONG_MAX / 4)
+#define STACK_MAX   1000000 /* LUAI_MAXSTACK: no call pushes more results */
+#define CHARGE_RUN  256     /* elements a table loop does per charge */
+#define ELEM_COST   4       /* a table loop's element: a read and a write, through C */
+#define RESUME_COST 64      /* a resume and the yield back: two threads, a longjmp */
+#define COST_MAX    (LONG_MAX / 4)
 
 /* Costs -------------------------------------------------------------------- */
 
@@ -145,6 +147,14 @@ static long cost_codepoint(lua_State *L)
     return (long)(j - i) + 2;
 }
 
+/* coroutine.resume (and a wrapped coroutine's call): switching threads and
+   back costs the time of tens of instructions, with hardly one counted. */
+static long cost_resume(lua_State *L)
+{
+    (void)L;
+    return RESUME_COST;
+}
+
 /* string.rep: Lua's own size check first ("resulting string too large"),
    then the memory left (an error that names the line, where a plain memory
    error would not), then n copies. */
@@ -193,6 +203,7 @@ static const struct {
     {LUA_UTF8LIBNAME, "len", cost_utflen},
     {LUA_MATHLIBNAME, "max", cost_nargs},
     {LUA_MATHLIBNAME, "min", cost_nargs},
+    {LUA_COLIBNAME, "resume", cost_resume},
 };
 #define NCHARGED ((int)(sizeof charged / sizeof charged[0]))
 
@@ -206,6 +217,26 @@ static int charged_call(lua_State *L)
     int i = (int)lua_tointeger(L, lua_upvalueindex(1));
     sbx_charge(L, charged[i].cost(L));
     return original[i](L);
+}
+
+/* coroutine.wrap: Lua's, called in this frame (its errors name it as
+   Lua's do), whose function (Lua's C function, the coroutine its upvalue)
+   is called here after the charge, in its own frame too. */
+static lua_CFunction lua_cowrap, lua_auxwrap;
+
+static int charged_auxwrap(lua_State *L)
+{
+    sbx_charge(L, RESUME_COST);
+    return lua_auxwrap(L);
+}
+
+static int co_wrap(lua_State *L)
+{
+    lua_cowrap(L);
+    lua_auxwrap = lua_tocfunction(L, -1);
+    lua_getupvalue(L, -1, 1); /* the coroutine */
+    lua_pushcclosure(L, charged_auxwrap, 1);
+    return 1;
 }
 
 /* Lua 5.4.6's table functions, charged as they loop ------------------------- */
@@ -621,6 +652,13 @@ void sbx_open_libs(lua_State *L)
         lua_setfield(L, -2, charged[i].name);
         lua_pop(L, 1);
     }
+    lua_getglobal(L, LUA_COLIBNAME);
+    lua_getfield(L, -1, "wrap");
+    lua_cowrap = lua_tocfunction(L, -1);
+    lua_pop(L, 1);
+    lua_pushcfunction(L, co_wrap);
+    lua_setfield(L, -2, "wrap");
+    lua_pop(L, 1);
     for (size_t i = 0; i < sizeof own / sizeof own[0]; i++) {
         lua_getglobal(L, own[i].lib);
         lua_pushcfunction(L, own[i].fn.func);

@@ -11,6 +11,8 @@
 
 #include "script_int.h"
 
+#define NEXT_KEY_COST 4 /* next's look at a key: lua_next and a comparison, through C */
+
 static int key_rank(lua_State *L, int idx)
 {
     switch (lua_type(L, idx)) {
@@ -75,7 +77,7 @@ int sbx_next(lua_State *L)
         }
         lua_pop(L, 1);
     }
-    sbx_charge(L, n); /* a loop of next() is quadratic: count it */
+    sbx_charge(L, NEXT_KEY_COST * n); /* a loop of next() is quadratic: count it */
     if (!have) {
         lua_pushnil(L);
         return 1;
