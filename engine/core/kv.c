@@ -51,12 +51,15 @@ static void kv_put(kv *k, const char *key, const val *v, int copy_key)
     int found, i = kv_pos(k, key, &found);
     if (found) {
         free(k->e[i].v.str);
+        k->version++;
         if (v->type == VAL_NIL) {
             if (k->e[i].key_owned) free(k->e[i].key);
             memmove(&k->e[i], &k->e[i + 1], sizeof *k->e * (size_t)(k->n - i - 1));
             k->n--;
+            k->epoch++;
             return;
         }
+        k->e[i].stamp = k->version;
         val_copy(&k->e[i].v, v);
         return;
     }
@@ -65,6 +68,7 @@ static void kv_put(kv *k, const char *key, const val *v, int copy_key)
     memmove(&k->e[i + 1], &k->e[i], sizeof *k->e * (size_t)(k->n - i));
     k->e[i].key = copy_key ? xstrdup(key) : (char *)key;
     k->e[i].key_owned = copy_key;
+    k->e[i].stamp = ++k->version;
     val_copy(&k->e[i].v, v);
     k->n++;
 }
@@ -76,6 +80,7 @@ void kv_clear(kv *k)
         free(k->e[i].v.str);
     }
     k->n = 0;
+    k->version++, k->epoch++;
 }
 
 void kv_free(kv *k)

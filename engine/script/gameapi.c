@@ -1,8 +1,16 @@
 /*
- * gameapi.c -- the game handle `g` that callbacks receive. Reads go straight
- * to the game; changes go through core's game_cb_ functions, which refuse
- * them inside conditions. Names resolve through lookup tables built once,
- * so a callback costs a table lookup, not a search.
+ * gameapi.c -- the game handle `g` that callbacks receive. Changes go
+ * through core's game_cb_ functions, which refuse them inside conditions.
+ * Names resolve through lookup tables built once, so a callback costs a
+ * table lookup, not a search.
+ *
+ * Reads are what callbacks do most, so while a callback runs they are plain
+ * Lua values, read without a call into C: g's fields (turn, role, ...) sit
+ * in its methods table, set before the callback for the game asking, and
+ * g.state's reads go to a mirror table, brought up to date before each
+ * callback and after each change the callback makes (the game's store says
+ * which entries changed). Outside callbacks (a scenario's test holding g
+ * while it plays commands) both are read from the game, as live values.
  */
 #include <math.h>
 #include <string.h>
@@ -20,9 +28,19 @@ static game *cur(lua_State *L)
 
 /* Resolve a name of the kind the method takes (API_G_METHODS): each
    method holds that kind's table (name -> index) and the kind as its
-   upvalues, so a lookup is one table access. */
+   upvalues, so a lookup is one table access (with the string itself as
+   the key; another argument goes through luaL_checkstring, as before). */
 static int lookup(lua_State *L, int arg)
 {
+    if (lua_type(L, arg) == LUA_TSTRING) {
+        lua_pushvalue(L, arg);
+        if (lua_rawget(L, lua_upvalueindex(1)) == LUA_TNUMBER) {
+            int i = (int)lua_tointeger(L, -1);
+            lua_pop(L, 1);
+            return i;
+        }
+        lua_pop(L, 1);
+    }
     const char *name = luaL_checkstring(L, arg);
     lua_getfield(L, lua_upvalueindex(1), name);
     int isnum;
@@ -36,10 +54,24 @@ static int lookup(lua_State *L, int arg)
     return (int)i;
 }
 
+static void sync_view(lua_State *L, script *s, game *g);
+
+/* After a change: the error, or the fields and the mirror brought up to
+   date (g:deliver runs effects that write the state, and callbacks of its
+   own for their own targets). */
 static int check(lua_State *L, game *g, int rc)
 {
     if (rc) return luaL_error(L, "%s", g->err);
+    sync_view(L, sbx_self(L), g);
     return 0;
+}
+
+/* Strings by length: lua_pushstring may find a long one in Lua's cache
+   of C strings, or not, so what it allocates (and charges) would depend
+   on what ran before. */
+static void push_str(lua_State *L, const char *str)
+{
+    lua_pushlstring(L, str, strlen(str));
 }
 
 /* Whole values come back as integers, so that "..' .. g:meter(x)" reads
@@ -85,7 +117,7 @@ static int g_choice(lua_State *L)
     if (item < 0 || g->items[item].option < 0)
         lua_pushnil(L);
     else
-        lua_pushstring(L, g->sc->moves[g->items[item].option].id);
+        push_str(L, g->sc->moves[g->items[item].option].id);
     return 1;
 }
 
@@ -173,19 +205,42 @@ static int g_random(lua_State *L)
 
 /* g.state ------------------------------------------------------------------- */
 
-static int state_index(lua_State *L)
+/* A value of the state as g.state gives it: numbers as floats (the store
+   keeps doubles), booleans, strings. */
+static void push_val(lua_State *L, const val *v)
 {
-    game *g = cur(L);
-    const val *v = kv_get(&g->state, luaL_checkstring(L, 2));
-    if (!v)
+    if (!v || v->type == VAL_NIL)
         lua_pushnil(L);
     else if (v->type == VAL_NUM)
         lua_pushnumber(L, v->num);
     else if (v->type == VAL_BOOL)
         lua_pushboolean(L, v->num != 0);
     else
-        lua_pushstring(L, v->str);
+        push_str(L, v->str);
+}
+
+/* A read from the game: outside callbacks, and in a callback a key the
+   mirror does not hold (absent, or not a string: g.state[1] is "1"). */
+static int state_index(lua_State *L)
+{
+    game *g = cur(L);
+    push_val(L, kv_get(&g->state, luaL_checkstring(L, 2)));
     return 1;
+}
+
+/* A write the callback made: into the mirror too, unless the mirror is
+   behind (the next sync copies it then). Key and value at 2 and 3. */
+static void mirror_put(lua_State *L, script *s, const game *g, uint64_t version, uint64_t epoch,
+                       const val *v)
+{
+    gapi_view *gv = &s->gv;
+    if (gv->live || gv->serial != g->serial || gv->version != version || gv->epoch != epoch) return;
+    lua_rawgeti(L, LUA_REGISTRYINDEX, gv->mirror_ref);
+    lua_pushvalue(L, 2); /* a string now (luaL_checkstring) */
+    push_val(L, v);
+    lua_rawset(L, -3);
+    lua_pop(L, 1);
+    gv->version = g->state.version, gv->epoch = g->state.epoch;
 }
 
 static int state_newindex(lua_State *L)
@@ -219,7 +274,10 @@ static int state_newindex(lua_State *L)
                           "(got %s)",
                           key, luaL_typename(L, 3));
     }
-    return check(L, g, game_cb_state(g, key, &v));
+    uint64_t version = g->state.version, epoch = g->state.epoch;
+    if (game_cb_state(g, key, &v)) return luaL_error(L, "%s", g->err);
+    mirror_put(L, sbx_self(L), g, version, epoch, &v);
+    return 0;
 }
 
 /* g itself ------------------------------------------------------------------ */
@@ -253,13 +311,13 @@ static int g_index(lua_State *L)
         lua_pushinteger(L, g->sc->nturns);
         break;
     case GF_role:
-        lua_pushstring(L, g->sc->roles[g->role].id);
+        push_str(L, g->sc->roles[g->role].id);
         break;
     case GF_variant:
-        g->variant >= 0 ? lua_pushstring(L, g->sc->variants[g->variant].id) : lua_pushnil(L);
+        g->variant >= 0 ? push_str(L, g->sc->variants[g->variant].id) : lua_pushnil(L);
         break;
     case GF_target:
-        g->target ? lua_pushstring(L, g->target) : lua_pushnil(L);
+        g->target ? push_str(L, g->target) : lua_pushnil(L);
         break;
     case GF_ended:
         lua_pushboolean(L, g->ended);
@@ -278,8 +336,11 @@ static int g_newindex(lua_State *L)
 
 /* g and g.state are userdata, not tables: rawset cannot plant fields in
    them (g.turn = 99 for every later callback), nor setmetatable replace
-   their metatables. */
-static void push_state_proxy(lua_State *L)
+   their metatables, nor can a script reach the tables behind them (the
+   metatables say __metatable = false). g.state's reads go to its
+   metatable's __index: the mirror in a callback, state_index outside; the
+   mirror's own __index (state_index) answers what it does not hold. */
+static void push_state_proxy(lua_State *L, gapi_view *gv)
 {
     lua_newuserdatauv(L, 0, 0);
     lua_createtable(L, 0, 3);
@@ -289,7 +350,16 @@ static void push_state_proxy(lua_State *L)
     lua_setfield(L, -2, "__newindex");
     lua_pushboolean(L, 0);
     lua_setfield(L, -2, "__metatable");
+    lua_pushvalue(L, -1);
+    gv->proxy_mt_ref = luaL_ref(L, LUA_REGISTRYINDEX);
     lua_setmetatable(L, -2);
+    lua_newtable(L); /* the mirror */
+    lua_createtable(L, 0, 1);
+    lua_pushcfunction(L, state_index);
+    lua_setfield(L, -2, "__index");
+    lua_setmetatable(L, -2);
+    gv->mirror_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    gv->live = 1;
 }
 
 static const struct {
@@ -314,7 +384,7 @@ static void push_ids(lua_State *L, int ids, api_kind k)
     }
 }
 
-static void push_methods(lua_State *L, int ids)
+static void push_methods(lua_State *L, int ids, gapi_view *gv)
 {
     lua_createtable(L, 0, (int)(sizeof methods / sizeof methods[0]) + 1);
     for (size_t i = 0; i < sizeof methods / sizeof methods[0]; i++) {
@@ -328,8 +398,10 @@ static void push_methods(lua_State *L, int ids)
     }
     /* g.state is one proxy for the life of the script: a plain field, read
        without a call into C (callbacks read it more than anything else). */
-    push_state_proxy(L);
+    push_state_proxy(L, gv);
     lua_setfield(L, -2, g_field_names[GF_state]);
+    lua_pushvalue(L, -1);
+    gv->methods_ref = luaL_ref(L, LUA_REGISTRYINDEX);
     lua_createtable(L, 0, 1); /* the methods' own metatable: the other fields */
     lua_pushcfunction(L, g_index);
     lua_setfield(L, -2, "__index");
@@ -343,7 +415,7 @@ void gapi_open(script *s)
     int ids = lua_gettop(L);
     lua_newuserdatauv(L, 0, 0); /* g */
     lua_createtable(L, 0, 4);   /* its metatable */
-    push_methods(L, ids);
+    push_methods(L, ids, &s->gv);
     lua_setfield(L, -2, "__index");
     lua_pushcfunction(L, g_newindex);
     lua_setfield(L, -2, "__newindex");
@@ -357,6 +429,140 @@ void gapi_open(script *s)
 void gapi_push(script *s)
 {
     lua_rawgeti(s->L, LUA_REGISTRYINDEX, s->g_ref); /* every callback: no string lookup */
+}
+
+/* g in a callback ------------------------------------------------------------ */
+
+static int view_current(const gapi_view *gv, const game *g)
+{
+    return !gv->live && gv->g == g && gv->turn == g->turn && gv->role == g->role &&
+           gv->variant == g->variant && gv->target == g->target && gv->ended == g->ended &&
+           gv->serial == g->serial && gv->version == g->state.version;
+}
+
+/* The methods table's fields for the game asking (turns is set once). A
+   field without a value is left out: g_index answers nil for it. */
+static void set_fields(lua_State *L, gapi_view *gv, const game *g)
+{
+    int all = gv->g != g;
+    lua_rawgeti(L, LUA_REGISTRYINDEX, gv->methods_ref);
+    if (all || gv->turn != g->turn) {
+        lua_pushinteger(L, g->turn);
+        lua_setfield(L, -2, g_field_names[GF_turn]);
+    }
+    if (all || gv->role != g->role) {
+        push_str(L, g->sc->roles[g->role].id);
+        lua_setfield(L, -2, g_field_names[GF_role]);
+    }
+    if (all || gv->variant != g->variant) {
+        g->variant >= 0 ? push_str(L, g->sc->variants[g->variant].id) : lua_pushnil(L);
+        lua_setfield(L, -2, g_field_names[GF_variant]);
+    }
+    if (all || gv->target != g->target) {
+        g->target ? push_str(L, g->target) : lua_pushnil(L);
+        lua_setfield(L, -2, g_field_names[GF_target]);
+    }
+    if (all || gv->ended != g->ended) {
+        lua_pushboolean(L, g->ended);
+        lua_setfield(L, -2, g_field_names[GF_ended]);
+    }
+    lua_pop(L, 1);
+    gv->g = g;
+    gv->turn = g->turn, gv->role = g->role, gv->variant = g->variant;
+    gv->target = g->target, gv->ended = g->ended;
+}
+
+/* The mirror holds the game's state: the entries changed since it was last
+   brought up to date, or all of them (another game, or a key removed). */
+static void set_mirror(lua_State *L, gapi_view *gv, const game *g)
+{
+    const kv *k = &g->state;
+    if (gv->serial == g->serial && gv->version == k->version) return;
+    int all = gv->serial != g->serial || gv->epoch != k->epoch;
+    lua_rawgeti(L, LUA_REGISTRYINDEX, gv->mirror_ref);
+    int m = lua_gettop(L);
+    if (all) {
+        lua_pushnil(L);
+        while (lua_next(L, m)) { /* clearing fields during the walk is allowed */
+            lua_pop(L, 1);
+            lua_pushvalue(L, -1);
+            lua_pushnil(L);
+            lua_rawset(L, m);
+        }
+    }
+    for (int i = 0; i < k->n; i++)
+        if (all || k->e[i].stamp > gv->version) {
+            push_str(L, k->e[i].key);
+            push_val(L, &k->e[i].v);
+            lua_rawset(L, m);
+        }
+    lua_settop(L, m - 1);
+    gv->serial = g->serial, gv->version = k->version, gv->epoch = k->epoch;
+}
+
+/* g.state's reads: the mirror, or the game (live). */
+static void set_state_reads(lua_State *L, gapi_view *gv, int live)
+{
+    lua_rawgeti(L, LUA_REGISTRYINDEX, gv->proxy_mt_ref);
+    if (live)
+        lua_pushcfunction(L, state_index);
+    else
+        lua_rawgeti(L, LUA_REGISTRYINDEX, gv->mirror_ref);
+    lua_setfield(L, -2, "__index");
+    lua_pop(L, 1);
+    gv->live = live;
+}
+
+/* Bring the view up to date, as engine work (nothing charged). It may
+   allocate: the caller protects it. */
+static void sync_view(lua_State *L, script *s, game *g)
+{
+    gapi_view *gv = &s->gv;
+    if (view_current(gv, g)) return;
+    int metered = s->metered;
+    s->metered = 0;
+    if (gv->live) set_state_reads(L, gv, 0);
+    set_fields(L, gv, g);
+    set_mirror(L, gv, g);
+    s->metered = metered;
+}
+
+static int sync_protected(lua_State *L)
+{
+    sync_view(L, sbx_self(L), lua_touserdata(L, 1));
+    return 0;
+}
+
+int gapi_enter(script *s, game *g, char *err, size_t errlen)
+{
+    if (view_current(&s->gv, g)) return 0;
+    lua_State *L = s->L;
+    lua_pushcfunction(L, sync_protected);
+    lua_pushlightuserdata(L, g);
+    if (lua_pcall(L, 1, 0, 0) == LUA_OK) return 0;
+    s->gv.g = NULL, s->gv.serial = 0; /* half done: all again next time */
+    str_fmt(err, errlen, "out of memory (limit %zu MiB) bringing g up to date for a callback",
+            s->lim.memory >> 20);
+    lua_pop(L, 1);
+    return -1;
+}
+
+/* Live again: the fields left out (g_index reads them from the game) and
+   g.state read from the game. Only clears or replaces fields: no memory. */
+void gapi_live(script *s)
+{
+    gapi_view *gv = &s->gv;
+    if (gv->live) return;
+    lua_State *L = s->L;
+    lua_rawgeti(L, LUA_REGISTRYINDEX, gv->methods_ref);
+    static const g_field fields[] = {GF_turn, GF_role, GF_variant, GF_target, GF_ended};
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+        lua_pushnil(L);
+        lua_setfield(L, -2, g_field_names[fields[i]]);
+    }
+    lua_pop(L, 1);
+    set_state_reads(L, gv, 1);
+    gv->g = NULL;
 }
 
 /* Fill the id table of a kind that methods take (made by gapi_open). */
@@ -377,6 +583,10 @@ void gapi_index_ids(script *s)
 {
     lua_State *L = s->L;
     const def_scenario *sc = s->sc;
+    lua_rawgeti(L, LUA_REGISTRYINDEX, s->gv.methods_ref); /* g.turns: the same in every game */
+    lua_pushinteger(L, sc->nturns);
+    lua_setfield(L, -2, g_field_names[GF_turns]);
+    lua_pop(L, 1);
     lua_getfield(L, LUA_REGISTRYINDEX, IDS_KEY);
     int ids = lua_gettop(L);
     static const api_kind plain[] = {K_meter, K_event, K_card, K_ending};

@@ -45,6 +45,19 @@ typedef struct sbx_printed {
     long game_lines_dropped, game_bytes_dropped;
 } sbx_printed;
 
+/* The handle g as callbacks read it (gameapi.c): its fields for the game
+   and context they were set for, and the version of the game's state the
+   mirror of g.state holds. live: outside callbacks, both read from the
+   game. */
+typedef struct gapi_view {
+    int live;
+    const game *g; /* the fields' game (NULL: set them all) */
+    int turn, role, variant, ended;
+    const char *target;
+    uint64_t serial, version, epoch; /* the mirror's (serial 0: none yet) */
+    int methods_ref, proxy_mt_ref, mirror_ref;
+} gapi_view;
+
 struct script {
     lua_State *L;
     def_scenario *sc;
@@ -69,6 +82,8 @@ struct script {
     char where[160];     /* what is running, for messages: "event 'x' when" */
     game *g;             /* the game a callback works on */
     int g_ref;           /* registry reference of the handle g */
+    gapi_view gv;
+    int depth; /* callbacks running (host.c's call_ref, nested through g:deliver) */
     game_host host;
     void (*print)(void *ud, const char *msg);
     void *print_ud;
@@ -130,7 +145,13 @@ int bld_build(script *s, strbuf *errors);
 
 /* gameapi.c: the g handle */
 void gapi_open(script *s);
-void gapi_push(script *s);      /* pushes g */
+void gapi_push(script *s); /* pushes g */
+/* Before a callback on g (and back in an outer one): its fields and g.state
+   up to date; -1 with the message when memory ran out. */
+int gapi_enter(script *s, game *g, char *err, size_t errlen);
+/* After a callback that Lua outside callbacks asked for (a scenario's
+   test): g reads the game again. */
+void gapi_live(script *s);
 void gapi_index_ids(script *s); /* name -> index tables, after building */
 
 /* host.c */

@@ -656,6 +656,85 @@ static void test_sort_quadratic(void)
     script_free(s);
 }
 
+/* g as callbacks read it: plain values kept up to date before each
+   callback and after each change (a declared state effect of an event
+   g:deliver sends, a nested callback with its own target, the callback's
+   own writes), and read live from the game by a test that holds g while
+   it plays commands. */
+static const char *view_scenario =
+    "event { id = 'inner', to = 'a', channel = 'phone', title = 'I', text = 'i',\n"
+    "  on_deliver = { state = { fromc = 7 }, run = function(g)\n"
+    "    g.state.inner_target = tostring(g.target) end } }\n"
+    "event { id = 'side', to = 'a', channel = 'phone', title = 'S', text = 's',\n"
+    "  on_deliver = { state = { fromc = 8 } } }\n"
+    "event { id = 'later', to = 'a', channel = 'phone', title = 'L', text = 'l',\n"
+    "  on_deliver = { state = { later = 'yes' } } }\n"
+    "action { id = 'act', role = 'a', label = 'Act', targets = { 'north', 'south' },\n"
+    "  effects = { run = function(g)\n"
+    "    assert(g.state.fromc == nil, 'not yet')\n"
+    "    local t1 = g.target\n"
+    "    g:deliver('inner')\n"
+    "    assert(g.state.fromc == 7, 'the state g:deliver wrote: ' .. tostring(g.state.fromc))\n"
+    "    assert(g.target == t1, 'the target after a nested callback: ' .. "
+    "tostring(g.target))\n"
+    "    g:deliver('side')\n"
+    "    assert(g.state.fromc == 8, 'a declared effect, no callback: ' .. "
+    "tostring(g.state.fromc))\n"
+    "    g.state.x = 3\n"
+    "    assert(g.state.x == 3 and math.type(g.state.x) == 'float', 'stored as a number')\n"
+    "    g.state['1'] = 'one'\n"
+    "    assert(g.state[1] == 'one', 'a number key reads as a string')\n"
+    "    g.state.x = nil\n"
+    "    assert(g.state.x == nil, 'removed')\n"
+    "    assert(not pcall(function() return g.state[true] end), 'a boolean key')\n"
+    "    g.state.done = g.turn .. g.role\n"
+    "  end } }\n"
+    "action { id = 'send', role = 'a', label = 'Send', effects = { deliver = { 'later' } } }\n";
+
+static void test_view(void)
+{
+    script *s = load(view_scenario);
+    CHECK_MSG(s != NULL, "%s", err);
+    if (!s) return;
+    char gerr[2048];
+    session *ss = session_new(script_scenario(s), script_host(s), 1, -1, 0, gerr, sizeof gerr);
+    CHECK(ss != NULL);
+    CHECK(ss && session_apply(ss, "act a act north") == GAME_OK);
+    if (ss) CHECK_MSG(!ss->g->failed, "%s", ss->g->err);
+    const val *v = ss ? kv_get(&ss->g->state, "done") : NULL;
+    CHECK(v && v->type == VAL_STR && strcmp(v->str, "1a") == 0);
+    v = ss ? kv_get(&ss->g->state, "inner_target") : NULL;
+    CHECK(v && v->type == VAL_STR && strcmp(v->str, "nil") == 0);
+    session_free(ss);
+    script_free(s);
+    /* A test holding g reads what the commands changed, callbacks or not. */
+    const char *dir = folder(view_scenario, 1);
+    char tdir[600];
+    str_fmt(tdir, sizeof tdir, "%s/tests", dir);
+    mkdir(tdir, 0755);
+    write_file(tdir, "view.lua",
+               "test('g read live', function(t)\n"
+               "  t:start{ seed = 1 }\n"
+               "  local g = t.g\n"
+               "  t:eq(g.turn, 1, 'turn 1')\n"
+               "  t:cmd('act a act south')\n"
+               "  t:eq(g.state.done, '1a', 'written by the callback')\n"
+               "  t:eq(g.target, nil, 'no target outside the callback')\n"
+               "  t:cmd('act a send')\n"
+               "  t:eq(g.state.later, 'yes', 'written by a declared effect, no callback after')\n"
+               "  t:cmd('end')\n"
+               "  t:eq(g.turn, 2, 'turn 2')\n"
+               "  t:eq(g.state.done, '1a', 'kept')\n"
+               "end)\n");
+    FILE *out = tmpfile();
+    CHECK(script_run_tests(dir, NULL, out) == 0);
+    rewind(out);
+    char line[512];
+    while (fgets(line, sizeof line, out))
+        if (strncmp(line, "ok", 2) != 0) fprintf(stderr, "%s", line);
+    fclose(out);
+}
+
 int main(void)
 {
     str_fmt(root, sizeof root, "%s", "/tmp/crisisroom-sandbox-XXXXXX");
@@ -671,6 +750,7 @@ int main(void)
     test_random();
     test_ceilings();
     test_charge_history();
+    test_view();
     test_sort_quadratic();
     char rm_cmd[600];
     str_fmt(rm_cmd, sizeof rm_cmd, "rm -rf '%s'", root);
