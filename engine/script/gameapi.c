@@ -62,7 +62,8 @@ static void sync_view(lua_State *L, script *s, game *g);
 static int check(lua_State *L, game *g, int rc)
 {
     if (rc) return luaL_error(L, "%s", g->err);
-    sync_view(L, sbx_self(L), g);
+    script *s = sbx_self(L);
+    if (!s->gv.live) sync_view(L, s, g);
     return 0;
 }
 
@@ -297,6 +298,22 @@ static const char *const g_field_names[GF_COUNT] = {
 #undef X
 };
 
+/* Remember a field g_index read in a callback: later reads of it in this
+   game find it in the methods table (at 1: g_index is its metatable's
+   __index), until the field changes (drop_fields). */
+static void cache_field(lua_State *L, script *s, const game *g, g_field f)
+{
+    gapi_view *gv = &s->gv;
+    if (gv->live || gv->g != g || gv->fserial != g->serial || lua_isnil(L, -1)) return;
+    int metered = s->metered;
+    s->metered = 0; /* engine work: the same in a batch and a replay */
+    lua_pushvalue(L, 2);
+    lua_pushvalue(L, -2);
+    lua_rawset(L, 1);
+    s->metered = metered;
+    gv->cached |= 1u << f;
+}
+
 static int g_index(lua_State *L)
 {
     game *g = cur(L);
@@ -325,6 +342,7 @@ static int g_index(lua_State *L)
     default: /* GF_state is found before; the rest is no field */
         return luaL_error(L, "g has no field '%s'", k);
     }
+    cache_field(L, sbx_self(L), g, (g_field)f);
     return 1;
 }
 
@@ -433,70 +451,79 @@ void gapi_push(script *s)
 
 /* g in a callback ------------------------------------------------------------ */
 
-static int view_current(const gapi_view *gv, const game *g)
+static void clear_fields(lua_State *L, gapi_view *gv, unsigned fields)
 {
-    return !gv->live && gv->g == g && gv->turn == g->turn && gv->role == g->role &&
-           gv->variant == g->variant && gv->target == g->target && gv->ended == g->ended &&
-           gv->serial == g->serial && gv->version == g->state.version;
+    if (!fields) return;
+    lua_rawgeti(L, LUA_REGISTRYINDEX, gv->methods_ref);
+    for (int f = 0; f < GF_COUNT; f++)
+        if (fields & (1u << f)) {
+            lua_pushnil(L);
+            lua_setfield(L, -2, g_field_names[f]);
+        }
+    lua_pop(L, 1);
+    gv->cached &= ~fields;
 }
 
-/* The methods table's fields for the game asking (turns is set once). A
-   field without a value is left out: g_index answers nil for it. */
-static void set_fields(lua_State *L, gapi_view *gv, const game *g)
+/* Drop the fields cached for another game, or whose value changed, and
+   note the values they have now. Setting a field that holds a value to
+   nil allocates nothing. */
+static void drop_fields(lua_State *L, gapi_view *gv, const game *g)
 {
-    int all = gv->g != g;
-    lua_rawgeti(L, LUA_REGISTRYINDEX, gv->methods_ref);
-    if (all || gv->turn != g->turn) {
-        lua_pushinteger(L, g->turn);
-        lua_setfield(L, -2, g_field_names[GF_turn]);
+    unsigned stale = gv->cached;
+    if (gv->g == g && gv->fserial == g->serial) {
+        stale = 0;
+        if (gv->turn != g->turn) stale |= 1u << GF_turn;
+        if (gv->role != g->role) stale |= 1u << GF_role;
+        if (gv->target != g->target) stale |= 1u << GF_target;
+        if (gv->ended != g->ended) stale |= 1u << GF_ended;
+        stale &= gv->cached;
     }
-    if (all || gv->role != g->role) {
-        push_str(L, g->sc->roles[g->role].id);
-        lua_setfield(L, -2, g_field_names[GF_role]);
-    }
-    if (all || gv->variant != g->variant) {
-        g->variant >= 0 ? push_str(L, g->sc->variants[g->variant].id) : lua_pushnil(L);
-        lua_setfield(L, -2, g_field_names[GF_variant]);
-    }
-    if (all || gv->target != g->target) {
-        g->target ? push_str(L, g->target) : lua_pushnil(L);
-        lua_setfield(L, -2, g_field_names[GF_target]);
-    }
-    if (all || gv->ended != g->ended) {
-        lua_pushboolean(L, g->ended);
-        lua_setfield(L, -2, g_field_names[GF_ended]);
-    }
-    lua_pop(L, 1);
-    gv->g = g;
-    gv->turn = g->turn, gv->role = g->role, gv->variant = g->variant;
-    gv->target = g->target, gv->ended = g->ended;
+    clear_fields(L, gv, stale);
+    gv->g = g, gv->fserial = g->serial;
+    gv->turn = g->turn, gv->role = g->role, gv->target = g->target, gv->ended = g->ended;
+}
+
+static int fields_current(const gapi_view *gv, const game *g)
+{
+    return gv->g == g && gv->fserial == g->serial && gv->turn == g->turn && gv->role == g->role &&
+           gv->target == g->target && gv->ended == g->ended;
+}
+
+static int mirror_current(const gapi_view *gv, const game *g)
+{
+    return gv->serial == g->serial && gv->version == g->state.version;
 }
 
 /* The mirror holds the game's state: the entries changed since it was last
-   brought up to date, or all of them (another game, or a key removed). */
+   brought up to date, or, for another game or after a key was removed,
+   all of them in a new mirror. */
 static void set_mirror(lua_State *L, gapi_view *gv, const game *g)
 {
     const kv *k = &g->state;
-    if (gv->serial == g->serial && gv->version == k->version) return;
+    if (mirror_current(gv, g)) return;
     int all = gv->serial != g->serial || gv->epoch != k->epoch;
-    lua_rawgeti(L, LUA_REGISTRYINDEX, gv->mirror_ref);
-    int m = lua_gettop(L);
     if (all) {
-        lua_pushnil(L);
-        while (lua_next(L, m)) { /* clearing fields during the walk is allowed */
-            lua_pop(L, 1);
-            lua_pushvalue(L, -1);
-            lua_pushnil(L);
-            lua_rawset(L, m);
-        }
+        lua_createtable(L, 0, k->n);
+        lua_rawgeti(L, LUA_REGISTRYINDEX, gv->mirror_ref);
+        lua_getmetatable(L, -1); /* {__index = state_index} */
+        lua_setmetatable(L, -3);
+        lua_pop(L, 1);
+        lua_pushvalue(L, -1);
+        lua_rawseti(L, LUA_REGISTRYINDEX, gv->mirror_ref);
+        lua_rawgeti(L, LUA_REGISTRYINDEX, gv->proxy_mt_ref);
+        lua_pushvalue(L, -2);
+        lua_setfield(L, -2, "__index");
+        lua_pop(L, 1);
+    } else {
+        lua_rawgeti(L, LUA_REGISTRYINDEX, gv->mirror_ref);
     }
     for (int i = 0; i < k->n; i++)
         if (all || k->e[i].stamp > gv->version) {
             push_str(L, k->e[i].key);
             push_val(L, &k->e[i].v);
-            lua_rawset(L, m);
+            lua_rawset(L, -3);
         }
-    lua_settop(L, m - 1);
+    lua_pop(L, 1);
     gv->serial = g->serial, gv->version = k->version, gv->epoch = k->epoch;
 }
 
@@ -514,33 +541,39 @@ static void set_state_reads(lua_State *L, gapi_view *gv, int live)
 }
 
 /* Bring the view up to date, as engine work (nothing charged). It may
-   allocate: the caller protects it. */
+   allocate: the caller protects it (the callback's own call, or
+   sync_protected). */
 static void sync_view(lua_State *L, script *s, game *g)
 {
     gapi_view *gv = &s->gv;
-    if (view_current(gv, g)) return;
+    if (!fields_current(gv, g)) drop_fields(L, gv, g);
+    if (mirror_current(gv, g)) return;
     int metered = s->metered;
     s->metered = 0;
-    if (gv->live) set_state_reads(L, gv, 0);
-    set_fields(L, gv, g);
     set_mirror(L, gv, g);
     s->metered = metered;
 }
 
 static int sync_protected(lua_State *L)
 {
-    sync_view(L, sbx_self(L), lua_touserdata(L, 1));
+    script *s = sbx_self(L);
+    if (s->gv.live) set_state_reads(L, &s->gv, 0);
+    sync_view(L, s, lua_touserdata(L, 1));
     return 0;
 }
 
 int gapi_enter(script *s, game *g, char *err, size_t errlen)
 {
-    if (view_current(&s->gv, g)) return 0;
+    gapi_view *gv = &s->gv;
     lua_State *L = s->L;
+    if (!gv->live) {
+        if (!fields_current(gv, g)) drop_fields(L, gv, g); /* allocates nothing */
+        if (mirror_current(gv, g)) return 0;
+    }
     lua_pushcfunction(L, sync_protected);
     lua_pushlightuserdata(L, g);
     if (lua_pcall(L, 1, 0, 0) == LUA_OK) return 0;
-    s->gv.g = NULL, s->gv.serial = 0; /* half done: all again next time */
+    gv->serial = 0; /* half done: all again next time */
     str_fmt(err, errlen, "out of memory (limit %zu MiB) bringing g up to date for a callback",
             s->lim.memory >> 20);
     lua_pop(L, 1);
@@ -553,16 +586,9 @@ void gapi_live(script *s)
 {
     gapi_view *gv = &s->gv;
     if (gv->live) return;
-    lua_State *L = s->L;
-    lua_rawgeti(L, LUA_REGISTRYINDEX, gv->methods_ref);
-    static const g_field fields[] = {GF_turn, GF_role, GF_variant, GF_target, GF_ended};
-    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
-        lua_pushnil(L);
-        lua_setfield(L, -2, g_field_names[fields[i]]);
-    }
-    lua_pop(L, 1);
-    set_state_reads(L, gv, 1);
+    clear_fields(s->L, gv, gv->cached);
     gv->g = NULL;
+    set_state_reads(s->L, gv, 1);
 }
 
 /* Fill the id table of a kind that methods take (made by gapi_open). */

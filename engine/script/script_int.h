@@ -51,8 +51,10 @@ typedef struct sbx_printed {
    game. */
 typedef struct gapi_view {
     int live;
-    const game *g; /* the fields' game (NULL: set them all) */
-    int turn, role, variant, ended;
+    unsigned cached;  /* fields (1 << GF_*) held in g's methods table */
+    const game *g;    /* the game the fields were noted for (NULL: none) */
+    uint64_t fserial; /* and its serial */
+    int turn, role, ended;
     const char *target;
     uint64_t serial, version, epoch; /* the mirror's (serial 0: none yet) */
     int methods_ref, proxy_mt_ref, mirror_ref;
@@ -75,6 +77,7 @@ struct script {
     long time_ms;        /* wall-clock ceiling per call (a safety net) */
     long limit_ms;       /* that of the running call (a test's is longer) */
     long deadline;       /* CLOCK_MONOTONIC ms when the time limit strikes */
+    long start_ms;       /* when the call's clock started (-1: not yet, see run_call) */
     char near[160];      /* "file:line" where the hook last saw the script */
     char killed_at[160]; /* "file:line" where the budget ran out */
     int sampling;        /* the hook is due at the next instruction */
@@ -98,6 +101,9 @@ struct script {
 };
 
 /* sandbox.c */
+/* The main thread's stack keeps the error handler of every call at this
+   index for the state's life (code that uses the stack stays above it). */
+#define SBX_HANDLER_SLOT 1
 lua_State *sbx_new(script *s);
 void sbx_open(script *s);
 /* Run the function on top of the stack with nargs under the budget.
