@@ -687,6 +687,7 @@ void sbx_open(script *s)
     remove_fields(L, LUA_MATHLIBNAME, math_gone);
     sbx_open_patterns(L);
     sbx_open_libs(L);
+    sbx_open_order(L);
     lua_getglobal(L, LUA_MATHLIBNAME);
     lua_pushcfunction(L, sbx_random);
     lua_setfield(L, -2, "random");

@@ -139,6 +139,7 @@ int sbx_include(lua_State *L); /* include "path" */
 /* sandbox_order.c: pairs and next in a fixed order */
 int sbx_next(lua_State *L);
 int sbx_pairs(lua_State *L);
+void sbx_open_order(lua_State *L); /* the table of kept key lists */
 
 /* loader.c: the declaration constructors. Each records a declaration, an
    array of these, in the registry's list DECLS_KEY for build.c. */

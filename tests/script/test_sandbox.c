@@ -195,6 +195,26 @@ static void test_order(void)
     if (!s) fprintf(stderr, "%s\n", err);
     script_free(s);
     expect_error("for k in pairs({ [{}] = 1 }) do end\n", "fixed order");
+    /* pairs keeps a small table's sorted keys while its keys stay the same. */
+    s = load("local function keys(t)\n"
+             "  local r = {} for k in pairs(t) do r[#r + 1] = tostring(k) end\n"
+             "  return table.concat(r, ',')\n"
+             "end\n"
+             "local t = { b = 1, a = 2 }\n"
+             "assert(keys(t) == 'a,b' and keys(t) == 'a,b', 'twice')\n"
+             "t.c = 3 assert(keys(t) == 'a,b,c', 'a key added')\n"
+             "t.a = nil t.d = 4 assert(keys(t) == 'b,c,d', 'one removed, one added')\n"
+             "t.a = 5 t.a = nil assert(keys(t) == 'b,c,d', 'added and removed again')\n"
+             "assert(keys({ d = 1, c = 1, b = 1, [2] = 0, [true] = 0 }) == '2,b,c,d,true')\n"
+             "t.b = 10\n"
+             "local sum = 0 for _, v in pairs(t) do sum = sum + v end\n"
+             "assert(sum == 17, 'values as they are now')\n"
+             "local w = { a = 1, b = 2, c = 3 }\n"
+             "keys(w)\n"
+             "for k in pairs(w) do if k == 'a' then w.b = nil end assert(k ~= 'b', 'cleared') end\n"
+             "assert(keys(w) == 'a,c' and keys({}) == '', 'after the loop')\n");
+    CHECK_MSG(s != NULL, "%s", err);
+    script_free(s);
 }
 
 /* The mistakes authors make most, each with its file:line and a sentence. */
@@ -576,10 +596,12 @@ static void test_ceilings(void)
    or a ceiling near that count decides both alike. */
 static void test_charge_history(void)
 {
-    script *s = load("event { id = 'x', turn = 1, to = 'a', channel = 'phone', title = 'X',\n"
+    script *s = load("local WEIGHTS = { a = 1, b = 2, c = 3 } -- pairs keeps its keys\n"
+                     "event { id = 'x', turn = 1, to = 'a', channel = 'phone', title = 'X',\n"
                      "  text = 'x', on_deliver = { run = function(g)\n"
                      "    local function deep(n) if n > 0 then return 1 + deep(n - 1) end "
                      "return 0 end\n"
+                     "    for k, v in pairs(WEIGHTS) do g:add('m', v) end\n"
                      "    local t = {}\n"
                      "    for i = 1, 20000 do t[i] = 'k' .. i .. g.turn end\n"
                      "    g.state.n = deep(4000) + #t + #table.concat(t, ',', 1, 100)\n"
