@@ -18,6 +18,9 @@
 #include "script_int.h"
 
 #define IDS_KEY "crisisroom.ids"
+/* Lua's LUAI_MAXSHORTLEN: a string no longer is interned, so pushing one
+   that a table holds as a key finds it again and allocates nothing. */
+#define GAPI_SHORT_STRING 40
 
 static game *cur(lua_State *L)
 {
@@ -28,15 +31,24 @@ static game *cur(lua_State *L)
 
 /* Resolve a name of the kind the method takes (API_G_METHODS): each
    method holds that kind's table (name -> index) and the kind as its
-   upvalues, so a lookup is one table access (with the string itself as
-   the key; another argument goes through luaL_checkstring, as before). */
+   upvalues. A short name is remembered by its string object (Lua interns
+   short strings, and the id table holds each valid one as a key, so an
+   equal name is that very object, alive as long as the script); another
+   goes through the table (with the string itself as the key), or through
+   luaL_checkstring when it is not a string, as before. */
 static int lookup(lua_State *L, int arg)
 {
+    api_kind k = (api_kind)lua_tointeger(L, lua_upvalueindex(2));
     if (lua_type(L, arg) == LUA_TSTRING) {
+        const void *str = lua_topointer(L, arg);
+        script *s = sbx_self(L);
+        gapi_name *slot = &s->names[((uintptr_t)str >> 4) % GAPI_NAME_SLOTS];
+        if (slot->str == str && slot->kind == k) return slot->index;
         lua_pushvalue(L, arg);
         if (lua_rawget(L, lua_upvalueindex(1)) == LUA_TNUMBER) {
             int i = (int)lua_tointeger(L, -1);
             lua_pop(L, 1);
+            if (lua_rawlen(L, arg) <= GAPI_SHORT_STRING) *slot = (gapi_name){str, k, i};
             return i;
         }
         lua_pop(L, 1);
@@ -46,11 +58,9 @@ static int lookup(lua_State *L, int arg)
     int isnum;
     lua_Integer i = lua_tointegerx(L, -1, &isnum);
     lua_pop(L, 1);
-    if (!isnum) {
-        api_kind k = (api_kind)lua_tointeger(L, lua_upvalueindex(2));
+    if (!isnum)
         return luaL_error(L, "unknown %s%s '%s'", api_kinds[k].name,
                           k == K_option ? " (event.option)" : "", name);
-    }
     return (int)i;
 }
 
@@ -241,7 +251,7 @@ static void mirror_put(lua_State *L, script *s, const game *g, uint64_t version,
     push_val(L, v);
     lua_rawset(L, -3);
     lua_pop(L, 1);
-    gv->version = g->state.version, gv->epoch = g->state.epoch;
+    gv->version = g->state.version, gv->epoch = g->state.epoch, gv->n = g->state.n;
 }
 
 static int state_newindex(lua_State *L)
@@ -524,7 +534,31 @@ static void set_mirror(lua_State *L, gapi_view *gv, const game *g)
             lua_rawset(L, -3);
         }
     lua_pop(L, 1);
-    gv->serial = g->serial, gv->version = k->version, gv->epoch = k->epoch;
+    gv->serial = g->serial, gv->version = k->version, gv->epoch = k->epoch, gv->n = k->n;
+}
+
+/* The same, in place and allocating nothing, when it can be: no key added
+   or removed since (every changed key is in the mirror, a short string
+   Lua finds again rather than makes), no string value to make. Returns 0
+   when it cannot. */
+static int mirror_in_place(lua_State *L, gapi_view *gv, const game *g)
+{
+    const kv *k = &g->state;
+    if (gv->serial != g->serial || gv->epoch != k->epoch || gv->n != k->n) return 0;
+    for (int i = 0; i < k->n; i++)
+        if (k->e[i].stamp > gv->version &&
+            (k->e[i].v.type == VAL_STR || strlen(k->e[i].key) > GAPI_SHORT_STRING))
+            return 0;
+    lua_rawgeti(L, LUA_REGISTRYINDEX, gv->mirror_ref);
+    for (int i = 0; i < k->n; i++)
+        if (k->e[i].stamp > gv->version) {
+            push_str(L, k->e[i].key);
+            push_val(L, &k->e[i].v);
+            lua_rawset(L, -3);
+        }
+    lua_pop(L, 1);
+    gv->version = k->version;
+    return 1;
 }
 
 /* g.state's reads: the mirror, or the game (live). */
@@ -568,7 +602,7 @@ int gapi_enter(script *s, game *g, char *err, size_t errlen)
     lua_State *L = s->L;
     if (!gv->live) {
         if (!fields_current(gv, g)) drop_fields(L, gv, g); /* allocates nothing */
-        if (mirror_current(gv, g)) return 0;
+        if (mirror_current(gv, g) || mirror_in_place(L, gv, g)) return 0;
     }
     lua_pushcfunction(L, sync_protected);
     lua_pushlightuserdata(L, g);

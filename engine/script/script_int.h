@@ -57,8 +57,16 @@ typedef struct gapi_view {
     int turn, role, ended;
     const char *target;
     uint64_t serial, version, epoch; /* the mirror's (serial 0: none yet) */
+    int n;                           /* and the keys it holds */
     int methods_ref, proxy_mt_ref, mirror_ref;
 } gapi_view;
+
+/* A name a g method resolved, by its (interned) string object. */
+typedef struct gapi_name {
+    const void *str;
+    int kind, index;
+} gapi_name;
+#define GAPI_NAME_SLOTS 256 /* names remembered (a scenario uses tens) */
 
 struct script {
     lua_State *L;
@@ -86,6 +94,7 @@ struct script {
     game *g;             /* the game a callback works on */
     int g_ref;           /* registry reference of the handle g */
     gapi_view gv;
+    gapi_name names[GAPI_NAME_SLOTS];
     int depth; /* callbacks running (host.c's call_ref, nested through g:deliver) */
     game_host host;
     void (*print)(void *ud, const char *msg);

@@ -711,7 +711,18 @@ static const char *view_scenario =
     "    assert(not pcall(function() return g.state[true] end), 'a boolean key')\n"
     "    g.state.done = g.turn .. g.role\n"
     "  end } }\n"
-    "action { id = 'send', role = 'a', label = 'Send', effects = { deliver = { 'later' } } }\n";
+    "action { id = 'send', role = 'a', label = 'Send', effects = { deliver = { 'later' } } }\n"
+    "meter { id = 'a_meter_whose_id_is_forty_bytes_long_123', name = 'L', start = 7 }\n"
+    "action { id = 'names', role = 'a', label = 'Names', effects = { run = function(g)\n"
+    "  local long = 'a_meter_whose_id_is_forty_bytes_long_123'\n"
+    "  for _ = 1, 3 do\n"
+    "    assert(g:meter('m') == 50 and g:meter(long) == 7, 'names, again and again')\n"
+    "    assert(g:meter(long:sub(1, 10) .. long:sub(11)) == 7, 'an equal string')\n"
+    "  end\n"
+    "  local ok, err = pcall(g.revealed, g, 'm')\n"
+    "  assert(not ok and err:find(\"unknown card 'm'\"), 'a meter is no card: ' .. tostring(err))\n"
+    "  g.state.names = 'ok'\n"
+    "end } }\n";
 
 static void test_view(void)
 {
@@ -727,6 +738,10 @@ static void test_view(void)
     CHECK(v && v->type == VAL_STR && strcmp(v->str, "1a") == 0);
     v = ss ? kv_get(&ss->g->state, "inner_target") : NULL;
     CHECK(v && v->type == VAL_STR && strcmp(v->str, "nil") == 0);
+    CHECK(ss && session_apply(ss, "act a names") == GAME_OK);
+    if (ss) CHECK_MSG(!ss->g->failed, "%s", ss->g->err);
+    v = ss ? kv_get(&ss->g->state, "names") : NULL;
+    CHECK(v && v->type == VAL_STR && strcmp(v->str, "ok") == 0);
     session_free(ss);
     script_free(s);
     /* A test holding g reads what the commands changed, callbacks or not. */
