@@ -506,26 +506,22 @@ static int mirror_current(const gapi_view *gv, const game *g)
 
 /* The mirror holds the game's state: the entries changed since it was last
    brought up to date, or, for another game or after a key was removed,
-   all of them in a new mirror. */
+   all of them into the emptied mirror (emptied, not made again: the next
+   game mostly has the same keys, which then find their places). */
 static void set_mirror(lua_State *L, gapi_view *gv, const game *g)
 {
     const kv *k = &g->state;
     if (mirror_current(gv, g)) return;
     int all = gv->serial != g->serial || gv->epoch != k->epoch;
+    lua_rawgeti(L, LUA_REGISTRYINDEX, gv->mirror_ref);
     if (all) {
-        lua_createtable(L, 0, k->n);
-        lua_rawgeti(L, LUA_REGISTRYINDEX, gv->mirror_ref);
-        lua_getmetatable(L, -1); /* {__index = state_index} */
-        lua_setmetatable(L, -3);
-        lua_pop(L, 1);
-        lua_pushvalue(L, -1);
-        lua_rawseti(L, LUA_REGISTRYINDEX, gv->mirror_ref);
-        lua_rawgeti(L, LUA_REGISTRYINDEX, gv->proxy_mt_ref);
-        lua_pushvalue(L, -2);
-        lua_setfield(L, -2, "__index");
-        lua_pop(L, 1);
-    } else {
-        lua_rawgeti(L, LUA_REGISTRYINDEX, gv->mirror_ref);
+        lua_pushnil(L);
+        while (lua_next(L, -2)) { /* clearing fields during the walk is allowed */
+            lua_pop(L, 1);
+            lua_pushvalue(L, -1);
+            lua_pushnil(L);
+            lua_rawset(L, -4);
+        }
     }
     for (int i = 0; i < k->n; i++)
         if (all || k->e[i].stamp > gv->version) {
