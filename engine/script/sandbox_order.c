@@ -168,14 +168,6 @@ static int skey_less(const skey *a, const skey *b)
     return (a->isint ? (double)a->i : a->d) < (b->isint ? (double)b->i : b->d);
 }
 
-/* The same key: the same string object, or the same number or boolean. */
-static int skey_same(const skey *a, const skey *b)
-{
-    if (a->rank != b->rank || a->isint != b->isint) return 0;
-    if (a->rank == 1) return a->obj == b->obj;
-    return a->rank == 2 || a->isint ? a->i == b->i : a->d == b->d;
-}
-
 static void read_key(lua_State *L, int idx, skey *e)
 {
     check_key(L, idx);
@@ -195,7 +187,6 @@ static void read_key(lua_State *L, int idx, skey *e)
    order (it changes only when keys are added or removed). A walk costs the
    same instructions whether the keys were kept or not. */
 #define SMALL_SORT 32
-#define PAIRS_KEY  "crisisroom.pairs"
 
 typedef struct korder {
     int n;
@@ -272,7 +263,7 @@ static void keep_keys(lua_State *L, int t, const korder *o)
     memcpy(lua_newuserdatauv(L, size, 0), o,
            size); /* its strings stay alive: the list holds them */
     lua_pushcclosure(L, kept_iter, 3);
-    lua_getfield(L, LUA_REGISTRYINDEX, PAIRS_KEY);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, s->pairs_ref);
     lua_pushvalue(L, t);
     lua_pushvalue(L, -3);
     lua_rawset(L, -3);
@@ -280,11 +271,44 @@ static void keep_keys(lua_State *L, int t, const korder *o)
     s->metered = metered;
 }
 
-/* The kept iterator of t, pushed, when its keys are still those it was
-   made for; else 0 and nothing pushed. */
-static int kept_keys(lua_State *L, int t, const korder *o)
+/* Is the key at idx the kept one (by identity: the same string object,
+   number or boolean)? */
+static int key_is(lua_State *L, int idx, const skey *k)
 {
-    lua_getfield(L, LUA_REGISTRYINDEX, PAIRS_KEY);
+    switch (lua_type(L, idx)) {
+    case LUA_TSTRING:
+        return k->rank == 1 && lua_topointer(L, idx) == k->obj;
+    case LUA_TBOOLEAN:
+        return k->rank == 2 && lua_toboolean(L, idx) == k->i;
+    case LUA_TNUMBER:
+        if (k->rank != 0 || lua_isinteger(L, idx) != k->isint) return 0;
+        return k->isint ? lua_tointeger(L, idx) == k->i : lua_tonumber(L, idx) == k->d;
+    default:
+        return 0;
+    }
+}
+
+/* Does lua_next give the kept keys, in the same order? */
+static int same_keys(lua_State *L, int t, const korder *kept)
+{
+    int i = 0;
+    lua_pushnil(L);
+    while (lua_next(L, t)) {
+        lua_pop(L, 1);
+        if (i == kept->n || !key_is(L, -1, &kept->k[i])) {
+            lua_pop(L, 1);
+            return 0;
+        }
+        i++;
+    }
+    return i == kept->n;
+}
+
+/* The kept iterator of t, pushed, when its keys are still those it was
+   made for (their number in *n); else 0 and nothing pushed. */
+static int kept_keys(lua_State *L, int t, int *n)
+{
+    lua_rawgeti(L, LUA_REGISTRYINDEX, sbx_self(L)->pairs_ref);
     lua_pushvalue(L, t);
     if (lua_rawget(L, -2) != LUA_TFUNCTION) {
         lua_pop(L, 2);
@@ -294,22 +318,29 @@ static int kept_keys(lua_State *L, int t, const korder *o)
     lua_getupvalue(L, -1, 3);
     const korder *kept = lua_touserdata(L, -1);
     lua_pop(L, 1);
-    int same = kept->n == o->n;
-    for (int i = 0; same && i < o->n; i++) same = skey_same(&kept->k[i], &o->k[i]);
-    if (!same) lua_pop(L, 1);
-    return same;
+    if (!same_keys(L, t, kept)) {
+        lua_pop(L, 1);
+        return 0;
+    }
+    *n = kept->n;
+    return 1;
 }
 
-/* pairs over a small table: the kept iterator, or a new one kept. */
+/* pairs over a small table: the kept iterator, or a new one kept; -1 when
+   the table has too many keys. */
 static int pairs_small(lua_State *L, int t)
 {
-    korder o;
-    int top = lua_gettop(L);
-    if (read_keys(L, t, &o) != 0) return -1;
-    if (!kept_keys(L, t, &o)) keep_keys(L, t, &o);
-    if (o.n) lua_replace(L, top + 1); /* over the keys read */
-    lua_settop(L, top + 1);
-    sbx_charge(L, (long)o.n * o.n);
+    int n;
+    if (!kept_keys(L, t, &n)) {
+        korder o;
+        int top = lua_gettop(L);
+        if (read_keys(L, t, &o) != 0) return -1;
+        keep_keys(L, t, &o);
+        if (o.n) lua_replace(L, top + 1); /* over the keys read */
+        lua_settop(L, top + 1);
+        n = o.n;
+    }
+    sbx_charge(L, (long)n * n);
     return 0;
 }
 
@@ -336,12 +367,7 @@ int sbx_pairs(lua_State *L)
         lua_pushnil(L);
         return 3;
     }
-    if (pairs_small(L, 1) == 0) {
-        lua_pushvalue(L, 1);
-        lua_pushnil(L);
-        return 3;
-    }
-    {
+    if (pairs_small(L, 1) != 0) { /* a big table: its keys sorted now */
         lua_newtable(L);
         int keys = lua_gettop(L);
         lua_Integer n = 0;
@@ -354,9 +380,9 @@ int sbx_pairs(lua_State *L)
             lua_rawseti(L, keys, ++n);
         }
         sort_keys(L, keys, n);
+        lua_pushinteger(L, 0);
+        lua_pushcclosure(L, sorted_iter, 2);
     }
-    lua_pushinteger(L, 0);
-    lua_pushcclosure(L, sorted_iter, 2);
     lua_pushvalue(L, 1);
     lua_pushnil(L);
     return 3;
@@ -369,5 +395,5 @@ void sbx_open_order(lua_State *L)
     lua_pushliteral(L, "k");
     lua_setfield(L, -2, "__mode");
     lua_setmetatable(L, -2);
-    lua_setfield(L, LUA_REGISTRYINDEX, PAIRS_KEY);
+    sbx_self(L)->pairs_ref = luaL_ref(L, LUA_REGISTRYINDEX);
 }

@@ -95,7 +95,8 @@ struct script {
     int g_ref;           /* registry reference of the handle g */
     gapi_view gv;
     gapi_name names[GAPI_NAME_SLOTS];
-    int depth; /* callbacks running (host.c's call_ref, nested through g:deliver) */
+    int pairs_ref; /* the kept key lists of pairs (sandbox_order.c) */
+    int depth;     /* callbacks running (host.c's call_ref, nested through g:deliver) */
     game_host host;
     void (*print)(void *ud, const char *msg);
     void *print_ud;
