@@ -5,12 +5,12 @@
  * table lookup, not a search.
  *
  * Reads are what callbacks do most, so while a callback runs they are plain
- * Lua values, read without a call into C: g's fields (turn, role, ...) sit
- * in its methods table, set before the callback for the game asking, and
- * g.state's reads go to a mirror table, brought up to date before each
- * callback and after each change the callback makes (the game's store says
- * which entries changed). Outside callbacks (a scenario's test holding g
- * while it plays commands) both are read from the game, as live values.
+ * Lua values, read without a call into C: g's fields (turn, role, ...) are
+ * kept in its methods table once read, until they change, and g.state's
+ * reads go to a mirror table, brought up to date before each callback and
+ * after each change the callback makes (the game's store says which
+ * entries changed). Outside callbacks (a scenario's test holding g while
+ * it plays commands) both are read from the game, as live values.
  */
 #include <math.h>
 #include <string.h>
@@ -248,7 +248,10 @@ static void mirror_put(lua_State *L, script *s, const game *g, uint64_t version,
     if (gv->live || gv->serial != g->serial || gv->version != version || gv->epoch != epoch) return;
     lua_rawgeti(L, LUA_REGISTRYINDEX, gv->mirror_ref);
     lua_pushvalue(L, 2); /* a string now (luaL_checkstring) */
-    push_val(L, v);
+    if (v->type == VAL_STR)
+        lua_pushvalue(L, 3); /* the very string: no copy */
+    else
+        push_val(L, v);
     lua_rawset(L, -3);
     lua_pop(L, 1);
     gv->version = g->state.version, gv->epoch = g->state.epoch, gv->n = g->state.n;
