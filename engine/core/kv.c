@@ -14,7 +14,9 @@ static int kv_pos(const kv *k, const char *key, int *found)
     int lo = 0, hi = k->n;
     while (lo < hi) {
         int mid = (lo + hi) / 2;
-        int c = strcmp(k->e[mid].key, key);
+        /* Effects write the keys of their definitions: often the very
+           string the entry holds. */
+        int c = k->e[mid].key == key ? 0 : strcmp(k->e[mid].key, key);
         if (c == 0) {
             *found = 1;
             return mid;
@@ -51,12 +53,15 @@ static void kv_put(kv *k, const char *key, const val *v, int copy_key)
     int found, i = kv_pos(k, key, &found);
     if (found) {
         free(k->e[i].v.str);
+        k->version++;
         if (v->type == VAL_NIL) {
             if (k->e[i].key_owned) free(k->e[i].key);
             memmove(&k->e[i], &k->e[i + 1], sizeof *k->e * (size_t)(k->n - i - 1));
             k->n--;
+            k->epoch++;
             return;
         }
+        k->e[i].stamp = k->version;
         val_copy(&k->e[i].v, v);
         return;
     }
@@ -65,6 +70,7 @@ static void kv_put(kv *k, const char *key, const val *v, int copy_key)
     memmove(&k->e[i + 1], &k->e[i], sizeof *k->e * (size_t)(k->n - i));
     k->e[i].key = copy_key ? xstrdup(key) : (char *)key;
     k->e[i].key_owned = copy_key;
+    k->e[i].stamp = ++k->version;
     val_copy(&k->e[i].v, v);
     k->n++;
 }
@@ -76,6 +82,7 @@ void kv_clear(kv *k)
         free(k->e[i].v.str);
     }
     k->n = 0;
+    k->version++, k->epoch++;
 }
 
 void kv_free(kv *k)
