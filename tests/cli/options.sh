@@ -59,7 +59,7 @@ cmp -s "$work/a.png" "$work/b.png" || fail "play --opt=value and --opt value dre
     fail "play without --scale"
 ! cmp -s "$work/a.png" "$work/c.png" || fail "--scale=1.25 made no difference"
 # Unknown and ambiguous options are named, with what there is.
-refuses "crisisroom run: unknown option '--nope' (options here: --commands, --auto, --seed, --variant, --save, --json, --help)" \
+refuses "crisisroom run: unknown option '--nope' (options here: --commands, --auto, --to-turn, --seed, --variant, --save, --json, --help)" \
     run "$mini" --nope
 refuses "crisisroom text: unknown option '-x' (options here: --seed, --variant, --save, --no-save, --help)" \
     text "$mini" -x
