@@ -186,6 +186,7 @@ static void game_action(ui_app *a, int action, int arg)
         a->after_handover = SCR_DASHBOARD, ui_go(a, SCR_HANDOVER);
         break;
     case ACT_HANDOVER_OK:
+        a->began = 1; /* a team has the screen: the move timer may run */
         ui_go(a, a->after_handover);
         break;
     case ACT_ITEM:

@@ -14,6 +14,7 @@
 #include <SDL_ttf.h>
 #include <stdint.h>
 
+#include "movetimer.h"
 #include "script.h"
 #include "session.h"
 #include "ui.h"
@@ -132,19 +133,10 @@ typedef struct ui_save_entry {
     int commands;
 } ui_save_entry;
 
-/* The discussion timer: a countdown per role's move that stops while the
-   game is paused. Time comes from ui_clock (milliseconds), which tests
-   replace so that they need not sleep. */
+/* The move timer (movetimer.h) runs on ui_clock (milliseconds), which
+   tests replace so that they need not sleep. */
 typedef uint32_t (*ui_clock_fn)(void);
 extern ui_clock_fn ui_clock;
-
-typedef struct ui_timer {
-    int len_ms;     /* 0: no timer */
-    int turn, role; /* the move it counts for */
-    uint32_t since; /* clock when it last started running */
-    uint32_t used;  /* ms spent before that (pauses excluded) */
-    int running;    /* 0 while paused or over */
-} ui_timer;
 
 /* Text fields of the console. */
 enum { CF_NONE, CF_TITLE, CF_TEXT, CF_VALUE, CF_REASON, CF_NOTE, CF_COUNT };
@@ -255,7 +247,9 @@ typedef struct ui_app {
        the timer; a second window is a view (its own renderer, fonts, hit
        areas and scrolling) whose peer is the players' app. */
     ui_console con;
-    ui_timer timer;
+    movetimer timer;
+    int began;           /* the first team has passed a hand-over: the exercise runs */
+    int hold;            /* the projector is held: the players' window shows the card */
     struct ui_app *peer; /* console window: the players' app */
     struct ui_app *cwin; /* players' app: the console window, NULL none */
     SDL_Color under;     /* what scrolled content is drawn on */
@@ -348,14 +342,17 @@ void ui_icon_clock(ui_app *a, SDL_Rect r, SDL_Color c);
 void ui_icon_bolt(ui_app *a, SDL_Rect r, SDL_Color c);
 void ui_icon_flag(ui_app *a, SDL_Rect r, SDL_Color c);
 
-/* ui_timer.c: the countdown follows the game: a new move restarts it, a
-   pause stops it, a resume lets it go on. */
-void ui_timer_set(ui_timer *t, int minutes, const game *g);
-void ui_timer_sync(ui_timer *t, const game *g);
-int ui_timer_left(const ui_timer *t); /* ms left (0 when over), -1 no timer */
+/* ui_timer.c: the move timer follows the game (a new move starts it from
+   full, a pause stops it) and the players' app (ui_can_act: it waits on
+   the briefing, the hand-over, the menu and the hold). a is the players'. */
+int ui_can_act(const ui_app *a);
+void ui_timer_sync(ui_app *a);
+/* A loaded save: the move in progress goes on from what it had used. */
+void ui_timer_restore(ui_app *a);
+long long ui_timer_left(const movetimer *t); /* ms left (0 when over), -1 no timer */
 /* "9:41"; *amber in the last minute. */
-void ui_timer_text(const ui_timer *t, const game *g, char *buf, size_t size, int *amber);
-uint32_t ui_timer_wait(const ui_timer *t); /* ms to the next visible change, 0 none */
+void ui_timer_text(const movetimer *t, const game *g, char *buf, size_t size, int *amber);
+uint32_t ui_timer_wait(const movetimer *t); /* ms to the next visible change, 0 none */
 
 /* ui_console.c, ui_console_ctl.c: the facilitator's console. */
 void ui_console_draw(ui_app *v);

@@ -174,20 +174,20 @@ static void answer(ui_app *m, int yes)
         revoke(m, m->con.revoke);
 }
 
-/* The timer: the window's, and hosting, every device's. */
-static void set_timer(ui_app *m, game *g, int minutes)
+/* The move timer: the journaled `timer` command, the window's and,
+   hosting, every device's (the server journals it). */
+static void set_timer(ui_app *m, int minutes)
 {
     if (m->host) {
         m->host->timer(m->host->ud, minutes, -1);
-        say(m, 0, minutes ? "Timer: %d minutes for each turn, on every device." : "Timer off.",
+        say(m, 0, minutes ? "Timer: %d minutes for each move, on every device." : "Timer off.",
             minutes);
         return;
     }
-    ui_timer_set(&m->timer, minutes, g);
-    if (minutes)
-        say(m, 0, "Timer: %d minutes for each move (a display, not journaled).", minutes);
-    else
-        say(m, 0, "Timer off.");
+    char line[64];
+    str_fmt(line, sizeof line, "%s %d", cmd_names[CMD_TIMER], minutes);
+    if (apply(m, line) == 0)
+        say(m, 0, minutes ? "Timer: %d minutes for each move (journaled)." : "Timer off.", minutes);
 }
 
 static void start_typing(ui_app *v, int field)
@@ -207,7 +207,7 @@ void ui_console_do(ui_app *v, int action, int arg)
         apply(m, cmd_names[g->paused ? CMD_RESUME : CMD_PAUSE]);
         break;
     case ACT_CON_TIMER:
-        set_timer(m, g, arg);
+        set_timer(m, arg);
         break;
     case ACT_CON_FIELD:
         start_typing(v, arg);

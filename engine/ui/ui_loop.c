@@ -25,7 +25,7 @@ static void draw_frame(ui_app *a)
 {
     if (!a->font[0]) return; /* no typeface: reported on stderr */
     a->under = a->th->bg;
-    if (a->ses && !a->peer) ui_timer_sync(&a->timer, a->ses->g);
+    if (a->ses && !a->peer) ui_timer_sync(a);
     if (ui_is_console(a)) {
         ui_console_draw(a);
         if (a->modal == MODAL_MENU && !a->peer) ui_menu_draw(a);
@@ -156,11 +156,11 @@ static void mirror_timer(ui_app *a)
 {
     int len = 0, left = 0, running = 0;
     a->host->timer_get(a->host->ud, &len, &left, &running);
-    ui_timer *t = &a->timer;
+    movetimer *t = &a->timer;
     t->len_ms = len > 0 ? len : 0;
-    t->turn = a->ses->g->turn, t->role = a->ses->g->role;
-    t->used = len > 0 ? (uint32_t)(len - left) : 0;
-    t->since = ui_clock();
+    t->turn = a->ses->g->turn, t->role = a->ses->g->simultaneous ? -1 : a->ses->g->role;
+    t->used_ms = len > 0 ? len - left : 0;
+    t->since_ms = (long long)ui_clock();
     t->running = running && len > 0;
 }
 

@@ -70,7 +70,7 @@ static const opt_spec play_opts[P_NOPTS] = {
     [P_SAVE] = OPTION_FILE("save", "FILE", "journal the game to FILE (default: the saves folder)"),
     [P_CONSOLE] = OPTION_FLAG("console", "the facilitator's console in a second window"),
     [P_PRESENTER] = OPTION_FLAG("presenter", "the window is projected: the console never opens in it"),
-    [P_TIMER] = OPTION_INT("timer", "MIN", "a discussion timer per move (0: none)", 0, 240),
+    [P_TIMER] = OPTION_INT("timer", "MIN", "the move timer, journaled (0: none)", 0, 240),
     [P_COMMANDS] = OPTION_FILE("commands", "FILE", "apply the commands of FILE first ('-': stdin)"),
     [P_SCREENSHOT] = OPTION_FILE("screenshot", "FILE", "draw one frame into FILE (PNG) without a display"),
     [P_SIZE] = OPTION_CUSTOM("size", "WxH", "the window's size (a screenshot's: 1920x1080)",
@@ -209,7 +209,13 @@ static int start(ui_app *a, const ui_args *o)
         ui_go(a, SCR_TITLE);
     }
     ui_scan_saves(a);
-    if (o->timer) ui_timer_set(&a->timer, o->timer, a->ses ? a->ses->g : NULL);
+    if (o->timer && a->ses && a->ses->g->timer_ms != o->timer * 60000) {
+        char line[32];
+        journal_by by = {.kind = "facilitator"};
+        str_fmt(line, sizeof line, "%s %d", cmd_names[CMD_TIMER], o->timer);
+        if (session_apply_as(a->ses, line, &by))
+            str_fmt(a->warning, sizeof a->warning, "--timer: %s", a->ses->err);
+    }
     return rc;
 }
 

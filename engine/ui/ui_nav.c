@@ -29,7 +29,7 @@ void ui_go(ui_app *a, ui_screen s)
 void ui_after_command(ui_app *a)
 {
     game *g = a->ses->g;
-    ui_timer_sync(&a->timer, g);
+    ui_timer_sync(a);
     if (g->ended) {
         ui_go(a, SCR_DEBRIEF);
     } else if (a->host) {

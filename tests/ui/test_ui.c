@@ -240,19 +240,20 @@ static void test_console(void)
     char buf[200];
     ui_role_words(&app, "decided by pm; it is akshi's move (pmo)", buf, sizeof buf);
     CHECK_MSG(!strcmp(buf, "decided by PM; it is AKSHI's move (pmo)"), "role words: %s", buf);
-    ui_timer_set(&app.timer, 10, g);
+    key(SDLK_RETURN), key(SDLK_RETURN); /* begin, ready: the team can act */
+    CHECK_EQ_INT(session_apply(s, "timer 10"), 0);
     key(SDLK_F9); /* no second display here: asked first, the console takes the window */
     key(SDLK_y);
     CHECK_MSG(app.screen == SCR_CONSOLE && app.con.on, "F9 did not show the console");
     now_ms += 60000;
-    CHECK_MSG(ui_timer_left(&app.timer) == 540000, "left %d", ui_timer_left(&app.timer));
+    CHECK_MSG(ui_timer_left(&app.timer) == 540000, "left %d", (int)ui_timer_left(&app.timer));
     /* Pause: the timer stops and core refuses `end`. */
     CHECK_MSG(click(ACT_CON_PAUSE, 0), "no Pause button");
     CHECK_MSG(g->paused, "not paused");
     now_ms += 120000;
     ui_render(&app);
     CHECK_MSG(ui_timer_left(&app.timer) == 540000, "timer ran while paused: %d",
-              ui_timer_left(&app.timer));
+              (int)ui_timer_left(&app.timer));
     int role = g->role, nlog = s->nlog;
     CHECK_MSG(ui_apply(&app, "end") != 0 && g->role == role, "end accepted while paused");
     CHECK_MSG(s->nlog == nlog, "a refused command was journaled");
@@ -260,7 +261,7 @@ static void test_console(void)
     CHECK_MSG(!g->paused, "not resumed");
     now_ms += 30000;
     CHECK_MSG(ui_timer_left(&app.timer) == 510000, "left after resume %d",
-              ui_timer_left(&app.timer));
+              (int)ui_timer_left(&app.timer));
     /* An ad-hoc inject typed in the console reaches the role's inbox. */
     int sis = def_role_find(app.ses->sc, "sis"), items = g->nitems;
     CHECK_MSG(click(ACT_CON_TO, sis), "no recipient button for sis");
@@ -564,7 +565,8 @@ static void test_presenter(void)
 
 /* A second of the timer redraws only the timer: the frame clipped to it must
    give the very pixels of a whole new frame, on the dashboard, under the
-   menu's translucent shade, and on the console. */
+   confirm dialog's translucent shade (the menu stops the timer), and on
+   the console. */
 static int same_pixels(const SDL_Surface *s, const unsigned char *ref)
 {
     for (int y = 0; y < s->h; y++)
@@ -581,14 +583,16 @@ static void test_partial(void)
     if (start("albania2022"))
         return ui_clock = real, check_fail(__FILE__, __LINE__),
                fprintf(stderr, "could not start\n"), (void)0;
-    ui_timer_set(&app.timer, 10, app.ses->g);
+    CHECK_EQ_INT(session_apply(app.ses, "timer 10"), 0);
+    app.began = 1;
     SDL_Surface *s = app.surf;
     size_t size = (size_t)s->pitch * s->h;
     unsigned char *before = malloc(size), *full = malloc(size);
     static const struct {
         ui_screen screen;
         int modal;
-    } cases[] = {{SCR_DASHBOARD, MODAL_NONE}, {SCR_DASHBOARD, MODAL_MENU}, {SCR_CONSOLE, 0}};
+    } cases[] = {{SCR_DASHBOARD, MODAL_NONE}, {SCR_DASHBOARD, MODAL_CONFIRM}, {SCR_CONSOLE, 0}};
+    app.pend_move = app.ses->sc->actions[0], app.pend_target = 0; /* the confirm dialog's */
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         if (cases[i].screen == SCR_CONSOLE)
             app.modal = MODAL_NONE, key(SDLK_F9), key(SDLK_y);
