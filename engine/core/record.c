@@ -16,7 +16,7 @@ static int kind_of_line(const journal_entry *e)
     return cmd_find(e->cmd, strcspn(e->cmd, " "));
 }
 
-static record_maker maker_of_line(const journal_entry *e)
+record_maker record_maker_of_line(const journal_entry *e)
 {
     static const struct {
         const char *kind;
@@ -39,7 +39,7 @@ record_maker record_maker_of(const session *s, int entry, const journal_entry **
     if (src < 0 || src >= s->nlog) return RECORD_GAME;
     if (line) *line = &s->log[src];
     if (s->g->log[entry].kind == LOG_EXPIRE) return RECORD_DEFAULT;
-    return maker_of_line(&s->log[src]);
+    return record_maker_of_line(&s->log[src]);
 }
 
 int record_decision_entry(const session *s, int item)

@@ -39,6 +39,9 @@ typedef enum {
     RECORD_POLICY       /* an automatic player (--auto, a jump to a turn) */
 } record_maker;
 
+/* Who sent a journal line: its provenance, or when it has none, the
+   command's table (a team's command, or the facilitator's). */
+record_maker record_maker_of_line(const journal_entry *e);
 /* Who made entry `entry` of s->g->log (a decision, an action, an expiry,
    anything the log holds); *line, when not NULL, receives the journal line
    of the command that made it (NULL for RECORD_GAME). */

@@ -33,6 +33,11 @@ static void draw_frame(ui_app *a)
         return;
     }
     if (!a->ses && a->screen != SCR_TITLE) a->screen = SCR_TITLE;
+    if (a->ses && a->hold) { /* the projector's hold covers every screen and dialog */
+        ui_hold_draw(a);
+        draw_toast(a);
+        return;
+    }
     switch (a->screen) {
     case SCR_TITLE:
         ui_title_draw(a);
@@ -65,6 +70,7 @@ static void draw_frame(ui_app *a)
     if (a->modal == MODAL_CONFIRM && a->ses) ui_confirm_draw(a);
     if (a->modal == MODAL_MENU) ui_menu_draw(a);
     if (a->modal == MODAL_CONSOLE) ui_console_ask_draw(a);
+    if (a->modal == MODAL_END && a->ses) ui_end_warning_draw(a);
     draw_toast(a);
 }
 
@@ -73,7 +79,7 @@ static void draw_frame(ui_app *a)
    limit are touched. SDL_RenderClear ignores the clip, hence the fill. */
 void ui_render(ui_app *a)
 {
-    a->nhits = 0, a->nsregs = 0;
+    a->nhits = 0, a->nsregs = 0, a->cur_sreg = -1;
     a->block_hits = a->modal != MODAL_NONE;
     a->timer_at = ui_rect(0, 0, 0, 0);
     if (a->peer) a->th = a->peer->th;

@@ -23,10 +23,10 @@ typedef struct ui_args {
 } ui_args;
 
 /* The screens of --screen, in ui_screen's order, then the menu over the
-   dashboard. */
+   dashboard and the projector's hold. */
 static const char *const screen_names[] = {"title",    "briefing",  "handover", "dashboard",
                                            "evidence", "diplomacy", "timeline", "debrief",
-                                           "console",  "menu",      NULL};
+                                           "console",  "menu",      "hold",     NULL};
 
 #define UI_MIN_W    320 /* below it the screens cannot lay out their panels */
 #define UI_MIN_H    240
@@ -91,10 +91,11 @@ const opt_cmd ui_play_cmd = {
     "Play in a window. SCENARIO (a folder, or a name such as albania2022) starts a\n"
     "game and SAVE goes on with one; without either the title screen offers the\n"
     "scenarios of the data folders and the recent saves.\n"
-    "Keys: F2-F4, F6, F7 change screens; F9 the facilitator's console; F5 reloads\n"
-    "the scenario from disk; F11 full screen; Esc the menu.\n"
+    "Keys: F2-F4, F6, F7 change screens; F9 the facilitator's console; F8 holds the\n"
+    "players' screen (\"Exercise paused\") and shows it again; F5 reloads the\n"
+    "scenario from disk; F11 full screen; Esc the menu.\n"
     "Screens for --screen: title, briefing, handover, dashboard, evidence,\n"
-    "diplomacy, timeline, debrief, console, menu.\n",
+    "diplomacy, timeline, debrief, console, menu, hold.\n",
     play_opts,
     P_NOPTS};
 
@@ -183,6 +184,7 @@ static int screen_by_name(const char *name, int *modal)
 {
     *modal = 0;
     if (!strcmp(name, "menu")) return *modal = 1, -2;
+    if (!strcmp(name, "hold")) return *modal = 2, -2;
     for (int i = 0; i < SCR_COUNT; i++)
         if (!strcmp(name, screen_names[i])) return i;
     return -1;
@@ -246,7 +248,8 @@ static int screenshot(ui_app *a, const ui_args *o)
             ui_console_in_place(a, 1);
         else if (s >= 0)
             ui_go(a, (ui_screen)s);
-        if (modal) a->modal = MODAL_MENU;
+        if (modal == 1) a->modal = MODAL_MENU;
+        if (modal == 2 && a->ses) ui_go(a, SCR_DASHBOARD), a->hold = 1;
         if (a->screen == SCR_HANDOVER) a->after_handover = SCR_DASHBOARD;
     }
     ui_layout_reset();

@@ -58,6 +58,17 @@ static int click(int action, int arg)
     return 0;
 }
 
+/* Tab until the widget doing (action, arg) has the focus (scrolling it into
+   view, as Tab does); 0 when Tab never reaches it. */
+static int tab_to(int action, int arg)
+{
+    for (int i = 0; i < 300; i++) {
+        if (ui_is_focus(&app, action, arg)) return 1;
+        key(SDLK_TAB);
+    }
+    return 0;
+}
+
 static int start(const char *scenario)
 {
     char dir[UI_PATH_MAX];
@@ -129,9 +140,15 @@ static void test_play(void)
     CHECK_MSG(app.modal == MODAL_NONE, "menu not closed");
     key(SDLK_TAB);
     CHECK_MSG(app.focus_act != ACT_NONE, "Tab focused nothing");
-    /* End the move with the End key: the next role gets a hand-over. */
+    /* End the move with the End key: with points left it asks first, once;
+       End again ends it, and the next role gets a hand-over. */
     int role = g->role;
     key(SDLK_END);
+    if (app.modal == MODAL_END) {
+        CHECK_STR_HAS(app.end_warning, "action point");
+        CHECK_MSG(g->role == role, "the warned End ended the move");
+        key(SDLK_END);
+    }
     CHECK_MSG(g->role != role || g->ended, "End key did not end the move");
     CHECK_MSG(app.screen == SCR_HANDOVER || g->ended, "screen %d", app.screen);
     ui_game_close(&app);
@@ -281,10 +298,12 @@ static void test_console(void)
     CHECK_MSG(!app.con.buf[CF_TITLE][0] && !app.con.buf[CF_TEXT][0], "fields not cleared");
     /* Undo asks first, then removes the inject. */
     int live = s->nlive;
-    CHECK_MSG(click(ACT_CON_UNDO, 0) && app.con.ask == CON_ASK_UNDO, "undo did not ask");
+    CHECK_MSG(tab_to(ACT_CON_UNDO, 0), "Tab does not reach Undo");
+    key(SDLK_RETURN);
+    CHECK_MSG(app.con.ask == CON_ASK_UNDO, "undo did not ask");
     key(SDLK_ESCAPE);
     CHECK_MSG(s->nlive == live && !app.con.ask, "Esc did not cancel the undo");
-    CHECK_MSG(click(ACT_CON_UNDO, 0), "no Undo button");
+    CHECK_MSG(click(ACT_CON_UNDO, 0), "no Undo button"); /* Tab scrolled it into view */
     key(SDLK_RETURN);
     CHECK_MSG(s->nlive == live - 1 && app.ses->g->nitems == items, "undo: live %d items %d",
               s->nlive, app.ses->g->nitems);
