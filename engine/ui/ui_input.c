@@ -18,7 +18,8 @@ static void reveal(ui_app *a, const ui_hit *h)
     const ui_sreg *s = &a->sregs[h->sreg];
     int *sc = &a->scroll[a->screen][s->id], max = a->scroll_max[a->screen][s->id];
     int above = h->full.y - s->r.y, below = h->full.y + h->full.h - (s->r.y + s->r.h);
-    int strip = ui_line_h(a, ST_SMALL) + ui_px(a, 30); /* the "more below" label and its fade */
+    /* Clear of the "more below" label and its fade, unless at the bottom. */
+    int strip = *sc + below < max ? ui_line_h(a, ST_SMALL) + ui_px(a, 30) : 0;
     int d = 0;
     if (above < 0 || h->full.h > s->r.h - strip)
         d = above - ui_px(a, 4);

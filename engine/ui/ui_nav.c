@@ -31,7 +31,6 @@ void ui_go(ui_app *a, ui_screen s)
 void ui_after_command(ui_app *a)
 {
     game *g = a->ses->g;
-    ui_timer_sync(a);
     if (g->ended) {
         ui_go(a, SCR_DEBRIEF);
     } else if (a->host) {
@@ -47,6 +46,7 @@ void ui_after_command(ui_app *a)
         a->after_handover = SCR_DASHBOARD;
         ui_go(a, SCR_HANDOVER);
     }
+    ui_timer_sync(a); /* on the screen that follows: a hand-over holds the new move's timer */
     a->dirty = 1;
 }
 

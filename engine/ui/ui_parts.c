@@ -257,8 +257,9 @@ void ui_action_card(ui_app *a, SDL_Rect r, int move, int *height, int measure)
     int st = ui_move_state(a, move, why, sizeof why);
     status_line(a, move, st, why, status, sizeof status, &sc);
     cost_text(m, a->ses->g, cost, sizeof cost);
-    int pad = ui_px(a, 10), gap = ui_px(a, 4), sl = ui_line_h(a, ST_SMALL);
+    int pad = ui_px(a, 8), gap = ui_px(a, 4), sl = ui_line_h(a, ST_SMALL);
     SDL_Rect in = ui_inset(r, pad);
+    in.x += ui_px(a, 4), in.w -= ui_px(a, 8); /* a little more room beside than above */
     int kw = ui_line_h(a, ST_BODY_B) + ui_px(a, 10), lh = ui_line_h(a, ST_BODY_B);
     int th = m->text ? ui_text_h(a, ST_SMALL, m->text, in.w - kw) : 0;
     if (th > 2 * sl) th = 2 * sl; /* a summary: the whole is in the confirm dialog */
