@@ -462,7 +462,7 @@ void ui_console_ask_draw(ui_app *a);
 void ui_meter_row(ui_app *a, SDL_Rect r, int meter, int show_spark);
 void ui_sparkline(ui_app *a, SDL_Rect r, int meter, SDL_Color c, int axes);
 void ui_move_card(ui_app *a, SDL_Rect r, int move, int number, int *height, int measure);
-/* A standing action in a list: its label, cost, two lines of its text and
+/* A standing action in a list: its label, a line of its text, its cost and
    why it is locked; its risk is the confirm dialog's. */
 void ui_action_card(ui_app *a, SDL_Rect r, int move, int *height, int measure);
 /* The hit a move card registers, for one scrolled out of sight. */

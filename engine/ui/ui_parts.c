@@ -261,8 +261,7 @@ void ui_action_card(ui_app *a, SDL_Rect r, int move, int *height, int measure)
     SDL_Rect in = ui_inset(r, pad);
     in.x += ui_px(a, 4), in.w -= ui_px(a, 8); /* a little more room beside than above */
     int kw = ui_line_h(a, ST_BODY_B) + ui_px(a, 10), lh = ui_line_h(a, ST_BODY_B);
-    int th = m->text ? ui_text_h(a, ST_SMALL, m->text, in.w - kw) : 0;
-    if (th > 2 * sl) th = 2 * sl; /* a summary: the whole is in the confirm dialog */
+    int th = m->text ? sl : 0; /* a one-line summary: the whole is in the confirm dialog */
     int chiph = ui_line_h(a, ST_SMALL_B) + ui_px(a, 4);
     *height = pad + lh + (th ? gap + th : 0) + gap + chiph + pad;
     if (measure) return;

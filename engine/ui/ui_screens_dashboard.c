@@ -385,7 +385,7 @@ void ui_dashboard_draw(ui_app *a)
                  nroles * (ui_line_h(a, ST_BODY_B) + ui_px(a, 16) + ui_px(a, 4));
     roles_panel(a, ui_cut_bottom(&left, rolesh, gap));
     meters_panel(a, left);
-    SDL_Rect inbox = ui_cut_top(&mid, mid.h * 30 / 100, gap);
+    SDL_Rect inbox = ui_cut_top(&mid, mid.h * 38 / 100, gap);
     inbox_panel(a, inbox);
     actions_panel(a, mid);
     int fh = 2 * ui_line_h(a, ST_BODY) + ui_px(a, 4);

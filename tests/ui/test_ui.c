@@ -915,6 +915,7 @@ static void test_timer_moves(const char *dir)
     journal_entry *all = calloc((size_t)jf.n + 1, sizeof *all);
     memcpy(all, jf.e, sizeof *all * (size_t)jf.n);
     all[jf.n] = e;
+    str_fmt(jf.h.started, sizeof jf.h.started, "2021-05-06T07:08:09Z"); /* the exercise's day */
     CHECK_MSG(!journal_write_all(save, &jf.h, all, jf.n + 1, err, sizeof err), "%s", err);
     free(all);
     journal_file_free(&jf);
@@ -922,6 +923,10 @@ static void test_timer_moves(const char *dir)
     CHECK_EQ_INT(app.ses->g->timer_ms, 600000);
     CHECK_EQ_INT(left_s(), 420);
     ui_game_close(&app);
+    /* The window's load went on writing the save: its day is the same (item 8). */
+    CHECK_MSG(!journal_read(save, &jf, err, sizeof err), "%s", err);
+    CHECK_EQ_STR(jf.h.started, "2021-05-06T07:08:09Z");
+    journal_file_free(&jf);
     ui_clock = real;
 }
 
