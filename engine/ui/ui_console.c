@@ -157,7 +157,10 @@ static void meters(ui_app *v, ui_app *m, SDL_Rect r)
     int y0 = ui_scroll_begin(v, SREG_THIRD, body) + body.y, y = y0;
     for (int i = 0; i < m->ses->sc->nmeters; i++, y += rowh + gap) {
         SDL_Rect row = ui_rect(body.x, y, body.w - ui_px(v, 14), rowh);
-        if (ui_visible(v, row)) meter_row(v, m, row, i);
+        if (ui_visible(v, row))
+            meter_row(v, m, row, i);
+        else
+            ui_hit_hidden(v, row, ACT_CON_METER, i);
     }
     ui_scroll_end(v, SREG_THIRD, body, y - y0 - gap);
 }
@@ -214,7 +217,10 @@ static int sched_row(ui_app *v, ui_app *m, SDL_Rect r, int ev, const char *when)
     int h1 = ui_text_h(v, ST_BODY_B, e->title, w), h2 = ui_text_h(v, ST_SMALL, to, w);
     int h3 = ui_text_h(v, ST_SMALL_B, when, w);
     r.h = h1 + h2 + h3 + 2 * pad;
-    if (!ui_visible(v, r)) return r.h;
+    if (!ui_visible(v, r)) {
+        ui_hit_hidden(v, r, ACT_CON_SCHED, ev);
+        return r.h;
+    }
     int sel = m->con.sched == ev, sup = m->ses->g->ev[ev] == EV_SUPPRESSED;
     ui_round(v, r, ui_px(v, 6),
              sel                 ? v->th->raised

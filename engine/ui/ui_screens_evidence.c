@@ -117,7 +117,10 @@ static int board_row(ui_app *a, const grid *gr, int row, SDL_Rect r, int colw, i
         if (rw != row || col >= 16) continue;
         SDL_Rect t = ui_rect(r.x + headw + col * (colw + gap), r.y + y[col], colw, 0);
         t.h = tile(a, t, i, 1);
-        if (!measure && ui_visible(a, t)) tile(a, t, i, 0);
+        if (!measure && ui_visible(a, t))
+            tile(a, t, i, 0);
+        else if (!measure)
+            ui_hit_hidden(a, t, ACT_CARD, i);
         y[col] += t.h + gap;
     }
     for (int k = 0; k < ncols && k < 16; k++)
@@ -249,7 +252,10 @@ static int decisions(ui_app *a, SDL_Rect r, int y)
             SDL_Rect c = ui_rect(r.x, y, r.w, 0);
             ui_move_card(a, c, e->options[k], 0, &h, 1);
             c.h = h;
-            if (ui_visible(a, c)) ui_move_card(a, c, e->options[k], 0, &h, 0);
+            if (ui_visible(a, c))
+                ui_move_card(a, c, e->options[k], 0, &h, 0);
+            else
+                ui_move_hit(a, c, e->options[k]);
             y += h + ui_px(a, 8);
         }
         n++;
