@@ -24,10 +24,9 @@ typedef struct ui_args {
 
 /* The screens of --screen, in ui_screen's order, then the menu over the
    dashboard and the projector's hold. */
-static const char *const screen_names[] = {"title",    "briefing",  "handover", "dashboard",
-                                           "evidence", "diplomacy", "timeline", "debrief",
-                                           "console",  "join",      "menu",     "hold",
-                                           NULL};
+static const char *const screen_names[] = {
+    "title",   "briefing", "handover", "dashboard", "evidence", "diplomacy", "timeline",
+    "debrief", "console",  "join",     "menu",      "hold",     NULL};
 
 #define UI_MIN_W    320 /* below it the screens cannot lay out their panels */
 #define UI_MIN_H    240
