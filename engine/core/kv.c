@@ -4,6 +4,7 @@
  */
 #include "kv.h"
 
+#include <cjson/cJSON.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -105,4 +106,19 @@ uint64_t kv_hash(const kv *k, uint64_t h)
             h = hash_f64(h, v->num);
     }
     return h;
+}
+
+cJSON *kv_to_json(const kv *k)
+{
+    cJSON *o = cJSON_CreateObject();
+    for (int i = 0; i < k->n; i++) {
+        const val *v = &k->e[i].v;
+        if (v->type == VAL_STR)
+            cJSON_AddStringToObject(o, k->e[i].key, v->str);
+        else if (v->type == VAL_BOOL)
+            cJSON_AddBoolToObject(o, k->e[i].key, v->num != 0);
+        else
+            cJSON_AddNumberToObject(o, k->e[i].key, v->num);
+    }
+    return o;
 }

@@ -34,5 +34,8 @@ void kv_set_static(kv *k, const char *key, const val *v);
 void kv_clear(kv *k);
 void kv_free(kv *k);
 uint64_t kv_hash(const kv *k, uint64_t h);
+/* The store as a JSON object, keys in the store's order (a new cJSON object:
+   the caller owns it). */
+struct cJSON *kv_to_json(const kv *k);
 
 #endif

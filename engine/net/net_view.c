@@ -505,21 +505,6 @@ static cJSON *schedule(const game *g)
     return a;
 }
 
-static cJSON *free_state(const game *g)
-{
-    cJSON *st = cJSON_CreateObject();
-    for (int i = 0; i < g->state.n; i++) {
-        const val *v = &g->state.e[i].v;
-        if (v->type == VAL_STR)
-            cJSON_AddStringToObject(st, g->state.e[i].key, v->str);
-        else if (v->type == VAL_BOOL)
-            cJSON_AddBoolToObject(st, g->state.e[i].key, v->num != 0);
-        else
-            cJSON_AddNumberToObject(st, g->state.e[i].key, v->num);
-    }
-    return st;
-}
-
 static cJSON *join_info(net *n)
 {
     cJSON *j = cJSON_CreateObject();
@@ -570,7 +555,7 @@ static void add_facilitator(cJSON *o, net *n, const viewer *v, const game *g)
     }
     cJSON *f = cJSON_AddObjectToObject(o, "facilitator");
     cJSON_AddItemToObject(f, "schedule", schedule(g));
-    if (view_sees_state(v, g)) cJSON_AddItemToObject(f, "state", free_state(g));
+    if (view_sees_state(v, g)) cJSON_AddItemToObject(f, "state", kv_to_json(&g->state));
     cJSON_AddItemToObject(f, "join", join_info(n));
     cJSON_AddItemToObject(f, "participants", participants(n));
 }
