@@ -2,7 +2,7 @@
  * ui_screens_join.c -- the projector's join screen of `crisisroom host`: for
  * each team its name, a QR code of URL/join/CODE (Debian's libqrencode), the
  * address to type and the code as people type it (XXXX-XXXX-XXXX-XXXX), and
- * who has joined. F8 shows it and goes back.
+ * who has joined. F10 shows it and goes back.
  *
  * The room reads it from the back, so the cards share the screen to make the
  * codes as large as they can be, and each QR module is a whole number of
@@ -245,7 +245,7 @@ static void footer(ui_app *a, SDL_Rect *r, const ui_join_screen *j)
     char line[600];
     str_fmt(line, sizeof line, "%s%s · Observers: ask the facilitator for the observer code%s",
             j->sample ? "Sample codes (a screenshot without a server) · " : "", a->ses->sc->title,
-            a->host ? " · F8: the dashboard" : ".");
+            a->host ? " · F10: the dashboard" : ".");
     ui_text(a, ST_SMALL, a->th->dim, ui_cut_bottom(r, ui_line_h(a, ST_SMALL), ui_px(a, 16)), line,
             TX_CENTER | TX_ELLIPSIS);
 }

@@ -94,7 +94,7 @@ const act = {
       showEndWarning(warn);
       return;
     }
-    cmd('end', 'Your move is done.');
+    endLine(false);
   },
   // Version 1 names a participant in `hello` only: a new name is a new hello.
   rename(name) {
@@ -156,10 +156,25 @@ const act = {
   },
 };
 
+// The host answers `confirm_end` to an end that would leave something
+// undone (protocol.md, "Ending a move"): say its sentence, and only an
+// "End the move" pressed after it sends the end with confirm.
+async function endLine(confirmed) {
+  const msg = Object.assign(proto.command('end'), confirmed ? { confirm: true } : {});
+  try {
+    const r = await app.link.request(msg);
+    if (proto.isError(r) && r.code === 'confirm_end') return showEndWarning(r.error);
+    if (proto.isError(r)) return say(proto.errorText(r), 'bad');
+    say('Your move is done.', 'good');
+  } catch (e) {
+    say(String(e.message || e), 'bad');
+  }
+}
+
 function showEndWarning(text) {
   const box = $('#end-warning');
   replaceChildren(box, h('p', {}, text), h('div', { class: 'buttons' },
-    h('button', { type: 'button', class: 'primary', 'data-key': 'end-anyway', onclick: () => { box.hidden = true; cmd('end', 'Your move is done.'); } }, 'End the move'),
+    h('button', { type: 'button', class: 'primary', 'data-key': 'end-anyway', onclick: () => { box.hidden = true; endLine(true); } }, 'End the move'),
     h('button', { type: 'button', 'data-key': 'end-keep', onclick: () => { box.hidden = true; } }, 'Keep playing')));
   box.hidden = false;
   $('[data-key="end-anyway"]').focus();
