@@ -215,7 +215,9 @@ async function hotwash(pages, roleIds, fac, o, secret) {
   for (const r of radios) await r.click();
   await p.click('#survey button[type=submit]');
   await waitText(p, '#survey', 'Thank you', `${p.label}'s answers are taken`);
-  const sent = await p.evaluate(() => window.crisisroom.model.surveySent);
+  // The page thanks on the result; the state that says so comes after it.
+  const sent = await p.waitForFunction(() => window.crisisroom.model.surveySent, { timeout: WAIT_MS, polling: 100 })
+    .then(() => true, () => false);
   check(sent, `${p.label}'s state says its answers are in`);
   await waitText(f, '#debrief', 'Survey: 1 answer', 'the facilitator sees the answer counted');
   const other = pages[roleIds[1]];
@@ -250,9 +252,9 @@ async function restart(o, ctx, pages, roleIds) {
     p.errors = p.errors.filter((e) => !/ERR_CONNECTION_REFUSED/.test(e));
   }
   await waitText(pages.akshi, '#inbox', 'Decided: Cut the government network off the internet first', 'AKSHI\'s decision is still there after the restart');
+  await waitText(pm, '#log', 'Give a straight public briefing', 'the command typed while the host was down is applied');
   const again = await pm.evaluate(() => [window.crisisroom.me.id, window.crisisroom.model.you.lead]);
   check(again[0] === me && again[1], `the PM's member is the same after the restart (${me} -> ${again})`);
-  await waitText(pm, '#log', 'Give a straight public briefing', 'the command typed while the host was down is applied');
   const st = await state(ctx.codes.url, ctx.codes.facilitator);
   const n = st.log.filter((e) => e.kind === 'action' && e.who === 'PM').length;
   check(n === 1, `the PM's action is in the log ${n} times (once expected)`);
