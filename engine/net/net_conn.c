@@ -236,6 +236,16 @@ void net_conn_bye(net_conn *c, const char *code, int status)
     pthread_mutex_unlock(&c->lock);
 }
 
+void net_conn_quiet(net_conn *c)
+{
+    pthread_mutex_lock(&c->lock);
+    c->closing = 1;
+    pthread_cond_signal(&c->cv);
+    pthread_mutex_unlock(&c->lock);
+    if (c->has_sender) pthread_join(c->sender, NULL);
+    c->has_sender = 0;
+}
+
 void net_conn_closed(net_conn *c)
 {
     pthread_mutex_lock(&c->lock);

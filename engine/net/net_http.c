@@ -438,10 +438,7 @@ static void ws_ready(struct mg_connection *c, void *ud)
 static int ws_fatal(net_conn *k, struct mg_connection *c, const char *code, int status,
                     const char *text)
 {
-    pthread_mutex_lock(&k->lock);
-    k->closing = 1; /* the sender stops: nothing more goes out */
-    pthread_cond_signal(&k->cv);
-    pthread_mutex_unlock(&k->lock);
+    net_conn_quiet(k); /* nothing more goes out, and nothing is under way */
     net_msg *m = net_msg_error("bye", code, "%s", text);
     if (mg_websocket_write(c, MG_WEBSOCKET_OPCODE_TEXT, m->data, m->len) > 0)
         net_conn_close_frame(k, c, status);
@@ -579,7 +576,8 @@ static int ws_data(struct mg_connection *c, int bits, char *data, size_t len, vo
        connection once the handler returns 0. */
     int ending = net_conn_ending(k, op == MG_WEBSOCKET_OPCODE_CONNECTION_CLOSE);
     if (ending >= 0) return ending;
-    if (op == MG_WEBSOCKET_OPCODE_CONNECTION_CLOSE) {
+    if (op == MG_WEBSOCKET_OPCODE_CONNECTION_CLOSE) { /* the client closes: the answer is last */
+        net_conn_quiet(k);
         mg_websocket_write(c, MG_WEBSOCKET_OPCODE_CONNECTION_CLOSE, data, len < 2 ? len : 2);
         return 0;
     }

@@ -117,6 +117,11 @@ void net_conn_send(net_conn *c, net_msg *m);
 void net_conn_state(net_conn *c, net_msg *m);
 /* Send bye (code, status) after what is queued, then close. */
 void net_conn_bye(net_conn *c, const char *code, int status);
+/* Stops the sender and waits for it (its write under way ends first), so
+   that a close frame written from civetweb's thread is the last frame:
+   data after it is a protocol error for the client (Chromium drops the
+   link). civetweb's thread only. */
+void net_conn_quiet(net_conn *c);
 /* The close handler: stop the sender, wait for it; mg is unusable after. */
 void net_conn_closed(net_conn *c);
 /* Write the close frame with status (on mg, from any thread) and note when. */

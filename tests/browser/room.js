@@ -364,6 +364,26 @@ async function play(o, ctx, browser) {
   await f.click('[data-key="b-Resume"]');
   await waitText(pages.akshi, '#move', 'Your team\'s move', 'the game resumes on a team\'s page');
 
+  // The projector's hold: the teams' and the observer's pages show the card
+  // instead of the game and the timer waits; released, the game is back.
+  const players = Object.values(pages).filter((x) => x.label !== 'facilitator');
+  await f.bringToFront();
+  await f.click('[data-key="b-hold"]');
+  await waitText(f, '#controls', 'The room is on hold', 'the facilitator\'s page says the room is held');
+  for (const p of players) {
+    await waitText(p, '#hold', 'Exercise paused', `${p.label}'s page shows the hold card`);
+    check(await p.$eval('#main', (e) => e.hidden), `${p.label}'s page shows nothing of the game during the hold`);
+  }
+  await waitText(pages.akshi, '#timer', 'ON HOLD', 'the timer waits during the hold');
+  await shots([pages.akshi, f], path.join(o.out, 'hold'));
+  await f.bringToFront();
+  await f.click('[data-key="b-hold"]');
+  for (const p of players) {
+    const back = await p.waitForFunction(() => !document.querySelector('#main').hidden && document.querySelector('#hold').hidden,
+      { timeout: WAIT_MS, polling: 100 }).then(() => true, () => false);
+    check(back, `${p.label}'s page shows the game again after the hold`);
+  }
+
   // A second member of AKSHI proposes an option and argues for it; the
   // lead sees the proposal and the vote, and so does the facilitator.
   const second = await openPage(browser, `${url}join/${codes.teams.akshi}`, 'akshi-second');
@@ -427,7 +447,7 @@ async function main() {
   const o = options(process.argv);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'crisisroom-browser-'));
   // Screenshots of this run only: those of an earlier one would be looked at.
-  for (const sub of ['', 'turn2', 'end']) {
+  for (const sub of ['', 'turn2', 'end', 'hold']) {
     const dir = path.join(o.out, sub);
     fs.mkdirSync(dir, { recursive: true });
     for (const f of fs.readdirSync(dir)) if (f.endsWith('.png')) fs.unlinkSync(path.join(dir, f));

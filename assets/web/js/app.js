@@ -117,6 +117,7 @@ const act = {
   cmd(line) { cmd(line, 'Done.'); },
   closeTurn() { cmd('close', 'The turn is closed.'); },
   setTimer(min, closes) { send(proto.setTimer(min, closes), 'Timer set.'); },
+  hold(on) { send(proto.hold(on), on ? 'The room is on hold.' : 'The hold is released.'); },
   inject(to, title, text) {
     if (!title.trim() || !text.trim()) return say('An inject needs a title and a text.', 'bad');
     cmd(`inject ${to} ${proto.oneLine(title)} -- ${proto.oneLine(text)}`, 'Inject sent.').then((ok) => {
@@ -241,12 +242,27 @@ function top(m) {
   tick();
 }
 
+// The projector's hold on a team's or an observer's page: a neutral card
+// instead of the game, as the window shows (protocol: `hold`).
+function holdCard(m) {
+  const held = m.hold && m.kind !== 'facilitator';
+  let card = $('#hold');
+  if (!card && held) {
+    card = h('section', { id: 'hold', class: 'panel hold', role: 'status' },
+      h('h2', {}, 'Exercise paused'), h('p', {}, m.scenario.title));
+    $('#main').before(card);
+  }
+  if (card) card.hidden = !held;
+  $('#main').hidden = held;
+  $('#jump').hidden = held;
+}
+
 function tick() {
   const el = $('#timer'), m = app.model;
-  if (!m || m.ended || (!app.timerBase && !m.paused)) { el.hidden = true; return; }
+  if (!m || m.ended || (!app.timerBase && !m.paused && !m.hold)) { el.hidden = true; return; }
   el.hidden = false;
   el.className = 'timer';
-  if (m.paused) { el.textContent = 'PAUSED'; el.classList.add('paused'); return; }
+  if (m.paused || m.hold) { el.textContent = m.hold ? 'ON HOLD' : 'PAUSED'; el.classList.add('paused'); return; }
   const t = app.timerBase;
   const left = Math.max(0, t.left - (t.running ? performance.now() - t.at : 0));
   const s = Math.ceil(left / 1000);
@@ -266,6 +282,7 @@ function render(force) {
   if (!m) return;
   build(m);
   top(m);
+  holdCard(m);
   const extra = { warned: app.warnedTurn, ask: app.ask, sent: app.surveySent, force: force ? Math.random() : 0 };
   if (m.kind !== 'facilitator') {
     const mv = $('#move');
@@ -278,7 +295,7 @@ function render(force) {
   } else {
     const confirm = $('#confirm');
     if (confirm) { confirm.hidden = !app.ask; draw('confirm', [app.ask], () => con.confirmBar(app.ask, act)); }
-    draw('controls', [m.paused, m.endings, m.timer && m.timerOnExpiry, !!m.timer, extra.force], () => con.controlsSection(m, act));
+    draw('controls', [m.paused, m.hold, m.endings, m.timer && m.timerOnExpiry, !!m.timer, extra.force], () => con.controlsSection(m, act));
     draw('teams-moves', [m.teams, m.decisions, m.log], () => con.teamsMovesSection(m));
     draw('schedule', m.schedule, () => con.scheduleSection(m, act));
     draw('inject', [m.teams, extra.force], () => con.injectSection(m, act));

@@ -40,6 +40,7 @@ export function hello(id) {
 export const command = (line) => ({ type: 'command', line });
 export const closeTurn = () => command('close');
 export const handLead = (to, role) => (role ? { type: 'lead', role, to } : { type: 'lead', to });
+export const hold = (on) => ({ type: 'hold', on: !!on });
 export const setTimer = (minutes, closes) => ({ type: 'timer', minutes: Number(minutes) || 0, closes_turn: !!closes });
 export const reissue = (slot) => ({ type: 'revoke', slot });
 
@@ -278,7 +279,7 @@ export function toModel(s, me) {
     scenario: s.scenario || { title: '' },
     situation: (s.scenario && (s.scenario.situation || s.scenario.summary)) || '',
     turn: s.clock.turn, turns: s.clock.turns, turnLabel: s.clock.label || '',
-    paused: !!s.clock.paused, ended: !!s.clock.ended, moving: s.clock.moving,
+    paused: !!s.clock.paused, ended: !!s.clock.ended, moving: s.clock.moving, hold: !!s.hold,
     timer: s.timer ? { left_ms: s.timer.left_ms, running: !!s.timer.running } : null,
     timerOnExpiry: s.timer ? !!s.timer.closes_turn : undefined,
     role: mine ? { id: mine.id, name: mine.name, short: mine.short || mine.name, index: mine.index,
