@@ -46,6 +46,7 @@ static void clear_dynamic(game *g)
     g->nitems = g->npend = g->nlog = g->open_from = 0;
     memset(&g->hashed, 0, sizeof g->hashed);
     kv_clear(&g->state);
+    hseep_clear(&g->eval);
 }
 
 static int start_turn(game *g);
@@ -112,6 +113,7 @@ void game_free(game *g)
     if (!g) return;
     clear_dynamic(g);
     kv_free(&g->state);
+    hseep_free(&g->eval);
     free(g->items), free(g->pend), free(g->log);
     free(g->meter), free(g->history), free(g->budget), free(g->ev), free(g->ev_item);
     free(g->uses), free(g->used_turn), free(g->card_turn), free(g->ratings);
@@ -758,6 +760,10 @@ static game_rc dispatch(game *g, const cmd *c)
         break;
     }
     if (c->kind == CMD_SET) return g->ended ? refuse(g, "the game has ended") : do_set(g, c);
+    /* Evaluation goes on while paused and after the end (the hotwash). */
+    if (hseep_is_command(c->kind))
+        return hseep_apply(&g->eval, g->sc, g->turn, c, g->err, sizeof g->err) ? GAME_REFUSED
+                                                                               : GAME_OK;
     if (check_playing(g)) return GAME_REFUSED;
     switch (c->kind) {
     case CMD_CHOOSE:

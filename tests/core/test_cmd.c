@@ -23,6 +23,8 @@ static void sample_line(const cmd_spec *s, char *buf, size_t size)
         }
         if (strncmp(p, "VALUE", n) == 0)
             str_cat(buf, size, " 42.5");
+        else if (n == 1 && *p == 'N') /* a record's number */
+            str_cat(buf, size, " 3");
         else if (strncmp(p, "TITLE", n) == 0)
             str_cat(buf, size, " A long title");
         else if (strncmp(p, "TEXT", n) == 0)
