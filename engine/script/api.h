@@ -87,6 +87,10 @@
       "`check` warnings you have weighed and accept: a warning whose message contains one of "     \
       "these is shown as a `note` and does not fail `--strict` "                                   \
       "(e.g. `\"meter 'accounts' sat at its min\"`)")                                              \
+    X(scenario, capabilities,        T_STRS,  OPT, ANY,                                            \
+      "the HSEEP core capabilities it exercises, by id (`\"cybersecurity\"`, "                       \
+      "`\"operational_coordination\"`...: docs/facilitator-guide.md lists the 32); the "           \
+      "console offers them first for observations, the handbook and the report name them")         \
     X(source, title,     T_STR, REQ, ANY, "what is cited")                                         \
     X(source, publisher, T_STR, OPT, ANY, "who published it")                                      \
     X(source, date,      T_STR, OPT, ANY, "when")                                                  \

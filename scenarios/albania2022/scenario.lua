@@ -29,6 +29,10 @@ scenario {
     "Coordinate with allies, NATO and the EU, and anticipate retaliation",
     "Communicate truthfully with the public and pay for statements that later prove false",
   },
+  -- The HSEEP core capabilities the exercise examines (the handbook and the report name them).
+  capabilities = { "cybersecurity", "operational_coordination", "intelligence_and_information_sharing",
+                   "forensics_and_attribution", "public_information_and_warning", "planning",
+                   "infrastructure_systems" },
   sources = {
     seed_000 = { title = "We have evidence confirming Iran's involvement in the cyberattack: Albanian MP",
                  publisher = "Al Arabiya (seed report)", date = "2022-09-07", file = "seeds/000_d6c55ec09d937d7d.txt" },

@@ -28,6 +28,9 @@ expect toolong 0 "" "7: warning: the title of 'e1' is 72 characters" \
   "7: warning: the text of 'e1' is 801 characters" "7: warning: the label of 'e1.go' is 61 characters"
 expect nosource 0 "" "7: warning: event 'e1' cites no source"
 expect meterstart 1 "" "7: error: meter 'bad': start 150"
+expect capability 1 "" "1: error: scenario 'lint': capabilities: 'cyber' is not the id of a core capability" \
+  "1: error: scenario 'lint': capabilities: 'flying' is not"
+grep -q "'cybersecurity' is not" "$work/capability.out" && fail "capability: a valid id refused"
 # What only playing shows.
 expect deadend 0 "--runs 10" "7: warning: option 'e1.never' was never available in 10 runs" \
   "7: warning: dead end: event 'e1' left a with an open decision"
