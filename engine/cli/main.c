@@ -41,7 +41,9 @@ static const struct {
     {"test", "SCENARIO [FILE]", "run a scenario's own tests", cli_test},
     {"batch", "SCENARIO --runs N", "play N games automatically and sum them up", cli_batch},
     {"new", "NAME [--dir DIR]", "start a scenario from the template", cli_new},
-    {"report", "SAVE --out FILE", "write the after-action report (HTML or JSON)", cli_report},
+    {"report", "SAVE --out FILE", "write the after-action report (HTML, JSON, CSV)", cli_report},
+    {"handbook", "SCENARIO --out FILE", "write the facilitator's handbook and MSEL", cli_handbook},
+    {"whatif", "SAVE --at N --command L", "replay a save with one command changed", cli_whatif},
     {"host", "SCENARIO|SAVE", "every team on its own device, over the network", cli_host},
 };
 #define NCMDS (sizeof cmds / sizeof cmds[0])

@@ -17,4 +17,11 @@ void text_wrap(int width, int indent, const char *text);
    then every card of it in full. */
 void text_board(const game *g, const viewer *v, int width);
 
+/* The text mode's `whatif N [POLICY] LINE` (whatif.c): at the debrief, the
+   game played again with its command N replaced by LINE, beside the game
+   as played. Before the end it is refused: a policy playing the rest of
+   the game would show the players what is to come. */
+struct session;
+void text_whatif(const struct session *s, const char *arg);
+
 #endif

@@ -68,6 +68,7 @@ typedef enum { CMD_BY_TEAM, CMD_BY_FACILITATOR } cmd_who;
     X(TIMELINE, "timeline", "",     NULL,   "what has happened") \
     X(RELOAD,   "reload",   "",     NULL,   "re-read the scenario, replay the game") \
     X(SAVE,     "save",     "FILE", NULL,   "copy the save to FILE") \
+    X(WHATIF,   "whatif",   "N [POLICY] LINE", NULL, "debrief: command N as LINE, played on") \
     X(QUIT,     "quit",     "",     "exit", "leave the game")
 // clang-format on
 

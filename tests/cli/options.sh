@@ -36,7 +36,7 @@ refuses "crisisroom run: --seed takes a whole number from 0 to 18446744073709551
 refuses "crisisroom batch: --runs takes a whole number from 1 to 100000000, not '0'" batch "$mini" --runs 0
 refuses "crisisroom check: --jobs takes a whole number from 1 to 64, not '2.5'" check "$mini" --runs 2 --jobs 2.5
 refuses "crisisroom run: --auto takes random, first or historical, not 'clever'" run "$mini" --auto=clever
-refuses "crisisroom report: --format takes html or json, not 'pdf'" report x.jsonl --format pdf
+refuses "crisisroom report: --format takes html, json, ip-csv or decisions-csv, not 'pdf'" report x.jsonl --format pdf
 refuses "crisisroom run: --json takes no value, not 'yes'" run "$mini" --auto random --json=yes
 refuses "crisisroom new: --dir takes a file name, not ''" new x --dir=
 # The window's own options, refused before any window opens.
