@@ -16,6 +16,40 @@
 #include "html.h"
 #include "report_int.h"
 
+/* The improvement plan fits a portrait A4 or Letter page (182 mm wide
+   inside the margins): fixed columns that add up to the page, text that
+   wraps anywhere, dates that never do. */
+const char aar_eval_css[] =
+    ".handling{color:var(--muted);font-size:13px;margin:8px 0 0}\n"
+    ".obs-no{display:inline-block;min-width:1.6em;padding:0 4px;border-radius:3px;"
+    "background:var(--soft);border:1px solid var(--line);text-align:center;font-size:12px;"
+    "font-weight:600}\n"
+    "ul.sa li p{margin:2px 0 4px}ul.sa p.note{margin-bottom:10px}\n"
+    ".cause{border-left:3px solid var(--m);padding-left:8px}\n"
+    "td.made{color:var(--muted);font-style:italic}\n"
+    "ul.plain{margin:0;padding-left:18px}\n"
+    "table.grid td,table.grid th{padding:3px 8px;font-size:13px}\n"
+    "table.whatif th:first-child{width:34%}\n"
+    "table.decisions{table-layout:fixed}\n"
+    "table.decisions th:nth-child(1){width:6%}table.decisions th:nth-child(2){width:17%}\n"
+    "table.decisions th:nth-child(3){width:15%}table.decisions th:nth-child(4){width:19%}\n"
+    "table.decisions th:nth-child(5){width:17%}table.decisions th:nth-child(6){width:18%}\n"
+    "table.decisions th:nth-child(7){width:8%}\n"
+    "table.plan{table-layout:fixed;font-size:12px}\n"
+    "table.plan td,table.plan th{border:1px solid #9aa5b3;overflow-wrap:break-word;"
+    "padding:5px 5px}\n"
+    "table.plan tr.blank td{height:3.2em}\n"
+    "table.plan col.c-cap{width:14%}table.plan col.c-area{width:18%}"
+    "table.plan col.c-act{width:19%}table.plan col.c-el{width:12.5%}"
+    "table.plan col.c-own{width:14.5%}table.plan col.c-date{width:11%}\n"
+    "table.plan td.date{white-space:nowrap;overflow-wrap:normal}\n"
+    "table.plan .r-M,table.plan .r-U{background:none}\n"
+    "p.note{break-inside:avoid;page-break-inside:avoid}\n"
+    ".keep{break-inside:avoid;page-break-inside:avoid}\n"
+    "@media print{section.sec-plan{break-before:page;page-break-before:always}"
+    "table.plan{font-size:8pt}table.plan th{font-size:7.5pt}"
+    "table.plan td,table.plan th{padding:4px 4px}table.decisions{font-size:9pt}}\n";
+
 const char *aar_facilitator(const session *s, const report_opts *o)
 {
     if (o && o->facilitator && *o->facilitator) return o->facilitator;
@@ -271,12 +305,22 @@ static void time_grid(strbuf *b, const session *s, const aar_timing *t)
     sb_puts(b, "</tbody>\n</table>\n");
 }
 
+static int team_moves(const aar_timing *t)
+{
+    int n = 0;
+    for (int i = 0; i < t->nmoves; i++) n += !t->moves[i].by_policy;
+    return n;
+}
+
 void aar_eval_time(strbuf *b, const session *s, const aar_timing *t, int section)
 {
     aar_section(b, section);
-    if (!t->known || !t->nmoves) {
-        sb_puts(b, "<p class=\"muted\">The save records no times of its commands.</p>\n"
-                   "</section>\n");
+    if (!t->known || !t->nmoves || !team_moves(t)) {
+        html_el(b, "p", "muted",
+                !t->known || !t->nmoves ? "The save records no times of its commands."
+                                        : "An automatic player made every move: no team's time "
+                                          "to show.");
+        sb_puts(b, "</section>\n");
         return;
     }
     sb_puts(b, "<p class=\"note\">Wall-clock time from the start of each team's move to its "

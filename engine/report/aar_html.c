@@ -67,11 +67,7 @@ static const char aar_css_end[] =
     "tr.k-decision td,tr.k-action td{font-weight:500}\n"
     "tr.k-end td{font-weight:600;color:var(--accent)}\n"
     "ul.sa li{margin:4px 0}\n"
-    "table.plan{font-size:12px;table-layout:fixed}\n"
-    "table.plan td,table.plan th{border:1px solid #9aa5b3}\n"
-    "table.plan td{height:3.2em}\n"
-    "table.plan th:nth-child(1){width:15%}table.plan th:nth-child(2){width:21%}\n"
-    "table.plan th:nth-child(3){width:18%}\ntable.plan .r-M,table.plan .r-U{background:none}\n"
+
     ".truth{border-left:4px solid var(--accent);background:var(--soft);padding:10px 14px}\n"
     "footer{margin-top:40px;font-size:12px;color:var(--muted);border-top:1px solid var(--line);"
     "padding-top:8px}\n"
@@ -79,7 +75,7 @@ static const char aar_css_end[] =
     "table.flow{break-inside:auto;page-break-inside:auto}\n"
     "@media (max-width:760px){main{padding:20px}.charts{grid-template-columns:1fr}}\n"
     "@page{margin:16mm 14mm}\n"
-    "@page plan{size:landscape}\n"
+
     "@media print{body{background:none;font-size:10.5pt}\n"
     "main{max-width:none;margin:0;padding:0;border:0}\n"
     "nav.toc{display:none}\n"
@@ -87,8 +83,7 @@ static const char aar_css_end[] =
     "thead{display:table-header-group}\n"
     "a{color:inherit;text-decoration:none}\n"
     ".charts{grid-template-columns:1fr 1fr;gap:8px}\n"
-    "h2{break-before:auto}section.sec-plan{page:plan;break-before:page;page-break-before:always}}"
-    "\n";
+    "h2{break-before:auto}}\n";
 
 static void aar_head(strbuf *b, const def_scenario *sc)
 {
@@ -98,8 +93,8 @@ static void aar_head(strbuf *b, const def_scenario *sc)
                "<meta name=\"generator\" content=\"crisisroom " CR_ENGINE_VERSION "\"/>\n");
     sb_puts(b, "<title>After-action report: ");
     html_text(b, sc->title);
-    sb_printf(b, "</title>\n<style>\n%s%s%s</style>\n</head>\n<body>\n<main>\n", aar_css,
-              chart_meter_css, aar_css_end);
+    sb_printf(b, "</title>\n<style>\n%s%s%s%s</style>\n</head>\n<body>\n<main>\n", aar_css,
+              chart_meter_css, aar_css_end, aar_eval_css);
 }
 
 static const char *const aar_sections[][2] = {
@@ -160,7 +155,7 @@ static void aar_overview(strbuf *b, const session *s, const report_opts *o, cons
     strbuf v = {0};
     aar_section(b, 0);
     if (sc->summary) html_el(b, "p", NULL, sc->summary);
-    sb_puts(b, "<table class=\"kv\">\n");
+    sb_puts(b, "<table class=\"kv flow\">\n");
     kv_row(b, "Scenario", sc->title);
     sb_printf(&v, "%s, version %s", sc->id, sc->version ? sc->version : "not given");
     kv_row(b, "Scenario id and version", v.s);
@@ -256,7 +251,8 @@ static void aar_decisions(strbuf *b, const session *s, const aar_links *l)
     const game *g = s->g;
     int n = 0;
     aar_section(b, 3);
-    sb_puts(b, "<table class=\"flow\">\n<thead><tr><th>Turn</th><th>Inject</th><th>Decided by</th>"
+    sb_puts(b, "<table class=\"flow "
+               "decisions\">\n<thead><tr><th>Turn</th><th>Inject</th><th>Decided by</th>"
                "<th>Choice</th><th>Rationale</th><th>What really happened</th>"
                "<th>Match</th></tr></thead>\n<tbody>\n");
     for (int i = 0; i < g->nitems; i++)

@@ -139,8 +139,8 @@ void aar_made_words(const session *s, const aar_made *m, strbuf *out)
         sb_printf(out, "the facilitator%s%s", team ? ", for " : "", team ? team : "");
         break;
     case AAR_POLICY:
-        sb_printf(out, "automatic play (%s policy)%s%s", m->name ? m->name : "a",
-                  team ? ", for " : "", team ? team : "");
+        sb_printf(out, "automatic player (%s)%s%s", m->name ? m->name : "a policy",
+                  team ? " for " : "", team ? team : "");
         break;
     case AAR_DEFAULT:
         sb_printf(out, "its default, applied %s",

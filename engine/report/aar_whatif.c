@@ -166,7 +166,9 @@ static void meter_pair(strbuf *b, const def_scenario *sc, const report_whatif *w
 static void one_whatif(strbuf *b, const session *s, const report_whatif *w, int n)
 {
     const def_scenario *sc = s->sc;
-    sb_printf(b, "<h3>What if %d: command %d</h3>\n<p>The room's command <code>", n, w->at);
+    sb_printf(b,
+              "<div class=\"keep\">\n<h3>What if %d: command %d</h3>\n<p>The room's command <code>",
+              n, w->at);
     html_text(b, w->replaced);
     sb_puts(b, "</code> replaced by <code>");
     html_text(b, w->line);
@@ -178,7 +180,7 @@ static void one_whatif(strbuf *b, const session *s, const report_whatif *w, int 
                   w->original.by_policy);
     sb_puts(b, ".</p>\n");
     compare_table(b, sc, w);
-    sb_puts(b, "<p class=\"note\">Solid line: as played; dashed: what if.</p>\n"
+    sb_puts(b, "</div>\n<p class=\"note\">Solid line: as played; dashed: what if.</p>\n"
                "<div class=\"charts\">\n");
     for (int m = 0; m < sc->nmeters; m++) meter_pair(b, sc, w, m);
     sb_puts(b, "</div>\n");

@@ -83,6 +83,8 @@ void aar_duration_words(long long ms, char *buf, size_t size);
    apart from the rest so that the page's other sections can change beside
    them. The section numbers are those of aar_html.c's table. */
 void aar_section(strbuf *b, int i);
+/* The stylesheet rules of those sections, after the page's own. */
+extern const char aar_eval_css[];
 void aar_eval_cover(strbuf *b, const session *s);
 void aar_eval_particulars(strbuf *b, const session *s, const report_opts *o, const aar_timing *t);
 void aar_eval_analysis(strbuf *b, const session *s, int section);
