@@ -26,7 +26,7 @@ typedef struct ui_args {
    dashboard. */
 static const char *const screen_names[] = {"title",    "briefing",  "handover", "dashboard",
                                            "evidence", "diplomacy", "timeline", "debrief",
-                                           "console",  "menu",      NULL};
+                                           "whatif",   "console",   "menu",     NULL};
 
 #define UI_MIN_W    320 /* below it the screens cannot lay out their panels */
 #define UI_MIN_H    240
@@ -94,7 +94,7 @@ const opt_cmd ui_play_cmd = {
     "Keys: F2-F4, F6, F7 change screens; F9 the facilitator's console; F5 reloads\n"
     "the scenario from disk; F11 full screen; Esc the menu.\n"
     "Screens for --screen: title, briefing, handover, dashboard, evidence,\n"
-    "diplomacy, timeline, debrief, console, menu.\n",
+    "diplomacy, timeline, debrief, whatif, console, menu.\n",
     play_opts,
     P_NOPTS};
 

@@ -108,7 +108,8 @@ static void charts(ui_app *a, SDL_Rect r)
               i);
 }
 
-static int decision(ui_app *a, SDL_Rect r, int y, int item)
+/* made: who made it when no team did (report.h's report_made_by), else NULL. */
+static int decision(ui_app *a, SDL_Rect r, int y, int item, const char *made)
 {
     const def_scenario *sc = a->ses->sc;
     const game_item *it = &a->ses->g->items[item];
@@ -125,8 +126,10 @@ static int decision(ui_app *a, SDL_Rect r, int y, int item)
         str_fmt(chose, sizeof chose, "Left open");
     else
         str_fmt(chose, sizeof chose, "%s — %s%s%s%s", sc->moves[it->option].label,
-                it->by >= 0 ? ui_role_name(a, it->by) : "by default", why ? ": “" : "",
-                why ? why : "", why ? "”" : "");
+                made          ? made
+                : it->by >= 0 ? ui_role_name(a, it->by)
+                              : "by default",
+                why ? ": “" : "", why ? why : "", why ? "”" : "");
     if (hist < 0)
         str_fmt(real, sizeof real, "No historical choice recorded (invented inject).");
     else
@@ -149,9 +152,11 @@ static void decisions(ui_app *a, SDL_Rect r)
             ui_scroll_panel(a, r, "YOUR DECISIONS · WHAT REALLY HAPPENED", SREG_MAIN, &body, &view),
         y = y0;
     viewer v = ui_view(a);
+    char **made = report_made_by(a->ses); /* never a team's name on a move it did not make */
     for (int i = view_next_item(&v, g, -1); i >= 0; i = view_next_item(&v, g, i))
         if (g->items[i].event >= 0 && a->ses->sc->events[g->items[i].event].noptions)
-            y = decision(a, body, y, i);
+            y = decision(a, body, y, i, made[i]);
+    report_made_free(made, g->nitems);
     if (y == y0)
         y += ui_text(a, ST_BODY, a->th->dim, ui_rect(body.x, y, body.w, 0),
                      "No decisions were taken.", TX_FLOW);
@@ -170,7 +175,9 @@ static void report_bar(ui_app *a, SDL_Rect *r)
     SDL_Rect b = ui_cut_bottom(r, bh, gap);
     SDL_Color c = !a->report_msg[0] ? a->th->dim : a->report_bad ? a->th->bad : a->th->good;
     ui_text(a, ST_SMALL, c, m, msg, 0);
+    SDL_Rect w = ui_cut_right(&b, (b.w - gap) / 2, gap);
     ui_button(a, b, "Write report", ACT_REPORT, 0, 1);
+    ui_button(a, w, "What if…", ACT_SCREEN, SCR_WHATIF, 0);
 }
 
 void ui_debrief_draw(ui_app *a)
