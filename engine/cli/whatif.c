@@ -41,22 +41,73 @@ static const char *ending_id(const def_scenario *sc, const report_outcome *o)
     return o->ending >= 0 ? sc->endings[o->ending].title : "(no ending)";
 }
 
+/* The widest the first column grows for long objective or meter names;
+   a longer name ends in "..." (a terminal of 100 columns holds the rest). */
+#define WHATIF_LABEL_MAX 48
+/* The widths of the columns of values, as played and what if. */
+#define WHATIF_VALUE_COLS 28
+
+/* Columns of s, counting a UTF-8 sequence once. */
+static int cols(const char *s)
+{
+    int c = 0;
+    for (; *s; s++) c += ((unsigned char)*s & 0xC0) != 0x80;
+    return c;
+}
+
+/* s in a column of w: padded, or cut at a character's start with "...". */
+static void label(const char *s, int w)
+{
+    int c = cols(s);
+    if (c <= w) {
+        printf("%s%*s ", s, w - c, "");
+        return;
+    }
+    int n = 0;
+    for (c = 0; s[n] && c < w - 3; c++) {
+        n++;
+        while (((unsigned char)s[n] & 0xC0) == 0x80) n++;
+    }
+    printf("%.*s... ", n, s);
+}
+
+static int widest(int w, const char *s)
+{
+    int c = cols(s);
+    return c > w ? c : w;
+}
+
+static int label_width(const def_scenario *sc)
+{
+    int w = cols("turns played");
+    for (int i = 0; i < sc->nobjectives; i++) w = widest(w, sc->objectives[i].title);
+    for (int m = 0; m < sc->nmeters; m++) w = widest(w, sc->meters[m].name);
+    return w < WHATIF_LABEL_MAX ? w : WHATIF_LABEL_MAX;
+}
+
 /* The two games in words, for a terminal. */
 static void print_pair(const def_scenario *sc, const report_whatif *w)
 {
     const report_outcome *a = &w->original, *b = &w->whatif;
+    int lw = label_width(sc), vw = WHATIF_VALUE_COLS;
     printf("What if command %d, `%s`, had been `%s` (then the %s policy)?\n", w->at, w->replaced,
            w->line, policy_name(w->policy));
-    printf("%-34s %-28s %s\n", "", "as played", "what if");
-    printf("%-34s %-28s %s\n", "ending", ending_id(sc, a), ending_id(sc, b));
-    for (int i = 0; i < sc->nobjectives; i++)
-        printf("%-34.34s %-28c %c\n", sc->objectives[i].title, a->ratings[i] ? a->ratings[i] : '-',
+    label("", lw), printf("%-*s %s\n", vw, "as played", "what if");
+    label("ending", lw);
+    const char *ea = ending_id(sc, a);
+    printf("%s%*s %s\n", ea, cols(ea) < vw ? vw - cols(ea) : 0, "", ending_id(sc, b));
+    for (int i = 0; i < sc->nobjectives; i++) {
+        label(sc->objectives[i].title, lw);
+        printf("%-*c %c\n", vw, a->ratings[i] ? a->ratings[i] : '-',
                b->ratings[i] ? b->ratings[i] : '-');
+    }
     int nm = sc->nmeters;
-    for (int m = 0; m < nm; m++)
-        printf("%-34.34s %-28g %g\n", sc->meters[m].name, a->history[(size_t)a->turns * nm + m],
+    for (int m = 0; m < nm; m++) {
+        label(sc->meters[m].name, lw);
+        printf("%-*g %g\n", vw, a->history[(size_t)a->turns * nm + m],
                b->history[(size_t)b->turns * nm + m]);
-    printf("%-34s %-28d %d\n", "turns played", a->turns, b->turns);
+    }
+    label("turns played", lw), printf("%-*d %d\n", vw, a->turns, b->turns);
 }
 
 int cli_whatif(int argc, char **argv)

@@ -96,6 +96,9 @@ int report_decisions_csv(const session *s, strbuf *out);
    schedule and the hidden truth. */
 void report_handbook_html(const def_scenario *sc, strbuf *out);
 void report_msel_csv(const def_scenario *sc, strbuf *out);
+/* The players' edition: the team page of role (index), or of every team
+   (-1), each on a page of its own and nothing else of the handbook. */
+void report_handouts_html(const def_scenario *sc, int role, strbuf *out);
 
 /* "Performed without challenges"... for 'P', 'S', 'M', 'U'; else "Not rated". */
 const char *report_rating_text(char rating);

@@ -54,6 +54,41 @@ turns = [int(r[2]) for r in recs if r[2]]
 assert turns == sorted(turns), turns
 assert len(root.findall(".//h:section[@class='team']", ns)) == 4
 PY
+# The players' edition (--team): the team pages alone. Nothing of the
+# facilitator's handbook beyond them: no inject, note, schedule, rating,
+# variant or ending; one team's edition holds no other team's secret.
+"$bin" handbook albania2022 --team all --out "$work/all.html" || fail "--team all"
+"$bin" handbook albania2022 --team sis --out "$work/sis.html" || fail "--team sis"
+python3 - "$work/a.html" "$work/all.html" "$work/sis.html" <<'PY' || fail "the players' edition"
+import sys, xml.etree.ElementTree as E
+ns = {"h": "http://www.w3.org/1999/xhtml"}
+text = lambda el: " ".join("".join(el.itertext()).split())
+hb, every, sis = (E.parse(f).getroot() for f in sys.argv[1:])
+teams = lambda root: root.findall(".//h:section[@class='team']", ns)
+assert [text(t) for t in teams(every)] == [text(t) for t in teams(hb)], "not the handbook's team pages"
+assert [t.get("id") for t in teams(sis)] == ["team-sis"], [t.get("id") for t in teams(sis)]
+# What only the facilitator's handbook holds: every inject's title and note,
+# the MSEL, the hidden truth and the endings.
+hidden = [text(el) for el in hb.findall(".//h:div[@class='inject']/h:strong", ns)]
+hidden += [text(el) for el in hb.findall(".//h:div[@class='inject']/h:p[@class='note']", ns)]
+hidden += [text(el) for el in hb.findall(".//h:section[@id='truth']//h:p", ns)]
+hidden += [text(el) for el in hb.findall(".//h:section[@id='truth']//h:li", ns)]
+assert len(hidden) > 60, len(hidden)
+for root in (every, sis):
+    page = text(root)
+    assert root.find(".//h:section[@id='msel']", ns) is None and 'class="handling"' not in E.tostring(root, "unicode")
+    for h in hidden:
+        assert h not in page, "the players' edition shows the facilitator's: " + h[:80]
+secrets = {t.get("id")[len("team-"):]: text(t.find(".//h:p[@class='secret pre']", ns)) for t in teams(hb)}
+page = text(sis)
+assert secrets["sis"] in page
+for team, secret in secrets.items():
+    assert team == "sis" or secret not in page, "SIS's edition holds %s's secret" % team
+PY
+if "$bin" handbook albania2022 --team nobody --out "$work/x.html" 2> "$work/err"; then fail "an unknown team taken"; fi
+grep -qF -- "--team nobody: no such team; the teams are pm akshi mfa sis (or all)" "$work/err" ||
+    fail "said: $(cat "$work/err")"
+[ ! -e "$work/x.html" ] || fail "an unknown team's edition written"
 # --out or --msel is needed; a scenario that does not load is refused.
 if "$bin" handbook "$fx" > /dev/null 2> "$work/err"; then fail "handbook with no output taken"; fi
 grep -qF -- "--out FILE (the handbook) or --msel FILE" "$work/err" || fail "said: $(cat "$work/err")"

@@ -53,4 +53,12 @@ for team in "Prime Minister's Office" "Ministry for Europe and Foreign Affairs" 
     awk -v RS='\f' -v t="FOR $up ONLY" 'index($0, t) { split($0, l, "\n"); for (i = 1; i <= 6; i++) if (index(l[i], t)) f = 1 } END { exit !f }' \
         "$work/h.txt" || fail "the page of '$team' does not begin with it"
 done
+# The players' edition: one page a team, and no blank page before the first.
+"$bin" handbook albania2022 --team all --out "$work/t.html" || fail "the players' edition"
+print "$work/t.html" A4 "$work/t.pdf"
+pages=$(pdfinfo "$work/t.pdf" 2> /dev/null | sed -n 's/^Pages: *//p')
+[ -z "$pages" ] || [ "$pages" = 4 ] || fail "the four team pages printed on $pages pages"
+pdftotext -layout "$work/t.pdf" "$work/t.txt"
+awk -v RS='\f' 'NR <= 4 && !index($0, " ONLY") { bad = NR } END { exit bad != "" }' "$work/t.txt" ||
+    fail "a printed page of the players' edition is not a team's"
 echo "1 passed, 0 failed"

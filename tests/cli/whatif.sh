@@ -48,6 +48,11 @@ python3 -c 'import json,sys; o=json.load(open(sys.argv[1]))["original"]; assert 
 "$bin" whatif "$work/h.jsonl" --at "$at" --command "choose ransomware isolate" > "$work/w.txt" || fail "whatif"
 grep -q '^ending ' "$work/w.txt" && grep -q 'as played' "$work/w.txt" && grep -q 'Attacker foothold' "$work/w.txt" ||
     fail "whatif's words: $(cat "$work/w.txt")"
+# A long objective's name is whole, or ends in "..." past the column's
+# widest: never cut in the middle of a word with nothing said.
+grep -q '^Protect police and border systems  *[PSMU] ' "$work/w.txt" &&
+    grep -q '^Attribute with confidence that matches the ev\.\.\. [PSMU] ' "$work/w.txt" ||
+    fail "the objectives' names cut: $(cat "$work/w.txt")"
 # Refusals name what and where.
 refuses() {
     local want="$1"; shift
