@@ -253,6 +253,14 @@ static int rec_score(void *ud, game *g, int ref, char *rating)
     return rc;
 }
 
+/* A computed text (an ending's): forwarded, not recorded (the harness
+   replays conditions, effects and scores). */
+static int rec_text(void *ud, game *g, int ref, char *buf, size_t size)
+{
+    (void)ud;
+    return rec.real.text ? rec.real.text(rec.real.ud, g, ref, buf, size) : 0;
+}
+
 /* The wrapped g ------------------------------------------------------------------
    A method wrapper: upvalue 1 the real method, 2 the real g, 3 its name.
    It writes "m NAME nargs args...", lets the real method run (callbacks it
@@ -458,7 +466,7 @@ int main(int argc, char **argv)
     }
     char dir[PATH_MAX];
     put_header(s, realpath(argv[1], dir) ? dir : argv[1]); /* the harness may run elsewhere */
-    game_host wrapped = {&rec, rec_test, rec_run, rec_score};
+    game_host wrapped = {&rec, rec_test, rec_run, rec_score, rec_text};
     uint64_t *recorded = calloc((size_t)runs, sizeof *recorded);
     uint64_t *plain = calloc((size_t)runs, sizeof *plain);
     install_g(s);

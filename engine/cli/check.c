@@ -1,17 +1,27 @@
 /*
  * check.c -- `crisisroom check`: load errors, then lint warnings (lint.h),
- * then with --runs the findings of automatic playthroughs (stats.h). Every
+ * then the findings of automatic playthroughs (stats.h): a short sweep of
+ * every variant by each policy, so that a script error at run time is
+ * found without asking, or with --runs that many random games. Every
  * finding is printed as "FOLDER/file:line: severity: message" so that an
  * editor can jump to it.
  */
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cli.h"
 #include "datadir.h"
 #include "lint.h"
 #include "stats.h"
 #include "util.h"
+
+/* The sweep of a plain check: per variant, the historical and first
+   policies and this many seeded random games; enough that every callback
+   reachable in ordinary play runs, and bounded in time. */
+#define CHECK_SWEEP_RANDOM 8
+#define CHECK_SWEEP_MS     3000 /* past it, no more games are started */
 
 /* A load error is "file:line: message": print it with its severity. */
 static void print_load_error(const char *dir, const char *line)
@@ -61,6 +71,51 @@ static void settle(lint_list *l, int static_end, lint_rule why, lint_rule confir
         if (l->v[i].rule == why) lint_drop(l, confirms, l->v[i].ref);
 }
 
+/* A script error stops or changes the runs, so what the runs did not do
+   (deliver, offer, reach) may only follow from it: those warnings are left
+   out, in one line, until it is fixed. */
+static void drop_knock_ons(lint_list *l, int from, const def_scenario *sc)
+{
+    int k = from, dropped = 0;
+    for (int i = from; i < l->n; i++) {
+        lint_item *it = &l->v[i];
+        if (it->sev == LINT_WARNING && it->rule != LINT_R_OTHER) {
+            l->warnings--, dropped++;
+            free(it->msg);
+        } else {
+            l->v[k++] = *it;
+        }
+    }
+    l->n = k;
+    if (dropped)
+        lint_add(l, LINT_NOTE, sc->at,
+                 "%d warning%s of the runs (never delivered, never available, never reached...) "
+                 "left out: a script error changes the runs they come from; fix it and check "
+                 "again",
+                 dropped, dropped == 1 ? "" : "s");
+}
+
+/* The play-throughs' findings into out: what the runs delivered, a
+   function delivered (the static guess was wrong), and a finding of the
+   analysis is not repeated by the runs confirming it. */
+static void add_run_findings(stats *st, lint_list *out, int sweep)
+{
+    const def_scenario *sc = st->sc;
+    for (int i = 0; i < sc->nevents; i++)
+        if (st->events[i]) lint_drop(out, LINT_R_UNDELIVERED, i);
+    int before = out->n;
+    stats_findings(st, out);
+    settle(out, before, LINT_R_UNDELIVERED, LINT_R_RUN_UNDELIVERED);
+    settle(out, before, LINT_R_SHADOWED, LINT_R_RUN_UNREACHED);
+    if (sweep) /* a few games prove what happened, not what never does: errors and dead ends */
+        for (int i = out->n - 1; i >= before; i--) {
+            lint_rule r = out->v[i].rule;
+            if (out->v[i].sev == LINT_WARNING && r != LINT_R_RUN_DEAD_END)
+                lint_drop(out, r, out->v[i].ref);
+        }
+    if (st->errors) drop_knock_ons(out, before, sc);
+}
+
 /* The playthroughs of --runs: random policy, variant per seed. */
 static int check_runs(script *s, batch_cfg *cfg, const char *variant, lint_list *out)
 {
@@ -70,28 +125,65 @@ static int check_runs(script *s, batch_cfg *cfg, const char *variant, lint_list 
     stats st;
     stats_init(&st, sc);
     int rc = batch_collect(s, cfg, &st);
-    /* What the runs delivered, a function delivered: the static guess was wrong. */
-    for (int i = 0; i < sc->nevents; i++)
-        if (st.events[i]) lint_drop(out, LINT_R_UNDELIVERED, i);
-    int before = out->n;
-    stats_findings(&st, out);
-    settle(out, before, LINT_R_UNDELIVERED, LINT_R_RUN_UNDELIVERED);
-    settle(out, before, LINT_R_SHADOWED, LINT_R_RUN_UNREACHED);
+    add_run_findings(&st, out, 0);
     stats_free(&st);
     return rc;
 }
 
-static void print_summary(const char *dir, const def_scenario *sc, const lint_list *l, long runs)
+static long now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* One game of the sweep into st; 0, or -1 when it could not be played. */
+static int sweep_one(script *s, policy_kind p, uint64_t seed, int variant, stats *st)
+{
+    batch_cfg cfg = {p, seed, 1, variant, 1, 1, 0};
+    stats one;
+    stats_init(&one, script_scenario(s));
+    int rc = batch_collect(s, &cfg, &one);
+    stats_merge(st, &one);
+    stats_free(&one);
+    return rc;
+}
+
+/* The sweep of a plain check; returns the games played. */
+static int check_sweep(script *s, lint_list *out)
+{
+    const def_scenario *sc = script_scenario(s);
+    stats st;
+    stats_init(&st, sc);
+    long start = now_ms();
+    int games = 0, nv = sc->nvariants ? sc->nvariants : 1;
+    for (int v = 0; v < nv; v++) {
+        int variant = sc->nvariants ? v : -1;
+        for (int k = 0; k < CHECK_SWEEP_RANDOM + 2; k++) {
+            if (now_ms() - start > CHECK_SWEEP_MS) break;
+            policy_kind p = k == 0 ? POLICY_HISTORICAL : k == 1 ? POLICY_FIRST : POLICY_RANDOM;
+            if (sweep_one(s, p, k < 2 ? 1 : (uint64_t)(k - 1), variant, &st) == 0) games++;
+        }
+    }
+    add_run_findings(&st, out, 1);
+    stats_free(&st);
+    return games;
+}
+
+static void print_summary(const char *dir, const def_scenario *sc, const lint_list *l, long runs,
+                          int swept)
 {
     if (l->errors)
         printf("%s: %d error%s, %d warning%s\n", dir, l->errors, l->errors == 1 ? "" : "s",
                l->warnings, l->warnings == 1 ? "" : "s");
     else
         printf("%s: ok: '%s', %d roles, %d turns, %d events, %d actions, %d cards, %d endings; "
-               "%d warning%s%s\n",
+               "%d warning%s",
                dir, sc->id, sc->nroles, sc->nturns, sc->nevents, sc->nactions, sc->ncards,
-               sc->nendings, l->warnings, l->warnings == 1 ? "" : "s",
-               runs ? " (with the runs)" : "");
+               sc->nendings, l->warnings, l->warnings == 1 ? "" : "s");
+    if (!l->errors && runs) printf(" (with the runs)");
+    if (!l->errors && swept) printf(" (swept %d games: every variant by each policy)", swept);
+    if (!l->errors) printf("\n");
 }
 
 enum { C_STRICT, C_RUNS, C_SEED, C_JOBS, C_VARIANT, C_NOPTS };
@@ -109,10 +201,12 @@ static const opt_cmd check_cmd = {
     1,
     1,
     "Load and validate a scenario, then look for likely mistakes (events nothing\n"
-    "delivers, options without effect, text too long for the window...). With\n"
-    "--runs, also play N random games and report script errors, dead ends, events\n"
-    "never delivered, options never available, endings never reached and meters\n"
-    "stuck at a bound. Each finding is printed as\n"
+    "delivers, options without effect, text too long for the window...), and play\n"
+    "a short sweep of games (every variant, by the historical, first and random\n"
+    "policies) to find script errors and dead ends at run time. With --runs, play\n"
+    "N random games instead and also report events never delivered, options never\n"
+    "available, endings never reached and meters stuck at a bound. Each finding is\n"
+    "printed as\n"
     "FOLDER/file:line: error|warning: message.\n"
     "Exit 0 when there is no error (warnings allowed; --strict fails on them too),\n"
     "1 otherwise, 2 on usage errors.\n",
@@ -140,15 +234,17 @@ int cli_check(int argc, char **argv)
         print_load_errors(dir, err);
         return 1;
     }
-    int runs = v[C_RUNS].given;
+    int runs = v[C_RUNS].given, swept = 0;
     lint_list l = {0};
     lint_scenario(script_scenario(s), &l);
+    script_source_warnings(s, &l);
     if (runs && check_runs(s, &cfg, v[C_VARIANT].str, &l) < 0)
         lint_add(&l, LINT_ERROR, script_scenario(s)->at, "the play-throughs could not all run");
+    if (!runs) swept = check_sweep(s, &l);
     lint_sort(&l);
     lint_accept(&l, script_scenario(s));
     print_findings(dir, &l);
-    print_summary(dir, script_scenario(s), &l, runs ? cfg.runs : 0);
+    print_summary(dir, script_scenario(s), &l, runs ? cfg.runs : 0, swept);
     int rc = l.errors || (v[C_STRICT].given && l.warnings) ? 1 : 0;
     lint_free(&l);
     script_free(s);

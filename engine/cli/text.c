@@ -10,9 +10,11 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include "autoplay.h"
 #include "cli.h"
 #include "cmdfile.h"
 #include "logtext.h"
+#include "record.h"
 #include "reload.h"
 #include "text.h"
 #include "util.h"
@@ -24,10 +26,11 @@ typedef struct tstate {
     int shown_log; /* log entries already printed */
     int last_turn, last_role;
     int tty;
-    int width;              /* columns to wrap text at */
-    int seen[CR_MAX_ROLES]; /* inbox items already shown in full to each role */
-    int viewer;             /* the role at the keyboard */
-    int debriefed;          /* the debrief was shown: the prompt is the debrief's */
+    int width;                    /* columns to wrap text at */
+    int seen[CR_MAX_ROLES];       /* inbox items already shown in full to each role */
+    int viewer;                   /* the role at the keyboard */
+    int warned_turn, warned_role; /* the move whose `end` was warned about */
+    int debriefed;                /* the debrief was shown: the prompt is the debrief's */
 } tstate;
 
 void text_wrap(int width, int indent, const char *text)
@@ -107,6 +110,18 @@ static void print_meters(const tstate *t)
     }
 }
 
+/* The move timer: the window counts it down; here, what the move has used. */
+static void print_timer(const tstate *t)
+{
+    record_times r;
+    record_times_of(t->s, &r);
+    long long left = t->s->g->timer_ms - r.current_ms;
+    printf("Move timer: %g minutes a move; %lld:%02lld left of this one at the last command.\n",
+           t->s->g->timer_ms / 60000.0, left > 0 ? left / 60000 : 0,
+           left > 0 ? left / 1000 % 60 : 0);
+    record_times_free(&r);
+}
+
 static void print_status(const tstate *t)
 {
     const game *g = t->s->g;
@@ -118,9 +133,18 @@ static void print_status(const tstate *t)
         printf(" %s %d%s", sc->roles[i].id, g->budget[i], i == g->role ? " (to move)" : "");
     printf("\n");
     if (g->paused) printf("The game is PAUSED: '%s' to go on.\n", cmd_names[CMD_RESUME]);
+    if (g->timer_ms) print_timer(t);
     if (session_not_saving(t->s))
         printf("WARNING: this game is NOT being saved%s%s\n", t->s->j ? ": " : "",
                t->s->j ? t->s->j->err : "");
+}
+
+/* An item's channel as the inbox shows it: an ad-hoc inject's, if given. */
+static const char *item_channel(const game *g, int item)
+{
+    const game_item *it = &g->items[item];
+    if (it->event >= 0) return def_channel_names[g->sc->events[it->event].channel];
+    return it->channel >= 0 ? def_channel_names[it->channel] : "inject";
 }
 
 static void print_inbox(const tstate *t)
@@ -133,10 +157,12 @@ static void print_inbox(const tstate *t)
         const game_item *it = &g->items[i];
         const def_event *e = it->event >= 0 ? &g->sc->events[it->event] : NULL;
         const char *state = "";
-        if (e && e->noptions && it->option < 0)
-            state = e->decider == role ? "  << decide" : "  (another role decides)";
-        printf("  [%s] turn %d: %s%s%s%s\n", e ? def_channel_names[e->channel] : "inject", it->turn,
-               logtext_item_title(g, i), e ? "  (" : "", e ? e->id : "", e ? ")" : "");
+        int decider = e && e->noptions ? e->decider : !e && it->nopts ? it->decider : -1;
+        if (decider >= 0 && it->option < 0)
+            state = decider == role ? "  << decide" : "  (another role decides)";
+        const char *id = e ? e->id : it->id;
+        printf("  [%s] turn %d: %s%s%s%s\n", item_channel(g, i), it->turn, logtext_item_title(g, i),
+               id ? "  (" : "", id ? id : "", id ? ")" : "");
         if (*state) printf("      %s\n", state + 2);
         any = 1;
     }
@@ -192,11 +218,31 @@ static void print_sources(const def_scenario *sc, const def_event *e)
     sb_free(&b);
 }
 
+/* An ad-hoc inject in full, with its options when it carries a decision. */
+static void show_adhoc(tstate *t, int item)
+{
+    const game *g = t->s->g;
+    const game_item *it = &g->items[item];
+    printf("\n[%s] %s\n", item_channel(g, item), it->title);
+    wrap(t, 0, it->text);
+    printf("From the facilitator.\n");
+    if (!it->nopts) return;
+    const char *by = g->sc->roles[it->decider].id;
+    if (it->option >= 0) {
+        printf("Decided: %s by %s\n", it->opts[it->option], g->sc->roles[it->by].id);
+        return;
+    }
+    printf("Options (%s %s NUMBER -- why), decided by %s:\n", cmd_names[CMD_CHOOSE], it->id, by);
+    for (int k = 0; k < it->nopts; k++) printf("  %d. %s\n", k + 1, it->opts[k]);
+}
+
 static void show_event(tstate *t, const char *id)
 {
     game *g = t->s->g;
     int ev = def_event_find(g->sc, id);
     viewer v = seen_by(t, g->role);
+    int adhoc = ev < 0 ? game_adhoc_find(g, id) : -1;
+    if (adhoc >= 0 && view_sees_item(&v, g, adhoc)) return show_adhoc(t, adhoc);
     if (!view_sees_event(&v, g, ev)) {
         printf("No inject '%s' in %s's inbox (see '%s').\n", id, cur_role(t)->id,
                cmd_look_specs[CMD_LOOK_INBOX].name);
@@ -291,6 +337,20 @@ static void print_timeline(const tstate *t)
     }
 }
 
+/* The facilitator's ad-hoc decision in the debrief: who answered, how. */
+static void debrief_adhoc(tstate *t, int item)
+{
+    const game_item *it = &t->s->g->items[item];
+    char who[160];
+    printf("  %s (an ad-hoc decision)\n", it->title);
+    if (it->option < 0) {
+        printf("    (no decision)\n");
+        return;
+    }
+    record_maker_words(t->s, record_decision_entry(t->s, item), who, sizeof who);
+    printf("    %s: %s\n", who, it->opts[it->option]);
+}
+
 static void print_debrief(tstate *t)
 {
     const game *g = t->s->g;
@@ -298,7 +358,7 @@ static void print_debrief(tstate *t)
     const def_ending *e = &sc->endings[g->ending];
     viewer v = view_debrief();
     printf("\n=== Debrief: %s ===\n", e->title);
-    wrap(t, 0, e->text);
+    wrap(t, 0, game_ending_text(g)); /* computed at the end, maybe */
     if (g->variant >= 0 && view_sees_truth(&v, g)) {
         printf("\nWhat really happened:\n");
         wrap(t, 2, sc->variants[g->variant].truth);
@@ -307,20 +367,26 @@ static void print_debrief(tstate *t)
     for (int i = 0; i < sc->nobjectives && view_sees_ratings(&v, g); i++)
         printf("  %c  %s\n", g->ratings[i], sc->objectives[i].title);
     print_meters(t);
-    printf("\nYour decisions beside history:\n");
+    printf("\nYour decisions beside history (who made each):\n");
     for (int i = 0; i < g->nitems; i++) {
         const game_item *it = &g->items[i];
+        if (it->event < 0 && it->nopts) debrief_adhoc(t, i);
         if (it->event < 0 || !sc->events[it->event].noptions) continue;
         const def_event *ev = &sc->events[it->event];
-        const char *hist = NULL;
-        for (int k = 0; k < ev->noptions; k++)
-            if (sc->moves[ev->options[k]].historical) hist = sc->moves[ev->options[k]].label;
+        int h = def_historical_option(sc, it->event); /* none: it never happened */
+        const char *hist = h >= 0 ? sc->moves[h].label : NULL;
+        char who[160] = "no one";
+        record_maker_words(t->s, record_decision_entry(t->s, i), who, sizeof who);
         printf("  %s\n", ev->title);
-        printf("    you: %s%s\n", it->option >= 0 ? sc->moves[it->option].label : "(no decision)",
-               hist && it->option >= 0 && sc->moves[it->option].historical ? "  (as it happened)"
-                                                                           : "");
+        if (it->option < 0)
+            printf("    (no decision)\n");
+        else
+            printf("    %s: %s%s\n", who, sc->moves[it->option].label,
+                   hist && sc->moves[it->option].historical ? "  (as it happened)" : "");
         if (hist && !(it->option >= 0 && sc->moves[it->option].historical))
             printf("    what really happened: %s\n", hist);
+        if (ev->invented)
+            printf("    (this inject never really happened: a branch of the exercise)\n");
     }
     if (sc->nquestions) printf("\nFor discussion:\n");
     for (int i = 0; i < sc->nquestions; i++) {
@@ -342,9 +408,11 @@ static void show_new_items(tstate *t)
         if (it->event >= 0 && game_open_item(g, it->event) >= 0 &&
             g->sc->events[it->event].decider == role)
             continue;
-        const char *ch =
-            it->event >= 0 ? def_channel_names[g->sc->events[it->event].channel] : "inject";
-        printf("\n[%s] %s\n", ch, logtext_item_title(g, i));
+        if (it->event < 0 && it->nopts) { /* an ad-hoc inject, with its options */
+            show_adhoc(t, i);
+            continue;
+        }
+        printf("\n[%s] %s\n", item_channel(g, i), logtext_item_title(g, i));
         wrap(t, 0, it->event >= 0 ? g->sc->events[it->event].text : it->text);
         if (it->event >= 0) print_sources(g->sc, &g->sc->events[it->event]);
     }
@@ -398,19 +466,23 @@ static void handover(tstate *t)
     int shown;
     print_new_log(t, &shown);
     const def_role *r = cur_role(t);
-    printf("\n--- %s to move (%d action point%s) ---\n", r->name, g->budget[g->role],
-           g->budget[g->role] == 1 ? "" : "s");
-    if (t->seen[g->role] == 0) { /* the brief once, at the role's first move */
-        wrap(t, 0, r->brief);
+    printf("\n--- %s to move (%d action point%s) ---\n", game_role_name(g, g->role),
+           g->budget[g->role], g->budget[g->role] == 1 ? "" : "s");
+    if (t->seen[g->role] == 0) {                 /* the brief once, at the role's first move */
+        wrap(t, 0, game_role_brief(g, g->role)); /* as it is now */
         viewer v = seen_by(t, g->role);
         if (r->secret && view_sees_private(&v, t->s->g, g->role)) {
             printf("Only you know:\n");
             wrap(t, 2, r->secret);
         }
     }
+    int seen_before = t->seen[g->role];
     show_new_items(t);
     int items[64], n = game_open_decisions(g, g->role, items, 64);
     for (int i = 0; i < n; i++) show_event(t, g->sc->events[g->items[items[i]].event].id);
+    n = game_open_adhoc(g, g->role, items, 64);
+    for (int i = 0; i < n; i++)
+        if (items[i] < seen_before) show_adhoc(t, items[i]); /* shown before: again */
     printf("\nType '%s' for the commands, '%s' for your standing actions.\n",
            cmd_look_specs[CMD_LOOK_HELP].name, cmd_look_specs[CMD_LOOK_ACTIONS].name);
     if (dropped)
@@ -453,6 +525,30 @@ static void save_copy(tstate *t, const char *arg)
         printf("Error: %s\n", t->s->err);
     else
         printf("Saved to %s\n", arg);
+}
+
+/* `jump TURN [POLICY]`: the facilitator fast-forwards; a policy
+   (historical unless named) plays every move until TURN begins, each one
+   journaled as the policy's. The teams read what happened on the way in
+   their `timeline`: the terminal prints none of it (every team's). */
+static void jump(tstate *t, const char *arg)
+{
+    char use[64], name[32] = "historical", err[4096];
+    int turn = 0, n = sscanf(arg, "%d %31s", &turn, name);
+    policy_kind k;
+    cmd_usage(&cmd_look_specs[CMD_LOOK_JUMP], use, sizeof use);
+    if (n < 1 || policy_parse(name, &k)) {
+        printf("usage: %s (POLICY: random, first or historical; historical by default)\n", use);
+        return;
+    }
+    int from = t->s->g->turn, nlog = t->s->nlog;
+    if (autoplay_session_to(t->s, k, turn, err, sizeof err)) {
+        printf("Error: %s\n", err);
+        return;
+    }
+    printf("The policy '%s' played %d command%s: turn %d to turn %d.\n", policy_name(k),
+           t->s->nlog - nlog, t->s->nlog - nlog == 1 ? "" : "s", from, t->s->g->turn);
+    t->shown_log = t->s->g->nlog;
 }
 
 /* The command table's help, then whether this game is saved (what `quit`
@@ -511,6 +607,9 @@ static int local_command(tstate *t, char *line)
     case CMD_LOOK_WHATIF:
         text_whatif(t->s, arg);
         break;
+    case CMD_LOOK_JUMP:
+        jump(t, arg);
+        break;
     case CMD_LOOK_QUIT:
         return 2;
     default:
@@ -551,11 +650,37 @@ static void undone(tstate *t, const char *line)
     printf("Undone: `%.*s`.\n", why ? (int)(why - line) : (int)strlen(line), line);
 }
 
+/* `end` with an open decision or points to spend is warned about once per
+   move: `end` again ends it. On a terminal only, as the hand-over prompt:
+   lines piped in are a script's, which means what it sends. 1 when the
+   line is held back. */
+static int end_warned(tstate *t, const char *line)
+{
+    session *s = t->s;
+    cmd c;
+    char err[256];
+    if (!t->tty || cmd_parse(line, &c, err, sizeof err) || c.kind != CMD_END) return 0;
+    int role = c.a[0] ? def_role_find(s->sc, c.a) : s->g->role;
+    if (role < 0 || s->g->paused || s->g->ended) return 0; /* the game says why not */
+    if (t->warned_turn == s->g->turn && t->warned_role == role) return 0;
+    strbuf b = {0};
+    int warn = game_end_warning(s->g, role, &b);
+    if (warn) {
+        printf("Before the move ends: %s\n", b.s);
+        printf("Type '%s' again to end the move anyway.\n", cmd_names[CMD_END]);
+        t->warned_turn = s->g->turn, t->warned_role = role;
+    }
+    sb_free(&b);
+    return warn;
+}
+
 /* A game command typed at the prompt, through the session. */
 static void play_line(tstate *t, const char *line)
 {
     session *s = t->s;
+    if (end_warned(t, line)) return;
     int role = s->g->role, turn = s->g->turn, pending = session_pending(s), nlive = s->nlive;
+    int held = s->g->nheld;
     const char *last = nlive ? s->log[s->live[nlive - 1]].cmd : NULL;
     t->viewer = role;
     int rc = session_apply(s, line);
@@ -569,6 +694,8 @@ static void play_line(tstate *t, const char *line)
     if (rc == 0 && hseep_is_command((cmd_kind)cmd_find(w, strcspn(w, " \t"))))
         printf("Recorded for the after-action report (the facilitator's, never the teams').\n");
     int shown, happened = print_new_log(t, &shown);
+    if (rc == 0 && s->g->nheld > held)
+        printf("Held: it reaches the inbox at the '%s'.\n", cmd_names[CMD_RESUME]);
     if (rc == 0 && happened && !shown) printf("Done (the teams do not see it).\n");
     /* Injects this move brought (a choice that triggers another). */
     if (rc == 0 && s->g->role == role && s->g->turn == turn && !s->g->ended) show_new_items(t);
@@ -577,7 +704,7 @@ static void play_line(tstate *t, const char *line)
 int text_loop(session **sp, script **scp)
 {
     session *s = *sp;
-    tstate t = {s, *scp, 0, -1, -1, isatty(0), term_width(), {0}, 0, 0};
+    tstate t = {s, *scp, 0, -1, -1, isatty(0), term_width(), {0}, 0, -1, -1, 0};
     char line[CMDFILE_MAX_LINE + 2];
     viewer first = view_team(s->g->role);
     if (s->j) printf("Saving to %s\n", s->j->path);

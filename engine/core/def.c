@@ -111,6 +111,7 @@ static void free_tables(def_scenario *sc)
     for (int i = 0; i < sc->ncards; i++) {
         def_card *c = &sc->cards[i];
         free(c->id), free(c->title), free(c->text), free(c->source);
+        free_strs(c->sources, c->nsources);
         free_kvs(c->attrs, c->nattrs);
     }
     for (int i = 0; i < sc->nobjectives; i++) {
@@ -320,6 +321,15 @@ const char *def_intern_file(def_scenario *sc, const char *file)
     return f;
 }
 
+int def_historical_option(const def_scenario *sc, int event)
+{
+    const def_event *e = &sc->events[event];
+    if (e->invented) return -1;
+    for (int k = 0; k < e->noptions; k++)
+        if (sc->moves[e->options[k]].historical) return e->options[k];
+    return -1;
+}
+
 void def_finish(def_scenario *sc)
 {
     free(sc->by_role);
@@ -344,6 +354,12 @@ void def_finish(def_scenario *sc)
     sc->turn_first[CR_MAX_TURNS + 1] = n;
     for (int i = 0; i < sc->nevents; i++)
         if (sc->events[i].when) sc->with_when[sc->nwith_when++] = i;
+    sc->ntarget_slots = 0; /* each action's use counts per target, side by side */
+    for (int i = 0; i < sc->nactions; i++) {
+        def_move *m = &sc->moves[sc->actions[i]];
+        m->target_base = sc->ntarget_slots;
+        sc->ntarget_slots += m->ntargets;
+    }
 }
 
 /* Validation ------------------------------------------------------------- */

@@ -105,6 +105,8 @@ typedef struct def_move {
     int ntargets;
     int max_uses; /* 0 = unlimited */
     int once_per_turn;
+    int max_per_target; /* action: times on each target, 0 = unlimited */
+    int target_base;    /* action: its targets' first slot in game.target_uses (def_finish) */
     def_where at;
 } def_move;
 
@@ -128,6 +130,7 @@ typedef struct def_event {
     int expires;            /* 0 = never */
     int default_option;     /* move index, -1 none */
     int *on_deliver, non_deliver;
+    int invented; /* historical = false: never said to have really happened */
     def_where at;
 } def_event;
 
@@ -140,7 +143,10 @@ typedef struct def_board {
 } def_board;
 
 typedef struct def_card {
-    char *id, *title, *text, *source;
+    char *id, *title, *text;
+    char *source;   /* the first of sources (NULL: none) */
+    char **sources; /* the source ids it cites */
+    int nsources;
     int board;
     def_kv *attrs;
     int nattrs;
@@ -149,7 +155,8 @@ typedef struct def_card {
 
 typedef struct def_objective {
     char *id, *title, *text;
-    int score; /* callback ref */
+    int score;   /* callback ref */
+    int text_fn; /* callback ref computing the text at the end, 0: text */
     def_where at;
 } def_objective;
 
@@ -157,6 +164,7 @@ typedef struct def_ending {
     char *id, *title, *text;
     int when; /* callback ref, 0 = fallback */
     int early;
+    int text_fn; /* callback ref computing the text when it is chosen, 0: text */
     def_where at;
 } def_ending;
 
@@ -206,6 +214,8 @@ typedef struct def_scenario {
     int nfiles, cfiles;
     uint64_t files_hash; /* hash of every file loaded */
     def_where at;        /* where scenario{} was called */
+    int on_turn;         /* callback ref run at the start of every turn, 0 none */
+    int ntarget_slots;   /* the actions' targets together (def_finish) */
 } def_scenario;
 
 def_scenario *def_new(void);
@@ -251,6 +261,10 @@ void def_finish(def_scenario *sc);
    problem to *errors; returns the count. */
 struct strbuf;
 int def_validate(const def_scenario *sc, struct strbuf *errors);
+
+/* The option that really happened in an event's decision, or -1 (none is
+   marked, or the event itself did not happen: historical = false). */
+int def_historical_option(const def_scenario *sc, int event);
 
 /* Short name of a move for messages: "event.option" or the action id. */
 void def_move_path(const def_scenario *sc, int move, char *buf, int size);

@@ -12,7 +12,7 @@
 #include "util.h"
 #include "view.h"
 
-static int run_callback(game *g, int ref, const char *target)
+int effect_run(game *g, int ref, const char *target)
 {
     const char *saved = g->target;
     int in = g->in_cb, ro = g->readonly;
@@ -60,7 +60,7 @@ static int apply_content(game *g, const def_effect *e, const char *target)
     if (e->finish >= 0) g->finish_at = e->finish;
     for (int i = 0; i < e->ndeliver; i++)
         if (game_deliver(g, e->deliver[i])) return -1;
-    return e->run ? run_callback(g, e->run, target) : 0;
+    return e->run ? effect_run(g, e->run, target) : 0;
 }
 
 int effect_apply(game *g, int effect, const char *target, int due)

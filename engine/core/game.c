@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "game_int.h"
+#include "lint.h"
 #include "util.h"
 
 /* Life cycle ----------------------------------------------------------------- */
@@ -27,6 +28,28 @@ static void alloc_arrays(game *g)
     g->used_turn = xcalloc((size_t)sc->nmoves + 1, sizeof(int));
     g->card_turn = xcalloc((size_t)sc->ncards + 1, sizeof(int));
     g->ratings = xcalloc((size_t)sc->nobjectives + 1, 1);
+    g->role_name = xcalloc((size_t)sc->nroles + 1, sizeof(char *));
+    g->role_short = xcalloc((size_t)sc->nroles + 1, sizeof(char *));
+    g->role_brief = xcalloc((size_t)sc->nroles + 1, sizeof(char *));
+    g->allowance = xcalloc((size_t)sc->nroles + 1, sizeof(int));
+    g->objective_text = xcalloc((size_t)sc->nobjectives + 1, sizeof(char *));
+    g->target_uses = xcalloc((size_t)sc->ntarget_slots + 1, sizeof(int));
+}
+
+/* What callbacks changed of the definitions (issue 17), back to them. */
+static void clear_changed(game *g)
+{
+    const def_scenario *sc = g->sc;
+    for (int i = 0; i < sc->nroles; i++) {
+        free(g->role_name[i]), free(g->role_short[i]), free(g->role_brief[i]);
+        g->role_name[i] = g->role_short[i] = g->role_brief[i] = NULL;
+        g->allowance[i] = sc->roles[i].budget;
+    }
+    for (int i = 0; i < sc->nobjectives; i++)
+        free(g->objective_text[i]), g->objective_text[i] = NULL;
+    free(g->ending_text);
+    g->ending_text = NULL;
+    memset(g->target_uses, 0, sizeof(int) * (size_t)sc->ntarget_slots);
 }
 
 static void clear_dynamic(game *g)
@@ -38,12 +61,16 @@ static void clear_dynamic(game *g)
         if (it->title) free(it->title);
         if (it->text) free(it->text);
         if (it->rationale) free(it->rationale);
+        free(it->id);
+        for (int k = 0; k < it->nopts; k++) free(it->opts[k]);
+        free(it->opts);
     }
     for (int i = 0; i < g->nlog; i++) {
         if (g->log[i].text_owned && g->log[i].text) free(g->log[i].text);
         free(g->log[i].who);
     }
     g->nitems = g->npend = g->nlog = g->open_from = 0;
+    g->nheld = g->nadhoc_dec = 0;
     memset(&g->hashed, 0, sizeof g->hashed);
     kv_clear(&g->state);
     hseep_clear(&g->eval);
@@ -62,8 +89,10 @@ static void init_state(game *g, uint64_t seed, int variant)
     rng_seed(&g->rng, seed, RNG_STREAM_GAME);
     g->turn = 1;
     g->role = 0;
-    g->ended = g->paused = g->commands = g->failed = g->stop_told = 0;
+    g->ended = g->paused = g->commands = g->failed = g->stop_told = g->fatal = 0;
+    g->notice[0] = '\0';
     g->done = 0;
+    g->timer_ms = g->timer_closes = 0;
     g->ending = g->finish_at = -1;
     g->in_cb = g->readonly = 0;
     g->target = NULL;
@@ -75,6 +104,7 @@ static void init_state(game *g, uint64_t seed, int variant)
     memset(g->used_turn, 0, sizeof(int) * (size_t)sc->nmoves);
     memset(g->card_turn, 0, sizeof(int) * (size_t)sc->ncards);
     memset(g->ratings, 0, (size_t)sc->nobjectives);
+    clear_changed(g);
 }
 
 void game_set_simultaneous(game *g, int on)
@@ -112,9 +142,12 @@ void game_free(game *g)
 {
     if (!g) return;
     clear_dynamic(g);
+    clear_changed(g);
+    free(g->role_name), free(g->role_short), free(g->role_brief), free(g->allowance);
+    free(g->objective_text), free(g->target_uses);
     kv_free(&g->state);
     hseep_free(&g->eval);
-    free(g->items), free(g->pend), free(g->log);
+    free(g->items), free(g->pend), free(g->log), free(g->held), free(g->adhoc_dec);
     free(g->meter), free(g->history), free(g->budget), free(g->ev), free(g->ev_item);
     free(g->uses), free(g->used_turn), free(g->card_turn), free(g->ratings);
     free(g);
@@ -150,6 +183,16 @@ void game_fail(game *g, const char *fmt, ...)
     g->stop_told = 0; /* a new message: game_apply says again that the game stopped */
 }
 
+void game_fail_fatal(game *g, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(g->err, sizeof g->err, fmt, ap);
+    va_end(ap);
+    g->failed = g->fatal = 1;
+    g->stop_told = 0;
+}
+
 /* The log -------------------------------------------------------------------- */
 
 void game_add_log(game *g, game_log_kind kind, int role, int ref, double value, const char *text,
@@ -177,7 +220,7 @@ void game_add_outcome(game *g, const char *def_text)
 
 /* Deliveries ----------------------------------------------------------------- */
 
-static game_item *new_item(game *g, int event, uint32_t to)
+game_item *game_new_item(game *g, int event, uint32_t to)
 {
     game_item *it = VEC_PUSH(g->items, g->nitems, g->citems);
     memset(it, 0, sizeof *it);
@@ -185,6 +228,7 @@ static game_item *new_item(game *g, int event, uint32_t to)
     it->to = to;
     it->turn = g->turn;
     it->option = it->by = -1;
+    it->channel = it->decider = -1;
     return it;
 }
 
@@ -192,7 +236,8 @@ static int follow_event(game *g, int event)
 {
     const def_scenario *sc = g->sc;
     for (int i = 0; i < sc->nevents; i++)
-        if (sc->events[i].after_event == event && sc->events[i].after_option < 0)
+        if (sc->events[i].after_event == event && sc->events[i].after_option < 0 &&
+            g->ev[i] != EV_CANCELLED) /* g:cancel: not by its own `after` */
             if (game_schedule(g, i, sc->events[i].delay)) return -1;
     return 0;
 }
@@ -201,7 +246,7 @@ int game_deliver(game *g, int event)
 {
     if (g->ev[event] == EV_DELIVERED || g->ev[event] == EV_SUPPRESSED) return 0;
     const def_event *e = &g->sc->events[event];
-    new_item(g, event, e->to);
+    game_new_item(g, event, e->to);
     g->ev[event] = EV_DELIVERED;
     g->ev_item[event] = g->nitems - 1;
     game_add_log(g, LOG_DELIVER, -1, g->nitems - 1, 0, NULL, NULL);
@@ -226,7 +271,7 @@ int game_after_option(game *g, int move)
 {
     const def_scenario *sc = g->sc;
     for (int i = 0; i < sc->nevents; i++)
-        if (sc->events[i].after_option == move)
+        if (sc->events[i].after_option == move && g->ev[i] != EV_CANCELLED)
             if (game_schedule(g, i, sc->events[i].delay)) return -1;
     return 0;
 }
@@ -248,6 +293,7 @@ static int apply_due(game *g)
         int rc = p.kind == PEND_EFFECT ? effect_apply(g, p.index, p.target, 1)
                                        : game_deliver(g, p.index);
         if (rc) return -1;
+        i = 0; /* g:cancel may have taken out an earlier entry: look again from the first */
     }
     return 0;
 }
@@ -262,6 +308,53 @@ static int test_ref(game *g, int ref)
     return rc;
 }
 
+/* Suspended by a script error (issue 17): an event whose `when` failed is
+   suppressed, as `suppress EVENT` would, so that every later turn does not
+   fail on it again; the log keeps why (hashed and replayed like the rest)
+   and the facilitator is told once. A condition changed nothing, so the
+   game can go on. */
+static int suspend_broken(game *g, int event)
+{
+    if (g->fatal) return -1;
+    char first[sizeof g->err];
+    str_fmt(first, sizeof first, "%.*s", (int)strcspn(g->err, "\n"), g->err);
+    g->failed = g->stop_told = 0;
+    g->err[0] = '\0';
+    g->ev[event] = EV_SUPPRESSED;
+    game_add_log(g, LOG_SUPPRESS, -1, event, 0, first, NULL);
+    game_broken_words(g, g->nlog - 1, g->notice, sizeof g->notice);
+    return 0;
+}
+
+int game_next_broken(const game *g, int from)
+{
+    for (int i = from < 0 ? 0 : from + 1; i < g->nlog; i++)
+        if (g->log[i].kind == LOG_SUPPRESS && g->log[i].text) return i;
+    return -1;
+}
+
+int game_suspended_by_error(const game *g, int event)
+{
+    if (g->ev[event] != EV_SUPPRESSED) return 0;
+    for (int b = game_next_broken(g, -1); b >= 0; b = game_next_broken(g, b))
+        if (g->log[b].ref == event) return 1;
+    return 0;
+}
+
+void game_broken_words(const game *g, int entry, char *buf, size_t size)
+{
+    const game_log *l = &g->log[entry];
+    const char *id = g->sc->events[l->ref].id;
+    def_where at;
+    char why[sizeof g->err];
+    lint_script_error(g->sc, l->text, &at, why, sizeof why);
+    str_fmt(buf, size,
+            "%s:%d: error: event '%s' is suspended at turn %d: its `when` failed: %s. The game "
+            "goes on without it: fix the function and `reload` (the game is replayed on the "
+            "fixed files), or type `fire %s` to deliver it now.",
+            at.file ? at.file : "scenario.lua", at.line, id, l->turn, why, id);
+}
+
 static int deliver_scheduled(game *g)
 {
     const def_scenario *sc = g->sc;
@@ -273,7 +366,10 @@ static int deliver_scheduled(game *g)
         const def_event *e = &sc->events[i];
         if (g->ev[i] != EV_NONE || g->turn < e->from_turn) continue;
         int rc = test_ref(g, e->when);
-        if (rc < 0) return -1;
+        if (rc < 0 || g->failed) { /* failed, or failed and swallowed by a pcall */
+            if (suspend_broken(g, i)) return -1;
+            continue;
+        }
         if (rc && game_deliver(g, i)) return -1;
     }
     return 0;
@@ -283,8 +379,10 @@ static int start_turn(game *g)
 {
     g->done = 0;
     game_add_log(g, LOG_TURN, -1, -1, 0, NULL, NULL);
-    for (int i = 0; i < g->sc->nroles; i++) g->budget[i] = g->sc->roles[i].budget;
+    for (int i = 0; i < g->sc->nroles; i++) g->budget[i] = g->allowance[i]; /* g:add_budget */
     if (apply_due(g)) return -1;
+    /* The scenario's on_turn hook, before the turn's events (issue 17). */
+    if (g->sc->on_turn && effect_run(g, g->sc->on_turn, NULL)) return -1;
     return deliver_scheduled(g);
 }
 
@@ -315,6 +413,22 @@ static int score_objectives(game *g)
     return 0;
 }
 
+/* A text the scenario computes at the end (issue 17): a condition's rules,
+   read-only. NULL when it has none (or no host to compute it). */
+static int compute_text(game *g, int ref, char **out)
+{
+    char buf[GAME_TEXT_MAX];
+    if (!ref || !g->host.text) return 0;
+    int in = g->in_cb, ro = g->readonly;
+    g->in_cb = 1, g->readonly = 1;
+    int rc = g->host.text(g->host.ud, g, ref, buf, sizeof buf);
+    g->in_cb = in, g->readonly = ro;
+    if (rc) return -1;
+    free(*out);
+    *out = xstrdup(buf);
+    return 0;
+}
+
 static int finish(game *g, int ending)
 {
     if (ending < 0) ending = choose_ending(g);
@@ -322,7 +436,11 @@ static int finish(game *g, int ending)
     g->ended = 1;
     g->ending = ending;
     game_add_log(g, LOG_FINISH, -1, ending, 0, NULL, NULL);
-    return score_objectives(g);
+    if (score_objectives(g)) return -1;
+    if (compute_text(g, g->sc->endings[ending].text_fn, &g->ending_text)) return -1;
+    for (int i = 0; i < g->sc->nobjectives; i++)
+        if (compute_text(g, g->sc->objectives[i].text_fn, &g->objective_text[i])) return -1;
+    return 0;
 }
 
 /* An open decision takes its default option: at its deadline, or when the
@@ -409,6 +527,8 @@ static int open_ids(game *g, int role, const char **ids, int max)
 {
     int items[64], n = game_open_decisions(g, role, items, 64), k = 0;
     for (int i = 0; i < n && k < max; i++) ids[k++] = g->sc->events[g->items[items[i]].event].id;
+    n = game_open_adhoc(g, role, items, 64);
+    for (int i = 0; i < n && k < max; i++) ids[k++] = g->items[items[i]].id;
     return k;
 }
 
@@ -429,6 +549,8 @@ static game_rc do_choose(game *g, const cmd *c)
     const def_scenario *sc = g->sc;
     const char *ids[64];
     int ev = c->resolved ? sc->moves[c->move].event : def_event_find(sc, c->a);
+    int adhoc = ev < 0 && !c->resolved ? game_adhoc_find(g, c->a) : -1;
+    if (adhoc >= 0) return game_adhoc_answer(g, adhoc, c);
     int item = ev >= 0 ? game_open_item(g, ev) : -1;
     if (item < 0) {
         int n = open_ids(g, g->role, ids, 64);
@@ -514,12 +636,16 @@ static game_rc do_act(game *g, const cmd *c)
     const def_move *m = &sc->moves[mv];
     if (check_target(g, m, c)) return GAME_REFUSED;
     char why[256];
+    int ti = m->ntargets ? find_target(m, c->c) : -1;
+    if (ti >= 0 && !game_target_available(g, mv, ti, why, sizeof why))
+        return refuse(g, "action '%s' is not available on '%s': %s", c->b, c->c, why);
     int ok = game_move_available(g, mv, role, why, sizeof why);
     if (ok < 0) return GAME_SCRIPT_ERROR;
     if (!ok) return refuse(g, "action '%s' is not available: %s", c->b, why);
     g->budget[role] -= m->cost;
     g->uses[mv]++;
     g->used_turn[mv] = g->turn;
+    if (ti >= 0) g->target_uses[m->target_base + ti]++;
     /* The target as the definitions spell it: it outlives the command. */
     const char *target = m->ntargets ? m->targets[find_target(m, c->c)].key : NULL;
     game_add_log(g, LOG_ACT, role, mv, 0, c->text, target);
@@ -663,34 +789,6 @@ static game_rc do_set(game *g, const cmd *c)
     return GAME_OK;
 }
 
-static game_rc do_inject(game *g, const cmd *c)
-{
-    const def_scenario *sc = g->sc;
-    uint32_t to = 0;
-    if (strcmp(c->a, "all") == 0) {
-        to = (uint32_t)((1u << sc->nroles) - 1);
-    } else {
-        int r = def_role_find(sc, c->a);
-        if (r < 0) {
-            const char *ids[CR_MAX_ROLES + 1];
-            for (int i = 0; i < sc->nroles; i++) ids[i] = sc->roles[i].id;
-            ids[sc->nroles] = "all";
-            return refuse_unknown(g, "role", c->a, ids, sc->nroles + 1);
-        }
-        to = 1u << r;
-    }
-    if (!c->title[0]) {
-        char use[128];
-        cmd_usage(&cmd_specs[CMD_INJECT], use, sizeof use);
-        return refuse(g, "an inject needs a title: %s", use);
-    }
-    game_item *it = new_item(g, -1, to);
-    it->title = xstrdup(c->title);
-    it->text = xstrdup(c->text);
-    game_add_log(g, LOG_INJECT, -1, g->nitems - 1, 0, NULL, NULL);
-    return GAME_OK;
-}
-
 static int event_arg(game *g, const cmd *c)
 {
     int ev = def_event_find(g->sc, c->a);
@@ -741,6 +839,23 @@ static game_rc do_pause(game *g, int pause)
     if (g->paused == pause) return refuse(g, pause ? "already paused" : "the game is not paused");
     g->paused = pause;
     game_add_log(g, pause ? LOG_PAUSE : LOG_RESUME, -1, -1, 0, NULL, NULL);
+    if (!pause) game_adhoc_release(g); /* the injects held for the resume */
+    return GAME_OK;
+}
+
+/* Longest move timer: four hours, a long exercise's whole session. */
+#define TIMER_MAX_MINUTES 240
+
+static game_rc do_timer(game *g, const cmd *c)
+{
+    if (g->ended) return refuse(g, "the game has ended");
+    if (c->value < 0 || c->value > TIMER_MAX_MINUTES)
+        return refuse(g, "%g minutes: the timer is from 0 (off) to %d minutes", c->value,
+                      TIMER_MAX_MINUTES);
+    if (c->a[0] && strcmp(c->a, "close"))
+        return refuse(g, "'%s': after the minutes, only 'close' (the turn closes at zero)", c->a);
+    g->timer_ms = (int)(c->value * 60000 + 0.5);
+    g->timer_closes = g->timer_ms && c->a[0];
     return GAME_OK;
 }
 
@@ -764,6 +879,11 @@ static game_rc dispatch(game *g, const cmd *c)
     if (hseep_is_command(c->kind))
         return hseep_apply(&g->eval, g->sc, g->turn, c, g->err, sizeof g->err) ? GAME_REFUSED
                                                                                : GAME_OK;
+    if (c->kind == CMD_TIMER) return do_timer(g, c);
+    /* Pausing to prepare an inject is when one is needed: it goes now or
+       is held for the resume (game_adhoc.c). */
+    if (c->kind == CMD_INJECT)
+        return g->ended ? refuse(g, "the game has ended") : game_adhoc_inject(g, c);
     if (check_playing(g)) return GAME_REFUSED;
     switch (c->kind) {
     case CMD_CHOOSE:
@@ -779,8 +899,6 @@ static game_rc dispatch(game *g, const cmd *c)
     case CMD_PROPOSE:
     case CMD_VOTE:
         return do_vote(g, c);
-    case CMD_INJECT:
-        return do_inject(g, c);
     case CMD_FIRE:
         return do_fire(g, c);
     case CMD_SUPPRESS:
@@ -809,6 +927,10 @@ game_rc game_apply(game *g, const cmd *c)
     g->applying = 0;
     if (rc == GAME_OK) g->commands++;
     if (g->failed) rc = GAME_SCRIPT_ERROR;
+    if (rc == GAME_OK && g->notice[0]) { /* an event suspended (suspend_broken): say it once */
+        str_fmt(g->err, sizeof g->err, "%s", g->notice);
+        g->notice[0] = '\0';
+    }
     return rc;
 }
 
@@ -848,6 +970,55 @@ int game_open_decisions(const game *g, int role, int *out, int max)
     return n;
 }
 
+/* One open decision in the end warning, with what its deadline will do. */
+static void warn_decision(const game *g, int item, strbuf *out)
+{
+    const game_item *it = &g->items[item];
+    const def_event *e = it->event >= 0 ? &g->sc->events[it->event] : NULL;
+    sb_printf(out, "“%s”", e ? e->title : it->title);
+    int last = e && e->expires ? it->turn + e->expires - 1 : 0;
+    if (last && last <= g->turn && e->default_option >= 0)
+        sb_printf(out, " (at the end of this turn it takes its default: %s)",
+                  g->sc->moves[e->default_option].label);
+    else if (last)
+        sb_printf(out, " (open until the end of turn %d)", last);
+    else
+        sb_puts(out, " (it stays open)");
+}
+
+static int action_available(game *g, int role)
+{
+    char why[8];
+    for (int i = 0; i < g->sc->nactions; i++) {
+        int mv = g->sc->actions[i];
+        if (g->sc->moves[mv].role == role && game_move_available(g, mv, role, why, sizeof why) == 1)
+            return 1;
+    }
+    return 0;
+}
+
+int game_end_warning(game *g, int role, strbuf *out)
+{
+    const def_role *r = &g->sc->roles[role];
+    int items[64], n = game_open_decisions(g, role, items, 64);
+    n += game_open_adhoc(g, role, items + n, 64 - n);
+    int points = g->budget[role] > 0 && action_available(g, role) ? g->budget[role] : 0;
+    if (!n && !points) return 0;
+    sb_printf(out, "%s has ", r->shortname ? r->shortname : r->name);
+    if (n) sb_printf(out, "%d open decision%s: ", n, n == 1 ? "" : "s");
+    for (int i = 0; i < n; i++) {
+        if (i) sb_puts(out, i + 1 == n ? " and " : ", ");
+        warn_decision(g, items[i], out);
+    }
+    if (points)
+        sb_printf(out,
+                  "%s%d action point%s unspent while a standing action is available (points do "
+                  "not carry over)",
+                  n ? "; and " : "", points, points == 1 ? "" : "s");
+    sb_puts(out, ".");
+    return 1;
+}
+
 int game_item_for_role(const game *g, int item, int role)
 {
     return (g->items[item].to >> role) & 1u;
@@ -876,6 +1047,53 @@ double game_history(const game *g, int meter, int turn)
     if (turn >= g->turn && !g->ended) return g->meter[meter];
     if (turn < 0) turn = 0;
     return g->history[(size_t)turn * (size_t)g->sc->nmeters + (size_t)meter];
+}
+
+const char *game_role_name(const game *g, int role)
+{
+    return g->role_name[role] ? g->role_name[role] : g->sc->roles[role].name;
+}
+
+const char *game_role_short(const game *g, int role)
+{
+    if (g->role_short[role]) return g->role_short[role];
+    const def_role *r = &g->sc->roles[role];
+    /* renamed without a short name: the new name, not the old short one */
+    return g->role_name[role] ? g->role_name[role] : r->shortname ? r->shortname : r->name;
+}
+
+const char *game_role_brief(const game *g, int role)
+{
+    return g->role_brief[role] ? g->role_brief[role] : g->sc->roles[role].brief;
+}
+
+const char *game_ending_text(const game *g)
+{
+    if (g->ending < 0) return "";
+    const char *t = g->ending_text ? g->ending_text : g->sc->endings[g->ending].text;
+    return t ? t : "";
+}
+
+const char *game_objective_text(const game *g, int objective)
+{
+    const char *t = g->objective_text[objective] ? g->objective_text[objective]
+                                                 : g->sc->objectives[objective].text;
+    return t ? t : "";
+}
+
+int game_target_uses(const game *g, int move, int t)
+{
+    return g->target_uses[g->sc->moves[move].target_base + t];
+}
+
+int game_target_available(const game *g, int move, int t, char *why, size_t whylen)
+{
+    const def_move *m = &g->sc->moves[move];
+    int n = game_target_uses(g, move, t);
+    if (!m->max_per_target || n < m->max_per_target) return 1;
+    str_fmt(why, whylen, "already taken on it %d time%s (the most allowed on one target)", n,
+            n == 1 ? "" : "s");
+    return 0;
 }
 
 static int budget_ok(game *g, const def_move *m, int role, char *why, size_t whylen)

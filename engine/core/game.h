@@ -32,6 +32,9 @@ typedef struct game_host {
     int (*run)(void *ud, game *g, int ref);
     /* An objective: writes 'P', 'S', 'M' or 'U' to *rating; 0 or -1. */
     int (*score)(void *ud, game *g, int ref, char *rating);
+    /* A computed text (an ending's, an objective's) into buf; 0 or -1. NULL:
+       the definitions' own text is used. */
+    int (*text)(void *ud, game *g, int ref, char *buf, size_t size);
 } game_host;
 
 /* One entry in a role's inbox: a scenario event or an ad-hoc inject. */
@@ -40,10 +43,20 @@ typedef struct game_item {
     char *title, *text; /* ad-hoc inject only */
     uint32_t to;        /* roles mask */
     int turn;           /* turn of delivery */
-    int option;         /* move chosen, -1 while open */
+    int option;         /* move chosen, -1 while open (ad-hoc: the index in opts) */
     int by;             /* role that chose, -1 when by default */
     int expired;        /* closed by its deadline */
     char *rationale;
+    /* An ad-hoc inject's own (game_adhoc.c): its id ("adhoc1", the word
+       `choose` names its decision by), its channel (CH_*, -1 not given),
+       and when it carries a decision the role that answers it (-1 none)
+       and the labels of its options, chosen by number (`choose adhoc1 2`).
+       Such a decision has no cost, effect or default: the facilitator
+       plays its consequences (set, note, inject). */
+    char *id;
+    int channel, decider;
+    char **opts;
+    int nopts;
 } game_item;
 
 typedef enum {
@@ -64,6 +77,7 @@ typedef enum {
     LOG_FINISH,  /* ref = ending */
     LOG_PROPOSE, /* ref = move, role = its decider, text = argument, who = participant */
     LOG_VOTE,    /* ref = move, role = its decider, who = participant */
+    LOG_ANSWER,  /* an ad-hoc decision: ref = item, value = option index, role, text = rationale */
     LOG_KINDS
 } game_log_kind;
 
@@ -85,7 +99,9 @@ typedef struct game_pending {
     const char *target; /* an action's target: the definitions' own string */
 } game_pending;
 
-enum { EV_NONE, EV_SCHEDULED, EV_DELIVERED, EV_SUPPRESSED };
+/* EV_CANCELLED: g:cancel dropped its delivery; its own turn or when no
+   longer delivers it, but an effect or the facilitator still can. */
+enum { EV_NONE, EV_SCHEDULED, EV_DELIVERED, EV_SUPPRESSED, EV_CANCELLED };
 
 struct game {
     const def_scenario *sc;
@@ -112,6 +128,18 @@ struct game {
        and kept by game_reset. */
     int simultaneous;
     uint32_t done; /* simultaneous: roles that have ended their move this turn */
+    /* The move timer (`timer`, journaled so that a replay restores it): its
+       length, 0 none, and whether the turn closes at zero (the host's
+       timer). It changes nothing in play; front ends count it down
+       (movetimer.h). */
+    int timer_ms, timer_closes;
+    /* Ad-hoc injects held while paused (`inject ... at=resume`), delivered
+       in order at the resume: the facilitator's alone (view.h's queue). */
+    cmd *held;
+    int nheld, cheld;
+    /* Items of the ad-hoc injects that carry a decision (hashed whole). */
+    int *adhoc_dec;
+    int nadhoc_dec, cadhoc_dec;
 
     double *meter;   /* [nmeters] */
     double *history; /* [(nturns + 1) * nmeters]; row 0 is the start */
@@ -147,6 +175,23 @@ struct game {
     int failed;    /* a script error happened: the state may be half-changed */
     int stop_told; /* err already says so (game_apply words it once) */
     char err[1024];
+    /* An event whose `when` failed with a script error is suspended and
+       the game goes on (game.c, suspend_broken): what to tell the
+       facilitator waits here until game_apply hands it on, in err with
+       GAME_OK. fatal: the failure cannot be got round that way (a ceiling
+       across callbacks: every later callback would fail too). */
+    int fatal;
+    char notice[1024];
+    /* What a scenario's callbacks changed that its definitions said (issue
+       17; NULL: the definition's): each role's name, short name and brief,
+       the points each turn gives it, the computed texts of the ending and
+       the objectives; and the uses of each action on each of its targets
+       (by def_move.target_base; counted from the log, so not hashed). */
+    char **role_name, **role_short, **role_brief; /* [nroles] */
+    int *allowance;                               /* [nroles] */
+    char *ending_text;
+    char **objective_text; /* [nobjectives] */
+    int *target_uses;      /* [sc->ntarget_slots] */
 };
 
 /* A game at its start (turn 1, first role's move, turn 1 injects delivered).
@@ -185,14 +230,40 @@ const char *game_turn_label(const game *g, int turn);
 int game_move_available(game *g, int move, int role, char *why, size_t whylen);
 /* Index of the open item carrying this event's decision, or -1. */
 int game_open_item(const game *g, int event);
-/* Inbox items whose decision the role makes and that are still open. */
+/* Inbox items whose decision the role makes and that are still open (the
+   scenario's injects; role -1: every role's). */
 int game_open_decisions(const game *g, int role, int *out, int max);
+/* The same for ad-hoc injects that carry a decision (game_adhoc.c). */
+int game_open_adhoc(const game *g, int role, int *out, int max);
+/* The item of the ad-hoc inject with this id ("adhoc1"), -1 none. */
+int game_adhoc_find(const game *g, const char *id);
+/* What ending the role's move now would leave undone, for a warning before
+   `end` (the window, the text mode and the host ask first, once): its open
+   decisions (each with what its deadline will do) and its action points
+   while one of its standing actions is available. 0 when there is nothing
+   (out untouched), else 1 with one sentence appended to out, worded for
+   the team (view.h: it names only what the team sees). */
+int game_end_warning(game *g, int role, strbuf *out);
 int game_item_for_role(const game *g, int item, int role);
 /* Simultaneous play: 1 once the role has ended its move this turn. */
 int game_role_done(const game *g, int role);
 /* The option the participant votes for on an item (a move), or -1. */
 int game_vote_of(const game *g, int item, const char *who);
 double game_history(const game *g, int meter, int turn);
+/* A role's name, short name and brief as they are now (a callback may have
+   changed them; else the definition's). */
+const char *game_role_name(const game *g, int role);
+const char *game_role_short(const game *g, int role);
+const char *game_role_brief(const game *g, int role);
+/* The ending's text and an objective's, computed at the end when the
+   scenario gave a function (else the definition's; "" for none). */
+const char *game_ending_text(const game *g);
+const char *game_objective_text(const game *g, int objective);
+/* Times the action was taken on its target t (an index of its targets). */
+int game_target_uses(const game *g, int move, int t);
+/* 1 when the action may still be taken on target t (max_uses_per_target);
+   else 0 with the reason in why. */
+int game_target_available(const game *g, int move, int t, char *why, size_t whylen);
 
 /* For the host while a callback runs (game_cb.c; each returns -1 after
    game_fail when not allowed or wrong). */
@@ -205,8 +276,31 @@ int game_cb_state(game *g, const char *key, const val *v);
 int game_cb_say(game *g, const char *text);
 int game_cb_finish(game *g, int ending);
 int game_cb_random(game *g, uint64_t *out);
+/* name or shortname NULL: unchanged. */
+int game_cb_rename(game *g, int role, const char *name, const char *shortname);
+int game_cb_brief(game *g, int role, const char *text);
+/* Points: each turn's too (every_turn), or this turn's only; never below 0. */
+int game_cb_budget(game *g, int role, int delta, int every_turn);
+/* 1 when a delivery still to come was dropped, 0 when there was none. */
+int game_cb_cancel(game *g, int event);
 /* A script error: the message goes to g->err and the game stops (every
    later game_apply answers GAME_SCRIPT_ERROR until it is rebuilt). */
 void game_fail(game *g, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The same, where no event may be suspended to go on (g->fatal). */
+void game_fail_fatal(game *g, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Events suspended by a script error in their `when`: each is suppressed
+   (EV_SUPPRESSED) and logged as LOG_SUPPRESS with the error's first line as
+   its text (a facilitator's `suppress` has none). The next such log entry
+   after `from` (-1: the first), or -1. */
+int game_next_broken(const game *g, int from);
+/* 1 when the event was suspended that way. */
+int game_suspended_by_error(const game *g, int event);
+/* What to tell about one: "file:line: error: event 'x' is suspended ...",
+   with the fix. */
+void game_broken_words(const game *g, int entry, char *buf, size_t size);
+/* The prefix of a message kept for a check (stats) about a suspended event
+   rather than a failed run. */
+#define GAME_SUSPENDED "suspended: "
 
 #endif

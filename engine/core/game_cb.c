@@ -4,6 +4,8 @@
  * read-only one (a condition, a score), with the reason in game_fail().
  */
 #include <math.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "game_int.h"
 #include "util.h"
@@ -97,4 +99,60 @@ int game_cb_random(game *g, uint64_t *out)
     }
     *out = rng_next(&g->rng);
     return 0;
+}
+
+/* Issue 17: what the definitions said, changed during a game ----------------- */
+
+static int set_text(game *g, char **slot, const char *text, const char *what)
+{
+    if (!text) return 0;
+    if (strlen(text) >= GAME_TEXT_MAX) {
+        game_fail(g, "%s: the text is longer than %d bytes", what, GAME_TEXT_MAX - 1);
+        return -1;
+    }
+    free(*slot);
+    *slot = xstrdup(text);
+    return 0;
+}
+
+int game_cb_rename(game *g, int role, const char *name, const char *shortname)
+{
+    if (!may_change(g, "rename")) return -1;
+    if (set_text(g, &g->role_name[role], name, "rename")) return -1;
+    /* A new name without a short one: the old short one would name the old holder. */
+    if (!shortname) free(g->role_short[role]), g->role_short[role] = NULL;
+    return set_text(g, &g->role_short[role], shortname, "rename");
+}
+
+int game_cb_brief(game *g, int role, const char *text)
+{
+    if (!may_change(g, "set_brief")) return -1;
+    return set_text(g, &g->role_brief[role], text, "set_brief");
+}
+
+/* Points stay within [0, GAME_MAX_POINTS]: a script that adds for ever
+   must not overflow them. */
+static int clamp_points(long v)
+{
+    return v < 0 ? 0 : v > GAME_MAX_POINTS ? GAME_MAX_POINTS : (int)v;
+}
+
+int game_cb_budget(game *g, int role, int delta, int every_turn)
+{
+    if (!may_change(g, every_turn ? "add_budget" : "add_points")) return -1;
+    if (every_turn) g->allowance[role] = clamp_points((long)g->allowance[role] + delta);
+    g->budget[role] = clamp_points((long)g->budget[role] + delta);
+    return 0;
+}
+
+int game_cb_cancel(game *g, int event)
+{
+    if (!may_change(g, "cancel")) return -1;
+    int k = 0;
+    for (int i = 0; i < g->npend; i++)
+        if (g->pend[i].kind != PEND_DELIVER || g->pend[i].index != event) g->pend[k++] = g->pend[i];
+    g->npend = k;
+    int to_come = g->ev[event] == EV_NONE || g->ev[event] == EV_SCHEDULED;
+    if (to_come) g->ev[event] = EV_CANCELLED;
+    return to_come;
 }

@@ -11,6 +11,12 @@
    delay has already run. 0 or -1 (script error). */
 int effect_apply(game *g, int effect, const char *target, int due);
 int effect_apply_list(game *g, const int *effects, int n, const char *target);
+/* Run a callback that may change the game (an effect's run, on_turn). */
+int effect_run(game *g, int ref, const char *target);
+/* The longest text a callback computes (a name, a brief, an ending's). */
+#define GAME_TEXT_MAX 4096
+/* Action points a role may hold (g:add_budget and g:add_points stop there). */
+#define GAME_MAX_POINTS 1000
 /* Requirements of a move: 1 hold, 0 not (reason in why), -1 script error. */
 int effect_requirements(game *g, const def_move *m, char *why, size_t whylen);
 /* Reveal an evidence card (once: it keeps the turn it first showed). */
@@ -25,5 +31,14 @@ void game_add_log(game *g, game_log_kind kind, int role, int ref, double value, 
                   const char *aux);
 /* An outcome whose text belongs to the definitions: no copy. */
 void game_add_outcome(game *g, const char *def_text);
+/* A new inbox item, open, delivered this turn. */
+game_item *game_new_item(game *g, int event, uint32_t to);
+
+/* game_adhoc.c: `inject` (now, or held for the resume while paused), the
+   answer to an ad-hoc decision (`choose ID N`), and the held injects
+   delivered at the resume. */
+game_rc game_adhoc_inject(game *g, const cmd *c);
+game_rc game_adhoc_answer(game *g, int item, const cmd *c);
+void game_adhoc_release(game *g);
 
 #endif

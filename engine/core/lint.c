@@ -28,7 +28,7 @@ void lint_add(lint_list *l, lint_severity sev, def_where at, const char *fmt, ..
     it->ref = -1;
     if (sev == LINT_ERROR)
         l->errors++;
-    else
+    else if (sev == LINT_WARNING)
         l->warnings++;
 }
 
@@ -56,7 +56,7 @@ void lint_drop(lint_list *l, lint_rule rule, int ref)
         }
         if (it->sev == LINT_ERROR)
             l->errors--;
-        else
+        else if (it->sev == LINT_WARNING)
             l->warnings--;
         free(it->msg);
     }
@@ -154,13 +154,14 @@ static void lint_events_reachable(const def_scenario *sc, lint_list *out)
         if (ok[i]) continue;
         if (p >= 0)
             lint_add(out, LINT_WARNING, e->at,
-                     "event '%s' is never delivered: it follows '%s', which nothing delivers",
-                     e->id, sc->events[p].id);
+                     "event '%s' is never delivered: it follows '%s', which nothing delivers "
+                     "(deliver '%s' first)",
+                     e->id, sc->events[p].id, sc->events[p].id);
         else
             lint_add(out, LINT_WARNING, e->at,
                      "event '%s' is never delivered: it has no turn, when or after, and no "
                      "effect's deliver names it (only `fire %s` or a g:deliver in a function "
-                     "could send it)",
+                     "could send it); give it a `turn`, a `when` or an `after`",
                      e->id, e->id);
         lint_tag(out, LINT_R_UNDELIVERED, i);
     }
@@ -311,4 +312,89 @@ int lint_scenario(const def_scenario *sc, lint_list *out)
     lint_sources(sc, out);
     lint_meters(sc, out);
     return out->n - before;
+}
+
+/* Script errors -------------------------------------------------------------- */
+
+/* A place "file:line" of one of the scenario's files at p: its length. */
+static int place_at(const def_scenario *sc, const char *p, def_where *at)
+{
+    for (int i = 0; i < sc->nfiles; i++) {
+        size_t n = strlen(sc->files[i]);
+        if (strncmp(p, sc->files[i], n) != 0 || p[n] != ':') continue;
+        char *end;
+        long line = strtol(p + n + 1, &end, 10);
+        if (end == p + n + 1 || line <= 0 || line > 1000000000L) continue;
+        at->file = sc->files[i];
+        at->line = (int)line;
+        return (int)(end - p);
+    }
+    return 0;
+}
+
+/* "event 'x' when (events.lua:12): " at the start of msg: its length (0:
+   none), with the callback's own place. */
+static int callback_prefix(const def_scenario *sc, const char *msg, def_where *decl)
+{
+    const char *nl = strchr(msg, '\n');
+    for (const char *p = msg; *p && (!nl || p < nl); p++) {
+        if (*p != '(') continue;
+        int n = place_at(sc, p + 1, decl);
+        if (n && p[n + 1] == ')' && p[n + 2] == ':' && p[n + 3] == ' ')
+            return (int)(p - msg) + n + 4;
+    }
+    return 0;
+}
+
+/* The likeliest cause of Lua's commonest errors in a scenario's function. */
+static const char *nil_hint(const char *text)
+{
+    static const char *const nil_errors[] = {
+        "attempt to compare nil with", "attempt to compare number with nil",
+        "attempt to perform arithmetic on a nil value", "attempt to index a nil value",
+        "attempt to concatenate a nil value"};
+    for (size_t i = 0; i < sizeof nil_errors / sizeof nil_errors[0]; i++)
+        if (strstr(text, nil_errors[i]))
+            return "; a value is nil: a g.state key not set yet (give it a value first, or write "
+                   "`(g.state.key or 0)`), or a misspelt name?";
+    return "";
+}
+
+void lint_script_error(const def_scenario *sc, const char *msg, def_where *at, char *buf,
+                       size_t size)
+{
+    def_where decl = sc->at;
+    int pre = callback_prefix(sc, msg, &decl);
+    const char *rest = msg + pre, *nl = strchr(rest, '\n');
+    int first = nl ? (int)(nl - rest) : (int)strlen(rest);
+    const char *more = nl ? nl : "";
+    strbuf text = {0};
+    int n;
+    *at = decl;
+    if ((n = place_at(sc, rest, at)) > 0 && rest[n] == ':' && rest[n + 1] == ' ') {
+        sb_printf(&text, "%.*s", first - n - 2, rest + n + 2); /* Lua's error, with its place */
+    } else {
+        const char *p = rest;
+        for (; p < rest + first; p++) /* the sandbox's: "... at events.lua:3; ..." */
+            if ((!strncmp(p, " at ", 4) || !strncmp(p, " near ", 6)) &&
+                (n = place_at(sc, p + (p[1] == 'a' ? 4 : 6), at)) > 0)
+                break;
+        if (p < rest + first) {
+            int skip = (int)(p - rest) + (p[1] == 'a' ? 4 : 6) + n;
+            sb_printf(&text, "%.*s%.*s", (int)(p - rest), rest, first - skip, rest + skip);
+            char same[300]; /* Lua's own line saying it again */
+            snprintf(same, sizeof same, "\n%s:%d: ", at->file, at->line);
+            if (!strncmp(more, same, strlen(same))) more = strchr(more + 1, '\n');
+            if (!more) more = "";
+        } else {
+            sb_printf(&text, "%.*s", first, rest);
+        }
+    }
+    if (text.s) sb_puts(&text, nil_hint(text.s));
+    while (pre > 0 && (msg[pre - 1] == ' ' || msg[pre - 1] == ':')) pre--;
+    if (pre > 0)
+        snprintf(buf, size, "%s (in %.*s)%s", text.s ? text.s : "", pre, msg, more);
+    else
+        snprintf(buf, size, "%s%s", text.s ? text.s : "", more);
+    sb_free(&text);
 }

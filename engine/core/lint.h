@@ -9,6 +9,8 @@
 #ifndef CR_LINT_H
 #define CR_LINT_H
 
+#include <stddef.h>
+
 #include "def.h"
 
 /* What the GUI fits at 1280x720: an inject body is shown in a panel about
@@ -30,7 +32,11 @@ typedef enum {
     LINT_R_UNDELIVERED,     /* ref: event nothing can deliver (static) */
     LINT_R_SHADOWED,        /* ref: ending after the fallback (static) */
     LINT_R_RUN_UNDELIVERED, /* ref: event the runs never delivered */
-    LINT_R_RUN_UNREACHED    /* ref: ending the runs never reached */
+    LINT_R_RUN_UNREACHED,   /* ref: ending the runs never reached */
+    LINT_R_RUN_UNAVAILABLE, /* ref: move the runs never found available */
+    LINT_R_RUN_DEAD_END,    /* ref: event with a dead end in a run */
+    LINT_R_RUN_PINNED,      /* ref: meter at a bound for most turns */
+    LINT_R_RUN_ERROR        /* a script error of a run (ref -1) */
 } lint_rule;
 
 typedef struct lint_item {
@@ -50,6 +56,7 @@ typedef struct lint_list {
 /* Append the static findings for sc; returns how many were added. */
 int lint_scenario(const def_scenario *sc, lint_list *out);
 
+/* Errors and warnings are counted; a note is not. */
 void lint_add(lint_list *l, lint_severity sev, def_where at, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 /* Remove the findings of a rule about ref (e.g. an event the runs did
@@ -64,6 +71,15 @@ void lint_sort(lint_list *l);
 int lint_accept(lint_list *l, const def_scenario *sc);
 void lint_free(lint_list *l);
 const char *lint_severity_name(lint_severity sev);
+
+/* A script error of a game, for a finding: *at is where it happened in the
+   scenario's files (where Lua raised it or the budget ran out, else where
+   the callback was declared, else scenario{}), and buf the message with
+   that place taken out and the callback's name moved to the end:
+   "attempt to index a nil value (in event 'x' when (events.lua:12))",
+   its traceback lines after it. */
+void lint_script_error(const def_scenario *sc, const char *msg, def_where *at, char *buf,
+                       size_t size);
 
 /* Characters (UTF-8 code points) of a string; 0 for NULL. */
 int lint_chars(const char *s);

@@ -123,6 +123,16 @@ static int hist_entry(const policy *p, const def_move *m, int move, int turn)
     return -1;
 }
 
+/* The k-th target of the action that is not used up (max_uses_per_target),
+   or -1. */
+static int open_target(const game *g, int move, int k)
+{
+    const def_move *m = &g->sc->moves[move];
+    for (int t = 0; t < m->ntargets; t++)
+        if (game_target_available(g, move, t, NULL, 0) && k-- == 0) return t;
+    return -1;
+}
+
 /* Pick an action for the role; -1 none, -2 error. */
 static int pick_action(policy *p, game *g)
 {
@@ -137,6 +147,7 @@ static int pick_action(policy *p, game *g)
         const def_move *m = &sc->moves[a];
         if (m->cost > g->budget[g->role]) continue;
         if (p->kind == POLICY_HISTORICAL && hist_entry(p, m, a, g->turn) < 0) continue;
+        if (m->max_per_target && open_target(g, a, 0) < 0) continue; /* each target used up */
         cand[n++] = a;
     }
     int rc =
@@ -156,6 +167,11 @@ static void make_act(policy *p, game *g, int move, cmd *out)
     out->move = move;
     if (h >= 0 && m->hist_targets && m->hist_targets[h]) {
         copy_id(out->c, m->hist_targets[h]);
+    } else if (m->ntargets && m->max_per_target) { /* among the targets not used up */
+        int n = 0;
+        for (int t = 0; t < m->ntargets; t++) n += game_target_available(g, move, t, NULL, 0);
+        int k = p->kind == POLICY_RANDOM && n > 1 ? (int)rng_range(&p->r, 0, n - 1) : 0;
+        copy_id(out->c, m->targets[open_target(g, move, k)].key);
     } else if (m->ntargets) {
         int t = p->kind == POLICY_RANDOM ? (int)rng_range(&p->r, 0, m->ntargets - 1) : 0;
         copy_id(out->c, m->targets[t].key);

@@ -43,6 +43,13 @@ typedef struct session {
     journal_entry *pending;
     int npending, pending_at;
     char pending_file[1024]; /* the backup keeping them on disk; "" none */
+    /* For each entry of the game's log, the index in log of the command
+       that made it, -1 for the game's own start (record.h reads who made
+       each move by it); rebuilt with the game after an undo. */
+    int *log_src;
+    int clog_src;
+    char opened[32]; /* when this session was opened (journal_by.opened) */
+    int opened_told; /* a journaled command carries it */
     char err[1024];
 } session;
 
@@ -50,8 +57,10 @@ session *session_new(const def_scenario *sc, const game_host *host, uint64_t see
                      int variant_mode, char *err, size_t errlen);
 void session_free(session *s);
 
-/* Apply one command line: GAME_OK; GAME_REFUSED (s->err says why); or
-   GAME_SCRIPT_ERROR (s->err; the game was rebuilt to before the command). */
+/* Apply one command line: GAME_OK (s->err empty, or what the facilitator
+   must hear: an event suspended by a script error, a save that failed);
+   GAME_REFUSED (s->err says why); or GAME_SCRIPT_ERROR (s->err; the game
+   was rebuilt to before the command). */
 game_rc session_apply(session *s, const char *line);
 /* The same, sent by `by` (NULL: not recorded): the journal keeps who sent
    it, stamped with the time now unless by->at is set (a replay keeps the
@@ -74,7 +83,9 @@ int session_not_saving(const session *s);
 /* Replay a journal's commands, in the journal's mode (hot-seat or
    simultaneous) and with their provenance. Returns the number applied;
    when one does not fit it stops there and writes "line N: `cmd`: reason"
-   to err. */
+   to err. Into a session with no command yet, the save's exercise goes on:
+   the header keeps the save's start time (the exercise's date, never the
+   time of a reload or a resume) and, when s has none, its scenario folder. */
 int session_replay(session *s, const journal_file *jf, char *err, size_t errlen);
 
 /* The pending commands the next reload will try: s->npending while nothing

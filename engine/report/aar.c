@@ -26,9 +26,7 @@ const char *report_rating_text(char rating)
 
 int aar_historical(const def_scenario *sc, const def_event *ev)
 {
-    for (int k = 0; k < ev->noptions; k++)
-        if (sc->moves[ev->options[k]].historical) return ev->options[k];
-    return -1;
+    return def_historical_option(sc, (int)(ev - sc->events)); /* none: historical = false */
 }
 
 /* For every journal entry that is an `undo`, the entry it took back (else

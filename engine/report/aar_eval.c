@@ -200,8 +200,8 @@ static void rated(strbuf *b, const game *g, int i)
     if (g->ratings[i] == 'S')
         sb_puts(b, ": achieved, but the rating found ways to do it better; see the "
                    "observations on it, if any, among the strengths too");
-    else if (o->text)
-        sb_puts(b, ": "), html_text(b, o->text);
+    else if (*game_objective_text(g, i)) /* computed at the end, maybe */
+        sb_puts(b, ": "), html_text(b, game_objective_text(g, i));
     sb_puts(b, "</li>\n");
 }
 

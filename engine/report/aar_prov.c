@@ -156,31 +156,6 @@ void aar_made_words(const session *s, const aar_made *m, strbuf *out)
     }
 }
 
-char **report_made_by(const session *s)
-{
-    const game *g = s->g;
-    aar_links l;
-    aar_links_build(s, &l);
-    char **v = xcalloc((size_t)g->nitems + 1, sizeof *v);
-    for (int i = 0; i < g->nitems; i++) {
-        aar_made m;
-        if (!aar_decided(g, i)) continue;
-        aar_item_made(s, &l, i, &m);
-        if (m.kind == AAR_TEAM || m.kind == AAR_OPEN) continue;
-        strbuf w = {0};
-        aar_made_words(s, &m, &w);
-        v[i] = w.s;
-    }
-    aar_links_free(&l);
-    return v;
-}
-
-void report_made_free(char **v, int n)
-{
-    for (int i = 0; v && i < n; i++) free(v[i]);
-    free(v);
-}
-
 /* When ----------------------------------------------------------------------- */
 
 /* Days from 1970-01-01 to y-m-d of the proleptic Gregorian calendar

@@ -76,14 +76,6 @@ int report_html(const session *s, const report_opts *o, strbuf *out);
 /* The same data as one JSON object (for comparing teams). */
 int report_json(const session *s, const report_opts *o, strbuf *out);
 
-/* Who made each decision, in words, for a front end's debrief (aar_prov.c):
-   an array of g->nitems, NULL where a team decided (the front end names
-   it), else who did instead: "automatic player (historical) for AKSHI",
-   "its default, at the deadline (nobody chose)"... Free with
-   report_made_free. A team is never credited with a move it did not make. */
-char **report_made_by(const session *s);
-void report_made_free(char **v, int n);
-
 /* CSV (RFC 4180, csv.c): the improvement plan, one row per corrective
    action (and per area for improvement still without one), and the
    decision log, one row per decision asked for. */

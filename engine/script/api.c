@@ -76,9 +76,8 @@ int api_id_field(api_kind k)
     return -1;
 }
 
-/* Edits (insert, delete, replace, swap two neighbours) from a to b, for
-   names of a few dozen bytes. */
-static int edits(const char *a, const char *b)
+/* For names of a few dozen bytes; longer ones are far from everything. */
+int api_edits(const char *a, const char *b)
 {
     enum { MAXLEN = 40 };
     int la = (int)strlen(a), lb = (int)strlen(b);
@@ -99,14 +98,20 @@ static int edits(const char *a, const char *b)
     return d[la][lb];
 }
 
+int api_is_typo(const char *a, const char *b)
+{
+    int e = api_edits(a, b);
+    return e <= 2 && e < (int)strlen(b) / 2 + 1;
+}
+
 const char *api_field_near(api_kind k, const char *name)
 {
-    int n, best = 3; /* two edits at most: a typo, not another word */
+    int n, best = 3;
     const api_field *f = api_fields_of(k, &n);
     const char *near = NULL;
     for (int i = 0; i < n; i++) {
-        int e = edits(name, f[i].name);
-        if (e < best && e < (int)strlen(f[i].name) / 2 + 1) best = e, near = f[i].name;
+        int e = api_edits(name, f[i].name);
+        if (e < best && api_is_typo(name, f[i].name)) best = e, near = f[i].name;
     }
     return near;
 }

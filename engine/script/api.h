@@ -83,6 +83,9 @@
     X(scenario, sources,             T_TABLE("table id → source"), OPT, ANY,                       \
       "citations; events and cards cite them by id")                                               \
     X(scenario, learning_objectives, T_STRS,  OPT, ANY, "shown in the briefing and the report")    \
+    X(scenario, on_turn,             T_FN("function(g)"), OPT, ANY,                                \
+      "run at the start of every turn, the first too: after the delayed effects that fall due, "   \
+      "before the turn's events are delivered (their `when` sees what it changed)")                \
     X(scenario, accept,              T_STRS,  OPT, ANY,                                            \
       "`check` warnings you have weighed and accept: a warning whose message contains one of "     \
       "these is shown as a `note` and does not fail `--strict` "                                   \
@@ -141,6 +144,10 @@
     X(event, on_deliver, T_EFFECTS,      OPT,    ANY,                "applied when the event is delivered") \
     X(event, note,       T_STR,          OPT,    ANY,                                              \
       "facilitator's note: shown in the console and the debrief, never to players")                \
+    X(event, historical, T_BOOL,         DEF(1), ANY,                                              \
+      "`false`: this inject never really happened (a branch that exists only if players stall, "   \
+      "say): the debrief never says what really happened for it, even when an option is marked "   \
+      "`historical` for the historical policy to play")                                            \
     API_MOVE_FIELDS(X, option, 0)                                                                  \
     X(option, historical, T_BOOL, DEF(0), ANY,                                                     \
       "what really happened: the `historical` policy replays it, and the debrief shows it beside " \
@@ -152,6 +159,9 @@
     X(action, targets,       T_TABLE("list of `target`"), OPT, ANY,                                \
       "then `act ROLE ACTION TARGET` is required, and `g.target` is the chosen id inside its effects") \
     X(action, max_uses,      T_INT,        DEF(0), R(0, 100000),  "times it may be taken in the whole game (0: unlimited)") \
+    X(action, max_uses_per_target, T_INT,  DEF(0), R(0, 100000),                                   \
+      "with `targets`: times it may be taken on each target in the whole game (0: unlimited); "    \
+      "`g:uses(action, target)` reads the count")                                                  \
     X(action, once_per_turn, T_BOOL,       DEF(1), ANY,           "at most once in a turn")        \
     X(target, id,    T_ID,  REQ, ANY, "the id typed after the action")                             \
     X(target, label, T_STR, OPT, ANY, "what is shown (default: the id)")                           \
@@ -194,17 +204,21 @@
     X(card, board,  T_NAME(board), REQ, ANY, "the board it is pinned to")                          \
     X(card, title,  T_STR,         REQ, ANY, "its heading")                                        \
     X(card, text,   T_STR,         REQ, ANY, "what it says")                                       \
-    X(card, source, T_NAME(source), OPT, ANY, "the citation (one source)")                         \
+    X(card, source, T_NAMES(source), OPT, ANY,                                                     \
+      "the citation, as an event's: a source id or a list of them; `\"fiction\"` marks invented content") \
     X(card, attrs,  T_TABLE("table name → string or number"), OPT, ANY,                            \
       "free attributes the window and the report show")                                            \
     X(objective, id,    T_ID,  REQ, ANY, "its id")                                                 \
     X(objective, title, T_STR, REQ, ANY, "what is to be achieved")                                 \
-    X(objective, text,  T_STR, OPT, ANY, "how it is judged")                                       \
+    X(objective, text,  T_ANY("string, or function(g) → string"), OPT, ANY,                        \
+      "how it is judged; a function is called once, at the end, to say how it went")               \
     X(objective, score, T_FN("function(g) → \"P\", \"S\", \"M\" or \"U\""), REQ, ANY,              \
       "its HSEEP rating at the end")                                                               \
     X(ending, id,    T_ID,   REQ,    ANY, "its id")                                                \
     X(ending, title, T_STR,  REQ,    ANY, "its heading")                                           \
-    X(ending, text,  T_STR,  REQ,    ANY, "what happened")                                         \
+    X(ending, text,  T_ANY("string, or function(g) → string"), REQ, ANY,                           \
+      "what happened; a function is called once, when the ending is chosen, to tell this game's "  \
+      "story")                                                                                     \
     X(ending, when,  T_FN("function(g) → boolean"), OPT, ANY,                                      \
       "when it applies (none: the fallback)")                                                      \
     X(ending, early, T_BOOL, DEF(0), ANY, "also checked at the end of every turn")                 \
@@ -229,15 +243,28 @@
     X(choice,    event,  READ,   "(\"event\")",   "id of the chosen option, or nil")               \
     X(delivered, event,  READ,   "(\"event\")",   "true when delivered")                           \
     X(revealed,  card,   READ,   "(\"card\")",    "true when the card is revealed")                \
-    X(uses,      action, READ,   "(\"action\")",  "times the action was taken")                    \
+    X(uses,      action, READ,   "(\"action\" [, target])", "times the action was taken (on that target)") \
+    X(role_name, role,   READ,   "(role)",        "the role's name now (`g:rename` changes it)")   \
+    X(budget,    role,   READ,   "(role)",        "the action points the role gets each turn")     \
+    X(points,    role,   READ,   "(role)",        "the action points it has left this turn")       \
     X(random,    none,   READ,   "([m [, n]])",   "the engine's generator, as `math.random`")      \
     X(add,       meter,  CHANGE, "(id, delta)",   "add to a meter (clamped to its bounds)")        \
     X(set,       meter,  CHANGE, "(id, value)",   "set a meter")                                   \
     X(reveal,    card,   CHANGE, "(card)",        "reveal a card")                                 \
     X(deliver,   event,  CHANGE, "(event)",       "deliver an event now")                          \
     X(after,     event,  CHANGE, "(n, event)",    "deliver the event n turns later")               \
+    X(cancel,    event,  CHANGE, "(event)",                                                        \
+      "the event will not be delivered by what scheduled it (`after`, `g:after`) nor by its own "  \
+      "`turn` or `when`; `g:deliver`, `g:after` or the facilitator still can. True when it was "    \
+      "still to come")                                                                             \
     X(say,       none,   CHANGE, "(text)",        "an outcome line in the timeline")               \
-    X(finish,    ending, CHANGE, "(ending)",      "end the game with that ending at the end of the turn")
+    X(finish,    ending, CHANGE, "(ending)",      "end the game with that ending at the end of the turn") \
+    X(rename,    role,   CHANGE, "(role, name [, short])",                                         \
+      "the role's name (and short name) from now on, on every screen: an election, a new minister") \
+    X(set_brief, role,   CHANGE, "(role, text)",  "the role's brief from now on")                  \
+    X(add_budget, role,  CHANGE, "(role, n)",                                                      \
+      "n more action points each turn from now on, this one too (n < 0: fewer, not below 0)")      \
+    X(add_points, role,  CHANGE, "(role, n)",     "n more action points for this turn only (not below 0)")
 
 /* Fields: X(name, doc). */
 #define API_G_FIELDS(X)                                                                            \
@@ -269,6 +296,10 @@
     X(texts,   METHOD, "()",                                                                       \
       "everything the players were shown so far (inject titles and texts, labels, cards, outcome " \
       "lines), one string, a line each")                                                           \
+    X(debrief, METHOD, "()",                                                                       \
+      "once the game has ended, what its debrief shows, a line each: the ending's title and text, " \
+      "each objective's rating, title and text, and each decision beside what really happened "    \
+      "(nil before the end)")                                                                      \
     X(check,   METHOD, "(cond, msg)",      "an assertion; a failure names the file:line and shows the last commands") \
     X(eq,      METHOD, "(a, b, msg)",      "an assertion that a equals b, showing both when not")
 // clang-format on
@@ -310,9 +341,13 @@
       "output of `print` in one callback (or the load, or one test); past it lines are dropped and counted") \
     X(SCRIPT, SCRIPT_MAX_PRINT_GAME, 262144, BYTES,                                                \
       "output of `print` in one game (and outside games: the load and the tests together)")        \
-    X(SCRIPT, GAPI_MAX_TEXT,      4000,     BYTES, "text of `g:say`, and a string in `g.state`")   \
+    X(SCRIPT, GAPI_MAX_TEXT,      4000,     BYTES,                                                 \
+      "text of `g:say`, a string in `g.state`, a computed ending or objective text, a name or brief of `g:rename` and `g:set_brief`") \
     X(SCRIPT, GAPI_MAX_KEY,       64,       BYTES, "a key of `g.state`")                           \
-    X(CORE,   JOURNAL_MAX_LINES,  (core),   COUNT, "commands in a save (a longer one is refused with its line)") \
+    X(CORE,   JOURNAL_MAX_LINES,  (core),   COUNT,                                                 \
+      "lines of a save after its header, blank ones included (a longer save is refused at the line past it)") \
+    X(CORE,   JOURNAL_LINE_MAX,   (core),   BYTES, "one line of a save (a longer one is refused with its number)") \
+    X(CORE,   JOURNAL_CMD_MAX,    (core),   BYTES, "one command in a save (a longer one is refused with its line)") \
     X(SCRIPT, BUILD_MAX_ERRORS,   200,      COUNT, "problems `check` lists (past them one line says more follow)") \
     X(SCRIPT, TEST_MAX_COMMANDS,  200000,   COUNT, "commands of one `t:play` before it gives up")    \
     X(SCRIPT, TEST_MAX_INSTRUCTIONS, 50000000, COUNT,                                            \
@@ -413,6 +448,11 @@ const api_field *api_fields_of(api_kind k, int *n);
 int api_field_find(api_kind k, const char *name);
 /* The kind's id field (its T_ID), or -1 for a kind without one. */
 int api_id_field(api_kind k);
+/* Edits (insert, delete, replace, swap two neighbours) from a to b. */
+int api_edits(const char *a, const char *b);
+/* b is near enough to a to be what was meant (two edits at most, and fewer
+   than half of b): a typo, not another word. */
+int api_is_typo(const char *a, const char *b);
 /* The field of kind k nearest to a misspelt name (NULL when none is close). */
 const char *api_field_near(api_kind k, const char *name);
 /* Index of s among the choices of an API_CHOICE field, or -1. */

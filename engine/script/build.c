@@ -29,6 +29,18 @@ void bld_err(bld *b, const char *fmt, ...)
     b->nerr++;
 }
 
+void bld_point(bld *b, int t, const char *key, lua_Integer index)
+{
+    if (!b->roots || !b->roots[b->n]) return;
+    int line = bld_src_line(b->src, b->L, b->root, b->roots[b->n], b->decl.file, t, key, index);
+    if (line > 0) b->at = (def_where){b->decl.file, line};
+}
+
+void bld_point_decl(bld *b)
+{
+    b->at = b->decl;
+}
+
 /* Pass 1: ids ------------------------------------------------------------------ */
 
 /* Append a definition of kind k with this id; its index, or -1 for a kind
@@ -42,7 +54,7 @@ static int add_def(bld *b, api_kind k, char *id, int *dup)
     do {                                                                                           \
         add(sc)->id = id;                                                                          \
         idx = (cnt)-1;                                                                             \
-        (arr)[idx].at = b->at;                                                                     \
+        (arr)[idx].at = b->decl;                                                                   \
     } while (0)
     switch (k) {
     case K_role:
@@ -72,7 +84,7 @@ static int add_def(bld *b, api_kind k, char *id, int *dup)
     case K_action: {
         def_move *m = def_add_move(sc, &idx);
         m->id = id;
-        m->at = b->at;
+        m->at = b->decl;
         *VEC_PUSH(sc->actions, sc->nactions, sc->cactions) = idx;
         break;
     }
@@ -87,6 +99,7 @@ static int add_def(bld *b, api_kind k, char *id, int *dup)
 static void check_counts(bld *b, api_kind k)
 {
     const def_scenario *sc = b->sc;
+    bld_point_decl(b);
     if (k == K_event && sc->nevents == BUILD_MAX_EVENTS + 1)
         bld_err(b, "more than %d events in one scenario", BUILD_MAX_EVENTS);
     if (k == K_card && sc->ncards == BUILD_MAX_CARDS + 1)
@@ -104,6 +117,7 @@ static int declare(bld *b, api_kind k, int t)
 {
     char *id = NULL;
     int idf = api_id_field(k);
+    b->roots[b->n] = bld_src_decl(b->src, b->L, t, b->decl.file, b->decl.line, api_kinds[k].name);
     if (idf < 0 || k == K_scenario) return 0;
     if (bld_check_id(b, t, (api_fid)idf, &id)) return -1;
     str_fmt(b->what, sizeof b->what, "%s '%s'", api_kinds[k].name, id);
@@ -156,12 +170,16 @@ static api_kind enter(bld *b, int decls, lua_Integer n)
     lua_State *L = b->L;
     lua_rawgeti(L, decls, n);
     lua_rawgeti(L, -1, DECL_FILE);
-    b->at.file = def_intern_file(b->sc, lua_tostring(L, -1));
+    b->decl.file = def_intern_file(b->sc, lua_tostring(L, -1));
     lua_rawgeti(L, -2, DECL_LINE);
-    b->at.line = (int)lua_tointeger(L, -1);
+    b->decl.line = (int)lua_tointeger(L, -1);
     lua_rawgeti(L, -3, DECL_KIND);
     api_kind k = (api_kind)lua_tointeger(L, -1);
     lua_rawgeti(L, -4, DECL_TABLE);
+    b->root = lua_gettop(L);
+    b->n = n;
+    b->at = b->decl;
+    b->field = NULL;
     str_fmt(b->what, sizeof b->what, "%s", api_kinds[k].name);
     return k;
 }
@@ -180,17 +198,42 @@ static void build_one(bld *b, api_kind k, int t, int i)
     if (fn && (i >= 0 || idf < 0)) fn(b, t, i); /* i < 0: its id was wrong, already reported */
 }
 
+static int free_src(lua_State *L)
+{
+    bld_src **p = lua_touserdata(L, 1);
+    bld_src_free(*p);
+    *p = NULL;
+    return 0;
+}
+
+/* The source scanner, held by a userdata that frees it when collected
+   (building may raise, running out of memory). */
+static bld_src *new_src(lua_State *L, const char *dir)
+{
+    bld_src **p = lua_newuserdatauv(L, sizeof *p, 0);
+    *p = NULL;
+    lua_createtable(L, 0, 1);
+    lua_pushcfunction(L, free_src);
+    lua_setfield(L, -2, "__gc");
+    lua_setmetatable(L, -2);
+    return *p = bld_src_new(dir);
+}
+
 int bld_build(script *s, strbuf *errors)
 {
     lua_State *L = s->L;
-    bld b = {s, L, s->sc, errors, 0, {0}, "", NULL, 0, 0};
+    bld b = {0};
+    b.s = s, b.L = L, b.sc = s->sc, b.errors = errors;
     lua_getfield(L, LUA_REGISTRYINDEX, DECLS_KEY);
     int decls = lua_gettop(L);
     lua_Integer n = (lua_Integer)lua_rawlen(L, decls);
-    /* A userdata, not malloc: the collector frees it if building raises
+    /* Userdata, not malloc: the collector frees them if building raises
        (running out of memory). */
     b.index = lua_newuserdatauv(L, ((size_t)n + 1) * sizeof(int), 0);
     memset(b.index, 0, ((size_t)n + 1) * sizeof(int));
+    b.roots = lua_newuserdatauv(L, ((size_t)n + 1) * sizeof *b.roots, 0);
+    memset(b.roots, 0, ((size_t)n + 1) * sizeof *b.roots);
+    b.src = new_src(L, s->dir);
     int keep = lua_gettop(L);
     for (int pass = 1; pass <= 2; pass++)
         for (lua_Integer i = 1; i <= n; i++) {

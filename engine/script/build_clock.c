@@ -110,9 +110,11 @@ static void build_clock_steps(bld *b, int t)
     clock_label(now, label, sizeof label);
     def_add_turn(b->sc, label);
     if (bld_push_need(b, t, F_clock_steps, 1) <= 0) return; /* required with a start */
-    lua_Integer n = (lua_Integer)lua_rawlen(b->L, -1);
+    int st = lua_gettop(b->L);
+    lua_Integer n = (lua_Integer)lua_rawlen(b->L, st);
     for (lua_Integer i = 1; i <= n; i++) {
-        lua_rawgeti(b->L, -1, i);
+        bld_point(b, st, NULL, i);
+        lua_rawgeti(b->L, st, i);
         long step = lua_type(b->L, -1) == LUA_TSTRING ? parse_step(lua_tostring(b->L, -1)) : -1;
         if (step == -2)
             bld_err(b, "%s[%lld] '%s' is too long: a turn lasts at most %d days",
@@ -136,6 +138,7 @@ static void build_clock_labels(bld *b, int t)
 {
     lua_Integer n = (lua_Integer)lua_rawlen(b->L, t);
     for (lua_Integer i = 1; i <= n; i++) {
+        bld_point(b, t, NULL, i);
         if (lua_rawgeti(b->L, t, i) == LUA_TSTRING)
             def_add_turn(b->sc, lua_tostring(b->L, -1));
         else
@@ -159,6 +162,7 @@ void bld_clock(bld *b, int t, int i)
         build_clock_steps(b, t);
     else
         build_clock_labels(b, t);
+    bld_point_decl(b);
     if (b->sc->nturns > CR_MAX_TURNS) bld_err(b, "more than %d turns", CR_MAX_TURNS);
     if (b->sc->nturns == 0) bld_err(b, "the clock has no turns");
 }

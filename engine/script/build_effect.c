@@ -41,6 +41,7 @@ static int parse_bundle(bld *b, int t)
 {
     int idx;
     def_effect *e = def_add_effect(b->sc, &idx);
+    bld_point(b, t, NULL, 0); /* the bundle's own line */
     e->at = b->at;
     fill_bundle(b, t, idx);
     return idx;
@@ -55,6 +56,7 @@ void bld_effects(bld *b, int t, api_fid f, int **out, int *n)
         *VEC_PUSH(*out, *n, cap) = parse_bundle(b, et);
     } else {
         for (lua_Integer i = 1; i <= len; i++) {
+            bld_point(b, et, NULL, i);
             if (lua_rawgeti(b->L, et, i) == LUA_TTABLE)
                 *VEC_PUSH(*out, *n, cap) = parse_bundle(b, lua_gettop(b->L));
             else
@@ -84,7 +86,7 @@ static void fill_requires(bld *b, int rt, def_req *r)
 void bld_requires(bld *b, int t, api_fid f, def_move *m)
 {
     lua_State *L = b->L;
-    int got = bld_raw(L, t, api_fname(f));
+    int got = bld_raw_field(b, t, f);
     if (got == LUA_TNIL) {
         lua_pop(L, 1);
         return;

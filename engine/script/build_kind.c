@@ -57,7 +57,7 @@ void bld_scenario(bld *b, int t, int i)
                 sc->at.file, sc->at.line);
         return;
     }
-    sc->at = b->at;
+    sc->at = b->decl;
     bld_check_fields(b, t, K_scenario);
     sc->id = bld_str(b, t, F_scenario_id);
     if (sc->id && !str_is_id(sc->id)) bld_err(b, "id '%s' is not a valid id", sc->id);
@@ -73,6 +73,7 @@ void bld_scenario(bld *b, int t, int i)
     free(learning);
     bld_each_key(b, t, F_scenario_sources, add_source, NULL);
     capabilities(b, t);
+    sc->on_turn = bld_fn(b, t, F_scenario_on_turn);
 }
 
 void bld_role(bld *b, int t, int i)
@@ -85,6 +86,7 @@ void bld_role(bld *b, int t, int i)
     r->brief = bld_str(b, t, F_role_brief);
     r->secret = bld_str(b, t, F_role_private);
     r->budget = bld_int(b, t, F_role_budget);
+    bld_point_decl(b);
     if (i >= CR_MAX_ROLES) bld_err(b, "more than %d roles", CR_MAX_ROLES);
 }
 
@@ -109,12 +111,18 @@ void bld_meter(bld *b, int t, int i)
         sb_free(&list);
     }
     free(good);
-    if (m->min >= m->max)
+    if (m->min >= m->max) {
+        bld_point(b, t, api_fname(F_meter_min), 0);
         bld_err(b, "%s (%g) must be below %s (%g)", api_fname(F_meter_min), m->min,
                 api_fname(F_meter_max), m->max);
-    else if (m->start < m->min || m->start > m->max)
-        bld_err(b, "%s %g lies outside the bounds [%g, %g]", api_fname(F_meter_start), m->start,
-                m->min, m->max);
+    } else if (m->start < m->min || m->start > m->max) {
+        bld_point(b, t, api_fname(F_meter_start), 0);
+        bld_err(b,
+                "%s %g lies outside the bounds [%g, %g] (give a %s between them, or change %s "
+                "or %s)",
+                api_fname(F_meter_start), m->start, m->min, m->max, api_fname(F_meter_start),
+                api_fname(F_meter_min), api_fname(F_meter_max));
+    }
 }
 
 void bld_board(bld *b, int t, int i)
@@ -153,7 +161,8 @@ void bld_card(bld *b, int t, int i)
     def_card c = b->sc->cards[i];
     c.title = bld_str(b, t, F_card_title);
     c.text = bld_str(b, t, F_card_text);
-    c.source = bld_str(b, t, F_card_source);
+    bld_sources(b, t, F_card_source, &c.sources, &c.nsources);
+    c.source = c.nsources ? bld_copy(b, c.sources[0]) : NULL;
     char *board = bld_str(b, t, F_card_board);
     c.board = board ? bld_resolve(b, K_board, board) : -1;
     free(board);
@@ -167,7 +176,7 @@ void bld_objective(bld *b, int t, int i)
     def_objective *o = &b->sc->objectives[i];
     bld_check_fields(b, t, K_objective);
     o->title = bld_str(b, t, F_objective_title);
-    o->text = bld_str(b, t, F_objective_text);
+    o->text = bld_text_or_fn(b, t, F_objective_text, &o->text_fn);
     o->score = bld_fn(b, t, F_objective_score);
 }
 
@@ -176,9 +185,10 @@ void bld_ending(bld *b, int t, int i)
     def_ending *e = &b->sc->endings[i];
     bld_check_fields(b, t, K_ending);
     e->title = bld_str(b, t, F_ending_title);
-    e->text = bld_str(b, t, F_ending_text);
+    e->text = bld_text_or_fn(b, t, F_ending_text, &e->text_fn);
     e->when = bld_fn(b, t, F_ending_when);
     e->early = bld_bool(b, t, F_ending_early);
+    bld_point(b, t, api_fname(F_ending_early), 0);
     if (e->early && !e->when)
         bld_err(b, "an %s ending needs a '%s'", api_fname(F_ending_early),
                 api_fname(F_ending_when));

@@ -8,8 +8,6 @@
 
 #include "build.h"
 
-#define BUILD_FICTION "fiction" /* the source id of invented content */
-
 int bld_check_id(bld *b, int t, api_fid f, char **out)
 {
     *out = bld_str(b, t, f);
@@ -32,6 +30,7 @@ void bld_option_ids(bld *b, int t, int ev)
     int cap = 0;
     for (lua_Integer i = 1; i <= n; i++) {
         char *id;
+        bld_point(b, ot, NULL, i);
         if (lua_rawgeti(L, ot, i) != LUA_TTABLE) {
             bld_err(b, "%s[%lld] must be a table { %s = ..., %s = ... }",
                     api_fname(F_event_options), (long long)i, api_fname(F_option_id),
@@ -42,6 +41,7 @@ void bld_option_ids(bld *b, int t, int ev)
             def_move *m = def_add_move(b->sc, &mi);
             m->id = id;
             m->event = ev;
+            bld_point(b, lua_gettop(L), NULL, 0); /* the option's own line */
             m->at = b->at;
             def_event *e = &b->sc->events[ev];
             *VEC_PUSH(e->options, e->noptions, cap) = mi;
@@ -59,6 +59,7 @@ static void get_targets(bld *b, int t, def_move *m)
     int tt = lua_gettop(b->L), cap = 0;
     lua_Integer n = (lua_Integer)lua_rawlen(b->L, tt);
     for (lua_Integer i = 1; i <= n; i++) {
+        bld_point(b, tt, NULL, i);
         int ty = lua_rawgeti(b->L, tt, i);
         def_kv pair = {NULL, NULL};
         if (ty == LUA_TSTRING) {
@@ -72,6 +73,7 @@ static void get_targets(bld *b, int t, def_move *m)
         if (pair.key && str_is_id(pair.key))
             *VEC_PUSH(m->targets, m->ntargets, cap) = pair;
         else {
+            bld_point(b, tt, NULL, i);
             bld_err(b, "%s[%lld] must be an id or { %s = ..., %s = ... }",
                     api_fname(F_action_targets), (long long)i, api_fname(F_target_id),
                     api_fname(F_target_label));
@@ -109,14 +111,16 @@ static void add_hist(bld *b, def_move *m, int *cap, int idx)
 static void get_hist_turns(bld *b, int t, def_move *m)
 {
     lua_State *L = b->L;
-    int got = bld_raw(L, t, api_fname(F_action_historical));
+    int got = bld_raw_field(b, t, F_action_historical);
     int cap = 0;
     if (got == LUA_TNUMBER) {
         add_hist(b, m, &cap, -1);
     } else if (got == LUA_TTABLE) {
-        lua_Integer n = (lua_Integer)lua_rawlen(L, -1);
+        int ht = lua_gettop(L);
+        lua_Integer n = (lua_Integer)lua_rawlen(L, ht);
         for (lua_Integer i = 1; i <= n; i++) {
-            lua_rawgeti(L, -1, i);
+            bld_point(b, ht, NULL, i);
+            lua_rawgeti(L, ht, i);
             add_hist(b, m, &cap, -1);
             lua_pop(L, 1);
         }
@@ -126,14 +130,16 @@ static void get_hist_turns(bld *b, int t, def_move *m)
     lua_pop(L, 1);
 }
 
-/* Targets named by `historical` must exist. */
-static void check_hist_targets(bld *b, const def_move *m)
+/* Targets named by `historical` (of the action at t) must exist. */
+static void check_hist_targets(bld *b, int t, const def_move *m)
 {
     for (int i = 0; i < m->nhist_turns; i++) {
-        const char *t = m->hist_targets ? m->hist_targets[i] : NULL;
-        int ok = !t;
-        for (int k = 0; k < m->ntargets && !ok; k++) ok = strcmp(m->targets[k].key, t) == 0;
-        if (!ok) bld_err(b, "historical target '%s' is not one of the action's targets", t);
+        const char *tg = m->hist_targets ? m->hist_targets[i] : NULL;
+        int ok = !tg;
+        for (int k = 0; k < m->ntargets && !ok; k++) ok = strcmp(m->targets[k].key, tg) == 0;
+        if (ok) continue;
+        bld_point(b, t, api_fname(F_action_historical), 0);
+        bld_err(b, "historical target '%s' is not one of the action's targets", tg);
     }
 }
 
@@ -156,9 +162,14 @@ static void fill_move(bld *b, int t, int mi, api_kind k)
     if (k == K_action) {
         get_hist_turns(b, t, &m);
         get_targets(b, t, &m);
-        check_hist_targets(b, &m);
+        check_hist_targets(b, t, &m);
         m.max_uses = bld_int(b, t, F_action_max_uses);
         m.once_per_turn = bld_bool(b, t, F_action_once_per_turn);
+        m.max_per_target = bld_int(b, t, F_action_max_uses_per_target);
+        if (m.max_per_target && !m.ntargets)
+            bld_err(b, "'%s' needs '%s' (give the action its targets, or use '%s')",
+                    api_fname(F_action_max_uses_per_target), api_fname(F_action_targets),
+                    api_fname(F_action_max_uses));
     } else {
         m.historical = bld_bool(b, t, F_option_historical);
     }
@@ -225,33 +236,6 @@ static void build_recipients(bld *b, int t, def_event *e)
     free(decider);
 }
 
-static void build_sources(bld *b, int t, def_event *e)
-{
-    int cap = 0;
-    lua_State *L = b->L;
-    int got = bld_raw(L, t, api_fname(F_event_source));
-    if (got == LUA_TSTRING)
-        *VEC_PUSH(e->sources, e->nsources, cap) = bld_copy(b, lua_tostring(L, -1));
-    else if (got == LUA_TTABLE)
-        for (lua_Integer i = 1; i <= (lua_Integer)lua_rawlen(L, -1); i++) {
-            if (lua_rawgeti(L, -1, i) == LUA_TSTRING)
-                *VEC_PUSH(e->sources, e->nsources, cap) = bld_copy(b, lua_tostring(L, -1));
-            lua_pop(L, 1);
-        }
-    else if (got != LUA_TNIL)
-        bld_err(b, "field '%s' must be a source id or a list of them", api_fname(F_event_source));
-    lua_pop(L, 1);
-    for (int i = 0; i < e->nsources; i++) {
-        int known = strcmp(e->sources[i], BUILD_FICTION) == 0;
-        for (int k = 0; k < b->sc->nsources && !known; k++)
-            known = strcmp(b->sc->sources[k].id, e->sources[i]) == 0;
-        if (!known)
-            bld_err(b, "unknown source '%s' (declare it in %s { %s = ... }, or use \"%s\")",
-                    e->sources[i], api_kinds[K_scenario].name, api_fname(F_scenario_sources),
-                    BUILD_FICTION);
-    }
-}
-
 static void build_trigger(bld *b, int t, def_event *e, int ei)
 {
     e->turn = bld_int(b, t, F_event_turn);
@@ -278,6 +262,7 @@ static void build_options(bld *b, int t, int i)
     for (int k = 0; k < b->sc->events[i].noptions; k++) {
         /* Not a table: already reported, and the rest no longer lines up
            with the options declared. */
+        bld_point(b, ot, NULL, k + 1);
         if (lua_rawgeti(b->L, ot, k + 1) != LUA_TTABLE) {
             lua_pop(b->L, 1);
             break;
@@ -301,9 +286,10 @@ void bld_event(bld *b, int t, int i)
     e.note = bld_str(b, t, F_event_note);
     build_recipients(b, t, &e);
     e.channel = (def_channel)pick_channel(b, t);
-    build_sources(b, t, &e);
+    bld_sources(b, t, F_event_source, &e.sources, &e.nsources);
     build_trigger(b, t, &e, i);
     e.expires = bld_int(b, t, F_event_expires);
+    e.invented = !bld_bool(b, t, F_event_historical);
     char *def = bld_str(b, t, F_event_default);
     b->sc->events[i] = e;
     if (def) {

@@ -14,7 +14,8 @@
 
 #include "build.h"
 
-#define BUILD_MAX_LISTED 15 /* known names a message lists before "... (n in all)" */
+#define BUILD_MAX_LISTED 15 /* known names a message lists all of; past them, the nearest */
+#define BUILD_NEAREST    8  /* the nearest names a message lists when there are more */
 
 int bld_raw(lua_State *L, int t, const char *k)
 {
@@ -65,6 +66,8 @@ int bld_push_need(bld *b, int t, api_fid f, int required)
 {
     const api_field *d = &api_fields[f];
     int want = lua_type_of(d->type);
+    bld_point(b, t, d->name, 0); /* messages about it point at it (absent: at its table) */
+    b->field = d->name;
     int got = bld_raw(b->L, t, d->name);
     if (got == LUA_TNIL) {
         lua_pop(b->L, 1);
@@ -81,6 +84,14 @@ int bld_push_need(bld *b, int t, api_fid f, int required)
         return -1;
     }
     return 1;
+}
+
+/* Point at field f of t, with its value pushed raw (bld_raw). */
+int bld_raw_field(bld *b, int t, api_fid f)
+{
+    bld_point(b, t, api_fname(f), 0);
+    b->field = api_fname(f);
+    return bld_raw(b->L, t, api_fname(f));
 }
 
 int bld_push(bld *b, int t, api_fid f)
@@ -191,6 +202,22 @@ int bld_fn(bld *b, int t, api_fid f)
     return ref;
 }
 
+char *bld_text_or_fn(bld *b, int t, api_fid f, int *ref)
+{
+    *ref = 0;
+    int got = bld_raw_field(b, t, f);
+    if (got == LUA_TFUNCTION) {
+        *ref = luaL_ref(b->L, LUA_REGISTRYINDEX);
+        bld_describe_ref(b, *ref, api_fname(f));
+        return NULL;
+    }
+    lua_pop(b->L, 1);
+    if (got == LUA_TNIL || got == LUA_TSTRING) return bld_str(b, t, f); /* its checks */
+    bld_err(b, "field '%s' must be a string or a function(g) returning one (got %s)", api_fname(f),
+            bld_type_name(got));
+    return NULL;
+}
+
 int bld_choice(bld *b, int t, api_fid f, char **got)
 {
     *got = bld_str(b, t, f);
@@ -233,7 +260,10 @@ void bld_check_fields(bld *b, int t, api_kind k)
     while (lua_next(L, t)) {
         lua_pop(L, 1);
         if (lua_type(L, -1) != LUA_TSTRING) continue; /* array part: checked by the reader */
-        if (api_field_find(k, lua_tostring(L, -1)) < 0) unknown_field(b, k, lua_tostring(L, -1));
+        const char *key = lua_tostring(L, -1);
+        if (api_field_find(k, key) >= 0) continue;
+        bld_point(b, t, key, 0);
+        unknown_field(b, k, key);
     }
 }
 
@@ -242,13 +272,16 @@ void bld_check_fields(bld *b, int t, api_kind k)
 void bld_each_name(bld *b, int t, api_fid f, bld_each_fn fn, void *ud)
 {
     lua_State *L = b->L;
-    int got = bld_raw(L, t, api_fname(f));
+    int got = bld_raw_field(b, t, f);
     if (got == LUA_TSTRING) {
         fn(b, lua_tostring(L, -1), ud);
     } else if (got == LUA_TTABLE) {
-        lua_Integer n = (lua_Integer)lua_rawlen(L, -1);
+        int lt = lua_gettop(L);
+        lua_Integer n = (lua_Integer)lua_rawlen(L, lt);
         for (lua_Integer i = 1; i <= n; i++) {
-            if (lua_rawgeti(L, -1, i) == LUA_TSTRING)
+            bld_point(b, lt, NULL, i);
+            b->field = api_fname(f);
+            if (lua_rawgeti(L, lt, i) == LUA_TSTRING)
                 fn(b, lua_tostring(L, -1), ud);
             else
                 bld_err(b, "field '%s' must list strings (item %lld is not)", api_fname(f),
@@ -264,10 +297,11 @@ void bld_each_name(bld *b, int t, api_fid f, bld_each_fn fn, void *ud)
 void bld_strs(bld *b, int t, api_fid f, char ***out, int *n)
 {
     if (bld_push(b, t, f) <= 0) return;
-    int cap = 0;
-    lua_Integer len = (lua_Integer)lua_rawlen(b->L, -1);
+    int cap = 0, lt = lua_gettop(b->L);
+    lua_Integer len = (lua_Integer)lua_rawlen(b->L, lt);
     for (lua_Integer i = 1; i <= len; i++) {
-        if (lua_rawgeti(b->L, -1, i) == LUA_TSTRING)
+        bld_point(b, lt, NULL, i);
+        if (lua_rawgeti(b->L, lt, i) == LUA_TSTRING)
             *VEC_PUSH(*out, *n, cap) = bld_copy(b, lua_tostring(b->L, -1));
         else
             bld_err(b, "%s[%lld] must be a string", api_fname(f), (long long)i);
@@ -276,24 +310,75 @@ void bld_strs(bld *b, int t, api_fid f, char ***out, int *n)
     lua_pop(b->L, 1);
 }
 
-static void list_known(bld *b, api_kind k, strbuf *out)
+/* The names nearest to a misspelt one, nearest first (equal: declared
+   first); how many are kept. */
+static int nearest(const char *name, const char *const *names, int n, int *out, int max)
 {
-    int n = api_count(b->sc, k);
-    for (int i = 0; i < n && i < BUILD_MAX_LISTED; i++)
-        sb_printf(out, "%s%s", i ? ", " : "", api_id(b->sc, k, i));
-    if (n > BUILD_MAX_LISTED) sb_printf(out, ", ... (%d in all)", n);
-    if (n == 0) sb_puts(out, "none declared");
+    int k = 0;
+    for (int i = 0; i < n; i++) {
+        int d = api_edits(name, names[i]), at = k < max ? k++ : max;
+        while (at > 0 && api_edits(name, names[out[at - 1]]) > d) {
+            if (at < max) out[at] = out[at - 1];
+            at--;
+        }
+        if (at < max) out[at] = i;
+    }
+    return k;
+}
+
+void bld_suggest(const char *name, const char *const *names, int n, const char *plural, strbuf *out)
+{
+    int near[BUILD_NEAREST];
+    int k = nearest(name, names, n, near, BUILD_NEAREST);
+    if (k && api_is_typo(name, names[near[0]]))
+        sb_printf(out, "did you mean '%s'? ", names[near[0]]);
+    if (n == 0) {
+        if (strncmp(plural, "its ", 4) == 0)
+            sb_printf(out, "it has no %s", plural + 4);
+        else
+            sb_printf(out, "no %s declared", plural);
+        return;
+    }
+    if (n <= BUILD_MAX_LISTED) {
+        sb_printf(out, "%s are ", plural);
+        for (int i = 0; i < n; i++) sb_printf(out, "%s%s", i ? ", " : "", names[i]);
+        return;
+    }
+    sb_printf(out, "the nearest of the %d %s are ", n, plural);
+    for (int i = 0; i < k; i++) sb_printf(out, "%s%s", i ? ", " : "", names[near[i]]);
+}
+
+static const char **known_ids(const bld *b, api_kind k, int *n)
+{
+    *n = api_count(b->sc, k);
+    const char **v = xcalloc((size_t)*n + 1, sizeof *v);
+    for (int i = 0; i < *n; i++) v[i] = api_id(b->sc, k, i);
+    return v;
+}
+
+/* " in 'to'": the field being read, for messages about names it holds. */
+static void in_field(const bld *b, char *buf, size_t size)
+{
+    if (b->field)
+        str_fmt(buf, size, " in '%s'", b->field);
+    else
+        buf[0] = '\0';
 }
 
 int bld_resolve(bld *b, api_kind k, const char *name)
 {
     int i = api_find(b->sc, k, name);
     if (i >= 0) return i;
+    int n;
+    const char **ids = known_ids(b, k, &n);
+    char plural[64], in[80];
+    str_fmt(plural, sizeof plural, "%ss", api_kinds[k].name);
+    in_field(b, in, sizeof in);
     strbuf known = {0};
-    list_known(b, k, &known);
-    const char *kind = api_kinds[k].name;
-    bld_err(b, "unknown %s '%s' (%ss are %s)", kind, name, kind, known.s);
+    bld_suggest(name, ids, n, plural, &known);
+    bld_err(b, "unknown %s '%s'%s (%s)", api_kinds[k].name, name, in, known.s);
     sb_free(&known);
+    free(ids);
     return -1;
 }
 
@@ -301,21 +386,25 @@ int bld_resolve_option(bld *b, const char *path)
 {
     int mv = def_option_path(b->sc, path);
     if (mv >= 0) return mv;
+    char in[80];
+    in_field(b, in, sizeof in);
     const char *dot = strchr(path, '.');
     if (!dot) {
-        bld_err(b, "'%s' should name an option as \"event.option\"", path);
+        bld_err(b, "'%s'%s should name an option as \"event.option\"", path, in);
         return -1;
     }
     char ev[64];
     str_fmt(ev, sizeof ev, "%.*s", (int)(dot - path), path);
     int e = bld_resolve(b, K_event, ev);
     if (e < 0) return -1;
+    const def_event *d = &b->sc->events[e];
+    const char **ids = xcalloc((size_t)d->noptions + 1, sizeof *ids);
+    for (int i = 0; i < d->noptions; i++) ids[i] = b->sc->moves[d->options[i]].id;
     strbuf opts = {0};
-    for (int i = 0; i < b->sc->events[e].noptions; i++)
-        sb_printf(&opts, "%s%s", i ? ", " : "", b->sc->moves[b->sc->events[e].options[i]].id);
-    bld_err(b, "event '%s' has no option '%s' (its options are %s)", ev, dot + 1,
-            opts.s ? opts.s : "none");
+    bld_suggest(dot + 1, ids, d->noptions, "its options", &opts);
+    bld_err(b, "event '%s' has no option '%s'%s (%s)", ev, dot + 1, in, opts.s);
     sb_free(&opts);
+    free(ids);
     return -1;
 }
 
@@ -373,6 +462,8 @@ void bld_each_key(bld *b, int t, api_fid f, bld_key_fn fn, void *ud)
     char **keys;
     int nk = sorted_keys(b, tt, &keys);
     for (int i = 0; i < nk; i++) {
+        bld_point(b, tt, keys[i], 0);
+        b->field = api_fname(f);
         bld_raw(b->L, tt, keys[i]);
         fn(b, f, &keys[i], ud);
         lua_pop(b->L, 1);
@@ -449,4 +540,49 @@ void bld_states(bld *b, int t, api_fid f, def_state_set **out, int *n)
 {
     states_ud d = {out, n, 0};
     bld_each_key(b, t, f, add_state, &d);
+}
+
+/* Sources ------------------------------------------------------------------------ */
+
+#define BUILD_FICTION "fiction" /* the source id of invented content */
+
+typedef struct sources_ud {
+    char ***out;
+    int *n, cap;
+} sources_ud;
+
+static void add_source_id(bld *b, const char *id, void *ud)
+{
+    sources_ud *u = ud;
+    int known = strcmp(id, BUILD_FICTION) == 0;
+    for (int k = 0; k < b->sc->nsources && !known; k++)
+        known = strcmp(b->sc->sources[k].id, id) == 0;
+    if (known) {
+        *VEC_PUSH(*u->out, *u->n, u->cap) = bld_copy(b, id);
+        return;
+    }
+    strbuf why = {0};
+    if (api_is_typo(id, BUILD_FICTION)) {
+        sb_printf(&why, "did you mean '%s'?", BUILD_FICTION);
+    } else {
+        const char **ids = xcalloc((size_t)b->sc->nsources + 1, sizeof *ids);
+        for (int k = 0; k < b->sc->nsources; k++) ids[k] = b->sc->sources[k].id;
+        bld_suggest(id, ids, b->sc->nsources, "sources", &why);
+        sb_printf(&why, "; declare it in %s { %s = ... }, or use \"%s\" for invented content",
+                  api_kinds[K_scenario].name, api_fname(F_scenario_sources), BUILD_FICTION);
+        free(ids);
+    }
+    bld_err(b, "unknown source '%s' (%s)", id, why.s);
+    sb_free(&why);
+}
+
+void bld_sources(bld *b, int t, api_fid f, char ***out, int *n)
+{
+    sources_ud u = {out, n, 0};
+    int got = bld_raw_field(b, t, f);
+    lua_pop(b->L, 1);
+    if (got != LUA_TNIL && got != LUA_TSTRING && got != LUA_TTABLE)
+        bld_err(b, "field '%s' must be a source id or a list of them", api_fname(f));
+    else
+        bld_each_name(b, t, f, add_source_id, &u);
 }

@@ -92,11 +92,11 @@ static int acct_exceeded(script *s, game *g)
         limit = turn ? a->turn_time_ms : a->game_time_ms, unit = "ms";
     char top[1024];
     heaviest(s, turn, top, sizeof top);
-    if (!g->failed)
-        game_fail(g,
-                  "the scenario's callbacks used more than %ld %s in %s (turn %d), the ceiling "
-                  "across callbacks; heaviest: %s",
-                  limit, unit, turn ? "this turn" : "this game", g->turn, top);
+    if (!g->failed) /* fatal: every callback after it would fail too */
+        game_fail_fatal(g,
+                        "the scenario's callbacks used more than %ld %s in %s (turn %d), the "
+                        "ceiling across callbacks; heaviest: %s",
+                        limit, unit, turn ? "this turn" : "this game", g->turn, top);
     return -1;
 }
 
@@ -121,26 +121,50 @@ void host_free(script *s)
 
 /* Calls -------------------------------------------------------------------- */
 
+/* A callback failed: the game's error names it, then says what Lua said
+   (with its place). A refusal of core's during the call (changing the game
+   in a condition) is what Lua's error carries, so it is replaced by the
+   whole message; an error from before the call is kept (a later one is
+   usually its consequence). */
+static void host_fail(script *s, game *g, int ref, int failed_before, const char *err)
+{
+    char where[256];
+    if (failed_before) return;
+    host_describe(s, ref, where, sizeof where);
+    game_fail(g, "%s: %s", where, err);
+}
+
 /* Push the function and g, run it; 0 with nres results on the stack, or -1
    after reporting the error to the game. */
 static int call_ref(script *s, game *g, int ref, int nres)
 {
-    char where[256], err[4096];
+    char err[4096];
+    int failed_before = g->failed;
     game *saved = s->g;
+    /* Lua outside any callback asked (a scenario's test, holding g): it
+       reads the game live again once the callback is done. */
+    int from_lua = s->metered && s->depth == 0;
     s->g = g;
     /* Only the game's own callbacks count against the ceilings: a front
        end's queries (is this option available? asked at every redraw)
        would make a game's fate depend on its display. */
     if (g->applying) acct_start(s, g);
-    lua_rawgeti(s->L, LUA_REGISTRYINDEX, ref);
-    gapi_push(s);
-    int rc = sbx_call(s, 1, nres, NULL, err, sizeof err);
+    s->depth++;
+    int rc = gapi_enter(s, g, err, sizeof err);
+    if (rc == 0) {
+        lua_rawgeti(s->L, LUA_REGISTRYINDEX, ref);
+        gapi_push(s);
+        rc = sbx_call(s, 1, nres, NULL, err, sizeof err);
+    }
+    s->depth--;
     s->g = saved;
+    char back[256];
+    if (s->depth && saved && gapi_enter(s, saved, back, sizeof back) && !saved->failed)
+        game_fail(saved, "%s", back); /* the callback g:deliver came from goes on: up to date */
+    else if (from_lua)
+        gapi_live(s);
     if (rc) {
-        /* Keep the first error: a later one is usually its consequence.
-           Name the callback (looked up only now: most calls succeed). */
-        host_describe(s, ref, where, sizeof where);
-        if (!g->failed) game_fail(g, "%s: %s", where, err);
+        host_fail(s, g, ref, failed_before, err); /* named only now: most calls succeed */
         return -1;
     }
     if (g->applying && acct_add(s, g, ref)) {
@@ -186,12 +210,30 @@ static int host_score(void *ud, game *g, int ref, char *rating)
     return 0;
 }
 
+/* An ending's or an objective's text computed at the end (issue 17). */
+static int host_text(void *ud, game *g, int ref, char *buf, size_t size)
+{
+    script *s = ud;
+    if (call_ref(s, g, ref, 1)) return -1;
+    size_t len = 0;
+    const char *t = lua_type(s->L, -1) == LUA_TSTRING ? lua_tolstring(s->L, -1, &len) : NULL;
+    int ok = t && len <= GAPI_MAX_TEXT && len < size;
+    if (ok) str_fmt(buf, size, "%s", t);
+    lua_pop(s->L, 1);
+    if (ok) return 0;
+    char where[256];
+    host_describe(s, ref, where, sizeof where);
+    game_fail(g, "%s: must return a string of at most %d bytes", where, GAPI_MAX_TEXT);
+    return -1;
+}
+
 void host_init(script *s)
 {
     s->host.ud = s;
     s->host.test = host_test;
     s->host.run = host_run;
     s->host.score = host_score;
+    s->host.text = host_text;
     /* The wall-time ceilings grow with the per-call limit (slow tools). */
     double scale = (double)s->time_ms / SCRIPT_DEFAULT_TIME_MS;
     s->acct.turn_time_ms = (long)(SCRIPT_TURN_TIME_MS * (scale > 1 ? scale : 1));

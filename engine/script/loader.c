@@ -4,13 +4,19 @@
  * declared; build.c turns the records into definitions once every file has
  * run, so declarations may come in any order and every problem is listed.
  */
+#include <dirent.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "api.h"
+#include "build.h"
+#include "lint.h"
 #include "script_int.h"
+
+#define LDR_MAX_LISTED 500 /* Lua files of the folder a missing include is compared with */
+#define LDR_MAX_DEPTH  4   /* folders deep they are looked for */
 
 /* Record {kind, table, file, line} (DECL_*) for build.c. */
 static int ldr_declare(lua_State *L)
@@ -44,6 +50,77 @@ static int ldr_declare(lua_State *L)
     return 0;
 }
 
+/* include: a missing file ------------------------------------------------- */
+
+typedef struct names {
+    char **v;
+    int n, cap;
+} names;
+
+/* The .lua files under dir/rel, as paths relative to the scenario folder. */
+static void lua_files(const char *dir, const char *rel, int depth, names *out)
+{
+    char path[PATH_MAX];
+    str_fmt(path, sizeof path, "%s%s%s", dir, *rel ? "/" : "", rel);
+    DIR *d = opendir(path);
+    if (!d) return;
+    struct dirent *e;
+    while ((e = readdir(d)) && out->n < LDR_MAX_LISTED) {
+        if (e->d_name[0] == '.') continue;
+        char sub[PATH_MAX], full[PATH_MAX];
+        str_fmt(sub, sizeof sub, "%s%s%s", rel, *rel ? "/" : "", e->d_name);
+        str_fmt(full, sizeof full, "%s/%s", dir, sub);
+        struct stat st;
+        if (stat(full, &st) != 0) continue;
+        size_t n = strlen(sub);
+        if (S_ISDIR(st.st_mode) && depth < LDR_MAX_DEPTH)
+            lua_files(dir, sub, depth + 1, out);
+        else if (S_ISREG(st.st_mode) && n > 4 && strcmp(sub + n - 4, ".lua") == 0)
+            *VEC_PUSH(out->v, out->n, out->cap) = xstrdup(sub);
+    }
+    closedir(d);
+}
+
+static int cmp_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* include "x.lua" of a file that is not there: say where, and which are. */
+static int missing_include(lua_State *L, const script *s, const char *rel)
+{
+    names files = {0};
+    lua_files(s->dir, "", 0, &files);
+    qsort(files.v, (size_t)files.n, sizeof *files.v, cmp_name);
+    strbuf list = {0};
+    bld_suggest(rel, (const char *const *)files.v, files.n, "the folder's Lua files", &list);
+    for (int i = 0; i < files.n; i++) free(files.v[i]);
+    free(files.v);
+    luaL_where(L, 1);
+    lua_pushfstring(L, "%s \"%s\": no such file in the scenario folder (%s)",
+                    api_kinds[K_include].name, rel, list.s);
+    sb_free(&list);
+    lua_concat(L, 2);
+    return lua_error(L);
+}
+
+/* include "path", with the mistakes an author makes reported at the
+   include's own line; the rest is the sandbox's (sbx_include). */
+static int ldr_include(lua_State *L)
+{
+    script *s = sbx_self(L);
+    const char *rel = luaL_checkstring(L, 1);
+    char why[512], full[PATH_MAX];
+    if (sbx_check_path(rel, why, sizeof why)) return luaL_error(L, "%s", why);
+    str_fmt(full, sizeof full, "%s/%s", s->dir, rel);
+    struct stat st;
+    if (stat(full, &st) != 0) return missing_include(L, s, rel);
+    if (S_ISDIR(st.st_mode))
+        return luaL_error(L, "%s \"%s\": a folder, not a file (include each of its files)",
+                          api_kinds[K_include].name, rel);
+    return sbx_include(L);
+}
+
 /* The globals of the API table: a constructor for each declaration kind,
    and include. */
 void ldr_open(script *s)
@@ -57,7 +134,7 @@ void ldr_open(script *s)
             lua_pushcclosure(L, ldr_declare, 1);
             lua_setglobal(L, api_kinds[k].name);
         }
-    lua_register(L, api_kinds[K_include].name, sbx_include);
+    lua_register(L, api_kinds[K_include].name, ldr_include);
 }
 
 static void default_print(void *ud, const char *msg)
@@ -99,12 +176,103 @@ static int check_dir(const char *dir, char *err, size_t errlen)
     return 0;
 }
 
+/* "file.lua:12" at p: its length, with the file and line; 0 when p holds
+   no such place. */
+static int place_at(const char *p, char *file, size_t fsize, int *line)
+{
+    size_t n = strcspn(p, ": \t\n()");
+    if (n < 5 || strncmp(p + n - 4, ".lua", 4) != 0 || p[n] != ':') return 0;
+    const char *d = p + n + 1;
+    char *end;
+    long l = strtol(d, &end, 10);
+    if (end == d || l <= 0 || l > INT_MAX) return 0;
+    str_fmt(file, fsize, "%.*s", (int)n, p);
+    *line = (int)l;
+    return (int)(end - p);
+}
+
+/* A syntax error in a table, "'}' expected (to close '{' at line 1) near
+   'title'", is a missing comma after the field before `title = ` and a
+   missing '}' before `ending {`: said at the line where it belongs (the
+   line of the token before, often the line before Lua's). */
+static void syntax_hint(script *s, const char *file, int line, const char *text, strbuf *out)
+{
+    const char *near = strstr(text, "near '");
+    const char *q = near ? strrchr(near + 6, '\'') : NULL;
+    char tok[256], next[64];
+    int prev = 0;
+    if (strncmp(text, "'}' expected", 12) == 0 && q) {
+        str_fmt(tok, sizeof tok, "%.*s", (int)(q - near - 6), near + 6);
+        bld_src *src = bld_src_new(s->dir);
+        if (bld_src_near(src, file, line, tok, &prev, next, sizeof next)) prev = 0;
+        bld_src_free(src);
+    }
+    if (prev <= 0) {
+        sb_printf(out, "%s:%d: %s", file, line, text);
+        return;
+    }
+    const char *missing = strcmp(next, "=") == 0 ? "a comma" : "a '}'";
+    if (prev != line)
+        sb_printf(out, "%s:%d: %s on line %d: is %s missing at the end of line %d?", file, prev,
+                  text, line, missing, prev);
+    else
+        sb_printf(out, "%s:%d: %s: is %s missing before '%s'?", file, line, text, missing, tok);
+}
+
+/* A load error as "file:line: message", its real place first: a message
+   the sandbox wrote with the place inside ("instruction budget exceeded
+   ... at events.lua:3") has it moved to the front (and Lua's own line
+   saying the same dropped), one without a place gets that of the first
+   frame of the traceback in a scenario file. */
+static void reshape(script *s, const char *msg, char *err, size_t errlen)
+{
+    char file[256];
+    int line, n;
+    const char *nl = strchr(msg, '\n');
+    size_t first = nl ? (size_t)(nl - msg) : strlen(msg);
+    const char *rest = nl ? nl : "";
+    strbuf b = {0};
+    size_t fl = strcspn(msg, ": \t\n");
+    if (fl > 4 && !strncmp(msg + fl - 4, ".lua", 4) && !strncmp(msg + fl, ": ", 2)) {
+        /* "x.lua: binary chunks are not allowed": about the whole file, its first line */
+        sb_printf(&b, "%.*s:1%.*s", (int)fl, msg, (int)(first - fl), msg + fl);
+    } else if ((n = place_at(msg, file, sizeof file, &line)) > 0 && msg[n] == ':' &&
+               msg[n + 1] == ' ') {
+        char text[1024];
+        str_fmt(text, sizeof text, "%.*s", (int)(first - (size_t)n - 2), msg + n + 2);
+        syntax_hint(s, file, line, text, &b);
+    } else {
+        const char *at = NULL;
+        for (const char *p = msg; p < msg + first && !at; p++)
+            if ((!strncmp(p, " at ", 4) || !strncmp(p, " near ", 6)) &&
+                place_at(p + (p[1] == 'a' ? 4 : 6), file, sizeof file, &line))
+                at = p;
+        const char *tb = at ? NULL : strstr(rest, "\n\t");
+        while (tb && !place_at(tb + 2, file, sizeof file, &line)) tb = strstr(tb + 2, "\n\t");
+        if (at || tb) sb_printf(&b, "%s:%d: ", file, line);
+        if (at) {
+            size_t skip = (size_t)(at - msg) + (at[1] == 'a' ? 4 : 6);
+            skip += (size_t)place_at(msg + skip, file, sizeof file, &line);
+            sb_printf(&b, "%.*s%.*s", (int)(at - msg), msg, (int)(first - skip), msg + skip);
+            /* Lua's own line for it, "events.lua:3: instruction budget exceeded": said now */
+            char same[300];
+            str_fmt(same, sizeof same, "\n%s:%d: ", file, line);
+            if (!strncmp(rest, same, strlen(same)))
+                rest = strchr(rest + 1, '\n') ? strchr(rest + 1, '\n') : "";
+        } else {
+            sb_printf(&b, "%.*s", (int)first, msg);
+        }
+    }
+    str_fmt(err, errlen, "%s%s\n", b.s ? b.s : "", rest);
+    sb_free(&b);
+}
+
 static int run_main(script *s, char *err, size_t errlen)
 {
     char msg[4096];
     if (sbx_load_file(s, "scenario.lua", msg, sizeof msg) ||
-        sbx_call(s, 0, 0, "loading the scenario", msg, sizeof msg)) {
-        str_fmt(err, errlen, "%s\n", msg);
+        sbx_call(s, 0, 0, NULL, msg, sizeof msg)) {
+        reshape(s, msg, err, errlen);
         return -1;
     }
     return 0;
@@ -163,7 +331,9 @@ script *script_load(const char *dir, const script_limits *limits, char *err, siz
     lua_pushcfunction(s->L, build_protected);
     lua_pushlightuserdata(s->L, &job);
     if (lua_pcall(s->L, 1, 0, 0) != LUA_OK) {
-        sb_printf(&job.errors, "%s: building the scenario: %s\n", dir,
+        sb_printf(&job.errors, "%s:%d: building the scenario: %s\n",
+                  s->sc->at.file ? s->sc->at.file : "scenario.lua",
+                  s->sc->at.line ? s->sc->at.line : 1,
                   s->mem_hit || !lua_isstring(s->L, -1) ? "out of memory" : lua_tostring(s->L, -1));
         lua_pop(s->L, 1);
         job.n = job.n ? job.n : 1;
@@ -209,4 +379,42 @@ void script_set_print(script *s, void (*fn)(void *ud, const char *msg), void *ud
 {
     s->print = fn ? fn : default_print;
     s->print_ud = ud;
+}
+
+/* Duplicate keys ----------------------------------------------------------- */
+
+typedef struct dup_ud {
+    script *s;
+    lint_list *out;
+    int n;
+} dup_ud;
+
+static void dup_found(void *ud, const char *file, int line, int first_line, const char *key)
+{
+    dup_ud *d = ud;
+    def_where at = {def_intern_file(d->s->sc, file), line};
+    lint_add(d->out, LINT_WARNING, at,
+             "'%s' is written twice in one table (also on line %d): Lua keeps only this one, "
+             "silently; merge them, or for two effect bundles write a list, "
+             "effects = { { ... }, { ... } }",
+             key, first_line);
+    d->n++;
+}
+
+int script_source_warnings(script *s, lint_list *out)
+{
+    dup_ud d = {s, out, 0};
+    bld_src *src = bld_src_new(s->dir);
+    bld_src_dups(src, "scenario.lua", dup_found, &d);
+    lua_getfield(s->L, LUA_REGISTRYINDEX, "crisisroom.included");
+    int t = lua_gettop(s->L);
+    lua_pushnil(s->L);
+    while (lua_istable(s->L, t) && lua_next(s->L, t)) { /* any order: findings are sorted */
+        lua_pop(s->L, 1);
+        if (lua_type(s->L, -1) == LUA_TSTRING)
+            bld_src_dups(src, lua_tostring(s->L, -1), dup_found, &d);
+    }
+    lua_settop(s->L, t - 1);
+    bld_src_free(src);
+    return d.n;
 }

@@ -36,6 +36,13 @@ const char *script_dir(const script *s);
    as long as the script: script_free says there what print() dropped. */
 void script_set_print(script *s, void (*fn)(void *ud, const char *msg), void *ud);
 
+/* What only the source shows, for `check`: a key written twice in one
+   table constructor, of which Lua silently keeps the last (two `meters =`
+   in one effect bundle lose the first). Appends one warning each to out
+   (a struct lint_list, lint.h); returns how many. */
+struct lint_list;
+int script_source_warnings(script *s, struct lint_list *out);
+
 /* Run a scenario's test files (tests/ *.lua in its folder), or only the
    file `only` when not NULL. Prints results to out; returns the number of
    failed tests, or -1 when none could run. */

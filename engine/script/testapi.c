@@ -188,6 +188,47 @@ static int t_texts(lua_State *L)
     return 1;
 }
 
+/* What the debrief shows, a line each: the ending, each objective with its
+   rating, each decision beside what really happened; nil before the end. */
+static void debrief_decision(luaL_Buffer *b, lua_State *L, const game *g, int item)
+{
+    const game_item *it = &g->items[item];
+    const def_scenario *sc = g->sc;
+    int h = def_historical_option(sc, it->event);
+    lua_pushfstring(L, "%s: %s", sc->events[it->event].title,
+                    it->option >= 0 ? sc->moves[it->option].label : "no decision");
+    luaL_addvalue(b);
+    if (sc->events[it->event].invented)
+        luaL_addstring(b, "; this inject never really happened");
+    else if (h >= 0)
+        lua_pushfstring(L, "; what really happened: %s", sc->moves[h].label), luaL_addvalue(b);
+    luaL_addchar(b, '\n');
+}
+
+static int t_debrief(lua_State *L)
+{
+    game *g = need_game(L, ctx(L))->g;
+    const def_scenario *sc = g->sc;
+    if (!g->ended) {
+        lua_pushnil(L);
+        return 1;
+    }
+    luaL_Buffer b;
+    luaL_buffinit(L, &b);
+    lua_pushfstring(L, "%s\n%s\n", sc->endings[g->ending].title, game_ending_text(g));
+    luaL_addvalue(&b);
+    for (int i = 0; i < sc->nobjectives; i++) {
+        lua_pushfstring(L, "%c %s: %s\n", g->ratings[i] ? g->ratings[i] : '?',
+                        sc->objectives[i].title, game_objective_text(g, i));
+        luaL_addvalue(&b);
+    }
+    for (int i = 0; i < g->nitems; i++)
+        if (g->items[i].event >= 0 && sc->events[g->items[i].event].noptions)
+            debrief_decision(&b, L, g, i);
+    luaL_pushresult(&b);
+    return 1;
+}
+
 static int t_check(lua_State *L)
 {
     if (!lua_toboolean(L, 2))

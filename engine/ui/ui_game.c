@@ -197,6 +197,8 @@ void ui_game_close(ui_app *a)
     free(a->read);
     a->read = NULL, a->read_items = 0;
     a->save_path[0] = a->warning[0] = a->report_msg[0] = '\0';
+    movetimer_init(&a->timer); /* another game: its own timer */
+    a->began = a->hold = 0;
 }
 
 /* A new game's seed when none is given: from the clock, mixed, and short
@@ -215,7 +217,6 @@ static void reset_view(ui_app *a)
     a->sel_card = -1;
     a->seen_role = a->ses->g->role, a->seen_turn = a->ses->g->turn;
     a->modal = MODAL_NONE;
-    a->timer.turn = -1; /* a new game: the timer starts again */
     a->con.sched = -1, a->con.ask = CON_ASK_NONE;
 }
 
@@ -378,6 +379,7 @@ int ui_game_load(ui_app *a, const char *path)
         str_cat(a->warning, sizeof a->warning,
                 "The save file is left untouched; use Save in the menu (Esc) to keep this game.");
     reset_view(a);
+    ui_timer_restore(a);
     rc = 0;
 done:
     journal_file_free(&jf);
@@ -422,7 +424,7 @@ int ui_apply_file(ui_app *a, const char *path)
 const char *ui_role_name(const ui_app *a, int role)
 {
     if (!a->ses || role < 0 || role >= a->ses->sc->nroles) return "nobody";
-    return a->ses->sc->roles[role].name;
+    return game_role_name(a->ses->g, role); /* as it is now: a callback may rename it */
 }
 
 const char *ui_item_title(const ui_app *a, int item)
@@ -454,7 +456,7 @@ void ui_role_words(const ui_app *a, const char *in, char *out, size_t size)
             continue;
         }
         const def_role *ro = &sc->roles[hit];
-        const char *name = ro->shortname && ro->shortname[0] ? ro->shortname : ro->name;
+        const char *name = game_role_short(a->ses->g, hit);
         o += (size_t)snprintf(out + o, size - o, "%s", name);
         if (o >= size) o = size - 1;
         p += strlen(ro->id);
@@ -470,8 +472,8 @@ static void adopt(ui_app *a)
     a->warning[0] = '\0';
     free(a->read);
     a->read = NULL, a->read_items = 0;
-    reset_view(a);
-    ui_timer_sync(&a->timer, a->ses->g);
+    reset_view(a); /* the timer goes on: the same game, the same move */
+    ui_timer_sync(a);
 }
 
 /* The new game replaces the old one whenever the scenario loads and the

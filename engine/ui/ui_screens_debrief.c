@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "record.h"
 #include "report.h"
 #include "ui_app.h"
 #include "util.h"
@@ -35,7 +36,8 @@ static int objective(ui_app *a, SDL_Rect r, int y, int i)
     y += ui_text(a, ST_BODY_B, a->th->text, ui_rect(x, y, w, 0), o->title, TX_FLOW);
     y += ui_text(a, ST_SMALL_B, rating_color(a, rt), ui_rect(x, y, w, 0), report_rating_text(rt),
                  TX_FLOW);
-    if (o->text) y += ui_text(a, ST_SMALL, a->th->dim, ui_rect(x, y, w, 0), o->text, TX_FLOW);
+    const char *text = game_objective_text(a->ses->g, i); /* computed at the end, maybe */
+    if (*text) y += ui_text(a, ST_SMALL, a->th->dim, ui_rect(x, y, w, 0), text, TX_FLOW);
     if (y < y0 + b) y = y0 + b;
     return y + ui_px(a, 12);
 }
@@ -51,8 +53,9 @@ static void summary(ui_app *a, SDL_Rect r)
     y = section(a, body, y, "ENDING");
     y += ui_text(a, ST_H1, a->th->text, ui_rect(body.x, y, body.w, 0),
                  e ? e->title : "The exercise was stopped", TX_FLOW);
-    if (e && e->text)
-        y += ui_text(a, ST_BODY, a->th->text, ui_rect(body.x, y, body.w, 0), e->text, TX_FLOW);
+    if (e && *game_ending_text(g)) /* computed at the end when the scenario says so */
+        y += ui_text(a, ST_BODY, a->th->text, ui_rect(body.x, y, body.w, 0), game_ending_text(g),
+                     TX_FLOW);
     y += gap;
     viewer who = ui_view(a);
     if (g->variant >= 0 && g->variant < sc->nvariants && view_sees_truth(&who, g)) {
@@ -108,35 +111,48 @@ static void charts(ui_app *a, SDL_Rect r)
               i);
 }
 
-/* made: who made it when no team did (report.h's report_made_by), else NULL. */
-static int decision(ui_app *a, SDL_Rect r, int y, int item, const char *made)
+/* The choice on an item and who made it (record.h: the team, the
+   facilitator, a policy or a default; never the team for a policy's). */
+static void chosen(ui_app *a, int item, const char *label, char *buf, size_t size)
 {
-    const def_scenario *sc = a->ses->sc;
     const game_item *it = &a->ses->g->items[item];
-    const def_event *e = &sc->events[it->event];
-    int hist = -1;
-    for (int k = 0; k < e->noptions; k++)
-        if (sc->moves[e->options[k]].historical) hist = e->options[k];
-    char chose[1200], real[400];
     viewer v = ui_view(a);
     const char *why = it->rationale && it->rationale[0] && view_sees_rationale(&v, a->ses->g, item)
                           ? it->rationale
                           : NULL;
+    char who[200];
+    record_maker_words(a->ses, record_decision_entry(a->ses, item), who, sizeof who);
     if (it->option < 0)
-        str_fmt(chose, sizeof chose, "Left open");
+        str_fmt(buf, size, "Left open");
     else
-        str_fmt(chose, sizeof chose, "%s — %s%s%s%s", sc->moves[it->option].label,
-                made          ? made
-                : it->by >= 0 ? ui_role_name(a, it->by)
-                              : "by default",
-                why ? ": “" : "", why ? why : "", why ? "”" : "");
-    if (hist < 0)
+        str_fmt(buf, size, "%s — %s%s%s%s", label, who, why ? ": “" : "", why ? why : "",
+                why ? "”" : "");
+}
+
+static int decision(ui_app *a, SDL_Rect r, int y, int item)
+{
+    const def_scenario *sc = a->ses->sc;
+    const game_item *it = &a->ses->g->items[item];
+    int adhoc = it->event < 0;
+    const def_event *e = adhoc ? NULL : &sc->events[it->event];
+    int hist = adhoc ? -1 : def_historical_option(sc, it->event); /* none: it never happened */
+    char chose[1200], real[400];
+    const char *label = it->option < 0 ? ""
+                        : adhoc        ? it->opts[it->option]
+                                       : sc->moves[it->option].label;
+    chosen(a, item, label, chose, sizeof chose);
+    if (adhoc)
+        str_fmt(real, sizeof real, "The facilitator's own decision (no history to compare).");
+    else if (hist < 0 && e->invented)
+        str_fmt(real, sizeof real, "This inject never really happened: a branch of the exercise.");
+    else if (hist < 0)
         str_fmt(real, sizeof real, "No historical choice recorded (invented inject).");
     else
         str_fmt(real, sizeof real, "%s%s", sc->moves[hist].label,
                 hist == it->option ? " — same as you" : "");
     int half = (r.w - ui_px(a, 16)) / 2, x2 = r.x + half + ui_px(a, 16);
-    y += ui_text(a, ST_BODY_B, a->th->text, ui_rect(r.x, y, r.w, 0), e->title, TX_FLOW) +
+    y += ui_text(a, ST_BODY_B, a->th->text, ui_rect(r.x, y, r.w, 0), adhoc ? it->title : e->title,
+                 TX_FLOW) +
          ui_px(a, 2);
     int h1 = ui_text(a, ST_BODY, a->th->text, ui_rect(r.x, y, half, 0), chose, TX_FLOW);
     int h2 = ui_text(a, ST_BODY, hist == it->option && hist >= 0 ? a->th->good : a->th->dim,
@@ -152,11 +168,10 @@ static void decisions(ui_app *a, SDL_Rect r)
             ui_scroll_panel(a, r, "YOUR DECISIONS · WHAT REALLY HAPPENED", SREG_MAIN, &body, &view),
         y = y0;
     viewer v = ui_view(a);
-    char **made = report_made_by(a->ses); /* never a team's name on a move it did not make */
     for (int i = view_next_item(&v, g, -1); i >= 0; i = view_next_item(&v, g, i))
-        if (g->items[i].event >= 0 && a->ses->sc->events[g->items[i].event].noptions)
-            y = decision(a, body, y, i, made[i]);
-    report_made_free(made, g->nitems);
+        if ((g->items[i].event >= 0 && a->ses->sc->events[g->items[i].event].noptions) ||
+            g->items[i].nopts)
+            y = decision(a, body, y, i);
     if (y == y0)
         y += ui_text(a, ST_BODY, a->th->dim, ui_rect(body.x, y, body.w, 0),
                      "No decisions were taken.", TX_FLOW);

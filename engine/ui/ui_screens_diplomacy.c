@@ -35,7 +35,10 @@ static int moves(ui_app *a, SDL_Rect r, int y, const int *mv, int n)
         SDL_Rect c = ui_rect(r.x, y, r.w, 0);
         ui_move_card(a, c, mv[k], 0, &h, 1);
         c.h = h;
-        if (ui_visible(a, c)) ui_move_card(a, c, mv[k], 0, &h, 0);
+        if (ui_visible(a, c))
+            ui_move_card(a, c, mv[k], 0, &h, 0);
+        else
+            ui_move_hit(a, c, mv[k]); /* Tab reaches it, and scrolls it into view */
         y += h + ui_px(a, 8);
     }
     return y + ui_px(a, 14);
@@ -57,9 +60,8 @@ static void options_column(ui_app *a, SDL_Rect r)
             int item = g->ev_item[ev];
             if ((g->items[item].option >= 0) != pass) continue;
             char meta[200];
-            const def_role *d = &sc->roles[sc->events[ev].decider];
             str_fmt(meta, sizeof meta, "Arrived turn %d · decided by %s", g->items[item].turn,
-                    d->shortname ? d->shortname : d->name);
+                    game_role_short(g, sc->events[ev].decider));
             y = group_header(a, body, y, sc->events[ev].title, meta);
             y = moves(a, body, y, sc->events[ev].options, sc->events[ev].noptions);
             n++;
@@ -86,7 +88,7 @@ static void actions_column(ui_app *a, SDL_Rect r)
             if (m->role == role && m->risk) mv[k++] = sc->actions[i];
         }
         if (!k) continue;
-        y = group_header(a, body, y, sc->roles[role].name, NULL);
+        y = group_header(a, body, y, game_role_name(a->ses->g, role), NULL);
         y = moves(a, body, y, mv, k);
         n++;
     }

@@ -1,7 +1,6 @@
 -- Standing actions: moves a role may take on any turn its requirements hold.
 
 local GAIN = { finance = 15, housing = 15, shared = 10 }
-local ORDER = { "finance", "housing", "shared" }
 
 action {
   id = "check_backups", role = "lead", label = "Test a restore from the backup disk", cost = 1,
@@ -32,7 +31,7 @@ action {
   targets = { { id = "finance", label = "Finance" },
               { id = "housing", label = "Housing (tenant files)" },
               { id = "shared", label = "Shared documents" } },
-  once_per_turn = false, historical = { 3, 4 },
+  once_per_turn = false, max_uses_per_target = 1, historical = { 3, 4 },  -- each folder once
   requires = function(g)
     if not g.state.isolated then
       return false, "Isolate FS01 first, or the restored files are encrypted again."
@@ -40,18 +39,9 @@ action {
     return true
   end,
   effects = { run = function(g)
-    local folder = g.target
-    if g.state["restored_" .. folder] then   -- already back: take the next missing folder
-      folder = nil
-      for _, f in ipairs(ORDER) do
-        if not g.state["restored_" .. f] then folder = f break end
-      end
-      if not folder then g:say("Every folder is already back.") return end
-      g:say("The " .. g.target .. " folder is already back; the team starts on " .. folder .. ".")
-    end
-    g.state["restored_" .. folder] = true
-    g:add("files", GAIN[folder])
-    g:say("The " .. folder .. " folder is back.")
+    g.state["restored_" .. g.target] = true
+    g:add("files", GAIN[g.target])
+    g:say("The " .. g.target .. " folder is back.")
   end },
 }
 

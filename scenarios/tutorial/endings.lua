@@ -22,7 +22,12 @@ objective {
 
 objective {
   id = "inform", title = "Inform staff and tenants",
-  text = "Staff told on the first morning and tenant trust no lower than at the start (P).",
+  -- Computed at the end: how it is judged, and how it went in this game.
+  text = function(g)
+    return "Staff told on the first morning and tenant trust no lower than at the start (P). " ..
+      "Here: staff " .. (g:chosen("staff_email.tell_truth") and "were" or "were not") ..
+      " told, and trust went from " .. g:history("trust", 0) .. " to " .. g:meter("trust") .. "."
+  end,
   score = function(g)
     local start = g:history("trust", 0)
     local now = g:meter("trust")
@@ -74,9 +79,18 @@ ending {
   when = function(g) return g:delivered("data_leak") and not g:chosen("leak_threat.notify") end,
 }
 
+-- A text may be a function: called once, when the ending is chosen, it tells this game's story.
 ending {
   id = "recovered", title = "Back to work by Tuesday",
-  text = "The files are back, the intruder is out and tenants heard it from you.",
+  text = function(g)
+    local back = {}
+    for _, f in ipairs({ "finance", "housing", "shared" }) do
+      if g:uses("restore", f) > 0 then back[#back + 1] = f end   -- uses per target
+    end
+    return "The files are back (" .. g:meter("files") .. "%; restored: " ..
+      (#back > 0 and table.concat(back, ", ") or "none") ..
+      "), the intruder is out and tenants heard it from you."
+  end,
   when = function(g)
     return g:meter("files") >= 80 and g:meter("trust") >= 60 and g:meter("foothold") <= 30
   end,

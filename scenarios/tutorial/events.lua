@@ -220,13 +220,42 @@ event {
   end },
 }
 
--- Delivered by the Exec's `call_insurer` action through g:after.
+-- Delivered by the Exec's `call_insurer` action through g:after. The insurer then pays any
+-- responders directly, so BayTech's invoice, if still to come, is cancelled (g:cancel).
 event {
   id = "insurer_advice", to = "exec", channel = "phone", source = "fiction",
   title = "The insurer's hotline calls back",
   text = "Your insurer will pay for the responders and asks you not to talk to the " ..
     "criminals without them. Backups first, then decide.",
-  on_deliver = { meters = { foothold = -5 } },
+  on_deliver = { meters = { foothold = -5 }, run = function(g)
+    if g:cancel("vendor_invoice") then g:say("The insurer will pay any responders directly.") end
+  end },
+}
+
+-- Two turns after BayTech is hired, unless the insurer cancelled it first.
+event {
+  id = "vendor_invoice", after = "vendor_call.hire", delay = 2, to = "exec", channel = "email",
+  source = "fiction",
+  title = "BayTech's invoice",
+  text = "BayTech bills 12,000 euros for two days of incident response. Nobody had asked the " ..
+    "insurer first.",
+}
+
+-- Only if nobody calls the insurer by turn 3: a branch that exists only when players stall.
+-- historical = false: the debrief never says it "really happened" (its `historical` option
+-- is only what the historical policy would play).
+event {
+  id = "insurer_chase", from_turn = 3, to = "exec", channel = "email", source = "fiction",
+  historical = false,
+  when = function(g) return g:uses("call_insurer") == 0 end,
+  title = "The insurer chases you",
+  text = "Your insurer heard about the attack from a tenant and asks why nobody has called " ..
+    "the breach hotline. The policy requires it before you pay anyone.",
+  options = {
+    { id = "call_now", label = "Call the hotline now", cost = 1, historical = true,
+      effects = { run = function(g) g:after(1, "insurer_advice") end } },
+    { id = "ignore", label = "Leave it for later", effects = { meters = { trust = -3 } } },
+  },
 }
 
 -- Turn 5 -------------------------------------------------------------------------------

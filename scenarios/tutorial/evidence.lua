@@ -8,7 +8,7 @@ board { id = "evidence", title = "How did they get in?",
 
 card { id = "note_card", board = "evidence", title = "The ransom note",
        text = "'Your files are encrypted.' Extension .hlk. No group name.",
-       source = "stop_ransomware",
+       source = { "stop_ransomware", "nist_61" },            -- one source, or a list
        attrs = { level = "tactical", supports = "other", reliability = "A", credibility = 1 } }
 
 card { id = "phish_mail", board = "evidence", title = "An invoice email on Friday",

@@ -6,6 +6,22 @@
 scenario {
   -- insurer_advice comes by g:after in a function; "wait" teaches doing nothing.
   accept = { "event 'insurer_advice' is never delivered", "option 'leak_threat.wait' has no effect" },
+  -- At the start of every turn, before its injects: a team handling the incident alone tires
+  -- from turn 4 (one point less that turn), and if tenants have lost faith by turn 3 the board
+  -- appoints an interim director, who has two points a turn.
+  on_turn = function(g)
+    if g.turn >= 4 and g:choice("vendor_call") == "alone" then
+      g:add_points("lead", -1)
+    end
+    if g.turn == 3 and g:meter("trust") < 50 then
+      g:rename("exec", "Interim Director", "Interim")
+      g:set_brief("exec", "The board has asked you to lead while the Executive Director steps " ..
+        "back. You decide on money, the ransom demand and the regulator, with two action " ..
+        "points a turn.")
+      g:add_budget("exec", 1)
+      g:say("Tenants have lost faith: the board appoints an interim director.")
+    end
+  end,
   id = "tutorial",
   title = "Tutorial: a ransomware morning",
   version = "1.0",

@@ -19,25 +19,32 @@ expect() {
 }
 expect clean 0 "--strict --runs 20" 
 grep -q "ok: 'lint'.* 0 warnings" "$work/clean.out" || fail "clean: $(cat "$work/clean.out")"
+expect clean 0 "--strict"
+grep -q "ok: 'lint'.* 0 warnings (swept 10 games" "$work/clean.out" || fail "clean: $(cat "$work/clean.out")"
 expect undelivered 0 "" "8: warning: event 'orphan' is never delivered" \
   "9: warning: event 'child' is never delivered: it follows 'orphan'"
 expect undelivered 1 "--strict"
-expect noeffect 0 "" "7: warning: option 'e1.idle' has no effect"
+expect noeffect 0 "" "9: warning: option 'e1.idle' has no effect"
 expect endings 0 "" "9: warning: ending 'shadowed' can never be chosen: 'always' before it"
 expect toolong 0 "" "7: warning: the title of 'e1' is 72 characters" \
-  "7: warning: the text of 'e1' is 801 characters" "7: warning: the label of 'e1.go' is 61 characters"
+  "7: warning: the text of 'e1' is 801 characters" "10: warning: the label of 'e1.go' is 61 characters"
 expect nosource 0 "" "7: warning: event 'e1' cites no source"
 expect meterstart 1 "" "7: error: meter 'bad': start 150"
-expect capability 1 "" "1: error: scenario 'lint': capabilities: 'cyber' is not the id of a core capability" \
-  "1: error: scenario 'lint': capabilities: 'flying' is not"
+expect capability 1 "" "3: error: scenario 'lint': capabilities: 'cyber' is not the id of a core capability" \
+  "3: error: scenario 'lint': capabilities: 'flying' is not"
 grep -q "'cybersecurity' is not" "$work/capability.out" && fail "capability: a valid id refused"
+expect dupkey 0 "" "9: warning: 'meters' is written twice in one table (also on line 8): Lua keeps only this one"
 # What only playing shows.
-expect deadend 0 "--runs 10" "7: warning: option 'e1.never' was never available in 10 runs" \
+expect deadend 0 "--runs 10" "8: warning: option 'e1.never' was never available in 10 runs" \
   "7: warning: dead end: event 'e1' left a with an open decision"
 expect pinned 0 "--runs 10" "7: warning: meter 'top' sat at its max (100) for most turns in 10 of 10 runs"
 expect runtime 1 "--runs 10 --jobs 2" "8: error: run with seed 1 failed at turn 2: attempt to index a nil value" \
-  "9: warning: ending 'done' was never reached in 10 runs"
+  "1: note: 1 warning of the runs (never delivered, never available, never reached...) left out"
 grep -q "stack traceback" "$work/runtime.out" || fail "runtime: no traceback"
+! grep -q "was never reached" "$work/runtime.out" || fail "runtime: a knock-on warning: $(cat "$work/runtime.out")"
+# A plain check finds it too: its sweep plays each policy.
+expect runtime 1 "" "8: error: run with seed 1 failed at turn 2: attempt to index a nil value"
+grep -q "^$fx/runtime: 1 error, 0 warnings" "$work/runtime.out" || fail "runtime: $(cat "$work/runtime.out")"
 # A static finding is not repeated by the runs that confirm it.
 expect undelivered 0 "--runs 5"
 [ "$(grep -c "event 'orphan'" "$work/undelivered.out")" -eq 1 ] || fail "duplicate: $(cat "$work/undelivered.out")"

@@ -35,7 +35,7 @@ static int host_score(void *ud, game *g, int ref, char *r)
     return 0;
 }
 
-static const game_host host = {NULL, host_test, host_run, host_score};
+static const game_host host = {NULL, host_test, host_run, host_score, NULL};
 
 static int add_effect(def_scenario *sc, int meter, double v, int after, double chance)
 {
@@ -206,9 +206,25 @@ static void test_readonly_conditions(def_scenario *sc)
     game *g = game_new(sc, &host, 1, -1, err, sizeof err);
     CHECK(g != NULL);
     apply(g, "end");
-    CHECK(apply(g, "end") == GAME_SCRIPT_ERROR); /* the script error surfaces */
+    uint64_t before = game_hash(g);
+    /* The condition fails: its event is suspended, the game goes on, and the
+       command that met it says so, once. */
+    CHECK_EQ_INT(apply(g, "end"), GAME_OK);
     CHECK_STR_HAS(game_error(g), "cannot change the game while checking a condition");
-    /* Every later command is refused with the first error, worded once. */
+    CHECK_STR_HAS(game_error(g), "event 'e2' is suspended at turn 2: its `when` failed");
+    CHECK_STR_HAS(game_error(g), "`fire e2` to deliver it now");
+    CHECK_EQ_INT(g->ev[1], EV_SUPPRESSED);
+    int b = game_next_broken(g, -1);
+    CHECK(b >= 0 && g->log[b].kind == LOG_SUPPRESS && g->log[b].ref == 1);
+    CHECK_EQ_INT(game_next_broken(g, b), -1);
+    CHECK(game_hash(g) != before);
+    CHECK_EQ_INT(apply(g, "note after"), GAME_OK);
+    CHECK_EQ_STR(game_error(g), "");
+    CHECK_EQ_INT(apply(g, "fire e2"), GAME_OK); /* the facilitator may still deliver it */
+    CHECK_EQ_INT(g->ev[1], EV_DELIVERED);
+    /* Any other script error stops the game: every later command is
+       refused with the first error, worded once. */
+    game_fail(g, "add: cannot change the game while checking a condition");
     CHECK_EQ_INT(apply(g, "note after"), GAME_SCRIPT_ERROR);
     CHECK_EQ_INT(apply(g, "note again"), GAME_SCRIPT_ERROR);
     CHECK_STR_HAS(game_error(g), "the game stopped after a script error: ");
@@ -220,6 +236,13 @@ static void test_readonly_conditions(def_scenario *sc)
     CHECK_EQ_INT(apply(g, "note x"), GAME_SCRIPT_ERROR);
     CHECK_EQ_STR(game_error(g),
                  "the game stopped after a script error: the game stopped is how this one begins");
+    game_free(g);
+    /* Past a ceiling, nothing is suspended: the game stops. */
+    g = game_new(sc, &host, 1, -1, err, sizeof err);
+    apply(g, "end");
+    g->fatal = 1;
+    CHECK_EQ_INT(apply(g, "end"), GAME_SCRIPT_ERROR);
+    CHECK_EQ_INT(game_next_broken(g, -1), -1);
     game_free(g);
     sc->events[1].when = 1;
     sc->events[1].from_turn = 0;
@@ -293,9 +316,8 @@ static void test_pause(const def_scenario *sc)
     CHECK(apply(g, "end") == 0);
     CHECK(apply(g, "pause") == 0 && g->paused);
     uint64_t h = game_hash(g);
-    CHECK(apply(g, "end") == GAME_REFUSED);     /* no move while paused */
-    CHECK(apply(g, "fire e2") == GAME_REFUSED); /* nothing delivered */
-    CHECK(apply(g, "inject all X -- y") == GAME_REFUSED);
+    CHECK(apply(g, "end") == GAME_REFUSED);          /* no move while paused */
+    CHECK(apply(g, "fire e2") == GAME_REFUSED);      /* nothing delivered */
     CHECK(apply(g, "note the room discusses") == 0); /* the facilitator may still write */
     CHECK(g->ev[1] == EV_NONE && g->turn == 1 && game_hash(g) != h);
     CHECK(apply(g, "resume") == 0 && !g->paused);

@@ -25,6 +25,8 @@ test("scripted playthrough: back to work by Tuesday", function(t)
   t:check(g:delivered("vendor_call"), "vendor_call follows ransom_note after one turn")
   t:check(g:delivered("insurer_advice"), "the insurer calls back (g:after)")
   t:check(not g:delivered("tenant_post"), "no social post: staff were told")
+  t:check(string.find(t:texts(), "pay any responders directly", 1, true),
+          "the insurer cancels BayTech's invoice (g:cancel)")
   t:cmd("choose vendor_call hire")
   t:cmd("act lead restore housing")
   t:cmd("end")
@@ -52,8 +54,11 @@ test("scripted playthrough: back to work by Tuesday", function(t)
   t:check(g:revealed("egress_log"), "the second hunt finds the upload")
   t:eq(g:uses("hunt"), 2, "two hunts")
   t:refused("act lead hunt -- max_uses is 2")
-  t:cmd("act lead restore housing -- already back: the team takes the next folder")
-  t:check(g.state.restored_shared, "shared restored instead")
+  t:refused("act lead restore housing", "the most allowed on one target")
+  t:eq(g:uses("restore", "housing"), 1, "housing restored once (max_uses_per_target = 1)")
+  t:cmd("act lead restore shared")
+  t:check(g.state.restored_shared, "shared restored")
+  t:check(not g:delivered("vendor_invoice"), "no invoice: the insurer pays")
   t:cmd("end")
   t:cmd("act comms update")
   t:cmd("end")
@@ -64,6 +69,11 @@ test("scripted playthrough: back to work by Tuesday", function(t)
   t:cmd("choose board_meeting praise")
   t:cmd("end")
   t:eq(t:ending(), "recovered", "ending")
+  local debrief = t:debrief()
+  t:check(string.find(debrief, "The files are back (90%; restored: finance, housing, shared)", 1,
+                      true), "the ending's text is computed: " .. debrief)
+  t:check(string.find(debrief, "trust went from 70 to 93", 1, true), "and the objective's")
+  t:check(string.find(debrief, "what really happened: Unplug FS01", 1, true), "history beside")
   t:eq(g:meter("files"), 90, "files")
   t:eq(g:meter("trust"), 93, "trust: 70 +5 +4 +8 +5 +4 -5 +2")
   t:eq(g:meter("spread"), 0, "spread")
@@ -158,4 +168,46 @@ test("bluff variant: the second hunt proves nothing left, and the truth stays hi
   t:check(not t.g:revealed("egress_log"), "egress_log is the exfil variant's card")
   t:check(not t.g:delivered("data_leak"), "no leak")
   t:check(not string.find(t:texts(), "was a bluff", 1, true), "the truth text is not shown to players")
+end)
+
+-- The parts of the API that change the game's own cast and clock.
+
+test("on_turn: a team alone tires from turn 4 (add_points)", function(t)
+  t:start{ seed = 1 }
+  local g = t.g
+  t:cmd("choose ransom_note isolate")
+  t:play_to(2, "first")
+  t:cmd("choose vendor_call alone -- we can do this")
+  t:play_to(4, "first")
+  t:eq(g.role, "lead", "the Lead's move")
+  t:eq(g:points("lead"), 2, "one point less this turn")
+  t:eq(g:budget("lead"), 3, "but still three a turn")
+end)
+
+test("on_turn: an interim director when trust falls (rename, set_brief, add_budget)", function(t)
+  t:start{ seed = 1 }
+  local g = t.g
+  t:cmd("set trust 40 -- tenants have lost faith")
+  t:play_to(3, "first")
+  t:eq(g:role_name("exec"), "Interim Director", "renamed")
+  t:eq(g:budget("exec"), 2, "two points a turn from now on")
+  t:check(string.find(t:texts(), "appoints an interim director", 1, true), "and the players hear it")
+  t:play_to(4, "first")
+  t:eq(g:points("exec"), 2, "the next turn too")
+end)
+
+test("historical = false: the insurer chases only those who stall", function(t)
+  t:start{ seed = 1, variant = "bluff" }
+  local g = t.g
+  t:play_to(3, "first")                       -- the first policy takes no standing actions
+  t:check(g:delivered("insurer_chase"), "nobody called the insurer")
+  t:check(g:delivered("vendor_call") and not g:delivered("vendor_invoice"), "invoice to come")
+  t:play_to(4, "first")
+  t:check(g:delivered("vendor_invoice"), "BayTech bills two turns after it was hired")
+  t:play("first")
+  local debrief = t:debrief()
+  local line = string.match(debrief, "The insurer chases you: [^\n]*")
+  t:check(line and string.find(line, "this inject never really happened", 1, true) and
+          not string.find(line, "what really happened", 1, true), "never claimed as history: " ..
+          debrief)
 end)
