@@ -133,15 +133,17 @@ static void capabilities(strbuf *b, const def_scenario *sc)
 void aar_eval_particulars(strbuf *b, const session *s, const report_opts *o, const aar_timing *t)
 {
     const hseep_eval *e = &s->g->eval;
-    char when[64], len[64], paused[64];
+    char when[160], len[64], paused[64], closed[64];
     if (e->field[HSEEP_F_name]) kv_line(b, "Exercise", e->field[HSEEP_F_name], NULL);
     kv_line(b, "Sponsor", e->field[HSEEP_F_sponsor], NULL);
     kv_line(b, "Location", e->field[HSEEP_F_location], NULL);
     kv_line(b, "Exercise date (UTC)", t->known ? t->start_iso : s->h.started, NULL);
     if (t->known) {
-        aar_duration_words(t->end_ms - t->start_ms - t->paused_ms, len, sizeof len);
+        aar_duration_words(aar_played_ms(t), len, sizeof len);
         aar_duration_words(t->paused_ms, paused, sizeof paused);
-        str_fmt(when, sizeof when, "%s of play (%s paused, not counted)", len, paused);
+        aar_duration_words(t->closed_ms, closed, sizeof closed);
+        str_fmt(when, sizeof when, "%s of play (%s paused%s%s, not counted)", len, paused,
+                t->closed_ms ? "; the program closed for " : "", t->closed_ms ? closed : "");
     }
     kv_line(b, "Duration", t->known ? when : NULL, NULL);
     kv_line(b, "Facilitator", aar_facilitator(s, o), NULL);

@@ -26,11 +26,13 @@ static void exercise(cJSON *root, const session *s, const aar_timing *t)
     for (int r = 0; r < s->sc->nroles; r++) str_or_null(p, s->sc->roles[r].id, e->participants[r]);
     str_or_null(x, "date", t->known ? t->start_iso : NULL);
     if (t->known) {
-        cJSON_AddNumberToObject(x, "duration_ms", (double)(t->end_ms - t->start_ms - t->paused_ms));
+        cJSON_AddNumberToObject(x, "duration_ms", (double)aar_played_ms(t));
         cJSON_AddNumberToObject(x, "paused_ms", (double)t->paused_ms);
+        cJSON_AddNumberToObject(x, "closed_ms", (double)t->closed_ms);
     } else {
         cJSON_AddNullToObject(x, "duration_ms");
         cJSON_AddNullToObject(x, "paused_ms");
+        cJSON_AddNullToObject(x, "closed_ms");
     }
     cJSON *c = cJSON_AddArrayToObject(x, "capabilities");
     for (int i = 0; i < s->sc->ncapabilities; i++)

@@ -215,6 +215,30 @@ static long long paused_within(const session *s, long long from, long long to)
     return sum;
 }
 
+static long long overlap(long long a, long long b, long long from, long long to)
+{
+    long long lo = a > from ? a : from, hi = b < to ? b : to;
+    return hi > lo ? hi - lo : 0;
+}
+
+/* The time within [from, to) the program was closed: from a line to the
+   `opened` of the next run (journal.h), unless paused then (a pause counts
+   it already). */
+static long long closed_within(const session *s, long long from, long long to)
+{
+    long long sum = 0, prev = aar_time_ms(s->h.started);
+    int paused = 0;
+    for (int i = 0; i < s->nlog; i++) {
+        const journal_entry *e = &s->log[i];
+        long long opened = aar_time_ms(e->by.opened), at = aar_time_ms(e->by.at);
+        if (opened >= 0 && prev >= 0 && !paused) sum += overlap(prev, opened, from, to);
+        if (strcmp(e->cmd, cmd_names[CMD_PAUSE]) == 0) paused = 1;
+        if (strcmp(e->cmd, cmd_names[CMD_RESUME]) == 0) paused = 0;
+        if (at >= 0) prev = at;
+    }
+    return sum;
+}
+
 /* The start: the header's, unless a command is older (a save whose header
    was rewritten on a reload: its commands keep their times). */
 static long long first_ms(const session *s, const char **iso)
@@ -250,7 +274,8 @@ static void moves(const session *s, aar_timing *t)
         long long from = s->h.simultaneous ? turn_began : begun;
         int role = def_role_find(s->sc, c.a[0] ? c.a : s->log[e].role);
         if (kind == CMD_END && role >= 0)
-            add_move(t, s->log[e].turn, role, at - from - paused_within(s, from, at),
+            add_move(t, s->log[e].turn, role,
+                     at - from - paused_within(s, from, at) - closed_within(s, from, at),
                      strcmp(aar_by(s, e)->kind, "policy") == 0);
         begun = at;
     }
@@ -264,7 +289,13 @@ void aar_timing_of(const session *s, aar_timing *t)
     if (t->start_ms < 0 || t->end_ms < t->start_ms) return;
     t->known = 1;
     t->paused_ms = paused_within(s, t->start_ms, t->end_ms);
+    t->closed_ms = closed_within(s, t->start_ms, t->end_ms);
     moves(s, t);
+}
+
+long long aar_played_ms(const aar_timing *t)
+{
+    return t->end_ms - t->start_ms - t->paused_ms - t->closed_ms;
 }
 
 void aar_timing_free(aar_timing *t)

@@ -71,10 +71,14 @@ typedef struct aar_timing {
     int known;              /* the journal carries times */
     const char *start_iso;  /* the exercise's start as recorded */
     long long start_ms, end_ms, paused_ms;
+    long long closed_ms;    /* the program closed between two runs (journal.h's opened) */
     aar_move_time *moves;   /* every move ended, in order */
     int nmoves, cmoves;
 } aar_timing;
 void aar_timing_of(const session *s, aar_timing *t);
+/* The time of play: from the start to the last command, pauses and the
+   program's closed spans left out. */
+long long aar_played_ms(const aar_timing *t);
 void aar_timing_free(aar_timing *t);
 /* "42s", "3m 05s", "1h 20m" */
 void aar_duration_words(long long ms, char *buf, size_t size);

@@ -39,6 +39,21 @@ grep -qF 'exercise of 2024-05-06T10:00:00Z' "$work/t.html" || fail "the date fro
 "$bin" report "$work/r.jsonl" --out "$work/r.html" 2> /dev/null || fail "report of the rewritten save"
 grep -qF 'exercise of 2024-05-06T10:01:00.000Z' "$work/r.html" || fail "a later header moved the date"
 
+# Closed overnight between two runs (the second run's first line says when
+# it was opened): the night is no play and no team's time.
+sed -e '5s/"at":"2024-05-06T10:06:30.000Z"/"at":"2024-05-07T09:06:30.000Z","opened":"2024-05-07T09:05:00.000Z"/' \
+    -e '6,$s/"at":"2024-05-06T10:\([0-9:.]*\)Z"/"at":"2024-05-07T09:\1Z"/' "$work/lines" > "$work/night"
+grep -q '"opened":"2024-05-07T09:05:00.000Z"' "$work/night" || fail "the night's save was not made"
+{ sed 's/STARTED/2024-05-06T10:00:00Z/' <<< "$hdr"; cat "$work/night"; } > "$work/n.jsonl"
+"$bin" report "$work/n.jsonl" --out "$work/n.html" 2> /dev/null || fail "report of the save closed overnight"
+grep -qF '7m 01s of play (2m 00s paused; the program closed for 23h 00m, not counted)' "$work/n.html" ||
+    fail "the night counted as play: $(grep -o '[^>]*of play[^<]*' "$work/n.html")"
+time=$(between "$work/n.html" 'id="time"' '</section>' | words)
+grep -qF 'Beta 2 1m 45s 2m 00s 3m 30s 0' <<< "$time" || fail "the night counted in Beta's move: $time"
+"$bin" report "$work/n.jsonl" --format json 2> /dev/null |
+    python3 -c 'import json,sys; x=json.load(sys.stdin)["exercise"]; assert x["duration_ms"] == 421000 and x["closed_ms"] == 23 * 3600e3, x' ||
+    fail "the JSON duration of the save closed overnight"
+
 # Who decided: Ana for Alpha; Beta's unrecorded `choose` is a team's.
 dec=$(between "$work/t.html" 'id="decisions"' '</section>' | words)
 grep -qF 'Inject one Alpha (Ana) Ex we act' <<< "$dec" || fail "Alpha's decision: $dec"
