@@ -144,13 +144,7 @@ static int do_observe(hseep_eval *e, const def_scenario *sc, int turn, const cmd
         return fail(err, errlen, "already %d observations, the most one exercise keeps",
                     HSEEP_MAX_OBSERVATIONS);
     hseep_obs *o = VEC_PUSH(e->obs, e->nobs, e->cobs);
-    *o = (hseep_obs){turn,
-                     objective,
-                     cap,
-                     (hseep_kind)kind,
-                     xstrdup(c->text),
-                     NULL,
-                     c->by[0] ? xstrdup(c->by) : NULL};
+    *o = (hseep_obs){turn, objective, cap, (hseep_kind)kind, xstrdup(c->text), NULL};
     return 0;
 }
 
@@ -275,8 +269,7 @@ int hseep_apply(hseep_eval *e, const def_scenario *sc, int turn, const cmd *c, c
 
 void hseep_clear(hseep_eval *e)
 {
-    for (int i = 0; i < e->nobs; i++)
-        free(e->obs[i].text), free(e->obs[i].cause), free(e->obs[i].by);
+    for (int i = 0; i < e->nobs; i++) free(e->obs[i].text), free(e->obs[i].cause);
     for (int i = 0; i < e->nplan; i++) free(e->plan[i].action), free(e->plan[i].owner);
     for (int i = 0; i < HSEEP_NFIELDS; i++) free(e->field[i]), e->field[i] = NULL;
     for (int i = 0; i < CR_MAX_ROLES; i++) free(e->participants[i]), e->participants[i] = NULL;

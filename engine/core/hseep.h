@@ -124,7 +124,7 @@ typedef struct hseep_obs {
     hseep_kind kind;
     char *text;  /* the observation statement */
     char *cause; /* its root cause (analysis), NULL while not given */
-    char *by;    /* the participant who sent it (host), NULL none */
+    /* who sent it is the journal's (its provenance): the report reads it */
 } hseep_obs;
 
 typedef struct hseep_plan {

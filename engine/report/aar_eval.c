@@ -181,7 +181,8 @@ static void observation(strbuf *b, const session *s, int i)
     }
     sb_printf(b, "<p class=\"note\">Observed in turn %d (%s)", o->turn,
               game_turn_label(s->g, o->turn));
-    if (o->by) sb_puts(b, " by "), html_text(b, o->by);
+    const char *by = aar_obs_author(s, i);
+    if (by) sb_puts(b, " by "), html_text(b, by);
     sb_puts(b, ".</p></li>\n");
 }
 

@@ -4,6 +4,8 @@
  * improvement plan, who made each decision and the time each move took.
  * Apart from aar_json.c, as aar_eval.c is from aar_html.c.
  */
+#include <string.h>
+
 #include <cjson/cJSON.h>
 
 #include "report_int.h"
@@ -53,7 +55,7 @@ static void observations(cJSON *root, const session *s)
         cJSON_AddStringToObject(j, "kind", hseep_kind_names[o->kind]);
         cJSON_AddStringToObject(j, "text", o->text);
         str_or_null(j, "cause", o->cause);
-        str_or_null(j, "by", o->by);
+        str_or_null(j, "by", aar_obs_author(s, i));
         cJSON_AddItemToArray(a, j);
     }
 }
@@ -122,4 +124,44 @@ void aar_eval_json(cJSON *root, const session *s, const aar_timing *t)
     plan(root, s);
     made(root, s);
     moves(root, s, t);
+}
+
+static int named(const def_scenario *sc, int c)
+{
+    for (int k = 0; k < sc->ncapabilities; k++)
+        if (strcmp(sc->capabilities[k], hseep_capabilities[c].id) == 0) return 1;
+    return 0;
+}
+
+static void capability(cJSON *a, int c, int own)
+{
+    if (c < 0) return;
+    cJSON *j = cJSON_CreateObject();
+    cJSON_AddStringToObject(j, "id", hseep_capabilities[c].id);
+    cJSON_AddStringToObject(j, "name", hseep_capabilities[c].name);
+    cJSON_AddBoolToObject(j, "own", own);
+    cJSON_AddItemToArray(a, j);
+}
+
+/* The facilitator's state on the room's devices (engine/net): what the
+   evaluators recorded, and the capabilities a form offers (the scenario's
+   own first). Never built for a team or an observer (view.h). */
+cJSON *report_evaluation_json(const session *s)
+{
+    const hseep_eval *e = &s->g->eval;
+    cJSON *root = cJSON_CreateObject();
+    observations(root, s);
+    plan(root, s);
+    cJSON *x = cJSON_AddObjectToObject(root, "exercise");
+    for (int f = 0; f < HSEEP_NFIELDS; f++)
+        if (!hseep_fields[f].per_team) str_or_null(x, hseep_fields[f].id, e->field[f]);
+    cJSON *caps = cJSON_AddArrayToObject(root, "capabilities");
+    for (int k = 0; k < s->sc->ncapabilities; k++) /* the scenario's, in its order */
+        capability(caps, hseep_capability_find(s->sc->capabilities[k]), 1);
+    for (int c = 0; c < HSEEP_NCAPABILITIES; c++)
+        if (!named(s->sc, c)) capability(caps, c, 0);
+    cJSON *el = cJSON_AddArrayToObject(root, "elements");
+    for (int k = 0; k < HSEEP_NELEMENTS; k++)
+        cJSON_AddItemToArray(el, cJSON_CreateString(hseep_elements[k].id));
+    return root;
 }

@@ -156,6 +156,18 @@ void aar_made_words(const session *s, const aar_made *m, strbuf *out)
     }
 }
 
+const char *aar_obs_author(const session *s, int obs)
+{
+    static const char observe[] = "observe ";
+    for (int i = 0, k = 0; i < s->nlive; i++) {
+        const journal_by *by = aar_by(s, s->live[i]);
+        if (strncmp(s->log[s->live[i]].cmd, observe, sizeof observe - 1) != 0 || k++ != obs)
+            continue;
+        return by->name[0] ? by->name : by->participant[0] ? by->participant : NULL;
+    }
+    return NULL;
+}
+
 /* When ----------------------------------------------------------------------- */
 
 /* Days from 1970-01-01 to y-m-d of the proleptic Gregorian calendar

@@ -76,6 +76,13 @@ int report_html(const session *s, const report_opts *o, strbuf *out);
 /* The same data as one JSON object (for comparing teams). */
 int report_json(const session *s, const report_opts *o, strbuf *out);
 
+/* The evaluation for the facilitator's page on the room's devices
+   (aar_eval_json.c): {"observations", "plan", "exercise", "capabilities",
+   "elements"}, with the JSON report's keys. Only for a viewer
+   view_sees_evaluation lets see it. The caller owns the object. */
+struct cJSON;
+struct cJSON *report_evaluation_json(const session *s);
+
 /* CSV (RFC 4180, csv.c): the improvement plan, one row per corrective
    action (and per area for improvement still without one), and the
    decision log, one row per decision asked for. */

@@ -60,6 +60,11 @@ void aar_item_made(const session *s, const aar_links *l, int item, aar_made *out
 void aar_made_words(const session *s, const aar_made *m, strbuf *out);
 int aar_made_by_team(const aar_made *m);
 
+/* Who recorded observation obs (from 0): the name its journal line gives
+   (an evaluator's on the room's devices), else the participant; NULL when
+   the line says nobody (the window's console, the terminal). */
+const char *aar_obs_author(const session *s, int obs);
+
 /* Time: milliseconds since 1970 of an ISO 8601 UTC time; -1 unreadable. */
 long long aar_time_ms(const char *iso);
 typedef struct aar_move_time {

@@ -54,6 +54,25 @@ grep -qF 'Beta 2 1m 45s 2m 00s 3m 30s 0' <<< "$time" || fail "the night counted 
     python3 -c 'import json,sys; x=json.load(sys.stdin)["exercise"]; assert x["duration_ms"] == 421000 and x["closed_ms"] == 23 * 3600e3, x' ||
     fail "the JSON duration of the save closed overnight"
 
+# An evaluator's observation names her (the journal's provenance); one sent
+# without it (the window's console) names nobody; an undone one is gone.
+cat > "$work/obs" <<'EOF2'
+{"cmd":"observe om planning area -- BY_EVALUATOR_QX","turn":3,"role":"a","by":"facilitator","participant":"p7","name":"Mira Kola","at":"2024-05-06T10:10:00.000Z"}
+{"cmd":"observe os cyber strength -- UNDONE_QX","turn":3,"role":"a","by":"facilitator","participant":"p8","name":"Undone","at":"2024-05-06T10:10:30.000Z"}
+{"cmd":"undo","turn":3,"role":"a","by":"facilitator","at":"2024-05-06T10:10:40.000Z"}
+{"cmd":"observe os cyber strength -- BY_CONSOLE_QX","turn":3,"role":"a","at":"2024-05-06T10:11:00.000Z"}
+EOF2
+{ sed 's/STARTED/2024-05-06T10:00:00Z/' <<< "$hdr"; cat "$work/lines" "$work/obs"; } > "$work/o.jsonl"
+"$bin" report "$work/o.jsonl" --out "$work/o.html" 2> /dev/null || fail "report of the evaluators' save"
+grep -q 'BY_EVALUATOR_QX.*Observed in turn 3 ([^)]*) by Mira Kola\.' "$work/o.html" || fail "the evaluator is not named"
+grep -q 'BY_CONSOLE_QX.*Observed in turn 3 ([^)]*)\.</p>' "$work/o.html" || fail "the console's observation names someone"
+! between "$work/o.html" 'id="analysis"' '</section>' | grep -q 'UNDONE_QX' ||
+    fail "an undone observation is among the strengths and areas"
+! grep -q 'by Undone' "$work/o.html" || fail "an undone observation's author is in the report"
+"$bin" report "$work/o.jsonl" --format json 2> /dev/null |
+    python3 -c 'import json,sys; o=json.load(sys.stdin)["observations"]; assert [x["by"] for x in o] == ["Mira Kola", None], o' ||
+    fail "the JSON observations' authors"
+
 # Who decided: Ana for Alpha; Beta's unrecorded `choose` is a team's.
 dec=$(between "$work/t.html" 'id="decisions"' '</section>' | words)
 grep -qF 'Inject one Alpha (Ana) Ex we act' <<< "$dec" || fail "Alpha's decision: $dec"
