@@ -31,10 +31,11 @@ const char aar_eval_css[] =
     "table.grid td,table.grid th{padding:3px 8px;font-size:13px}\n"
     "table.whatif th:first-child{width:34%}\n"
     "table.decisions{table-layout:fixed}\n"
-    "table.decisions th:nth-child(1){width:6%}table.decisions th:nth-child(2){width:17%}\n"
-    "table.decisions th:nth-child(3){width:15%}table.decisions th:nth-child(4){width:19%}\n"
+    "table.decisions th:nth-child(1){width:6%}table.decisions th:nth-child(2){width:15%}\n"
+    "table.decisions th:nth-child(3){width:14%}table.decisions th:nth-child(4){width:18%}\n"
     "table.decisions th:nth-child(5){width:17%}table.decisions th:nth-child(6){width:18%}\n"
-    "table.decisions th:nth-child(7){width:8%}\n"
+    "table.decisions th:nth-child(7){width:12%}\n"
+    "table.decisions td{overflow-wrap:break-word}\n"
     "table.plan{table-layout:fixed;font-size:12px}\n"
     "table.plan td,table.plan th{border:1px solid #9aa5b3;overflow-wrap:break-word;"
     "padding:5px 5px}\n"
@@ -48,7 +49,8 @@ const char aar_eval_css[] =
     ".keep{break-inside:avoid;page-break-inside:avoid}\n"
     "@media print{section.sec-plan{break-before:page;page-break-before:always}"
     "table.plan{font-size:8pt}table.plan th{font-size:7.5pt}"
-    "table.plan td,table.plan th{padding:4px 4px}table.decisions{font-size:9pt}}\n";
+    "table.plan td,table.plan th{padding:4px 4px}table.decisions{font-size:9pt}"
+    "table.decisions td,table.decisions th{padding:5px 5px}}\n";
 
 const char *aar_facilitator(const session *s, const report_opts *o)
 {

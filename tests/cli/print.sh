@@ -7,6 +7,7 @@ source "$(dirname "$0")/lib.bash"
 command -v chromium > /dev/null && command -v pdftotext > /dev/null || { echo "skipped: no chromium or pdftotext"; exit 77; }
 fx="$src/tests/fixtures/aar"
 cat > "$work/e.cmds" <<'EOF'
+choose e1 y -- not as history went, so that the decisions say "different"
 observe om infrastructure area -- Systems of the border police still shared accounts with the network that was breached.
 observe os cybersecurity area -- Backups were restored without checking them.
 plan 1 organization 2025-01-15 2025-12-31 -- Separate the accounts and links of the border systems from the government network, with new credentials.
@@ -40,6 +41,12 @@ words = re.findall(r'xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+"
 for x0, x1, word in words:
     assert float(x0) >= 20 and float(x1) <= w - 20, "'%s' lies outside the page (%s to %s of %g)" % (word, x0, x1, w)
 text = [word for _, _, word in words]
+# Every word of every page lies inside it (a table's last column too).
+for i, (pw, ph, pbody) in enumerate(pages):
+    for x0, x1, word in re.findall(r'xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<', pbody):
+        assert float(x0) >= 20 and float(x1) <= float(pw) - 20, \
+            "page %d: '%s' lies outside the page (%s to %s of %s) on %s" % (i + 1, word, x0, x1, pw, sys.argv[2])
+assert any(re.search(r'>different<', p[2]) for p in pages), "no whole word 'different' (the decisions' Match column cut off, or no decision differs)"
 for whole in ("2025-01-15", "2025-12-31", "2025-03-01", "2025-09-30", "Completion", "Organization",
               "Equipment", "Infrastructure", "Cybersecurity", "Communications"):
     assert whole in text, "'%s' is not a whole word on the plan's page (%s)" % (whole, sys.argv[2])
