@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "record.h"
 #include "rewind.h"
 #include "ui_actions.h"
 #include "ui_app.h"
@@ -174,9 +175,26 @@ static int choice_row(ui_app *a, SDL_Rect r, int y, int entry)
     int ev, mv = entry_move(s, entry, &ev), pad = ui_px(a, 8);
     char top[200], body[700];
     const def_role *ro = &s->sc->roles[s->sc->events[ev].decider];
-    str_fmt(top, sizeof top, "Turn %d · %s · command %d", s->log[entry].turn,
-            ro->shortname ? ro->shortname : ro->name, entry + 1);
-    str_fmt(body, sizeof body, "%s: %s", s->sc->events[ev].title, s->sc->moves[mv].label);
+    const char *team = ro->shortname ? ro->shortname : ro->name;
+    const journal_entry *e = &s->log[entry];
+    char who[160];
+    /* Who made it (record.h): never the team's name alone on a policy's move. */
+    switch (record_maker_of_line(e)) {
+    case RECORD_POLICY:
+        str_fmt(who, sizeof who, "the policy '%s', for %s", e->by.name[0] ? e->by.name : "?", team);
+        break;
+    case RECORD_FACILITATOR:
+        str_fmt(who, sizeof who, "the facilitator, for %s", team);
+        break;
+    default:
+        str_fmt(who, sizeof who, "%s", team);
+    }
+    str_fmt(top, sizeof top, "Turn %d · %s · command %d", e->turn, who, entry + 1);
+    /* "What do we tell people? A synchronized...": no colon after a question. */
+    const char *title = s->sc->events[ev].title;
+    size_t n = strlen(title);
+    int stop = n && strchr("?!.:", title[n - 1]);
+    str_fmt(body, sizeof body, "%s%s %s", title, stop ? "" : ":", s->sc->moves[mv].label);
     int w = r.w - 2 * pad;
     int h = ui_line_h(a, ST_SMALL) + ui_text_h(a, ST_BODY, body, w) + 2 * pad;
     SDL_Rect row = ui_rect(r.x, y, r.w, h);

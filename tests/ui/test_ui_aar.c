@@ -320,7 +320,9 @@ static void test_whatif(void)
     ui_render(&app);
     ui_drawn = NULL;
     const char *want[] = {"AS THE ROOM PLAYED IT", "WHAT IF", "OBJECTIVES (HSEEP)",
-                          "Attacker foothold (hidden)", NULL};
+                          "Attacker foothold (hidden)",
+                          /* the room's decisions say who made each */
+                          "the policy 'historical', for AKSHI · command", NULL};
     for (int i = 0; want[i]; i++)
         CHECK_MSG(drawn.s && strstr(drawn.s, want[i]), "no '%s'", want[i]);
     sb_free(&drawn);
