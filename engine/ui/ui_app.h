@@ -208,6 +208,7 @@ typedef struct ui_app {
     ui_save_entry *saves;
     int nsaves;
     int variant_mode;
+    char session_id[64]; /* --session: the scenario's session a new game plays ("": every turn) */
     uint64_t seed;
 
     /* The game in play. */
