@@ -211,6 +211,7 @@ static void reset_view(ui_app *a)
     memset(a->scroll, 0, sizeof a->scroll);
     a->sel_item = -2; /* pick the first open decision on the dashboard */
     a->sel_card = -1;
+    a->mx_card = -1, a->mx_col = 0, a->mx_rel = 0;
     a->seen_role = a->ses->g->role, a->seen_turn = a->ses->g->turn;
     a->modal = MODAL_NONE;
     a->timer.turn = -1; /* a new game: the timer starts again */

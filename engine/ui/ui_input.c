@@ -112,6 +112,7 @@ static void key_down(ui_app *a, const SDL_KeyboardEvent *e)
     if (k == SDLK_ESCAPE)
         return ui_do(
             a, a->modal == MODAL_CONFIRM || a->modal == MODAL_CONSOLE ? ACT_CANCEL : ACT_MENU, 0);
+    if (!a->modal && a->ses && a->screen == SCR_EVIDENCE && ui_evidence_key(a, k)) return;
     if (k == SDLK_TAB) return move_focus(a, shift ? -1 : 1);
     if (k == SDLK_DOWN || k == SDLK_RIGHT) return move_focus(a, 1);
     if (k == SDLK_UP || k == SDLK_LEFT) return move_focus(a, -1);
