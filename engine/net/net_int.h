@@ -25,6 +25,7 @@
 
 #include "net.h"
 #include "net_limits.h"
+#include "view.h"
 #include "util.h"
 
 struct mg_context;
@@ -144,10 +145,10 @@ typedef struct net_req {
     char token[NET_TOKEN_LEN + 1];
     char name[NET_NAME_MAX + 1];
     char role[64], to[24];
-    long long seq; /* 0: none */
+    long long seq;           /* 0: none */
     int has_seq, ms, closes; /* ms: the timer's length */
-    char *line;  /* REQ_COMMAND */
-    cJSON *sent; /* REQ_COMMAND: the answer given (kept for a resend) */
+    char *line;              /* REQ_COMMAND */
+    cJSON *sent;             /* REQ_COMMAND: the answer given (kept for a resend) */
     struct net_req *next;
 } net_req;
 
@@ -247,6 +248,14 @@ int net_part_join(net *n, int slot, const char *token, const char *name);
 int net_part_by_id(const net *n, const char *id);
 /* A new code for the slot (under n->lock); 0 or -1. */
 int net_room_recode(net *n, int slot);
+
+/* net_view_analysis.c: issue 14's parts of a state (an analysis board and
+   its cards, a meter's trend, the session and this turn's pause point);
+   net_view_card_analysis says whether the card is an analysis board's. */
+void net_view_board_analysis(cJSON *j, const game *g, int b);
+int net_view_card_analysis(cJSON *j, const viewer *v, const game *g, int c);
+void net_view_trend(cJSON *j, const game *g, int m);
+void net_view_pause(cJSON *o, const game *g);
 
 /* net_view.c: what slot's holder may see, as the state message. */
 net_msg *net_view_state(net *n, session *s, int slot);
