@@ -261,7 +261,8 @@
       "the turns that stop for the teams; the others pass by themselves (their injects arrive, "   \
       "their decisions stay open until a played turn, their points are not carried over)")        \
     X(start, seed,    T_INT, DEF(1), ANY, "the game's seed")                                       \
-    X(start, variant, T_STR, OPT,    ANY, "a variant's id, or `\"random\"` (default: the first)")
+    X(start, variant, T_STR, OPT,    ANY, "a variant's id, or `\"random\"` (default: the first)") \
+    X(start, session, T_STR, OPT,    ANY, "a session's id (default: every turn)")
 // clang-format on
 
 /* The game handle g ---------------------------------------------------------
@@ -323,7 +324,7 @@
 // clang-format off
 #define API_TESTS(X)                                                                               \
     X(test,    GLOBAL, "(name, fn)",       "declare a test; `fn` receives `t`")                    \
-    X(start,   METHOD, "{ seed =, variant = }", "a new game (see `start` below)")                  \
+    X(start,   METHOD, "{ seed =, variant =, session = }", "a new game (see `start` below)")     \
     X(cmd,     METHOD, "(line)",           "a command that must be taken")                         \
     X(refused, METHOD, "(line [, words])",                                                         \
       "a command that must be refused; with `words`, the refusal must contain them; returns the refusal") \

@@ -514,7 +514,7 @@ void gapi_index_ids(script *s)
     const def_scenario *sc = s->sc;
     lua_getfield(L, LUA_REGISTRYINDEX, IDS_KEY);
     int ids = lua_gettop(L);
-    static const api_kind plain[] = {K_meter, K_event, K_card, K_ending, K_role};
+    static const api_kind plain[] = {K_meter, K_event, K_card, K_ending, K_role, K_board};
     for (size_t i = 0; i < sizeof plain / sizeof plain[0]; i++) fill_ids(L, ids, sc, plain[i]);
     /* Options by "event.option" and actions by id map to move indexes. */
     lua_rawgeti(L, ids, K_option);

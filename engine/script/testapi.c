@@ -68,6 +68,10 @@ static int t_start(lua_State *L)
     c->last.len = 0;
     if (!c->sess) return luaL_error(L, "t:start: the game failed to start: %s", err);
     c->s->g = c->sess->g;
+    if (lua_istable(L, 2) && lua_getfield(L, 2, api_fname(F_start_session)) != LUA_TNIL &&
+        session_set_session(c->sess, luaL_checkstring(L, -1), err, sizeof err))
+        return luaL_error(L, "t:start: %s", err);
+    c->s->g = c->sess->g;
     return 0;
 }
 
