@@ -218,8 +218,8 @@ static void show_event(tstate *t, const char *id)
            g->sc->roles[e->decider].id);
     for (int i = 0; i < e->noptions; i++) print_move(t, e->options[i], i + 1);
     if (e->expires)
-        printf("Open until the end of turn %d; then '%s' applies.\n", it->turn + e->expires - 1,
-               g->sc->moves[e->default_option].id);
+        printf("Open until the end of turn %d; then '%s' applies.\n",
+               game_item_deadline(g, g->ev_item[ev]), g->sc->moves[e->default_option].id);
 }
 
 static void print_actions(tstate *t)

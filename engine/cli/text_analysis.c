@@ -27,11 +27,21 @@ static int col_width(const def_board *b, int h)
     return w < 3 ? 3 : w;
 }
 
+/* A line of the matrix, without the blanks its last cell was padded with. */
+static void put_line(strbuf *l)
+{
+    while (l->len && l->s[l->len - 1] == ' ') l->len--;
+    printf("%.*s\n", (int)l->len, l->s ? l->s : "");
+    l->len = 0;
+}
+
 static void matrix_head(const def_board *b)
 {
-    printf("  %-*s  %-5s", MATRIX_ID_W + 5, "card", "grade");
-    for (int h = 0; h < b->nhyps; h++) printf(" | %-*s", col_width(b, h), b->hyps[h].key);
-    printf("\n");
+    strbuf l = {0};
+    sb_printf(&l, "  %-*s  %-5s", MATRIX_ID_W + 5, "card", "grade");
+    for (int h = 0; h < b->nhyps; h++) sb_printf(&l, " | %-*s", col_width(b, h), b->hyps[h].key);
+    put_line(&l);
+    sb_free(&l);
 }
 
 /* One card's row: its number and id, the team's grade, its marks; at the
@@ -46,14 +56,16 @@ static void matrix_row(const game *g, int n, int c, int key)
     if (key && d->reliability)
         str_cat(grade, sizeof grade, "/%c%d", d->reliability, d->credibility);
     str_fmt(id, sizeof id, "[%d] %.*s", n, MATRIX_ID_W, d->id);
-    printf("  %-*s  %-5s", MATRIX_ID_W + 5, id, grade);
+    strbuf l = {0};
+    sb_printf(&l, "  %-*s  %-5s", MATRIX_ID_W + 5, id, grade);
     for (int h = 0; h < b->nhyps; h++) {
         char cell[8];
         str_fmt(cell, sizeof cell, "%s%s%s", fit_cell(analysis_mark_of(g, c, h)), key ? "/" : "",
                 key ? fit_cell(analysis_key_of(g->sc, c, h)) : "");
-        printf(" | %-*s", col_width(b, h), cell);
+        sb_printf(&l, " | %-*s", col_width(b, h), cell);
     }
-    printf("\n");
+    put_line(&l);
+    sb_free(&l);
 }
 
 static void legend(const def_board *b, const def_scenario *sc, int width, int key)

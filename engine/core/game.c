@@ -139,6 +139,16 @@ int game_turn_played(const game *g, int t)
     return t >= 1 && t <= g->sc->nturns && g->played[t];
 }
 
+int game_item_deadline(const game *g, int item)
+{
+    const game_item *it = &g->items[item];
+    if (it->event < 0 || !g->sc->events[it->event].expires) return 0;
+    int left = g->sc->events[it->event].expires, t = it->turn;
+    for (; t <= g->sc->nturns; t++)
+        if (game_turn_played(g, t) && --left == 0) return t;
+    return g->sc->nturns;
+}
+
 int game_question_turn(const game *g, int q)
 {
     int t = g->sc->question_turn[q];

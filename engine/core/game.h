@@ -194,6 +194,10 @@ void game_set_simultaneous(game *g, int on);
 int game_set_session(game *g, int session);
 /* 1 when turn t stops for the teams in the session played. */
 int game_turn_played(const game *g, int t);
+/* The turn at whose end an item's open decision takes its default: its
+   `expires` counted in turns that stop for the teams (0: it never expires;
+   past the last turn: the game's end). */
+int game_item_deadline(const game *g, int item);
 /* The turn at whose start question q is put to the room (the first played
    turn at or after the one it names), 0 when at the debrief only, -1 when
    the session leaves no such turn (it is then asked at the debrief). */

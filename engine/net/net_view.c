@@ -284,7 +284,7 @@ static cJSON *event_item(const net *n, const viewer *v, const game *g, int i)
     add_str(j, "decider", e->noptions ? g->sc->roles[e->decider].id : NULL);
     cJSON_AddStringToObject(j, "status", item_status(g, it));
     if (e->noptions && e->expires)
-        cJSON_AddNumberToObject(j, "closes", it->turn + e->expires - 1);
+        cJSON_AddNumberToObject(j, "closes", game_item_deadline(g, i));
     else
         cJSON_AddNullToObject(j, "closes");
     add_choice(j, v, g, i);

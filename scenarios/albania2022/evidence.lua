@@ -192,9 +192,8 @@ ev_card { id = "summit_timing", board = "evidence", title = "Timing: eight days 
 ev_card { id = "mek_context", board = "evidence", title = "Albania hosts Tehran's armed opposition",
   text = "About 3,000 MEK members moved from Iraq to the Ashraf 3 camp near Manëz at US and UN " ..
     "request. Reports differ on the year (AFP: 2013; AP: 2014; Exit News: 2016) and the number " ..
-    "(Exit News: about 1,000 in a compound 40 km from Tirana). The group, founded in 1965 to " ..
-    "oppose the Shah, backed the 1979 revolution, broke with Khomeini and sided with Iraq in " ..
-    "the Iran-Iraq war; the EU, Canada, the US and Japan once listed it as a terrorist group.",
+    "(Exit News: about 1,000 in a compound 40 km from Tirana). The group wants to overthrow " ..
+    "the Islamic Republic; Tehran calls it terrorist.",
   source = { "afp_2022_09_10", "ap_2022_09_07", "exit_2022_09_07", "thenational_2022_09_08" },
   attrs = { level = "strategic", provenance = "Open sources" },
   reliability = "A", credibility = 2, fits = { iran = "consistent", hacktivist = "consistent" } }

@@ -292,11 +292,21 @@ event {
   title = "End of October",
   text = "Three and a half months after the first ransom note, the government takes stock: " ..
     "services, trust, allies, the border posts. HomeLand Justice says it is not finished.",
-  source = { "nyt_2023_02", "later_2023_2025" },
-  note = "What came next: Dec 2022 bank customers got fake 'balance is zero' texts (NYT). Dec 2023 " ..
-    "HLJ hit One Albania (about 1.5M subscribers), the Parliament and (claimed) Air Albania; Jan-Feb " ..
-    "2024 INSTAT (claims of 10 TB denied in part); Jun 2025 Tirana municipality. Claims of 2 PB and " ..
-    "10 TB are unverified.",
+  source = { "afp_2022_09_10", "alarabiya_2022_09_07", "ap_2022_09_07", "galactik_2022_09_07",
+             "exit_2022_09_07", "nyt_2023_02", "later_2023_2025" },
+  note = "The record of 2022, whatever happened in this game. Wed 7 Sep: speaking of the attack " ..
+    "for the first time, Rama accused Iran of the 15 July attack meant to 'paralyze government " ..
+    "services and hack data and emails from government systems' (AFP) and cut ties; his " ..
+    "government was 'completely sure' (MP Taulant Balla, Al Arabiya); the US (NSC spokesperson " ..
+    "Adrienne Watson) and the UK (Foreign Secretary James Cleverly) attributed the same day; " ..
+    "Iran's spokesman Nasser Kanaani called it 'baseless' (Exit News); opposition MP Aldo Bumci " ..
+    "called for NATO's protection (Exit News). Fri 9 Sep: the US sanctioned MOIS and its " ..
+    "minister Esmail Khatib (AFP). Sat 10 Sep: the interior ministry blamed 'the same entities' " ..
+    "for the attack on the police (AFP). Albania, an ally of the US since the early 1990s, joined " ..
+    "NATO in 2009 (AFP). What came next: Dec 2022 bank customers got fake 'balance is zero' texts " ..
+    "(NYT). Dec 2023 HLJ hit One Albania (about 1.5M subscribers), the Parliament and (claimed) " ..
+    "Air Albania; Jan-Feb 2024 INSTAT (claims of 10 TB denied in part); Jun 2025 Tirana " ..
+    "municipality. Claims of 2 PB and 10 TB are unverified.",
 }
 
 -- Police and border: standing actions of the intelligence service and the police -------------------------

@@ -17,7 +17,12 @@ event {
     "what the government advises.",
   source = { "ap_2022_07_22", "thenational_2022_09_08", "afp_2022_09_10", "ap_2022_09_07" },
   note = "21-22 Jul 2022: the US Embassy warned of a threat to the summit; on 22 Jul the NCRI " ..
-    "postponed it on the Albanian government's recommendation (AP; The National). The MEK " ..
+    "postponed it on the Albanian government's recommendation (AP; The National). The MEK was " ..
+    "founded in 1965 to oppose the US-backed Shah Mohammad Reza Pahlavi, fought in the 1970s, " ..
+    "backed Ayatollah Ruhollah Khomeini in 1979 but soon broke with the new authorities, and " ..
+    "sided with Iraq in the Iran-Iraq war; the EU, Canada, the US and Japan listed it as a " ..
+    "terrorist group and later lifted the designation; the US gave it protection under the " ..
+    "Geneva Convention in 2004 (Exit News; AFP). The MEK " ..
     "regularly holds summits in Albania with the support of US Republicans: former Vice President " ..
     "Mike Pence gave the keynote in June 2022 (AFP). One AP reprint says the conference was 'a " ..
     "week before the cyberattack'; it was scheduled for 23 Jul, after it, and the game follows " ..
@@ -131,7 +136,10 @@ event {
   text = "Albania has said publicly that Iran is behind the attack. The Council of Ministers meets " ..
     "to decide what follows from it. The Iranian embassy is 200 metres from Kryeministria.",
   source = { "reuters_2022_09_07", "afp_2022_09_10", "ap_2022_09_07", "galactik_2022_09_07", "ccdcoe_toolkit" },
-  note = "7 Sep 2022: in a video statement Rama said \"The Council of Ministers has decided to " ..
+  note = "7 Sep 2022, the first time Tirana spoke of who was behind the attack (AFP): Albania was " ..
+    "attacked 'in an attempt to destroy' its digital infrastructure, 'paralyse public services, " ..
+    "and hack data and electronic communications' (Galactik Views); AP's reprint speaks of 'a " ..
+    "week-long investigation' (the attack was 54 days earlier). In a video statement Rama said \"The Council of Ministers has decided to " ..
     "immediately break off diplomatic relations with the Islamic Republic of Iran\" (AFP), gave " ..
     "all embassy staff 24 hours to leave in an official notice to the embassy naming 'all " ..
     "diplomatic, technical, administrative, and security personnel' (Galactik Views), called the " ..
