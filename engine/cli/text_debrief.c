@@ -19,7 +19,7 @@ void text_debrief_truth(const game *g, const viewer *v, int width)
     const def_scenario *sc = g->sc;
     if (g->variant < 0 || !view_sees_truth(v, g)) return;
     const def_variant *va = &sc->variants[g->variant];
-    printf("\n%s (%s):\n", LOGTEXT_TRUTH_LABEL, va->title);
+    printf("\n%s (the variant '%s'):\n", LOGTEXT_TRUTH_LABEL, va->title);
     text_wrap(width, 2, va->truth);
 }
 
@@ -79,8 +79,13 @@ static void item_history(const game *g, const viewer *v, int i, int width)
 
 void text_debrief_history(const game *g, const viewer *v, int width)
 {
-    printf("\nYour decisions beside history (%s), with the notes of each inject:\n",
-           logtext_history_label(g->sc));
+    char head[256];
+    str_fmt(head, sizeof head,
+            "Your decisions beside the record ('%s': what was decided then, where you chose "
+            "otherwise), with the notes of each inject:",
+            logtext_history_label(g->sc));
+    printf("\n");
+    text_wrap(width, 0, head);
     for (int i = view_next_item(v, g, -1); i >= 0; i = view_next_item(v, g, i))
         if (g->items[i].event >= 0) item_history(g, v, i, width);
 }

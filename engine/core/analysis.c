@@ -208,6 +208,9 @@ void analysis_words(const game *g, const analysis *a, char *buf, size_t size)
                 "hypothesis.");
     else if (a->lead < 0)
         str_fmt(buf, size, "The graded evidence favours no hypothesis yet.");
+    else if (a->margin <= 0) /* a tie: naming one first would read as a lead */
+        str_fmt(buf, size, "No hypothesis leads yet: the graded evidence does not tell %s from %s.",
+                b->hyps[a->lead].val, b->hyps[a->runner].val);
     else if (a->likely == LIKELY_NONE)
         str_fmt(buf, size, "%s leads, but the graded evidence does not yet favour it over %s.",
                 b->hyps[a->lead].val, b->hyps[a->runner].val);

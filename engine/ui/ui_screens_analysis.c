@@ -140,7 +140,9 @@ static void row(ui_app *a, int card, const mx_geom *m, SDL_Rect r, int live)
     SDL_Rect t = ui_rect(r.x, r.y, m->titlew, m->rowh);
     int sel = a->sel_card == card;
     ui_round(a, t, ui_px(a, 6), sel ? ui_mix(a->th->raised, a->th->accent, 0.25f) : a->th->raised);
-    ui_text(a, ST_BODY, a->th->text, ui_inset(t, ui_px(a, 8)), d->title, TX_VCENTER | TX_ELLIPSIS);
+    int in = ui_px(a, 8); /* a side margin only: the row is one line high */
+    ui_text(a, ST_BODY, a->th->text, ui_rect(t.x + in, t.y, t.w - 2 * in, t.h), d->title,
+            TX_VCENTER | TX_ELLIPSIS);
     ui_hit_add(a, t, ACT_CARD, card, 0);
     char mine[8] = "—", truth[8] = "", rel;
     int cred;

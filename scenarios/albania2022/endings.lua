@@ -34,7 +34,7 @@ objective {
   id = "attribute", title = "Attribute with confidence that matches the evidence",
   text = function(g)
     local said = A22.named(g) and ("Albania named " .. A22.WHO[g.state.named] .. ", " ..
-      A22.WORDS[g.state.attr_level] .. ", on turn " .. g.state.attr_turn .. ", when the evidence " ..
+      A22.WORDS[g.state.attr_level] .. ", on turn " .. ("%d"):format(g.state.attr_turn) .. ", when the evidence " ..
       "supported " .. ({ [0] = "no judgement", "'likely'", "'very likely'", "'almost certain'" })[g.state.attr_support] ..
       " for it") or "Albania named no one in public"
     if A22.named_wrong(g) then said = said .. "; it was the wrong actor (rated U)" end

@@ -19,7 +19,7 @@ board { id = "evidence", title = "Evidence board: who attacked Albania?",
           { id = "iran", label = "The Iranian state" },
           { id = "russia", label = "The Russian state" },
           { id = "criminal", label = "A criminal crew" },
-          { id = "hacktivist", label = "Independent hacktivists" },
+          { id = "hacktivist", label = "Hacktivists alone" },
         } }
 
 -- Every card, with its true grades: the analysis objective compares the team's grades with them.
@@ -38,21 +38,21 @@ local FEEDS = {
   },
   industry = {
     historical = { "partner_phases", "partner_access_team" },
-    false_flag = { "ff_handoff", "ff_strings" },
-    criminal   = { "cr_builds", "cr_broker" },
+    false_flag = { "partner_handoff", "partner_strings" },
+    criminal   = { "partner_builds", "partner_broker" },
   },
   fbi = {
     historical = { "fbi_infra", "fbi_timeline" },
-    false_flag = { "ff_infra", "fbi_timeline", "ff_exfil" },
-    criminal   = { "cr_wallet", "fbi_timeline", "cr_channel" },
+    false_flag = { "fbi_hosting", "fbi_timeline", "fbi_exfil" },
+    criminal   = { "fbi_wallet", "fbi_timeline", "fbi_channel" },
   },
   liaison = {
     historical = { "liaison_tasking" },
-    false_flag = { "ff_liaison" },
-    criminal   = { "cr_liaison" },
+    false_flag = { "liaison_report" },
+    criminal   = { "liaison_brief" },
   },
-  ms_public = { historical = { "ms_public" }, false_flag = { "ff_ms_public" }, criminal = { "cr_ms_public" } },
-  cisa_public = { historical = { "cisa_public" }, false_flag = { "ff_cisa_public" }, criminal = { "cr_cisa_public" } },
+  ms_public = { historical = { "ms_public" }, false_flag = { "ms_report" }, criminal = { "ms_findings" } },
+  cisa_public = { historical = { "cisa_public" }, false_flag = { "cisa_report" }, criminal = { "cisa_findings" } },
 }
 
 local function next_card(g, feed, who)
@@ -315,7 +315,7 @@ ev_card { id = "cisa_retaliation", board = "evidence", title = "CISA/FBI: the Se
   reliability = "A", credibility = 3, fits = { iran = "consistent" } }
 
 -- Other variants (invented; consistent with their hidden truth, never naming it) ----------------
-ev_card { id = "ff_handoff", board = "evidence", title = "Hand-offs that fit no known playbook",
+ev_card { id = "partner_handoff", board = "evidence", title = "Hand-offs that fit no known playbook",
   text = "The tools are Iranian families, but the partners have never seen Iranian groups hand " ..
     "off between phases like this. Two tools were compiled months after their code leaked online.",
   source = "fiction",
@@ -323,14 +323,14 @@ ev_card { id = "ff_handoff", board = "evidence", title = "Hand-offs that fit no 
   reliability = "B", credibility = 3,
   fits = { iran = "inconsistent", russia = "consistent", hacktivist = "inconsistent" } }
 
-ev_card { id = "ff_strings", board = "evidence", title = "Odd Persian, odd hours",
+ev_card { id = "partner_strings", board = "evidence", title = "Odd Persian, odd hours",
   text = "Persian strings in the wiper contain mistakes a native speaker would not make, and the " ..
     "operators stayed busy through Iranian public holidays.",
   source = "fiction",
   attrs = { level = "tactical", provenance = "Microsoft DART and Jones Group International (interim)" },
   reliability = "C", credibility = 3, fits = { iran = "inconsistent", russia = "consistent" } }
 
-ev_card { id = "ff_infra", board = "evidence", title = "A reseller with other customers",
+ev_card { id = "fbi_hosting", board = "evidence", title = "A reseller with other customers",
   text = "The command servers were rented through a reseller whose other customers run " ..
     "infrastructure US agencies tie to another state's military intelligence.",
   source = "fiction",
@@ -338,13 +338,13 @@ ev_card { id = "ff_infra", board = "evidence", title = "A reseller with other cu
   reliability = "B", credibility = 2,
   fits = { iran = "inconsistent", russia = "consistent", criminal = "inconsistent", hacktivist = "inconsistent" } }
 
-ev_card { id = "ff_exfil", board = "evidence", title = "Where the email went",
+ev_card { id = "fbi_exfil", board = "evidence", title = "Where the email went",
   text = "The stolen mailboxes were staged on servers never seen in any Iranian operation.",
   source = "fiction",
   attrs = { level = "tactical", provenance = "FBI and CISA" },
   reliability = "B", credibility = 3, fits = { iran = "inconsistent", russia = "consistent" } }
 
-ev_card { id = "ff_liaison", board = "evidence", title = "Liaison: the tasking came from elsewhere",
+ev_card { id = "liaison_report", board = "evidence", title = "Liaison: the tasking came from elsewhere",
   text = "A partner service assesses, with moderate confidence, that the operators took orders from " ..
     "outside Iran, and that the Iranian tools were acquired rather than developed.",
   source = "fiction",
@@ -352,35 +352,35 @@ ev_card { id = "ff_liaison", board = "evidence", title = "Liaison: the tasking c
   reliability = "B", credibility = 3,
   fits = { iran = "inconsistent", russia = "consistent", criminal = "inconsistent", hacktivist = "inconsistent" } }
 
-ev_card { id = "ff_ms_public", board = "evidence", title = "Microsoft: Iranian tools, another state's servers",
+ev_card { id = "ms_report", board = "evidence", title = "Microsoft: Iranian tools, another state's servers",
   text = "Microsoft publishes the tools and the four phases, and says the command infrastructure " ..
     "overlaps with activity it tracks from another state's military intelligence.",
   source = "fiction",
   attrs = { level = "operational", provenance = "Microsoft (public report)" },
   reliability = "A", credibility = 3, fits = { iran = "inconsistent", russia = "consistent" } }
 
-ev_card { id = "ff_cisa_public", board = "evidence", title = "CISA/FBI: no actor named",
+ev_card { id = "cisa_report", board = "evidence", title = "CISA/FBI: no actor named",
   text = "The advisory lists techniques and indicators but names no actor and warns that the " ..
     "tools were reused by someone other than their authors.",
   source = "fiction",
   attrs = { level = "strategic", provenance = "CISA and FBI (public advisory)" },
   reliability = "A", credibility = 3, fits = { iran = "inconsistent" } }
 
-ev_card { id = "cr_builds", board = "evidence", title = "Rebuilt from a leaked kit",
+ev_card { id = "partner_builds", board = "evidence", title = "Rebuilt from a leaked kit",
   text = "The Iranian malware families were rebuilt from source code sold on a criminal forum; " ..
     "the crew's scripts match a known ransomware affiliate's.",
   source = "fiction",
   attrs = { level = "tactical", provenance = "Microsoft DART and Jones Group International (interim)" },
   reliability = "B", credibility = 3, fits = { iran = "inconsistent", criminal = "consistent" } }
 
-ev_card { id = "cr_broker", board = "evidence", title = "Access for sale",
+ev_card { id = "partner_broker", board = "evidence", title = "Access for sale",
   text = "In spring 2022 an access broker advertised 'Albanian government network, domain admin' " ..
     "on a criminal forum.",
   source = "fiction",
   attrs = { level = "operational", provenance = "Microsoft DART and Jones Group International (interim)" },
   reliability = "B", credibility = 2, fits = { criminal = "consistent" } }
 
-ev_card { id = "cr_wallet", board = "evidence", title = "A busy wallet",
+ev_card { id = "fbi_wallet", board = "evidence", title = "A busy wallet",
   text = "A cryptocurrency wallet named in a second demand has received payments from three " ..
     "unrelated European victims.",
   source = "fiction",
@@ -388,13 +388,13 @@ ev_card { id = "cr_wallet", board = "evidence", title = "A busy wallet",
   reliability = "A", credibility = 2,
   fits = { iran = "inconsistent", russia = "inconsistent", criminal = "consistent", hacktivist = "inconsistent" } }
 
-ev_card { id = "cr_channel", board = "evidence", title = "The channel's other business",
+ev_card { id = "fbi_channel", board = "evidence", title = "The channel's other business",
   text = "Admins of the HomeLand Justice channel also run a channel that sells stolen databases.",
   source = "fiction",
   attrs = { level = "operational", provenance = "FBI and CISA" },
   reliability = "B", credibility = 3, fits = { criminal = "consistent", hacktivist = "inconsistent" } }
 
-ev_card { id = "cr_liaison", board = "evidence", title = "Liaison: no state tasking seen",
+ev_card { id = "liaison_brief", board = "evidence", title = "Liaison: no state tasking seen",
   text = "Partner services see no sign of state tasking; what they do see is cryptocurrency moving " ..
     "around offers of the stolen data.",
   source = "fiction",
@@ -402,7 +402,7 @@ ev_card { id = "cr_liaison", board = "evidence", title = "Liaison: no state task
   reliability = "B", credibility = 3,
   fits = { iran = "inconsistent", russia = "inconsistent", criminal = "consistent", hacktivist = "inconsistent" } }
 
-ev_card { id = "cr_ms_public", board = "evidence", title = "Microsoft: tools Iranian, behaviour mercenary",
+ev_card { id = "ms_findings", board = "evidence", title = "Microsoft: tools Iranian, behaviour mercenary",
   text = "Microsoft publishes the tools and phases, and says the operators behaved like a " ..
     "financially motivated crew; it does not attribute the attack to a state.",
   source = "fiction",
@@ -410,7 +410,7 @@ ev_card { id = "cr_ms_public", board = "evidence", title = "Microsoft: tools Ira
   reliability = "A", credibility = 3,
   fits = { iran = "inconsistent", russia = "inconsistent", criminal = "consistent" } }
 
-ev_card { id = "cr_cisa_public", board = "evidence", title = "CISA/FBI: no actor named",
+ev_card { id = "cisa_findings", board = "evidence", title = "CISA/FBI: no actor named",
   text = "The advisory lists techniques and indicators, names no actor and notes signs of data resale.",
   source = "fiction",
   attrs = { level = "strategic", provenance = "CISA and FBI (public advisory)" },

@@ -52,10 +52,10 @@ event {
   id = "how_to_play", turn = 1, to = "all", channel = "brief", source = "fiction", historical = false,
   title = "How to play (read this first)",
   text = "Four teams take turns: the Prime Minister's Office, AKSHI, the Foreign Ministry and " ..
-    "SIS/Police. On your move, read your injects, decide what they ask (each option shows " ..
-    "its cost and risk), take standing actions with your action points, then end your move. " ..
-    "The evidence board (F3 in the window, `board` in the terminal) starts empty: cards " ..
-    "arrive from the forensics you commission. SIS grades each card (source A-F, " ..
+    "SIS/Police. On your move, read your injects, decide what they ask, take standing " ..
+    "actions with your action points, then end your move. " ..
+    "The evidence board (F3 in the window, `board` in the terminal) holds only the ransom " ..
+    "note at first; more arrive from the forensics you commission and from public reports. SIS grades each card (source A-F, " ..
     "information 1-6) and marks it consistent, inconsistent or neutral against each " ..
     "hypothesis; the matrix gives the government's assessment and how sure it can sound. " ..
     "No date is set for blaming anyone: the PM may attribute in public, the MFA brief allies " ..

@@ -97,7 +97,7 @@ test("a wrong attribution unravels: doubts, a contradicting card, allies withdra
   local allies = t.g:meter("allies")
   t:play_to(9, "historical")
   t:check(t.g:delivered("doubts_surface"), "a partner service disagrees two turns later")
-  t:check(t.g:revealed("ff_liaison"), "its contradicting report is on the board")
+  t:check(t.g:revealed("liaison_report"), "its contradicting report is on the board")
   t:check(t.g:meter("allies") < allies, "allies hedge")
   t:play("historical")
   t:check(t.g:delivered("allies_withdraw"), "Washington says its findings differ")

@@ -28,7 +28,7 @@ test("variant evidence differs: the industry partners find different things", fu
   t:start{ seed = 5, variant = "criminal" }
   t:play_to(10, "historical")
   t:check(not t.g:revealed("partner_phases"), "no historical operational card in the criminal variant")
-  t:check(t.g:revealed("cr_builds"), "the criminal variant's card is revealed instead")
+  t:check(t.g:revealed("partner_builds"), "the criminal variant's card is revealed instead")
 end)
 
 -- Neutral evidence is neutral in every variant: before any analysis comes back, the cards on
