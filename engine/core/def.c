@@ -131,7 +131,7 @@ static void free_tables(def_scenario *sc)
     }
     for (int i = 0; i < sc->nsessions; i++) {
         def_session *s = &sc->sessions[i];
-        free(s->id), free(s->title), free(s->text), free(s->turns);
+        free(s->id), free(s->title), free(s->text), free(s->turns), free(s->pauses);
     }
 }
 
@@ -457,6 +457,12 @@ static int validate_sessions(const def_scenario *sc, strbuf *errors)
                              "session '%s' plays turn %d, but the turns are 1 to %d (see clock)",
                              s->id, s->turns[k], sc->nturns);
         if (!s->nturns) n += problem(errors, s->at, "session '%s' plays no turn", s->id);
+        for (int k = 0; k < s->npauses; k++)
+            if (s->pauses[k] >= sc->nquestions || !sc->question_turn[s->pauses[k]])
+                n += problem(errors, s->at,
+                             "session '%s' pauses for question %d, but it is not a pause point "
+                             "(the questions with a turn are the pause points)",
+                             s->id, s->pauses[k] + 1);
     }
     for (int i = 0; i < sc->nquestions; i++)
         if (sc->question_turn[i] > sc->nturns)

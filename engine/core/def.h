@@ -201,7 +201,9 @@ typedef struct def_variant {
    for the teams; the others pass by themselves (game.h). */
 typedef struct def_session {
     char *id, *title, *text;
-    int *turns, nturns; /* ascending, each 1..nturns of the scenario */
+    int *turns, nturns;   /* ascending, each 1..nturns of the scenario */
+    int *pauses, npauses; /* the questions (0-based) put at their turn; the rest wait */
+    int has_pauses;       /* 0: every question with a turn is a pause point */
     def_where at;
 } def_session;
 

@@ -149,10 +149,21 @@ int game_item_deadline(const game *g, int item)
     return g->sc->nturns;
 }
 
+/* 1 when the session played keeps question q as a pause point. */
+static int session_pauses_for(const game *g, int q)
+{
+    if (g->session < 0 || g->session >= g->sc->nsessions) return 1;
+    const def_session *s = &g->sc->sessions[g->session];
+    if (!s->has_pauses) return 1;
+    for (int k = 0; k < s->npauses; k++)
+        if (s->pauses[k] == q) return 1;
+    return 0;
+}
+
 int game_question_turn(const game *g, int q)
 {
     int t = g->sc->question_turn[q];
-    if (t <= 0) return 0;
+    if (t <= 0 || !session_pauses_for(g, q)) return 0;
     for (; t <= g->sc->nturns; t++)
         if (game_turn_played(g, t)) return t;
     return -1;

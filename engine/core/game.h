@@ -199,7 +199,8 @@ int game_turn_played(const game *g, int t);
    past the last turn: the game's end). */
 int game_item_deadline(const game *g, int item);
 /* The turn at whose start question q is put to the room (the first played
-   turn at or after the one it names), 0 when at the debrief only, -1 when
+   turn at or after the one it names), 0 when at the debrief only (as when
+   the session played does not keep it among its pauses), -1 when
    the session leaves no such turn (it is then asked at the debrief). */
 int game_question_turn(const game *g, int q);
 /* Start again from the beginning with a new seed (keeps allocations). */

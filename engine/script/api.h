@@ -260,6 +260,9 @@
     X(session, turns, T_TABLE("list of turns"), REQ, ANY,                                          \
       "the turns that stop for the teams; the others pass by themselves (their injects arrive, "   \
       "their decisions stay open until a played turn, their points are not carried over)")        \
+    X(session, pauses, T_TABLE("list of question numbers"), OPT, ANY,                              \
+      "the pause points it keeps (1 is the first question); the other questions wait for the "     \
+      "debrief (default: every question with a turn)")                                             \
     X(start, seed,    T_INT, DEF(1), ANY, "the game's seed")                                       \
     X(start, variant, T_STR, OPT,    ANY, "a variant's id, or `\"random\"` (default: the first)") \
     X(start, session, T_STR, OPT,    ANY, "a session's id (default: every turn)")
@@ -340,8 +343,9 @@
       "lines), one string, a line each")                                                           \
     X(debrief, METHOD, "()",                                                                       \
       "once the game has ended, what its debrief shows, a line each: the ending's title and text, " \
-      "each objective's rating, title and text, and each decision beside what really happened "    \
-      "(nil before the end)")                                                                      \
+      "each objective's rating, title and text, each decision beside what really happened, then "  \
+      "each question as `question N: put at turn T` or `question N: at the debrief` (nil before " \
+      "the end)")                                                                      \
     X(check,   METHOD, "(cond, msg)",      "an assertion; a failure names the file:line and shows the last commands") \
     X(eq,      METHOD, "(a, b, msg)",      "an assertion that a equals b, showing both when not")
 // clang-format on

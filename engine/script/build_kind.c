@@ -290,33 +290,54 @@ static int cmp_int(const void *a, const void *b)
     return *(const int *)a - *(const int *)b;
 }
 
+/* The highest question number a session's pauses may name before def_validate
+   checks it against the questions declared. */
+#define PAUSES_MAX 999
+
+/* A list of whole numbers lo..hi (field f), appended to *v; 0 when absent. */
+static int int_list(bld *b, int t, api_fid f, int lo, int hi, const char *what, int **v, int *n)
+{
+    if (bld_push(b, t, f) <= 0) return 0;
+    int tt = lua_gettop(b->L), cap = 0;
+    lua_Integer len = (lua_Integer)lua_rawlen(b->L, tt);
+    for (lua_Integer k = 1; k <= len; k++) {
+        bld_point(b, tt, NULL, k);
+        int isint;
+        lua_rawgeti(b->L, tt, k);
+        lua_Integer x = lua_tointegerx(b->L, -1, &isint);
+        lua_pop(b->L, 1);
+        if (!isint || x < lo || x > hi)
+            bld_err(b, "%s[%lld] must be %s, a whole number from %d to %d", api_fname(f),
+                    (long long)k, what, lo, hi);
+        else
+            *VEC_PUSH(*v, *n, cap) = (int)x;
+    }
+    lua_pop(b->L, 1);
+    return 1;
+}
+
+/* Sorts a list and drops its repeats. */
+static void sort_unique(int *v, int *n)
+{
+    qsort(v, (size_t)*n, sizeof(int), cmp_int);
+    int u = 0;
+    for (int k = 0; k < *n; k++)
+        if (!u || v[u - 1] != v[k]) v[u++] = v[k];
+    *n = u;
+}
+
 void bld_session(bld *b, int t, int i)
 {
     def_session *s = &b->sc->sessions[i];
     bld_check_fields(b, t, K_session);
     s->title = bld_str(b, t, F_session_title);
     s->text = bld_str(b, t, F_session_text);
-    if (bld_push(b, t, F_session_turns) <= 0) return;
-    int tt = lua_gettop(b->L), cap = 0;
-    lua_Integer n = (lua_Integer)lua_rawlen(b->L, tt);
-    for (lua_Integer k = 1; k <= n; k++) {
-        bld_point(b, tt, NULL, k);
-        int isint;
-        lua_rawgeti(b->L, tt, k);
-        lua_Integer v = lua_tointegerx(b->L, -1, &isint);
-        lua_pop(b->L, 1);
-        if (!isint || v < 1 || v > CR_MAX_TURNS)
-            bld_err(b, "%s[%lld] must be a turn, a whole number from 1 to %d",
-                    api_fname(F_session_turns), (long long)k, CR_MAX_TURNS);
-        else
-            *VEC_PUSH(s->turns, s->nturns, cap) = (int)v;
-    }
-    lua_pop(b->L, 1);
-    qsort(s->turns, (size_t)s->nturns, sizeof(int), cmp_int);
-    int u = 0; /* a turn listed twice is played once */
-    for (int k = 0; k < s->nturns; k++)
-        if (!u || s->turns[u - 1] != s->turns[k]) s->turns[u++] = s->turns[k];
-    s->nturns = u;
+    if (!int_list(b, t, F_session_turns, 1, CR_MAX_TURNS, "a turn", &s->turns, &s->nturns)) return;
+    sort_unique(s->turns, &s->nturns); /* a turn listed twice is played once */
+    s->has_pauses = int_list(b, t, F_session_pauses, 1, PAUSES_MAX, "a question's number",
+                             &s->pauses, &s->npauses);
+    for (int k = 0; k < s->npauses; k++) s->pauses[k]--; /* the author counts from 1 */
+    sort_unique(s->pauses, &s->npauses);
 }
 
 /* Late names -------------------------------------------------------------- */

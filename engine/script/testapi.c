@@ -193,7 +193,8 @@ static int t_texts(lua_State *L)
 }
 
 /* What the debrief shows, a line each: the ending, each objective with its
-   rating, each decision beside what really happened; nil before the end. */
+   rating, each decision beside what really happened, when each question was
+   put; nil before the end. */
 static void debrief_decision(luaL_Buffer *b, lua_State *L, const game *g, int item)
 {
     const game_item *it = &g->items[item];
@@ -229,6 +230,14 @@ static int t_debrief(lua_State *L)
     for (int i = 0; i < g->nitems; i++)
         if (g->items[i].event >= 0 && sc->events[g->items[i].event].noptions)
             debrief_decision(&b, L, g, i);
+    for (int q = 0; q < sc->nquestions; q++) {
+        int t = game_question_turn(g, q);
+        if (t > 0)
+            lua_pushfstring(L, "question %d: put at turn %d\n", q + 1, t);
+        else
+            lua_pushfstring(L, "question %d: at the debrief\n", q + 1);
+        luaL_addvalue(&b);
+    }
     luaL_pushresult(&b);
     return 1;
 }

@@ -130,6 +130,9 @@ session {
     "decision and the Council of Ministers, the second wave, the CISA advisory and the end of " ..
     "October. Days in between pass by themselves.",
   turns = { 1, 2, 3, 4, 6, 7, 10, 13, 14, 17, 20, 24 }, -- A22.CLASS90
+  -- One pause point a phase (the first public line, the evidence, the decision to attribute,
+  -- the answer to the answer); the other three questions wait for the debrief.
+  pauses = { 1, 2, 4, 6 },
 }
 
 role {

@@ -13,6 +13,7 @@
 #include "analysis.h"
 #include "cmd.h"
 #include "game.h"
+#include "sb.h"
 #include "trend.h"
 #include "util.h"
 #include "view.h"
@@ -345,6 +346,30 @@ static void test_session(void)
     def_free(sc);
 }
 
+/* A session that keeps only some pause points: the others wait for the
+   debrief; a pause that names no pause point is refused. */
+static void test_session_pauses(void)
+{
+    def_scenario *sc = with_session();
+    def_session *s = &sc->sessions[0];
+    s->pauses = xmalloc(2 * sizeof(int));
+    s->pauses[0] = 1, s->npauses = 1, s->has_pauses = 1;
+    char err[256];
+    game *g = game_new(sc, &host, 1, -1, err, sizeof err);
+    CHECK_EQ_INT(game_question_turn(g, 0), 1); /* the full game keeps every pause */
+    CHECK_EQ_INT(game_set_session(g, 0), 0);
+    CHECK_EQ_INT(game_question_turn(g, 0), 0);
+    CHECK_EQ_INT(game_question_turn(g, 1), 4);
+    strbuf e = {0};
+    CHECK_EQ_INT(def_validate(sc, &e), 0);
+    s->pauses[1] = 2, s->npauses = 2; /* question 3 is asked at the debrief only */
+    CHECK(def_validate(sc, &e) > 0);
+    CHECK_STR_HAS(e.s ? e.s : "", "pauses for question 3, but it is not a pause point");
+    sb_free(&e);
+    game_free(g);
+    def_free(sc);
+}
+
 /* skip_idle: role b has nothing (no decision, no action); c has an action
    while services is below 100. */
 static void test_skip_idle(void)
@@ -376,6 +401,7 @@ int main(void)
     test_trend();
     test_analysis();
     test_session();
+    test_session_pauses();
     test_skip_idle();
     return check_report("issue14");
 }

@@ -83,3 +83,24 @@ test("the 90-minute class: 12 turns, and the historical path ends as 2022 did", 
   as_in_2022(t, t.g)
   t:check(t.g:meter("services") >= 85, "services mostly back, got " .. t.g:meter("services"))
 end)
+
+test("the 90-minute class pauses four times, one question a phase; the rest wait for the debrief", function(t)
+  t:start{ seed = 1, variant = "historical", session = "class90" }
+  t:play("historical")
+  local d = t:debrief()
+  local put = 0
+  for _ in d:gmatch("question %d+: put at turn") do put = put + 1 end
+  t:check(put == 4, "four questions put at a turn, got " .. put)
+  for _, q in ipairs({ "question 1: put at turn 4", "question 2: put at turn 6", "question 4: put at turn 13",
+                       "question 6: put at turn 17", "question 3: at the debrief", "question 7: at the debrief" }) do
+    t:check(d:find(q, 1, true) ~= nil, "the debrief says " .. q)
+  end
+end)
+
+test("the full game pauses for its seven questions", function(t)
+  t:start{ seed = 1, variant = "historical" }
+  t:play("historical")
+  local put = 0
+  for _ in t:debrief():gmatch("question %d+: put at turn") do put = put + 1 end
+  t:check(put == 7, "seven questions put at a turn, got " .. put)
+end)
