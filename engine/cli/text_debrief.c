@@ -81,8 +81,8 @@ void text_debrief_history(const game *g, const viewer *v, int width)
 {
     char head[256];
     str_fmt(head, sizeof head,
-            "Your decisions beside the record ('%s': what was decided then, where you chose "
-            "otherwise), with the notes of each inject:",
+            "Your decisions beside '%s' (said where you chose otherwise), with the notes of "
+            "each inject:",
             logtext_history_label(g->sc));
     printf("\n");
     text_wrap(width, 0, head);
