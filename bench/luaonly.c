@@ -258,7 +258,7 @@ static void parse_call(value *last, int *known, int *boundary)
     o->fn = (int)number();
     skip_space();
     char kind = *R.p++;
-    o->nres = kind == 't' ? 2 : kind == 's' ? 1 : 0;
+    o->nres = kind == 't' ? 2 : kind == 's' || kind == 'x' ? 1 : 0; /* x: a computed text */
     value f[F_COUNT];
     f[F_TURN] = (value){.type = 'i', .i = number()};
     for (int i = F_ROLE; i <= F_VARIANT; i++) f[i] = parse_value();

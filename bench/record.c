@@ -253,12 +253,16 @@ static int rec_score(void *ud, game *g, int ref, char *rating)
     return rc;
 }
 
-/* A computed text (an ending's): forwarded, not recorded (the harness
-   replays conditions, effects and scores). */
+/* A computed text (an ending's, an objective's): recorded like a score,
+   kind 'x', one result (the harness must make the same g calls in it). */
 static int rec_text(void *ud, game *g, int ref, char *buf, size_t size)
 {
     (void)ud;
-    return rec.real.text ? rec.real.text(rec.real.ud, g, ref, buf, size) : 0;
+    if (!rec.real.text) return 0;
+    put_call(g, ref, 'x');
+    int rc = rec.real.text(rec.real.ud, g, ref, buf, size);
+    fprintf(rec.out, "ret %d\n", rc);
+    return rc;
 }
 
 /* The wrapped g ------------------------------------------------------------------

@@ -237,11 +237,15 @@ static void hook_timer_get(void *ud, int *length, int *left, int *running)
 {
     net_timer_get(ud, length, left, running);
 }
+static void hook_hold(void *ud, int on)
+{
+    net_set_hold(ud, on);
+}
 
 static int window(net *n, script *scr, session *s, int console)
 {
-    ui_host h = {n,          hook_poll, hook_wait_ms, hook_waker, hook_url,
-                 hook_slots, hook_join, hook_revoke,  hook_timer, hook_timer_get};
+    ui_host h = {n,         hook_poll,   hook_wait_ms, hook_waker,     hook_url, hook_slots,
+                 hook_join, hook_revoke, hook_timer,   hook_timer_get, hook_hold};
     char save[PATH_MAX] = "";
     if (s->j) str_fmt(save, sizeof save, "%s", s->j->path);
     return ui_host_window(&h, scr, s, save, console);

@@ -5,13 +5,29 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "autoplay.h"
 #include "cli.h"
 #include "datadir.h"
 
-static int finish_run(session *s, const cli_opts *o)
+/* --auto POLICY --to-turn N: the policy plays every move until turn N
+   begins, for the room to go on from there (the facilitator's jump). */
+static int auto_to(session *s, const char *policy_name, int turn)
+{
+    policy_kind k;
+    char err[4096];
+    if (policy_parse(policy_name, &k)) {
+        fprintf(stderr, "crisisroom: unknown policy '%s'\n", policy_name);
+        return -1;
+    }
+    if (autoplay_session_to(s, k, turn, err, sizeof err) == 0) return 0;
+    fprintf(stderr, "crisisroom: the jump to turn %d stopped: %s\n", turn, err);
+    return -1;
+}
+
+static int finish_run(session *s, const cli_opts *o, int to_turn)
 {
     int rc = 0;
-    if (o->policy && cli_auto(s, o->policy)) rc = 1;
+    if (o->policy && (to_turn ? auto_to(s, o->policy, to_turn) : cli_auto(s, o->policy))) rc = 1;
     /* An event suspended by a script error in its `when`: the game went on,
        the run did not succeed. */
     for (int b = game_next_broken(s->g, -1); b >= 0; b = game_next_broken(s->g, b)) {
@@ -33,10 +49,26 @@ static int finish_run(session *s, const cli_opts *o)
     return rc;
 }
 
-enum { RUN_COMMANDS, RUN_AUTO, RUN_SEED, RUN_VARIANT, RUN_SESSION, RUN_SAVE, RUN_JSON, RUN_NOPTS };
+/* --to-turn: the help of run and resume say the same. */
+#define TO_TURN_OPTION                                                                             \
+    OPTION_INT("to-turn", "N", "with --auto: stop as turn N begins (a jump; not to the end)", 1,   \
+               CR_MAX_TURNS)
+
+enum {
+    RUN_COMMANDS,
+    RUN_AUTO,
+    RUN_TO,
+    RUN_SEED,
+    RUN_VARIANT,
+    RUN_SESSION,
+    RUN_SAVE,
+    RUN_JSON,
+    RUN_NOPTS
+};
 static const opt_spec run_opts[RUN_NOPTS] = {
     [RUN_COMMANDS] = OPTION_FILE("commands", "FILE", "apply the commands of FILE ('-': stdin)"),
     [RUN_AUTO] = OPTION_ENUM("auto", cli_policy_words, "then finish the game by this policy"),
+    [RUN_TO] = TO_TURN_OPTION,
     [RUN_SEED] = OPTION_SEED("seed", "N", "the game's seed (default 1)"),
     [RUN_VARIANT] =
         OPTION_STRING("variant", "ID|random", "the hidden truth, or one drawn by the seed"),
@@ -51,7 +83,9 @@ static const opt_cmd run_cmd = {
     1,
     1,
     "Apply the commands of FILE (one per line, '#' comments), then with --auto\n"
-    "finish the game by that policy (at least one of the two is needed).\n"
+    "finish the game by that policy (at least one of the two is needed), or with\n"
+    "--to-turn N play by it until turn N begins. The policy's moves are journaled\n"
+    "as the policy's, never as a team's.\n"
     "Exit 0 when every command was taken, 1 when one was refused (the error\n"
     "names its line), 2 on usage errors.\n",
     run_opts,
@@ -77,6 +111,11 @@ int cli_run(int argc, char **argv)
         cli_print_help(&run_cmd, stderr);
         return 2;
     }
+    int to_turn = v[RUN_TO].given ? (int)v[RUN_TO].i : 0;
+    if (to_turn && !o.policy) {
+        fprintf(stderr, "crisisroom run: --to-turn needs --auto POLICY (who plays the moves)\n");
+        return 2;
+    }
     script *s = cli_load(o.scenario);
     if (!s) return 1;
     session *ss = cli_new_session(s, &o, 0);
@@ -84,7 +123,7 @@ int cli_run(int argc, char **argv)
     if (ss) {
         rc = o.commands && cli_apply_file(ss, o.commands) ? 1 : 0;
         if (rc == 0)
-            rc = finish_run(ss, &o);
+            rc = finish_run(ss, &o, to_turn);
         else if (o.json)
             cli_print_json(stdout, ss);
     }
@@ -93,11 +132,12 @@ int cli_run(int argc, char **argv)
     return rc;
 }
 
-enum { RES_COMMANDS, RES_AUTO, RES_JSON, RES_NOPTS };
+enum { RES_COMMANDS, RES_AUTO, RES_TO, RES_JSON, RES_NOPTS };
 static const opt_spec resume_opts[RES_NOPTS] = {
     [RES_COMMANDS] =
         OPTION_FILE("commands", "FILE", "go on with the commands of FILE ('-': stdin)"),
     [RES_AUTO] = OPTION_ENUM("auto", cli_policy_words, "then finish the game by this policy"),
+    [RES_TO] = TO_TURN_OPTION,
     [RES_JSON] = OPTION_FLAG("json", "print the final state as one JSON object"),
 };
 static const opt_cmd resume_cmd = {
@@ -119,6 +159,11 @@ int cli_resume_cmd(int argc, char **argv)
     if (status >= 0) return status;
     cli_opts o = {
         .commands = v[RES_COMMANDS].str, .policy = v[RES_AUTO].str, .json = v[RES_JSON].given};
+    int to_turn = v[RES_TO].given ? (int)v[RES_TO].i : 0;
+    if (to_turn && !o.policy) {
+        fprintf(stderr, "crisisroom resume: --to-turn needs --auto POLICY (who plays the moves)\n");
+        return 2;
+    }
     script *s;
     session *ss = cli_resume(a.v[0], &s);
     if (!ss) return 1;
@@ -127,7 +172,7 @@ int cli_resume_cmd(int argc, char **argv)
         rc = text_loop(&ss, &s);
     else {
         rc = o.commands && cli_apply_file(ss, o.commands) ? 1 : 0;
-        if (rc == 0) rc = finish_run(ss, &o);
+        if (rc == 0) rc = finish_run(ss, &o, to_turn);
     }
     session_free(ss);
     script_free(s);

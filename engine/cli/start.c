@@ -216,16 +216,7 @@ void cli_print_json(FILE *out, const session *s)
         cJSON_AddNullToObject(o, "ending");
     cJSON *m = cJSON_AddObjectToObject(o, "meters");
     for (int i = 0; i < sc->nmeters; i++) cJSON_AddNumberToObject(m, sc->meters[i].id, g->meter[i]);
-    cJSON *st = cJSON_AddObjectToObject(o, "state");
-    for (int i = 0; i < g->state.n; i++) {
-        const val *v = &g->state.e[i].v;
-        if (v->type == VAL_STR)
-            cJSON_AddStringToObject(st, g->state.e[i].key, v->str);
-        else if (v->type == VAL_BOOL)
-            cJSON_AddBoolToObject(st, g->state.e[i].key, v->num != 0);
-        else
-            cJSON_AddNumberToObject(st, g->state.e[i].key, v->num);
-    }
+    cJSON_AddItemToObject(o, "state", kv_to_json(&g->state));
     if (g->ended) {
         cJSON *ob = cJSON_AddObjectToObject(o, "objectives");
         for (int i = 0; i < sc->nobjectives; i++) {

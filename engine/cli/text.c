@@ -10,9 +10,11 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include "autoplay.h"
 #include "cli.h"
 #include "cmdfile.h"
 #include "logtext.h"
+#include "record.h"
 #include "reload.h"
 #include "text.h"
 #include "trend.h"
@@ -25,9 +27,10 @@ typedef struct tstate {
     int shown_log; /* log entries already printed */
     int last_turn, last_role;
     int tty;
-    int width;              /* columns to wrap text at */
-    int seen[CR_MAX_ROLES]; /* inbox items already shown in full to each role */
-    int viewer;             /* the role at the keyboard */
+    int width;                    /* columns to wrap text at */
+    int seen[CR_MAX_ROLES];       /* inbox items already shown in full to each role */
+    int viewer;                   /* the role at the keyboard */
+    int warned_turn, warned_role; /* the move whose `end` was warned about */
 } tstate;
 
 void text_wrap(int width, int indent, const char *text)
@@ -108,6 +111,18 @@ static void print_meters(const tstate *t)
     }
 }
 
+/* The move timer: the window counts it down; here, what the move has used. */
+static void print_timer(const tstate *t)
+{
+    record_times r;
+    record_times_of(t->s, &r);
+    long long left = t->s->g->timer_ms - r.current_ms;
+    printf("Move timer: %g minutes a move; %lld:%02lld left of this one at the last command.\n",
+           t->s->g->timer_ms / 60000.0, left > 0 ? left / 60000 : 0,
+           left > 0 ? left / 1000 % 60 : 0);
+    record_times_free(&r);
+}
+
 static void print_status(const tstate *t)
 {
     const game *g = t->s->g;
@@ -119,9 +134,18 @@ static void print_status(const tstate *t)
         printf(" %s %d%s", sc->roles[i].id, g->budget[i], i == g->role ? " (to move)" : "");
     printf("\n");
     if (g->paused) printf("The game is PAUSED: '%s' to go on.\n", cmd_names[CMD_RESUME]);
+    if (g->timer_ms) print_timer(t);
     if (session_not_saving(t->s))
         printf("WARNING: this game is NOT being saved%s%s\n", t->s->j ? ": " : "",
                t->s->j ? t->s->j->err : "");
+}
+
+/* An item's channel as the inbox shows it: an ad-hoc inject's, if given. */
+static const char *item_channel(const game *g, int item)
+{
+    const game_item *it = &g->items[item];
+    if (it->event >= 0) return def_channel_names[g->sc->events[it->event].channel];
+    return it->channel >= 0 ? def_channel_names[it->channel] : "inject";
 }
 
 static void print_inbox(const tstate *t)
@@ -134,10 +158,12 @@ static void print_inbox(const tstate *t)
         const game_item *it = &g->items[i];
         const def_event *e = it->event >= 0 ? &g->sc->events[it->event] : NULL;
         const char *state = "";
-        if (e && e->noptions && it->option < 0)
-            state = e->decider == role ? "  << decide" : "  (another role decides)";
-        printf("  [%s] turn %d: %s%s%s%s\n", e ? def_channel_names[e->channel] : "inject", it->turn,
-               logtext_item_title(g, i), e ? "  (" : "", e ? e->id : "", e ? ")" : "");
+        int decider = e && e->noptions ? e->decider : !e && it->nopts ? it->decider : -1;
+        if (decider >= 0 && it->option < 0)
+            state = decider == role ? "  << decide" : "  (another role decides)";
+        const char *id = e ? e->id : it->id;
+        printf("  [%s] turn %d: %s%s%s%s\n", item_channel(g, i), it->turn, logtext_item_title(g, i),
+               id ? "  (" : "", id ? id : "", id ? ")" : "");
         if (*state) printf("      %s\n", state + 2);
         any = 1;
     }
@@ -193,11 +219,31 @@ static void print_sources(const def_scenario *sc, const def_event *e)
     sb_free(&b);
 }
 
+/* An ad-hoc inject in full, with its options when it carries a decision. */
+static void show_adhoc(tstate *t, int item)
+{
+    const game *g = t->s->g;
+    const game_item *it = &g->items[item];
+    printf("\n[%s] %s\n", item_channel(g, item), it->title);
+    wrap(t, 0, it->text);
+    printf("From the facilitator.\n");
+    if (!it->nopts) return;
+    const char *by = g->sc->roles[it->decider].id;
+    if (it->option >= 0) {
+        printf("Decided: %s by %s\n", it->opts[it->option], g->sc->roles[it->by].id);
+        return;
+    }
+    printf("Options (%s %s NUMBER -- why), decided by %s:\n", cmd_names[CMD_CHOOSE], it->id, by);
+    for (int k = 0; k < it->nopts; k++) printf("  %d. %s\n", k + 1, it->opts[k]);
+}
+
 static void show_event(tstate *t, const char *id)
 {
     game *g = t->s->g;
     int ev = def_event_find(g->sc, id);
     viewer v = seen_by(t, g->role);
+    int adhoc = ev < 0 ? game_adhoc_find(g, id) : -1;
+    if (adhoc >= 0 && view_sees_item(&v, g, adhoc)) return show_adhoc(t, adhoc);
     if (!view_sees_event(&v, g, ev)) {
         printf("No inject '%s' in %s's inbox (see '%s').\n", id, cur_role(t)->id,
                cmd_look_specs[CMD_LOOK_INBOX].name);
@@ -292,6 +338,7 @@ static void print_timeline(const tstate *t)
     }
 }
 
+/* The facilitator's ad-hoc decision in the debrief: who answered, how. */
 static void print_debrief(tstate *t)
 {
     const game *g = t->s->g;
@@ -311,7 +358,7 @@ static void print_debrief(tstate *t)
     }
     print_meters(t);
     text_debrief_analysis(g, &v, t->width);
-    text_debrief_history(g, &v, t->width);
+    text_debrief_history(t->s, &v, t->width);
     text_debrief_questions(g, t->width);
 }
 
@@ -327,9 +374,11 @@ static void show_new_items(tstate *t)
         if (it->event >= 0 && game_open_item(g, it->event) >= 0 &&
             g->sc->events[it->event].decider == role)
             continue;
-        const char *ch =
-            it->event >= 0 ? def_channel_names[g->sc->events[it->event].channel] : "inject";
-        printf("\n[%s] %s\n", ch, logtext_item_title(g, i));
+        if (it->event < 0 && it->nopts) { /* an ad-hoc inject, with its options */
+            show_adhoc(t, i);
+            continue;
+        }
+        printf("\n[%s] %s\n", item_channel(g, i), logtext_item_title(g, i));
         wrap(t, 0, it->event >= 0 ? g->sc->events[it->event].text : it->text);
         if (it->event >= 0) print_sources(g->sc, &g->sc->events[it->event]);
     }
@@ -395,9 +444,13 @@ static void handover(tstate *t)
             wrap(t, 2, r->secret);
         }
     }
+    int seen_before = t->seen[g->role];
     show_new_items(t);
     int items[64], n = game_open_decisions(g, g->role, items, 64);
     for (int i = 0; i < n; i++) show_event(t, g->sc->events[g->items[items[i]].event].id);
+    n = game_open_adhoc(g, g->role, items, 64);
+    for (int i = 0; i < n; i++)
+        if (items[i] < seen_before) show_adhoc(t, items[i]); /* shown before: again */
     printf("\nType '%s' for the commands, '%s' for your standing actions.\n",
            cmd_look_specs[CMD_LOOK_HELP].name, cmd_look_specs[CMD_LOOK_ACTIONS].name);
     if (dropped)
@@ -440,6 +493,30 @@ static void save_copy(tstate *t, const char *arg)
         printf("Error: %s\n", t->s->err);
     else
         printf("Saved to %s\n", arg);
+}
+
+/* `jump TURN [POLICY]`: the facilitator fast-forwards; a policy
+   (historical unless named) plays every move until TURN begins, each one
+   journaled as the policy's. The teams read what happened on the way in
+   their `timeline`: the terminal prints none of it (every team's). */
+static void jump(tstate *t, const char *arg)
+{
+    char use[64], name[32] = "historical", err[4096];
+    int turn = 0, n = sscanf(arg, "%d %31s", &turn, name);
+    policy_kind k;
+    cmd_usage(&cmd_look_specs[CMD_LOOK_JUMP], use, sizeof use);
+    if (n < 1 || policy_parse(name, &k)) {
+        printf("usage: %s (POLICY: random, first or historical; historical by default)\n", use);
+        return;
+    }
+    int from = t->s->g->turn, nlog = t->s->nlog;
+    if (autoplay_session_to(t->s, k, turn, err, sizeof err)) {
+        printf("Error: %s\n", err);
+        return;
+    }
+    printf("The policy '%s' played %d command%s: turn %d to turn %d.\n", policy_name(k),
+           t->s->nlog - nlog, t->s->nlog - nlog == 1 ? "" : "s", from, t->s->g->turn);
+    t->shown_log = t->s->g->nlog;
 }
 
 /* The command table's help, then whether this game is saved (what `quit`
@@ -495,6 +572,9 @@ static int local_command(tstate *t, char *line)
     case CMD_LOOK_SAVE:
         save_copy(t, arg);
         break;
+    case CMD_LOOK_JUMP:
+        jump(t, arg);
+        break;
     case CMD_LOOK_QUIT:
         return 2;
     default:
@@ -535,11 +615,37 @@ static void undone(tstate *t, const char *line)
     printf("Undone: `%.*s`.\n", why ? (int)(why - line) : (int)strlen(line), line);
 }
 
+/* `end` with an open decision or points to spend is warned about once per
+   move: `end` again ends it. On a terminal only, as the hand-over prompt:
+   lines piped in are a script's, which means what it sends. 1 when the
+   line is held back. */
+static int end_warned(tstate *t, const char *line)
+{
+    session *s = t->s;
+    cmd c;
+    char err[256];
+    if (!t->tty || cmd_parse(line, &c, err, sizeof err) || c.kind != CMD_END) return 0;
+    int role = c.a[0] ? def_role_find(s->sc, c.a) : s->g->role;
+    if (role < 0 || s->g->paused || s->g->ended) return 0; /* the game says why not */
+    if (t->warned_turn == s->g->turn && t->warned_role == role) return 0;
+    strbuf b = {0};
+    int warn = game_end_warning(s->g, role, &b);
+    if (warn) {
+        printf("Before the move ends: %s\n", b.s);
+        printf("Type '%s' again to end the move anyway.\n", cmd_names[CMD_END]);
+        t->warned_turn = s->g->turn, t->warned_role = role;
+    }
+    sb_free(&b);
+    return warn;
+}
+
 /* A game command typed at the prompt, through the session. */
 static void play_line(tstate *t, const char *line)
 {
     session *s = t->s;
+    if (end_warned(t, line)) return;
     int role = s->g->role, turn = s->g->turn, pending = session_pending(s), nlive = s->nlive;
+    int held = s->g->nheld;
     const char *last = nlive ? s->log[s->live[nlive - 1]].cmd : NULL;
     t->viewer = role;
     int rc = session_apply(s, line);
@@ -550,6 +656,8 @@ static void play_line(tstate *t, const char *line)
     if (pending && !session_pending(s)) set_aside(s, pending);
     if (rc == 0 && s->nlive < nlive) return undone(t, last);
     int shown, happened = print_new_log(t, &shown);
+    if (rc == 0 && s->g->nheld > held)
+        printf("Held: it reaches the inbox at the '%s'.\n", cmd_names[CMD_RESUME]);
     if (rc == 0 && happened && !shown) printf("Done (the teams do not see it).\n");
     /* Injects this move brought (a choice that triggers another). */
     if (rc == 0 && s->g->role == role && s->g->turn == turn && !s->g->ended) show_new_items(t);
@@ -558,7 +666,7 @@ static void play_line(tstate *t, const char *line)
 int text_loop(session **sp, script **scp)
 {
     session *s = *sp;
-    tstate t = {s, *scp, 0, -1, -1, isatty(0), term_width(), {0}, 0};
+    tstate t = {s, *scp, 0, -1, -1, isatty(0), term_width(), {0}, 0, -1, -1};
     char line[CMDFILE_MAX_LINE + 2];
     viewer first = view_team(s->g->role);
     if (s->j) printf("Saving to %s\n", s->j->path);

@@ -6,6 +6,7 @@
 #define CR_TEXT_H
 
 #include "game.h"
+#include "session.h"
 #include "view.h"
 
 /* Print text wrapped at width columns (UTF-8 sequences counted once), each
@@ -30,7 +31,7 @@ void text_analysis_score(const game *g, int board, int width);
    as this turn starts (the count printed). */
 void text_debrief_truth(const game *g, const viewer *v, int width);
 void text_debrief_analysis(const game *g, const viewer *v, int width);
-void text_debrief_history(const game *g, const viewer *v, int width);
+void text_debrief_history(const session *s, const viewer *v, int width);
 void text_debrief_questions(const game *g, int width);
 int text_pause_points(const game *g, int width);
 

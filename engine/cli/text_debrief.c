@@ -11,6 +11,8 @@
 
 #include "analysis.h"
 #include "logtext.h"
+#include "record.h"
+#include "session.h"
 #include "text.h"
 #include "util.h"
 
@@ -45,8 +47,9 @@ static void sources_line(const def_scenario *sc, char **ids, int n, int width)
 }
 
 /* One inject: the choice beside history, then the note and the sources. */
-static void item_history(const game *g, const viewer *v, int i, int width)
+static void item_history(const session *s, const viewer *v, int i, int width)
 {
+    const game *g = s->g;
     const def_scenario *sc = g->sc;
     const game_item *it = &g->items[i];
     const def_event *ev = &sc->events[it->event];
@@ -56,10 +59,14 @@ static void item_history(const game *g, const viewer *v, int i, int width)
     text_wrap(width, 2, line);
     if (ev->noptions) {
         int h = def_historical_option(sc, it->event); /* none: it never happened */
-        int same = h >= 0 && it->option == h;
-        str_fmt(line, sizeof line, "you: %s%s",
-                it->option >= 0 ? sc->moves[it->option].label : "(no decision)",
-                same ? "  (as it happened)" : "");
+        int same = h >= 0 && it->option >= 0 && sc->moves[it->option].historical;
+        char who[160] = "no one";
+        record_maker_words(s, record_decision_entry(s, i), who, sizeof who);
+        if (it->option < 0)
+            str_fmt(line, sizeof line, "(no decision)");
+        else
+            str_fmt(line, sizeof line, "%s: %s%s", who, sc->moves[it->option].label,
+                    same ? "  (as it happened)" : "");
         text_wrap(width, 4, line);
         if (h >= 0 && !same) {
             str_fmt(line, sizeof line, "%s: %s", logtext_history_label(sc), sc->moves[h].label);
@@ -77,17 +84,37 @@ static void item_history(const game *g, const viewer *v, int i, int width)
     if (ev->nsources) sources_line(sc, ev->sources, ev->nsources, width);
 }
 
-void text_debrief_history(const game *g, const viewer *v, int width)
+/* A decision the facilitator added during the game: who made it, and what. */
+static void adhoc_history(const session *s, int i, int width)
 {
+    const game_item *it = &s->g->items[i];
+    char line[2048], who[160];
+    str_fmt(line, sizeof line, "%s (turn %d, an ad-hoc decision)", it->title, it->turn);
+    text_wrap(width, 2, line);
+    if (it->option < 0) {
+        text_wrap(width, 4, "(no decision)");
+        return;
+    }
+    record_maker_words(s, record_decision_entry(s, i), who, sizeof who);
+    str_fmt(line, sizeof line, "%s: %s", who, it->opts[it->option]);
+    text_wrap(width, 4, line);
+}
+
+void text_debrief_history(const session *s, const viewer *v, int width)
+{
+    const game *g = s->g;
     char head[256];
     str_fmt(head, sizeof head,
-            "Your decisions beside '%s' (said where you chose otherwise), with the notes of "
-            "each inject:",
+            "Your decisions, who made each, beside '%s' (said where you chose otherwise), "
+            "with the notes of each inject:",
             logtext_history_label(g->sc));
     printf("\n");
     text_wrap(width, 0, head);
     for (int i = view_next_item(v, g, -1); i >= 0; i = view_next_item(v, g, i))
-        if (g->items[i].event >= 0) item_history(g, v, i, width);
+        if (g->items[i].event >= 0)
+            item_history(s, v, i, width);
+        else if (g->items[i].nopts)
+            adhoc_history(s, i, width);
 }
 
 void text_debrief_questions(const game *g, int width)

@@ -19,7 +19,7 @@ const char *const cmd_names[CMD_COUNT] = {CMD_LIST(CMD_NAME_)};
 
 /* The table, read ------------------------------------------------------------ */
 
-#define MAX_WORDS 8  /* before " -- ": more is an error, not a longer title */
+#define MAX_WORDS 40 /* before " -- ": a title of 30 words and options; more is an error */
 #define MAX_SLOTS 4  /* arguments a command may declare before "--" */
 #define WHAT_MAX  16 /* an argument's name in messages ("event", "role") */
 
@@ -35,6 +35,8 @@ typedef struct shape {
     int nslots;
     slot_type slot[MAX_SLOTS];
     char what[MAX_SLOTS][WHAT_MAX]; /* "event", for messages */
+    int nflags, flags_at;           /* options, and the slots declared before them */
+    char flag[CMD_MAX_FLAGS][WHAT_MAX];
 } shape;
 
 /* "[ROLE|all]" -> "role": the word as messages name it. */
@@ -46,18 +48,30 @@ static void word_name(const char *w, size_t n, char *out)
     out[k] = '\0';
 }
 
+/* "[via=CHANNEL]": an option named "via". */
+static int add_flag(shape *sh, const char *w, size_t n)
+{
+    const char *eq = memchr(w, '=', n);
+    if (!eq || w[0] != '[' || sh->nflags == CMD_MAX_FLAGS) return 0;
+    if (!sh->nflags) sh->flags_at = sh->nslots;
+    word_name(w, (size_t)(eq - w), sh->flag[sh->nflags++]);
+    if (sh->hi != INT_MAX) sh->hi++;
+    return 1;
+}
+
 static void add_slot(shape *sh, const char *w, size_t n)
 {
     int optional = w[0] == '[';
     char name[WHAT_MAX];
+    if (add_flag(sh, w, n)) return;
     word_name(w, n, name);
     if (strcmp(name, "text") == 0 && sh->nslots == 0) {
         sh->free_text = 1;
         return;
     }
-    slot_type t = strcmp(name, "value") == 0   ? SLOT_VALUE
-                  : strcmp(name, "title") == 0 ? SLOT_TITLE
-                                               : SLOT_WORD;
+    slot_type t = strcmp(name, "value") == 0 || strcmp(name, "minutes") == 0 ? SLOT_VALUE
+                  : strcmp(name, "title") == 0                               ? SLOT_TITLE
+                                                                             : SLOT_WORD;
     sh->slot[sh->nslots] = t;
     memcpy(sh->what[sh->nslots++], name, WHAT_MAX);
     if (!optional) sh->lo++;
@@ -67,6 +81,7 @@ static void add_slot(shape *sh, const char *w, size_t n)
 static void shape_of(const cmd_spec *s, shape *sh)
 {
     memset(sh, 0, sizeof *sh);
+    sh->flags_at = -1;
     for (const char *p = s->args; *p;) {
         size_t n = strcspn(p, " ");
         if (strncmp(p, "--", 2) == 0 || strncmp(p, "[--", 3) == 0) {
@@ -134,25 +149,32 @@ void cmd_unknown(const char *word, size_t n, int look, char *err, size_t errlen)
     list_names(cmd_look_specs, CMD_LOOK_COUNT, err, errlen);
 }
 
+/* The column of the help: a usage longer than this stands on its own line
+   (the help then fits 80 columns: the longest usage beside it is 39). */
+#define HELP_COLUMN 40
+
 static void help_group(strbuf *out, const char *title, const cmd_spec *t, int count, int who,
                        int width)
 {
     sb_printf(out, "%s\n", title);
     for (int k = 0; k < count; k++) {
         if (who >= 0 && t[k].who != (cmd_who)who) continue;
-        char use[128];
+        char use[256];
         cmd_usage(&t[k], use, sizeof use);
-        sb_printf(out, "  %-*s  %s\n", width, use, t[k].help);
+        if ((int)strlen(use) > width)
+            sb_printf(out, "  %s\n  %-*s  %s\n", use, width, "", t[k].help);
+        else
+            sb_printf(out, "  %-*s  %s\n", width, use, t[k].help);
     }
 }
 
 void cmd_help(strbuf *out)
 {
     int width = 0;
-    char use[128];
+    char use[256];
     for (int k = 0; k < CMD_COUNT + CMD_LOOK_COUNT; k++) {
         cmd_usage(k < CMD_COUNT ? &cmd_specs[k] : &cmd_look_specs[k - CMD_COUNT], use, sizeof use);
-        if ((int)strlen(use) > width) width = (int)strlen(use);
+        if ((int)strlen(use) > width && (int)strlen(use) <= HELP_COLUMN) width = (int)strlen(use);
     }
     help_group(out, "A team's moves (journaled):", cmd_specs, CMD_COUNT, CMD_BY_TEAM, width);
     help_group(out, "The facilitator's commands (journaled):", cmd_specs, CMD_COUNT,
@@ -228,7 +250,7 @@ static int copy_token(char *dst, const char *src, const char *what, char *err, s
 
 static int usage(const cmd_spec *s, const char *why, char *err, size_t errlen)
 {
-    char use[128];
+    char use[256];
     cmd_usage(s, use, sizeof use);
     str_fmt(err, errlen, "usage: %s%s", use, why);
     return -1;
@@ -269,19 +291,59 @@ static int parse_title(const toks *t, const char *line, int w, cmd *c, char *err
     return 0;
 }
 
-/* The words after the name into a, b, c, value and title, in order. */
+/* The option a word names ("via=email": via's index), -1 when the word is
+   no option's; -2 (with the message) when it looks like one but is not. */
+static int flag_of(const shape *sh, const cmd_spec *s, const char *w, char *err, size_t errlen)
+{
+    size_t n = strspn(w, "abcdefghijklmnopqrstuvwxyz");
+    if (!n || w[n] != '=') return -1;
+    for (int k = 0; k < sh->nflags; k++)
+        if (strlen(sh->flag[k]) == n && !strncmp(sh->flag[k], w, n)) return k;
+    char use[256];
+    cmd_usage(s, use, sizeof use);
+    str_fmt(err, errlen, "%s has no option '%.*s='; usage: %s", s->name, (int)n, w, use);
+    return -2;
+}
+
+/* The options at word *ti on, into c->flag; *ti past them. */
+static int take_flags(const shape *sh, const cmd_spec *s, const toks *t, int *ti, cmd *c, char *err,
+                      size_t errlen)
+{
+    for (; *ti < t->n; (*ti)++) {
+        const char *w = t->v[*ti];
+        int k = flag_of(sh, s, w, err, errlen);
+        if (k == -2) return -1;
+        if (k < 0) return 0;
+        const char *v = w + strlen(sh->flag[k]) + 1;
+        if (c->flag[k][0] || !*v) {
+            str_fmt(err, errlen, "%s: give %s= once, with a value", s->name, sh->flag[k]);
+            return -1;
+        }
+        if (copy_token(c->flag[k], v, sh->flag[k], err, errlen)) return -1;
+    }
+    return 0;
+}
+
+/* The words after the name into a, b, c, value, the options and title, in
+   order. */
 static int parse_slots(const shape *sh, const toks *t, const char *line, cmd *c, char *err,
                        size_t errlen)
 {
+    const cmd_spec *s = &cmd_specs[c->kind];
     char *word[] = {c->a, c->b, c->c};
-    int nw = 0;
-    for (int i = 0; i < sh->nslots && i + 1 < t->n; i++) {
-        if (sh->slot[i] == SLOT_TITLE) return parse_title(t, line, i + 1, c, err, errlen);
+    int nw = 0, ti = 1, filled = 0;
+    for (int i = 0; i <= sh->nslots; i++) {
+        if (i == sh->flags_at && take_flags(sh, s, t, &ti, c, err, errlen)) return -1;
+        if (i == sh->nslots || ti >= t->n) break;
+        filled++;
+        if (sh->slot[i] == SLOT_TITLE) return parse_title(t, line, ti, c, err, errlen);
         if (sh->slot[i] == SLOT_VALUE) {
-            if (parse_value(t->v[i + 1], &c->value, err, errlen)) return -1;
-        } else if (nw < 3 && copy_token(word[nw++], t->v[i + 1], sh->what[i], err, errlen))
+            if (parse_value(t->v[ti], &c->value, err, errlen)) return -1;
+        } else if (nw < 3 && copy_token(word[nw++], t->v[ti], sh->what[i], err, errlen))
             return -1;
+        ti++;
     }
+    if (ti < t->n || filled < sh->lo) return usage(s, "", err, errlen);
     return 0;
 }
 
@@ -362,6 +424,12 @@ int cmd_parse(const char *line, cmd *out, char *err, size_t errlen)
 
 /* Printing ------------------------------------------------------------------ */
 
+static void format_flags(const shape *sh, const cmd *c, strbuf *out)
+{
+    for (int k = 0; k < sh->nflags; k++)
+        if (c->flag[k][0]) sb_printf(out, " %s=%s", sh->flag[k], c->flag[k]);
+}
+
 void cmd_format(const cmd *c, strbuf *out)
 {
     const cmd_spec *s = &cmd_specs[c->kind];
@@ -377,6 +445,7 @@ void cmd_format(const cmd *c, strbuf *out)
     const char *word[] = {c->a, c->b, c->c};
     int nw = 0;
     for (int i = 0; i < sh.nslots; i++) {
+        if (i == sh.flags_at) format_flags(&sh, c, out);
         if (sh.slot[i] == SLOT_VALUE)
             sb_printf(out, " %.17g", c->value);
         else if (sh.slot[i] == SLOT_TITLE)
@@ -384,5 +453,15 @@ void cmd_format(const cmd *c, strbuf *out)
         else if (nw < 3 && (i < sh.lo || word[nw][0]))
             sb_printf(out, " %s", word[nw++]);
     }
+    if (sh.flags_at == sh.nslots) format_flags(&sh, c, out);
     if (c->text[0]) sb_printf(out, " -- %s", c->text);
+}
+
+const char *cmd_flag(const cmd *c, const char *name)
+{
+    shape sh;
+    shape_of(&cmd_specs[c->kind], &sh);
+    for (int k = 0; k < sh.nflags; k++)
+        if (!strcmp(sh.flag[k], name)) return c->flag[k];
+    return "";
 }

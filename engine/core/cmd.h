@@ -14,9 +14,17 @@
  *   VALUE      a number                     TITLE      one or more words
  *   TEXT       alone: the rest of the line, free text ("--" optional)
  *   -- word    text after " -- ", required  [-- word]  the same, optional
+ *   MINUTES    a number, like VALUE         [name=WORD] an option, below
  * A command without "--" in its arguments takes no text after "--". What
  * follows a '|' names another value the word may take (`ROLE|all`); whether
  * a word names something that exists is game_apply's business.
+ *
+ * An option `[name=WORD]` is written `name=value` as one word, after the
+ * words declared before it, in any order, each at most once; cmd_flag reads
+ * it. A word of the form `name=` where an option may stand, naming none of
+ * the command's, is refused (a typo must not become the first word of a
+ * title). The text's own syntax is game_apply's: an inject's text may end
+ * with options, `-- text || A | B` (game_adhoc.c).
  */
 #ifndef CR_CMD_H
 #define CR_CMD_H
@@ -28,6 +36,7 @@
 #define CMD_TOKEN_MAX 64
 #define CMD_TEXT_MAX  2000
 #define CMD_TITLE_MAX 160
+#define CMD_MAX_FLAGS 4 /* options a command may declare ([name=WORD]) */
 
 /* Who sends a command: the players of a role, or the one running the room. */
 typedef enum { CMD_BY_TEAM, CMD_BY_FACILITATOR } cmd_who;
@@ -44,15 +53,17 @@ typedef enum { CMD_BY_TEAM, CMD_BY_FACILITATOR } cmd_who;
     X(MARK,     "mark",     "CARD HYPOTHESIS FIT [-- why]",        CMD_BY_TEAM,        "mark it c, i or n for a hypothesis"    ) \
     X(NOTE,     "note",     "TEXT",                                CMD_BY_FACILITATOR, "a note pinned to the turn") \
     X(SET,      "set",      "METER VALUE -- reason",               CMD_BY_FACILITATOR, "override a meter") \
-    X(INJECT,   "inject",   "ROLE|all TITLE -- text",              CMD_BY_FACILITATOR, "send an ad-hoc inject") \
-    X(PAUSE,    "pause",    "",                                    CMD_BY_FACILITATOR, "stop the game (note and set go on)") \
+    X(INJECT,   "inject",   "ROLE|all [via=CHANNEL] [decides=ROLE] [at=resume] TITLE -- text", \
+                                                                   CMD_BY_FACILITATOR, "an ad-hoc inject (|| A | B: a choice)") \
+    X(PAUSE,    "pause",    "",                                    CMD_BY_FACILITATOR, "stop the moves; inject and set go on") \
     X(RESUME,   "resume",   "",                                    CMD_BY_FACILITATOR, "go on after a pause") \
     X(FIRE,     "fire",     "EVENT",                               CMD_BY_FACILITATOR, "deliver a scheduled inject now") \
     X(SUPPRESS, "suppress", "EVENT",                               CMD_BY_FACILITATOR, "never deliver a scheduled inject") \
     X(CLOSE,    "close",    "",                                    CMD_BY_FACILITATOR, "close the turn (teams move at once)") \
     X(DEFAULT,  "default",  "EVENT",                               CMD_BY_FACILITATOR, "a decision takes its default now") \
     X(UNDO,     "undo",     "",                                    CMD_BY_FACILITATOR, "take back the last command") \
-    X(FINISH,   "finish",   "[ENDING]",                            CMD_BY_FACILITATOR, "end the exercise")
+    X(FINISH,   "finish",   "[ENDING]",                            CMD_BY_FACILITATOR, "end the exercise") \
+    X(TIMER,    "timer",    "MINUTES [close]",                     CMD_BY_FACILITATOR, "the move timer (0 off; close: host)")
 
 /* X(KIND, name, arguments, another name or NULL, help): not journaled. */
 #define CMD_LOOK_LIST(X) \
@@ -64,6 +75,7 @@ typedef enum { CMD_BY_TEAM, CMD_BY_FACILITATOR } cmd_who;
     X(BOARD,    "board",    "",     NULL,   "the evidence boards") \
     X(TIMELINE, "timeline", "",     NULL,   "what has happened") \
     X(RELOAD,   "reload",   "",     NULL,   "re-read the scenario, replay the game") \
+    X(JUMP,     "jump",     "TURN [POLICY]", NULL, "a policy plays the moves up to TURN") \
     X(SAVE,     "save",     "FILE", NULL,   "copy the save to FILE") \
     X(QUIT,     "quit",     "",     "exit", "leave the game")
 // clang-format on
@@ -105,7 +117,14 @@ typedef struct cmd {
     /* The participant who sent it (propose, vote need one): not part of the
        line; the session fills it from the command's provenance (journal.h). */
     char by[CMD_TOKEN_MAX];
+    /* The options given ([name=WORD]), in the order the table declares
+       them; "" when absent. Read them with cmd_flag. */
+    char flag[CMD_MAX_FLAGS][CMD_TOKEN_MAX];
 } cmd;
+
+/* The value of option `name` in c ("" when not given, or not one of the
+   command's). */
+const char *cmd_flag(const cmd *c, const char *name);
 
 /* Parse one line. Returns 0, or -1 with a one-line message in err. */
 int cmd_parse(const char *line, cmd *out, char *err, size_t errlen);
@@ -124,7 +143,8 @@ void cmd_usage(const cmd_spec *s, char *buf, size_t size);
    '?'), listing the game commands, and the look-around ones when look. */
 void cmd_unknown(const char *word, size_t n, int look, char *err, size_t errlen);
 /* Every command, one per line under a heading per group (team, facilitator,
-   look-around): the text mode's `help` and the README's list. */
+   look-around): the text mode's `help` and the README's list. A usage too
+   long for the column stands on its own line, its help on the next. */
 void cmd_help(strbuf *out);
 
 #endif

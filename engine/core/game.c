@@ -66,12 +66,16 @@ static void clear_dynamic(game *g)
         if (it->title) free(it->title);
         if (it->text) free(it->text);
         if (it->rationale) free(it->rationale);
+        free(it->id);
+        for (int k = 0; k < it->nopts; k++) free(it->opts[k]);
+        free(it->opts);
     }
     for (int i = 0; i < g->nlog; i++) {
         if (g->log[i].text_owned && g->log[i].text) free(g->log[i].text);
         free(g->log[i].who);
     }
     g->nitems = g->npend = g->nlog = g->open_from = 0;
+    g->nheld = g->nadhoc_dec = 0;
     memset(&g->hashed, 0, sizeof g->hashed);
     kv_clear(&g->state);
 }
@@ -93,6 +97,7 @@ static void init_state(game *g, uint64_t seed, int variant)
     g->ended = g->paused = g->commands = g->failed = g->stop_told = g->fatal = 0;
     g->notice[0] = '\0';
     g->done = 0;
+    g->timer_ms = g->timer_closes = 0;
     g->ending = g->finish_at = -1;
     g->in_cb = g->readonly = 0;
     g->target = NULL;
@@ -206,7 +211,7 @@ void game_free(game *g)
     free(g->objective_text), free(g->target_uses);
     free(g->grade_rel), free(g->grade_cred), free(g->marks), free(g->played);
     kv_free(&g->state);
-    free(g->items), free(g->pend), free(g->log);
+    free(g->items), free(g->pend), free(g->log), free(g->held), free(g->adhoc_dec);
     free(g->meter), free(g->history), free(g->budget), free(g->ev), free(g->ev_item);
     free(g->uses), free(g->used_turn), free(g->card_turn), free(g->ratings);
     free(g);
@@ -279,7 +284,7 @@ void game_add_outcome(game *g, const char *def_text)
 
 /* Deliveries ----------------------------------------------------------------- */
 
-static game_item *new_item(game *g, int event, uint32_t to)
+game_item *game_new_item(game *g, int event, uint32_t to)
 {
     game_item *it = VEC_PUSH(g->items, g->nitems, g->citems);
     memset(it, 0, sizeof *it);
@@ -287,6 +292,7 @@ static game_item *new_item(game *g, int event, uint32_t to)
     it->to = to;
     it->turn = g->turn;
     it->option = it->by = -1;
+    it->channel = it->decider = -1;
     return it;
 }
 
@@ -304,7 +310,7 @@ int game_deliver(game *g, int event)
 {
     if (g->ev[event] == EV_DELIVERED || g->ev[event] == EV_SUPPRESSED) return 0;
     const def_event *e = &g->sc->events[event];
-    new_item(g, event, e->to);
+    game_new_item(g, event, e->to);
     g->ev[event] = EV_DELIVERED;
     g->ev_item[event] = g->nitems - 1;
     game_add_log(g, LOG_DELIVER, -1, g->nitems - 1, 0, NULL, NULL);
@@ -652,6 +658,8 @@ static int open_ids(game *g, int role, const char **ids, int max)
 {
     int items[64], n = game_open_decisions(g, role, items, 64), k = 0;
     for (int i = 0; i < n && k < max; i++) ids[k++] = g->sc->events[g->items[items[i]].event].id;
+    n = game_open_adhoc(g, role, items, 64);
+    for (int i = 0; i < n && k < max; i++) ids[k++] = g->items[items[i]].id;
     return k;
 }
 
@@ -672,6 +680,8 @@ static game_rc do_choose(game *g, const cmd *c)
     const def_scenario *sc = g->sc;
     const char *ids[64];
     int ev = c->resolved ? sc->moves[c->move].event : def_event_find(sc, c->a);
+    int adhoc = ev < 0 && !c->resolved ? game_adhoc_find(g, c->a) : -1;
+    if (adhoc >= 0) return game_adhoc_answer(g, adhoc, c);
     int item = ev >= 0 ? game_open_item(g, ev) : -1;
     if (item < 0) {
         int n = open_ids(g, g->role, ids, 64);
@@ -910,34 +920,6 @@ static game_rc do_set(game *g, const cmd *c)
     return GAME_OK;
 }
 
-static game_rc do_inject(game *g, const cmd *c)
-{
-    const def_scenario *sc = g->sc;
-    uint32_t to = 0;
-    if (strcmp(c->a, "all") == 0) {
-        to = (uint32_t)((1u << sc->nroles) - 1);
-    } else {
-        int r = def_role_find(sc, c->a);
-        if (r < 0) {
-            const char *ids[CR_MAX_ROLES + 1];
-            for (int i = 0; i < sc->nroles; i++) ids[i] = sc->roles[i].id;
-            ids[sc->nroles] = "all";
-            return refuse_unknown(g, "role", c->a, ids, sc->nroles + 1);
-        }
-        to = 1u << r;
-    }
-    if (!c->title[0]) {
-        char use[128];
-        cmd_usage(&cmd_specs[CMD_INJECT], use, sizeof use);
-        return refuse(g, "an inject needs a title: %s", use);
-    }
-    game_item *it = new_item(g, -1, to);
-    it->title = xstrdup(c->title);
-    it->text = xstrdup(c->text);
-    game_add_log(g, LOG_INJECT, -1, g->nitems - 1, 0, NULL, NULL);
-    return GAME_OK;
-}
-
 static int event_arg(game *g, const cmd *c)
 {
     int ev = def_event_find(g->sc, c->a);
@@ -988,6 +970,23 @@ static game_rc do_pause(game *g, int pause)
     if (g->paused == pause) return refuse(g, pause ? "already paused" : "the game is not paused");
     g->paused = pause;
     game_add_log(g, pause ? LOG_PAUSE : LOG_RESUME, -1, -1, 0, NULL, NULL);
+    if (!pause) game_adhoc_release(g); /* the injects held for the resume */
+    return GAME_OK;
+}
+
+/* Longest move timer: four hours, a long exercise's whole session. */
+#define TIMER_MAX_MINUTES 240
+
+static game_rc do_timer(game *g, const cmd *c)
+{
+    if (g->ended) return refuse(g, "the game has ended");
+    if (c->value < 0 || c->value > TIMER_MAX_MINUTES)
+        return refuse(g, "%g minutes: the timer is from 0 (off) to %d minutes", c->value,
+                      TIMER_MAX_MINUTES);
+    if (c->a[0] && strcmp(c->a, "close"))
+        return refuse(g, "'%s': after the minutes, only 'close' (the turn closes at zero)", c->a);
+    g->timer_ms = (int)(c->value * 60000 + 0.5);
+    g->timer_closes = g->timer_ms && c->a[0];
     return GAME_OK;
 }
 
@@ -1007,6 +1006,11 @@ static game_rc dispatch(game *g, const cmd *c)
         break;
     }
     if (c->kind == CMD_SET) return g->ended ? refuse(g, "the game has ended") : do_set(g, c);
+    if (c->kind == CMD_TIMER) return do_timer(g, c);
+    /* Pausing to prepare an inject is when one is needed: it goes now or
+       is held for the resume (game_adhoc.c). */
+    if (c->kind == CMD_INJECT)
+        return g->ended ? refuse(g, "the game has ended") : game_adhoc_inject(g, c);
     if (check_playing(g)) return GAME_REFUSED;
     switch (c->kind) {
     case CMD_CHOOSE:
@@ -1026,8 +1030,6 @@ static game_rc dispatch(game *g, const cmd *c)
         return analysis_grade(g, c);
     case CMD_MARK:
         return analysis_mark(g, c);
-    case CMD_INJECT:
-        return do_inject(g, c);
     case CMD_FIRE:
         return do_fire(g, c);
     case CMD_SUPPRESS:
@@ -1097,6 +1099,55 @@ int game_open_decisions(const game *g, int role, int *out, int max)
         if (e->noptions && (role < 0 || e->decider == role)) out[n++] = i;
     }
     return n;
+}
+
+/* One open decision in the end warning, with what its deadline will do. */
+static void warn_decision(const game *g, int item, strbuf *out)
+{
+    const game_item *it = &g->items[item];
+    const def_event *e = it->event >= 0 ? &g->sc->events[it->event] : NULL;
+    sb_printf(out, "“%s”", e ? e->title : it->title);
+    int last = e && e->expires ? it->turn + e->expires - 1 : 0;
+    if (last && last <= g->turn && e->default_option >= 0)
+        sb_printf(out, " (at the end of this turn it takes its default: %s)",
+                  g->sc->moves[e->default_option].label);
+    else if (last)
+        sb_printf(out, " (open until the end of turn %d)", last);
+    else
+        sb_puts(out, " (it stays open)");
+}
+
+static int action_available(game *g, int role)
+{
+    char why[8];
+    for (int i = 0; i < g->sc->nactions; i++) {
+        int mv = g->sc->actions[i];
+        if (g->sc->moves[mv].role == role && game_move_available(g, mv, role, why, sizeof why) == 1)
+            return 1;
+    }
+    return 0;
+}
+
+int game_end_warning(game *g, int role, strbuf *out)
+{
+    const def_role *r = &g->sc->roles[role];
+    int items[64], n = game_open_decisions(g, role, items, 64);
+    n += game_open_adhoc(g, role, items + n, 64 - n);
+    int points = g->budget[role] > 0 && action_available(g, role) ? g->budget[role] : 0;
+    if (!n && !points) return 0;
+    sb_printf(out, "%s has ", r->shortname ? r->shortname : r->name);
+    if (n) sb_printf(out, "%d open decision%s: ", n, n == 1 ? "" : "s");
+    for (int i = 0; i < n; i++) {
+        if (i) sb_puts(out, i + 1 == n ? " and " : ", ");
+        warn_decision(g, items[i], out);
+    }
+    if (points)
+        sb_printf(out,
+                  "%s%d action point%s unspent while a standing action is available (points do "
+                  "not carry over)",
+                  n ? "; and " : "", points, points == 1 ? "" : "s");
+    sb_puts(out, ".");
+    return 1;
 }
 
 int game_item_for_role(const game *g, int item, int role)

@@ -42,10 +42,20 @@ typedef struct game_item {
     char *title, *text; /* ad-hoc inject only */
     uint32_t to;        /* roles mask */
     int turn;           /* turn of delivery */
-    int option;         /* move chosen, -1 while open */
+    int option;         /* move chosen, -1 while open (ad-hoc: the index in opts) */
     int by;             /* role that chose, -1 when by default */
     int expired;        /* closed by its deadline */
     char *rationale;
+    /* An ad-hoc inject's own (game_adhoc.c): its id ("adhoc1", the word
+       `choose` names its decision by), its channel (CH_*, -1 not given),
+       and when it carries a decision the role that answers it (-1 none)
+       and the labels of its options, chosen by number (`choose adhoc1 2`).
+       Such a decision has no cost, effect or default: the facilitator
+       plays its consequences (set, note, inject). */
+    char *id;
+    int channel, decider;
+    char **opts;
+    int nopts;
 } game_item;
 
 typedef enum {
@@ -68,6 +78,7 @@ typedef enum {
     LOG_VOTE,    /* ref = move, role = its decider, who = participant */
     LOG_GRADE,   /* ref = card, role = grader, value = reliability index * 10 + credibility, text */
     LOG_MARK,    /* ref = card, role = grader, value = hypothesis * 10 + def_fit, text */
+    LOG_ANSWER,  /* an ad-hoc decision: ref = item, value = option index, role, text = rationale */
     LOG_KINDS
 } game_log_kind;
 
@@ -118,6 +129,18 @@ struct game {
        and kept by game_reset. */
     int simultaneous;
     uint32_t done; /* simultaneous: roles that have ended their move this turn */
+    /* The move timer (`timer`, journaled so that a replay restores it): its
+       length, 0 none, and whether the turn closes at zero (the host's
+       timer). It changes nothing in play; front ends count it down
+       (movetimer.h). */
+    int timer_ms, timer_closes;
+    /* Ad-hoc injects held while paused (`inject ... at=resume`), delivered
+       in order at the resume: the facilitator's alone (view.h's queue). */
+    cmd *held;
+    int nheld, cheld;
+    /* Items of the ad-hoc injects that carry a decision (hashed whole). */
+    int *adhoc_dec;
+    int nadhoc_dec, cadhoc_dec;
 
     double *meter;   /* [nmeters] */
     double *history; /* [(nturns + 1) * nmeters]; row 0 is the start */
@@ -231,8 +254,20 @@ const char *game_turn_label(const game *g, int turn);
 int game_move_available(game *g, int move, int role, char *why, size_t whylen);
 /* Index of the open item carrying this event's decision, or -1. */
 int game_open_item(const game *g, int event);
-/* Inbox items whose decision the role makes and that are still open. */
+/* Inbox items whose decision the role makes and that are still open (the
+   scenario's injects; role -1: every role's). */
 int game_open_decisions(const game *g, int role, int *out, int max);
+/* The same for ad-hoc injects that carry a decision (game_adhoc.c). */
+int game_open_adhoc(const game *g, int role, int *out, int max);
+/* The item of the ad-hoc inject with this id ("adhoc1"), -1 none. */
+int game_adhoc_find(const game *g, const char *id);
+/* What ending the role's move now would leave undone, for a warning before
+   `end` (the window, the text mode and the host ask first, once): its open
+   decisions (each with what its deadline will do) and its action points
+   while one of its standing actions is available. 0 when there is nothing
+   (out untouched), else 1 with one sentence appended to out, worded for
+   the team (view.h: it names only what the team sees). */
+int game_end_warning(game *g, int role, strbuf *out);
 int game_item_for_role(const game *g, int item, int role);
 /* Simultaneous play: 1 once the role has ended its move this turn. */
 int game_role_done(const game *g, int role);

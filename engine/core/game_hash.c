@@ -29,14 +29,18 @@ static uint64_t hash_item(uint64_t h, int index, const game_item *it)
     h = hash_i64(h, it->expired);
     h = hash_str(h, it->title);
     h = hash_str(h, it->text);
-    return hash_str(h, it->rationale);
+    h = hash_str(h, it->rationale);
+    if (it->channel < 0 && !it->nopts) return h; /* what every item had before: the same hash */
+    h = hash_i64(hash_i64(hash_str(h, it->id), it->channel), it->decider);
+    for (int k = 0; k < it->nopts; k++) h = hash_str(h, it->opts[k]);
+    return h;
 }
 
 /* An item that carries a decision changes when it is decided or expires;
    any other never changes once delivered. */
 static int item_settled(const game *g, const game_item *it)
 {
-    return it->event < 0 || g->sc->events[it->event].noptions == 0;
+    return it->event < 0 ? it->nopts == 0 : g->sc->events[it->event].noptions == 0;
 }
 
 /* Decision items, hashed whole: at most one per event (an event is
@@ -46,6 +50,23 @@ static uint64_t hash_decisions(const game *g, uint64_t h)
     for (int e = 0; e < g->sc->nevents; e++) {
         int i = g->ev_item[e];
         if (i >= 0 && !item_settled(g, &g->items[i])) h = hash_item(h, i, &g->items[i]);
+    }
+    for (int k = 0; k < g->nadhoc_dec; k++) /* the facilitator's decisions, as few as typed */
+        h = hash_item(h, g->adhoc_dec[k], &g->items[g->adhoc_dec[k]]);
+    return h;
+}
+
+/* What the facilitator set that play does not show: the timer, the
+   injects held for the resume. Absent, they leave the hash as it was. */
+static uint64_t hash_facilitator(const game *g, uint64_t h)
+{
+    if (g->timer_ms || g->timer_closes)
+        h = hash_i64(hash_i64(hash_i64(h, 'T'), g->timer_ms), g->timer_closes);
+    for (int i = 0; i < g->nheld; i++) {
+        strbuf b = {0};
+        cmd_format(&g->held[i], &b);
+        h = hash_str(hash_i64(h, 'H'), b.s);
+        sb_free(&b);
     }
     return h;
 }
@@ -146,6 +167,7 @@ uint64_t game_hash(const game *g)
     h = hash_changed(g, h);
     h = hash_decisions(g, h);
     h = hash_pending(g, h);
+    h = hash_facilitator(g, h);
     int counts[] = {g->nitems, g->nlog};
     h = hash_ints(h, counts, 2);
     h = hash_i64(h, (int64_t)g->hashed.items);

@@ -31,5 +31,14 @@ void game_add_log(game *g, game_log_kind kind, int role, int ref, double value, 
                   const char *aux);
 /* An outcome whose text belongs to the definitions: no copy. */
 void game_add_outcome(game *g, const char *def_text);
+/* A new inbox item, open, delivered this turn. */
+game_item *game_new_item(game *g, int event, uint32_t to);
+
+/* game_adhoc.c: `inject` (now, or held for the resume while paused), the
+   answer to an ad-hoc decision (`choose ID N`), and the held injects
+   delivered at the resume. */
+game_rc game_adhoc_inject(game *g, const cmd *c);
+game_rc game_adhoc_answer(game *g, int item, const cmd *c);
+void game_adhoc_release(game *g);
 
 #endif

@@ -71,6 +71,7 @@ static void by_json(cJSON *o, const journal_by *by)
         if (vals[i][0]) cJSON_AddStringToObject(o, keys[i], vals[i]);
     if (by->seq > 0) cJSON_AddNumberToObject(o, "seq", (double)by->seq);
     if (by->at[0]) cJSON_AddStringToObject(o, "at", by->at);
+    if (by->opened[0]) cJSON_AddStringToObject(o, "opened", by->opened);
 }
 
 static cJSON *entry_json(const journal_entry *e)
@@ -277,7 +278,8 @@ static int parse_by(cJSON *o, journal_by *by)
                    get_str(o, "team", by->team, sizeof by->team, 0) ||
                    get_str(o, "participant", by->participant, sizeof by->participant, 0) ||
                    get_str(o, "name", by->name, sizeof by->name, 0) ||
-                   get_str(o, "at", by->at, sizeof by->at, 0)
+                   get_str(o, "at", by->at, sizeof by->at, 0) ||
+                   get_str(o, "opened", by->opened, sizeof by->opened, 0)
                ? -1
                : 0;
 }
@@ -303,8 +305,8 @@ static int parse_entry(cJSON *o, journal_entry *e, char *why, size_t whylen)
     }
     if (parse_by(o, &e->by)) {
         str_fmt(why, whylen,
-                "\"by\", \"team\", \"participant\", \"name\", \"seq\" or \"at\" is of the "
-                "wrong type or too long");
+                "\"by\", \"team\", \"participant\", \"name\", \"seq\", \"at\" or "
+                "\"opened\" is of the wrong type or too long");
         return -1;
     }
     e->cmd = xstrdup(c->valuestring);

@@ -46,7 +46,9 @@ typedef struct journal_header {
 
 /* Who sent a command, and when it was applied (docs/protocol.md,
    "Provenance"): optional keys of its line, empty in older saves. Replay
-   hands the participant back to the game (votes) and ignores the rest. */
+   hands the participant back to the game (votes) and ignores the rest.
+   An empty kind is read by the command's table (cmd.h: a team's command
+   or the facilitator's; record.h). */
 typedef struct journal_by {
     char kind[16];        /* "team", "facilitator", "default", "policy"; "" not recorded */
     char team[64];        /* the role a team's command was sent for */
@@ -54,6 +56,11 @@ typedef struct journal_by {
     char name[64];        /* a participant's display name, a policy's name, "timer" */
     long long seq;        /* the client's sequence number; 0 none */
     char at[32];          /* wall-clock time applied, ISO 8601 UTC with milliseconds */
+    /* On the first command a session applies: when that session (a
+       program's run on this save) was opened. The program was closed
+       between the line before and this time (record.h leaves it out of
+       the exercise's duration). "" on every other line. */
+    char opened[32];
 } journal_by;
 
 typedef struct journal_entry {

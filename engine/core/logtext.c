@@ -76,7 +76,11 @@ static void words_item(const game *g, const game_log *l, logtext *o)
     } else {
         o->kind = LT_ADHOC;
         o->facilitator = 1;
-        sb_printf(&o->what, "Ad-hoc inject from the facilitator: %s", it->title);
+        if (it->channel >= 0)
+            sb_printf(&o->what, "Ad-hoc inject from the facilitator (%s): %s",
+                      def_channel_names[it->channel], it->title);
+        else
+            sb_printf(&o->what, "Ad-hoc inject from the facilitator: %s", it->title);
         o->why = it->text;
     }
 }
@@ -151,6 +155,16 @@ static int words_play(const game *g, const game_log *l, logtext *o)
     case LOG_MARK:
         words_analysis(g, l, o);
         return 1;
+    case LOG_ANSWER: { /* an ad-hoc decision: told as every decision is */
+        const game_item *it = &g->items[l->ref];
+        int k = (int)l->value;
+        sb_puts(&o->who, logtext_role(sc, l->role));
+        o->kind = LT_DECISION;
+        sb_printf(&o->what, "Decision on “%s”: %s", it->title,
+                  k >= 0 && k < it->nopts ? it->opts[k] : "?");
+        o->why = l->text;
+        return 1;
+    }
     case LOG_EXPIRE: {
         const game_item *it = &g->items[l->ref];
         o->kind = LT_EXPIRED;

@@ -25,7 +25,21 @@ session *session_new(const def_scenario *sc, const game_host *host, uint64_t see
     s->h.variant_mode = variant_mode;
     s->h.hash_version = JOURNAL_HASH_VERSION;
     journal_now(s->h.started, sizeof s->h.started);
+    journal_now_ms(s->opened, sizeof s->opened);
+    s->log_src = xcalloc((size_t)g->nlog + 1, sizeof *s->log_src);
+    s->clog_src = g->nlog + 1;
+    for (int i = 0; i < g->nlog; i++) s->log_src[i] = -1; /* the game's start */
     return s;
+}
+
+/* The log entries from `from` on were made by command src (an index into
+   s->log). */
+static void note_source(session *s, int from, int src)
+{
+    const game *g = s->g;
+    if (g->nlog > s->clog_src)
+        vec_reserve((void **)&s->log_src, &s->clog_src, g->nlog, sizeof *s->log_src);
+    for (int i = from; i < g->nlog; i++) s->log_src[i] = src;
 }
 
 static void free_pending(session *s)
@@ -43,6 +57,7 @@ void session_free(session *s)
     for (int i = 0; i < s->nlog; i++) free(s->log[i].cmd);
     free(s->log);
     free(s->live);
+    free(s->log_src);
     free_pending(s);
     free(s);
 }
@@ -56,7 +71,11 @@ static void record(session *s, const char *line, int turn, int role, const journ
     str_fmt(e->role, sizeof e->role, "%s", s->sc->roles[role].id);
     e->hash = game_hash(s->g);
     if (by) e->by = *by;
-    if (!e->by.at[0]) journal_now_ms(e->by.at, sizeof e->by.at);
+    if (!e->by.at[0]) { /* applied now, not replayed */
+        journal_now_ms(e->by.at, sizeof e->by.at);
+        if (!s->opened_told) str_fmt(e->by.opened, sizeof e->by.opened, "%s", s->opened);
+        s->opened_told = 1;
+    }
     if (s->j && journal_append(s->j, e)) str_fmt(s->err, sizeof s->err, "%s", s->j->err);
 }
 
@@ -64,13 +83,16 @@ static void record(session *s, const char *line, int turn, int role, const journ
 static int rebuild(session *s)
 {
     if (game_reset(s->g, s->h.seed, s->g->variant)) return -1;
+    note_source(s, 0, -1);
     for (int i = 0; i < s->nlive; i++) {
         cmd c;
         char err[256];
         const journal_entry *e = &s->log[s->live[i]];
         if (cmd_parse(e->cmd, &c, err, sizeof err)) return -1;
         str_fmt(c.by, sizeof c.by, "%s", e->by.participant);
+        int from = s->g->nlog;
         if (game_apply(s->g, &c)) return -1;
+        note_source(s, from, s->live[i]);
     }
     return 0;
 }
@@ -134,7 +156,7 @@ game_rc session_apply_as(session *s, const char *line, const journal_by *by)
     s->err[0] = '\0';
     if (cmd_parse(line, &c, s->err, sizeof s->err)) return GAME_REFUSED;
     if (by) str_fmt(c.by, sizeof c.by, "%s", by->participant);
-    int turn = s->g->turn, role = s->g->role;
+    int turn = s->g->turn, role = s->g->role, from = s->g->nlog;
     if (c.kind == CMD_UNDO) return do_undo(s, turn, role, by);
     game_rc rc = game_apply(s->g, &c);
     if (rc == GAME_REFUSED) {
@@ -153,6 +175,7 @@ game_rc session_apply_as(session *s, const char *line, const journal_by *by)
     record(s, b.s, turn, role, by);
     sb_free(&b);
     *VEC_PUSH(s->live, s->nlive, s->clive) = s->nlog - 1;
+    note_source(s, from, s->nlog - 1);
     return GAME_OK;
 }
 
@@ -199,10 +222,14 @@ int session_not_saving(const session *s)
 
 int session_replay(session *s, const journal_file *jf, char *err, size_t errlen)
 {
-    if (s->nlog == 0) session_set_simultaneous(s, jf->h.simultaneous);
-    if (s->nlog == 0 && strcmp(s->h.session, jf->h.session) &&
-        session_set_session(s, jf->h.session, err, errlen))
-        return 0;
+    if (s->nlog == 0) {
+        session_set_simultaneous(s, jf->h.simultaneous);
+        if (jf->h.started[0]) str_fmt(s->h.started, sizeof s->h.started, "%s", jf->h.started);
+        if (!s->h.dir[0]) str_fmt(s->h.dir, sizeof s->h.dir, "%s", jf->h.dir);
+        if (strcmp(s->h.session, jf->h.session) &&
+            session_set_session(s, jf->h.session, err, errlen))
+            return 0;
+    }
     for (int i = 0; i < jf->n; i++) {
         int rc = session_apply_as(s, jf->e[i].cmd, &jf->e[i].by);
         if (rc) {
@@ -326,6 +353,9 @@ session *session_rebuild_on(session *old, const def_scenario *sc, const game_hos
     /* The same exercise goes on: keep where and when it began. */
     str_fmt(s->h.dir, sizeof s->h.dir, "%s", old->h.dir);
     str_fmt(s->h.started, sizeof s->h.started, "%s", old->h.started);
+    /* The same run of the program: no gap in the exercise's time. */
+    str_fmt(s->opened, sizeof s->opened, "%s", old->opened);
+    s->opened_told = old->opened_told;
     session_set_simultaneous(s, old->h.simultaneous);
     if (session_set_session(s, old->h.session, err, errlen)) {
         session_free(s);

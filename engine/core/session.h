@@ -43,6 +43,13 @@ typedef struct session {
     journal_entry *pending;
     int npending, pending_at;
     char pending_file[1024]; /* the backup keeping them on disk; "" none */
+    /* For each entry of the game's log, the index in log of the command
+       that made it, -1 for the game's own start (record.h reads who made
+       each move by it); rebuilt with the game after an undo. */
+    int *log_src;
+    int clog_src;
+    char opened[32]; /* when this session was opened (journal_by.opened) */
+    int opened_told; /* a journaled command carries it */
     char err[1024];
 } session;
 
@@ -80,7 +87,9 @@ int session_not_saving(const session *s);
 /* Replay a journal's commands, in the journal's mode (hot-seat or
    simultaneous) and with their provenance. Returns the number applied;
    when one does not fit it stops there and writes "line N: `cmd`: reason"
-   to err. */
+   to err. Into a session with no command yet, the save's exercise goes on:
+   the header keeps the save's start time (the exercise's date, never the
+   time of a reload or a resume) and, when s has none, its scenario folder. */
 int session_replay(session *s, const journal_file *jf, char *err, size_t errlen);
 
 /* The pending commands the next reload will try: s->npending while nothing

@@ -3,14 +3,12 @@
  */
 #include "stats.h"
 
-#include <cjson/cJSON.h>
-#include <inttypes.h>
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "stats_int.h"
 #include "util.h"
 
 #define STATS_MAGIC 0x43525354u /* "CRST": a guard against a torn pipe */
@@ -24,7 +22,7 @@ static long *longs(int n)
 
 /* The bin of x, by its place between the bounds (halved, so that no
    difference of two finite numbers overflows). */
-static int bin_of(const stats_dist *d, double x)
+int stats_bin_of(const stats_dist *d, double x)
 {
     double span = d->max / 2 - d->min / 2;
     double t = span > 0 ? (x / 2 - d->min / 2) / span : 0;
@@ -32,32 +30,32 @@ static int bin_of(const stats_dist *d, double x)
     return t >= 1 ? STATS_BINS - 1 : (int)(t * STATS_BINS);
 }
 
-static void bin_add(stats_dist *d, int b, long count, double lo, double hi)
+void stats_bin_add(stats_dist *d, int b, long count, double lo, double hi)
 {
     if (!d->bin[b] || lo < d->bin_lo[b]) d->bin_lo[b] = lo;
     if (!d->bin[b] || hi > d->bin_hi[b]) d->bin_hi[b] = hi;
     d->bin[b] += count;
 }
 
-static void to_bins(stats_dist *d)
+void stats_to_bins(stats_dist *d)
 {
     d->bin = xcalloc(STATS_BINS, sizeof(long));
     d->bin_lo = xcalloc(STATS_BINS, sizeof(double));
     d->bin_hi = xcalloc(STATS_BINS, sizeof(double));
     for (int i = 0; i < d->nvalues; i++)
-        bin_add(d, bin_of(d, d->value[i]), d->count[i], d->value[i], d->value[i]);
+        stats_bin_add(d, stats_bin_of(d, d->value[i]), d->count[i], d->value[i], d->value[i]);
     free(d->value), free(d->count);
     d->value = NULL, d->count = NULL;
     d->nvalues = d->cvalues = 0;
 }
 
 /* count more values x. */
-static void dist_add(stats_dist *d, double x, long count)
+void stats_dist_add(stats_dist *d, double x, long count)
 {
     if (x == 0) x = 0; /* -0.0 and 0.0 are one value, printed one way */
     d->n += count;
     if (d->bin) {
-        bin_add(d, bin_of(d, x), count, x, x);
+        stats_bin_add(d, stats_bin_of(d, x), count, x, x);
         return;
     }
     int lo = 0, hi = d->nvalues;
@@ -73,8 +71,8 @@ static void dist_add(stats_dist *d, double x, long count)
         return;
     }
     if (d->nvalues == STATS_EXACT_VALUES) {
-        to_bins(d);
-        bin_add(d, bin_of(d, x), count, x, x);
+        stats_to_bins(d);
+        stats_bin_add(d, stats_bin_of(d, x), count, x, x);
         return;
     }
     if (d->nvalues == d->cvalues) {
@@ -91,12 +89,13 @@ static void dist_add(stats_dist *d, double x, long count)
 static void dist_merge(stats_dist *into, const stats_dist *from)
 {
     if (!from->bin) {
-        for (int i = 0; i < from->nvalues; i++) dist_add(into, from->value[i], from->count[i]);
+        for (int i = 0; i < from->nvalues; i++)
+            stats_dist_add(into, from->value[i], from->count[i]);
         return;
     }
-    if (!into->bin) to_bins(into);
+    if (!into->bin) stats_to_bins(into);
     for (int b = 0; b < STATS_BINS; b++)
-        if (from->bin[b]) bin_add(into, b, from->bin[b], from->bin_lo[b], from->bin_hi[b]);
+        if (from->bin[b]) stats_bin_add(into, b, from->bin[b], from->bin_lo[b], from->bin_hi[b]);
     into->n += from->n;
 }
 
@@ -230,13 +229,12 @@ static void count_outcome(stats *st, const game *g)
         const char *at = strchr(rated, g->ratings[i]);
         st->ratings[i * 4 + (at && *at ? at - rated : 3)]++;
     }
-    for (int i = 0; i < sc->nmeters; i++) dist_add(&st->finals[i], g->meter[i], 1);
+    for (int i = 0; i < sc->nmeters; i++) stats_dist_add(&st->finals[i], g->meter[i], 1);
     count_pinned(st, g);
 }
 
 /* An event the run suspended after its `when` failed (game.h): an error of
    the run, though the run went on. */
-static void keep_error(stats *st, uint64_t seed, int turn, const char *msg);
 static void note_broken(stats *st, const game *g, uint64_t seed)
 {
     for (int b = game_next_broken(g, -1), first = 1; b >= 0; b = game_next_broken(g, b)) {
@@ -245,7 +243,7 @@ static void note_broken(stats *st, const game *g, uint64_t seed)
         if (first) /* one run, one error, however many events it suspended */
             stats_fail(st, seed, g->log[b].turn, msg.s);
         else
-            keep_error(st, seed, g->log[b].turn, msg.s);
+            stats_keep_error(st, seed, g->log[b].turn, msg.s);
         first = 0;
         sb_free(&msg);
     }
@@ -274,7 +272,7 @@ void stats_end(stats *st, const game *g, uint64_t seed)
 }
 
 /* Keep the errors of the smallest seeds, sorted by seed. */
-static void keep_error(stats *st, uint64_t seed, int turn, const char *msg)
+void stats_keep_error(stats *st, uint64_t seed, int turn, const char *msg)
 {
     int at = st->nerr;
     while (at > 0 && st->err[at - 1].seed > seed) at--;
@@ -288,7 +286,7 @@ static void keep_error(stats *st, uint64_t seed, int turn, const char *msg)
 void stats_fail(stats *st, uint64_t seed, int turn, const char *msg)
 {
     st->errors++;
-    keep_error(st, seed, turn, msg);
+    stats_keep_error(st, seed, turn, msg);
 }
 
 /* Merging and the pipe form ----------------------------------------------------- */
@@ -319,7 +317,7 @@ void stats_merge(stats *into, const stats *from)
         into->dead[i] += from->dead[i];
     }
     for (int i = 0; i < from->nerr; i++)
-        keep_error(into, from->err[i].seed, from->err[i].turn, from->err[i].msg);
+        stats_keep_error(into, from->err[i].seed, from->err[i].turn, from->err[i].msg);
     for (int i = 0; i < sc->nmeters; i++) dist_merge(&into->finals[i], &from->finals[i]);
     into->finished += from->finished;
 }
@@ -418,7 +416,7 @@ static double get_double(reader *r)
 }
 
 /* A value that could be a meter's: finite, inside its bounds. */
-static int value_ok(const stats_dist *d, double x)
+int stats_value_ok(const stats_dist *d, double x)
 {
     return isfinite(x) && x >= d->min && x <= d->max;
 }
@@ -429,18 +427,19 @@ static void get_dist(reader *r, stats_dist *d)
     for (long i = 0; i < n && !r->bad; i++) {
         double x = get_double(r);
         long c = get_long(r);
-        if (!value_ok(d, x) || c <= 0) r->bad = 1;
-        if (!r->bad) dist_add(d, x, c);
+        if (!stats_value_ok(d, x) || c <= 0) r->bad = 1;
+        if (!r->bad) stats_dist_add(d, x, c);
     }
     if (n >= 0 || r->bad) return;
-    to_bins(d);
+    stats_to_bins(d);
     for (long k; (k = get_long(r)) >= 0 && !r->bad;) {
         long c = get_long(r);
         double lo = get_double(r), hi = get_double(r);
-        if (k >= STATS_BINS || c <= 0 || !value_ok(d, lo) || !value_ok(d, hi) || lo > hi)
+        if (k >= STATS_BINS || c <= 0 || !stats_value_ok(d, lo) || !stats_value_ok(d, hi) ||
+            lo > hi)
             r->bad = 1;
         else
-            bin_add(d, (int)k, c, lo, hi), d->n += c;
+            stats_bin_add(d, (int)k, c, lo, hi), d->n += c;
     }
 }
 
@@ -477,296 +476,11 @@ int stats_read(stats *st, const char *buf, size_t len)
         if (n < 0 || n > r.end - r.p) return -1;
         char *msg = xstrndup(r.p, (size_t)n);
         r.p += n;
-        keep_error(st, seed, turn, msg);
+        stats_keep_error(st, seed, turn, msg);
         free(msg);
     }
     get(&r, &magic, sizeof magic);
     return r.bad || magic != STATS_MAGIC ? -1 : 0;
-}
-
-/* The JSON form ------------------------------------------------------------------ */
-
-typedef enum { ID_ENDING, ID_EVENT, ID_MOVE, ID_METER, ID_OBJECTIVE } id_kind;
-
-static int id_count(const def_scenario *sc, id_kind k)
-{
-    const int n[] = {sc->nendings, sc->nevents, sc->nmoves, sc->nmeters, sc->nobjectives};
-    return n[k];
-}
-
-static const char *id_of(const def_scenario *sc, id_kind k, int i, char *buf, int size)
-{
-    switch (k) {
-    case ID_ENDING:
-        return sc->endings[i].id;
-    case ID_EVENT:
-        return sc->events[i].id;
-    case ID_MOVE:
-        def_move_path(sc, i, buf, size);
-        return buf;
-    case ID_METER:
-        return sc->meters[i].id;
-    default:
-        return sc->objectives[i].id;
-    }
-}
-
-/* {id: count} of every entry (all: zeros too). */
-static void add_counts(cJSON *o, const char *name, const stats *st, id_kind k, const long *v,
-                       int all)
-{
-    char buf[160];
-    cJSON *m = cJSON_AddObjectToObject(o, name);
-    for (int i = 0; i < id_count(st->sc, k); i++)
-        if (all || v[i])
-            cJSON_AddNumberToObject(m, id_of(st->sc, k, i, buf, sizeof buf), (double)v[i]);
-}
-
-static cJSON *dist_json(const stats_dist *d)
-{
-    cJSON *o = cJSON_CreateObject();
-    cJSON *a = cJSON_AddArrayToObject(o, d->bin ? "bins" : "values");
-    for (int i = 0; !d->bin && i < d->nvalues; i++) {
-        double row[2] = {d->value[i], (double)d->count[i]};
-        cJSON_AddItemToArray(a, cJSON_CreateDoubleArray(row, 2));
-    }
-    for (int k = 0; d->bin && k < STATS_BINS; k++)
-        if (d->bin[k]) {
-            double row[4] = {k, (double)d->bin[k], d->bin_lo[k], d->bin_hi[k]};
-            cJSON_AddItemToArray(a, cJSON_CreateDoubleArray(row, 4));
-        }
-    return o;
-}
-
-static void add_check_json(cJSON *o, const stats *st)
-{
-    const def_scenario *sc = st->sc;
-    cJSON *c = cJSON_AddObjectToObject(o, "check");
-    add_counts(c, "avail", st, ID_MOVE, st->avail, 0);
-    add_counts(c, "pin_lo", st, ID_METER, st->pin_lo, 0);
-    add_counts(c, "pin_hi", st, ID_METER, st->pin_hi, 0);
-    cJSON *dead = cJSON_AddObjectToObject(c, "dead");
-    for (int i = 0; i < sc->nevents; i++) {
-        if (!st->dead[i]) continue;
-        char seed[24];
-        str_fmt(seed, sizeof seed, "%" PRIu64, st->dead_seed[i]);
-        cJSON *e = cJSON_AddArrayToObject(dead, sc->events[i].id);
-        cJSON_AddItemToArray(e, cJSON_CreateNumber((double)st->dead[i]));
-        cJSON_AddItemToArray(e, cJSON_CreateString(seed));
-        cJSON_AddItemToArray(e, cJSON_CreateNumber(st->dead_turn[i]));
-    }
-}
-
-cJSON *stats_to_json(const stats *st)
-{
-    const def_scenario *sc = st->sc;
-    cJSON *o = cJSON_CreateObject();
-    cJSON_AddNumberToObject(o, "runs", (double)st->runs);
-    cJSON_AddNumberToObject(o, "finished", (double)st->finished);
-    cJSON_AddNumberToObject(o, "errors", (double)st->errors);
-    add_counts(o, "endings", st, ID_ENDING, st->endings, 1);
-    add_counts(o, "events", st, ID_EVENT, st->events, 1);
-    add_counts(o, "moves", st, ID_MOVE, st->moves, 1);
-    cJSON *r = cJSON_AddObjectToObject(o, "ratings");
-    for (int i = 0; i < sc->nobjectives; i++) {
-        double row[4];
-        for (int k = 0; k < 4; k++) row[k] = (double)st->ratings[i * 4 + k];
-        cJSON_AddItemToObject(r, sc->objectives[i].id, cJSON_CreateDoubleArray(row, 4));
-    }
-    cJSON *f = cJSON_AddObjectToObject(o, "finals");
-    for (int i = 0; i < sc->nmeters; i++)
-        cJSON_AddItemToObject(f, sc->meters[i].id, dist_json(&st->finals[i]));
-    cJSON *e = cJSON_AddArrayToObject(o, "errors_kept");
-    for (int i = 0; i < st->nerr; i++) {
-        char seed[24];
-        str_fmt(seed, sizeof seed, "%" PRIu64, st->err[i].seed);
-        cJSON *x = cJSON_CreateObject();
-        cJSON_AddStringToObject(x, "seed", seed);
-        cJSON_AddNumberToObject(x, "turn", st->err[i].turn);
-        cJSON_AddStringToObject(x, "message", st->err[i].msg);
-        cJSON_AddItemToArray(e, x);
-    }
-    add_check_json(o, st);
-    return o;
-}
-
-/* Reading it back: every refusal says which field. */
-typedef struct jread {
-    char *err;
-    size_t errlen;
-    int bad;
-} jread;
-
-static void jfail(jread *j, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void jfail(jread *j, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    if (!j->bad) vsnprintf(j->err, j->errlen, fmt, ap);
-    va_end(ap);
-    j->bad = 1;
-}
-
-/* A count: a whole number from 0 to 2^53. */
-static long jcount(jread *j, const cJSON *v, const char *what)
-{
-    if (!cJSON_IsNumber(v) || v->valuedouble < 0 || v->valuedouble > 9007199254740992.0 ||
-        v->valuedouble != floor(v->valuedouble)) {
-        jfail(j, "%s: not a count", what);
-        return 0;
-    }
-    return (long)v->valuedouble;
-}
-
-static int jindex(const def_scenario *sc, id_kind k, const char *id)
-{
-    char buf[160];
-    for (int i = 0; i < id_count(sc, k); i++)
-        if (strcmp(id_of(sc, k, i, buf, sizeof buf), id) == 0) return i;
-    return -1;
-}
-
-static const cJSON *jfield(jread *j, const cJSON *o, const char *name, int need)
-{
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, name);
-    if (!v && need) jfail(j, "no \"%s\"", name);
-    return v;
-}
-
-static void read_counts(jread *j, const cJSON *o, const char *name, const stats *st, id_kind k,
-                        long *dst)
-{
-    const cJSON *m = jfield(j, o, name, 0), *e;
-    if (m && !cJSON_IsObject(m)) jfail(j, "\"%s\" is not an object", name);
-    cJSON_ArrayForEach(e, m)
-    {
-        int i = jindex(st->sc, k, e->string);
-        if (i < 0) jfail(j, "unknown name '%s' (another scenario?)", e->string);
-        if (j->bad) return;
-        dst[i] = jcount(j, e, e->string);
-    }
-}
-
-static double jnum(jread *j, const cJSON *a, int i, const char *what)
-{
-    const cJSON *v = cJSON_GetArrayItem(a, i);
-    if (!cJSON_IsNumber(v)) jfail(j, "%s: not a number", what);
-    return cJSON_IsNumber(v) ? v->valuedouble : 0;
-}
-
-static void read_dist(jread *j, const cJSON *o, stats_dist *d, const char *meter)
-{
-    const cJSON *vals = cJSON_GetObjectItemCaseSensitive(o, "values");
-    const cJSON *bins = cJSON_GetObjectItemCaseSensitive(o, "bins"), *row;
-    if (!cJSON_IsArray(vals) && !cJSON_IsArray(bins)) jfail(j, "finals of '%s': no values", meter);
-    cJSON_ArrayForEach(row, vals)
-    {
-        double x = jnum(j, row, 0, meter);
-        long c = jcount(j, cJSON_GetArrayItem(row, 1), meter);
-        if (!j->bad && (!value_ok(d, x) || c == 0))
-            jfail(j, "finals of '%s': a wrong value", meter);
-        if (j->bad) return;
-        dist_add(d, x, c);
-    }
-    if (!cJSON_IsArray(bins)) return;
-    if (!d->bin) to_bins(d);
-    cJSON_ArrayForEach(row, bins)
-    {
-        double k = jnum(j, row, 0, meter), lo = jnum(j, row, 2, meter), hi = jnum(j, row, 3, meter);
-        long c = jcount(j, cJSON_GetArrayItem(row, 1), meter);
-        if (!j->bad &&
-            (!(k >= 0 && k < STATS_BINS) || k != floor(k) || c == 0 || !value_ok(d, lo) ||
-             !value_ok(d, hi) || lo > hi || bin_of(d, lo) != (int)k || bin_of(d, hi) != (int)k))
-            jfail(j, "finals of '%s': a wrong bin", meter);
-        if (j->bad) return;
-        bin_add(d, (int)k, c, lo, hi);
-        d->n += c;
-    }
-}
-
-static void read_finals(jread *j, const cJSON *o, stats *st)
-{
-    const cJSON *f = jfield(j, o, "finals", 1), *e;
-    cJSON_ArrayForEach(e, f)
-    {
-        int i = jindex(st->sc, ID_METER, e->string);
-        if (i < 0) jfail(j, "unknown meter '%s' (another scenario?)", e->string);
-        if (j->bad) return;
-        read_dist(j, e, &st->finals[i], e->string);
-    }
-    for (int i = 0; i < st->sc->nmeters && !j->bad; i++)
-        if (st->finals[i].n != st->finished)
-            jfail(j, "finals of '%s': not one value per finished run", st->sc->meters[i].id);
-}
-
-static int jseed(jread *j, const cJSON *v, uint64_t *out)
-{
-    char *end;
-    if (!cJSON_IsString(v) || !v->valuestring[0] || v->valuestring[0] == '-') {
-        jfail(j, "%s: a seed is a string of digits", "seed");
-        return -1;
-    }
-    *out = strtoull(v->valuestring, &end, 10);
-    if (*end) jfail(j, "%s: a seed is a string of digits", "seed");
-    return *end ? -1 : 0;
-}
-
-static void read_errors(jread *j, const cJSON *o, stats *st)
-{
-    const cJSON *e, *a = jfield(j, o, "errors_kept", 0);
-    cJSON_ArrayForEach(e, a)
-    {
-        uint64_t seed;
-        const cJSON *msg = cJSON_GetObjectItemCaseSensitive(e, "message");
-        long turn = jcount(j, cJSON_GetObjectItemCaseSensitive(e, "turn"), "turn");
-        if (jseed(j, cJSON_GetObjectItemCaseSensitive(e, "seed"), &seed) == 0 &&
-            !cJSON_IsString(msg))
-            jfail(j, "%s: no message", "errors_kept");
-        if (j->bad) return;
-        keep_error(st, seed, (int)turn, msg->valuestring);
-    }
-}
-
-static void read_check(jread *j, const cJSON *o, stats *st)
-{
-    const cJSON *c = jfield(j, o, "check", 0), *e;
-    if (!c) return;
-    read_counts(j, c, "avail", st, ID_MOVE, st->avail);
-    read_counts(j, c, "pin_lo", st, ID_METER, st->pin_lo);
-    read_counts(j, c, "pin_hi", st, ID_METER, st->pin_hi);
-    cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(c, "dead"))
-    {
-        int i = jindex(st->sc, ID_EVENT, e->string);
-        if (i < 0) jfail(j, "unknown event '%s' (another scenario?)", e->string);
-        if (j->bad) return;
-        st->dead[i] = jcount(j, cJSON_GetArrayItem(e, 0), e->string);
-        jseed(j, cJSON_GetArrayItem(e, 1), &st->dead_seed[i]);
-        st->dead_turn[i] = (int)jcount(j, cJSON_GetArrayItem(e, 2), e->string);
-    }
-}
-
-int stats_from_json(stats *st, const cJSON *o, char *err, size_t errlen)
-{
-    jread j = {err, errlen, 0};
-    if (!cJSON_IsObject(o)) jfail(&j, "%s", "the figures are not a JSON object");
-    st->runs = jcount(&j, jfield(&j, o, "runs", 1), "runs");
-    st->finished = jcount(&j, jfield(&j, o, "finished", 1), "finished");
-    st->errors = jcount(&j, jfield(&j, o, "errors", 1), "errors");
-    read_counts(&j, o, "endings", st, ID_ENDING, st->endings);
-    read_counts(&j, o, "events", st, ID_EVENT, st->events);
-    read_counts(&j, o, "moves", st, ID_MOVE, st->moves);
-    const cJSON *r = jfield(&j, o, "ratings", 0), *e;
-    cJSON_ArrayForEach(e, r)
-    {
-        int i = jindex(st->sc, ID_OBJECTIVE, e->string);
-        if (i < 0) jfail(&j, "unknown objective '%s' (another scenario?)", e->string);
-        for (int k = 0; k < 4 && !j.bad; k++)
-            st->ratings[i * 4 + k] = jcount(&j, cJSON_GetArrayItem(e, k), e->string);
-    }
-    if (!j.bad) read_finals(&j, o, st);
-    if (!j.bad) read_errors(&j, o, st);
-    if (!j.bad) read_check(&j, o, st);
-    return j.bad ? -1 : 0;
 }
 
 /* Figures ----------------------------------------------------------------------- */

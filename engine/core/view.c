@@ -66,8 +66,9 @@ static uint32_t all_roles(const game *g)
    decider, who need not be one of them). */
 static int decides(const game *g, int item, int role)
 {
-    int ev = g->items[item].event;
-    return ev >= 0 && g->sc->events[ev].noptions && g->sc->events[ev].decider == role;
+    const game_item *it = &g->items[item];
+    if (it->event < 0) return it->nopts && it->decider == role; /* an ad-hoc decision */
+    return g->sc->events[it->event].noptions && g->sc->events[it->event].decider == role;
 }
 
 int view_sees_item(const viewer *v, const game *g, int item)
@@ -145,6 +146,8 @@ static int sees_entry(const viewer *v, const game *g, int entry, const game_log 
         return view_sees_item(v, g, l->ref);
     case LOG_CHOOSE:
         return view_sees_item(v, g, choice_item(g, l));
+    case LOG_ANSWER:
+        return view_sees_item(v, g, l->ref);
     case LOG_PROPOSE:
     case LOG_VOTE: /* a team's deliberation, like its rationales */
         return own(v, g, l->role);
@@ -175,7 +178,8 @@ int view_sees_why(const viewer *v, const game *g, int entry)
     const game_log *l = &g->log[entry];
     /* Others' text goes with its entry: an ad-hoc inject's with the inject,
        an override's reason with the override (the facilitator's alone). */
-    if (l->kind != LOG_CHOOSE && l->kind != LOG_ACT && l->kind != LOG_GRADE && l->kind != LOG_MARK)
+    if (l->kind != LOG_CHOOSE && l->kind != LOG_ACT && l->kind != LOG_ANSWER &&
+        l->kind != LOG_GRADE && l->kind != LOG_MARK)
         return 1;
     return sees_all_play(v, g) || own(v, g, l->role);
 }

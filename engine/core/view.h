@@ -21,13 +21,14 @@
  *   thing (game.h, def.h)               T                 O           F    D
  *   inbox item (delivered)              to it or to all,  to all      yes  yes
  *                                       or it decides
+ *                                       (an ad-hoc one too)
  *   event not delivered, or scheduled   no                no          yes  no
  *   an event's title, text, options     with its item     with item   yes  with item
  *   an event's `note` (for the MSEL)    no                no          yes  yes
  *   log: turn, pause, resume, end       yes               yes         yes  yes
  *   log: delivery, ad-hoc inject,       with the item     with item   yes  yes
  *        a decision's expiry
- *   log: decision                       with its item     with item   yes  yes
+ *   log: decision (an ad-hoc one too)   with its item     with item   yes  yes
  *   log: standing action (what was      yes               yes         yes  yes
  *        done, in the world)
  *   log: outcome                        with its cause    with cause  yes  yes
@@ -53,7 +54,8 @@
  *   the same on an analysis board       no                no          yes  yes
  *   variant and hidden truth            no                no          yes  yes
  *   objective ratings                   no                no          yes  yes
- *   upcoming events, triggers, queue    no                no          yes  no
+ *   upcoming events, triggers, queue,   no                no          yes  no
+ *   injects held for the resume
  *   free scenario state (kv)            no                no          yes  no
  *   clock, turn, timer, whose move,     yes               yes         yes  yes
  *   budgets, the ending

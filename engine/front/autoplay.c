@@ -58,7 +58,15 @@ int autoplay_run(const autoplay *a, game **gp, char *err, size_t errlen)
 typedef struct step {
     session *s;
     journal_by by; /* the policy, in the journal */
+    int turn;      /* a jump: the turn to stop at; 0 none */
 } step;
+
+/* A jump stops as the turn it asked for begins. */
+static int at_turn(void *ud, game *g, int move_start)
+{
+    (void)move_start;
+    return g->turn >= ((const step *)ud)->turn;
+}
 
 /* A command through the session, as a typed line would go. */
 static int session_step(void *ud, const cmd *c, char *why, size_t whylen)
@@ -73,11 +81,30 @@ static int session_step(void *ud, const cmd *c, char *why, size_t whylen)
     return rc;
 }
 
-int autoplay_session(session *s, policy_kind k, char *err, size_t errlen)
+static int run_session(session *s, policy_kind k, int turn, char *err, size_t errlen)
 {
-    step st = {.s = s};
+    step st = {.s = s, .turn = turn};
     str_fmt(st.by.kind, sizeof st.by.kind, "policy");
     str_fmt(st.by.name, sizeof st.by.name, "%s", policy_name(k));
-    autoplay a = {k, s->h.seed, session_step, NULL, &st};
+    autoplay a = {k, s->h.seed, session_step, turn ? at_turn : NULL, &st};
     return autoplay_run(&a, &s->g, err, errlen);
+}
+
+int autoplay_session(session *s, policy_kind k, char *err, size_t errlen)
+{
+    return run_session(s, k, 0, err, errlen);
+}
+
+int autoplay_session_to(session *s, policy_kind k, int turn, char *err, size_t errlen)
+{
+    const game *g = s->g;
+    if (turn < 1 || turn > s->sc->nturns)
+        str_fmt(err, errlen, "turn %d: the scenario's turns are 1 to %d", turn, s->sc->nturns);
+    else if (g->ended)
+        str_fmt(err, errlen, "the game has ended");
+    else if (g->paused)
+        str_fmt(err, errlen, "the game is paused; '%s' first", cmd_names[CMD_RESUME]);
+    else
+        return turn <= g->turn ? 0 : run_session(s, k, turn, err, errlen);
+    return -1;
 }

@@ -49,8 +49,16 @@ typedef struct autoplay {
 int autoplay_run(const autoplay *a, game **gp, char *err, size_t errlen);
 
 /* Finish a session's game by policy k, each command through
-   session_apply (journaled). The policy's stream is seeded with the
-   session's seed. 0 or -1 with err, as autoplay_run. */
+   session_apply (journaled with the provenance {"by": "policy", "name":
+   the policy's name}, never as the team's). The policy's stream is seeded
+   with the session's seed. 0 or -1 with err, as autoplay_run. */
 int autoplay_session(session *s, policy_kind k, char *err, size_t errlen);
+
+/* The facilitator's jump to a turn: policy k plays every move, as
+   autoplay_session does, until turn `turn` begins (its first move is left
+   to the team) or the game ends. 0 then (nothing to do when the game is
+   there already); -1 with err when the game is paused or over, the turn
+   is not one of the scenario's, or the policy's command is refused. */
+int autoplay_session_to(session *s, policy_kind k, int turn, char *err, size_t errlen);
 
 #endif

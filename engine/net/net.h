@@ -81,11 +81,18 @@ int net_slot(net *n, int slot, net_slot_info *out);
 /* A new code for the slot; every connection made with the old one is
    closed. 0, or -1 with err. Owner's thread. */
 int net_revoke(net *n, int slot, char *err, size_t errlen);
-/* The turn's countdown for every device: its length in ms (0 off); closes
-   1: the turn closes at zero, 0 not, -1 as before. Owner's thread. */
+/* The move timer for every device (the turn's, when teams move at once):
+   its length in ms (0 off); closes 1: the turn closes at zero, 0 not, -1
+   as before. It is the game's timer (movetimer.h): the next net_poll
+   journals it as the facilitator's `timer` command, so that a restart
+   restores it. Owner's thread. */
 void net_set_timer(net *n, int ms, int closes);
 /* How it stands: its length and the ms left (0 and 0 when there is none),
    and whether it runs now. */
 void net_timer_get(net *n, int *length_ms, int *left_ms, int *running);
+/* The projector's hold (docs/protocol.md, "hold"): every state says it, so
+   the pages can show the card too; the timer waits meanwhile. Owner's
+   thread. */
+void net_set_hold(net *n, int on);
 
 #endif

@@ -231,6 +231,8 @@ static int api_command(struct mg_connection *c, void *ud)
         return send_error(c, 405, "malformed", "POST one command line");
     net_req *r = net_req_new(REQ_COMMAND, slot);
     if (!query_var(c, "token", tok, sizeof tok)) str_fmt(r->token, sizeof r->token, "%.26s", tok);
+    char yes[8];
+    r->confirm = !query_var(c, "confirm", yes, sizeof yes) && !strcmp(yes, "1");
     if (!query_var(c, "seq", seq, sizeof seq) && (parse_seq(seq, &r->seq) || !r->token[0])) {
         net_req_free(r);
         return send_error(c, 400, "malformed", "seq is a whole number from 1, with a token");
@@ -482,6 +484,7 @@ static net_req *ws_command(net_conn *k, cJSON *o)
     net_req *r = net_req_new(REQ_COMMAND, k->slot);
     r->line = xstrdup(line);
     r->seq = (long long)d, r->has_seq = num != NULL;
+    r->confirm = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(o, "confirm"));
     return r;
 }
 
@@ -516,8 +519,11 @@ static net_req *ws_request(net_conn *k, cJSON *o, const char *type)
     } else if (!strcmp(type, "revoke")) {
         r = net_req_new(REQ_REVOKE, k->slot);
         str_fmt(r->role, sizeof r->role, "%s", str_or_empty(o, "slot"));
+    } else if (!strcmp(type, "hold")) {
+        r = net_req_new(REQ_HOLD, k->slot);
+        r->on = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(o, "on"));
     } else {
-        ws_error(k, "malformed", "unknown type: hello, command, lead, timer, revoke or ping");
+        ws_error(k, "malformed", "unknown type: hello, command, lead, timer, revoke, hold or ping");
     }
     return r;
 }

@@ -23,6 +23,7 @@
 #include <stdatomic.h>
 #include <stdint.h>
 
+#include "movetimer.h"
 #include "net.h"
 #include "net_limits.h"
 #include "view.h"
@@ -124,7 +125,8 @@ typedef enum {
     REQ_TIMER,   /* the facilitator's timer */
     REQ_REVOKE,  /* a new code */
     REQ_STATE,   /* GET /api/state */
-    REQ_LEAVE    /* a WebSocket closed */
+    REQ_LEAVE,   /* a WebSocket closed */
+    REQ_HOLD     /* the facilitator holds the projector (and every page) */
 } net_req_kind;
 
 /* An HTTP handler waits here for the owner's answer. */
@@ -147,6 +149,8 @@ typedef struct net_req {
     char role[64], to[24];
     long long seq;           /* 0: none */
     int has_seq, ms, closes; /* ms: the timer's length */
+    int confirm;             /* REQ_COMMAND: `end` despite what is left undone */
+    int on;                  /* REQ_HOLD */
     char *line;              /* REQ_COMMAND */
     cJSON *sent;             /* REQ_COMMAND: the answer given (kept for a resend) */
     struct net_req *next;
@@ -179,14 +183,15 @@ typedef struct net_seat {
     int conns; /* WebSocket connections open now */
 } net_seat;
 
-/* The timer of every turn, on the monotonic clock. */
+/* The move timer of every device, on the monotonic clock: its length is
+   the game's (the journaled `timer` command), its countdown movetimer.h's. */
 typedef struct net_timer {
-    int len_ms, closes;
-    int turn;          /* the turn it counts for */
-    uint64_t since_ms; /* when it last started running */
-    int used_ms;       /* before that */
-    int running;
+    movetimer mt;
     int fired_turn; /* the turn whose defaults it applied */
+    /* net_set_timer's request, journaled as a `timer` command at the next
+       poll (it has no session to apply it to). */
+    int wanted, want_ms, want_closes;
+    const session *restored; /* the session whose time so far it took (timer_restore) */
 } net_timer;
 
 /* The HTTP rate of one remote address. */
@@ -227,6 +232,7 @@ struct net {
     const session *seen; /* the session last published */
     int seen_nlog;
     net_timer timer;
+    int hold;         /* the projector's hold (net_set_hold): every page shows the card */
     uint8_t *avail;   /* [nmoves] moves available now (a publish's cache) */
     char (*why)[256]; /* [nmoves] */
 };

@@ -17,6 +17,7 @@
 
 #include "net_int.h"
 #include "outfile.h"
+#include "record.h"
 #include "view.h"
 
 uint64_t net_now_ms(void)
@@ -157,10 +158,10 @@ static int status_of(const char *code)
     static const struct {
         const char *code;
         int status;
-    } t[] = {{"malformed", 400},       {"no_hello", 400},      {"no_participant", 400},
-             {"stale", 409},           {"refused", 409},       {"script_error", 500},
-             {"not_allowed", 403},     {"not_your_team", 403}, {"lead_only", 403},
-             {"too_many_clients", 503}};
+    } t[] = {{"malformed", 400},   {"no_hello", 400},        {"no_participant", 400},
+             {"stale", 409},       {"refused", 409},         {"script_error", 500},
+             {"confirm_end", 409}, {"not_allowed", 403},     {"not_your_team", 403},
+             {"lead_only", 403},   {"too_many_clients", 503}};
     for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
         if (!strcmp(t[i].code, code)) return t[i].status;
     return 400;
@@ -258,7 +259,28 @@ static void list_open(const game *g, int role, char *out, size_t size)
         if (view_sees_item(&v, g, items[i]))
             str_cat(out, size, "%s%s", out[0] ? ", " : "",
                     g->sc->events[g->items[items[i]].event].id);
+    k = game_open_adhoc(g, role, items, 64);
+    for (int i = 0; i < k; i++)
+        str_cat(out, size, "%s%s", out[0] ? ", " : "", g->items[items[i]].id);
     if (!out[0]) str_fmt(out, size, "none");
+}
+
+/* A team's answer to an ad-hoc decision: one it may see, open, its own. */
+static int check_adhoc(net_req *r, const game *g, int role, const cmd *c, int item)
+{
+    const game_item *it = &g->items[item];
+    char open[1024];
+    if (it->option >= 0) {
+        list_open(g, role, open, sizeof open);
+        refuse(r, "refused", "no open decision on '%s'; your open decisions: %s", c->a, open);
+        return -1;
+    }
+    if (it->decider != role) {
+        refuse(r, "not_your_team", "'%s' is decided by %s, not by your team", c->a,
+               g->sc->roles[it->decider].id);
+        return -1;
+    }
+    return 0;
 }
 
 /* A team's command about an inject: one it may see, that is open, and that
@@ -268,6 +290,10 @@ static int check_event(net_req *r, const game *g, int role, const cmd *c)
     viewer v = view_team(role);
     int ev = def_event_find(g->sc, c->a);
     char open[1024];
+    int adhoc = ev < 0 ? game_adhoc_find(g, c->a) : -1;
+    if (adhoc >= 0 && g->items[adhoc].nopts && view_sees_item(&v, g, adhoc) &&
+        c->kind == CMD_CHOOSE)
+        return check_adhoc(r, g, role, c, adhoc);
     if (ev < 0 || !view_sees_event(&v, g, ev) || game_open_item(g, ev) < 0) {
         list_open(g, role, open, sizeof open);
         refuse(r, "refused", "%s '%s'; your open decisions: %s",
@@ -281,6 +307,22 @@ static int check_event(net_req *r, const game *g, int role, const cmd *c)
         return -1;
     }
     return 0;
+}
+
+/* A team's `end` with an open decision or points to spend is refused once
+   with code confirm_end; the page asks and sends it again with "confirm".
+   Not when the game would refuse it anyway (not its move, already ended). */
+static int end_warned(net_req *r, const game *g, int role)
+{
+    if (g->paused || g->ended || game_role_done(g, role) || (!g->simultaneous && g->role != role))
+        return 0;
+    strbuf b = {0};
+    int warn = game_end_warning((game *)g, role, &b); /* a query: it changes nothing */
+    if (warn)
+        refuse(r, "confirm_end",
+               "%s Send \"end\" again with \"confirm\": true to end the move anyway.", b.s);
+    sb_free(&b);
+    return warn;
 }
 
 /* A team's command is its own: its role named, its injects. */
@@ -327,6 +369,7 @@ static int check_team(const net *n, net_req *r, const game *g, int k, cmd *c)
                lead >= 0 ? " (" : "", lead >= 0 ? n->parts[lead].name : "", lead >= 0 ? ")" : "");
         return -1;
     }
+    if (c->kind == CMD_END && !r->confirm && end_warned(r, g, role)) return -1;
     return 0;
 }
 
@@ -471,13 +514,31 @@ static void do_lead(net *n, net_req *r)
     answer(r, 200, result(r, 1));
 }
 
-static void do_timer(net *n, net_req *r)
+/* The timer as the journaled command that sets it. */
+static void timer_line(int ms, int closes, char *line, size_t size)
+{
+    str_fmt(line, size, "%s %.17g%s", cmd_names[CMD_TIMER], ms / 60000.0,
+            closes && ms ? " close" : "");
+}
+
+static void do_timer(net *n, session *s, net_req *r)
 {
     if (r->slot != net_slot_facilitator(n)) {
         refuse(r, "not_allowed", "the timer is the facilitator's");
         return;
     }
-    net_set_timer(n, r->ms, r->closes);
+    char line[96];
+    timer_line(r->ms, r->closes, line, sizeof line);
+    apply(n, s, r, part_of(n, r), line);
+}
+
+static void do_hold(net *n, net_req *r)
+{
+    if (r->slot != net_slot_facilitator(n)) {
+        refuse(r, "not_allowed", "holding the projector is the facilitator's");
+        return;
+    }
+    net_set_hold(n, r->on);
     answer(r, 200, result(r, 1));
 }
 
@@ -546,7 +607,10 @@ static void handle(net *n, session *s, net_req *r)
         do_lead(n, r);
         break;
     case REQ_TIMER:
-        do_timer(n, r);
+        do_timer(n, s, r);
+        break;
+    case REQ_HOLD:
+        do_hold(n, r);
         break;
     case REQ_REVOKE:
         do_revoke(n, r);
@@ -559,30 +623,37 @@ static void handle(net *n, session *s, net_req *r)
 
 /* The timer --------------------------------------------------------------------------- */
 
-static int timer_left(const net_timer *t)
-{
-    long used = t->used_ms + (t->running ? (long)(net_now_ms() - t->since_ms) : 0);
-    return used >= t->len_ms ? 0 : (int)(t->len_ms - used);
-}
-
-/* The countdown follows the game: each turn starts it again, a pause stops it. */
+/* The countdown follows the game (movetimer.h); the hold stops it. */
 static void timer_sync(net *n, const game *g)
 {
+    if (movetimer_sync(&n->timer.mt, g, !n->hold, (long long)net_now_ms())) n->changed = 1;
+}
+
+/* A session first seen (the host's start, a restart on a save): its move
+   goes on from the time it had used, not from full. */
+static void timer_restore(net *n, const session *s)
+{
+    record_times t;
+    n->timer.restored = s;
+    timer_sync(n, s->g);
+    record_times_of(s, &t);
+    if (s->nlog) movetimer_spent(&n->timer.mt, t.current_ms, (long long)net_now_ms());
+    record_times_free(&t);
+}
+
+/* net_set_timer's request, as the facilitator's journaled command. */
+static void timer_wanted(net *n, session *s)
+{
     net_timer *t = &n->timer;
-    if (!t->len_ms) return;
-    uint64_t now = net_now_ms();
-    if (t->turn != g->turn) {
-        t->turn = g->turn, t->used_ms = 0, t->running = 0;
-        n->changed = 1;
-    }
-    int run = !g->paused && !g->ended && t->used_ms < t->len_ms;
-    if (t->running && !run) {
-        t->used_ms += (int)(now - t->since_ms), t->running = 0;
-        n->changed = 1;
-    } else if (!t->running && run) {
-        t->since_ms = now, t->running = 1;
-        n->changed = 1;
-    }
+    if (!t->wanted) return;
+    t->wanted = 0;
+    int closes = t->want_closes < 0 ? s->g->timer_closes : t->want_closes;
+    if (t->want_ms == s->g->timer_ms && (!t->want_ms || closes == s->g->timer_closes)) return;
+    char line[96];
+    journal_by by = {.kind = "facilitator", .name = "host"};
+    timer_line(t->want_ms, closes, line, sizeof line);
+    if (session_apply_as(s, line, &by)) fprintf(stderr, "crisisroom host: %s\n", s->err);
+    n->changed = 1;
 }
 
 /* Time is up: open decisions of the teams still moving take their
@@ -608,41 +679,49 @@ static void timer_close(session *s)
     if (s->g->simultaneous && !s->g->ended) session_apply_as(s, cmd_names[CMD_CLOSE], &by);
 }
 
+/* At zero the countdown stops (movetimer.h); once in a turn it then
+   closes it, when the facilitator asked for that. */
 static void timer_run(net *n, session *s)
 {
-    net_timer *t = &n->timer;
+    const movetimer *t = &n->timer.mt;
+    const game *g = s->g;
+    timer_sync(n, g);
+    if (!t->len_ms || t->running || movetimer_left(t, (long long)net_now_ms()) > 0) return;
+    if (!g->timer_closes || n->timer.fired_turn == g->turn || g->paused || g->ended) return;
+    n->timer.fired_turn = g->turn;
+    timer_close(s);
     timer_sync(n, s->g);
-    if (!t->running || timer_left(t) > 0) return;
-    t->used_ms = t->len_ms, t->running = 0;
     n->changed = 1;
-    if (t->closes && t->fired_turn != s->g->turn) {
-        t->fired_turn = s->g->turn;
-        timer_close(s);
-        timer_sync(n, s->g);
-    }
 }
 
 void net_set_timer(net *n, int ms, int closes)
 {
     net_timer *t = &n->timer;
-    if (closes < 0) closes = t->closes;
-    memset(t, 0, sizeof *t);
-    t->len_ms = ms > 0 ? ms : 0;
-    t->closes = closes;
-    t->turn = -1; /* the next poll starts it on the turn in play */
-    n->changed = 1;
+    t->wanted = 1;
+    t->want_ms = ms > 0 ? ms : 0;
+    t->want_closes = closes;
+    net_wake(n);
 }
 
 void net_timer_get(net *n, int *length_ms, int *left_ms, int *running)
 {
-    *length_ms = n->timer.len_ms;
-    *left_ms = n->timer.len_ms ? timer_left(&n->timer) : 0;
-    *running = n->timer.running;
+    const movetimer *t = &n->timer.mt;
+    long long left = movetimer_left(t, (long long)net_now_ms());
+    *length_ms = t->len_ms;
+    *left_ms = left > 0 ? (int)left : 0;
+    *running = t->running;
 }
 
 int net_wait_ms(net *n)
 {
-    return n->timer.running ? timer_left(&n->timer) : -1;
+    const movetimer *t = &n->timer.mt;
+    return t->running ? (int)movetimer_left(t, (long long)net_now_ms()) : -1;
+}
+
+void net_set_hold(net *n, int on)
+{
+    n->hold = on ? 1 : 0;
+    n->changed = 1;
 }
 
 /* Publishing -------------------------------------------------------------------------- */
@@ -678,6 +757,8 @@ int net_poll(net *n, session *s)
         net_req_free(r);
         r = next;
     }
+    if (s != n->timer.restored) timer_restore(n, s);
+    timer_wanted(n, s);
     timer_run(n, s);
     /* The window's own commands (the console) change the game too. */
     if (s != n->seen || s->nlog != n->seen_nlog) n->changed = 1;

@@ -114,7 +114,9 @@ net *net_start(const net_config *cfg, session *s, char *err, size_t errlen)
     copy_path(n->host_file, sizeof n->host_file, cfg->host_file);
     copy_path(n->codes_file, sizeof n->codes_file, cfg->codes_file);
     copy_path(n->web_dir, sizeof n->web_dir, cfg->web_dir);
-    net_set_timer(n, cfg->timer_min * 60000, cfg->timer_closes);
+    movetimer_init(&n->timer.mt);
+    if (cfg->timer_min) /* else the save's own timer, if it has one */
+        net_set_timer(n, cfg->timer_min * 60000, cfg->timer_closes);
     mg_init_library(0);
     if (net_room_open(n, s, err, errlen) || start_civetweb(n, cfg, err, errlen)) {
         net_stop(n);

@@ -77,19 +77,19 @@ static void add_clock(cJSON *o, const game *g)
     }
 }
 
-static void add_timer(cJSON *o, const net *n)
+static void add_timer(cJSON *o, const net *n, const game *g)
 {
-    const net_timer *t = &n->timer;
+    const movetimer *t = &n->timer.mt;
+    cJSON_AddBoolToObject(o, "hold", n->hold);
     if (!t->len_ms) {
         cJSON_AddNullToObject(o, "timer");
         return;
     }
-    long used = t->used_ms + (t->running ? (long)(net_now_ms() - t->since_ms) : 0);
     cJSON *j = cJSON_AddObjectToObject(o, "timer");
     cJSON_AddNumberToObject(j, "length_ms", t->len_ms);
-    cJSON_AddNumberToObject(j, "left_ms", used >= t->len_ms ? 0 : t->len_ms - used);
+    cJSON_AddNumberToObject(j, "left_ms", (double)movetimer_left(t, (long long)net_now_ms()));
     cJSON_AddBoolToObject(j, "running", t->running);
-    cJSON_AddBoolToObject(j, "closes_turn", t->closes);
+    cJSON_AddBoolToObject(j, "closes_turn", g->timer_closes);
 }
 
 /* Roles and their members ------------------------------------------------------ */
@@ -297,23 +297,64 @@ static cJSON *event_item(const net *n, const viewer *v, const game *g, int i)
     return j;
 }
 
-static cJSON *adhoc_item(const game *g, int i)
+/* An ad-hoc inject's options: numbered, free, always available to its
+   decider (the facilitator plays what follows). */
+static void adhoc_options(cJSON *j, const viewer *v, const game *g, int i)
+{
+    const game_item *it = &g->items[i];
+    cJSON *opts = cJSON_AddArrayToObject(j, "options");
+    for (int k = 0; k < it->nopts; k++) {
+        char id[8];
+        str_fmt(id, sizeof id, "%d", k + 1);
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddStringToObject(o, "id", id);
+        cJSON_AddStringToObject(o, "label", it->opts[k]);
+        cJSON_AddNullToObject(o, "text");
+        cJSON_AddNullToObject(o, "risk");
+        cJSON_AddNumberToObject(o, "cost", 0);
+        cJSON_AddBoolToObject(o, "available", it->option < 0 && !game_role_done(g, it->decider));
+        cJSON_AddStringToObject(o, "why", it->option < 0 ? "" : "already decided");
+        cJSON_AddItemToArray(opts, o);
+    }
+    if (it->option < 0) {
+        cJSON_AddNullToObject(j, "chosen");
+    } else {
+        cJSON *c = cJSON_AddObjectToObject(j, "chosen");
+        char id[8];
+        str_fmt(id, sizeof id, "%d", it->option + 1);
+        cJSON_AddStringToObject(c, "option", id);
+        cJSON_AddStringToObject(c, "label", it->opts[it->option]);
+        add_str(c, "by", it->by >= 0 ? g->sc->roles[it->by].id : NULL);
+    }
+    add_str(j, "rationale", view_sees_rationale(v, g, i) ? it->rationale : NULL);
+}
+
+static cJSON *adhoc_item(const viewer *v, const game *g, int i)
 {
     const game_item *it = &g->items[i];
     cJSON *j = cJSON_CreateObject();
     cJSON_AddNumberToObject(j, "item", i);
     cJSON_AddNullToObject(j, "event");
+    add_str(j, "id", it->id);
     cJSON_AddStringToObject(j, "title", it->title ? it->title : "");
     add_str(j, "text", it->text);
-    cJSON_AddStringToObject(j, "channel", "adhoc");
+    cJSON_AddStringToObject(j, "channel",
+                            it->channel >= 0 ? def_channel_names[it->channel] : "adhoc");
     cJSON_AddNumberToObject(j, "turn", it->turn);
     add_to(j, g, it->to);
-    cJSON_AddNullToObject(j, "decider");
-    cJSON_AddStringToObject(j, "status", "none");
+    add_str(j, "decider", it->nopts ? g->sc->roles[it->decider].id : NULL);
+    cJSON_AddStringToObject(j, "status",
+                            !it->nopts        ? "none"
+                            : it->option >= 0 ? "decided"
+                                              : "open");
     cJSON_AddNullToObject(j, "closes");
-    cJSON_AddNullToObject(j, "chosen");
-    cJSON_AddNullToObject(j, "rationale");
-    cJSON_AddArrayToObject(j, "options");
+    if (it->nopts) {
+        adhoc_options(j, v, g, i);
+    } else {
+        cJSON_AddNullToObject(j, "chosen");
+        cJSON_AddNullToObject(j, "rationale");
+        cJSON_AddArrayToObject(j, "options");
+    }
     return j;
 }
 
@@ -321,7 +362,8 @@ static void add_inbox(cJSON *o, const net *n, const viewer *v, const game *g)
 {
     cJSON *a = cJSON_AddArrayToObject(o, "inbox");
     for (int i = view_next_item(v, g, -1); i >= 0; i = view_next_item(v, g, i))
-        cJSON_AddItemToArray(a, g->items[i].event >= 0 ? event_item(n, v, g, i) : adhoc_item(g, i));
+        cJSON_AddItemToArray(a,
+                             g->items[i].event >= 0 ? event_item(n, v, g, i) : adhoc_item(v, g, i));
 }
 
 /* Standing actions and boards ------------------------------------------------------- */
@@ -465,21 +507,6 @@ static cJSON *schedule(const game *g)
     return a;
 }
 
-static cJSON *free_state(const game *g)
-{
-    cJSON *st = cJSON_CreateObject();
-    for (int i = 0; i < g->state.n; i++) {
-        const val *v = &g->state.e[i].v;
-        if (v->type == VAL_STR)
-            cJSON_AddStringToObject(st, g->state.e[i].key, v->str);
-        else if (v->type == VAL_BOOL)
-            cJSON_AddBoolToObject(st, g->state.e[i].key, v->num != 0);
-        else
-            cJSON_AddNumberToObject(st, g->state.e[i].key, v->num);
-    }
-    return st;
-}
-
 static cJSON *join_info(net *n)
 {
     cJSON *j = cJSON_CreateObject();
@@ -530,7 +557,7 @@ static void add_facilitator(cJSON *o, net *n, const viewer *v, const game *g)
     }
     cJSON *f = cJSON_AddObjectToObject(o, "facilitator");
     cJSON_AddItemToObject(f, "schedule", schedule(g));
-    if (view_sees_state(v, g)) cJSON_AddItemToObject(f, "state", free_state(g));
+    if (view_sees_state(v, g)) cJSON_AddItemToObject(f, "state", kv_to_json(&g->state));
     cJSON_AddItemToObject(f, "join", join_info(n));
     cJSON_AddItemToObject(f, "participants", participants(n));
 }
@@ -558,7 +585,7 @@ net_msg *net_view_state(net *n, session *s, int slot)
     cJSON_AddStringToObject(o, "mode", g->simultaneous ? "simultaneous" : "hot-seat");
     add_clock(o, g);
     net_view_pause(o, g);
-    add_timer(o, n);
+    add_timer(o, n, g);
     add_roles(o, n, &v, g);
     add_meters(o, &v, g);
     add_inbox(o, n, &v, g);

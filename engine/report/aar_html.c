@@ -114,7 +114,10 @@ static const char *const aar_sections[][2] = {
     {"truth", LOGTEXT_TRUTH_LABEL},
     {"plan", "Improvement plan"},
     {"sources", "Sources cited"},
+    {"hotwash", "Participants' feedback (hotwash)"}, /* only with answers */
 };
+#define AAR_NSECTIONS (int)(sizeof aar_sections / sizeof aar_sections[0])
+#define AAR_HOTWASH   (AAR_NSECTIONS - 1)
 
 static void aar_section(strbuf *b, int i)
 {
@@ -122,7 +125,7 @@ static void aar_section(strbuf *b, int i)
               aar_sections[i][0], i + 1, aar_sections[i][1]);
 }
 
-static void aar_cover(strbuf *b, const session *s)
+static void aar_cover(strbuf *b, const session *s, const aar_hotwash *hw)
 {
     const def_scenario *sc = s->sc;
     sb_puts(b, "<header class=\"cover\">\n"
@@ -133,7 +136,7 @@ static void aar_cover(strbuf *b, const session *s)
     if (sc->version) sb_puts(b, " v"), html_text(b, sc->version);
     sb_puts(b, " · exercise of "), html_text(b, s->h.started[0] ? s->h.started : "an unknown date");
     sb_puts(b, "</p>\n</header>\n<nav class=\"toc\" aria-label=\"Contents\">\n<ol>\n");
-    for (size_t i = 0; i < sizeof aar_sections / sizeof aar_sections[0]; i++)
+    for (int i = 0; i < AAR_NSECTIONS - !hw->n; i++)
         sb_printf(b, "<li><a href=\"#%s\">%s</a></li>\n", aar_sections[i][0], aar_sections[i][1]);
     sb_puts(b, "</ol>\n</nav>\n");
 }
@@ -202,7 +205,19 @@ static void aar_rating(strbuf *b, char r)
     sb_puts(b, "</span>");
 }
 
-static void aar_objectives(strbuf *b, const game *g)
+/* The participants' mean beside the facilitator's rating, when they answered. */
+static void aar_hw_cell(strbuf *b, const aar_hotwash *hw, int i)
+{
+    int n;
+    double mean = aar_hotwash_mean(hw, i, &n);
+    if (n)
+        sb_printf(b, "<td><b>%.1f</b> of 5 <span class=\"muted\">(%d answer%s)</span></td>", mean,
+                  n, n == 1 ? "" : "s");
+    else
+        sb_puts(b, "<td class=\"muted\">not rated</td>");
+}
+
+static void aar_objectives(strbuf *b, const game *g, const aar_hotwash *hw)
 {
     const def_scenario *sc = g->sc;
     aar_section(b, 1);
@@ -210,17 +225,22 @@ static void aar_objectives(strbuf *b, const game *g)
                "some challenges, M with major challenges, U unable to be performed.");
     if (!g->ended) sb_puts(b, " The exercise did not reach an ending, so nothing was rated.");
     sb_puts(b, "</p>\n<table class=\"flow\">\n<thead><tr><th>Objective</th><th>What it asks</th>"
-               "<th>Rating</th></tr></thead>\n<tbody>\n");
+               "<th>Rating</th>");
+    if (hw->n) sb_puts(b, "<th>Participants (1-5, <a href=\"#hotwash\">hotwash</a>)</th>");
+    sb_puts(b, "</tr></thead>\n<tbody>\n");
     for (int i = 0; i < sc->nobjectives; i++) {
         sb_puts(b, "<tr>");
         html_el(b, "td", NULL, sc->objectives[i].title);
         html_el(b, "td", "pre", game_objective_text(g, i)); /* computed at the end, maybe */
         sb_puts(b, "<td>");
         aar_rating(b, g->ended ? g->ratings[i] : 0);
-        sb_puts(b, "</td></tr>\n");
+        sb_puts(b, "</td>");
+        if (hw->n) aar_hw_cell(b, hw, i);
+        sb_puts(b, "</tr>\n");
     }
     if (!sc->nobjectives)
-        sb_puts(b, "<tr><td colspan=\"3\">The scenario has no objectives.</td></tr>\n");
+        sb_printf(b, "<tr><td colspan=\"%d\">The scenario has no objectives.</td></tr>\n",
+                  hw->n ? 4 : 3);
     sb_puts(b, "</tbody>\n</table>\n</section>\n");
 }
 
@@ -499,6 +519,67 @@ static void aar_sources(strbuf *b, const def_scenario *sc)
     sb_puts(b, "</ol>\n</section>\n");
 }
 
+static void aar_hw_ratings(strbuf *b, const game *g, const aar_hotwash *hw)
+{
+    const def_scenario *sc = g->sc;
+    sb_puts(b, "<h3>The objectives, as the participants rated them</h3>\n<table class=\"flow\">\n"
+               "<thead><tr><th>Objective</th><th>Facilitator</th><th>Participants</th>"
+               "<th>1</th><th>2</th><th>3</th><th>4</th><th>5</th></tr></thead>\n<tbody>\n");
+    for (int i = 0; i < sc->nobjectives; i++) {
+        sb_puts(b, "<tr>");
+        html_el(b, "td", NULL, sc->objectives[i].title);
+        sb_puts(b, "<td>");
+        aar_rating(b, g->ended ? g->ratings[i] : 0);
+        sb_puts(b, "</td>");
+        aar_hw_cell(b, hw, i);
+        for (int v = 1; v <= 5; v++) sb_printf(b, "<td>%d</td>", hw->tally[i][v]);
+        sb_puts(b, "</tr>\n");
+    }
+    if (!sc->nobjectives)
+        sb_puts(b, "<tr><td colspan=\"8\">The scenario has no objectives.</td></tr>\n");
+    sb_puts(b, "</tbody>\n</table>\n");
+}
+
+/* One of the free-text questions: every answer that has something. */
+static void aar_hw_texts(strbuf *b, const session *s, const aar_hotwash *hw, int k)
+{
+    static const char *const titles[AAR_NTEXTS] = {"What went well", "What to improve",
+                                                   "Anything else"};
+    strbuf who = {0};
+    int n = 0;
+    sb_printf(b, "<h3>%s</h3>\n<ul class=\"sa\">\n", titles[k]);
+    for (int i = 0; i < hw->n; i++) {
+        if (!hw->a[i].text[k][0]) continue;
+        sb_puts(b, "<li>");
+        html_el(b, "span", "pre", hw->a[i].text[k]);
+        who.len = 0;
+        aar_hotwash_author(s, &hw->a[i], &who);
+        if (who.len)
+            sb_puts(b, " <span class=\"muted\">— "), html_text(b, who.s), sb_puts(b, "</span>");
+        sb_puts(b, "</li>\n");
+        n++;
+    }
+    if (!n) sb_puts(b, "<li class=\"muted\">No answer.</li>\n");
+    sb_puts(b, "</ul>\n");
+    sb_free(&who);
+}
+
+static void aar_feedback(strbuf *b, const session *s, const aar_hotwash *hw)
+{
+    if (!hw->n) return;
+    strbuf who = {0};
+    aar_hotwash_who(s, hw, &who);
+    aar_section(b, AAR_HOTWASH);
+    sb_printf(b, "<p class=\"note\">%d answer%s from the participants' devices after the end (",
+              hw->n, hw->n == 1 ? "" : "s");
+    html_text(b, who.s ? who.s : "");
+    sb_puts(b, "). An answer is anonymous unless its author added a name.</p>\n");
+    aar_hw_ratings(b, s->g, hw);
+    for (int k = 0; k < AAR_NTEXTS; k++) aar_hw_texts(b, s, hw, k);
+    sb_puts(b, "</section>\n");
+    sb_free(&who);
+}
+
 static void aar_foot(strbuf *b, const session *s)
 {
     sb_puts(b, "<footer>Generated by crisisroom " CR_ENGINE_VERSION " from a save made with "
@@ -514,10 +595,12 @@ int report_html(const session *s, const report_opts *o, strbuf *out)
 {
     if (!s || !s->g) return -1;
     const game *g = s->g;
+    aar_hotwash hw;
+    aar_hotwash_read(s, &hw);
     aar_head(out, s->sc);
-    aar_cover(out, s);
+    aar_cover(out, s, &hw);
     aar_overview(out, s, o);
-    aar_objectives(out, g);
+    aar_objectives(out, g, &hw);
     aar_analysis(out, g);
     aar_decisions(out, g);
     aar_timeline(out, g);
@@ -527,6 +610,8 @@ int report_html(const session *s, const report_opts *o, strbuf *out)
     aar_truth(out, g);
     aar_plan(out, g);
     aar_sources(out, s->sc);
+    aar_feedback(out, s, &hw);
     aar_foot(out, s);
+    aar_hotwash_free(&hw);
     return 0;
 }

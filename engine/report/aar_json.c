@@ -151,6 +151,57 @@ static void js_scenario_text(cJSON *root, const game *g)
     js_str(root, "truth", g->variant >= 0 ? sc->variants[g->variant].truth : NULL);
 }
 
+static cJSON *js_hw_objective(const game *g, const aar_hotwash *hw, int i)
+{
+    int n;
+    double mean = aar_hotwash_mean(hw, i, &n);
+    char r[2] = {g->ended ? g->ratings[i] : 0, 0};
+    cJSON *o = cJSON_CreateObject();
+    js_str(o, "id", g->sc->objectives[i].id);
+    js_str(o, "facilitator", r[0] ? r : NULL);
+    if (n)
+        cJSON_AddNumberToObject(o, "mean", mean);
+    else
+        cJSON_AddNullToObject(o, "mean");
+    cJSON_AddNumberToObject(o, "answers", n);
+    cJSON *c = cJSON_AddArrayToObject(o, "counts"); /* of 1, 2, 3, 4, 5 */
+    for (int v = 1; v <= 5; v++) cJSON_AddItemToArray(c, cJSON_CreateNumber(hw->tally[i][v]));
+    return o;
+}
+
+/* The participants' hotwash (report_int.h): present only when they answered,
+   so that a report without it is what it was. */
+static void js_hotwash(cJSON *root, const session *s, const aar_hotwash *hw)
+{
+    if (!hw->n) return;
+    cJSON *h = cJSON_AddObjectToObject(root, "hotwash");
+    cJSON_AddNumberToObject(h, "answers", hw->n);
+    cJSON *a = cJSON_AddArrayToObject(h, "objectives");
+    for (int i = 0; i < hw->nobj; i++) cJSON_AddItemToArray(a, js_hw_objective(s->g, hw, i));
+    strbuf who = {0};
+    for (int k = 0; k < AAR_NTEXTS; k++) {
+        cJSON *t = cJSON_AddArrayToObject(h, aar_hotwash_keys[k]);
+        for (int i = 0; i < hw->n; i++) {
+            if (!hw->a[i].text[k][0]) continue;
+            cJSON *o = cJSON_CreateObject();
+            js_str(o, "text", hw->a[i].text[k]);
+            who.len = 0;
+            aar_hotwash_author(s, &hw->a[i], &who);
+            js_str(o, "by", who.len ? who.s : NULL);
+            cJSON_AddItemToArray(t, o);
+        }
+    }
+    cJSON *teams = cJSON_AddObjectToObject(h, "by_team");
+    for (int i = 0; i < hw->n; i++) {
+        cJSON *c = cJSON_GetObjectItemCaseSensitive(teams, hw->a[i].who);
+        if (c)
+            cJSON_SetNumberValue(c, c->valuedouble + 1);
+        else
+            cJSON_AddNumberToObject(teams, hw->a[i].who, 1);
+    }
+    sb_free(&who);
+}
+
 int report_json(const session *s, const report_opts *o, strbuf *out)
 {
     if (!s || !s->g) return -1;
@@ -169,6 +220,10 @@ int report_json(const session *s, const report_opts *o, strbuf *out)
         if (aar_decided(g, i)) cJSON_AddItemToArray(d, js_decision(g, &g->items[i]));
     js_scenario_text(root, g);
     aar_history_json(root, g);
+    aar_hotwash hw;
+    aar_hotwash_read(s, &hw);
+    js_hotwash(root, s, &hw);
+    aar_hotwash_free(&hw);
     char *text = cJSON_PrintUnformatted(root);
     sb_puts(out, text);
     sb_puts(out, "\n");

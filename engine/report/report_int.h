@@ -37,4 +37,30 @@ void aar_questions(strbuf *b, const game *g);
 struct cJSON;
 void aar_history_json(struct cJSON *root, const game *g);
 
+/* The participants' hotwash (aar_hotwash.c): their answers after the end,
+   read from the journal; the report summarises them beside the
+   facilitator's ratings, and a report without any is what it was. */
+enum { AAR_WELL, AAR_IMPROVE, AAR_OTHER, AAR_NTEXTS }; /* the free-text questions */
+extern const char *const aar_hotwash_keys[AAR_NTEXTS]; /* their keys in the answer */
+
+typedef struct aar_answer {
+    char who[CMD_TOKEN_MAX]; /* the team's role id, or "observer" */
+    char *name;              /* "" when not given: anonymous */
+    char *text[AAR_NTEXTS];  /* "" when not given */
+    int *rating;             /* [nobjectives]: 1..5, 0 not rated */
+} aar_answer;
+
+typedef struct aar_hotwash {
+    aar_answer *a;
+    int n, nobj;
+    int (*tally)[6]; /* [nobj][rating]: how many gave it (0: not rated) */
+} aar_hotwash;
+
+int aar_hotwash_read(const session *s, aar_hotwash *h); /* the number of answers */
+void aar_hotwash_free(aar_hotwash *h);
+/* The mean rating of objective obj, over the *n answers that rated it. */
+double aar_hotwash_mean(const aar_hotwash *h, int obj, int *n);
+void aar_hotwash_who(const session *s, const aar_hotwash *h, strbuf *out);
+void aar_hotwash_author(const session *s, const aar_answer *a, strbuf *out);
+
 #endif

@@ -141,15 +141,28 @@ static int call_ref(script *s, game *g, int ref, int nres)
     char err[4096];
     int failed_before = g->failed;
     game *saved = s->g;
+    /* Lua outside any callback asked (a scenario's test, holding g): it
+       reads the game live again once the callback is done. */
+    int from_lua = s->metered && s->depth == 0;
     s->g = g;
     /* Only the game's own callbacks count against the ceilings: a front
        end's queries (is this option available? asked at every redraw)
        would make a game's fate depend on its display. */
     if (g->applying) acct_start(s, g);
-    lua_rawgeti(s->L, LUA_REGISTRYINDEX, ref);
-    gapi_push(s);
-    int rc = sbx_call(s, 1, nres, NULL, err, sizeof err);
+    s->depth++;
+    int rc = gapi_enter(s, g, err, sizeof err);
+    if (rc == 0) {
+        lua_rawgeti(s->L, LUA_REGISTRYINDEX, ref);
+        gapi_push(s);
+        rc = sbx_call(s, 1, nres, NULL, err, sizeof err);
+    }
+    s->depth--;
     s->g = saved;
+    char back[256];
+    if (s->depth && saved && gapi_enter(s, saved, back, sizeof back) && !saved->failed)
+        game_fail(saved, "%s", back); /* the callback g:deliver came from goes on: up to date */
+    else if (from_lua)
+        gapi_live(s);
     if (rc) {
         host_fail(s, g, ref, failed_before, err); /* named only now: most calls succeed */
         return -1;

@@ -32,6 +32,22 @@ long sbx_now_ms(void)
 
 static void sbx_hook(lua_State *L, lua_Debug *ar);
 
+/* Is this block one whose size the script's own operations decide? Only
+   new objects (Lua passes their type as osize): a string, table, closure,
+   userdata or thread of at least SCRIPT_CHARGE_MIN_BYTES. Not the blocks
+   Lua resizes (a thread's stack, the string table, a table's parts, a
+   buffer): their sizes depend on what the collector did before (a batch's
+   fifth game finds a stack that an earlier game grew, a replay does not),
+   and what fills them is paid by the instructions that fill it. Not short
+   strings either: Lua reuses one while an equal string is alive or not yet
+   collected. So a callback is charged the same in a batch and in a replay. */
+static int charged_block(const void *ptr, size_t osize, size_t nsize)
+{
+    if (ptr || nsize < SCRIPT_CHARGE_MIN_BYTES) return 0;
+    return osize == LUA_TSTRING || osize == LUA_TTABLE || osize == LUA_TFUNCTION ||
+           osize == LUA_TUSERDATA || osize == LUA_TTHREAD;
+}
+
 static void *sbx_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 {
     script *s = ud;
@@ -45,17 +61,18 @@ static void *sbx_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
         s->mem_hit = 1;
         return NULL; /* Lua collects and retries once, then raises */
     }
-    if (nsize > old && s->metered) {
-        /* Copying bytes takes time the count hook does not see (a .. b is
-           one instruction): bytes allocated cost instructions too, and
-           once the budget is gone nothing more is allocated. */
-        s->left -= (long)((nsize - old) / SCRIPT_BYTES_PER_INSTRUCTION);
+    if (s->metered && nsize > old) {
         if (s->killed && nsize - old > 4096) return NULL; /* room for messages */
-        if (nsize - old >= SCRIPT_SAMPLE_BYTES && !s->sampling && !s->killed) {
-            /* A big block: note the place at the next instruction, so that
-               running out of memory soon after can say where. */
-            s->sampling = 1;
-            lua_sethook(s->L, sbx_hook, LUA_MASKCOUNT, 1);
+        if (charged_block(ptr, osize, nsize)) {
+            /* Copying bytes takes time the count hook does not see (a .. b
+               is one instruction): bytes allocated cost instructions too. */
+            s->left -= (long)(nsize / SCRIPT_BYTES_PER_INSTRUCTION);
+            if (nsize >= SCRIPT_SAMPLE_BYTES && !s->sampling && !s->killed) {
+                /* A big block: note the place at the next instruction, so
+                   that running out of memory soon after can say where. */
+                s->sampling = 1;
+                lua_sethook(s->L, sbx_hook, LUA_MASKCOUNT, 1);
+            }
         }
     }
     void *p = realloc(ptr, nsize);
@@ -69,6 +86,15 @@ static void *sbx_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 
 static int kill(lua_State *L, script *s, int level);
 
+/* Read the clock; a callback's starts at its first step (start_ms < 0
+   until then), so that a callback too short for a step reads it never. */
+static int past_deadline(script *s)
+{
+    s->seen_ms = sbx_now_ms();
+    if (s->start_ms < 0) s->start_ms = s->seen_ms, s->deadline = s->seen_ms + s->limit_ms;
+    return s->seen_ms >= s->deadline;
+}
+
 /* Every SCRIPT_HOOK_STEP instructions: charge them, note where the script
    is (for errors without a traceback, such as running out of memory), and
    stop it past the budget or the time limit. The time limit is a safety
@@ -79,21 +105,20 @@ static void sbx_hook(lua_State *L, lua_Debug *ar)
 {
     script *s = sbx_self(L);
     if (!s->metered) return;
-    s->left -= SCRIPT_HOOK_STEP;
-    if (!s->killed && (s->sampling || ++s->hooks % 4 == 0) && lua_getinfo(L, "Sl", ar) &&
+    /* Called a step after the last call, or at the instruction after a big
+       allocation (sampling: one instruction, then steps again). */
+    int sampled = s->sampling;
+    s->left -= sampled ? 1 : SCRIPT_HOOK_STEP;
+    if (!s->killed && (sampled || ++s->hooks % 4 == 0) && lua_getinfo(L, "Sl", ar) &&
         ar->currentline > 0)
         str_fmt(s->near, sizeof s->near, "%s:%d",
                 ar->source[0] == '@' ? ar->source + 1 : ar->short_src, ar->currentline);
-    if (!s->killed && s->left > 0 && (s->seen_ms = sbx_now_ms()) < s->deadline) return;
-    if (!s->killed && s->left > 0) s->timed_out = 1;
-    if (s->sampling) { /* sampled after a big allocation: not a whole step */
+    if (sampled) {
         s->sampling = 0;
-        s->left += SCRIPT_HOOK_STEP - 1;
-        if (!s->killed && s->left > 0) {
-            lua_sethook(L, sbx_hook, LUA_MASKCOUNT, SCRIPT_HOOK_STEP);
-            return;
-        }
+        if (!s->killed) lua_sethook(L, sbx_hook, LUA_MASKCOUNT, SCRIPT_HOOK_STEP);
     }
+    if (!s->killed && s->left > 0 && !past_deadline(s)) return;
+    if (!s->killed && s->left > 0) s->timed_out = 1;
     kill(L, s, 0); /* in a hook, level 0 is the function interrupted */
 }
 
@@ -185,7 +210,7 @@ static void describe_failure(script *s, const char *msg, const char *where, char
    around it (a scenario's test runs callbacks inside its own call). */
 typedef struct meter_state {
     int killed, timed_out, mem_hit, sampling;
-    long budget, left, limit_ms, deadline;
+    long budget, left, limit_ms, deadline, start_ms;
     long call_bytes, call_lines_dropped, call_bytes_dropped; /* print's, in this call */
     char near[sizeof((script *)0)->near], killed_at[sizeof((script *)0)->killed_at];
 } meter_state;
@@ -195,7 +220,7 @@ static void meter_save(const script *s, meter_state *m)
     m->budget = s->budget, m->left = s->left;
     m->killed = s->killed, m->timed_out = s->timed_out, m->mem_hit = s->mem_hit;
     m->sampling = s->sampling;
-    m->limit_ms = s->limit_ms, m->deadline = s->deadline;
+    m->limit_ms = s->limit_ms, m->deadline = s->deadline, m->start_ms = s->start_ms;
     m->call_bytes = s->pr.call_bytes;
     m->call_lines_dropped = s->pr.call_lines_dropped;
     m->call_bytes_dropped = s->pr.call_bytes_dropped;
@@ -209,7 +234,7 @@ static void meter_restore(script *s, const meter_state *m)
     s->budget = m->budget;
     s->killed = m->killed, s->timed_out = m->timed_out, s->mem_hit = m->mem_hit;
     s->sampling = m->sampling;
-    s->limit_ms = m->limit_ms, s->deadline = m->deadline;
+    s->limit_ms = m->limit_ms, s->deadline = m->deadline, s->start_ms = m->start_ms;
     s->pr.call_bytes = m->call_bytes;
     s->pr.call_lines_dropped = m->call_lines_dropped;
     s->pr.call_bytes_dropped = m->call_bytes_dropped;
@@ -218,28 +243,34 @@ static void meter_restore(script *s, const meter_state *m)
     lua_sethook(s->L, sbx_hook, LUA_MASKCOUNT, s->killed || s->sampling ? 1 : SCRIPT_HOOK_STEP);
 }
 
+/* lazy_clock: the call's clock starts at its first step (a callback core
+   asks for), else now (a call that may spend long in C before its first
+   step, as a scenario's test does in t:play, counts that time too). */
 static int run_call(script *s, int nargs, int nres, const char *where, long budget, long time_ms,
-                    char *err, size_t errlen)
+                    int lazy_clock, char *err, size_t errlen)
 {
     lua_State *L = s->L;
-    int base = lua_gettop(L) - nargs;
-    lua_pushcfunction(L, sbx_traceback);
-    lua_insert(L, base);
+    int base = lua_gettop(L) - nargs, handler = SBX_HANDLER_SLOT;
+    if (lua_tocfunction(L, handler) != sbx_traceback) { /* the slot was not kept */
+        lua_pushcfunction(L, sbx_traceback);
+        lua_insert(L, base);
+        handler = base;
+    }
     s->metered = 1;
     s->budget = s->left = budget;
     s->killed = s->mem_hit = s->timed_out = 0;
     s->near[0] = s->killed_at[0] = '\0';
     s->sampling = 0;
-    long start = s->seen_ms = sbx_now_ms();
     s->limit_ms = time_ms;
-    s->deadline = start + time_ms;
+    s->start_ms = -1;
+    if (!lazy_clock) past_deadline(s);
     lua_sethook(L, sbx_hook, LUA_MASKCOUNT, SCRIPT_HOOK_STEP);
-    int rc = lua_pcall(L, nargs, nres, base);
+    int rc = lua_pcall(L, nargs, nres, handler);
     int failed = rc != LUA_OK || s->killed;
     /* The time as the hook last saw it: no clock call of our own here
        (a call too short for the hook takes less than a step). */
     s->used = budget - s->left;
-    s->used_ms = s->seen_ms - start;
+    s->used_ms = s->start_ms < 0 ? 0 : s->seen_ms - s->start_ms;
     if (s->pr.call_lines_dropped) sbx_print_call_end(s);
     s->pr.call_bytes = 0;
     if (failed) {
@@ -247,34 +278,40 @@ static int run_call(script *s, int nargs, int nres, const char *where, long budg
             rc != LUA_OK ? lua_tostring(L, -1) : "(the error was caught, then the script went on)";
         describe_failure(s, msg ? msg : "(error object is not a string)", where, err, errlen);
         lua_settop(L, base - 1);
-    } else {
-        lua_remove(L, base);
+    } else if (handler != SBX_HANDLER_SLOT) {
+        lua_remove(L, handler);
     }
     return failed ? -1 : 0;
 }
 
-int sbx_call_limited(script *s, int nargs, int nres, const char *where, long budget, long time_ms,
-                     char *err, size_t errlen)
+static int call_metered(script *s, int nargs, int nres, const char *where, long budget,
+                        long time_ms, int lazy_clock, char *err, size_t errlen)
 {
     if (!s->metered) {
-        int rc = run_call(s, nargs, nres, where, budget, time_ms, err, errlen);
+        int rc = run_call(s, nargs, nres, where, budget, time_ms, lazy_clock, err, errlen);
         s->metered = s->killed = s->timed_out = 0;
         return rc;
     }
     /* Inside a metered call (a scenario's test): keep all of its state. */
     meter_state outer;
     meter_save(s, &outer);
-    int rc = run_call(s, nargs, nres, where, budget, time_ms, err, errlen);
+    int rc = run_call(s, nargs, nres, where, budget, time_ms, 0, err, errlen);
     s->metered = 1;
     meter_restore(s, &outer);
     return rc;
+}
+
+int sbx_call_limited(script *s, int nargs, int nres, const char *where, long budget, long time_ms,
+                     char *err, size_t errlen)
+{
+    return call_metered(s, nargs, nres, where, budget, time_ms, 0, err, errlen);
 }
 
 /* Outside a metered call (core asking for a callback, the load) the budget
    and the rest need not be kept: they are not read until the next call. */
 int sbx_call(script *s, int nargs, int nres, const char *where, char *err, size_t errlen)
 {
-    return sbx_call_limited(s, nargs, nres, where, s->lim.instructions, s->time_ms, err, errlen);
+    return call_metered(s, nargs, nres, where, s->lim.instructions, s->time_ms, 1, err, errlen);
 }
 
 /* Files -------------------------------------------------------------------- */
@@ -605,6 +642,7 @@ lua_State *sbx_new(script *s)
     lua_State *L = lua_newstate(sbx_alloc, s);
     if (!L) return NULL;
     *(script **)lua_getextraspace(L) = s;
+    lua_pushcfunction(L, sbx_traceback); /* at SBX_HANDLER_SLOT for good */
     lua_newtable(L);
     lua_setfield(L, LUA_REGISTRYINDEX, "crisisroom.included");
     return L;
@@ -649,6 +687,7 @@ void sbx_open(script *s)
     remove_fields(L, LUA_MATHLIBNAME, math_gone);
     sbx_open_patterns(L);
     sbx_open_libs(L);
+    sbx_open_order(L);
     lua_getglobal(L, LUA_MATHLIBNAME);
     lua_pushcfunction(L, sbx_random);
     lua_setfield(L, -2, "random");

@@ -1,13 +1,14 @@
 /*
- * sandbox_lib.c -- the string, table, utf8 and math libraries within the
- * budget. The count hook runs only between Lua instructions, so a library
+ * sandbox_lib.c -- the string, table, utf8, math and coroutine libraries
+ * within the budget. The count hook runs only between Lua instructions, so a library
  * function that loops in C (string.rep with an empty string and a count of
  * 2^40, table.move over a range of 2^62) would run for ever inside one.
  * The rule: a function that loops in C over a count the script controls
  * is charged that count, as Lua will loop (after Lua's own argument checks,
  * so that what Lua reports as an ordinary error stays one that pcall can
- * catch), before the loop runs. docs/sandbox-review.md goes through every
- * function of the four libraries.
+ * catch), before the loop runs; and a function whose constant work takes
+ * long (a coroutine's resume) is charged that. docs/sandbox-review.md goes
+ * through every function of the five libraries.
  *
  * Two ways: most functions keep Lua's code, called straight from a wrapper
  * that first charges what the call will cost (a cost function reads the
@@ -22,10 +23,11 @@
 
 #include "script_int.h"
 
-#define STACK_MAX  1000000 /* LUAI_MAXSTACK: no call pushes more results */
-#define CHARGE_RUN 256     /* elements a table loop does per charge */
-#define ELEM_COST  4       /* a table loop's element: a read and a write, through C */
-#define COST_MAX   (LONG_MAX / 4)
+#define STACK_MAX   1000000 /* LUAI_MAXSTACK: no call pushes more results */
+#define CHARGE_RUN  256     /* elements a table loop does per charge */
+#define ELEM_COST   4       /* a table loop's element: a read and a write, through C */
+#define RESUME_COST 64      /* a resume and the yield back: two threads, a longjmp */
+#define COST_MAX    (LONG_MAX / 4)
 
 /* Costs -------------------------------------------------------------------- */
 
@@ -145,22 +147,12 @@ static long cost_codepoint(lua_State *L)
     return (long)(j - i) + 2;
 }
 
-/* table.sort: n log n comparisons of the n elements (the length as Lua
-   reads it: by __len when the table has one). */
-static long cost_sort(lua_State *L)
+/* coroutine.resume (and a wrapped coroutine's call): switching threads and
+   back costs the time of tens of instructions, with hardly one counted. */
+static long cost_resume(lua_State *L)
 {
-    lua_Integer n;
-    if (lua_type(L, 1) != LUA_TTABLE) return 1;
-    if (luaL_getmetafield(L, 1, "__len") == LUA_TNIL) {
-        n = (lua_Integer)lua_rawlen(L, 1);
-    } else {
-        lua_pop(L, 1);
-        n = luaL_len(L, 1);
-    }
-    if (n <= 1 || n >= INT_MAX) return 1; /* nothing to do, or Lua's "array too big" */
-    long cost = 1;
-    for (lua_Integer m = n; m > 1; m /= 2) cost += (long)n;
-    return cost;
+    (void)L;
+    return RESUME_COST;
 }
 
 /* string.rep: Lua's own size check first ("resulting string too large"),
@@ -193,16 +185,25 @@ static const struct {
     const char *lib, *name;
     cost_fn cost;
 } charged[] = {
-    {LUA_STRLIBNAME, "byte", cost_byte},      {LUA_STRLIBNAME, "char", cost_nargs},
-    {LUA_STRLIBNAME, "format", cost_format},  {LUA_STRLIBNAME, "len", cost_one},
-    {LUA_STRLIBNAME, "lower", cost_bytes},    {LUA_STRLIBNAME, "pack", cost_pack},
-    {LUA_STRLIBNAME, "packsize", cost_bytes}, {LUA_STRLIBNAME, "rep", cost_rep},
-    {LUA_STRLIBNAME, "reverse", cost_bytes},  {LUA_STRLIBNAME, "sub", cost_one},
-    {LUA_STRLIBNAME, "unpack", cost_unpack},  {LUA_STRLIBNAME, "upper", cost_bytes},
-    {LUA_TABLIBNAME, "pack", cost_nargs},     {LUA_TABLIBNAME, "sort", cost_sort},
-    {LUA_UTF8LIBNAME, "char", cost_nargs},    {LUA_UTF8LIBNAME, "codepoint", cost_codepoint},
-    {LUA_UTF8LIBNAME, "len", cost_utflen},    {LUA_MATHLIBNAME, "max", cost_nargs},
+    {LUA_STRLIBNAME, "byte", cost_byte},
+    {LUA_STRLIBNAME, "char", cost_nargs},
+    {LUA_STRLIBNAME, "format", cost_format},
+    {LUA_STRLIBNAME, "len", cost_one},
+    {LUA_STRLIBNAME, "lower", cost_bytes},
+    {LUA_STRLIBNAME, "pack", cost_pack},
+    {LUA_STRLIBNAME, "packsize", cost_bytes},
+    {LUA_STRLIBNAME, "rep", cost_rep},
+    {LUA_STRLIBNAME, "reverse", cost_bytes},
+    {LUA_STRLIBNAME, "sub", cost_one},
+    {LUA_STRLIBNAME, "unpack", cost_unpack},
+    {LUA_STRLIBNAME, "upper", cost_bytes},
+    {LUA_TABLIBNAME, "pack", cost_nargs},
+    {LUA_UTF8LIBNAME, "char", cost_nargs},
+    {LUA_UTF8LIBNAME, "codepoint", cost_codepoint},
+    {LUA_UTF8LIBNAME, "len", cost_utflen},
+    {LUA_MATHLIBNAME, "max", cost_nargs},
     {LUA_MATHLIBNAME, "min", cost_nargs},
+    {LUA_COLIBNAME, "resume", cost_resume},
 };
 #define NCHARGED ((int)(sizeof charged / sizeof charged[0]))
 
@@ -216,6 +217,26 @@ static int charged_call(lua_State *L)
     int i = (int)lua_tointeger(L, lua_upvalueindex(1));
     sbx_charge(L, charged[i].cost(L));
     return original[i](L);
+}
+
+/* coroutine.wrap: Lua's, called in this frame (its errors name it as
+   Lua's do), whose function (Lua's C function, the coroutine its upvalue)
+   is called here after the charge, in its own frame too. */
+static lua_CFunction lua_cowrap, lua_auxwrap;
+
+static int charged_auxwrap(lua_State *L)
+{
+    sbx_charge(L, RESUME_COST);
+    return lua_auxwrap(L);
+}
+
+static int co_wrap(lua_State *L)
+{
+    lua_cowrap(L);
+    lua_auxwrap = lua_tocfunction(L, -1);
+    lua_getupvalue(L, -1, 1); /* the coroutine */
+    lua_pushcclosure(L, charged_auxwrap, 1);
+    return 1;
 }
 
 /* Lua 5.4.6's table functions, charged as they loop ------------------------- */
@@ -372,6 +393,133 @@ static int t_unpack(lua_State *L)
     return (int)n;
 }
 
+/* Lua 5.4.6's table.sort, with a pivot that does not depend on the clock --- */
+
+/* Lua picks a random pivot from clock() and time() when a partition turns
+   out unbalanced, so that no input is quadratic on every run; elements
+   that compare equal can then land in another order in another run. Here
+   the pivot comes from a generator that starts the same in every sort
+   (RANLIMIT and the imbalance test are Lua's), and every partition is
+   charged its elements before it runs: an input made quadratic for this
+   pivot meets the budget instead. */
+#define RANLIMIT   100u
+#define PIVOT_SEED 0x9e3779b9u
+
+typedef unsigned int IdxT;
+
+static unsigned int next_pivot(unsigned int rnd)
+{
+    rnd = rnd * 1664525u + 1013904223u; /* Numerical Recipes' LCG */
+    return rnd ? rnd : PIVOT_SEED;      /* 0 would mean "the middle" */
+}
+
+static void set2(lua_State *L, IdxT i, IdxT j)
+{
+    lua_seti(L, 1, i);
+    lua_seti(L, 1, j);
+}
+
+static int sort_comp(lua_State *L, int a, int b)
+{
+    if (lua_isnil(L, 2)) return lua_compare(L, a, b, LUA_OPLT);
+    lua_pushvalue(L, 2);
+    lua_pushvalue(L, a - 1); /* -1 for the function */
+    lua_pushvalue(L, b - 2); /* -2 for the function and a */
+    lua_call(L, 2, 1);
+    int res = lua_toboolean(L, -1);
+    lua_pop(L, 1);
+    return res;
+}
+
+/* a[lo .. i] <= P <= a[j .. up], a[up - 1] == P */
+static IdxT partition(lua_State *L, IdxT lo, IdxT up)
+{
+    IdxT i = lo, j = up - 1;
+    sbx_charge(L, ELEM_COST * (long)(up - lo + 1)); /* each element is read once */
+    for (;;) {
+        while (lua_geti(L, 1, ++i), sort_comp(L, -1, -2)) { /* a[i] < P */
+            if (i == up - 1) luaL_error(L, "invalid order function for sorting");
+            lua_pop(L, 1);
+        }
+        while (lua_geti(L, 1, --j), sort_comp(L, -3, -1)) { /* P < a[j] */
+            if (j < i) luaL_error(L, "invalid order function for sorting");
+            lua_pop(L, 1);
+        }
+        if (j < i) { /* no elements to exchange: the pivot goes to a[i] */
+            lua_pop(L, 1);
+            set2(L, up - 1, i);
+            return i;
+        }
+        set2(L, i, j);
+    }
+}
+
+static IdxT choose_pivot(IdxT lo, IdxT up, unsigned int rnd)
+{
+    IdxT r4 = (up - lo) / 4;
+    return rnd % (r4 * 2) + (lo + r4);
+}
+
+/* Order a[lo], a[p] and a[up]; 1 when that sorted the interval. */
+static int sort_three(lua_State *L, IdxT lo, IdxT p, IdxT up)
+{
+    lua_geti(L, 1, lo);
+    lua_geti(L, 1, up);
+    if (sort_comp(L, -1, -2)) /* a[up] < a[lo] */
+        set2(L, lo, up);
+    else
+        lua_pop(L, 2);
+    if (up - lo == 1) return 1;
+    lua_geti(L, 1, p);
+    lua_geti(L, 1, lo);
+    if (sort_comp(L, -2, -1)) { /* a[p] < a[lo] */
+        set2(L, p, lo);
+    } else {
+        lua_pop(L, 1);
+        lua_geti(L, 1, up);
+        if (sort_comp(L, -1, -2)) /* a[up] < a[p] */
+            set2(L, p, up);
+        else
+            lua_pop(L, 2);
+    }
+    return up - lo == 2;
+}
+
+static void auxsort(lua_State *L, IdxT lo, IdxT up, unsigned int rnd)
+{
+    while (lo < up) { /* a loop for the tail call */
+        IdxT p = up - lo < RANLIMIT || rnd == 0 ? (lo + up) / 2 : choose_pivot(lo, up, rnd), n;
+        if (sort_three(L, lo, p, up)) break;
+        lua_geti(L, 1, p); /* the median: the pivot, P */
+        lua_pushvalue(L, -1);
+        lua_geti(L, 1, up - 1);
+        set2(L, p, up - 1); /* a[p] = a[up - 1]; a[up - 1] = P */
+        p = partition(L, lo, up);
+        if (p - lo < up - p) { /* recurse into the shorter side */
+            auxsort(L, lo, p - 1, rnd);
+            n = p - lo;
+            lo = p + 1;
+        } else {
+            auxsort(L, p + 1, up, rnd);
+            n = up - p;
+            up = p - 1;
+        }
+        if ((up - lo) / 128 > n) rnd = next_pivot(rnd); /* too unbalanced: another pivot */
+    }
+}
+
+static int t_sort(lua_State *L)
+{
+    lua_Integer n = aux_getn(L, 1, TAB_RW);
+    if (n > 1) {
+        luaL_argcheck(L, n < INT_MAX, 1, "array too big");
+        if (!lua_isnoneornil(L, 2)) luaL_checktype(L, 2, LUA_TFUNCTION);
+        lua_settop(L, 2);
+        auxsort(L, 1, (IdxT)n, 0);
+    }
+    return 0;
+}
+
 /* Lua 5.4.6's utf8.offset and utf8.codes, charged as they scan ------------------ */
 
 #define MAXUNICODE 0x10FFFFu
@@ -489,10 +637,10 @@ void sbx_open_libs(lua_State *L)
         const char *lib;
         luaL_Reg fn;
     } own[] = {
-        {LUA_TABLIBNAME, {"insert", t_insert}}, {LUA_TABLIBNAME, {"remove", t_remove}},
-        {LUA_TABLIBNAME, {"move", t_move}},     {LUA_TABLIBNAME, {"concat", t_concat}},
-        {LUA_TABLIBNAME, {"unpack", t_unpack}}, {LUA_UTF8LIBNAME, {"offset", u_offset}},
-        {LUA_UTF8LIBNAME, {"codes", u_codes}},
+        {LUA_TABLIBNAME, {"insert", t_insert}},  {LUA_TABLIBNAME, {"remove", t_remove}},
+        {LUA_TABLIBNAME, {"move", t_move}},      {LUA_TABLIBNAME, {"concat", t_concat}},
+        {LUA_TABLIBNAME, {"unpack", t_unpack}},  {LUA_TABLIBNAME, {"sort", t_sort}},
+        {LUA_UTF8LIBNAME, {"offset", u_offset}}, {LUA_UTF8LIBNAME, {"codes", u_codes}},
     };
     for (int i = 0; i < NCHARGED; i++) {
         lua_getglobal(L, charged[i].lib);
@@ -504,6 +652,13 @@ void sbx_open_libs(lua_State *L)
         lua_setfield(L, -2, charged[i].name);
         lua_pop(L, 1);
     }
+    lua_getglobal(L, LUA_COLIBNAME);
+    lua_getfield(L, -1, "wrap");
+    lua_cowrap = lua_tocfunction(L, -1);
+    lua_pop(L, 1);
+    lua_pushcfunction(L, co_wrap);
+    lua_setfield(L, -2, "wrap");
+    lua_pop(L, 1);
     for (size_t i = 0; i < sizeof own / sizeof own[0]; i++) {
         lua_getglobal(L, own[i].lib);
         lua_pushcfunction(L, own[i].fn.func);

@@ -14,6 +14,7 @@
 /* How the sandbox works, not what it allows (those limits are in api.h). */
 #define SCRIPT_HOOK_STEP             250
 #define SCRIPT_BYTES_PER_INSTRUCTION 64         /* allocating costs instructions too */
+#define SCRIPT_CHARGE_MIN_BYTES      128        /* smaller new objects cost nothing */
 #define SCRIPT_SAMPLE_BYTES          (1u << 20) /* note the place after such a block */
 #define SCRIPT_BUILD_RESERVE         (8u << 20) /* memory for building, over the limit */
 #define SCRIPT_PATTERN_STEPS         200000000L /* a pattern call outside the budget */
@@ -44,6 +45,29 @@ typedef struct sbx_printed {
     long game_lines_dropped, game_bytes_dropped;
 } sbx_printed;
 
+/* The handle g as callbacks read it (gameapi.c): its fields for the game
+   and context they were set for, and the version of the game's state the
+   mirror of g.state holds. live: outside callbacks, both read from the
+   game. */
+typedef struct gapi_view {
+    int live;
+    unsigned cached;  /* fields (1 << GF_*) held in g's methods table */
+    const game *g;    /* the game the fields were noted for (NULL: none) */
+    uint64_t fserial; /* and its serial */
+    int turn, role, ended;
+    const char *target;
+    uint64_t serial, version, epoch; /* the mirror's (serial 0: none yet) */
+    int n;                           /* and the keys it holds */
+    int methods_ref, proxy_mt_ref, mirror_ref;
+} gapi_view;
+
+/* A name a g method resolved, by its (interned) string object. */
+typedef struct gapi_name {
+    const void *str;
+    int kind, index;
+} gapi_name;
+#define GAPI_NAME_SLOTS 256 /* names remembered (a scenario uses tens) */
+
 struct script {
     lua_State *L;
     def_scenario *sc;
@@ -61,6 +85,7 @@ struct script {
     long time_ms;        /* wall-clock ceiling per call (a safety net) */
     long limit_ms;       /* that of the running call (a test's is longer) */
     long deadline;       /* CLOCK_MONOTONIC ms when the time limit strikes */
+    long start_ms;       /* when the call's clock started (-1: not yet, see run_call) */
     char near[160];      /* "file:line" where the hook last saw the script */
     char killed_at[160]; /* "file:line" where the budget ran out */
     int sampling;        /* the hook is due at the next instruction */
@@ -68,6 +93,10 @@ struct script {
     char where[160];     /* what is running, for messages: "event 'x' when" */
     game *g;             /* the game a callback works on */
     int g_ref;           /* registry reference of the handle g */
+    gapi_view gv;
+    gapi_name names[GAPI_NAME_SLOTS];
+    int pairs_ref; /* the kept key lists of pairs (sandbox_order.c) */
+    int depth;     /* callbacks running (host.c's call_ref, nested through g:deliver) */
     game_host host;
     void (*print)(void *ud, const char *msg);
     void *print_ud;
@@ -82,6 +111,9 @@ struct script {
 };
 
 /* sandbox.c */
+/* The main thread's stack keeps the error handler of every call at this
+   index for the state's life (code that uses the stack stays above it). */
+#define SBX_HANDLER_SLOT 1
 lua_State *sbx_new(script *s);
 void sbx_open(script *s);
 /* Run the function on top of the stack with nargs under the budget.
@@ -117,6 +149,7 @@ int sbx_include(lua_State *L); /* include "path" */
 /* sandbox_order.c: pairs and next in a fixed order */
 int sbx_next(lua_State *L);
 int sbx_pairs(lua_State *L);
+void sbx_open_order(lua_State *L); /* the table of kept key lists */
 
 /* loader.c: the declaration constructors. Each records a declaration, an
    array of these, in the registry's list DECLS_KEY for build.c. */
@@ -129,7 +162,13 @@ int bld_build(script *s, strbuf *errors);
 
 /* gameapi.c: the g handle */
 void gapi_open(script *s);
-void gapi_push(script *s);      /* pushes g */
+void gapi_push(script *s); /* pushes g */
+/* Before a callback on g (and back in an outer one): its fields and g.state
+   up to date; -1 with the message when memory ran out. */
+int gapi_enter(script *s, game *g, char *err, size_t errlen);
+/* After a callback that Lua outside callbacks asked for (a scenario's
+   test): g reads the game again. */
+void gapi_live(script *s);
 void gapi_index_ids(script *s); /* name -> index tables, after building */
 
 /* host.c */

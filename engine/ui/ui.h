@@ -57,12 +57,16 @@ typedef struct ui_host {
     int (*join)(void *ud, int slot, ui_join *out);
     /* The console: a new code for a slot (a lost phone); 0 or -1 with err. */
     int (*revoke)(void *ud, int slot, char *err, size_t errlen);
-    /* The turn's countdown on every device: minutes (0 off); closes 1 the
-       turn closes at zero, 0 not, -1 as it was. And how it stands, which
-       the window shows as its own timer: length and ms left (0 when there
-       is none), and whether it runs. */
+    /* The move timer on every device (the game's `timer`, journaled by the
+       server): minutes (0 off); closes 1 the turn closes at zero, 0 not, -1
+       as it was. And how it stands, which the window shows as its own
+       timer: length and ms left (0 when there is none), and whether it
+       runs. */
     void (*timer)(void *ud, int minutes, int closes);
     void (*timer_get)(void *ud, int *length_ms, int *left_ms, int *running);
+    /* The projector's hold (F8, the console's button): every device's
+       state says so (docs/protocol.md), and the timer waits. */
+    void (*hold)(void *ud, int on);
 } ui_host;
 
 /* Run the window on a game that is being hosted: it takes s and scr (and

@@ -84,6 +84,51 @@ void ui_reload(ui_app *a)
     if (a->cwin) a->cwin->dirty = 1;
 }
 
+void ui_hold_toggle(ui_app *a)
+{
+    ui_app *m = ui_players(a);
+    if (!m->ses) return;
+    m->hold = !m->hold;
+    if (m->host && m->host->hold) m->host->hold(m->host->ud, m->hold);
+    str_fmt(m->con.msg, sizeof m->con.msg, "%s",
+            m->hold ? "The players' screen is held: it shows \"Exercise paused\" (F8 again to "
+                      "show the game)."
+                    : "The players' screen shows the game again.");
+    m->con.msg_bad = 0;
+    m->dirty = 1;
+    if (m->cwin) m->cwin->dirty = 1;
+}
+
+/* End move: first, once a move, what it would leave undone (issue 13). */
+static void end_move(ui_app *a)
+{
+    game *g = a->ses->g;
+    strbuf b = {0};
+    int again = a->warned_turn == g->turn && a->warned_role == g->role;
+    if (!again && !g->paused && !g->ended && !a->host && game_end_warning(g, g->role, &b)) {
+        char words[sizeof a->end_warning];
+        ui_role_words(a, b.s, words, sizeof words);
+        str_fmt(a->end_warning, sizeof a->end_warning, "%s", words);
+        a->warned_turn = g->turn, a->warned_role = g->role;
+        a->modal = MODAL_END, a->typing = 0;
+        a->focus_act = ACT_CANCEL, a->focus_arg = 0; /* Enter alone goes back */
+    } else {
+        ui_close_modal(a);
+        ui_apply(a, cmd_names[CMD_END]);
+    }
+    sb_free(&b);
+}
+
+static void open_confirm_common(ui_app *a)
+{
+    a->modal = MODAL_CONFIRM;
+    a->rationale[0] = '\0';
+    a->typing = 1;
+    a->swallow_char = a->key_char; /* 0 when opened by the mouse */
+    a->focus_act = ACT_NONE;
+    if (a->win) SDL_StartTextInput();
+}
+
 static void open_confirm(ui_app *a, int move)
 {
     char why[512], words[700];
@@ -93,14 +138,25 @@ static void open_confirm(ui_app *a, int move)
         ui_set_status(a, "Not available: %s", words);
         return;
     }
-    a->modal = MODAL_CONFIRM;
+    open_confirm_common(a);
     a->pend_move = move;
     a->pend_target = a->ses->sc->moves[move].ntargets ? 0 : -1;
-    a->rationale[0] = '\0';
-    a->typing = 1;
-    a->swallow_char = a->key_char; /* 0 when opened by the mouse */
-    a->focus_act = ACT_NONE;
-    if (a->win) SDL_StartTextInput();
+}
+
+/* An option of the facilitator's ad-hoc decision, confirmed like a move. */
+static void open_adhoc(ui_app *a, int arg)
+{
+    const game *g = a->ses->g;
+    int item = arg / ADHOC_OPT_BASE, k = arg % ADHOC_OPT_BASE;
+    if (item < 0 || item >= g->nitems || k >= g->items[item].nopts) return;
+    const game_item *it = &g->items[item];
+    if (it->option >= 0 || it->decider != g->role) {
+        ui_set_status(a, "Not available: %s",
+                      it->option >= 0 ? "already decided" : "another team decides this one");
+        return;
+    }
+    open_confirm_common(a);
+    a->pend_move = -1, a->pend_item = item, a->pend_opt = k, a->pend_target = -1;
 }
 
 void ui_close_modal(ui_app *a)
@@ -115,12 +171,15 @@ void ui_close_modal(ui_app *a)
 static void confirm(ui_app *a)
 {
     const def_scenario *sc = a->ses->sc;
-    const def_move *m = &sc->moves[a->pend_move];
+    const def_move *m = a->pend_move >= 0 ? &sc->moves[a->pend_move] : NULL;
     char line[1200], why[440];
     str_fmt(why, sizeof why, "%s", a->rationale);
     for (char *p = why; *p; p++)
         if (*p == '\n' || *p == '\r' || *p == '\t') *p = ' ';
-    if (m->event >= 0)
+    if (!m)
+        str_fmt(line, sizeof line, "%s %s %d", cmd_names[CMD_CHOOSE],
+                a->ses->g->items[a->pend_item].id, a->pend_opt + 1);
+    else if (m->event >= 0)
         str_fmt(line, sizeof line, "%s %s %s", cmd_names[CMD_CHOOSE], sc->events[m->event].id,
                 m->id);
     else
@@ -129,7 +188,9 @@ static void confirm(ui_app *a)
                 a->pend_target >= 0 ? m->targets[a->pend_target].key : "");
     if (why[strspn(why, " ")]) str_cat(line, sizeof line, " -- %s", why + strspn(why, " "));
     ui_close_modal(a);
-    if (!ui_apply(a, line)) ui_set_status(a, "Done: %s", m->label);
+    if (!ui_apply(a, line))
+        ui_set_status(a, "Done: %s",
+                      m ? m->label : a->ses->g->items[a->pend_item].opts[a->pend_opt]);
 }
 
 static void save_now(ui_app *a)
@@ -186,6 +247,7 @@ static void game_action(ui_app *a, int action, int arg)
         a->after_handover = SCR_DASHBOARD, ui_go(a, SCR_HANDOVER);
         break;
     case ACT_HANDOVER_OK:
+        a->began = 1; /* a team has the screen: the move timer may run */
         ui_go(a, a->after_handover);
         break;
     case ACT_ITEM:
@@ -195,6 +257,9 @@ static void game_action(ui_app *a, int action, int arg)
     case ACT_OPTION:
     case ACT_ACTION:
         open_confirm(a, arg);
+        break;
+    case ACT_ADHOC_OPT:
+        open_adhoc(a, arg);
         break;
     case ACT_TARGET:
         a->pend_target = arg;
@@ -207,7 +272,8 @@ static void game_action(ui_app *a, int action, int arg)
         if (a->win) SDL_StartTextInput();
         break;
     case ACT_END_MOVE:
-        ui_apply(a, cmd_names[CMD_END]);
+    case ACT_END_ANYWAY:
+        end_move(a);
         break;
     case ACT_CARD:
         a->sel_card = a->sel_card == arg ? -1 : arg;
@@ -299,6 +365,9 @@ void ui_do(ui_app *a, int action, int arg)
         break;
     case ACT_CON_SHOW:
         console_show(a);
+        break;
+    case ACT_HOLD:
+        ui_hold_toggle(a);
         break;
     default:
         if (action >= ACT_CON_PAUSE && action <= ACT_CON_NO) {

@@ -28,5 +28,8 @@ void ui_console_toggle(ui_app *a);
 void ui_console_in_place(ui_app *a, int on);
 /* F5: the scenario again from disk; the outcome on the console. */
 void ui_reload(ui_app *a);
+/* F8: the projector's hold, on or off: the players' window shows a neutral
+   card (and hosting, every device's state says so); the timer waits. */
+void ui_hold_toggle(ui_app *a);
 
 #endif

@@ -14,6 +14,7 @@
 #include <SDL_ttf.h>
 #include <stdint.h>
 
+#include "movetimer.h"
 #include "script.h"
 #include "session.h"
 #include "ui.h"
@@ -32,6 +33,7 @@ typedef enum {
     SCR_TIMELINE,
     SCR_DEBRIEF,
     SCR_CONSOLE, /* the facilitator's console (its own window, or F9 on one display) */
+    SCR_JOIN,    /* the projector's join screen of `crisisroom host` */
     SCR_COUNT
 } ui_screen;
 
@@ -100,24 +102,35 @@ typedef enum {
     ACT_CON_SCHED,  /* arg: event selected in the schedule */
     ACT_CON_FIRE,
     ACT_CON_SUPPRESS,
-    ACT_CON_UNDO,   /* asks first */
-    ACT_CON_FINISH, /* asks first */
-    ACT_CON_CLOSE,  /* hosting: close the turn (teams move at once) */
-    ACT_CON_REVOKE, /* hosting: arg: join slot; asks first */
+    ACT_CON_UNDO,    /* asks first */
+    ACT_CON_FINISH,  /* asks first */
+    ACT_CON_CLOSE,   /* hosting: close the turn (teams move at once) */
+    ACT_CON_REVOKE,  /* hosting: arg: join slot; asks first */
+    ACT_CON_VIA,     /* arg: the inject's channel, -1 none */
+    ACT_CON_DECIDES, /* arg: the role that answers the inject's options */
+    ACT_CON_HELD,    /* send the inject at the resume (paused) */
+    ACT_CON_POLICY,  /* arg: the policy of a jump */
+    ACT_CON_JUMP,    /* jump to a turn; asks first */
     ACT_CON_YES,
     ACT_CON_NO,
     ACT_CON_HIDE,
+    ACT_HOLD,       /* the projector's hold, on or off (F8, the console's button) */
+    ACT_END_ANYWAY, /* the warning before End move: end it */
+    ACT_ADHOC_OPT,  /* arg: item * ADHOC_OPT_BASE + option of an ad-hoc decision */
     /* An analysis board's matrix (ui_analysis_ctl.c). */
     ACT_MX_CELL, /* arg: card * 16 + column (0 the grade, 1.. the hypotheses) */
     ACT_MX_REL,  /* arg: card * 8 + reliability (0 A .. 5 F) */
     ACT_MX_CRED, /* arg: card * 8 + credibility - 1 */
     ACT_MX_FIT   /* arg: (card * 16 + hypothesis) * 4 + def_fit */
 } ui_action;
+#define ADHOC_OPT_BASE 16 /* more than an ad-hoc decision's options (9) */
 
 typedef struct ui_hit {
-    SDL_Rect r; /* pixels */
+    SDL_Rect r; /* pixels: what can be clicked (empty when scrolled out of sight) */
     int action, arg;
     int focusable;
+    SDL_Rect full; /* the widget whole, where it lies in its scroll region */
+    int sreg;      /* the index in sregs of its scroll region, -1 none */
 } ui_hit;
 
 typedef struct ui_sreg { /* a scrollable region */
@@ -137,40 +150,48 @@ typedef struct ui_save_entry {
     int commands;
 } ui_save_entry;
 
-/* The discussion timer: a countdown per role's move that stops while the
-   game is paused. Time comes from ui_clock (milliseconds), which tests
-   replace so that they need not sleep. */
+/* The move timer (movetimer.h) runs on ui_clock (milliseconds), which
+   tests replace so that they need not sleep. */
 typedef uint32_t (*ui_clock_fn)(void);
 extern ui_clock_fn ui_clock;
 
-typedef struct ui_timer {
-    int len_ms;     /* 0: no timer */
-    int turn, role; /* the move it counts for */
-    uint32_t since; /* clock when it last started running */
-    uint32_t used;  /* ms spent before that (pauses excluded) */
-    int running;    /* 0 while paused or over */
-} ui_timer;
-
 /* Text fields of the console. */
-enum { CF_NONE, CF_TITLE, CF_TEXT, CF_VALUE, CF_REASON, CF_NOTE, CF_COUNT };
-enum { CON_ASK_NONE, CON_ASK_UNDO, CON_ASK_FINISH, CON_ASK_REVOKE };
+enum { CF_NONE, CF_TITLE, CF_TEXT, CF_OPTIONS, CF_VALUE, CF_REASON, CF_NOTE, CF_TURN, CF_COUNT };
+enum { CON_ASK_NONE, CON_ASK_UNDO, CON_ASK_FINISH, CON_ASK_REVOKE, CON_ASK_JUMP };
 
 typedef struct ui_console {
-    int on;     /* shown in the players' window instead of their screens */
-    int back;   /* the players' screen to go back to when it is hidden */
-    int to;     /* inject recipient: -1 all, else a role */
-    int meter;  /* meter to override */
-    int sched;  /* event selected in the schedule, -1 none */
-    int field;  /* the field being typed in, CF_NONE none */
-    int ask;    /* CON_ASK_*: a confirmation is on screen */
-    int revoke; /* CON_ASK_REVOKE: the join slot */
+    int on;      /* shown in the players' window instead of their screens */
+    int back;    /* the players' screen to go back to when it is hidden */
+    int to;      /* inject recipient: -1 all, else a role */
+    int via;     /* inject channel: -1 none given, else CH_* */
+    int decides; /* the role answering the inject's options: -1 the recipient (all: the moving one)
+                  */
+    int policy;  /* the policy of a jump (policy_kind) */
+    int meter;   /* meter to override */
+    int sched;   /* event selected in the schedule, -1 none */
+    int field;   /* the field being typed in, CF_NONE none */
+    int ask;     /* CON_ASK_*: a confirmation is on screen */
+    int revoke;  /* CON_ASK_REVOKE: the join slot */
     char buf[CF_COUNT][600];
     char msg[1200]; /* what the last action did (or why not) */
     int msg_bad;
 } ui_console;
 
-/* MODAL_CONSOLE asks before the console takes the players' screen (F9). */
-typedef enum { MODAL_NONE, MODAL_CONFIRM, MODAL_MENU, MODAL_CONSOLE } ui_modal;
+/* What the join screen shows (ui_screens_join.c): the host's line (ui.h's
+   ui_join) for each team, in the roles' order, or sample codes for a
+   screenshot. The observers' and the facilitator's lines are never here:
+   the room's screen does not show them. */
+#define UI_JOIN_MAX 16 /* CR_MAX_ROLES: every team of a scenario has a card */
+typedef struct ui_join_screen {
+    char url[256]; /* "http://HOST:PORT/" */
+    int nteams;
+    ui_join team[UI_JOIN_MAX];
+    int sample; /* sample codes: a screenshot without a server */
+} ui_join_screen;
+
+/* MODAL_CONSOLE asks before the console takes the players' screen (F9);
+   MODAL_END says what End move would leave undone (game_end_warning). */
+typedef enum { MODAL_NONE, MODAL_CONFIRM, MODAL_MENU, MODAL_CONSOLE, MODAL_END } ui_modal;
 enum { MENU_MAIN, MENU_LOAD, MENU_SETTINGS };
 
 typedef struct ui_app {
@@ -199,7 +220,7 @@ typedef struct ui_app {
     int mx, my; /* mouse, pixels */
     int block_hits;
     ui_sreg sregs[8];
-    int nsregs;
+    int nsregs, cur_sreg; /* cur_sreg: the region being drawn, -1 none */
     int scroll[SCR_COUNT][SREG_COUNT];
     int scroll_max[SCR_COUNT][SREG_COUNT];
 
@@ -238,8 +259,13 @@ typedef struct ui_app {
     int read_items; /* items covered by read */
     int seen_role, seen_turn;
 
-    /* The confirm dialog. */
-    int pend_move, pend_target;
+    /* The confirm dialog: a move (pend_move), or with pend_move -1 an
+       ad-hoc decision's option (pend_item, pend_opt). */
+    int pend_move, pend_target, pend_item, pend_opt;
+    /* The warning before End move: its sentence, and the move it was given
+       in (once a move: End again ends it). */
+    char end_warning[1200];
+    int warned_turn, warned_role;
     char rationale[400];
     int typing;
     /* A number key opens the dialog, and the same press then arrives as
@@ -265,7 +291,9 @@ typedef struct ui_app {
        the timer; a second window is a view (its own renderer, fonts, hit
        areas and scrolling) whose peer is the players' app. */
     ui_console con;
-    ui_timer timer;
+    movetimer timer;
+    int began;           /* the first team has passed a hand-over: the exercise runs */
+    int hold;            /* the projector is held: the players' window shows the card */
     struct ui_app *peer; /* console window: the players' app */
     struct ui_app *cwin; /* players' app: the console window, NULL none */
     SDL_Color under;     /* what scrolled content is drawn on */
@@ -314,7 +342,8 @@ enum {
     TX_VCENTER = 4,  /* centre vertically in the box */
     TX_ELLIPSIS = 8, /* one line, cut with "…" when too long (not an overflow) */
     TX_MEASURE = 16, /* measure only */
-    TX_FLOW = 32     /* box height is unbounded (scrolled content) */
+    TX_FLOW = 32,    /* box height is unbounded (scrolled content) */
+    TX_CLAMP = 64    /* the lines the box holds, the last cut with "…" (not an overflow) */
 };
 int ui_text(ui_app *a, int style, SDL_Color c, SDL_Rect box, const char *text, int flags);
 int ui_text_h(ui_app *a, int style, const char *text, int width);
@@ -325,6 +354,9 @@ void ui_layout_note(const char *what, const SDL_Rect *r, int need);
 
 /* ui_widgets.c: hit areas, focus, panels, buttons, scroll regions. */
 void ui_hit_add(ui_app *a, SDL_Rect r, int action, int arg, int focusable);
+/* A focusable widget scrolled out of sight, not drawn: Tab still reaches
+   it, and scrolls it into view (ui_input.c). */
+void ui_hit_hidden(ui_app *a, SDL_Rect r, int action, int arg);
 int ui_hit_at(const ui_app *a, int x, int y);
 int ui_is_focus(const ui_app *a, int action, int arg);
 int ui_is_hover(const ui_app *a, SDL_Rect r);
@@ -358,14 +390,17 @@ void ui_icon_clock(ui_app *a, SDL_Rect r, SDL_Color c);
 void ui_icon_bolt(ui_app *a, SDL_Rect r, SDL_Color c);
 void ui_icon_flag(ui_app *a, SDL_Rect r, SDL_Color c);
 
-/* ui_timer.c: the countdown follows the game: a new move restarts it, a
-   pause stops it, a resume lets it go on. */
-void ui_timer_set(ui_timer *t, int minutes, const game *g);
-void ui_timer_sync(ui_timer *t, const game *g);
-int ui_timer_left(const ui_timer *t); /* ms left (0 when over), -1 no timer */
+/* ui_timer.c: the move timer follows the game (a new move starts it from
+   full, a pause stops it) and the players' app (ui_can_act: it waits on
+   the briefing, the hand-over, the menu and the hold). a is the players'. */
+int ui_can_act(const ui_app *a);
+void ui_timer_sync(ui_app *a);
+/* A loaded save: the move in progress goes on from what it had used. */
+void ui_timer_restore(ui_app *a);
+long long ui_timer_left(const movetimer *t); /* ms left (0 when over), -1 no timer */
 /* "9:41"; *amber in the last minute. */
-void ui_timer_text(const ui_timer *t, const game *g, char *buf, size_t size, int *amber);
-uint32_t ui_timer_wait(const ui_timer *t); /* ms to the next visible change, 0 none */
+void ui_timer_text(const movetimer *t, const game *g, char *buf, size_t size, int *amber);
+uint32_t ui_timer_wait(const movetimer *t); /* ms to the next visible change, 0 none */
 
 /* ui_console.c, ui_console_ctl.c: the facilitator's console. */
 void ui_console_draw(ui_app *v);
@@ -376,6 +411,8 @@ ui_app *ui_players(ui_app *v);      /* the app that holds the game */
 int ui_is_console(const ui_app *a); /* v shows the console (its window, or F9 in place) */
 /* One line per upcoming inject; see ui_console_ctl.c. */
 int ui_schedule_line(const ui_app *a, int ev, char *buf, size_t size);
+/* The role that answers the ad-hoc inject's options, as the console sends it. */
+int ui_inject_decider(const ui_app *m);
 
 /* ui_png.c */
 int ui_png_write(const char *path, const SDL_Surface *rgba, char *err, size_t errlen);
@@ -434,6 +471,7 @@ viewer ui_view(const ui_app *a);
 void ui_title_draw(ui_app *a);
 void ui_briefing_draw(ui_app *a);
 void ui_handover_draw(ui_app *a);
+void ui_hold_draw(ui_app *a); /* the projector's hold: "Exercise paused" */
 void ui_dashboard_draw(ui_app *a);
 int ui_dashboard_key(ui_app *a, SDL_Keycode k);
 void ui_evidence_draw(ui_app *a);
@@ -448,12 +486,21 @@ int ui_evidence_key(ui_app *a, SDL_Keycode k);
 void ui_diplomacy_draw(ui_app *a);
 void ui_timeline_draw(ui_app *a);
 void ui_debrief_draw(ui_app *a);
+void ui_join_draw(ui_app *a);
+void ui_join_get(const ui_app *a, ui_join_screen *j);
+void ui_join_sample(const ui_app *a, ui_join_screen *j); /* the screenshot's codes */
 void ui_menu_draw(ui_app *a);
 void ui_confirm_draw(ui_app *a);
+void ui_end_warning_draw(ui_app *a);
 void ui_console_ask_draw(ui_app *a);
 void ui_meter_row(ui_app *a, SDL_Rect r, int meter, int show_spark);
 void ui_sparkline(ui_app *a, SDL_Rect r, int meter, SDL_Color c, int axes);
 void ui_move_card(ui_app *a, SDL_Rect r, int move, int number, int *height, int measure);
+/* A standing action in a list: its label, a line of its text, its cost and
+   why it is locked; its risk is the confirm dialog's. */
+void ui_action_card(ui_app *a, SDL_Rect r, int move, int *height, int measure);
+/* The hit a move card registers, for one scrolled out of sight. */
+void ui_move_hit(ui_app *a, SDL_Rect r, int move);
 int ui_move_state(ui_app *a, int move, char *why, size_t len);
 
 #endif

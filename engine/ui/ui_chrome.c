@@ -77,8 +77,14 @@ static void role_block(ui_app *a, SDL_Rect r)
     SDL_Rect top = ui_cut_top(&r, ui_line_h(a, ST_SMALL), 0);
     ui_text(a, ST_SMALL, a->th->dim, top, "NOW MOVING", TX_RIGHT | TX_ELLIPSIS);
     SDL_Rect name = ui_cut_top(&r, ui_line_h(a, ST_H3), 0);
-    ui_text(a, ST_H3, ui_role_color(a, g->role), name, ui_role_name(a, g->role),
-            TX_RIGHT | TX_ELLIPSIS);
+    /* The whole name, smaller if need be, else the short one: never cut. */
+    const def_role *ro = &a->ses->sc->roles[g->role];
+    const char *shown = ro->name;
+    int style = ST_H3;
+    if (ui_text_width(a, ST_H3, shown) > name.w) style = ST_BODY_B;
+    if (ui_text_width(a, style, shown) > name.w && ro->shortname)
+        shown = ro->shortname, style = ST_H3;
+    ui_text(a, style, ui_role_color(a, g->role), name, shown, TX_RIGHT | TX_VCENTER | TX_ELLIPSIS);
     ui_text(a, ST_SMALL, a->th->dim, r, pts, TX_RIGHT | TX_ELLIPSIS);
 }
 

@@ -13,6 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "policy.h"
+#include "record.h"
 #include "ui_app.h"
 #include "util.h"
 
@@ -76,7 +78,9 @@ static void header(ui_app *v, ui_app *m, SDL_Rect r)
     const game *g = s->g;
     int gap = ui_px(v, 20);
     SDL_Rect pause = ui_cut_right(&r, ui_px(v, 210), gap);
+    SDL_Rect hold = ui_cut_bottom(&pause, (pause.h - ui_px(v, 6)) / 2, ui_px(v, 6));
     ui_button(v, pause, g->paused ? "Resume" : "Pause", ACT_CON_PAUSE, 0, !g->paused);
+    ui_button_key(v, hold, m->hold ? "Show the game" : "Hold screen", "F8", ACT_HOLD, 0, m->hold);
     timer_block(v, m, ui_cut_right(&r, ui_px(v, 360), gap));
     SDL_Rect who = ui_cut_left(&r, r.w * 45 / 100, gap);
     ui_text(v, ST_H3, v->th->warn, ui_cut_top(&who, ui_line_h(v, ST_H3), 0), "FACILITATOR CONSOLE",
@@ -152,7 +156,10 @@ static void meters(ui_app *v, ui_app *m, SDL_Rect r)
     int y0 = ui_scroll_begin(v, SREG_THIRD, body) + body.y, y = y0;
     for (int i = 0; i < m->ses->sc->nmeters; i++, y += rowh + gap) {
         SDL_Rect row = ui_rect(body.x, y, body.w - ui_px(v, 14), rowh);
-        if (ui_visible(v, row)) meter_row(v, m, row, i);
+        if (ui_visible(v, row))
+            meter_row(v, m, row, i);
+        else
+            ui_hit_hidden(v, row, ACT_CON_METER, i);
     }
     ui_scroll_end(v, SREG_THIRD, body, y - y0 - gap);
 }
@@ -209,7 +216,10 @@ static int sched_row(ui_app *v, ui_app *m, SDL_Rect r, int ev, const char *when)
     int h1 = ui_text_h(v, ST_BODY_B, e->title, w), h2 = ui_text_h(v, ST_SMALL, to, w);
     int h3 = ui_text_h(v, ST_SMALL_B, when, w);
     r.h = h1 + h2 + h3 + 2 * pad;
-    if (!ui_visible(v, r)) return r.h;
+    if (!ui_visible(v, r)) {
+        ui_hit_hidden(v, r, ACT_CON_SCHED, ev);
+        return r.h;
+    }
     int sel = m->con.sched == ev,
         sup = m->ses->g->ev[ev] == EV_SUPPRESSED || m->ses->g->ev[ev] == EV_CANCELLED;
     ui_round(v, r, ui_px(v, 6),
@@ -260,6 +270,25 @@ static void schedule(ui_app *v, ui_app *m, SDL_Rect r)
     ui_scroll_end(v, SREG_MAIN, view, y - y0);
 }
 
+/* Who sent a journal line: the team whose move it was only when it was a
+   team's move (record.h), else the facilitator, the policy, the timer. */
+static void sent_by(const journal_entry *e, char *buf, size_t size)
+{
+    switch (record_maker_of_line(e)) {
+    case RECORD_FACILITATOR:
+        str_fmt(buf, size, "facilitator");
+        break;
+    case RECORD_POLICY:
+        str_fmt(buf, size, "policy %s", e->by.name);
+        break;
+    case RECORD_DEFAULT:
+        str_fmt(buf, size, "%s", e->by.name[0] ? e->by.name : "default");
+        break;
+    default:
+        str_fmt(buf, size, "%s", e->by.team[0] ? e->by.team : e->role);
+    }
+}
+
 static void journal_panel(ui_app *v, ui_app *m, SDL_Rect r)
 {
     const session *s = m->ses;
@@ -272,8 +301,9 @@ static void journal_panel(ui_app *v, ui_app *m, SDL_Rect r)
     for (int i = s->nlog - 1; i >= 0; i--) {
         const journal_entry *e = &s->log[i];
         int undone = !live[i] && strcmp(e->cmd, cmd_names[CMD_UNDO]) != 0;
-        char line[CMD_TEXT_MAX + 300];
-        str_fmt(line, sizeof line, "%d · T%d · %s · %s%s", i + 1, e->turn, e->role, e->cmd,
+        char line[CMD_TEXT_MAX + 300], who[120];
+        sent_by(e, who, sizeof who);
+        str_fmt(line, sizeof line, "%d · T%d · %s · %s%s", i + 1, e->turn, who, e->cmd,
                 undone ? "  (undone)" : "");
         y += ui_text(v, ST_SMALL, undone ? v->th->dim : v->th->text, ui_rect(body.x, y, body.w, 0),
                      line, TX_FLOW) +
@@ -342,14 +372,83 @@ static int buttons2(ui_app *v, SDL_Rect r, int y, const char *l1, int a1, const 
     return y + bh + gap;
 }
 
+/* A row of small buttons that wraps: label i of n, each its action's arg. */
+static int chips(ui_app *v, SDL_Rect r, int y, const char *const *labels, const int *args, int n,
+                 int action, int on)
+{
+    int h = ui_line_h(v, ST_SMALL_B) + ui_px(v, 12), gap = ui_px(v, 6), x = r.x;
+    for (int i = 0; i < n; i++) {
+        int w = ui_chip_w(v, labels[i]) + ui_px(v, 10);
+        if (x > r.x && x + w > r.x + r.w) x = r.x, y += h + gap;
+        if (w > r.w) w = r.w;
+        small_button(v, ui_rect(x, y, w, h), labels[i], action, args[i], args[i] == on);
+        x += w + gap;
+    }
+    return y + h + gap;
+}
+
+static int channels(ui_app *v, ui_app *m, SDL_Rect r, int y)
+{
+    const char *labels[CH_COUNT + 1] = {"none"};
+    int args[CH_COUNT + 1] = {-1};
+    for (int i = 0; i < CH_COUNT; i++) labels[i + 1] = def_channel_names[i], args[i + 1] = i;
+    return chips(v, r, y, labels, args, CH_COUNT + 1, ACT_CON_VIA, m->con.via);
+}
+
+/* Who answers the options: shown only when there are options. */
+static int deciders(ui_app *v, ui_app *m, SDL_Rect r, int y)
+{
+    const char *labels[CR_MAX_ROLES];
+    int args[CR_MAX_ROLES], n = m->ses->sc->nroles;
+    for (int i = 0; i < n; i++) labels[i] = short_name(m, i), args[i] = i;
+    y = section(v, r, y, "ANSWERED BY · a decision for one team");
+    return chips(v, r, y, labels, args, n, ACT_CON_DECIDES, ui_inject_decider(m));
+}
+
+static int held_list(ui_app *v, ui_app *m, SDL_Rect r, int y)
+{
+    const game *g = m->ses->g;
+    char line[800];
+    str_fmt(line, sizeof line, "Held for the resume (%d):", g->nheld);
+    for (int i = 0; i < g->nheld; i++)
+        str_cat(line, sizeof line, "%s %s", i ? ";" : "", g->held[i].title);
+    return y + ui_text(v, ST_SMALL, v->th->warn, ui_rect(r.x, y, r.w, 0), line, TX_FLOW) +
+           ui_px(v, 6);
+}
+
 static int inject_form(ui_app *v, ui_app *m, SDL_Rect r, int y)
 {
     int gap = ui_px(v, 6);
     y = section(v, r, y, "AD-HOC INJECT · to");
     y = recipients(v, m, r, y);
+    y = section(v, r, y, "THROUGH");
+    y = channels(v, m, r, y);
     y += field(v, m, ui_rect(r.x, y, r.w, 0), CF_TITLE, "Title (click to type)", 0) + gap;
     y += field(v, m, ui_rect(r.x, y, r.w, 0), CF_TEXT, "Text of the inject", 2) + gap;
+    y += field(v, m, ui_rect(r.x, y, r.w, 0), CF_OPTIONS,
+               "Options of a decision, if any: Speak now | Wait", 0) +
+         gap;
+    if (m->con.buf[CF_OPTIONS][strspn(m->con.buf[CF_OPTIONS], " ")]) y = deciders(v, m, r, y);
+    if (m->ses->g->nheld) y = held_list(v, m, r, y);
+    if (m->ses->g->paused)
+        return buttons2(v, r, y, "Send it now", ACT_CON_INJECT, "Send it at the resume",
+                        ACT_CON_HELD);
     return buttons2(v, r, y, "Send the inject", ACT_CON_INJECT, NULL, 0);
+}
+
+/* Jump ahead: a policy plays every move up to a turn (asks first). */
+static int jump_form(ui_app *v, ui_app *m, SDL_Rect r, int y)
+{
+    static const char *const labels[] = {"historical", "first", "random"};
+    static const int args[] = {POLICY_HISTORICAL, POLICY_FIRST, POLICY_RANDOM};
+    y = section(v, r, y, "JUMP AHEAD · a policy plays the moves (journaled as its own)");
+    y = chips(v, r, y, labels, args, 3, ACT_CON_POLICY, m->con.policy);
+    int gap = ui_px(v, 6), fw = r.w * 40 / 100;
+    int h = field(v, m, ui_rect(r.x, y, fw, 0), CF_TURN, "to turn", 0);
+    int bh = ui_line_h(v, ST_BODY_B) + ui_px(v, 18);
+    ui_button(v, ui_rect(r.x + fw + gap, y, r.w - fw - gap, h > bh ? h : bh), "Jump…", ACT_CON_JUMP,
+              0, 0);
+    return y + (h > bh ? h : bh) + ui_px(v, 10);
 }
 
 static int override_form(ui_app *v, ui_app *m, SDL_Rect r, int y)
@@ -415,6 +514,7 @@ static void controls(ui_app *v, ui_app *m, SDL_Rect r)
     y = override_form(v, m, body, y) + gap;
     y = note_form(v, m, body, y) + gap;
     y = event_controls(v, m, body, y) + gap;
+    y = jump_form(v, m, body, y) + gap;
     y = section(v, body, y, "THE EXERCISE");
     y = buttons2(v, body, y, "Undo last…", ACT_CON_UNDO, "End exercise…", ACT_CON_FINISH);
     if (m->host) y = room_controls(v, m, body, y + gap);
@@ -435,6 +535,11 @@ static void ask(ui_app *v, ui_app *m)
         str_fmt(q, sizeof q,
                 "Give this join code a new one? Every device that joined with the old code is "
                 "disconnected and must join again with the new one.");
+    else if (m->con.ask == CON_ASK_JUMP)
+        str_fmt(q, sizeof q,
+                "Let the policy '%s' play every move until turn %d begins?\nEach of its moves "
+                "is journaled as the policy's, never as a team's; undo takes them back one by one.",
+                policy_name((policy_kind)m->con.policy), atoi(m->con.buf[CF_TURN]));
     else
         str_fmt(q, sizeof q, "End the exercise now? The players' screen goes to the debrief.");
     ui_fill(v, ui_rect(0, 0, v->pw, v->ph), v->th->shadow);

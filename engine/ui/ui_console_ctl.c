@@ -11,8 +11,10 @@
  */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "autoplay.h"
 #include "ui_actions.h"
 #include "ui_app.h"
 #include "util.h"
@@ -50,7 +52,9 @@ static int apply(ui_app *m, const char *line)
     if (!m->ses) return -1;
     journal_by by = {.kind = "facilitator"}; /* the journal says who sent it */
     int rc = session_apply_as(m->ses, line, &by);
-    if (rc) {
+    if (rc && m->ses->g->paused && strstr(m->ses->err, "is paused")) {
+        say(m, 1, "Refused: the game is paused; press Resume (top right) first.");
+    } else if (rc) {
         char why[sizeof m->ses->err + 200];
         ui_role_words(m, m->ses->err, why, sizeof why);
         say(m, 1, "Refused: %s", why);
@@ -73,10 +77,31 @@ static const char *clean(char *s)
     return s;
 }
 
-static void send_inject(ui_app *m)
+/* The role that answers the inject's options: the one chosen, else its
+   recipient, else (to everyone) the team whose move it is. */
+int ui_inject_decider(const ui_app *m)
+{
+    const ui_console *c = &m->con;
+    int n = m->ses->sc->nroles;
+    if (c->decides >= 0 && c->decides < n) return c->decides;
+    return c->to >= 0 && c->to < n ? c->to : m->ses->g->role;
+}
+
+/* "Speak now | Wait" as the options of the line ("" none). */
+static void options_part(const ui_app *m, char *out, size_t size)
+{
+    char opts[600];
+    str_fmt(opts, sizeof opts, "%s", m->con.buf[CF_OPTIONS]);
+    const char *o = clean(opts);
+    out[0] = '\0';
+    if (*o) str_fmt(out, size, " || %s", o);
+}
+
+static void send_inject(ui_app *m, int held)
 {
     ui_console *c = &m->con;
-    char title[600], text[600], line[1400];
+    const def_scenario *sc = m->ses->sc;
+    char title[600], text[600], opts[700], flags[200] = "", line[2200];
     str_fmt(title, sizeof title, "%s", c->buf[CF_TITLE]);
     str_fmt(text, sizeof text, "%s", c->buf[CF_TEXT]);
     const char *t = clean(title), *x = clean(text);
@@ -89,9 +114,43 @@ static void send_inject(ui_app *m)
         say(m, 1, "The title may not contain \"--\" (it separates the title from the text).");
         return;
     }
-    const char *to = c->to >= 0 && c->to < m->ses->sc->nroles ? m->ses->sc->roles[c->to].id : "all";
-    str_fmt(line, sizeof line, "%s %s %s -- %s", cmd_names[CMD_INJECT], to, t, x);
-    if (!apply(m, line)) c->buf[CF_TITLE][0] = c->buf[CF_TEXT][0] = '\0', c->field = CF_NONE;
+    options_part(m, opts, sizeof opts);
+    const char *to = c->to >= 0 && c->to < sc->nroles ? sc->roles[c->to].id : "all";
+    if (c->via >= 0 && c->via < CH_COUNT)
+        str_cat(flags, sizeof flags, " via=%s", def_channel_names[c->via]);
+    if (opts[0]) str_cat(flags, sizeof flags, " decides=%s", sc->roles[ui_inject_decider(m)].id);
+    if (held) str_cat(flags, sizeof flags, " at=resume");
+    str_fmt(line, sizeof line, "%s %s%s %s -- %s%s", cmd_names[CMD_INJECT], to, flags, t, x, opts);
+    if (apply(m, line)) return;
+    c->buf[CF_TITLE][0] = c->buf[CF_TEXT][0] = c->buf[CF_OPTIONS][0] = '\0', c->field = CF_NONE;
+    if (held) say(m, 0, "Held: it reaches the inbox when you resume. (%s)", line);
+}
+
+/* Jump to a turn: the policy plays every move up to it (asked first). */
+static void ask_jump(ui_app *m)
+{
+    int turn = atoi(m->con.buf[CF_TURN]);
+    const game *g = m->ses->g;
+    if (turn <= g->turn || turn > m->ses->sc->nturns) {
+        say(m, 1, "Jump to a turn after this one: %d to %d.", g->turn + 1, m->ses->sc->nturns);
+        m->con.field = CF_TURN;
+        return;
+    }
+    m->con.ask = CON_ASK_JUMP;
+}
+
+static void jump(ui_app *m)
+{
+    char err[1024];
+    int turn = atoi(m->con.buf[CF_TURN]), from = m->ses->g->turn, nlog = m->ses->nlog;
+    policy_kind k = (policy_kind)m->con.policy;
+    if (autoplay_session_to(m->ses, k, turn, err, sizeof err))
+        say(m, 1, "The jump stopped: %s", err);
+    else
+        say(m, 0, "The policy '%s' played %d moves: turn %d to turn %d (journaled as its own).",
+            policy_name(k), m->ses->nlog - nlog, from, m->ses->g->turn);
+    m->con.buf[CF_TURN][0] = '\0';
+    ui_after_command(m);
 }
 
 static void send_set(ui_app *m)
@@ -172,22 +231,24 @@ static void answer(ui_app *m, int yes)
         apply(m, cmd_names[CMD_FINISH]);
     else if (ask == CON_ASK_REVOKE)
         revoke(m, m->con.revoke);
+    else if (ask == CON_ASK_JUMP)
+        jump(m);
 }
 
-/* The timer: the window's, and hosting, every device's. */
-static void set_timer(ui_app *m, game *g, int minutes)
+/* The move timer: the journaled `timer` command, the window's and,
+   hosting, every device's (the server journals it). */
+static void set_timer(ui_app *m, int minutes)
 {
     if (m->host) {
         m->host->timer(m->host->ud, minutes, -1);
-        say(m, 0, minutes ? "Timer: %d minutes for each turn, on every device." : "Timer off.",
+        say(m, 0, minutes ? "Timer: %d minutes for each move, on every device." : "Timer off.",
             minutes);
         return;
     }
-    ui_timer_set(&m->timer, minutes, g);
-    if (minutes)
-        say(m, 0, "Timer: %d minutes for each move (a display, not journaled).", minutes);
-    else
-        say(m, 0, "Timer off.");
+    char line[64];
+    str_fmt(line, sizeof line, "%s %d", cmd_names[CMD_TIMER], minutes);
+    if (apply(m, line) == 0)
+        say(m, 0, minutes ? "Timer: %d minutes for each move (journaled)." : "Timer off.", minutes);
 }
 
 static void start_typing(ui_app *v, int field)
@@ -207,7 +268,7 @@ void ui_console_do(ui_app *v, int action, int arg)
         apply(m, cmd_names[g->paused ? CMD_RESUME : CMD_PAUSE]);
         break;
     case ACT_CON_TIMER:
-        set_timer(m, g, arg);
+        set_timer(m, arg);
         break;
     case ACT_CON_FIELD:
         start_typing(v, arg);
@@ -216,7 +277,20 @@ void ui_console_do(ui_app *v, int action, int arg)
         m->con.to = arg;
         break;
     case ACT_CON_INJECT:
-        send_inject(m);
+    case ACT_CON_HELD:
+        send_inject(m, action == ACT_CON_HELD);
+        break;
+    case ACT_CON_VIA:
+        m->con.via = m->con.via == arg ? -1 : arg;
+        break;
+    case ACT_CON_DECIDES:
+        m->con.decides = arg;
+        break;
+    case ACT_CON_POLICY:
+        m->con.policy = arg;
+        break;
+    case ACT_CON_JUMP:
+        ask_jump(m);
         break;
     case ACT_CON_METER:
         pick_meter(m, arg), start_typing(v, CF_VALUE);
@@ -271,8 +345,10 @@ static void submit(ui_app *v, int field)
 {
     if (field == CF_TITLE)
         start_typing(v, CF_TEXT);
-    else if (field == CF_TEXT)
+    else if (field == CF_TEXT || field == CF_OPTIONS)
         ui_console_do(v, ACT_CON_INJECT, 0);
+    else if (field == CF_TURN)
+        ui_console_do(v, ACT_CON_JUMP, 0);
     else if (field == CF_VALUE)
         start_typing(v, CF_REASON);
     else if (field == CF_REASON)

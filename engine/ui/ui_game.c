@@ -195,6 +195,8 @@ void ui_game_close(ui_app *a)
     free(a->read);
     a->read = NULL, a->read_items = 0;
     a->save_path[0] = a->warning[0] = a->report_msg[0] = '\0';
+    movetimer_init(&a->timer); /* another game: its own timer */
+    a->began = a->hold = 0;
 }
 
 /* A new game's seed when none is given: from the clock, mixed, and short
@@ -214,7 +216,6 @@ static void reset_view(ui_app *a)
     a->mx_card = -1, a->mx_col = 0, a->mx_rel = 0;
     a->seen_role = a->ses->g->role, a->seen_turn = a->ses->g->turn;
     a->modal = MODAL_NONE;
-    a->timer.turn = -1; /* a new game: the timer starts again */
     a->con.sched = -1, a->con.ask = CON_ASK_NONE;
 }
 
@@ -381,6 +382,7 @@ int ui_game_load(ui_app *a, const char *path)
         str_cat(a->warning, sizeof a->warning,
                 "The save file is left untouched; use Save in the menu (Esc) to keep this game.");
     reset_view(a);
+    ui_timer_restore(a);
     rc = 0;
 done:
     journal_file_free(&jf);
@@ -473,8 +475,8 @@ static void adopt(ui_app *a)
     a->warning[0] = '\0';
     free(a->read);
     a->read = NULL, a->read_items = 0;
-    reset_view(a);
-    ui_timer_sync(&a->timer, a->ses->g);
+    reset_view(a); /* the timer goes on: the same game, the same move */
+    ui_timer_sync(a);
 }
 
 /* The new game replaces the old one whenever the scenario loads and the

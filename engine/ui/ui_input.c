@@ -10,6 +10,26 @@
 #include "ui_app.h"
 #include "util.h"
 
+/* The focused widget scrolled into its region's view: whole when it fits
+   (clear of the "more below" strip), else its top. */
+static void reveal(ui_app *a, const ui_hit *h)
+{
+    if (h->sreg < 0 || h->sreg >= a->nsregs) return;
+    const ui_sreg *s = &a->sregs[h->sreg];
+    int *sc = &a->scroll[a->screen][s->id], max = a->scroll_max[a->screen][s->id];
+    int above = h->full.y - s->r.y, below = h->full.y + h->full.h - (s->r.y + s->r.h);
+    /* Clear of the "more below" label and its fade, unless at the bottom. */
+    int strip = *sc + below < max ? ui_line_h(a, ST_SMALL) + ui_px(a, 30) : 0;
+    int d = 0;
+    if (above < 0 || h->full.h > s->r.h - strip)
+        d = above - ui_px(a, 4);
+    else if (below + strip > 0)
+        d = below + strip < above ? below + strip : above;
+    *sc += d;
+    if (*sc > max) *sc = max;
+    if (*sc < 0) *sc = 0;
+}
+
 static void move_focus(ui_app *a, int dir)
 {
     int cur = -1, n = a->nhits;
@@ -19,6 +39,7 @@ static void move_focus(ui_app *a, int dir)
         int i = cur < 0 ? (dir > 0 ? k - 1 : n - k) : ((cur + dir * k) % n + n) % n;
         if (!a->hits[i].focusable) continue;
         a->focus_act = a->hits[i].action, a->focus_arg = a->hits[i].arg;
+        reveal(a, &a->hits[i]);
         a->dirty = 1;
         return;
     }
@@ -42,6 +63,8 @@ static void default_action(ui_app *a)
     if (a->modal == MODAL_CONFIRM)
         ui_do(a, ACT_CONFIRM, 0);
     else if (a->modal)
+        return;
+    else if (ui_players(a)->hold && !ui_is_console(a))
         return;
     else if (a->screen == SCR_HANDOVER)
         ui_do(a, ACT_HANDOVER_OK, 0);
@@ -95,6 +118,16 @@ static int tab_key(ui_app *a, SDL_Keycode k)
     return 0;
 }
 
+/* Hosting, F10 shows the join screen and goes back to where the room was. */
+static void join_key(ui_app *a)
+{
+    if (!a->host || !a->ses || a->modal || ui_is_console(a)) return;
+    if (a->screen != SCR_JOIN)
+        ui_go(a, SCR_JOIN);
+    else
+        ui_go(a, a->ses->g->ended ? SCR_DEBRIEF : SCR_DASHBOARD);
+}
+
 static void key_down(ui_app *a, const SDL_KeyboardEvent *e)
 {
     SDL_Keycode k = e->keysym.sym;
@@ -102,16 +135,23 @@ static void key_down(ui_app *a, const SDL_KeyboardEvent *e)
     a->dirty = 1;
     if (k == SDLK_F9) return ui_console_toggle(a);
     if (k == SDLK_F5) return ui_reload(a);
+    if (k == SDLK_F8) return ui_hold_toggle(a);
     if (ui_is_console(a) && ui_console_key(a, k)) return;
     if (a->typing && typing_key(a, k)) return;
     if (k == SDLK_F11) return ui_toggle_fullscreen(a);
+    if (k == SDLK_F10) return join_key(a);
     if (ctrl && (k == SDLK_PLUS || k == SDLK_EQUALS || k == SDLK_KP_PLUS))
         return ui_set_scale(a, 1);
     if (ctrl && (k == SDLK_MINUS || k == SDLK_KP_MINUS)) return ui_set_scale(a, -1);
     if (ctrl && k == SDLK_0) return ui_set_scale(a, 0);
+    if (ui_players(a)->hold && !ui_is_console(a)) return; /* the card: nothing to act on */
     if (k == SDLK_ESCAPE)
-        return ui_do(
-            a, a->modal == MODAL_CONFIRM || a->modal == MODAL_CONSOLE ? ACT_CANCEL : ACT_MENU, 0);
+        return ui_do(a,
+                     a->modal == MODAL_CONFIRM || a->modal == MODAL_CONSOLE || a->modal == MODAL_END
+                         ? ACT_CANCEL
+                         : ACT_MENU,
+                     0);
+    if (a->modal == MODAL_END && k == SDLK_END) return ui_do(a, ACT_END_ANYWAY, 0);
     if (!a->modal && a->ses && a->screen == SCR_EVIDENCE && ui_evidence_key(a, k)) return;
     if (k == SDLK_TAB) return move_focus(a, shift ? -1 : 1);
     if (k == SDLK_DOWN || k == SDLK_RIGHT) return move_focus(a, 1);
@@ -124,8 +164,8 @@ static void key_down(ui_app *a, const SDL_KeyboardEvent *e)
     if (k == SDLK_PAGEDOWN) return ui_scroll_by(a, -1, -1, page);
     if (k == SDLK_PAGEUP) return ui_scroll_by(a, -1, -1, -page);
     if (a->modal == MODAL_CONFIRM && k >= SDLK_1 && k <= SDLK_9) {
-        const def_move *m = &a->ses->sc->moves[a->pend_move];
-        if (k - SDLK_1 < m->ntargets) a->pend_target = k - SDLK_1;
+        const def_move *m = a->pend_move >= 0 ? &a->ses->sc->moves[a->pend_move] : NULL;
+        if (m && k - SDLK_1 < m->ntargets) a->pend_target = k - SDLK_1;
         return;
     }
     if (a->modal == MODAL_CONSOLE && (k == SDLK_y || k == SDLK_n))

@@ -5,7 +5,9 @@
  * box holds) the lines that fit are drawn, never spilling onto a neighbour,
  * and the overflow is recorded: tests render every screen at several sizes
  * and require that none was recorded. One-line labels may be cut with an
- * ellipsis by choice (TX_ELLIPSIS); that is not an overflow.
+ * ellipsis by choice (TX_ELLIPSIS), and so may a text kept to the lines of
+ * its box (TX_CLAMP: a summary whose whole is shown elsewhere); that is not
+ * an overflow.
  */
 #include <stdio.h>
 #include <string.h>
@@ -227,6 +229,22 @@ static int ellipsis_line(ui_app *a, int style, SDL_Color c, SDL_Rect box, const 
     return lh;
 }
 
+/* The lines that fit, the last of them the rest of the text cut with "…". */
+static int clamped(ui_app *a, int style, SDL_Color c, SDL_Rect box, const char *text, const wrap *w,
+                   int flags)
+{
+    int lh = ui_line_h(a, style), fit = box.h / lh;
+    if (fit < 1) fit = 1;
+    if (flags & TX_MEASURE) return fit * lh;
+    const char *rest = text + w->start[fit - 1]; /* before the cut's lookup may flush w */
+    for (int i = 0; i + 1 < fit; i++)
+        if (w->len[i])
+            draw_span(a, style, c, box, box.y + i * lh, text + w->start[i], w->len[i], flags);
+    SDL_Rect last = ui_rect(box.x, box.y + (fit - 1) * lh, box.w, lh);
+    ellipsis_line(a, style, c, last, rest, flags & TX_CENTER);
+    return fit * lh;
+}
+
 int ui_text(ui_app *a, int style, SDL_Color c, SDL_Rect box, const char *text, int flags)
 {
     if (!text) text = "";
@@ -235,6 +253,7 @@ int ui_text(ui_app *a, int style, SDL_Color c, SDL_Rect box, const char *text, i
     wrap *w = get_wrap(a, style, text, box.w);
     int lh = ui_line_h(a, style), h = w->n * lh;
     int fit = w->n;
+    if ((flags & TX_CLAMP) && h > box.h + 2) return clamped(a, style, c, box, text, w, flags);
     if (!(flags & TX_FLOW) && h > box.h + 2) {
         ui_layout_note(text, &box, h);
         fit = box.h / lh;

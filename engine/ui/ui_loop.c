@@ -25,7 +25,7 @@ static void draw_frame(ui_app *a)
 {
     if (!a->font[0]) return; /* no typeface: reported on stderr */
     a->under = a->th->bg;
-    if (a->ses && !a->peer) ui_timer_sync(&a->timer, a->ses->g);
+    if (a->ses && !a->peer) ui_timer_sync(a);
     if (ui_is_console(a)) {
         ui_console_draw(a);
         if (a->modal == MODAL_MENU && !a->peer) ui_menu_draw(a);
@@ -33,6 +33,11 @@ static void draw_frame(ui_app *a)
         return;
     }
     if (!a->ses && a->screen != SCR_TITLE) a->screen = SCR_TITLE;
+    if (a->ses && a->hold) { /* the projector's hold covers every screen and dialog */
+        ui_hold_draw(a);
+        draw_toast(a);
+        return;
+    }
     switch (a->screen) {
     case SCR_TITLE:
         ui_title_draw(a);
@@ -58,6 +63,9 @@ static void draw_frame(ui_app *a)
     case SCR_DEBRIEF:
         ui_debrief_draw(a);
         break;
+    case SCR_JOIN:
+        ui_join_draw(a);
+        break;
     default:
         break;
     }
@@ -65,6 +73,7 @@ static void draw_frame(ui_app *a)
     if (a->modal == MODAL_CONFIRM && a->ses) ui_confirm_draw(a);
     if (a->modal == MODAL_MENU) ui_menu_draw(a);
     if (a->modal == MODAL_CONSOLE) ui_console_ask_draw(a);
+    if (a->modal == MODAL_END && a->ses) ui_end_warning_draw(a);
     draw_toast(a);
 }
 
@@ -73,7 +82,7 @@ static void draw_frame(ui_app *a)
    limit are touched. SDL_RenderClear ignores the clip, hence the fill. */
 void ui_render(ui_app *a)
 {
-    a->nhits = 0, a->nsregs = 0;
+    a->nhits = 0, a->nsregs = 0, a->cur_sreg = -1;
     a->block_hits = a->modal != MODAL_NONE;
     a->timer_at = ui_rect(0, 0, 0, 0);
     if (a->peer) a->th = a->peer->th;
@@ -156,11 +165,11 @@ static void mirror_timer(ui_app *a)
 {
     int len = 0, left = 0, running = 0;
     a->host->timer_get(a->host->ud, &len, &left, &running);
-    ui_timer *t = &a->timer;
+    movetimer *t = &a->timer;
     t->len_ms = len > 0 ? len : 0;
-    t->turn = a->ses->g->turn, t->role = a->ses->g->role;
-    t->used = len > 0 ? (uint32_t)(len - left) : 0;
-    t->since = ui_clock();
+    t->turn = a->ses->g->turn, t->role = a->ses->g->simultaneous ? -1 : a->ses->g->role;
+    t->used_ms = len > 0 ? len - left : 0;
+    t->since_ms = (long long)ui_clock();
     t->running = running && len > 0;
 }
 

@@ -23,10 +23,10 @@ typedef struct ui_args {
 } ui_args;
 
 /* The screens of --screen, in ui_screen's order, then the menu over the
-   dashboard. */
-static const char *const screen_names[] = {"title",    "briefing",  "handover", "dashboard",
-                                           "evidence", "diplomacy", "timeline", "debrief",
-                                           "console",  "menu",      NULL};
+   dashboard and the projector's hold. */
+static const char *const screen_names[] = {
+    "title",   "briefing", "handover", "dashboard", "evidence", "diplomacy", "timeline",
+    "debrief", "console",  "join",     "menu",      "hold",     NULL};
 
 #define UI_MIN_W    320 /* below it the screens cannot lay out their panels */
 #define UI_MIN_H    240
@@ -72,7 +72,7 @@ static const opt_spec play_opts[P_NOPTS] = {
     [P_SAVE] = OPTION_FILE("save", "FILE", "journal the game to FILE (default: the saves folder)"),
     [P_CONSOLE] = OPTION_FLAG("console", "the facilitator's console in a second window"),
     [P_PRESENTER] = OPTION_FLAG("presenter", "the window is projected: the console never opens in it"),
-    [P_TIMER] = OPTION_INT("timer", "MIN", "a discussion timer per move (0: none)", 0, 240),
+    [P_TIMER] = OPTION_INT("timer", "MIN", "the move timer, journaled (0: none)", 0, 240),
     [P_COMMANDS] = OPTION_FILE("commands", "FILE", "apply the commands of FILE first ('-': stdin)"),
     [P_SCREENSHOT] = OPTION_FILE("screenshot", "FILE", "draw one frame into FILE (PNG) without a display"),
     [P_SIZE] = OPTION_CUSTOM("size", "WxH", "the window's size (a screenshot's: 1920x1080)",
@@ -93,10 +93,11 @@ const opt_cmd ui_play_cmd = {
     "Play in a window. SCENARIO (a folder, or a name such as albania2022) starts a\n"
     "game and SAVE goes on with one; without either the title screen offers the\n"
     "scenarios of the data folders and the recent saves.\n"
-    "Keys: F2-F4, F6, F7 change screens; F9 the facilitator's console; F5 reloads\n"
-    "the scenario from disk; F11 full screen; Esc the menu.\n"
+    "Keys: F2-F4, F6, F7 change screens; F9 the facilitator's console; F8 holds the\n"
+    "players' screen (\"Exercise paused\") and shows it again; F5 reloads the\n"
+    "scenario from disk; F11 full screen; Esc the menu.\n"
     "Screens for --screen: title, briefing, handover, dashboard, evidence,\n"
-    "diplomacy, timeline, debrief, console, menu.\n",
+    "diplomacy, timeline, debrief, console, join (sample codes), menu, hold.\n",
     play_opts,
     P_NOPTS};
 
@@ -186,6 +187,7 @@ static int screen_by_name(const char *name, int *modal)
 {
     *modal = 0;
     if (!strcmp(name, "menu")) return *modal = 1, -2;
+    if (!strcmp(name, "hold")) return *modal = 2, -2;
     for (int i = 0; i < SCR_COUNT; i++)
         if (!strcmp(name, screen_names[i])) return i;
     return -1;
@@ -213,7 +215,13 @@ static int start(ui_app *a, const ui_args *o)
         ui_go(a, SCR_TITLE);
     }
     ui_scan_saves(a);
-    if (o->timer) ui_timer_set(&a->timer, o->timer, a->ses ? a->ses->g : NULL);
+    if (o->timer && a->ses && a->ses->g->timer_ms != o->timer * 60000) {
+        char line[32];
+        journal_by by = {.kind = "facilitator"};
+        str_fmt(line, sizeof line, "%s %d", cmd_names[CMD_TIMER], o->timer);
+        if (session_apply_as(a->ses, line, &by))
+            str_fmt(a->warning, sizeof a->warning, "--timer: %s", a->ses->err);
+    }
     return rc;
 }
 
@@ -244,7 +252,8 @@ static int screenshot(ui_app *a, const ui_args *o)
             ui_console_in_place(a, 1);
         else if (s >= 0)
             ui_go(a, (ui_screen)s);
-        if (modal) a->modal = MODAL_MENU;
+        if (modal == 1) a->modal = MODAL_MENU;
+        if (modal == 2 && a->ses) ui_go(a, SCR_DASHBOARD), a->hold = 1;
         if (a->screen == SCR_HANDOVER) a->after_handover = SCR_DASHBOARD;
     }
     ui_layout_reset();
@@ -291,7 +300,8 @@ int ui_host_window(const ui_host *h, script *scr, session *s, const char *save, 
     app.host = h;
     app.wake_event = SDL_RegisterEvents(1);
     h->set_waker(h->ud, wake, &app);
-    ui_go(&app, s->g->ended ? SCR_DEBRIEF : SCR_DASHBOARD);
+    /* The room joins first: the join screen, until F10 (ui_input.c). */
+    ui_go(&app, s->g->ended ? SCR_DEBRIEF : SCR_JOIN);
     ui_scan_saves(&app);
     if (console) ui_console_open(&app, ui_beside(&app));
     ui_loop(&app, t_start);

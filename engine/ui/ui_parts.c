@@ -169,12 +169,35 @@ static void cost_text(const def_move *m, const game *g, char *buf, size_t size)
     if (m->max_uses) str_cat(buf, size, " · used %d/%d", g->uses[m - g->sc->moves], m->max_uses);
 }
 
+/* A card's background and its key, check or lock; the colour of its text. */
+static SDL_Color card_face(ui_app *a, SDL_Rect r, SDL_Rect in, int kw, int st, int number)
+{
+    char key[8];
+    int open = st == MS_OPEN, hover = open && ui_is_hover(a, r);
+    SDL_Color bg = st == MS_CHOSEN ? ui_mix(a->th->raised, a->th->good, 0.12f)
+                   : hover         ? a->th->hover
+                                   : a->th->raised;
+    ui_round(a, r, ui_px(a, 8), bg);
+    if (st == MS_CHOSEN) ui_frame(a, r, ui_px(a, 8), ui_px(a, 2), a->th->good);
+    if (number > 0 && open) {
+        str_fmt(key, sizeof key, "%d", number);
+        ui_key_hint(a, in.x, in.y + (ui_line_h(a, ST_BODY_B) - ui_line_h(a, ST_SMALL_B)) / 2, key);
+    } else if (st == MS_CHOSEN) {
+        ui_icon_check(a, ui_rect(in.x, in.y, kw - ui_px(a, 10), kw - ui_px(a, 10)), a->th->good);
+    } else if (st == MS_LOCKED) {
+        ui_icon_lock(a, ui_rect(in.x, in.y, kw - ui_px(a, 10), kw - ui_px(a, 10)), a->th->dim);
+    }
+    return open || st == MS_CHOSEN ? a->th->text : a->th->dim;
+}
+
+static void card_hit(ui_app *a, SDL_Rect r, int move, int st);
+
 /* Lays out (and unless measure, draws) a move card; *height receives its
    height. number > 0 shows the key that chooses it. */
 void ui_move_card(ui_app *a, SDL_Rect r, int move, int number, int *height, int measure)
 {
     const def_move *m = &a->ses->sc->moves[move];
-    char why[512], status[900], cost[64], key[8];
+    char why[512], status[900], cost[64];
     SDL_Color sc;
     int st = ui_move_state(a, move, why, sizeof why);
     status_line(a, move, st, why, status, sizeof status, &sc);
@@ -196,21 +219,7 @@ void ui_move_card(ui_app *a, SDL_Rect r, int move, int number, int *height, int 
     *height = y - r.y - gap + pad;
     if (measure) return;
     r.h = *height;
-    int open = st == MS_OPEN, hover = open && ui_is_hover(a, r);
-    SDL_Color bg = st == MS_CHOSEN ? ui_mix(a->th->raised, a->th->good, 0.12f)
-                   : hover         ? a->th->hover
-                                   : a->th->raised;
-    ui_round(a, r, ui_px(a, 8), bg);
-    if (st == MS_CHOSEN) ui_frame(a, r, ui_px(a, 8), ui_px(a, 2), a->th->good);
-    SDL_Color tc = open || st == MS_CHOSEN ? a->th->text : a->th->dim;
-    if (number > 0 && open) {
-        str_fmt(key, sizeof key, "%d", number);
-        ui_key_hint(a, in.x, in.y + (ui_line_h(a, ST_BODY_B) - ui_line_h(a, ST_SMALL_B)) / 2, key);
-    } else if (st == MS_CHOSEN) {
-        ui_icon_check(a, ui_rect(in.x, in.y, kw - ui_px(a, 10), kw - ui_px(a, 10)), a->th->good);
-    } else if (st == MS_LOCKED) {
-        ui_icon_lock(a, ui_rect(in.x, in.y, kw - ui_px(a, 10), kw - ui_px(a, 10)), a->th->dim);
-    }
+    SDL_Color tc = card_face(a, r, in, kw, st, number);
     head.h = hh - (narrow ? chiph + gap : 0);
     ui_text(a, ST_BODY_B, tc, head, m->label, fl);
     int cx = narrow ? in.x + kw : in.x + in.w - cw, cy = narrow ? in.y + head.h + gap : in.y;
@@ -228,9 +237,53 @@ void ui_move_card(ui_app *a, SDL_Rect r, int move, int number, int *height, int 
     }
     if (sh)
         ui_text(a, ST_SMALL_B, sc, ui_rect(body.x, body.y, body.w - ui_px(a, 30), sh), status, fl);
-    int act = m->event >= 0 ? ACT_OPTION : ACT_ACTION;
-    if (open) {
-        ui_focus_ring(a, r, act, move);
-        ui_hit_add(a, r, act, move, 1);
-    }
+    card_hit(a, r, move, st);
+}
+
+/* Open moves are focused and chosen; a locked one, clicked, says why. */
+static void card_hit(ui_app *a, SDL_Rect r, int move, int st)
+{
+    int act = a->ses->sc->moves[move].event >= 0 ? ACT_OPTION : ACT_ACTION;
+    if (st == MS_OPEN) ui_focus_ring(a, r, act, move);
+    if (st == MS_OPEN || st == MS_LOCKED) ui_hit_add(a, r, act, move, st == MS_OPEN);
+}
+
+void ui_move_hit(ui_app *a, SDL_Rect r, int move)
+{
+    char why[8];
+    if (ui_move_state(a, move, why, sizeof why) == MS_OPEN)
+        ui_hit_hidden(a, r, a->ses->sc->moves[move].event >= 0 ? ACT_OPTION : ACT_ACTION, move);
+}
+
+void ui_action_card(ui_app *a, SDL_Rect r, int move, int *height, int measure)
+{
+    const def_move *m = &a->ses->sc->moves[move];
+    char why[512], status[900], cost[64];
+    SDL_Color sc;
+    int st = ui_move_state(a, move, why, sizeof why);
+    status_line(a, move, st, why, status, sizeof status, &sc);
+    cost_text(m, a->ses->g, cost, sizeof cost);
+    int pad = ui_px(a, 8), gap = ui_px(a, 4), sl = ui_line_h(a, ST_SMALL);
+    SDL_Rect in = ui_inset(r, pad);
+    in.x += ui_px(a, 4), in.w -= ui_px(a, 8); /* a little more room beside than above */
+    int kw = ui_line_h(a, ST_BODY_B) + ui_px(a, 10), lh = ui_line_h(a, ST_BODY_B);
+    int th = m->text ? sl : 0; /* a one-line summary: the whole is in the confirm dialog */
+    int chiph = ui_line_h(a, ST_SMALL_B) + ui_px(a, 4);
+    *height = pad + lh + (th ? gap + th : 0) + gap + chiph + pad;
+    if (measure) return;
+    r.h = *height;
+    SDL_Color tc = card_face(a, r, in, kw, st, 0);
+    ui_text(a, ST_BODY_B, tc, ui_rect(in.x + kw, in.y, in.w - kw, lh), m->label, TX_ELLIPSIS);
+    int y = in.y + lh + gap;
+    if (th)
+        ui_text(a, ST_SMALL, a->th->dim, ui_rect(in.x + kw, y, in.w - kw, th), m->text, TX_CLAMP);
+    if (th) y += th + gap;
+    /* The cost, and beside it why it is locked (a click says it whole). */
+    int cw = ui_chip_w(a, cost);
+    if (cw > in.w - kw) cw = in.w - kw;
+    ui_chip(a, ui_rect(in.x + kw, y, cw, chiph), cost,
+            m->cost ? ui_mix(a->th->panel, a->th->accent, 0.3f) : a->th->panel, a->th->text);
+    SDL_Rect sr = ui_rect(in.x + kw + cw + ui_px(a, 10), y, in.w - kw - cw - ui_px(a, 10), chiph);
+    if (status[0] && sr.w > 0) ui_text(a, ST_SMALL_B, sc, sr, status, TX_VCENTER | TX_ELLIPSIS);
+    card_hit(a, r, move, st);
 }

@@ -1,7 +1,8 @@
 /*
  * ui_screens_briefing.c -- the briefing (situation, learning objectives, the
- * roles and their public briefs) and the hand-over screen shown between two
- * roles' moves, so that one team does not see another's inbox.
+ * roles and their public briefs), the hand-over screen shown between two
+ * roles' moves, so that one team does not see another's inbox (with the
+ * move timer the team will have), and the projector's hold.
  */
 #include <stdio.h>
 #include <string.h>
@@ -112,6 +113,22 @@ static int new_items(ui_app *a, int role)
     return n;
 }
 
+/* "Move timer 10:00 · it starts when you press Ready". */
+static void handover_timer(ui_app *a, char *buf, size_t size)
+{
+    char t[64];
+    int amber;
+    if (a->timer.len_ms <= 0 || a->ses->g->ended) return;
+    ui_timer_text(&a->timer, a->ses->g, t, sizeof t, &amber);
+    long long left = ui_timer_left(&a->timer);
+    if (a->ses->g->paused)
+        str_fmt(buf, size, "Move timer: the game is paused");
+    else if (left == a->timer.len_ms)
+        str_fmt(buf, size, "Move timer %s · it starts when you press Ready", t);
+    else
+        str_fmt(buf, size, "Move timer %s left · it goes on when you press Ready", t);
+}
+
 void ui_handover_draw(ui_app *a)
 {
     const game *g = a->ses->g;
@@ -128,7 +145,10 @@ void ui_handover_draw(ui_app *a)
     str_fmt(pass, sizeof pass, "Pass to the %s", ui_role_name(a, role));
     int hp = ui_text_h(a, ST_DISPLAY, pass, w), hs = ui_text_h(a, ST_H3, sub, w);
     int bh = ui_px(a, 64), ring = ui_px(a, 120);
-    int total = ring + gap + ui_line_h(a, ST_H2) + gap + hp + gap + hs + gap * 2 + bh;
+    char timer[200] = "";
+    handover_timer(a, timer, sizeof timer);
+    int ht = timer[0] ? ui_text_h(a, ST_H2, timer, w) + gap : 0;
+    int total = ring + gap + ui_line_h(a, ST_H2) + gap + hp + gap + hs + gap + ht + gap + bh;
     int x = (a->pw - w) / 2, y = (a->ph - total) / 2;
     ui_ring(a, a->pw / 2.0f, y + ring / 2.0f, ring / 2.0f - ui_px(a, 4), ui_px(a, 8), rc);
     ui_icon_channel(a, CH_BRIEF, ui_rect(a->pw / 2 - ring / 4, y + ring / 4, ring / 2, ring / 2),
@@ -140,7 +160,12 @@ void ui_handover_draw(ui_app *a)
     ui_text(a, ST_DISPLAY, rc, ui_rect(x, y, w, hp), pass, TX_CENTER);
     y += hp + gap;
     ui_text(a, ST_H3, a->th->text, ui_rect(x, y, w, hs), sub, TX_CENTER);
-    y += hs + gap * 2;
+    y += hs + gap;
+    if (ht) { /* the move timer, still: it starts when the team is ready */
+        ui_text(a, ST_H2, a->th->accent, ui_rect(x, y, w, ht - gap), timer, TX_CENTER);
+        y += ht;
+    }
+    y += gap;
     int bw = ui_text_width(a, ST_BODY_B, "Ready — press Enter") + ui_px(a, 80);
     ui_button(a, ui_rect((a->pw - bw) / 2, y, bw, bh), "Ready — press Enter", ACT_HANDOVER_OK, 0,
               1);
@@ -150,4 +175,28 @@ void ui_handover_draw(ui_app *a)
         ui_round(a, wb, ui_px(a, 8), ui_mix(a->th->panel, a->th->warn, 0.25f));
         ui_text(a, ST_BODY, a->th->text, ui_inset(wb, ui_px(a, 12)), a->warning, 0);
     }
+}
+
+/* The projector's hold --------------------------------------------------------- */
+
+/* A neutral card for a break or a side discussion: the exercise's name and
+   nothing of its state, so that the room may look at the screen. */
+void ui_hold_draw(ui_app *a)
+{
+    const char *title = "Exercise paused";
+    const char *sub = "The facilitator will bring the exercise back to this screen.";
+    int w = a->pw * 70 / 100, gap = ui_px(a, 24), x = (a->pw - w) / 2;
+    int h1 = ui_text_h(a, ST_DISPLAY, title, w), h2 = ui_text_h(a, ST_H3, a->ses->sc->title, w);
+    int h3 = ui_text_h(a, ST_BODY, sub, w), ring = ui_px(a, 96);
+    int y = (a->ph - (ring + gap + h1 + gap + h2 + gap + h3)) / 2;
+    ui_ring(a, a->pw / 2.0f, y + ring / 2.0f, ring / 2.0f - ui_px(a, 4), ui_px(a, 6), a->th->dim);
+    int bar = ring / 6, bh = ring * 2 / 5; /* the pause sign */
+    ui_fill(a, ui_rect(a->pw / 2 - bar * 3 / 2, y + (ring - bh) / 2, bar, bh), a->th->dim);
+    ui_fill(a, ui_rect(a->pw / 2 + bar / 2, y + (ring - bh) / 2, bar, bh), a->th->dim);
+    y += ring + gap;
+    ui_text(a, ST_DISPLAY, a->th->text, ui_rect(x, y, w, h1), title, TX_CENTER);
+    y += h1 + gap;
+    ui_text(a, ST_H3, a->th->dim, ui_rect(x, y, w, h2), a->ses->sc->title, TX_CENTER);
+    y += h2 + gap;
+    ui_text(a, ST_BODY, a->th->dim, ui_rect(x, y, w, h3), sub, TX_CENTER);
 }

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "logtext.h"
 #include "ui_actions.h"
 #include "ui_app.h"
 #include "util.h"
@@ -16,8 +17,17 @@ static const char *const channel_label[CH_COUNT] = {"Phone",        "Email",    
 
 static int item_channel(const ui_app *a, int item)
 {
-    int ev = a->ses->g->items[item].event;
-    return ev >= 0 ? (int)a->ses->sc->events[ev].channel : CH_BRIEF;
+    const game_item *it = &a->ses->g->items[item];
+    if (it->event >= 0) return (int)a->ses->sc->events[it->event].channel;
+    return it->channel >= 0 ? it->channel : CH_BRIEF;
+}
+
+/* The role decides the item: a scenario inject's decision or an ad-hoc one. */
+static int decides(const ui_app *a, const game_item *it, int role)
+{
+    if (it->event < 0) return it->nopts && it->decider == role;
+    const def_event *e = &a->ses->sc->events[it->event];
+    return e->noptions && e->decider == role;
 }
 
 /* The item shown in full: the first open decision, else the newest item
@@ -29,6 +39,7 @@ static void pick_item(ui_app *a)
     if (view_sees_item(&v, g, a->sel_item)) return;
     if (a->sel_item == -1 && view_sees_private(&v, g, g->role)) return;
     int open[64], n = game_open_decisions(g, g->role, open, 64);
+    if (!n) n = game_open_adhoc(g, g->role, open, 64);
     a->sel_item = n ? open[0] : view_prev_item(&v, g, g->nitems);
     if (a->sel_item >= 0) ui_mark_read(a, a->sel_item, g->role);
 }
@@ -116,8 +127,7 @@ static void inbox_row(ui_app *a, SDL_Rect r, int item)
         str_fmt(meta, sizeof meta, "Only your team sees this");
     else {
         const game_item *it = &g->items[item];
-        int decide = it->event >= 0 && a->ses->sc->events[it->event].noptions &&
-                     a->ses->sc->events[it->event].decider == g->role;
+        int decide = decides(a, it, g->role);
         str_fmt(meta, sizeof meta, "Turn %d · %s%s%s", it->turn, channel_label[ch],
                 decide && it->option < 0 ? " · YOU DECIDE"
                 : decide                 ? " · decided"
@@ -141,7 +151,10 @@ static int inbox_slot(ui_app *a, SDL_Rect body, int y, int item)
 {
     int rh = ui_line_h(a, ST_BODY_B) + ui_line_h(a, ST_SMALL) + ui_px(a, 22);
     SDL_Rect row = ui_rect(body.x, y, body.w - ui_px(a, 12), rh);
-    if (ui_visible(a, row)) inbox_row(a, row, item);
+    if (ui_visible(a, row))
+        inbox_row(a, row, item);
+    else
+        ui_hit_hidden(a, row, ACT_ITEM, item);
     return y + rh + inbox_gap(a);
 }
 
@@ -184,6 +197,11 @@ static int event_meta(ui_app *a, int item, char *buf, size_t size)
 {
     const game_item *it = &a->ses->g->items[item];
     str_fmt(buf, size, "Turn %d · %s", it->turn, channel_label[item_channel(a, item)]);
+    if (it->event < 0 && it->nopts)
+        str_cat(buf, size, " · from the facilitator · %s decides",
+                logtext_role(a->ses->sc, it->decider));
+    else if (it->event < 0)
+        str_cat(buf, size, " · from the facilitator");
     if (it->event < 0) return 1;
     const def_event *e = &a->ses->sc->events[it->event];
     if (e->noptions) str_cat(buf, size, " · %s decides", game_role_short(a->ses->g, e->decider));
@@ -194,6 +212,55 @@ static int event_meta(ui_app *a, int item, char *buf, size_t size)
             str_cat(buf, size, " (then: %s)", a->ses->sc->moves[e->default_option].label);
     }
     return 1;
+}
+
+/* One option of an ad-hoc decision: its number, its label, who chose it. */
+static int adhoc_card(ui_app *a, SDL_Rect r, int item, int k)
+{
+    const game *g = a->ses->g;
+    const game_item *it = &g->items[item];
+    int pad = ui_px(a, 14), lh = ui_line_h(a, ST_BODY_B), kw = lh + ui_px(a, 10);
+    int open = it->option < 0 && it->decider == g->role && !g->paused;
+    char status[300] = "";
+    if (it->option == k)
+        str_fmt(status, sizeof status, "Chosen by %s", ui_role_name(a, it->by));
+    else if (it->option < 0 && it->decider != g->role)
+        str_fmt(status, sizeof status, "%s decides this one",
+                logtext_role(a->ses->sc, it->decider));
+    int th = ui_text_h(a, ST_BODY_B, it->opts[k], r.w - 2 * pad - kw);
+    int sh = status[0] ? ui_text_h(a, ST_SMALL_B, status, r.w - 2 * pad - kw) : 0;
+    r.h = pad + th + (sh ? ui_px(a, 6) + sh : 0) + pad;
+    int arg = item * ADHOC_OPT_BASE + k;
+    if (!ui_visible(a, r)) {
+        if (open) ui_hit_hidden(a, r, ACT_ADHOC_OPT, arg);
+        return r.h;
+    }
+    SDL_Color bg = it->option == k             ? ui_mix(a->th->raised, a->th->good, 0.12f)
+                   : open && ui_is_hover(a, r) ? a->th->hover
+                                               : a->th->raised;
+    ui_round(a, r, ui_px(a, 8), bg);
+    SDL_Rect in = ui_inset(r, pad);
+    char key[8];
+    str_fmt(key, sizeof key, "%d", k + 1);
+    if (open) ui_key_hint(a, in.x, in.y + (lh - ui_line_h(a, ST_SMALL_B)) / 2, key);
+    if (it->option == k) ui_icon_check(a, ui_rect(in.x, in.y, lh, lh), a->th->good);
+    SDL_Rect t = ui_rect(in.x + kw, in.y, in.w - kw, th);
+    ui_text(a, ST_BODY_B, open || it->option == k ? a->th->text : a->th->dim, t, it->opts[k],
+            TX_FLOW);
+    if (sh)
+        ui_text(a, ST_SMALL_B, it->option == k ? a->th->good : a->th->dim,
+                ui_rect(t.x, t.y + th + ui_px(a, 6), t.w, sh), status, TX_FLOW);
+    if (open) ui_focus_ring(a, r, ACT_ADHOC_OPT, arg), ui_hit_add(a, r, ACT_ADHOC_OPT, arg, 1);
+    return r.h;
+}
+
+static int adhoc_options(ui_app *a, SDL_Rect r, int item)
+{
+    const game_item *it = &a->ses->g->items[item];
+    int y = r.y;
+    for (int k = 0; k < it->nopts; k++)
+        y += adhoc_card(a, ui_rect(r.x, y, r.w, 0), item, k) + ui_px(a, 8);
+    return y;
 }
 
 static int detail_content(ui_app *a, SDL_Rect r, int y)
@@ -225,14 +292,17 @@ static int detail_content(ui_app *a, SDL_Rect r, int y)
     y += ui_text(a, ST_BODY, a->th->text, ui_rect(r.x, y, w, 0), text, TX_FLOW) + gap;
     if (it->event >= 0 && source_line(a, &sc->events[it->event], meta, sizeof meta))
         y += ui_text(a, ST_SMALL, a->th->dim, ui_rect(r.x, y, w, 0), meta, TX_FLOW) + gap;
-    if (it->event < 0) return y;
+    if (it->event < 0) return adhoc_options(a, ui_rect(r.x, y, w, 0), item);
     const def_event *e = &sc->events[it->event];
     for (int k = 0; k < e->noptions; k++) {
         int h;
         SDL_Rect c = ui_rect(r.x, y, w, 0);
         ui_move_card(a, c, e->options[k], k + 1, &h, 1);
         c.h = h;
-        if (ui_visible(a, c)) ui_move_card(a, c, e->options[k], k + 1, &h, 0);
+        if (ui_visible(a, c))
+            ui_move_card(a, c, e->options[k], k + 1, &h, 0);
+        else
+            ui_move_hit(a, c, e->options[k]);
         y += h + ui_px(a, 8);
     }
     return y;
@@ -247,6 +317,8 @@ static void detail_panel(ui_app *a, SDL_Rect r)
     ui_scroll_end(a, SREG_MAIN, body, y - y0);
 }
 
+/* Compact cards, so that several show at once (issue 13): the risk and
+   the whole text are in the confirm dialog. */
 static void actions_panel(ui_app *a, SDL_Rect r)
 {
     const game *g = a->ses->g;
@@ -258,10 +330,13 @@ static void actions_panel(ui_app *a, SDL_Rect r)
         int mv = sc->actions[k], h;
         if (sc->moves[mv].role != g->role) continue;
         SDL_Rect c = ui_rect(body.x, y, body.w - ui_px(a, 12), 0);
-        ui_move_card(a, c, mv, 0, &h, 1);
+        ui_action_card(a, c, mv, &h, 1);
         c.h = h;
-        if (ui_visible(a, c)) ui_move_card(a, c, mv, 0, &h, 0);
-        y += h + ui_px(a, 8), n++;
+        if (ui_visible(a, c))
+            ui_action_card(a, c, mv, &h, 0);
+        else
+            ui_move_hit(a, c, mv);
+        y += h + ui_px(a, 6), n++;
     }
     if (!n) y += ui_text(a, ST_BODY, a->th->dim, body, "This role has no standing actions.", 0);
     ui_scroll_end(a, SREG_FOURTH, body, y - y0);
@@ -271,6 +346,7 @@ static void footer(ui_app *a, SDL_Rect r)
 {
     const game *g = a->ses->g;
     int open[64], n = game_open_decisions(g, g->role, open, 64);
+    n += game_open_adhoc(g, g->role, open + n, 64 - n);
     char info[200];
     if (n)
         str_fmt(info, sizeof info, "%d decision%s open for you (keys 1–9 choose).", n,
@@ -295,8 +371,10 @@ void ui_dashboard_draw(ui_app *a)
     pick_item(a);
     SDL_Rect r = ui_chrome(a, "Turn dashboard");
     int gap = ui_px(a, 16);
-    SDL_Rect left = ui_cut_left(&r, r.w * 27 / 100, gap);
-    SDL_Rect mid = ui_cut_left(&r, r.w * 36 / 100, gap);
+    /* The middle column is wide enough for an action's label and cost on
+       one line, and at 1080p for three actions one above the other. */
+    SDL_Rect left = ui_cut_left(&r, r.w * 25 / 100, gap);
+    SDL_Rect mid = ui_cut_left(&r, r.w * 42 / 100, gap);
     int nroles = a->ses->sc->nroles;
     /* The same pieces roles_panel and ui_panel cut, each rounded as they
        round it: a sum of rounded parts, not the rounded sum (at 720p the
@@ -305,7 +383,7 @@ void ui_dashboard_draw(ui_app *a)
                  nroles * (ui_line_h(a, ST_BODY_B) + ui_px(a, 16) + ui_px(a, 4));
     roles_panel(a, ui_cut_bottom(&left, rolesh, gap));
     meters_panel(a, left);
-    SDL_Rect inbox = ui_cut_top(&mid, mid.h * 52 / 100, gap);
+    SDL_Rect inbox = ui_cut_top(&mid, mid.h * 38 / 100, gap);
     inbox_panel(a, inbox);
     actions_panel(a, mid);
     int fh = 2 * ui_line_h(a, ST_BODY) + ui_px(a, 4);
@@ -324,6 +402,10 @@ int ui_dashboard_key(ui_app *a, SDL_Keycode k)
     }
     if (k < SDLK_1 || k > SDLK_9 || a->sel_item < 0) return 0;
     const game_item *it = &g->items[a->sel_item];
+    if (it->event < 0 && k - SDLK_1 < it->nopts) {
+        ui_do(a, ACT_ADHOC_OPT, a->sel_item * ADHOC_OPT_BASE + (k - SDLK_1));
+        return 1;
+    }
     if (it->event < 0) return 0;
     const def_event *e = &a->ses->sc->events[it->event];
     int n = k - SDLK_1;

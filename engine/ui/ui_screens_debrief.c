@@ -13,6 +13,7 @@
 
 #include "analysis.h"
 #include "logtext.h"
+#include "record.h"
 #include "report.h"
 #include "ui_app.h"
 #include "util.h"
@@ -171,29 +172,44 @@ static int note(ui_app *a, SDL_Rect r, int y, const def_event *e)
     return y;
 }
 
-static int decision(ui_app *a, SDL_Rect r, int y, int item)
+/* The choice on an item and who made it (record.h: the team, the
+   facilitator, a policy or a default; never the team for a policy's). */
+static void chosen(ui_app *a, int item, const char *label, char *buf, size_t size)
 {
-    const def_scenario *sc = a->ses->sc;
     const game_item *it = &a->ses->g->items[item];
-    const def_event *e = &sc->events[it->event];
-    int hist = def_historical_option(sc, it->event); /* none for an inject that never happened */
-    char chose[1200], real[400];
-    if (!e->noptions) { /* an inject without a decision: its title and its note */
-        y += ui_text(a, ST_BODY_B, a->th->text, ui_rect(r.x, y, r.w, 0), e->title, TX_FLOW) +
-             ui_px(a, 2);
-        return note(a, r, y, e) + ui_px(a, 14);
-    }
     viewer v = ui_view(a);
     const char *why = it->rationale && it->rationale[0] && view_sees_rationale(&v, a->ses->g, item)
                           ? it->rationale
                           : NULL;
+    char who[200];
+    record_maker_words(a->ses, record_decision_entry(a->ses, item), who, sizeof who);
     if (it->option < 0)
-        str_fmt(chose, sizeof chose, "Left open");
+        str_fmt(buf, size, "Left open");
     else
-        str_fmt(chose, sizeof chose, "%s — %s%s%s%s", sc->moves[it->option].label,
-                it->by >= 0 ? ui_role_name(a, it->by) : "by default", why ? ": “" : "",
-                why ? why : "", why ? "”" : "");
-    if (hist < 0 && e->invented)
+        str_fmt(buf, size, "%s — %s%s%s%s", label, who, why ? ": “" : "", why ? why : "",
+                why ? "”" : "");
+}
+
+static int decision(ui_app *a, SDL_Rect r, int y, int item)
+{
+    const def_scenario *sc = a->ses->sc;
+    const game_item *it = &a->ses->g->items[item];
+    int adhoc = it->event < 0;
+    const def_event *e = adhoc ? NULL : &sc->events[it->event];
+    int hist = adhoc ? -1 : def_historical_option(sc, it->event); /* none: it never happened */
+    char chose[1200], real[400];
+    if (e && !e->noptions) { /* an inject without a decision: its title and its note */
+        y += ui_text(a, ST_BODY_B, a->th->text, ui_rect(r.x, y, r.w, 0), e->title, TX_FLOW) +
+             ui_px(a, 2);
+        return note(a, r, y, e) + ui_px(a, 14);
+    }
+    const char *label = it->option < 0 ? ""
+                        : adhoc        ? it->opts[it->option]
+                                       : sc->moves[it->option].label;
+    chosen(a, item, label, chose, sizeof chose);
+    if (adhoc)
+        str_fmt(real, sizeof real, "The facilitator's own decision (no history to compare).");
+    else if (hist < 0 && e->invented)
         str_fmt(real, sizeof real, "This inject never really happened: a branch of the exercise.");
     else if (hist < 0)
         str_fmt(real, sizeof real, "No historical choice recorded (invented inject).");
@@ -201,13 +217,14 @@ static int decision(ui_app *a, SDL_Rect r, int y, int item)
         str_fmt(real, sizeof real, "%s: %s%s", logtext_history_label(sc), sc->moves[hist].label,
                 hist == it->option ? " — same as you" : "");
     int half = (r.w - ui_px(a, 16)) / 2, x2 = r.x + half + ui_px(a, 16);
-    y += ui_text(a, ST_BODY_B, a->th->text, ui_rect(r.x, y, r.w, 0), e->title, TX_FLOW) +
+    y += ui_text(a, ST_BODY_B, a->th->text, ui_rect(r.x, y, r.w, 0), adhoc ? it->title : e->title,
+                 TX_FLOW) +
          ui_px(a, 2);
     int h1 = ui_text(a, ST_BODY, a->th->text, ui_rect(r.x, y, half, 0), chose, TX_FLOW);
     int h2 = ui_text(a, ST_BODY, hist == it->option && hist >= 0 ? a->th->good : a->th->dim,
                      ui_rect(x2, y, half, 0), real, TX_FLOW);
     y += (h1 > h2 ? h1 : h2) + ui_px(a, 4);
-    return note(a, r, y, e) + ui_px(a, 14);
+    return (e ? note(a, r, y, e) : y) + ui_px(a, 14);
 }
 
 static void decisions(ui_app *a, SDL_Rect r)
@@ -221,7 +238,8 @@ static void decisions(ui_app *a, SDL_Rect r)
     viewer v = ui_view(a);
     for (int i = view_next_item(&v, g, -1); i >= 0; i = view_next_item(&v, g, i)) {
         const def_event *e = g->items[i].event >= 0 ? &a->ses->sc->events[g->items[i].event] : NULL;
-        if (e && (e->noptions || (e->note && view_sees_note(&v, g, g->items[i].event))))
+        if ((e && (e->noptions || (e->note && view_sees_note(&v, g, g->items[i].event)))) ||
+            (!e && g->items[i].nopts))
             y = decision(a, body, y, i);
     }
     if (y == y0)

@@ -35,7 +35,10 @@ static int moves(ui_app *a, SDL_Rect r, int y, const int *mv, int n)
         SDL_Rect c = ui_rect(r.x, y, r.w, 0);
         ui_move_card(a, c, mv[k], 0, &h, 1);
         c.h = h;
-        if (ui_visible(a, c)) ui_move_card(a, c, mv[k], 0, &h, 0);
+        if (ui_visible(a, c))
+            ui_move_card(a, c, mv[k], 0, &h, 0);
+        else
+            ui_move_hit(a, c, mv[k]); /* Tab reaches it, and scrolls it into view */
         y += h + ui_px(a, 8);
     }
     return y + ui_px(a, 14);

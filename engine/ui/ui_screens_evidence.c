@@ -25,6 +25,16 @@ static int index_of(char **list, int n, const char *v)
     return n; /* "other" */
 }
 
+/* A column's or row's value as people read it: "iran" -> "Iran",
+   "state_actor" -> "State actor" (the board's values are ids). */
+static void heading(const char *id, char *buf, size_t size)
+{
+    str_fmt(buf, size, "%s", id);
+    for (char *p = buf; *p; p++)
+        if (*p == '_') *p = ' ';
+    if (buf[0] >= 'a' && buf[0] <= 'z') buf[0] = (char)(buf[0] - 32);
+}
+
 static void grade(const def_card *c, char *buf, size_t size)
 {
     const char *r = attr(c, "reliability"), *k = attr(c, "credibility");
@@ -108,7 +118,10 @@ static int board_row(ui_app *a, const grid *gr, int row, SDL_Rect r, int colw, i
         if (rw != row || col >= 16) continue;
         SDL_Rect t = ui_rect(r.x + headw + col * (colw + gap), r.y + y[col], colw, 0);
         t.h = tile(a, t, i, 1);
-        if (!measure && ui_visible(a, t)) tile(a, t, i, 0);
+        if (!measure && ui_visible(a, t))
+            tile(a, t, i, 0);
+        else if (!measure)
+            ui_hit_hidden(a, t, ACT_CARD, i);
         y[col] += t.h + gap;
     }
     for (int k = 0; k < ncols && k < 16; k++)
@@ -116,8 +129,7 @@ static int board_row(ui_app *a, const grid *gr, int row, SDL_Rect r, int colw, i
     if (!measure) {
         const char *name = row < gr->b->nrows ? gr->b->rows[row] : "other";
         char up[64];
-        str_fmt(up, sizeof up, "%s", name);
-        if (up[0] >= 'a' && up[0] <= 'z') up[0] = (char)(up[0] - 32);
+        heading(name, up, sizeof up);
         ui_text(a, ST_BODY_B, a->th->dim, ui_rect(r.x, r.y, headw - gap, tallest), up, TX_FLOW);
         ui_fill(a, ui_rect(r.x, r.y + tallest + gap / 2, r.w, 1 > ui_px(a, 1) ? 1 : ui_px(a, 1)),
                 a->th->border);
@@ -139,7 +151,8 @@ static int board_content(ui_app *a, int board, SDL_Rect r, int y)
     int colw = (r.w - headw - ui_px(a, 14) - gap * (ncols - 1)) / (ncols ? ncols : 1);
     if (gr.b->ncolumns) {
         for (int k = 0; k < ncols; k++) {
-            const char *name = k < gr.b->ncolumns ? gr.b->columns[k] : "other";
+            char name[64];
+            heading(k < gr.b->ncolumns ? gr.b->columns[k] : "other", name, sizeof name);
             SDL_Rect h = ui_rect(r.x + headw + k * (colw + gap), y, colw,
                                  ui_line_h(a, ST_BODY_B) + ui_px(a, 12));
             ui_round(a, h, ui_px(a, 6), a->th->raised);
@@ -247,7 +260,10 @@ static int decisions(ui_app *a, SDL_Rect r, int y)
             SDL_Rect c = ui_rect(r.x, y, r.w, 0);
             ui_move_card(a, c, e->options[k], 0, &h, 1);
             c.h = h;
-            if (ui_visible(a, c)) ui_move_card(a, c, e->options[k], 0, &h, 0);
+            if (ui_visible(a, c))
+                ui_move_card(a, c, e->options[k], 0, &h, 0);
+            else
+                ui_move_hit(a, c, e->options[k]);
             y += h + ui_px(a, 8);
         }
         n++;

@@ -121,31 +121,76 @@ static void rationale_field(ui_app *a, SDL_Rect r)
     ui_hit_add(a, r, ACT_RATIONALE, 0, 0);
 }
 
+/* What the dialog confirms: a move, or an ad-hoc decision's option. */
+typedef struct confirmed {
+    const def_move *m; /* NULL: an ad-hoc option */
+    const char *label, *text, *risk;
+    int cost, decision;
+} confirmed;
+
+static confirmed what_is_confirmed(const ui_app *a)
+{
+    confirmed c = {0};
+    if (a->pend_move >= 0) {
+        c.m = &a->ses->sc->moves[a->pend_move];
+        c.label = c.m->label, c.text = c.m->text, c.risk = c.m->risk, c.cost = c.m->cost;
+        c.decision = c.m->event >= 0;
+        return c;
+    }
+    const game_item *it = &a->ses->g->items[a->pend_item];
+    c.label = it->opts[a->pend_opt], c.text = it->title, c.decision = 1;
+    return c;
+}
+
 void ui_confirm_draw(ui_app *a)
 {
-    const def_move *m = &a->ses->sc->moves[a->pend_move];
+    confirmed c = what_is_confirmed(a);
+    const def_move *m = c.m;
+    char risk[600] = "";
+    if (c.risk) str_fmt(risk, sizeof risk, "Risk: %s", c.risk);
     int gap = ui_px(a, 14), bh = ui_px(a, 58), w = ui_px(a, 980);
     int tw = w - ui_px(a, 56);
-    int th = m->text ? ui_text_h(a, ST_BODY, m->text, tw) + gap : 0;
-    int rows =
-        m->ntargets ? (m->ntargets + (m->ntargets > 4 ? 1 : 0)) / (m->ntargets > 4 ? 2 : 1) : 0;
-    int targ =
-        m->ntargets ? ui_line_h(a, ST_BODY_B) + gap + rows * (ui_px(a, 52) + gap / 2) + gap : 0;
+    int th = c.text ? ui_text_h(a, ST_BODY, c.text, tw) + gap : 0;
+    int rh = risk[0] ? ui_text_h(a, ST_BODY_I, risk, tw) + gap : 0;
+    int nt = m ? m->ntargets : 0;
+    int rows = nt ? (nt + (nt > 4 ? 1 : 0)) / (nt > 4 ? 2 : 1) : 0;
+    int targ = nt ? ui_line_h(a, ST_BODY_B) + gap + rows * (ui_px(a, 52) + gap / 2) + gap : 0;
     int fh = ui_px(a, 24) + 3 * ui_line_h(a, ST_BODY);
-    int h = ui_px(a, 56) + ui_line_h(a, ST_H2) + ui_px(a, 16) + ui_text_h(a, ST_H3, m->label, tw) +
-            gap + th + targ + fh + gap + bh + ui_px(a, 8);
-    SDL_Rect in = dialog(a, w, h, m->event >= 0 ? "Confirm your decision" : "Confirm the action");
-    int lh = ui_text_h(a, ST_H3, m->label, in.w);
-    ui_text(a, ST_H3, a->th->accent, ui_cut_top(&in, lh, gap), m->label, 0);
-    if (m->text) ui_text(a, ST_BODY, a->th->dim, ui_cut_top(&in, th - gap, gap), m->text, 0);
-    if (m->ntargets) targets(a, &in, m, gap);
+    int h = ui_px(a, 56) + ui_line_h(a, ST_H2) + ui_px(a, 16) + ui_text_h(a, ST_H3, c.label, tw) +
+            gap + th + rh + targ + fh + gap + bh + ui_px(a, 8);
+    SDL_Rect in = dialog(a, w, h, c.decision ? "Confirm your decision" : "Confirm the action");
+    int lh = ui_text_h(a, ST_H3, c.label, in.w);
+    ui_text(a, ST_H3, a->th->accent, ui_cut_top(&in, lh, gap), c.label, 0);
+    if (c.text) ui_text(a, ST_BODY, a->th->dim, ui_cut_top(&in, th - gap, gap), c.text, 0);
+    if (rh) ui_text(a, ST_BODY_I, a->th->warn, ui_cut_top(&in, rh - gap, gap), risk, 0);
+    if (nt) targets(a, &in, m, gap);
     rationale_field(a, ui_cut_top(&in, fh, gap));
     SDL_Rect row = ui_cut_top(&in, bh, 0);
     SDL_Rect cancel = ui_cut_right(&row, ui_px(a, 220), gap);
     char ok[160];
-    str_fmt(ok, sizeof ok, "Confirm (Enter) · costs %d point%s", m->cost, m->cost == 1 ? "" : "s");
-    ui_button(a, row, m->cost ? ok : "Confirm (Enter)", ACT_CONFIRM, 0, 1);
+    str_fmt(ok, sizeof ok, "Confirm (Enter) · costs %d point%s", c.cost, c.cost == 1 ? "" : "s");
+    ui_button(a, row, c.cost ? ok : "Confirm (Enter)", ACT_CONFIRM, 0, 1);
     ui_button(a, cancel, "Cancel (Esc)", ACT_CANCEL, 0, 0);
+}
+
+/* End move with something left undone ---------------------------------------------- */
+
+void ui_end_warning_draw(ui_app *a)
+{
+    static const char *const q = "End the move anyway? Nothing more is asked this move.";
+    int gap = ui_px(a, 16), bh = ui_px(a, 58), w = ui_px(a, 1040), tw = w - ui_px(a, 56);
+    int h1 = ui_text_h(a, ST_BODY, a->end_warning, tw), h2 = ui_text_h(a, ST_BODY_B, q, tw);
+    int h =
+        ui_px(a, 56) + ui_line_h(a, ST_H2) + ui_px(a, 16) + h1 + gap + h2 + gap + bh + ui_px(a, 8);
+    SDL_Rect in = dialog(a, w, h, "Before the move ends");
+    ui_text(a, ST_BODY, a->th->text,
+            ui_cut_top(&in, ui_text_h(a, ST_BODY, a->end_warning, in.w), gap), a->end_warning, 0);
+    ui_text(a, ST_BODY_B, a->th->warn, ui_cut_top(&in, ui_text_h(a, ST_BODY_B, q, in.w), gap), q,
+            0);
+    SDL_Rect row = ui_cut_top(&in, bh, 0);
+    SDL_Rect back = ui_cut_right(&row, (row.w - gap) / 2, gap);
+    ui_button_key(a, row, "End the move anyway", "End", ACT_END_ANYWAY, 0, 0);
+    ui_button_key(a, back, "Go back", "Esc", ACT_CANCEL, 0, 1);
 }
 
 /* F9 without a console window --------------------------------------------------- */

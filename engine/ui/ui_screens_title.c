@@ -49,7 +49,10 @@ static void scenario_list(ui_app *a, SDL_Rect r)
     for (int i = 0; i < a->nscens; i++) {
         SDL_Rect c = ui_rect(r.x, y, r.w - ui_px(a, 14), 0);
         c.h = scen_card(a, c, i, 1);
-        if (ui_visible(a, c)) scen_card(a, c, i, 0);
+        if (ui_visible(a, c))
+            scen_card(a, c, i, 0);
+        else
+            ui_hit_hidden(a, c, ACT_PICK_SCEN, i);
         y += c.h + gap;
     }
     if (!a->nscens) {

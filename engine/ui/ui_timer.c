@@ -1,15 +1,20 @@
 /*
- * ui_timer.c -- the discussion timer the facilitator sets on the console and
- * the players see large in their top bar.
+ * ui_timer.c -- the move timer (engine/core/movetimer.h) as the window
+ * runs it: the facilitator sets its length on the console (the journaled
+ * `timer` command, so a reload or a resume keeps it), and the players see
+ * it large in their top bar and on the hand-over screen.
  *
- * It counts down once per role's move: a new move (another role, or a new
- * turn) starts it again from its full length, because each team discusses
- * its own move. A pause of the game stops it and a resume lets it go on:
- * the wall clock while paused does not count. The timer is a facilitation
- * aid, not part of the game: it is not journaled and never ends a move.
+ * It counts down once per role's move, and runs only while the team at
+ * the screen can act: not on the briefing before the exercise began, not
+ * on the hand-over screen, not with the menu open, not while the projector
+ * is held, never while the game is paused. A loaded save's move goes on
+ * from the time it had used (record.h). Hosting, the server runs it for
+ * every device and the window mirrors it (ui_loop.c). Time comes from
+ * ui_clock (milliseconds), which tests replace so that they need not sleep.
  */
 #include <stdio.h>
 
+#include "record.h"
 #include "ui_app.h"
 #include "util.h"
 
@@ -20,43 +25,42 @@ static uint32_t sdl_clock(void)
 
 ui_clock_fn ui_clock = sdl_clock;
 
-static uint32_t used_now(const ui_timer *t)
+static long long now(void)
 {
-    return t->used + (t->running ? ui_clock() - t->since : 0);
+    return (long long)ui_clock();
 }
 
-/* A new length applies to the move in progress, from its start. */
-void ui_timer_set(ui_timer *t, int minutes, const game *g)
+int ui_can_act(const ui_app *a)
 {
-    t->len_ms = minutes > 0 ? minutes * 60000 : 0;
-    t->turn = -1;
-    if (g) ui_timer_sync(t, g);
+    if (!a->ses || a->hold || a->modal == MODAL_MENU) return 0;
+    ui_screen s = a->con.on ? (ui_screen)a->con.back : a->screen;
+    return s == SCR_DASHBOARD || s == SCR_EVIDENCE || s == SCR_DIPLOMACY || s == SCR_TIMELINE ||
+           (s == SCR_BRIEFING && a->began);
 }
 
-void ui_timer_sync(ui_timer *t, const game *g)
+void ui_timer_sync(ui_app *a)
 {
-    uint32_t now = ui_clock();
-    if (g->turn != t->turn || g->role != t->role) {
-        t->turn = g->turn, t->role = g->role;
-        t->used = 0, t->since = now, t->running = 0;
-    }
-    int go = t->len_ms > 0 && !g->paused && !g->ended;
-    if (go && !t->running)
-        t->since = now, t->running = 1;
-    else if (!go && t->running)
-        t->used += now - t->since, t->running = 0;
+    if (a->ses && !a->host) movetimer_sync(&a->timer, a->ses->g, ui_can_act(a), now());
 }
 
-int ui_timer_left(const ui_timer *t)
+void ui_timer_restore(ui_app *a)
 {
-    if (t->len_ms <= 0) return -1;
-    uint32_t used = used_now(t);
-    return used >= (uint32_t)t->len_ms ? 0 : t->len_ms - (int)used;
+    if (!a->ses || a->host) return;
+    record_times t;
+    record_times_of(a->ses, &t);
+    movetimer_sync(&a->timer, a->ses->g, 0, now());
+    if (a->ses->nlog) movetimer_spent(&a->timer, t.current_ms, now());
+    record_times_free(&t);
 }
 
-void ui_timer_text(const ui_timer *t, const game *g, char *buf, size_t size, int *amber)
+long long ui_timer_left(const movetimer *t)
 {
-    int left = ui_timer_left(t);
+    return movetimer_left(t, now());
+}
+
+void ui_timer_text(const movetimer *t, const game *g, char *buf, size_t size, int *amber)
+{
+    long long left = ui_timer_left(t);
     *amber = left >= 0 && left <= 60000;
     if (left < 0)
         str_fmt(buf, size, "no timer");
@@ -65,16 +69,16 @@ void ui_timer_text(const ui_timer *t, const game *g, char *buf, size_t size, int
     else if (left == 0)
         str_fmt(buf, size, "TIME");
     else {
-        int s = (left + 999) / 1000; /* 0:01 until the very end */
+        int s = (int)((left + 999) / 1000); /* 0:01 until the very end */
         str_fmt(buf, size, "%d:%02d", s / 60, s % 60);
     }
 }
 
 /* The display changes when the shown second does. */
-uint32_t ui_timer_wait(const ui_timer *t)
+uint32_t ui_timer_wait(const movetimer *t)
 {
-    int left = ui_timer_left(t);
+    long long left = ui_timer_left(t);
     if (left <= 0 || !t->running) return 0;
-    int ms = left % 1000;
+    int ms = (int)(left % 1000);
     return (uint32_t)(ms ? ms : 1000) + 5;
 }

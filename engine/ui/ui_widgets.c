@@ -12,13 +12,23 @@
 void ui_hit_add(ui_app *a, SDL_Rect r, int action, int arg, int focusable)
 {
     if (a->block_hits || a->nhits >= (int)(sizeof a->hits / sizeof a->hits[0])) return;
+    SDL_Rect full = r;
     if (a->clipping) {
         SDL_Rect vis;
-        if (!SDL_IntersectRect(&r, &a->clip, &vis)) return;
+        if (!SDL_IntersectRect(&r, &a->clip, &vis)) {
+            if (!focusable) return;
+            vis = ui_rect(0, 0, 0, 0); /* out of sight: for Tab, not for the mouse */
+        }
         r = vis;
     }
     ui_hit *h = &a->hits[a->nhits++];
     h->r = r, h->action = action, h->arg = arg, h->focusable = focusable;
+    h->full = full, h->sreg = a->clipping ? a->cur_sreg : -1;
+}
+
+void ui_hit_hidden(ui_app *a, SDL_Rect r, int action, int arg)
+{
+    ui_hit_add(a, r, action, arg, 1);
 }
 
 /* The last-registered hit wins: it was drawn on top. */
@@ -152,8 +162,9 @@ void ui_clip(ui_app *a, const SDL_Rect *r)
 
 int ui_scroll_begin(ui_app *a, int id, SDL_Rect r)
 {
+    a->cur_sreg = -1;
     if (a->nsregs < (int)(sizeof a->sregs / sizeof a->sregs[0]) && !a->block_hits)
-        a->sregs[a->nsregs].r = r, a->sregs[a->nsregs++].id = id;
+        a->cur_sreg = a->nsregs, a->sregs[a->nsregs].r = r, a->sregs[a->nsregs++].id = id;
     a->clip = r;
     a->clipping = 1;
     ui_clip(a, &r);
@@ -182,7 +193,7 @@ static void more_below(ui_app *a, SDL_Rect r, int bw)
 void ui_scroll_end(ui_app *a, int id, SDL_Rect r, int content_h)
 {
     ui_clip(a, NULL);
-    a->clipping = 0;
+    a->clipping = 0, a->cur_sreg = -1;
     int max = content_h > r.h ? content_h - r.h : 0;
     a->scroll_max[a->screen][id] = max;
     int *sc = &a->scroll[a->screen][id];

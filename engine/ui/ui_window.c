@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "policy.h"
 #include "ui_app.h"
 #include "util.h"
 
@@ -120,6 +121,7 @@ void ui_begin_app(ui_app *a)
     a->mx = a->my = -1;
     a->seed = ui_fresh_seed();
     a->con.to = -1, a->con.sched = -1, a->con.back = SCR_DASHBOARD;
+    a->con.via = a->con.decides = -1, a->con.policy = POLICY_HISTORICAL;
     ui_find_dirs(a);
 }
 

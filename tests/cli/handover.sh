@@ -21,6 +21,9 @@ wait_for() { # TEXT [COUNT]
 wait_for "a> "
 printf 'choose e1 x\n' >&3
 wait_for "a> " 2
+# Alpha has a point left: the first `end` warns (end_warning.sh).
+printf 'end\n' >&3
+wait_for "Type 'end' again to end the move anyway."
 # `end`, and a line typed ahead in the same breath: whether it reaches the
 # terminal before the prompt shows (then Enter is still awaited) or after
 # (then it was the Enter, and the Enter below is a blank line at b>), it
@@ -30,6 +33,8 @@ wait_for "Pass the keyboard to Beta"
 printf '\n' >&3
 wait_for "b> "
 printf 'status\nend\n' >&3
+wait_for "Type 'end' again to end the move anyway." 2
+printf 'end\n' >&3
 wait_for "Pass the keyboard to Alpha"
 # A line typed at the prompt itself, long enough to have been cut before.
 printf 'act a poke p1 -- based on what we know of the attack so far\n' >&3

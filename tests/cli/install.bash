@@ -27,7 +27,8 @@ for f in bin/crisisroom share/man/man6/crisisroom.6 \
          share/metainfo/org.crisisroom.CrisisRoom.metainfo.xml \
          share/crisisroom/scenarios/albania2022/scenario.lua \
          share/crisisroom/scenarios/template/scenario.lua \
-         share/crisisroom/assets/fonts/NotoSans-Regular.ttf; do
+         share/crisisroom/assets/fonts/NotoSans-Regular.ttf \
+         share/crisisroom/assets/web/team.html share/crisisroom/assets/web/js/app.js; do
     [ -f "$prefix/$f" ] || fail "not installed: $f"
 done
 [ "$("$prefix/bin/crisisroom" --version)" = "$("$bin" --version)" ] || fail "another version was installed"

@@ -45,7 +45,7 @@ refuses "crisisroom play: --timer takes a whole number from 0 to 240, not '0.2'"
 refuses "crisisroom play: --scale takes a number from 0.5 to 3, not '4'" play "$mini" --scale=4
 refuses "crisisroom play: --size takes WxH from 320x240 to 8192x8192, e.g. 1920x1080, not '1920x1080x'" \
     play "$mini" --size 1920x1080x
-refuses "crisisroom play: --screen takes title, briefing, handover, dashboard, evidence, diplomacy, timeline, debrief, console or menu, not 'nope'" \
+refuses "crisisroom play: --screen takes title, briefing, handover, dashboard, evidence, diplomacy, timeline, debrief, console, join, menu or hold, not 'nope'" \
     play "$mini" --screenshot "$work/x.png" --screen nope
 refuses "crisisroom play: unexpected argument 'b' (play takes [SCENARIO|SAVE])" play a b
 [ ! -e "$work/x.png" ] || fail "a refused play still wrote its screenshot"
@@ -59,7 +59,7 @@ cmp -s "$work/a.png" "$work/b.png" || fail "play --opt=value and --opt value dre
     fail "play without --scale"
 ! cmp -s "$work/a.png" "$work/c.png" || fail "--scale=1.25 made no difference"
 # Unknown and ambiguous options are named, with what there is.
-refuses "crisisroom run: unknown option '--nope' (options here: --commands, --auto, --seed, --variant, --session, --save, --json, --help)" \
+refuses "crisisroom run: unknown option '--nope' (options here: --commands, --auto, --to-turn, --seed, --variant, --session, --save, --json, --help)" \
     run "$mini" --nope
 refuses "crisisroom text: unknown option '-x' (options here: --seed, --variant, --session, --save, --no-save, --help)" \
     text "$mini" -x

@@ -21,8 +21,11 @@ static void sample_line(const cmd_spec *s, char *buf, size_t size)
             str_cat(buf, size, " -- because");
             return;
         }
-        if (strncmp(p, "VALUE", n) == 0)
+        const char *eq = memchr(p, '=', n);
+        if (strncmp(p, "VALUE", n) == 0 || strncmp(p, "MINUTES", n) == 0)
             str_cat(buf, size, " 42.5");
+        else if (p[0] == '[' && eq) /* an option: name=sample */
+            str_cat(buf, size, " %.*s=w%zu", (int)(eq - p - 1), p + 1, strlen(buf));
         else if (strncmp(p, "TITLE", n) == 0)
             str_cat(buf, size, " A long title");
         else if (strncmp(p, "TEXT", n) == 0)
@@ -66,7 +69,15 @@ static void test_messages_follow_the_table(void)
     check_refused("finish a b", "usage: finish [ENDING]");
     check_refused("fire", "usage: fire EVENT");
     check_refused("note", "usage: note TEXT");
-    check_refused("inject all", "usage: inject ROLE|all TITLE -- text");
+    check_refused("inject all",
+                  "usage: inject ROLE|all [via=CHANNEL] [decides=ROLE] [at=resume] TITLE -- text");
+    check_refused("inject all chanel=email Cut -- x",
+                  "inject has no option 'chanel='; usage: inject ROLE|all [via=CHANNEL] "
+                  "[decides=ROLE] [at=resume] TITLE -- text");
+    check_refused("inject all via=email via=news Cut -- x", "inject: give via= once, with a value");
+    check_refused("inject all via= Cut -- x", "inject: give via= once, with a value");
+    check_refused("timer ten", "'ten' is not a number");
+    check_refused("timer 5 close now", "usage: timer MINUTES [close]");
     check_refused("end -- early", "end takes no text after '--'");
     check_refused("fire e1 -- now", "fire takes no text after '--'");
     check_refused("set m 5", "set needs a reason after ' -- ': set m 5 -- reason");
@@ -81,6 +92,23 @@ static void test_messages_follow_the_table(void)
     CHECK(!c.c[0] && strcmp(c.text, "why") == 0);
     CHECK_EQ_INT(cmd_parse("finish", &c, err, sizeof err), 0);
     CHECK(!c.a[0]);
+    /* Options in any order before the title; a title as long as it likes. */
+    const char *line = "inject pm at=resume via=email A title of many more words than eight -- "
+                       "The text. || Speak now | Wait";
+    CHECK_EQ_INT(cmd_parse(line, &c, err, sizeof err), 0);
+    CHECK_EQ_STR(cmd_flag(&c, "via"), "email");
+    CHECK_EQ_STR(cmd_flag(&c, "at"), "resume");
+    CHECK_EQ_STR(cmd_flag(&c, "decides"), "");
+    CHECK_EQ_STR(cmd_flag(&c, "nonesuch"), "");
+    CHECK_EQ_STR(c.title, "A title of many more words than eight");
+    CHECK_EQ_STR(c.text, "The text. || Speak now | Wait");
+    strbuf b = {0};
+    cmd_format(&c, &b); /* canonical: the table's order */
+    CHECK_EQ_STR(b.s, "inject pm via=email at=resume A title of many more words than eight -- "
+                      "The text. || Speak now | Wait");
+    sb_free(&b);
+    CHECK_EQ_INT(cmd_parse("timer 0.5 close", &c, err, sizeof err), 0);
+    CHECK(c.value == 0.5 && !strcmp(c.a, "close"));
 }
 
 static void test_lookups(void)
@@ -110,9 +138,10 @@ static void test_lists(void)
     cmd_help(&b);
     for (int k = 0; k < CMD_COUNT + CMD_LOOK_COUNT; k++) {
         const cmd_spec *s = k < CMD_COUNT ? &cmd_specs[k] : &cmd_look_specs[k - CMD_COUNT];
-        char use[128], row[160];
+        char use[256], row[300];
         cmd_usage(s, use, sizeof use);
         str_fmt(row, sizeof row, "  %s ", use);
+        if (!strstr(b.s, row)) str_fmt(row, sizeof row, "  %s\n", use); /* on a line of its own */
         CHECK_STR_HAS(b.s, row);
         CHECK_STR_HAS(b.s, s->help);
     }

@@ -3,15 +3,18 @@
 #
 # Copies the case to a scratch folder (running its setup.sh there: links
 # and big files are made at test time, not kept in git), plays it with
-# `crisisroom run --auto random` under `timeout` (MAX_SECONDS + 3) and a 1 GiB address-space
+# `crisisroom run --auto random` under `timeout` (MAX_SECONDS, 20) and a 1 GiB address-space
 # ceiling, and checks that it failed cleanly: exit code 1 (not a signal, not
-# a hang), the text of expect.txt in the output, within MAX_SECONDS (2).
+# a hang), the text of expect.txt in the output. The time it took is printed,
+# not judged: what stops a runaway script is the sandbox's own budget and
+# time ceilings (whose message expect.txt holds); MAX_SECONDS only catches a
+# hang that nothing stopped, with room for a loaded CI machine.
 # A case with a file `test` runs `crisisroom test` on it instead (the
 # scenario's own tests/*.lua are what is hostile).
 set -uo pipefail
 bin="$1"
 case_dir="$2"
-max="${3:-2}"
+max="${3:-20}"
 name="$(basename "$case_dir")"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
@@ -32,15 +35,11 @@ if [ -n "${CRISISROOM_NO_MEMLIMIT:-}" ] || ! command -v prlimit >/dev/null; then
 start=$(date +%s%N)
 cmd=(run "$work/case" --auto random --seed 1)
 [ -f "$case_dir/test" ] && cmd=(test "$work/case")
-"${limit[@]}" timeout -s KILL $((max + 3)) "$bin" "${cmd[@]}" >"$work/out" 2>&1
+"${limit[@]}" timeout -s KILL "$max" "$bin" "${cmd[@]}" >"$work/out" 2>&1
 rc=$?
 elapsed_ms=$(( ($(date +%s%N) - start) / 1000000 ))
 
-[ "$rc" -eq 137 ] && fail "killed after $((max + 3)) s: the sandbox did not stop it"
+[ "$rc" -eq 137 ] && fail "killed after $max s: the sandbox did not stop it"
 [ "$rc" -eq 1 ] || { cat "$work/out" >&2; fail "exit code $rc (want 1: a clean error)"; }
 grep -qF -- "$expect" "$work/out" || { cat "$work/out" >&2; fail "the error does not say: $expect"; }
-if [ "$elapsed_ms" -gt $((max * 1000)) ]; then
-    cat "$work/out" >&2
-    fail "took ${elapsed_ms} ms (at most ${max} s)"
-fi
 echo "ok $name: ${elapsed_ms} ms: $(grep -F -- "$expect" "$work/out" | head -n1 | cut -c1-150)"

@@ -130,12 +130,16 @@ def state_of(host, slot):
     return json.loads(body) if status == 200 else {}
 
 
-def command(host, slot, line, token=None, seq=None):
+def command(host, slot, line, token=None, seq=None, confirm=True):
+    """POST one line. confirm: an `end` is meant (the server asks otherwise
+    when something is left undone; test_confirm.py looks at that)."""
     q = "api/command?code=" + host.code(slot)
     if token:
         q += "&token=" + token
     if seq is not None:
         q += "&seq=%d" % seq
+    if confirm:
+        q += "&confirm=1"
     status, body, _ = http("POST", host.url + q, line)
     return status, json.loads(body)
 
@@ -199,13 +203,16 @@ class Client:
         states = [m for m in self.messages if m.get("type") == "state"]
         return states[-1] if states else {}
 
-    async def cmd(self, line, seq=None):
-        """Send a command; its result."""
+    async def cmd(self, line, seq=None, confirm=True):
+        """Send a command; its result. confirm: as for command()."""
         if seq is None:
             self.seq += 1
             seq = self.seq
         start = len(self.messages)
-        await self.send({"v": 1, "type": "command", "seq": seq, "line": line})
+        msg = {"v": 1, "type": "command", "seq": seq, "line": line}
+        if confirm:
+            msg["confirm"] = True
+        await self.send(msg)
         return await self.next("result", lambda m: m.get("seq") == seq, start)
 
     async def request(self, obj):

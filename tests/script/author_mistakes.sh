@@ -12,6 +12,16 @@ fx="$src/tests/fixtures/author"
 cd "$fx"
 "$bin" check --strict good > "$work/good" 2>&1 || fail "good: $(cat "$work/good")"
 "$bin" test good > "$work/good_tests" 2>&1 || fail "good's tests: $(cat "$work/good_tests")"
+# Each mistake is good/ with its mistake.diff applied (one copy of the
+# scenario, not eleven), made under the same relative name as in the source.
+for dir in mistakes/*/; do
+    dir="${dir%/}"
+    mkdir -p "$work/$dir"
+    cp good/*.lua "$work/$dir/"
+    cp "$dir/expect.txt" "$work/$dir/"
+    patch -s -d "$work/$dir" -p1 < "$dir/mistake.diff" || fail "$dir: mistake.diff does not apply to good/"
+done
+cd "$work"
 n=0
 for dir in mistakes/*/; do
     dir="${dir%/}"

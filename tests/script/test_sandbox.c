@@ -148,6 +148,12 @@ static void test_memory(void)
                  "out of memory");
     expect_error("local s = string.rep('x', 1 << 30)\n", "memory");
     CHECK(now() - t0 < 5.0);
+    /* After a big block the hook notes the place once, then counts in
+       steps again: a million instructions later the budget still holds. */
+    script *s = load("local s = ('x'):rep(1 << 21)\n"
+                     "local x = 0 for i = 1, 1000000 do x = x + i end\n");
+    CHECK_MSG(s != NULL, "%s", err);
+    script_free(s);
 }
 
 static void test_paths(void)
@@ -191,6 +197,26 @@ static void test_order(void)
     if (!s) fprintf(stderr, "%s\n", err);
     script_free(s);
     expect_error("for k in pairs({ [{}] = 1 }) do end\n", "fixed order");
+    /* pairs keeps a small table's sorted keys while its keys stay the same. */
+    s = load("local function keys(t)\n"
+             "  local r = {} for k in pairs(t) do r[#r + 1] = tostring(k) end\n"
+             "  return table.concat(r, ',')\n"
+             "end\n"
+             "local t = { b = 1, a = 2 }\n"
+             "assert(keys(t) == 'a,b' and keys(t) == 'a,b', 'twice')\n"
+             "t.c = 3 assert(keys(t) == 'a,b,c', 'a key added')\n"
+             "t.a = nil t.d = 4 assert(keys(t) == 'b,c,d', 'one removed, one added')\n"
+             "t.a = 5 t.a = nil assert(keys(t) == 'b,c,d', 'added and removed again')\n"
+             "assert(keys({ d = 1, c = 1, b = 1, [2] = 0, [true] = 0 }) == '2,b,c,d,true')\n"
+             "t.b = 10\n"
+             "local sum = 0 for _, v in pairs(t) do sum = sum + v end\n"
+             "assert(sum == 17, 'values as they are now')\n"
+             "local w = { a = 1, b = 2, c = 3 }\n"
+             "keys(w)\n"
+             "for k in pairs(w) do if k == 'a' then w.b = nil end assert(k ~= 'b', 'cleared') end\n"
+             "assert(keys(w) == 'a,c' and keys({}) == '', 'after the loop')\n");
+    CHECK_MSG(s != NULL, "%s", err);
+    script_free(s);
 }
 
 /* The mistakes authors make most, each with its file:line and a sentence. */
@@ -758,6 +784,189 @@ static void test_ceilings(void)
     }
 }
 
+/* What a callback is charged does not depend on what ran before it in the
+   same Lua state: the same game played first (as a replay plays it) and
+   after other games (as a batch plays its later games, on a stack and a
+   string table those games grew) uses the same instructions, so a budget
+   or a ceiling near that count decides both alike. */
+static void test_charge_history(void)
+{
+    script *s = load("local WEIGHTS = { a = 1, b = 2, c = 3 } -- pairs keeps its keys\n"
+                     "event { id = 'x', turn = 1, to = 'a', channel = 'phone', title = 'X',\n"
+                     "  text = 'x', on_deliver = { run = function(g)\n"
+                     "    local function deep(n) if n > 0 then return 1 + deep(n - 1) end "
+                     "return 0 end\n"
+                     "    for k, v in pairs(WEIGHTS) do g:add('m', v) end\n"
+                     "    local t = {}\n"
+                     "    for i = 1, 20000 do t[i] = 'k' .. i .. g.turn end\n"
+                     "    g.state.n = deep(4000) + #t + #table.concat(t, ',', 1, 100)\n"
+                     "  end } }\n");
+    CHECK(s != NULL);
+    if (!s) {
+        fprintf(stderr, "%s\n", err);
+        return;
+    }
+    long used[4];
+    for (int i = 0; i < 4; i++) {
+        CHECK_EQ_STR(start_game(s), "");
+        used[i] = s->used; /* the last callback of the start: the one above */
+    }
+    CHECK(used[0] > 100000);
+    for (int i = 1; i < 4; i++)
+        CHECK_MSG(used[i] == used[0], "game %d used %ld, the first %ld", i + 1, used[i], used[0]);
+    /* A budget just below or above that count: every game alike. */
+    for (int above = 0; above < 2; above++) {
+        s->lim.instructions = used[0] + (above ? 2000 : -2000);
+        for (int i = 0; i < 4; i++) {
+            const char *e = start_game(s);
+            CHECK_MSG(above ? !*e : strstr(e, "instruction budget exceeded") != NULL,
+                      "budget %ld, game %d: '%s'", s->lim.instructions, i + 1, e);
+        }
+    }
+    script_free(s);
+}
+
+/* table.sort's pivot no longer comes from the clock, so an input can be
+   made quadratic for it (McIlroy's adversary: a comparator that fixes the
+   values only as the sort asks, always against it); such an input, sorted
+   with the plain <, meets the budget, because each partition is charged
+   its elements. The same number of shuffled values sorts well within it. */
+static void test_sort_quadratic(void)
+{
+    script *s = load("function killer(n)\n"
+                     "  local gas, val, solid, cand, items = n + 1, {}, 0, nil, {}\n"
+                     "  for i = 1, n do val[i], items[i] = gas, i end\n"
+                     "  table.sort(items, function(x, y)\n"
+                     "    if val[x] == gas and val[y] == gas then\n"
+                     "      if x == cand then val[x] = solid else val[y] = solid end\n"
+                     "      solid = solid + 1\n"
+                     "    end\n"
+                     "    if val[x] == gas then cand = x elseif val[y] == gas then cand = y end\n"
+                     "    return val[x] < val[y]\n"
+                     "  end)\n"
+                     "  for i = 1, n do if val[i] == gas then val[i] = solid end end\n"
+                     "  return val\n"
+                     "end\n"
+                     "function shuffled(n)\n"
+                     "  local t = {}\n"
+                     "  for i = 1, n do t[i] = (i * 7919) % n end\n"
+                     "  return t\n"
+                     "end\n"
+                     "function sort_plain(t) table.sort(t) end\n");
+    CHECK(s != NULL);
+    if (!s) {
+        fprintf(stderr, "%s\n", err);
+        return;
+    }
+    lua_State *L = s->L;
+    const char *make[] = {"shuffled", "killer"};
+    for (int i = 0; i < 2; i++) {
+        lua_getglobal(L, "sort_plain");
+        lua_getglobal(L, make[i]);
+        lua_pushinteger(L, 3000);
+        CHECK(sbx_call_limited(s, 1, 1, "make", 2000000000L, 60000, err, sizeof err) == 0);
+        int rc = sbx_call_limited(s, 1, 0, "sort", 5000000, 60000, err, sizeof err);
+        CHECK_MSG(i ? rc != 0 && strstr(err, "instruction budget exceeded") : rc == 0, "%s: %s",
+                  make[i], rc ? err : "sorted");
+        if (!i) CHECK_MSG(s->used < 500000, "shuffled values cost %ld", s->used);
+    }
+    script_free(s);
+}
+
+/* g as callbacks read it: plain values kept up to date before each
+   callback and after each change (a declared state effect of an event
+   g:deliver sends, a nested callback with its own target, the callback's
+   own writes), and read live from the game by a test that holds g while
+   it plays commands. */
+static const char *view_scenario =
+    "event { id = 'inner', to = 'a', channel = 'phone', title = 'I', text = 'i',\n"
+    "  on_deliver = { state = { fromc = 7 }, run = function(g)\n"
+    "    g.state.inner_target = tostring(g.target) end } }\n"
+    "event { id = 'side', to = 'a', channel = 'phone', title = 'S', text = 's',\n"
+    "  on_deliver = { state = { fromc = 8 } } }\n"
+    "event { id = 'later', to = 'a', channel = 'phone', title = 'L', text = 'l',\n"
+    "  on_deliver = { state = { later = 'yes' } } }\n"
+    "action { id = 'act', role = 'a', label = 'Act', targets = { 'north', 'south' },\n"
+    "  effects = { run = function(g)\n"
+    "    assert(g.state.fromc == nil, 'not yet')\n"
+    "    local t1 = g.target\n"
+    "    g:deliver('inner')\n"
+    "    assert(g.state.fromc == 7, 'the state g:deliver wrote: ' .. tostring(g.state.fromc))\n"
+    "    assert(g.target == t1, 'the target after a nested callback: ' .. "
+    "tostring(g.target))\n"
+    "    g:deliver('side')\n"
+    "    assert(g.state.fromc == 8, 'a declared effect, no callback: ' .. "
+    "tostring(g.state.fromc))\n"
+    "    g.state.x = 3\n"
+    "    assert(g.state.x == 3 and math.type(g.state.x) == 'float', 'stored as a number')\n"
+    "    g.state['1'] = 'one'\n"
+    "    assert(g.state[1] == 'one', 'a number key reads as a string')\n"
+    "    g.state.x = nil\n"
+    "    assert(g.state.x == nil, 'removed')\n"
+    "    assert(not pcall(function() return g.state[true] end), 'a boolean key')\n"
+    "    g.state.done = g.turn .. g.role\n"
+    "  end } }\n"
+    "action { id = 'send', role = 'a', label = 'Send', effects = { deliver = { 'later' } } }\n"
+    "meter { id = 'a_meter_whose_id_is_forty_bytes_long_123', name = 'L', start = 7 }\n"
+    "action { id = 'names', role = 'a', label = 'Names', effects = { run = function(g)\n"
+    "  local long = 'a_meter_whose_id_is_forty_bytes_long_123'\n"
+    "  for _ = 1, 3 do\n"
+    "    assert(g:meter('m') == 50 and g:meter(long) == 7, 'names, again and again')\n"
+    "    assert(g:meter(long:sub(1, 10) .. long:sub(11)) == 7, 'an equal string')\n"
+    "  end\n"
+    "  local ok, err = pcall(g.revealed, g, 'm')\n"
+    "  assert(not ok and err:find(\"unknown card 'm'\"), 'a meter is no card: ' .. tostring(err))\n"
+    "  g.state.names = 'ok'\n"
+    "end } }\n";
+
+static void test_view(void)
+{
+    script *s = load(view_scenario);
+    CHECK_MSG(s != NULL, "%s", err);
+    if (!s) return;
+    char gerr[2048];
+    session *ss = session_new(script_scenario(s), script_host(s), 1, -1, 0, gerr, sizeof gerr);
+    CHECK(ss != NULL);
+    CHECK(ss && session_apply(ss, "act a act north") == GAME_OK);
+    if (ss) CHECK_MSG(!ss->g->failed, "%s", ss->g->err);
+    const val *v = ss ? kv_get(&ss->g->state, "done") : NULL;
+    CHECK(v && v->type == VAL_STR && strcmp(v->str, "1a") == 0);
+    v = ss ? kv_get(&ss->g->state, "inner_target") : NULL;
+    CHECK(v && v->type == VAL_STR && strcmp(v->str, "nil") == 0);
+    CHECK(ss && session_apply(ss, "act a names") == GAME_OK);
+    if (ss) CHECK_MSG(!ss->g->failed, "%s", ss->g->err);
+    v = ss ? kv_get(&ss->g->state, "names") : NULL;
+    CHECK(v && v->type == VAL_STR && strcmp(v->str, "ok") == 0);
+    session_free(ss);
+    script_free(s);
+    /* A test holding g reads what the commands changed, callbacks or not. */
+    const char *dir = folder(view_scenario, 1);
+    char tdir[600];
+    str_fmt(tdir, sizeof tdir, "%s/tests", dir);
+    mkdir(tdir, 0755);
+    write_file(tdir, "view.lua",
+               "test('g read live', function(t)\n"
+               "  t:start{ seed = 1 }\n"
+               "  local g = t.g\n"
+               "  t:eq(g.turn, 1, 'turn 1')\n"
+               "  t:cmd('act a act south')\n"
+               "  t:eq(g.state.done, '1a', 'written by the callback')\n"
+               "  t:eq(g.target, nil, 'no target outside the callback')\n"
+               "  t:cmd('act a send')\n"
+               "  t:eq(g.state.later, 'yes', 'written by a declared effect, no callback after')\n"
+               "  t:cmd('end')\n"
+               "  t:eq(g.turn, 2, 'turn 2')\n"
+               "  t:eq(g.state.done, '1a', 'kept')\n"
+               "end)\n");
+    FILE *out = tmpfile();
+    CHECK(script_run_tests(dir, NULL, out) == 0);
+    rewind(out);
+    char line[512];
+    while (fgets(line, sizeof line, out))
+        if (strncmp(line, "ok", 2) != 0) fprintf(stderr, "%s", line);
+    fclose(out);
+}
+
 int main(void)
 {
     str_fmt(root, sizeof root, "%s", "/tmp/crisisroom-sandbox-XXXXXX");
@@ -775,6 +984,9 @@ int main(void)
     test_api_table();
     test_random();
     test_ceilings();
+    test_charge_history();
+    test_view();
+    test_sort_quadratic();
     char rm_cmd[600];
     str_fmt(rm_cmd, sizeof rm_cmd, "rm -rf '%s'", root);
     if (system(rm_cmd) != 0) fprintf(stderr, "could not remove %s\n", root);

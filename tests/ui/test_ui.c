@@ -12,10 +12,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "../check.h"
 #include "fs.h"
+#include "policy.h"
+#include "record.h"
 #include "ui.h"
 #include "ui_actions.h"
 #include "ui_app.h"
@@ -41,12 +44,13 @@ static void type(const char *text)
     ui_render(&app);
 }
 
-/* Clicks the middle of the widget doing (action, arg); 0 when there is none. */
+/* Clicks the middle of the widget doing (action, arg); 0 when there is none
+   in sight (scrolled out of its panel, it cannot be clicked). */
 static int click(int action, int arg)
 {
     for (int i = 0; i < app.nhits; i++) {
         const ui_hit *h = &app.hits[i];
-        if (h->action != action || (arg != -99 && h->arg != arg)) continue;
+        if (h->action != action || (arg != -99 && h->arg != arg) || h->r.w <= 0) continue;
         SDL_Event e = {0};
         e.type = SDL_MOUSEBUTTONDOWN;
         e.button.button = SDL_BUTTON_LEFT;
@@ -54,6 +58,17 @@ static int click(int action, int arg)
         ui_handle(&app, &e);
         ui_render(&app);
         return 1;
+    }
+    return 0;
+}
+
+/* Tab until the widget doing (action, arg) has the focus (scrolling it into
+   view, as Tab does); 0 when Tab never reaches it. */
+static int tab_to(int action, int arg)
+{
+    for (int i = 0; i < 300; i++) {
+        if (ui_is_focus(&app, action, arg)) return 1;
+        key(SDLK_TAB);
     }
     return 0;
 }
@@ -129,16 +144,22 @@ static void test_play(void)
     CHECK_MSG(app.modal == MODAL_NONE, "menu not closed");
     key(SDLK_TAB);
     CHECK_MSG(app.focus_act != ACT_NONE, "Tab focused nothing");
-    /* End the move with the End key: the next role gets a hand-over. */
+    /* End the move with the End key: with points left it asks first, once;
+       End again ends it, and the next role gets a hand-over. */
     int role = g->role;
     key(SDLK_END);
+    if (app.modal == MODAL_END) {
+        CHECK_STR_HAS(app.end_warning, "action point");
+        CHECK_MSG(g->role == role, "the warned End ended the move");
+        key(SDLK_END);
+    }
     CHECK_MSG(g->role != role || g->ended, "End key did not end the move");
     CHECK_MSG(app.screen == SCR_HANDOVER || g->ended, "screen %d", app.screen);
     ui_game_close(&app);
 }
 
 static const char *const names[] = {"title",     "briefing", "handover", "dashboard", "evidence",
-                                    "diplomacy", "timeline", "debrief",  "console"};
+                                    "diplomacy", "timeline", "debrief",  "console",   "join"};
 
 static void render_all(const char *scenario, int w, int h)
 {
@@ -240,19 +261,20 @@ static void test_console(void)
     char buf[200];
     ui_role_words(&app, "decided by pm; it is akshi's move (pmo)", buf, sizeof buf);
     CHECK_MSG(!strcmp(buf, "decided by PM; it is AKSHI's move (pmo)"), "role words: %s", buf);
-    ui_timer_set(&app.timer, 10, g);
+    key(SDLK_RETURN), key(SDLK_RETURN); /* begin, ready: the team can act */
+    CHECK_EQ_INT(session_apply(s, "timer 10"), 0);
     key(SDLK_F9); /* no second display here: asked first, the console takes the window */
     key(SDLK_y);
     CHECK_MSG(app.screen == SCR_CONSOLE && app.con.on, "F9 did not show the console");
     now_ms += 60000;
-    CHECK_MSG(ui_timer_left(&app.timer) == 540000, "left %d", ui_timer_left(&app.timer));
+    CHECK_MSG(ui_timer_left(&app.timer) == 540000, "left %d", (int)ui_timer_left(&app.timer));
     /* Pause: the timer stops and core refuses `end`. */
     CHECK_MSG(click(ACT_CON_PAUSE, 0), "no Pause button");
     CHECK_MSG(g->paused, "not paused");
     now_ms += 120000;
     ui_render(&app);
     CHECK_MSG(ui_timer_left(&app.timer) == 540000, "timer ran while paused: %d",
-              ui_timer_left(&app.timer));
+              (int)ui_timer_left(&app.timer));
     int role = g->role, nlog = s->nlog;
     CHECK_MSG(ui_apply(&app, "end") != 0 && g->role == role, "end accepted while paused");
     CHECK_MSG(s->nlog == nlog, "a refused command was journaled");
@@ -260,7 +282,7 @@ static void test_console(void)
     CHECK_MSG(!g->paused, "not resumed");
     now_ms += 30000;
     CHECK_MSG(ui_timer_left(&app.timer) == 510000, "left after resume %d",
-              ui_timer_left(&app.timer));
+              (int)ui_timer_left(&app.timer));
     /* An ad-hoc inject typed in the console reaches the role's inbox. */
     int sis = def_role_find(app.ses->sc, "sis"), items = g->nitems;
     CHECK_MSG(click(ACT_CON_TO, sis), "no recipient button for sis");
@@ -280,10 +302,12 @@ static void test_console(void)
     CHECK_MSG(!app.con.buf[CF_TITLE][0] && !app.con.buf[CF_TEXT][0], "fields not cleared");
     /* Undo asks first, then removes the inject. */
     int live = s->nlive;
-    CHECK_MSG(click(ACT_CON_UNDO, 0) && app.con.ask == CON_ASK_UNDO, "undo did not ask");
+    CHECK_MSG(tab_to(ACT_CON_UNDO, 0), "Tab does not reach Undo");
+    key(SDLK_RETURN);
+    CHECK_MSG(app.con.ask == CON_ASK_UNDO, "undo did not ask");
     key(SDLK_ESCAPE);
     CHECK_MSG(s->nlive == live && !app.con.ask, "Esc did not cancel the undo");
-    CHECK_MSG(click(ACT_CON_UNDO, 0), "no Undo button");
+    CHECK_MSG(click(ACT_CON_UNDO, 0), "no Undo button"); /* Tab scrolled it into view */
     key(SDLK_RETURN);
     CHECK_MSG(s->nlive == live - 1 && app.ses->g->nitems == items, "undo: live %d items %d",
               s->nlive, app.ses->g->nitems);
@@ -564,7 +588,8 @@ static void test_presenter(void)
 
 /* A second of the timer redraws only the timer: the frame clipped to it must
    give the very pixels of a whole new frame, on the dashboard, under the
-   menu's translucent shade, and on the console. */
+   confirm dialog's translucent shade (the menu stops the timer), and on
+   the console. */
 static int same_pixels(const SDL_Surface *s, const unsigned char *ref)
 {
     for (int y = 0; y < s->h; y++)
@@ -581,14 +606,16 @@ static void test_partial(void)
     if (start("albania2022"))
         return ui_clock = real, check_fail(__FILE__, __LINE__),
                fprintf(stderr, "could not start\n"), (void)0;
-    ui_timer_set(&app.timer, 10, app.ses->g);
+    CHECK_EQ_INT(session_apply(app.ses, "timer 10"), 0);
+    app.began = 1;
     SDL_Surface *s = app.surf;
     size_t size = (size_t)s->pitch * s->h;
     unsigned char *before = malloc(size), *full = malloc(size);
     static const struct {
         ui_screen screen;
         int modal;
-    } cases[] = {{SCR_DASHBOARD, MODAL_NONE}, {SCR_DASHBOARD, MODAL_MENU}, {SCR_CONSOLE, 0}};
+    } cases[] = {{SCR_DASHBOARD, MODAL_NONE}, {SCR_DASHBOARD, MODAL_CONFIRM}, {SCR_CONSOLE, 0}};
+    app.pend_move = app.ses->sc->actions[0], app.pend_target = 0; /* the confirm dialog's */
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         if (cases[i].screen == SCR_CONSOLE)
             app.modal = MODAL_NONE, key(SDLK_F9), key(SDLK_y);
@@ -804,6 +831,475 @@ static void test_roots(const char *dir)
     CHECK_EQ_INT(app.scen_sel, albania);
 }
 
+/* Hosting: the join screen from a host's hook (ui.h). The teams' codes and
+   who joined are drawn; the observers' and the facilitator's never are;
+   F10 shows it and goes back; the frame goes to a PNG (and the URLs its QR
+   codes must hold beside it) for join_qr.sh to read back with zbarimg. */
+static const char host_url[] = "http://10.1.2.3:8080/";
+#define OBSERVER_CODE    "OBSQ-XQ7A-XQ7B-XQ7C"
+#define FACILITATOR_CODE "FACQ-XQ7A-XQ7B-XQ7C"
+
+static const char *fake_url(void *ud)
+{
+    (void)ud;
+    return host_url;
+}
+static int fake_slots(void *ud)
+{
+    (void)ud;
+    return app.ses->sc->nroles + 2;
+}
+static int fake_join(void *ud, int slot, ui_join *out)
+{
+    (void)ud;
+    int n = app.ses->sc->nroles;
+    if (slot < 0 || slot >= n + 2) return -1;
+    memset(out, 0, sizeof *out);
+    const char *id = slot < n    ? app.ses->sc->roles[slot].id
+                     : slot == n ? "observer"
+                                 : "facilitator";
+    snprintf(out->id, sizeof out->id, "%s", id);
+    snprintf(out->name, sizeof out->name, "%s", slot < n ? app.ses->sc->roles[slot].name : id);
+    if (slot < n)
+        snprintf(out->code, sizeof out->code, "TEAM-%04d-HQST-CQDE", slot + 2);
+    else
+        snprintf(out->code, sizeof out->code, "%s", slot == n ? OBSERVER_CODE : FACILITATOR_CODE);
+    snprintf(out->url, sizeof out->url, "%sjoin/%s", host_url, out->code);
+    if (slot == 0)
+        out->joined = out->online = 2, snprintf(out->names, sizeof out->names, "Arta, Besnik");
+    return 0;
+}
+static int fake_poll(void *ud, session *s)
+{
+    (void)ud, (void)s;
+    return 0;
+}
+static int fake_wait(void *ud)
+{
+    (void)ud;
+    return -1;
+}
+static void fake_timer_get(void *ud, int *len, int *left, int *running)
+{
+    (void)ud;
+    *len = *left = *running = 0;
+}
+
+static void test_join(const char *dir)
+{
+    if (start("albania2022")) return check_fail(__FILE__, __LINE__), (void)0;
+    ui_host h = {.url = fake_url,
+                 .slots = fake_slots,
+                 .join = fake_join,
+                 .poll = fake_poll,
+                 .wait_ms = fake_wait,
+                 .timer_get = fake_timer_get};
+    ui_go(&app, SCR_DASHBOARD);
+    key(SDLK_F10);
+    CHECK_MSG(app.screen == SCR_DASHBOARD, "F10 without a host showed screen %d", app.screen);
+    app.host = &h;
+    key(SDLK_F10);
+    CHECK_MSG(app.screen == SCR_JOIN, "F10 while hosting showed screen %d", app.screen);
+    static const int sizes[][2] = {{1280, 720}, {1920, 1080}, {3840, 2160}};
+    for (size_t i = 0; i < sizeof sizes / sizeof *sizes; i++) {
+        CHECK_MSG(!ui_resize_offscreen(&app, sizes[i][0], sizes[i][1]), "resize");
+        drawn.len = 0;
+        sb_add(&drawn, "", 0);
+        ui_drawn = &drawn;
+        draw_into_record();
+        ui_drawn = NULL;
+        CHECK_MSG(!ui_layout_overflows(), "join %dx%d: %s", sizes[i][0], sizes[i][1],
+                  ui_layout_overflow(0));
+        for (int r = 0; r < app.ses->sc->nroles; r++) {
+            char code[32];
+            snprintf(code, sizeof code, "TEAM-%04d-HQST-CQDE", r + 2);
+            CHECK_MSG(strstr(drawn.s, code) != NULL, "team %d's code is not drawn", r);
+        }
+        CHECK_STR_HAS(drawn.s, "2 joined: Arta, Besnik");
+        CHECK_STR_HAS(drawn.s, "or open http://10.1.2.3:8080 and type the code under it");
+        CHECK_MSG(!strstr(drawn.s, OBSERVER_CODE), "the observers' code is on the room's screen");
+        CHECK_MSG(!strstr(drawn.s, FACILITATOR_CODE),
+                  "the facilitator's code is on the room's screen");
+        CHECK_MSG(!strstr(drawn.s, "Sample"), "a hosted join screen says it shows samples");
+    }
+    CHECK_MSG(!ui_resize_offscreen(&app, 1920, 1080), "resize");
+    draw_into_record();
+    char png[UI_PATH_MAX], want[UI_PATH_MAX], err[600];
+    snprintf(png, sizeof png, "%s/join-host.png", dir);
+    snprintf(want, sizeof want, "%s/join-host.want", dir);
+    CHECK_MSG(!ui_png_write(png, app.surf, err, sizeof err), "%s", err);
+    FILE *f = fopen(want, "w");
+    for (int r = 0; f && r < app.ses->sc->nroles; r++)
+        fprintf(f, "%sjoin/TEAM-%04d-HQST-CQDE\n", host_url, r + 2);
+    CHECK_MSG(f && fclose(f) == 0, "cannot write %s", want);
+    key(SDLK_F10);
+    CHECK_MSG(app.screen == SCR_DASHBOARD, "F10 on the join screen went to screen %d", app.screen);
+    app.host = NULL;
+    CHECK_MSG(!ui_resize_offscreen(&app, 1280, 720), "resize");
+    ui_game_close(&app);
+}
+
+/* Running the room (issue 13) -------------------------------------------------- */
+
+/* Every line drawn by one frame of the players' window (or the console). */
+static void draw_recorded(void)
+{
+    drawn.len = 0;
+    sb_add(&drawn, "", 0);
+    ui_drawn = &drawn;
+    ui_layout_reset();
+    ui_render(&app);
+    ui_drawn = NULL;
+}
+
+static int left_s(void)
+{
+    return (int)(ui_timer_left(&app.timer) / 1000);
+}
+
+/* Item 6: the move timer runs only while a team can act; the hand-over
+   shows it; a reload keeps it; a loaded save goes on from what its move
+   had used. */
+static void test_timer_moves(const char *dir)
+{
+    ui_clock_fn real = ui_clock;
+    ui_clock = fake_clock;
+    char save[UI_PATH_MAX + 20];
+    snprintf(save, sizeof save, "%s/timer.jsonl", dir);
+    remove(save);
+    char scen[UI_PATH_MAX];
+    snprintf(scen, sizeof scen, "%s/scenarios/albania2022", CR_SOURCE_DIR);
+    if (ui_game_new(&app, scen, 7, NULL, save))
+        return ui_clock = real, check_fail(__FILE__, __LINE__), (void)0;
+    ui_go(&app, SCR_BRIEFING);
+    CHECK_EQ_INT(session_apply(app.ses, "timer 10"), 0);
+    ui_render(&app);
+    now_ms += 60000;
+    ui_render(&app);
+    CHECK_EQ_INT(left_s(), 600); /* the briefing: not yet */
+    key(SDLK_RETURN);            /* begin: the hand-over */
+    now_ms += 60000;
+    draw_recorded();
+    CHECK_EQ_INT(left_s(), 600);
+    CHECK_STR_HAS(drawn.s, "Move timer 10:00 · it starts when you press Ready");
+    key(SDLK_RETURN); /* ready */
+    now_ms += 60000;
+    ui_render(&app);
+    CHECK_EQ_INT(left_s(), 540);
+    key(SDLK_ESCAPE); /* the menu */
+    CHECK(app.modal == MODAL_MENU);
+    now_ms += 60000;
+    ui_render(&app);
+    CHECK_EQ_INT(left_s(), 540);
+    key(SDLK_ESCAPE);
+    now_ms += 30000;
+    ui_render(&app);
+    CHECK_EQ_INT(left_s(), 510);
+    key(SDLK_F5); /* a reload keeps the move's time */
+    ui_render(&app);
+    CHECK_EQ_INT(left_s(), 510);
+    /* The next team's move: the hand-over shows a full timer, waiting. */
+    CHECK_EQ_INT(ui_apply(&app, "end"), 0);
+    now_ms += 60000;
+    draw_recorded();
+    CHECK_EQ_INT(app.screen, SCR_HANDOVER);
+    CHECK_EQ_INT(left_s(), 600);
+    ui_game_close(&app);
+    /* A save whose move had used three minutes since the timer was set. */
+    journal_file jf = {0};
+    char err[512];
+    CHECK_MSG(!journal_read(save, &jf, err, sizeof err), "%s", err);
+    CHECK_MSG(jf.n >= 2, "%d lines", jf.n);
+    journal_entry e = jf.e[jf.n - 1];
+    e.cmd = "note three minutes later";
+    str_fmt(e.by.kind, sizeof e.by.kind, "facilitator");
+    e.by.opened[0] = '\0';
+    long long at = record_time_ms(e.by.at) + 180000;
+    str_fmt(e.by.at, sizeof e.by.at, "1970-01-01T00:00:00Z"); /* replaced below */
+    time_t secs = (time_t)(at / 1000);
+    struct tm tm;
+    gmtime_r(&secs, &tm);
+    strftime(e.by.at, sizeof e.by.at, "%Y-%m-%dT%H:%M:%S.000Z", &tm);
+    journal_entry *all = calloc((size_t)jf.n + 1, sizeof *all);
+    memcpy(all, jf.e, sizeof *all * (size_t)jf.n);
+    all[jf.n] = e;
+    str_fmt(jf.h.started, sizeof jf.h.started, "2021-05-06T07:08:09Z"); /* the exercise's day */
+    CHECK_MSG(!journal_write_all(save, &jf.h, all, jf.n + 1, err, sizeof err), "%s", err);
+    free(all);
+    journal_file_free(&jf);
+    CHECK_MSG(!ui_game_load(&app, save), "%s", app.error);
+    CHECK_EQ_INT(app.ses->g->timer_ms, 600000);
+    CHECK_EQ_INT(left_s(), 420);
+    ui_game_close(&app);
+    /* The window's load went on writing the save: its day is the same (item 8). */
+    CHECK_MSG(!journal_read(save, &jf, err, sizeof err), "%s", err);
+    CHECK_EQ_STR(jf.h.started, "2021-05-06T07:08:09Z");
+    journal_file_free(&jf);
+    ui_clock = real;
+}
+
+/* Item 11: F8 holds the players' window on a neutral card, and back. */
+static void test_hold(void)
+{
+    ui_clock_fn real = ui_clock;
+    ui_clock = fake_clock;
+    if (start("albania2022")) return ui_clock = real, check_fail(__FILE__, __LINE__), (void)0;
+    key(SDLK_RETURN), key(SDLK_RETURN);
+    CHECK_EQ_INT(session_apply(app.ses, "timer 10"), 0);
+    ui_render(&app);
+    key(SDLK_F8);
+    CHECK(app.hold);
+    draw_recorded();
+    CHECK_STR_HAS(drawn.s, "Exercise paused");
+    CHECK_STR_HAS(drawn.s, app.ses->sc->title);
+    const def_scenario *sc = app.ses->sc;
+    CHECK_MSG(!strstr(drawn.s, sc->meters[0].name) && !strstr(drawn.s, "Turn 1 of") &&
+                  !strstr(drawn.s, sc->roles[0].name),
+              "the hold card shows the game: %s", drawn.s);
+    CHECK_EQ_INT(app.nhits, 0); /* nothing to click on the card */
+    now_ms += 120000;
+    ui_render(&app);
+    CHECK_EQ_INT(left_s(), 600); /* the timer waits */
+    key(SDLK_END);
+    CHECK(app.ses->g->nlog == 0 || app.ses->nlog == 1); /* no move from behind the card */
+    key(SDLK_F8);
+    CHECK(!app.hold && app.screen == SCR_DASHBOARD);
+    draw_recorded();
+    CHECK_STR_HAS(drawn.s, sc->meters[0].name);
+    /* The console's button does the same. */
+    key(SDLK_F9), key(SDLK_y);
+    CHECK_MSG(click(ACT_HOLD, 0), "no hold button on the console");
+    CHECK(app.hold);
+    CHECK_STR_HAS(app.con.msg, "Exercise paused");
+    key(SDLK_F9);
+    draw_recorded();
+    CHECK_STR_HAS(drawn.s, "Exercise paused");
+    key(SDLK_F8);
+    CHECK(!app.hold);
+    ui_game_close(&app);
+    ui_clock = real;
+}
+
+/* The region of hit h less the "more below" strip: what a reader sees. */
+static int fully_seen(const ui_hit *h)
+{
+    if (h->r.w != h->full.w || h->r.h != h->full.h) return 0;
+    if (h->sreg < 0) return 1;
+    SDL_Rect v = app.sregs[h->sreg].r;
+    int id = app.sregs[h->sreg].id,
+        more = app.scroll[app.screen][id] < app.scroll_max[app.screen][id];
+    int strip = more ? ui_line_h(&app, ST_SMALL) + ui_px(&app, 30) : 0; /* "more below" */
+    return h->full.y + h->full.h <= v.y + v.h - strip || h->full.h > v.h - strip;
+}
+
+static int actions_seen(void)
+{
+    int n = 0;
+    for (int i = 0; i < app.nhits; i++)
+        n += app.hits[i].action == ACT_ACTION && fully_seen(&app.hits[i]);
+    return n;
+}
+
+static const ui_hit *focused(void)
+{
+    for (int i = 0; i < app.nhits; i++)
+        if (app.hits[i].focusable && ui_is_focus(&app, app.hits[i].action, app.hits[i].arg))
+            return &app.hits[i];
+    return NULL;
+}
+
+/* With UI_SHOTS=DIR, the frame as a PNG for a person to look at. */
+static void shot(const char *what, int w, int h)
+{
+    const char *dir = getenv("UI_SHOTS");
+    char path[UI_PATH_MAX], err[600];
+    if (!dir) return;
+    snprintf(path, sizeof path, "%s/%s-%dx%d.png", dir, what, w, h);
+    if (ui_png_write(path, app.surf, err, sizeof err)) fprintf(stderr, "%s\n", err);
+}
+
+/* Item 9: three actions at 1080p; Tab reaches every widget, those below the
+   fold too, and each one it focuses is in view; each team's panels start at
+   the top. At the three sizes of the overflow checks. */
+static void focus_at(int w, int h)
+{
+    CHECK_MSG(!ui_resize_offscreen(&app, w, h), "resize %dx%d", w, h);
+    if (start("albania2022")) return check_fail(__FILE__, __LINE__), (void)0;
+    key(SDLK_RETURN), key(SDLK_RETURN);
+    CHECK_EQ_INT(ui_apply(&app, "end"), 0); /* AKSHI: five standing actions */
+    key(SDLK_RETURN);
+    CHECK_EQ_INT(app.screen, SCR_DASHBOARD);
+    ui_layout_reset();
+    ui_render(&app);
+    CHECK_MSG(!ui_layout_overflows(), "%dx%d: %s", w, h, ui_layout_overflow(0));
+    if (h >= 1080)
+        CHECK_MSG(actions_seen() >= 3, "%dx%d: %d actions in view", w, h, actions_seen());
+    int below = -1; /* an action Tab must reach out of sight */
+    for (int i = 0; i < app.nhits && below < 0; i++)
+        if (app.hits[i].action == ACT_ACTION && app.hits[i].focusable && app.hits[i].r.h == 0)
+            below = app.hits[i].arg;
+    CHECK_MSG(below >= 0 || h > 2000, "%dx%d: every action in view: nothing below the fold", w, h);
+    int reached = 0, first = -1;
+    for (int n = 0; n < 60; n++) {
+        key(SDLK_TAB);
+        const ui_hit *f = focused();
+        CHECK_MSG(f != NULL, "%dx%d: Tab %d focused nothing visible", w, h, n);
+        if (!f) break;
+        CHECK_MSG(fully_seen(f), "%dx%d: Tab %d: focus (%d,%d) out of view", w, h, n, f->action,
+                  f->arg);
+        if (f->action == ACT_ACTION && f->arg == below && !reached) shot("focus", w, h);
+        reached |= f->action == ACT_ACTION && f->arg == below;
+        if (first < 0)
+            first = f->action * 1000 + f->arg;
+        else if (f->action * 1000 + f->arg == first)
+            break; /* round the whole screen */
+    }
+    CHECK_MSG(below < 0 || reached, "%dx%d: Tab never reached the action below the fold", w, h);
+    /* The next team's panels from the top, whatever this one scrolled. */
+    int scrolled = app.scroll[SCR_DASHBOARD][SREG_FOURTH] + app.scroll[SCR_DASHBOARD][SREG_MAIN];
+    CHECK_MSG(scrolled > 0 || h > 2000, "%dx%d: Tab scrolled nothing", w, h);
+    key(SDLK_END);
+    if (app.modal == MODAL_END) key(SDLK_END);
+    key(SDLK_RETURN);
+    ui_render(&app);
+    for (int r = 0; r < SREG_COUNT; r++)
+        CHECK_MSG(app.scroll[SCR_DASHBOARD][r] == 0, "%dx%d: region %d at %d for the next team", w,
+                  h, r, app.scroll[SCR_DASHBOARD][r]);
+    ui_game_close(&app);
+}
+
+static void test_focus(void)
+{
+    static const int sizes[3][2] = {{1280, 720}, {1920, 1080}, {3840, 2160}};
+    for (int i = 0; i < 3; i++) focus_at(sizes[i][0], sizes[i][1]);
+    ui_resize_offscreen(&app, 1280, 720);
+}
+
+/* A line of the console's journal as drawn (newest first), or NULL. */
+static const char *journal_line(const char *has)
+{
+    const char *p = strstr(drawn.s, has);
+    return p;
+}
+
+/* Items 5, 7, 10, 12 in the window: the console's inject with a channel,
+   options and a hold for the resume; the team answers; a jump by a policy;
+   the debrief names who made each decision; the journal's labels; the
+   warning before End; the pause in the window's words. */
+static void test_room_console(void)
+{
+    CHECK_MSG(!ui_resize_offscreen(&app, 1920, 1080), "resize");
+    if (start("albania2022")) return check_fail(__FILE__, __LINE__), (void)0;
+    session *s = app.ses;
+    key(SDLK_RETURN), key(SDLK_RETURN);
+    /* The warning before End, once: Esc goes back, End again ends. */
+    key(SDLK_END);
+    CHECK_EQ_INT(app.modal, MODAL_END);
+    draw_recorded();
+    CHECK_STR_HAS(drawn.s, "Before the move ends");
+    CHECK_STR_HAS(drawn.s, "PM has 2 action points unspent");
+    key(SDLK_ESCAPE);
+    CHECK(app.modal == MODAL_NONE && s->g->role == 0 && s->nlog == 0);
+    key(SDLK_END);
+    CHECK_MSG(s->g->role == 1 && app.modal == MODAL_NONE, "End again: role %d modal %d", s->g->role,
+              app.modal);
+    key(SDLK_RETURN);
+    /* Paused: the players are told in the window's words. */
+    CHECK_EQ_INT(session_apply(s, "pause"), 0);
+    CHECK(ui_apply(&app, "end") != 0);
+    CHECK_STR_HAS(app.status, "the facilitator resumes it");
+    CHECK(!strstr(app.status, "'resume'"));
+    /* The console: an inject to AKSHI by email with two options, held. */
+    key(SDLK_F9), key(SDLK_y);
+    int akshi = def_role_find(s->sc, "akshi");
+    CHECK(click(ACT_CON_TO, akshi) && click(ACT_CON_VIA, CH_EMAIL));
+    CHECK(click(ACT_CON_FIELD, CF_TITLE));
+    type("Minister asks");
+    key(SDLK_TAB);
+    type("Restore first?");
+    key(SDLK_TAB);
+    type("Yes | No");
+    CHECK_MSG(click(ACT_CON_HELD, 0), "no Send at the resume");
+    CHECK_EQ_INT(s->g->nheld, 1);
+    CHECK_EQ_STR(s->log[s->nlog - 1].cmd,
+                 "inject akshi via=email decides=akshi at=resume Minister asks -- Restore first? "
+                 "|| Yes | No");
+    CHECK_MSG(click(ACT_CON_PAUSE, 0), "no Resume button");
+    CHECK(!s->g->paused && s->g->nheld == 0);
+    int item = game_adhoc_find(s->g, "adhoc1");
+    CHECK(item >= 0 && s->g->items[item].channel == CH_EMAIL);
+    draw_recorded();
+    CHECK_MSG(journal_line("· facilitator · resume") &&
+                  journal_line("· facilitator · inject akshi"),
+              "the journal's labels: %s", drawn.s);
+    key(SDLK_F9);
+    /* AKSHI answers on the dashboard: 2, the confirm dialog, Enter. */
+    ui_go(&app, SCR_DASHBOARD);
+    app.sel_item = item;
+    ui_render(&app);
+    key(SDLK_2);
+    CHECK_EQ_INT(app.modal, MODAL_CONFIRM);
+    key(SDLK_RETURN);
+    CHECK_EQ_STR(s->log[s->nlog - 1].cmd, "choose adhoc1 2");
+    CHECK_EQ_INT(s->g->items[item].option, 1);
+    draw_recorded();
+    CHECK_STR_HAS(drawn.s, "Chosen by National Agency");
+    /* A jump to turn 3 by the policy 'first', from the console. */
+    key(SDLK_F9), key(SDLK_y);
+    CHECK_MSG(tab_to(ACT_CON_POLICY, POLICY_FIRST), "no policy 'first'");
+    key(SDLK_RETURN);
+    CHECK_EQ_INT(app.con.policy, POLICY_FIRST);
+    CHECK_MSG(tab_to(ACT_CON_FIELD, CF_TURN), "no turn field");
+    key(SDLK_RETURN);
+    type("3");
+    key(SDLK_RETURN);
+    CHECK_EQ_INT(app.con.ask, CON_ASK_JUMP);
+    key(SDLK_RETURN);
+    CHECK_MSG(s->g->turn == 3, "jumped to turn %d: %s", s->g->turn, app.con.msg);
+    CHECK_STR_HAS(s->log[s->nlog - 1].by.kind, "policy");
+    draw_recorded();
+    CHECK_MSG(journal_line("· policy first ·"), "no policy line in the journal: %s", drawn.s);
+    key(SDLK_F9);
+    CHECK_EQ_INT(ui_apply(&app, "finish"), 0);
+    draw_recorded();
+    CHECK_STR_HAS(drawn.s, "— the policy 'first', for");
+    CHECK_STR_HAS(drawn.s, "No — AKSHI");
+    ui_game_close(&app);
+    ui_resize_offscreen(&app, 1280, 720);
+}
+
+/* Item 12: the header never cuts a team's name; board headings are words. */
+static void test_names(void)
+{
+    if (start("albania2022")) return check_fail(__FILE__, __LINE__), (void)0;
+    key(SDLK_RETURN), key(SDLK_RETURN);
+    const def_scenario *sc = app.ses->sc;
+    for (int r = 0; r < sc->nroles; r++) {
+        draw_recorded();
+        char whole[300], shortname[300];
+        str_fmt(whole, sizeof whole, "\n%s\n", sc->roles[r].name);
+        str_fmt(shortname, sizeof shortname, "\n%s\n", sc->roles[r].shortname);
+        CHECK_MSG(strstr(drawn.s, whole) || strstr(drawn.s, shortname), "%s cut in: %s",
+                  sc->roles[r].name, drawn.s);
+        char cut[20];
+        str_fmt(cut, sizeof cut, "\n%.12s", sc->roles[r].name);
+        for (const char *p = strstr(drawn.s, cut); p; p = strstr(p + 1, cut)) {
+            char line[300];
+            str_fmt(line, sizeof line, "%.*s", (int)strcspn(p + 1, "\n"), p + 1);
+            CHECK_MSG(!strstr(line, "…"), "a name cut: %s", line);
+        }
+        if (r + 1 < sc->nroles) {
+            ui_apply(&app, "end");
+            key(SDLK_RETURN);
+        }
+    }
+    ui_go(&app, SCR_EVIDENCE);
+    draw_recorded();
+    CHECK_STR_HAS(drawn.s, "\nThe Iranian\n"); /* a hypothesis by its label, over two lines */
+    CHECK_MSG(!strstr(drawn.s, "\niran\n"), "a column reads as its id");
+    ui_game_close(&app);
+}
+
 int main(int argc, char **argv)
 {
     const char *what = argc > 1 ? argv[1] : "play";
@@ -833,6 +1329,18 @@ int main(int argc, char **argv)
             test_presenter();
         else if (!strcmp(what, "reload"))
             test_reload(argc > 2 ? argv[2] : "reload");
+        else if (!strcmp(what, "join"))
+            test_join(argc > 2 ? argv[2] : ".");
+        else if (!strcmp(what, "timer"))
+            test_timer_moves(argc > 2 ? argv[2] : ".");
+        else if (!strcmp(what, "hold"))
+            test_hold();
+        else if (!strcmp(what, "focus"))
+            test_focus();
+        else if (!strcmp(what, "room-console"))
+            test_room_console();
+        else if (!strcmp(what, "names"))
+            test_names();
         ui_shutdown(&app);
     }
     return check_report(argc > 1 ? argv[1] : "ui");
