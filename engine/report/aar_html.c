@@ -111,7 +111,7 @@ static const char *const aar_sections[][2] = {
     {"interventions", "Facilitator interventions and notes"},
     {"meters", "Meters over the exercise"},
     {"discussion", "Discussion questions and learning objectives"},
-    {"truth", "What really happened"},
+    {"truth", LOGTEXT_TRUTH_LABEL},
     {"plan", "Improvement plan"},
     {"sources", "Sources cited"},
     {"hotwash", "Participants' feedback (hotwash)"}, /* only with answers */
@@ -313,12 +313,15 @@ static void aar_decisions(strbuf *b, const game *g)
     int n = 0;
     aar_section(b, 3);
     sb_puts(b, "<table class=\"flow\">\n<thead><tr><th>Turn</th><th>Inject</th><th>Decided by</th>"
-               "<th>Choice</th><th>Rationale</th><th>What really happened</th>"
-               "<th>Match</th></tr></thead>\n<tbody>\n");
+               "<th>Choice</th><th>Rationale</th><th>");
+    html_text(b, logtext_history_label(g->sc)); /* the record, never this game's truth */
+    sb_puts(b, "</th><th>Match</th></tr></thead>\n<tbody>\n");
     for (int i = 0; i < g->nitems; i++)
         if (aar_decided(g, i)) aar_decision(b, g, &g->items[i]), n++;
     if (!n) sb_puts(b, "<tr><td colspan=\"7\">No decisions were asked for.</td></tr>\n");
-    sb_puts(b, "</tbody>\n</table>\n</section>\n");
+    sb_puts(b, "</tbody>\n</table>\n");
+    aar_history_notes(b, g);
+    sb_puts(b, "</section>\n");
 }
 
 static void aar_turn_row(strbuf *b, const game *g, int turn, int cols)
@@ -426,11 +429,12 @@ static void aar_list(strbuf *b, const char *tag, char **items, int n, const char
     sb_printf(b, "</%s>\n", tag);
 }
 
-static void aar_discussion(strbuf *b, const def_scenario *sc)
+static void aar_discussion(strbuf *b, const game *g)
 {
+    const def_scenario *sc = g->sc;
     aar_section(b, 7);
     sb_puts(b, "<h3>Discussion questions</h3>\n");
-    aar_list(b, "ol", sc->questions, sc->nquestions, "The scenario asks none.");
+    aar_questions(b, g);
     sb_puts(b, "<h3>Learning objectives</h3>\n");
     aar_list(b, "ul", sc->learning, sc->nlearning, "The scenario states none.");
     sb_puts(b, "</section>\n");
@@ -448,7 +452,11 @@ static void aar_truth(strbuf *b, const game *g)
     html_text(b, v->title);
     sb_puts(b, "</strong>");
     html_el(b, "p", "pre", v->truth ? v->truth : "");
-    sb_puts(b, "</div>\n</section>\n");
+    sb_puts(b, "</div>\n");
+    sb_puts(b, "<p class=\"note\">The variant played: not the historical record, which the "
+               "decisions above set beside the players' choices under its own name.</p>\n");
+    aar_assessment(b, g);
+    sb_puts(b, "</section>\n");
 }
 
 static void plan_row(strbuf *b, const def_objective *o, char r)
@@ -598,7 +606,7 @@ int report_html(const session *s, const report_opts *o, strbuf *out)
     aar_timeline(out, g);
     aar_interventions(out, s);
     aar_meters(out, g);
-    aar_discussion(out, s->sc);
+    aar_discussion(out, g);
     aar_truth(out, g);
     aar_plan(out, g);
     aar_sources(out, s->sc);

@@ -28,6 +28,15 @@ int aar_on_timeline(const game *g, int i, logtext *o);
 typedef void (*aar_each_fn)(void *ud, int turn, const logtext *l);
 void aar_each_intervention(const session *s, aar_each_fn fn, void *ud);
 
+/* History told straight (aar_history.c, issue 14): each inject's note with
+   its sources in full, the intelligence assessment scored, the questions
+   with the turn each was put; and the same in the JSON. */
+void aar_history_notes(strbuf *b, const game *g);
+void aar_assessment(strbuf *b, const game *g);
+void aar_questions(strbuf *b, const game *g);
+struct cJSON;
+void aar_history_json(struct cJSON *root, const game *g);
+
 /* The participants' hotwash (aar_hotwash.c): their answers after the end,
    read from the journal; the report summarises them beside the
    facilitator's ratings, and a report without any is what it was. */
