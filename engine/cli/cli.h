@@ -35,6 +35,7 @@ typedef struct cli_opts {
     const char *commands; /* --commands FILE */
     const char *variant;  /* --variant ID|random */
     const char *policy;   /* --auto POLICY */
+    const char *session;  /* --session ID: one of the scenario's sessions (NULL: every turn) */
     uint64_t seed;
     int have_seed;
     int json;

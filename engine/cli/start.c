@@ -91,6 +91,11 @@ session *cli_new_session(script *s, const cli_opts *o, int journal_default)
         fprintf(stderr, "crisisroom: the game failed to start:\n%s\n", err);
         return NULL;
     }
+    if (o->session && session_set_session(ss, o->session, err, sizeof err)) {
+        fprintf(stderr, "crisisroom: %s\n", err);
+        session_free(ss);
+        return NULL;
+    }
     if (o->save)
         str_fmt(path, sizeof path, "%s", o->save);
     else if (journal_default && !o->nosave &&

@@ -17,6 +17,7 @@
 #include "record.h"
 #include "reload.h"
 #include "text.h"
+#include "trend.h"
 #include "util.h"
 #include "view.h"
 
@@ -94,18 +95,19 @@ static void print_meters(const tstate *t)
     printf("Meters:\n");
     for (int i = view_next_meter(&v, g, -1); i >= 0; i = view_next_meter(&v, g, i)) {
         const def_meter *m = &sc->meters[i];
-        /* At the end, the whole exercise; during it, the last turn. */
-        double before = game_history(g, i, g->ended ? 0 : g->turn - 1), now = g->meter[i];
-        const char *trend = now > before ? "up" : now < before ? "down" : "steady";
-        const char *since = g->ended || g->turn == 1 ? "since the start" : "since last turn";
+        /* One function decides the trend for every front end (trend.h). */
+        trend tr = trend_of(g, i);
+        double now = g->meter[i];
+        char words[80];
+        trend_words(&tr, words, sizeof words);
         const char *good = m->good == GOOD_NONE   ? ""
                            : m->good == GOOD_HIGH ? " (higher is better)"
                                                   : " (lower is better)";
         char value[64];
         str_fmt(value, sizeof value, "%g%s%s", now, m->unit ? " " : "", m->unit ? m->unit : "");
         char from[48] = "";
-        if (g->ended) str_fmt(from, sizeof from, ", from %g", before);
-        printf("  %-32s %8s  [%s %s%s]%s\n", m->name, value, trend, since, from,
+        if (g->ended) str_fmt(from, sizeof from, ", from %g", tr.before);
+        printf("  %-32s %8s  [%s%s]%s\n", m->name, value, words, from,
                m->hidden ? " (hidden)" : good);
     }
 }
@@ -263,8 +265,8 @@ static void show_event(tstate *t, const char *id)
            g->sc->roles[e->decider].id);
     for (int i = 0; i < e->noptions; i++) print_move(t, e->options[i], i + 1);
     if (e->expires)
-        printf("Open until the end of turn %d; then '%s' applies.\n", it->turn + e->expires - 1,
-               g->sc->moves[e->default_option].id);
+        printf("Open until the end of turn %d; then '%s' applies.\n",
+               game_item_deadline(g, g->ev_item[ev]), g->sc->moves[e->default_option].id);
 }
 
 static void print_actions(tstate *t)
@@ -338,19 +340,6 @@ static void print_timeline(const tstate *t)
 }
 
 /* The facilitator's ad-hoc decision in the debrief: who answered, how. */
-static void debrief_adhoc(tstate *t, int item)
-{
-    const game_item *it = &t->s->g->items[item];
-    char who[160];
-    printf("  %s (an ad-hoc decision)\n", it->title);
-    if (it->option < 0) {
-        printf("    (no decision)\n");
-        return;
-    }
-    record_maker_words(t->s, record_decision_entry(t->s, item), who, sizeof who);
-    printf("    %s: %s\n", who, it->opts[it->option]);
-}
-
 static void print_debrief(tstate *t)
 {
     const game *g = t->s->g;
@@ -359,41 +348,19 @@ static void print_debrief(tstate *t)
     viewer v = view_debrief();
     printf("\n=== Debrief: %s ===\n", e->title);
     wrap(t, 0, game_ending_text(g)); /* computed at the end, maybe */
-    if (g->variant >= 0 && view_sees_truth(&v, g)) {
-        printf("\nWhat really happened:\n");
-        wrap(t, 2, sc->variants[g->variant].truth);
-    }
+    text_debrief_truth(g, &v, t->width);
     printf("\nObjectives (HSEEP: P without challenges, S some, M major, U unable):\n");
-    for (int i = 0; i < sc->nobjectives && view_sees_ratings(&v, g); i++)
-        printf("  %c  %s\n", g->ratings[i], sc->objectives[i].title);
+    for (int i = 0; i < sc->nobjectives && view_sees_ratings(&v, g); i++) {
+        char line[4200];
+        const char *how = game_objective_text(g, i); /* computed at the end, maybe */
+        str_fmt(line, sizeof line, "%c  %s%s%s", g->ratings[i], sc->objectives[i].title,
+                *how ? ": " : "", how);
+        wrap(t, 2, line);
+    }
     print_meters(t);
-    printf("\nYour decisions beside history (who made each):\n");
-    for (int i = 0; i < g->nitems; i++) {
-        const game_item *it = &g->items[i];
-        if (it->event < 0 && it->nopts) debrief_adhoc(t, i);
-        if (it->event < 0 || !sc->events[it->event].noptions) continue;
-        const def_event *ev = &sc->events[it->event];
-        int h = def_historical_option(sc, it->event); /* none: it never happened */
-        const char *hist = h >= 0 ? sc->moves[h].label : NULL;
-        char who[160] = "no one";
-        record_maker_words(t->s, record_decision_entry(t->s, i), who, sizeof who);
-        printf("  %s\n", ev->title);
-        if (it->option < 0)
-            printf("    (no decision)\n");
-        else
-            printf("    %s: %s%s\n", who, sc->moves[it->option].label,
-                   hist && sc->moves[it->option].historical ? "  (as it happened)" : "");
-        if (hist && !(it->option >= 0 && sc->moves[it->option].historical))
-            printf("    what really happened: %s\n", hist);
-        if (ev->invented)
-            printf("    (this inject never really happened: a branch of the exercise)\n");
-    }
-    if (sc->nquestions) printf("\nFor discussion:\n");
-    for (int i = 0; i < sc->nquestions; i++) {
-        char q[4096];
-        str_fmt(q, sizeof q, "%d. %s", i + 1, sc->questions[i]);
-        wrap(t, 2, q);
-    }
+    text_debrief_analysis(g, &v, t->width);
+    text_debrief_history(t->s, &v, t->width);
+    text_debrief_questions(g, t->width);
 }
 
 /* Injects that reached this role since it last looked, in full (the ones
@@ -459,10 +426,12 @@ static void handover(tstate *t)
         if ((dropped = handover_wait(t)) < 0) return;
         printf("\033[2J\033[H"); /* clear: the last role's private view goes */
     }
+    int new_turn = g->turn != t->last_turn;
     t->last_turn = g->turn;
     t->last_role = g->role;
     t->viewer = g->role;
     print_status(t);
+    if (new_turn) text_pause_points(g, t->width);
     int shown;
     print_new_log(t, &shown);
     const def_role *r = cur_role(t);
@@ -708,9 +677,13 @@ int text_loop(session **sp, script **scp)
     char line[CMDFILE_MAX_LINE + 2];
     viewer first = view_team(s->g->role);
     if (s->j) printf("Saving to %s\n", s->j->path);
-    printf("%s (seed %llu%s%s)\n", s->sc->title, (unsigned long long)s->h.seed,
+    /* The variant is the hidden truth: the teams never read it here. */
+    printf("%s (seed %llu%s%s%s%s)\n", s->sc->title, (unsigned long long)s->h.seed,
            s->h.variant[0] ? ", variant " : "",
-           view_sees_truth(&first, s->g) ? s->h.variant : "hidden");
+           !s->h.variant[0]                ? ""
+           : view_sees_truth(&first, s->g) ? s->h.variant
+                                           : "hidden",
+           s->h.session[0] ? ", session " : "", s->h.session);
     for (;;) {
         /* At the end, the debrief; its prompt then takes what the hotwash
            needs: observations, the plan, what-ifs and a look around. */
@@ -746,11 +719,13 @@ int text_loop(session **sp, script **scp)
     return 0;
 }
 
-enum { TEXT_SEED, TEXT_VARIANT, TEXT_SAVE, TEXT_NOSAVE, TEXT_NOPTS };
+enum { TEXT_SEED, TEXT_VARIANT, TEXT_SESSION, TEXT_SAVE, TEXT_NOSAVE, TEXT_NOPTS };
 static const opt_spec text_opts[TEXT_NOPTS] = {
     [TEXT_SEED] = OPTION_SEED("seed", "N", "the game's seed (default: from the clock)"),
     [TEXT_VARIANT] =
         OPTION_STRING("variant", "ID|random", "the hidden truth, or one drawn by the seed"),
+    [TEXT_SESSION] =
+        OPTION_STRING("session", "ID", "play one of the scenario's sessions (default: every turn)"),
     [TEXT_SAVE] = OPTION_FILE("save", "FILE", "journal the game to FILE"),
     [TEXT_NOSAVE] = OPTION_FLAG("no-save", "do not save the game"),
 };
@@ -773,6 +748,7 @@ int cli_text(int argc, char **argv)
     cli_opts o = {.scenario = a.v[0],
                   .save = v[TEXT_SAVE].str,
                   .variant = v[TEXT_VARIANT].str,
+                  .session = v[TEXT_SESSION].str,
                   .seed = v[TEXT_SEED].u,
                   .have_seed = v[TEXT_SEED].given,
                   .nosave = v[TEXT_NOSAVE].given};

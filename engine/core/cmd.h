@@ -49,6 +49,8 @@ typedef enum { CMD_BY_TEAM, CMD_BY_FACILITATOR } cmd_who;
     X(END,      "end",      "[ROLE]",                              CMD_BY_TEAM,        "end a role's move (host: name it)") \
     X(PROPOSE,  "propose",  "EVENT OPTION [-- argument]",          CMD_BY_TEAM,        "put an option to the team's vote") \
     X(VOTE,     "vote",     "EVENT OPTION",                        CMD_BY_TEAM,        "vote for a proposed option") \
+    X(GRADE,    "grade",    "CARD GRADE [-- why]",                 CMD_BY_TEAM,        "grade a card, e.g. B2 (A-F, 1-6)"   ) \
+    X(MARK,     "mark",     "CARD HYPOTHESIS FIT [-- why]",        CMD_BY_TEAM,        "mark it c, i or n for a hypothesis"    ) \
     X(NOTE,     "note",     "TEXT",                                CMD_BY_FACILITATOR, "a note pinned to the turn") \
     X(SET,      "set",      "METER VALUE -- reason",               CMD_BY_FACILITATOR, "override a meter") \
     X(INJECT,   "inject",   "ROLE|all [via=CHANNEL] [decides=ROLE] [at=resume] TITLE -- text", \

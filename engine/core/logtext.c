@@ -6,8 +6,9 @@
 #include <string.h>
 
 const char *const logtext_names[LT_KINDS] = {
-    "inject", "adhoc_inject", "decision", "action", "expired", "outcome", "evidence", "note", "set",
-    "fire",   "suppress",     "pause",    "resume", "end",     "undo",    "proposal", "vote"};
+    "inject", "adhoc_inject", "decision", "action",   "expired", "outcome", "evidence",
+    "note",   "set",          "fire",     "suppress", "pause",   "resume",  "end",
+    "undo",   "proposal",     "vote",     "grade",    "mark"};
 
 const char *logtext_role(const def_scenario *sc, int r)
 {
@@ -32,6 +33,29 @@ const char *logtext_item_title(const game *g, int item)
 {
     const game_item *it = &g->items[item];
     return it->event >= 0 ? g->sc->events[it->event].title : it->title;
+}
+
+void logtext_citation(const def_scenario *sc, const char *id, strbuf *b)
+{
+    if (strcmp(id, "fiction") == 0) {
+        sb_puts(b, "invented for the exercise");
+        return;
+    }
+    for (int i = 0; i < sc->nsources; i++) {
+        const def_source *s = &sc->sources[i];
+        if (strcmp(s->id, id) != 0) continue;
+        if (s->publisher) sb_printf(b, "%s, ", s->publisher);
+        sb_printf(b, "“%s”", s->title ? s->title : s->id);
+        if (s->date) sb_printf(b, ", %s", s->date);
+        if (s->url) sb_printf(b, ", %s", s->url);
+        return;
+    }
+    sb_puts(b, id);
+}
+
+const char *logtext_history_label(const def_scenario *sc)
+{
+    return sc->history && sc->history[0] ? sc->history : "What really happened";
 }
 
 static const char *target_label(const def_move *m, const char *target)
@@ -88,6 +112,28 @@ static void words_vote(const game *g, const game_log *l, logtext *o)
     o->why = l->text;
 }
 
+/* The grading team's analysis of a card (analysis.h). */
+static void words_analysis(const game *g, const game_log *l, logtext *o)
+{
+    const def_scenario *sc = g->sc;
+    const def_card *c = &sc->cards[l->ref];
+    int v = (int)l->value;
+    if (l->role >= 0) sb_puts(&o->who, logtext_role(sc, l->role));
+    if (l->kind == LOG_GRADE) {
+        o->kind = LT_GRADE;
+        sb_printf(&o->what, "Graded “%s”: %c%d", c->title, 'A' + v / 10, v % 10);
+    } else {
+        const def_board *b = &sc->boards[c->board];
+        int h = v / 10, fit = v % 10;
+        o->kind = LT_MARK;
+        static const char *const how[FIT_COUNT] = {"no longer marked against", "consistent with",
+                                                   "inconsistent with", "neutral to"};
+        sb_printf(&o->what, "Marked “%s” %s %s", c->title, how[fit < FIT_COUNT ? fit : 0],
+                  h < b->nhyps ? b->hyps[h].val : "?");
+    }
+    o->why = l->text;
+}
+
 /* What the game did: injects, decisions, their outcomes. */
 static int words_play(const game *g, const game_log *l, logtext *o)
 {
@@ -104,6 +150,10 @@ static int words_play(const game *g, const game_log *l, logtext *o)
     case LOG_PROPOSE:
     case LOG_VOTE:
         words_vote(g, l, o);
+        return 1;
+    case LOG_GRADE:
+    case LOG_MARK:
+        words_analysis(g, l, o);
         return 1;
     case LOG_ANSWER: { /* an ad-hoc decision: told as every decision is */
         const game_item *it = &g->items[l->ref];

@@ -163,6 +163,7 @@ static void add_meters(cJSON *o, const viewer *v, const game *g)
         for (int t = 0; t <= g->turn; t++)
             cJSON_AddItemToArray(h, cJSON_CreateNumber(game_history(g, i, t)));
         cJSON_AddBoolToObject(j, "hidden", m->hidden);
+        net_view_trend(j, g, i);
         cJSON_AddItemToArray(a, j);
     }
 }
@@ -284,7 +285,7 @@ static cJSON *event_item(const net *n, const viewer *v, const game *g, int i)
     add_str(j, "decider", e->noptions ? g->sc->roles[e->decider].id : NULL);
     cJSON_AddStringToObject(j, "status", item_status(g, it));
     if (e->noptions && e->expires)
-        cJSON_AddNumberToObject(j, "closes", it->turn + e->expires - 1);
+        cJSON_AddNumberToObject(j, "closes", game_item_deadline(g, i));
     else
         cJSON_AddNullToObject(j, "closes");
     add_choice(j, v, g, i);
@@ -392,14 +393,14 @@ static void add_actions(cJSON *o, const net *n, const viewer *v, const game *g)
     }
 }
 
-static cJSON *card_json(const game *g, int c)
+static cJSON *card_json(const viewer *v, const game *g, int c)
 {
     const def_card *d = &g->sc->cards[c];
     cJSON *j = cJSON_CreateObject();
     cJSON_AddStringToObject(j, "id", d->id);
     cJSON_AddStringToObject(j, "title", d->title);
     add_str(j, "text", d->text);
-    add_str(j, "source", d->source);
+    if (!net_view_card_analysis(j, v, g, c)) add_str(j, "source", d->source);
     cJSON_AddNumberToObject(j, "turn", g->card_turn[c]);
     cJSON *at = cJSON_AddObjectToObject(j, "attrs");
     for (int i = 0; i < d->nattrs; i++)
@@ -424,7 +425,8 @@ static void add_boards(cJSON *o, const viewer *v, const game *g)
         add_str(j, "row_attr", d->row_attr);
         cJSON *cards = cJSON_AddArrayToObject(j, "cards");
         for (int c = view_next_card(v, g, -1); c >= 0; c = view_next_card(v, g, c))
-            if (sc->cards[c].board == b) cJSON_AddItemToArray(cards, card_json(g, c));
+            if (sc->cards[c].board == b) cJSON_AddItemToArray(cards, card_json(v, g, c));
+        net_view_board_analysis(j, g, b);
         cJSON_AddItemToArray(a, j);
     }
 }
@@ -586,6 +588,7 @@ net_msg *net_view_state(net *n, session *s, int slot)
     add_str(scn, "situation", sc->situation);
     cJSON_AddStringToObject(o, "mode", g->simultaneous ? "simultaneous" : "hot-seat");
     add_clock(o, g);
+    net_view_pause(o, g);
     add_timer(o, n, g);
     add_roles(o, n, &v, g);
     add_meters(o, &v, g);

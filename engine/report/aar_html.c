@@ -107,7 +107,7 @@ static const char *const aar_sections[][2] = {
     {"time", "Time taken by each team"},
     {"meters", "Meters over the exercise"},
     {"discussion", "Discussion questions and learning objectives"},
-    {"truth", "What really happened"},
+    {"truth", LOGTEXT_TRUTH_LABEL},
     {"plan", "Improvement plan"},
     {"sources", "Sources cited"},
     {"hotwash", "Participants' feedback (hotwash)"}, /* only with answers */
@@ -274,14 +274,16 @@ static void aar_decisions(strbuf *b, const session *s, const aar_links *l)
     const game *g = s->g;
     int n = 0;
     aar_section(b, 3);
-    sb_puts(b, "<table class=\"flow "
-               "decisions\">\n<thead><tr><th>Turn</th><th>Inject</th><th>Decided by</th>"
-               "<th>Choice</th><th>Rationale</th><th>What really happened</th>"
-               "<th>Match</th></tr></thead>\n<tbody>\n");
+    sb_puts(b, "<table class=\"flow decisions\">\n<thead><tr><th>Turn</th><th>Inject</th>"
+               "<th>Decided by</th><th>Choice</th><th>Rationale</th><th>");
+    html_text(b, logtext_history_label(g->sc)); /* the record, never this game's truth */
+    sb_puts(b, "</th><th>Match</th></tr></thead>\n<tbody>\n");
     for (int i = 0; i < g->nitems; i++)
         if (aar_decided(g, i)) aar_decision(b, s, l, i), n++;
     if (!n) sb_puts(b, "<tr><td colspan=\"7\">No decisions were asked for.</td></tr>\n");
-    sb_puts(b, "</tbody>\n</table>\n</section>\n");
+    sb_puts(b, "</tbody>\n</table>\n");
+    aar_history_notes(b, g);
+    sb_puts(b, "</section>\n");
 }
 
 static void aar_turn_row(strbuf *b, const game *g, int turn, int cols)
@@ -413,11 +415,12 @@ static void aar_list(strbuf *b, const char *tag, char **items, int n, const char
     sb_printf(b, "</%s>\n", tag);
 }
 
-static void aar_discussion(strbuf *b, const def_scenario *sc)
+static void aar_discussion(strbuf *b, const game *g)
 {
+    const def_scenario *sc = g->sc;
     aar_section(b, 8);
     sb_puts(b, "<h3>Discussion questions</h3>\n");
-    aar_list(b, "ol", sc->questions, sc->nquestions, "The scenario asks none.");
+    aar_questions(b, g);
     sb_puts(b, "<h3>Learning objectives</h3>\n");
     aar_list(b, "ul", sc->learning, sc->nlearning, "The scenario states none.");
     sb_puts(b, "</section>\n");
@@ -435,7 +438,11 @@ static void aar_truth(strbuf *b, const game *g)
     html_text(b, v->title);
     sb_puts(b, "</strong>");
     html_el(b, "p", "pre", v->truth ? v->truth : "");
-    sb_puts(b, "</div>\n</section>\n");
+    sb_puts(b, "</div>\n");
+    sb_puts(b, "<p class=\"note\">The variant played: not the historical record, which the "
+               "decisions above set beside the players' choices under its own name.</p>\n");
+    aar_assessment(b, g);
+    sb_puts(b, "</section>\n");
 }
 
 static void aar_source(strbuf *b, const def_source *src)
@@ -558,7 +565,7 @@ int report_html(const session *s, const report_opts *o, strbuf *out)
     aar_interventions(out, s);
     aar_eval_time(out, s, &t, 6);
     aar_meters(out, g);
-    aar_discussion(out, s->sc);
+    aar_discussion(out, g);
     aar_truth(out, g);
     aar_eval_plan(out, s, 10);
     aar_sources(out, s->sc);

@@ -219,6 +219,7 @@ int report_json(const session *s, const report_opts *o, strbuf *out)
     for (int i = 0; i < g->nitems; i++)
         if (aar_decided(g, i)) cJSON_AddItemToArray(d, js_decision(g, &g->items[i]));
     js_scenario_text(root, g);
+    aar_history_json(root, g);
     aar_hotwash hw;
     aar_hotwash_read(s, &hw);
     js_hotwash(root, s, &hw);

@@ -112,6 +112,14 @@ void csv_int(strbuf *b, long v, int last);
 /* The facilitator named for the cover: the option, else the exercise's own. */
 const char *aar_facilitator(const session *s, const report_opts *o);
 
+/* History told straight (aar_history.c, issue 14): each inject's note with
+   its sources in full, the intelligence assessment scored, the questions
+   with the turn each was put; and the same in the JSON. */
+void aar_history_notes(strbuf *b, const game *g);
+void aar_assessment(strbuf *b, const game *g);
+void aar_questions(strbuf *b, const game *g);
+void aar_history_json(struct cJSON *root, const game *g);
+
 /* The participants' hotwash (aar_hotwash.c): their answers after the end,
    read from the journal; the report summarises them beside the
    facilitator's ratings, and a report without any is what it was. */

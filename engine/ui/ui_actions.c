@@ -382,6 +382,10 @@ void ui_do(ui_app *a, int action, int arg)
             ui_console_do(a, action, arg);
             break;
         }
+        if (action >= ACT_MX_CELL && action <= ACT_MX_FIT) {
+            ui_analysis_do(a, action, arg);
+            break;
+        }
         game_action(a, action, arg);
         break;
     }

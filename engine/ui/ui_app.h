@@ -136,7 +136,12 @@ typedef enum {
     ACT_CON_HIDE,
     ACT_HOLD,       /* the projector's hold, on or off (F8, the console's button) */
     ACT_END_ANYWAY, /* the warning before End move: end it */
-    ACT_ADHOC_OPT   /* arg: item * ADHOC_OPT_BASE + option of an ad-hoc decision */
+    ACT_ADHOC_OPT,  /* arg: item * ADHOC_OPT_BASE + option of an ad-hoc decision */
+    /* An analysis board's matrix (ui_analysis_ctl.c). */
+    ACT_MX_CELL, /* arg: card * 16 + column (0 the grade, 1.. the hypotheses) */
+    ACT_MX_REL,  /* arg: card * 8 + reliability (0 A .. 5 F) */
+    ACT_MX_CRED, /* arg: card * 8 + credibility - 1 */
+    ACT_MX_FIT   /* arg: (card * 16 + hypothesis) * 4 + def_fit */
 } ui_action;
 #define ADHOC_OPT_BASE 16 /* more than an ad-hoc decision's options (9) */
 
@@ -275,6 +280,7 @@ typedef struct ui_app {
     ui_save_entry *saves;
     int nsaves;
     int variant_mode;
+    char session_id[64]; /* --session: the scenario's session a new game plays ("": every turn) */
     uint64_t seed;
 
     /* The game in play. */
@@ -289,8 +295,12 @@ typedef struct ui_app {
     /* Screens. */
     ui_screen screen, after_handover;
     int modal, menu_page;
-    int sel_item;   /* inbox item shown in full; -1 private brief */
-    int sel_card;   /* evidence board */
+    int sel_item; /* inbox item shown in full; -1 private brief */
+    int sel_card; /* evidence board */
+    /* The analysis matrix's cursor: its card (-1 none) and column, and a
+       source letter typed before its digit (0 none). */
+    int mx_card, mx_col;
+    char mx_rel;
     uint8_t *read;  /* [nitems * nroles] read marks */
     int read_items; /* items covered by read */
     int seen_role, seen_turn;
@@ -527,6 +537,14 @@ void ui_hold_draw(ui_app *a); /* the projector's hold: "Exercise paused" */
 void ui_dashboard_draw(ui_app *a);
 int ui_dashboard_key(ui_app *a, SDL_Keycode k);
 void ui_evidence_draw(ui_app *a);
+/* An analysis board (analysis.h) on the evidence screen: the assessment and
+   the matrix from y in r (returns the y below); the card panel's grading
+   part; what its clicks and keys do (ui_analysis_ctl.c). */
+int ui_analysis_editable(const ui_app *a, int board);
+int ui_analysis_board(ui_app *a, int board, SDL_Rect r, int y);
+int ui_analysis_card(ui_app *a, int card, SDL_Rect r, int y);
+void ui_analysis_do(ui_app *a, int action, int arg);
+int ui_evidence_key(ui_app *a, SDL_Keycode k);
 void ui_diplomacy_draw(ui_app *a);
 void ui_timeline_draw(ui_app *a);
 void ui_debrief_draw(ui_app *a);

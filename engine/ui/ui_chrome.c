@@ -1,8 +1,10 @@
 /*
  * ui_chrome.c -- what every in-game screen shares: the top bar (scenario,
  * clock, turn n of N, the facilitator's discussion timer, whose move it is
- * and their points), the tabs between screens with their keys, and the
- * warning banner (e.g. a save made with another version of the scenario).
+ * and their points), the tabs between screens with their keys, the
+ * warning banner (e.g. a save made with another version of the scenario),
+ * and on the dashboard the pause point: the questions put to the room as
+ * this turn starts (question { turn }).
  */
 #include <stdio.h>
 
@@ -127,6 +129,27 @@ static SDL_Rect banner(ui_app *a, SDL_Rect *content)
     return b;
 }
 
+/* The pause point of this turn, for the room to discuss before it moves. */
+static void pause_banner(ui_app *a, SDL_Rect *content)
+{
+    const game *g = a->ses->g;
+    strbuf q = {0};
+    for (int i = 0; i < a->ses->sc->nquestions; i++)
+        if (!g->ended && game_question_turn(g, i) == g->turn)
+            sb_printf(&q, "%sQ%d. %s", q.len ? "\n" : "", i + 1, a->ses->sc->questions[i]);
+    if (!q.len) return;
+    int pad = ui_px(a, 12), w = content->w - 2 * pad;
+    const char *head = "PAUSE FOR DISCUSSION, before the teams move";
+    int h = ui_line_h(a, ST_SMALL_B) + ui_px(a, 4) + ui_text_h(a, ST_BODY_B, q.s, w) + 2 * pad;
+    SDL_Rect b = ui_cut_top(content, h, ui_px(a, 12));
+    ui_round(a, b, ui_px(a, 8), ui_mix(a->th->panel, a->th->accent, 0.22f));
+    SDL_Rect in = ui_inset(b, pad);
+    SDL_Rect top = ui_cut_top(&in, ui_line_h(a, ST_SMALL_B), ui_px(a, 4));
+    ui_text(a, ST_SMALL_B, a->th->accent, top, head, TX_ELLIPSIS);
+    ui_text(a, ST_BODY_B, a->th->text, in, q.s, 0);
+    sb_free(&q);
+}
+
 viewer ui_view(const ui_app *a)
 {
     if (a->peer || a->screen == SCR_CONSOLE) return view_facilitator();
@@ -158,5 +181,6 @@ SDL_Rect ui_chrome(ui_app *a, const char *heading)
     role_block(a, role);
     tab_bar(a, ui_cut_top(&r, ui_line_h(a, ST_BODY_B) + ui_px(a, 20), ui_px(a, 16)));
     if (a->warning[0]) banner(a, &r);
+    if (a->screen == SCR_DASHBOARD) pause_banner(a, &r);
     return r;
 }

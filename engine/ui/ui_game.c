@@ -215,6 +215,7 @@ static void reset_view(ui_app *a)
     memset(a->scroll, 0, sizeof a->scroll);
     a->sel_item = -2; /* pick the first open decision on the dashboard */
     a->sel_card = -1;
+    a->mx_card = -1, a->mx_col = 0, a->mx_rel = 0;
     a->seen_role = a->ses->g->role, a->seen_turn = a->ses->g->turn;
     a->modal = MODAL_NONE;
     a->con.sched = -1, a->con.ask = CON_ASK_NONE;
@@ -269,6 +270,10 @@ int ui_game_new(ui_app *a, const char *dir, uint64_t seed, const char *variant, 
     a->ses = session_new(sc, script_host(a->scr), seed, v, mode, err, sizeof err);
     if (!a->ses) {
         str_fmt(a->error, sizeof a->error, "Could not start %s:\n%s", sc->id, err);
+        return ui_game_close(a), -1;
+    }
+    if (a->session_id[0] && session_set_session(a->ses, a->session_id, err, sizeof err)) {
+        str_fmt(a->error, sizeof a->error, "Could not start %s: %s", sc->id, err);
         return ui_game_close(a), -1;
     }
     /* Where the scenario was: the save is found again by it when the

@@ -15,7 +15,7 @@
 #include "util.h"
 
 typedef struct ui_args {
-    const char *target, *variant, *save, *shot, *screen, *commands;
+    const char *target, *variant, *session, *save, *shot, *screen, *commands;
     int w, h, have_seed, bench, console, presenter, timer;
     uint64_t seed;
     float scale;
@@ -49,6 +49,7 @@ static int check_size(const char *v)
 enum {
     P_SEED,
     P_VARIANT,
+    P_SESSION,
     P_SAVE,
     P_CONSOLE,
     P_PRESENTER,
@@ -67,6 +68,7 @@ enum {
 static const opt_spec play_opts[P_NOPTS] = {
     [P_SEED] = OPTION_SEED("seed", "N", "the seed (default: from the clock; 1 for --screenshot)"),
     [P_VARIANT] = OPTION_STRING("variant", "ID|random", "the hidden truth, or one drawn by the seed"),
+    [P_SESSION] = OPTION_STRING("session", "ID", "play one of the scenario's sessions (default: every turn)"),
     [P_SAVE] = OPTION_FILE("save", "FILE", "journal the game to FILE (default: the saves folder)"),
     [P_CONSOLE] = OPTION_FLAG("console", "the facilitator's console in a second window"),
     [P_PRESENTER] = OPTION_FLAG("presenter", "the window is projected: the console never opens in it"),
@@ -104,6 +106,7 @@ static void args_from(const opt_val *v, const opt_args *a, ui_args *o)
     memset(o, 0, sizeof *o);
     o->target = a->n ? a->v[0] : NULL;
     o->variant = v[P_VARIANT].str, o->save = v[P_SAVE].str, o->commands = v[P_COMMANDS].str;
+    o->session = v[P_SESSION].str;
     o->shot = v[P_SCREENSHOT].str, o->screen = v[P_SCREEN].str;
     o->have_seed = v[P_SEED].given, o->seed = v[P_SEED].u;
     o->timer = (int)v[P_TIMER].i;
@@ -197,6 +200,7 @@ static int start(ui_app *a, const ui_args *o)
     else if (o->shot)
         a->seed = 1; /* screenshots are reproducible */
     a->variant_mode = o->variant && !strcmp(o->variant, "random");
+    str_fmt(a->session_id, sizeof a->session_id, "%s", o->session ? o->session : "");
     int rc = 0;
     if (o->target && !open_target(a, o)) {
         if (o->commands && ui_apply_file(a, o->commands)) rc = 1;

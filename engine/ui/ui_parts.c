@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "trend.h"
 #include "ui_app.h"
 #include "util.h"
 
@@ -70,16 +71,21 @@ void ui_meter_row(ui_app *a, SDL_Rect r, int meter, int show_spark)
 {
     const game *g = a->ses->g;
     const def_meter *m = &a->ses->sc->meters[meter];
-    double v = g->meter[meter], prev = game_history(g, meter, g->turn > 1 ? g->turn - 1 : 0);
-    if (g->ended) prev = game_history(g, meter, g->turn - 1);
-    double d = v - prev;
+    /* One function decides the trend for every front end (trend.h). */
+    trend tr = trend_of(g, meter);
+    double v = g->meter[meter], d = tr.delta;
     char shown[64], delta[64];
     fmt_value(shown, sizeof shown, m, v);
-    str_fmt(delta, sizeof delta, "%s%.0f", d > 0.5 ? "+" : d < -0.5 ? "-" : "±", fabs(d));
+    int dir = tr.dir == TREND_UP ? 1 : tr.dir == TREND_DOWN ? -1 : 0;
+    str_fmt(delta, sizeof delta, "%s%.0f",
+            dir > 0   ? "+"
+            : dir < 0 ? "-"
+                      : "±",
+            dir ? fabs(d) : 0.0);
     SDL_Color c = good_color(a, m, v);
     SDL_Rect top = ui_cut_top(&r, ui_line_h(a, ST_BODY), ui_px(a, 2));
     ui_text(a, ST_BODY, a->th->text, top, m->name, TX_ELLIPSIS);
-    int aw = ui_line_h(a, ST_SMALL), dir = d > 0.5 ? 1 : d < -0.5 ? -1 : 0;
+    int aw = ui_line_h(a, ST_SMALL);
     SDL_Rect vr =
         ui_cut_left(&r, ui_text_width(a, ST_BODY_B, "100 / 100") + ui_px(a, 4), ui_px(a, 8));
     SDL_Rect ar = ui_cut_left(&r, aw, ui_px(a, 4));

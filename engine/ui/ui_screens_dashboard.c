@@ -206,7 +206,7 @@ static int event_meta(ui_app *a, int item, char *buf, size_t size)
     const def_event *e = &a->ses->sc->events[it->event];
     if (e->noptions) str_cat(buf, size, " · %s decides", game_role_short(a->ses->g, e->decider));
     if (e->noptions && e->expires && it->option < 0) {
-        int last = it->turn + e->expires - 1;
+        int last = game_item_deadline(a->ses->g, item); /* counted in turns played */
         str_cat(buf, size, " · open until the end of turn %d", last);
         if (e->default_option >= 0)
             str_cat(buf, size, " (then: %s)", a->ses->sc->moves[e->default_option].label);

@@ -1,17 +1,31 @@
 /*
  * ui_screens_debrief.c -- after the last turn: the ending, the hidden truth
- * of the variant played, objectives with their HSEEP ratings, a chart of
- * every meter (hidden ones too) over the turns, and the players' decisions
- * beside what really happened: what the debrief viewer sees (view.h), never
- * the facilitator's notes or override reasons.
+ * of the variant played, objectives with their HSEEP ratings, how the
+ * intelligence assessment scored, a chart of every meter (hidden ones too)
+ * over the turns, and each inject with the players' decision beside the
+ * historical record, its note and its sources: what the debrief viewer sees
+ * (view.h), never the facilitator's notes or override reasons. This game's
+ * hidden truth and the record of what really happened are two things, each
+ * under its own label (issue 14).
  */
 #include <stdio.h>
 #include <string.h>
 
+#include "analysis.h"
+#include "logtext.h"
 #include "record.h"
 #include "report.h"
 #include "ui_app.h"
 #include "util.h"
+
+/* A label in the capitals of a section title. */
+static void upper(const char *in, char *out, size_t size)
+{
+    size_t i = 0;
+    for (; in[i] && i + 1 < size; i++)
+        out[i] = in[i] >= 'a' && in[i] <= 'z' ? (char)(in[i] - 32) : in[i];
+    out[i] = '\0';
+}
 
 static SDL_Color rating_color(ui_app *a, char r)
 {
@@ -42,6 +56,24 @@ static int objective(ui_app *a, SDL_Rect r, int y, int i)
     return y + ui_px(a, 12);
 }
 
+/* How each analysis board's grading scored (analysis.h). */
+static int analysis_score_section(ui_app *a, SDL_Rect body, int y, int gap)
+{
+    const game *g = a->ses->g;
+    viewer who = ui_view(a);
+    for (int b = 0; b < a->ses->sc->nboards; b++) {
+        if (!analysis_is_board(a->ses->sc, b) || !view_sees_truth(&who, g)) continue;
+        analysis_score s;
+        analysis_score_of(g, b, &s);
+        strbuf w = {0};
+        analysis_score_words(g, &s, &w);
+        y = section(a, body, y, "THE INTELLIGENCE ASSESSMENT, SCORED");
+        y += ui_text(a, ST_BODY, a->th->text, ui_rect(body.x, y, body.w, 0), w.s, TX_FLOW) + gap;
+        sb_free(&w);
+    }
+    return y;
+}
+
 static void summary(ui_app *a, SDL_Rect r)
 {
     const def_scenario *sc = a->ses->sc;
@@ -60,7 +92,9 @@ static void summary(ui_app *a, SDL_Rect r)
     viewer who = ui_view(a);
     if (g->variant >= 0 && g->variant < sc->nvariants && view_sees_truth(&who, g)) {
         const def_variant *v = &sc->variants[g->variant];
-        y = section(a, body, y, "THE HIDDEN TRUTH");
+        char label[80];
+        upper(LOGTEXT_TRUTH_LABEL, label, sizeof label);
+        y = section(a, body, y, label);
         y += ui_text(a, ST_BODY_B, a->th->warn, ui_rect(body.x, y, body.w, 0), v->title, TX_FLOW);
         if (v->truth)
             y += ui_text(a, ST_BODY, a->th->text, ui_rect(body.x, y, body.w, 0), v->truth, TX_FLOW);
@@ -69,11 +103,18 @@ static void summary(ui_app *a, SDL_Rect r)
     int rated = view_sees_ratings(&who, g);
     if (sc->nobjectives && rated) y = section(a, body, y, "OBJECTIVES (HSEEP RATINGS)");
     for (int i = 0; i < sc->nobjectives && rated; i++) y = objective(a, body, y, i);
+    y = analysis_score_section(a, body, y, gap);
     if (sc->nquestions) y = section(a, body, y + gap, "FOR DISCUSSION");
-    for (int i = 0; i < sc->nquestions; i++)
-        y += ui_text(a, ST_BODY, a->th->text, ui_rect(body.x, y, body.w, 0), sc->questions[i],
-                     TX_FLOW) +
+    for (int i = 0; i < sc->nquestions; i++) {
+        char q[4300];
+        int t = game_question_turn(g, i);
+        if (t > 0)
+            str_fmt(q, sizeof q, "Turn %d, %s: %s", t, game_turn_label(g, t), sc->questions[i]);
+        else
+            str_fmt(q, sizeof q, "%s", sc->questions[i]);
+        y += ui_text(a, ST_BODY, a->th->text, ui_rect(body.x, y, body.w, 0), q, TX_FLOW) +
              ui_px(a, 8);
+    }
     ui_scroll_end(a, SREG_SIDE, view, y - y0);
 }
 
@@ -111,6 +152,26 @@ static void charts(ui_app *a, SDL_Rect r)
               i);
 }
 
+/* An inject's historical note and its sources in full, below its decision. */
+static int note(ui_app *a, SDL_Rect r, int y, const def_event *e)
+{
+    const def_scenario *sc = a->ses->sc;
+    viewer v = ui_view(a);
+    if (e->note && view_sees_note(&v, a->ses->g, (int)(e - sc->events)))
+        y += ui_text(a, ST_SMALL, a->th->text, ui_rect(r.x, y, r.w, 0), e->note, TX_FLOW) +
+             ui_px(a, 2);
+    if (!e->nsources) return y;
+    strbuf s = {0};
+    sb_puts(&s, e->nsources > 1 ? "Sources: " : "Source: ");
+    for (int i = 0; i < e->nsources; i++) {
+        if (i) sb_puts(&s, "; ");
+        logtext_citation(sc, e->sources[i], &s);
+    }
+    y += ui_text(a, ST_SMALL, a->th->dim, ui_rect(r.x, y, r.w, 0), s.s, TX_FLOW);
+    sb_free(&s);
+    return y;
+}
+
 /* The choice on an item and who made it (record.h: the team, the
    facilitator, a policy or a default; never the team for a policy's). */
 static void chosen(ui_app *a, int item, const char *label, char *buf, size_t size)
@@ -137,6 +198,11 @@ static int decision(ui_app *a, SDL_Rect r, int y, int item)
     const def_event *e = adhoc ? NULL : &sc->events[it->event];
     int hist = adhoc ? -1 : def_historical_option(sc, it->event); /* none: it never happened */
     char chose[1200], real[400];
+    if (e && !e->noptions) { /* an inject without a decision: its title and its note */
+        y += ui_text(a, ST_BODY_B, a->th->text, ui_rect(r.x, y, r.w, 0), e->title, TX_FLOW) +
+             ui_px(a, 2);
+        return note(a, r, y, e) + ui_px(a, 14);
+    }
     const char *label = it->option < 0 ? ""
                         : adhoc        ? it->opts[it->option]
                                        : sc->moves[it->option].label;
@@ -148,7 +214,7 @@ static int decision(ui_app *a, SDL_Rect r, int y, int item)
     else if (hist < 0)
         str_fmt(real, sizeof real, "No historical choice recorded (invented inject).");
     else
-        str_fmt(real, sizeof real, "%s%s", sc->moves[hist].label,
+        str_fmt(real, sizeof real, "%s: %s%s", logtext_history_label(sc), sc->moves[hist].label,
                 hist == it->option ? " — same as you" : "");
     int half = (r.w - ui_px(a, 16)) / 2, x2 = r.x + half + ui_px(a, 16);
     y += ui_text(a, ST_BODY_B, a->th->text, ui_rect(r.x, y, r.w, 0), adhoc ? it->title : e->title,
@@ -157,21 +223,25 @@ static int decision(ui_app *a, SDL_Rect r, int y, int item)
     int h1 = ui_text(a, ST_BODY, a->th->text, ui_rect(r.x, y, half, 0), chose, TX_FLOW);
     int h2 = ui_text(a, ST_BODY, hist == it->option && hist >= 0 ? a->th->good : a->th->dim,
                      ui_rect(x2, y, half, 0), real, TX_FLOW);
-    return y + (h1 > h2 ? h1 : h2) + ui_px(a, 14);
+    y += (h1 > h2 ? h1 : h2) + ui_px(a, 4);
+    return (e ? note(a, r, y, e) : y) + ui_px(a, 14);
 }
 
 static void decisions(ui_app *a, SDL_Rect r)
 {
     const game *g = a->ses->g;
     SDL_Rect body, view;
-    int y0 =
-            ui_scroll_panel(a, r, "YOUR DECISIONS · WHAT REALLY HAPPENED", SREG_MAIN, &body, &view),
-        y = y0;
+    char title[160], label[120];
+    upper(logtext_history_label(a->ses->sc), label, sizeof label);
+    str_fmt(title, sizeof title, "YOUR DECISIONS · %s · NOTES AND SOURCES", label);
+    int y0 = ui_scroll_panel(a, r, title, SREG_MAIN, &body, &view), y = y0;
     viewer v = ui_view(a);
-    for (int i = view_next_item(&v, g, -1); i >= 0; i = view_next_item(&v, g, i))
-        if ((g->items[i].event >= 0 && a->ses->sc->events[g->items[i].event].noptions) ||
-            g->items[i].nopts)
+    for (int i = view_next_item(&v, g, -1); i >= 0; i = view_next_item(&v, g, i)) {
+        const def_event *e = g->items[i].event >= 0 ? &a->ses->sc->events[g->items[i].event] : NULL;
+        if ((e && (e->noptions || (e->note && view_sees_note(&v, g, g->items[i].event)))) ||
+            (!e && g->items[i].nopts))
             y = decision(a, body, y, i);
+    }
     if (y == y0)
         y += ui_text(a, ST_BODY, a->th->dim, ui_rect(body.x, y, body.w, 0),
                      "No decisions were taken.", TX_FLOW);

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "analysis.h"
 #include "ui_app.h"
 #include "util.h"
 
@@ -188,7 +189,10 @@ static void boards_panel(ui_app *a, SDL_Rect r)
             y += ui_text(a, ST_SMALL, a->th->dim, ui_rect(body.x, y, body.w - ui_px(a, 14), 0),
                          sc->boards[b].text, TX_FLOW) +
                  ui_px(a, 8);
-        y = board_content(a, b, body, y);
+        if (analysis_is_board(sc, b)) /* the team's matrix of hypotheses */
+            y = ui_analysis_board(a, b, ui_rect(body.x, body.y, body.w - ui_px(a, 14), body.h), y);
+        else
+            y = board_content(a, b, body, y);
     }
     if (!sc->nboards)
         y += ui_text(a, ST_BODY, a->th->dim, body, "This scenario has no evidence board.", 0);
@@ -214,6 +218,10 @@ static int card_detail(ui_app *a, SDL_Rect r, int y)
     y += ui_text(a, ST_SMALL_B, a->th->accent, ui_rect(r.x, y, w, 0), line, TX_FLOW) + gap;
     if (c->text)
         y += ui_text(a, ST_BODY, a->th->text, ui_rect(r.x, y, w, 0), c->text, TX_FLOW) + gap;
+    /* An analysis board's card: its provenance is in its attributes; the
+       citation, the true grade and the key come at the debrief. */
+    if (analysis_board_of(a->ses->sc, a->sel_card) >= 0)
+        return ui_analysis_card(a, a->sel_card, r, y) + ui_px(a, 12);
     if (c->source) {
         str_fmt(line, sizeof line, "Source: %s", c->source);
         for (int k = 0; k < a->ses->sc->nsources; k++)

@@ -59,15 +59,15 @@ cmp -s "$work/a.png" "$work/b.png" || fail "play --opt=value and --opt value dre
     fail "play without --scale"
 ! cmp -s "$work/a.png" "$work/c.png" || fail "--scale=1.25 made no difference"
 # Unknown and ambiguous options are named, with what there is.
-refuses "crisisroom run: unknown option '--nope' (options here: --commands, --auto, --to-turn, --seed, --variant, --save, --json, --help)" \
+refuses "crisisroom run: unknown option '--nope' (options here: --commands, --auto, --to-turn, --seed, --variant, --session, --save, --json, --help)" \
     run "$mini" --nope
-refuses "crisisroom text: unknown option '-x' (options here: --seed, --variant, --save, --no-save, --help)" \
+refuses "crisisroom text: unknown option '-x' (options here: --seed, --variant, --session, --save, --no-save, --help)" \
     text "$mini" -x
-refuses "crisisroom run: '--s' is ambiguous: --seed, --save" run "$mini" --s 1
+refuses "crisisroom run: '--s' is ambiguous: --seed, --session, --save" run "$mini" --s 1
 refuses "crisisroom test: unexpected argument 'c' (test takes SCENARIO [FILE])" test a b c
 refuses "crisisroom check: SCENARIO is missing (check takes SCENARIO)" check
 # An unambiguous prefix is the option.
-[ "$("$bin" run "$mini" --se 5 --au random --json)" = "$a" ] || fail "a prefix was not its option"
+[ "$("$bin" run "$mini" --see 5 --au random --json)" = "$a" ] || fail "a prefix was not its option"
 
 # --help and -h: exit 0 and the usage, for every subcommand the program lists
 # (play's too: the window's options are a table like the others').

@@ -300,7 +300,7 @@ function render(force) {
   draw('meters', m.kind === 'facilitator' ? m.allMeters : m.meters,
     () => team.metersSection(m.kind === 'facilitator' ? Object.assign({}, m, { meters: m.allMeters }) : m));
   draw('inbox', m.inbox, () => team.inboxSection(m));
-  draw('board', m.boards, () => team.boardSection(m));
+  draw('board', [m.boards, m.role, m.paused, m.ended], () => team.boardSection(m, m.kind === 'facilitator' ? null : act));
   draw('brief', [m.role, m.teams, m.situation], () => team.briefSection(m));
   draw('log', m.log, () => team.logSection(m));
   if (m.ended) {
