@@ -19,6 +19,7 @@
 #include "cmdfile.h"
 #include "datadir.h"
 #include "fs.h"
+#include "lang.h"
 #include "logtext.h"
 #include "outfile.h"
 #include "reload.h"
@@ -92,6 +93,7 @@ static void scan_root(ui_app *a, const char *root, int *cap)
         if (stat(lua, &st)) continue;
         ui_scen_entry e = {.dir = xstrdup(dir)};
         script *s = script_load(dir, NULL, err, sizeof err);
+        if (s) lang_script(s, err, sizeof err); /* the title in --lang; as written without */
         if (s)
             entry_from(&e, script_scenario(s));
         else
@@ -257,6 +259,7 @@ int ui_game_new(ui_app *a, const char *dir, uint64_t seed, const char *variant, 
     ui_game_close(a);
     a->error[0] = '\0';
     a->scr = script_load(dir, NULL, err, sizeof err);
+    if (a->scr) lang_script(a->scr, err, sizeof err);
     if (!a->scr) {
         str_fmt(a->error, sizeof a->error, "Could not load the scenario in %s:\n%s", dir, err);
         return -1;
@@ -349,6 +352,7 @@ int ui_game_load(ui_app *a, const char *path)
         goto done;
     }
     a->scr = script_load(dir, NULL, err, sizeof err);
+    if (a->scr) lang_script(a->scr, err, sizeof err);
     if (!a->scr) {
         str_fmt(a->error, sizeof a->error,
                 "The save needs scenario '%s', which could not be "

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "ui_app.h"
 #include "util.h"
 
@@ -138,29 +139,29 @@ static void status_line(ui_app *a, int move, int st, const char *why, char *out,
     *c = a->th->dim;
     out[0] = '\0';
     if (st == MS_LOCKED && m->event >= 0 && a->ses->sc->events[m->event].decider != g->role) {
-        str_fmt(out, size, "%s decides this one",
+        str_fmt(out, size, _("%s decides this one"),
                 game_role_short(g, a->ses->sc->events[m->event].decider));
     } else if (st == MS_LOCKED)
-        str_fmt(out, size, "Not available: %s", why), *c = a->th->warn;
+        str_fmt(out, size, _("Not available: %s"), why), *c = a->th->warn;
     else if (st == MS_CHOSEN && it)
-        str_fmt(out, size, "Chosen by %s%s%s%s", ui_role_name(a, it->by), why_chosen ? " — “" : "",
-                why_chosen ? why_chosen : "", why_chosen ? "”" : ""),
+        str_fmt(out, size, _("Chosen by %s%s%s%s"), ui_role_name(a, it->by),
+                why_chosen ? " — “" : "", why_chosen ? why_chosen : "", why_chosen ? "”" : ""),
             *c = a->th->good;
     else if (st == MS_DEFAULTED)
-        str_fmt(out, size, "Applied by default when the decision expired"), *c = a->th->warn;
+        str_fmt(out, size, _("Applied by default when the decision expired")), *c = a->th->warn;
     else if (st == MS_OTHER)
-        str_fmt(out, size, "Not chosen");
+        str_fmt(out, size, _("Not chosen"));
     else if (st == MS_NOT_YET)
-        str_fmt(out, size, "Not yet on the table");
+        str_fmt(out, size, _("Not yet on the table"));
 }
 
 static void cost_text(const def_move *m, const game *g, char *buf, size_t size)
 {
     if (m->cost)
-        str_fmt(buf, size, "%d pt%s", m->cost, m->cost == 1 ? "" : "s");
+        str_fmt(buf, size, _("%d pt%s"), m->cost, m->cost == 1 ? "" : "s");
     else
-        str_fmt(buf, size, "free");
-    if (m->max_uses) str_cat(buf, size, " · used %d/%d", g->uses[m - g->sc->moves], m->max_uses);
+        str_fmt(buf, size, _("free"));
+    if (m->max_uses) str_cat(buf, size, _(" · used %d/%d"), g->uses[m - g->sc->moves], m->max_uses);
 }
 
 /* A card's background and its key, check or lock; the colour of its text. */
@@ -224,7 +225,7 @@ void ui_move_card(ui_app *a, SDL_Rect r, int move, int number, int *height, int 
     if (th) body.h = th, ui_text(a, ST_BODY, a->th->dim, body, m->text, fl), body.y += th + gap;
     if (rh) {
         SDL_Rect lab = ui_rect(body.x, body.y, ui_px(a, 60), rh);
-        ui_text(a, ST_SMALL_B, a->th->warn, lab, "RISK", TX_ELLIPSIS);
+        ui_text(a, ST_SMALL_B, a->th->warn, lab, _("RISK"), TX_ELLIPSIS);
         SDL_Rect rt = ui_rect(body.x + ui_px(a, 60), body.y, body.w - ui_px(a, 60), rh);
         ui_text(a, ST_BODY_I, a->th->text, rt, m->risk, fl);
         body.y += rh + gap;

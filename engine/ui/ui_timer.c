@@ -14,6 +14,7 @@
  */
 #include <stdio.h>
 
+#include "i18n.h"
 #include "record.h"
 #include "ui_app.h"
 #include "util.h"
@@ -65,7 +66,7 @@ void ui_timer_text(const movetimer *t, const game *g, char *buf, size_t size, in
     if (left < 0)
         str_fmt(buf, size, "no timer");
     else if (g->paused)
-        str_fmt(buf, size, "PAUSED");
+        str_fmt(buf, size, _("PAUSED"));
     else if (left == 0)
         str_fmt(buf, size, "TIME");
     else {
