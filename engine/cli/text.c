@@ -143,8 +143,8 @@ static void print_status(const tstate *t)
 static const char *item_channel(const game *g, int item)
 {
     const game_item *it = &g->items[item];
-    if (it->event >= 0) return def_channel_names[g->sc->events[it->event].channel];
-    return it->channel >= 0 ? def_channel_names[it->channel] : _("inject");
+    if (it->event >= 0) return _(def_channel_names[g->sc->events[it->event].channel]);
+    return it->channel >= 0 ? _(def_channel_names[it->channel]) : _("inject");
 }
 
 static void print_inbox(const tstate *t)
@@ -161,8 +161,8 @@ static void print_inbox(const tstate *t)
         if (decider >= 0 && it->option < 0)
             state = decider == role ? _("  << decide") : _("  (another role decides)");
         const char *id = e ? e->id : it->id;
-        printf("  [%s] turn %d: %s%s%s%s\n", item_channel(g, i), it->turn, logtext_item_title(g, i),
-               id ? "  (" : "", id ? id : "", id ? ")" : "");
+        printf(_("  [%s] turn %d: %s%s%s%s\n"), item_channel(g, i), it->turn,
+               logtext_item_title(g, i), id ? "  (" : "", id ? id : "", id ? ")" : "");
         if (*state) printf("      %s\n", state + 2);
         any = 1;
     }
@@ -250,7 +250,7 @@ static void show_event(tstate *t, const char *id)
     }
     const def_event *e = &g->sc->events[ev];
     const game_item *it = &g->items[g->ev_item[ev]];
-    printf("\n[%s] %s\n", def_channel_names[e->channel], e->title);
+    printf("\n[%s] %s\n", _(def_channel_names[e->channel]), e->title);
     wrap(t, 0, e->text);
     print_sources(g->sc, e);
     if (!e->noptions) return;
@@ -295,7 +295,7 @@ static int log_line(const game *g, const viewer *v, int i, char *buf, size_t siz
     if (shown) {
         const char *by = t.facilitator ? _("Facilitator") : t.who.s;
         if (t.kind == LT_INJECT || t.kind == LT_ADHOC)
-            str_fmt(buf, size, "%s (to %s)", t.what.s, t.who.s);
+            str_fmt(buf, size, _("%s (to %s)"), t.what.s, t.who.s);
         else if (t.kind == LT_OUTCOME)
             str_fmt(buf, size, "-> %s", t.what.s);
         else

@@ -7,10 +7,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "util.h"
 
-const char *const def_channel_names[CH_COUNT] = {"phone",  "email", "news",
-                                                 "social", "intel", "brief"};
+/* The words scenarios write; marked for the interface, which shows them translated. */
+const char *const def_channel_names[CH_COUNT] = {N_("phone"),  N_("email"), N_("news"),
+                                                 N_("social"), N_("intel"), N_("brief")};
 
 def_scenario *def_new(void)
 {

@@ -185,6 +185,13 @@ static SDL_Color card_face(ui_app *a, SDL_Rect r, SDL_Rect in, int kw, int st, i
     return open || st == MS_CHOSEN ? a->th->text : a->th->dim;
 }
 
+/* The risk line's label column: wide enough for the word in any language. */
+static int risk_w(ui_app *a)
+{
+    int w = ui_text_width(a, ST_SMALL_B, _("RISK")) + ui_px(a, 10);
+    return w > ui_px(a, 60) ? w : ui_px(a, 60);
+}
+
 static void card_hit(ui_app *a, SDL_Rect r, int move, int st);
 
 /* Lays out (and unless measure, draws) a move card; *height receives its
@@ -208,7 +215,7 @@ void ui_move_card(ui_app *a, SDL_Rect r, int move, int number, int *height, int 
     int hh = ui_text_h(a, ST_BODY_B, m->label, head.w) + (narrow ? chiph + gap : 0);
     int y = in.y + hh + gap;
     int th = m->text ? ui_text_h(a, ST_BODY, m->text, in.w - kw) : 0;
-    int rh = m->risk ? ui_text_h(a, ST_BODY_I, m->risk, in.w - kw - ui_px(a, 60)) : 0;
+    int rw = risk_w(a), rh = m->risk ? ui_text_h(a, ST_BODY_I, m->risk, in.w - kw - rw) : 0;
     int sh = status[0] ? ui_text_h(a, ST_SMALL_B, status, in.w - kw - ui_px(a, 30)) : 0;
     y += (th ? th + gap : 0) + (rh ? rh + gap : 0) + (sh ? sh + gap : 0);
     *height = y - r.y - gap + pad;
@@ -224,9 +231,9 @@ void ui_move_card(ui_app *a, SDL_Rect r, int move, int number, int *height, int 
     SDL_Rect body = ui_rect(in.x + kw, y, in.w - kw, 0);
     if (th) body.h = th, ui_text(a, ST_BODY, a->th->dim, body, m->text, fl), body.y += th + gap;
     if (rh) {
-        SDL_Rect lab = ui_rect(body.x, body.y, ui_px(a, 60), rh);
+        SDL_Rect lab = ui_rect(body.x, body.y, rw, rh);
         ui_text(a, ST_SMALL_B, a->th->warn, lab, _("RISK"), TX_ELLIPSIS);
-        SDL_Rect rt = ui_rect(body.x + ui_px(a, 60), body.y, body.w - ui_px(a, 60), rh);
+        SDL_Rect rt = ui_rect(body.x + rw, body.y, body.w - rw, rh);
         ui_text(a, ST_BODY_I, a->th->text, rt, m->risk, fl);
         body.y += rh + gap;
     }

@@ -374,7 +374,7 @@ void ui_dashboard_draw(ui_app *a)
         return;
     }
     pick_item(a);
-    SDL_Rect r = ui_chrome(a, "Turn dashboard");
+    SDL_Rect r = ui_chrome(a, _("Turn dashboard"));
     int gap = ui_px(a, 16);
     /* The middle column is wide enough for an action's label and cost on
        one line, and at 1080p for three actions one above the other. */
