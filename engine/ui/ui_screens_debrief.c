@@ -35,7 +35,7 @@ static int objective(ui_app *a, SDL_Rect r, int y, int i)
             TX_CENTER | TX_VCENTER | TX_ELLIPSIS);
     int y0 = y;
     y += ui_text(a, ST_BODY_B, a->th->text, ui_rect(x, y, w, 0), o->title, TX_FLOW);
-    y += ui_text(a, ST_SMALL_B, rating_color(a, rt), ui_rect(x, y, w, 0), report_rating_text(rt),
+    y += ui_text(a, ST_SMALL_B, rating_color(a, rt), ui_rect(x, y, w, 0), _(report_rating_text(rt)),
                  TX_FLOW);
     const char *text = game_objective_text(a->ses->g, i); /* computed at the end, maybe */
     if (*text) y += ui_text(a, ST_SMALL, a->th->dim, ui_rect(x, y, w, 0), text, TX_FLOW);
