@@ -64,7 +64,7 @@ void ui_timer_text(const movetimer *t, const game *g, char *buf, size_t size, in
     long long left = ui_timer_left(t);
     *amber = left >= 0 && left <= 60000;
     if (left < 0)
-        str_fmt(buf, size, "no timer");
+        str_fmt(buf, size, _("no timer"));
     else if (g->paused)
         str_fmt(buf, size, _("PAUSED"));
     else if (left == 0)
