@@ -12,12 +12,13 @@
 #include "util.h"
 
 static const char *const report_formats[] = {"html", "json", NULL};
-enum { R_OUT, R_FORMAT, R_FACILITATOR, R_NOPTS };
+enum { R_OUT, R_FORMAT, R_FACILITATOR, R_LANG, R_NOPTS };
 static const opt_spec report_options[R_NOPTS] = {
     [R_OUT] = OPTION_FILE("out", "FILE", "write it to FILE ('-' or none: standard output)"),
     [R_FORMAT] =
         OPTION_ENUM("format", report_formats, "a web page (the default) or the same data as JSON"),
     [R_FACILITATOR] = OPTION_STRING("facilitator", "NAME", "who ran the exercise, for the cover"),
+    [R_LANG] = OPTION_LANG,
 };
 static const opt_cmd report_cmd = {
     "report",
