@@ -111,5 +111,6 @@ int batch_merge(const char *const *files, int nfiles, int json, const char *html
 int cli_batch(int argc, char **argv);
 int cli_host(int argc, char **argv); /* host.c: the room over the network */
 int cli_new(int argc, char **argv);
+int cli_strings(int argc, char **argv); /* strings.c: a scenario's strings as a PO file */
 
 #endif

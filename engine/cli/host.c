@@ -41,6 +41,7 @@ enum {
     H_CONSOLE,
     H_TIMER,
     H_CLOSES,
+    H_LANG,
     H_NOPTS
 };
 // clang-format off
@@ -57,6 +58,7 @@ static const opt_spec host_opts[H_NOPTS] = {
     [H_CONSOLE] = OPTION_FLAG("console", "the facilitator's console in a second window"),
     [H_TIMER] = OPTION_INT("timer", "MIN", "a countdown for every turn, on every device (0: none)", 0, 240),
     [H_CLOSES] = OPTION_FLAG("timer-closes", "at zero the turn closes; open decisions take their defaults"),
+    [H_LANG] = OPTION_LANG,
 };
 // clang-format on
 static const opt_cmd host_cmd = {

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "lang.h"
 #ifdef CR_HAVE_UI
 #include "ui.h"
 #endif
@@ -45,6 +46,8 @@ static const struct {
     {"handbook", "SCENARIO --out FILE", "write the facilitator's handbook and MSEL", cli_handbook},
     {"whatif", "SAVE --at N --command L", "replay a save with one command changed", cli_whatif},
     {"host", "SCENARIO|SAVE", "every team on its own device, over the network", cli_host},
+    {"strings", "SCENARIO --out FILE.po", "a scenario's texts as a PO file, to translate",
+     cli_strings},
 };
 #define NCMDS (sizeof cmds / sizeof cmds[0])
 
@@ -65,6 +68,7 @@ static void usage(FILE *f)
 
 int main(int argc, char **argv)
 {
+    lang_select(NULL, NULL, 0); /* the environment's language, until a --lang */
     if (argc < 2) {
         usage(stderr);
         return 2;

@@ -30,7 +30,7 @@ static int whatif_check(const char *v)
     return 0;
 }
 
-enum { R_OUT, R_FORMAT, R_FACILITATOR, R_WHATIF, R_AUTO, R_NOPTS };
+enum { R_OUT, R_FORMAT, R_FACILITATOR, R_WHATIF, R_AUTO, R_LANG, R_NOPTS };
 static const opt_spec report_options[R_NOPTS] = {
     [R_OUT] = OPTION_FILE("out", "FILE", "write it to FILE ('-' or none: standard output)"),
     [R_FORMAT] = OPTION_ENUM("format", report_formats,
@@ -41,6 +41,7 @@ static const opt_spec report_options[R_NOPTS] = {
                                whatif_check, "N:LINE, a command's number, a colon, a command"),
     [R_AUTO] = OPTION_ENUM("auto", cli_policy_words,
                            "the policy that plays the what-ifs on (default: historical)"),
+    [R_LANG] = OPTION_LANG,
 };
 static const opt_cmd report_cmd = {
     "report",

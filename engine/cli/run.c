@@ -63,6 +63,7 @@ enum {
     RUN_SESSION,
     RUN_SAVE,
     RUN_JSON,
+    RUN_LANG,
     RUN_NOPTS
 };
 static const opt_spec run_opts[RUN_NOPTS] = {
@@ -76,6 +77,7 @@ static const opt_spec run_opts[RUN_NOPTS] = {
         OPTION_STRING("session", "ID", "play one of the scenario's sessions (default: every turn)"),
     [RUN_SAVE] = OPTION_FILE("save", "FILE", "journal the game to FILE"),
     [RUN_JSON] = OPTION_FLAG("json", "print the final state as one JSON object"),
+    [RUN_LANG] = OPTION_LANG,
 };
 static const opt_cmd run_cmd = {
     "run",
@@ -132,13 +134,14 @@ int cli_run(int argc, char **argv)
     return rc;
 }
 
-enum { RES_COMMANDS, RES_AUTO, RES_TO, RES_JSON, RES_NOPTS };
+enum { RES_COMMANDS, RES_AUTO, RES_TO, RES_JSON, RES_LANG, RES_NOPTS };
 static const opt_spec resume_opts[RES_NOPTS] = {
     [RES_COMMANDS] =
         OPTION_FILE("commands", "FILE", "go on with the commands of FILE ('-': stdin)"),
     [RES_AUTO] = OPTION_ENUM("auto", cli_policy_words, "then finish the game by this policy"),
     [RES_TO] = TO_TURN_OPTION,
     [RES_JSON] = OPTION_FLAG("json", "print the final state as one JSON object"),
+    [RES_LANG] = OPTION_LANG,
 };
 static const opt_cmd resume_cmd = {
     "resume",

@@ -13,6 +13,7 @@
 #include "autoplay.h"
 #include "cli.h"
 #include "cmdfile.h"
+#include "i18n.h"
 #include "logtext.h"
 #include "record.h"
 #include "reload.h"
@@ -92,7 +93,7 @@ static void print_meters(const tstate *t)
     const game *g = t->s->g;
     const def_scenario *sc = g->sc;
     viewer v = seen_by(t, g->role);
-    printf("Meters:\n");
+    printf(_("Meters:\n"));
     for (int i = view_next_meter(&v, g, -1); i >= 0; i = view_next_meter(&v, g, i)) {
         const def_meter *m = &sc->meters[i];
         /* One function decides the trend for every front end (trend.h). */
@@ -101,14 +102,14 @@ static void print_meters(const tstate *t)
         char words[80];
         trend_words(&tr, words, sizeof words);
         const char *good = m->good == GOOD_NONE   ? ""
-                           : m->good == GOOD_HIGH ? " (higher is better)"
-                                                  : " (lower is better)";
+                           : m->good == GOOD_HIGH ? _(" (higher is better)")
+                                                  : _(" (lower is better)");
         char value[64];
         str_fmt(value, sizeof value, "%g%s%s", now, m->unit ? " " : "", m->unit ? m->unit : "");
         char from[48] = "";
-        if (g->ended) str_fmt(from, sizeof from, ", from %g", tr.before);
+        if (g->ended) str_fmt(from, sizeof from, _(", from %g"), tr.before);
         printf("  %-32s %8s  [%s%s]%s\n", m->name, value, words, from,
-               m->hidden ? " (hidden)" : good);
+               m->hidden ? _(" (hidden)") : good);
     }
 }
 
@@ -118,7 +119,7 @@ static void print_timer(const tstate *t)
     record_times r;
     record_times_of(t->s, &r);
     long long left = t->s->g->timer_ms - r.current_ms;
-    printf("Move timer: %g minutes a move; %lld:%02lld left of this one at the last command.\n",
+    printf(_("Move timer: %g minutes a move; %lld:%02lld left of this one at the last command.\n"),
            t->s->g->timer_ms / 60000.0, left > 0 ? left / 60000 : 0,
            left > 0 ? left / 1000 % 60 : 0);
     record_times_free(&r);
@@ -128,16 +129,16 @@ static void print_status(const tstate *t)
 {
     const game *g = t->s->g;
     const def_scenario *sc = g->sc;
-    printf("\n=== Turn %d of %d: %s ===\n", g->turn, sc->nturns, game_turn_label(g, g->turn));
+    printf(_("\n=== Turn %d of %d: %s ===\n"), g->turn, sc->nturns, game_turn_label(g, g->turn));
     print_meters(t);
-    printf("Action points left:");
+    printf(_("Action points left:"));
     for (int i = 0; i < sc->nroles; i++)
-        printf(" %s %d%s", sc->roles[i].id, g->budget[i], i == g->role ? " (to move)" : "");
+        printf(" %s %d%s", sc->roles[i].id, g->budget[i], i == g->role ? _(" (to move)") : "");
     printf("\n");
-    if (g->paused) printf("The game is PAUSED: '%s' to go on.\n", cmd_names[CMD_RESUME]);
+    if (g->paused) printf(_("The game is PAUSED: '%s' to go on.\n"), cmd_names[CMD_RESUME]);
     if (g->timer_ms) print_timer(t);
     if (session_not_saving(t->s))
-        printf("WARNING: this game is NOT being saved%s%s\n", t->s->j ? ": " : "",
+        printf(_("WARNING: this game is NOT being saved%s%s\n"), t->s->j ? ": " : "",
                t->s->j ? t->s->j->err : "");
 }
 
@@ -145,8 +146,8 @@ static void print_status(const tstate *t)
 static const char *item_channel(const game *g, int item)
 {
     const game_item *it = &g->items[item];
-    if (it->event >= 0) return def_channel_names[g->sc->events[it->event].channel];
-    return it->channel >= 0 ? def_channel_names[it->channel] : "inject";
+    if (it->event >= 0) return _(def_channel_names[g->sc->events[it->event].channel]);
+    return it->channel >= 0 ? _(def_channel_names[it->channel]) : _("inject");
 }
 
 static void print_inbox(const tstate *t)
@@ -154,21 +155,21 @@ static void print_inbox(const tstate *t)
     const game *g = t->s->g;
     int role = g->role, any = 0;
     viewer v = seen_by(t, role);
-    printf("Inbox of %s:\n", cur_role(t)->name);
+    printf(_("Inbox of %s:\n"), cur_role(t)->name);
     for (int i = view_prev_item(&v, g, g->nitems); i >= 0; i = view_prev_item(&v, g, i)) {
         const game_item *it = &g->items[i];
         const def_event *e = it->event >= 0 ? &g->sc->events[it->event] : NULL;
         const char *state = "";
         int decider = e && e->noptions ? e->decider : !e && it->nopts ? it->decider : -1;
         if (decider >= 0 && it->option < 0)
-            state = decider == role ? "  << decide" : "  (another role decides)";
+            state = decider == role ? _("  << decide") : _("  (another role decides)");
         const char *id = e ? e->id : it->id;
-        printf("  [%s] turn %d: %s%s%s%s\n", item_channel(g, i), it->turn, logtext_item_title(g, i),
-               id ? "  (" : "", id ? id : "", id ? ")" : "");
+        printf(_("  [%s] turn %d: %s%s%s%s\n"), item_channel(g, i), it->turn,
+               logtext_item_title(g, i), id ? "  (" : "", id ? id : "", id ? ")" : "");
         if (*state) printf("      %s\n", state + 2);
         any = 1;
     }
-    if (!any) printf("  (empty)\n");
+    if (!any) printf(_("  (empty)\n"));
 }
 
 static void print_move(tstate *t, int mv, int n)
@@ -178,18 +179,18 @@ static void print_move(tstate *t, int mv, int n)
     char why[256];
     int ok = game_move_available(g, mv, g->role, why, sizeof why);
     printf("  %d. %-22s %s%s", n, m->id, m->label, m->historical ? "" : "");
-    if (m->cost) printf("  [cost %d]", m->cost);
+    if (m->cost) printf(_("  [cost %d]"), m->cost);
     printf("\n");
     if (m->text) printf("       %s\n", m->text);
-    if (m->risk) printf("       Risk: %s\n", m->risk);
+    if (m->risk) printf(_("       Risk: %s\n"), m->risk);
     if (m->ntargets) {
-        printf("       Targets:");
+        printf(_("       Targets:"));
         for (int i = 0; i < m->ntargets; i++)
             printf(" %s (%s)%s", m->targets[i].key, m->targets[i].val,
                    i + 1 < m->ntargets ? "," : "");
         printf("\n");
     }
-    if (ok <= 0) printf("       Not available: %s\n", ok < 0 ? g->err : why);
+    if (ok <= 0) printf(_("       Not available: %s\n"), ok < 0 ? g->err : why);
 }
 
 /* A citation as people read it: "CISA, 21 Sep 2022" rather than its id. */
@@ -197,7 +198,7 @@ static void source_words(const def_scenario *sc, const char *id, strbuf *b)
 {
     if (b->len) sb_puts(b, "; ");
     if (strcmp(id, "fiction") == 0) {
-        sb_puts(b, "invented for the exercise");
+        sb_puts(b, _("invented for the exercise"));
         return;
     }
     for (int i = 0; i < sc->nsources; i++) {
@@ -216,7 +217,7 @@ static void print_sources(const def_scenario *sc, const def_event *e)
     if (!e->nsources) return;
     strbuf b = {0};
     for (int i = 0; i < e->nsources; i++) source_words(sc, e->sources[i], &b);
-    printf("Source: %s\n", b.s);
+    printf(_("Source: %s\n"), b.s);
     sb_free(&b);
 }
 
@@ -227,14 +228,14 @@ static void show_adhoc(tstate *t, int item)
     const game_item *it = &g->items[item];
     printf("\n[%s] %s\n", item_channel(g, item), it->title);
     wrap(t, 0, it->text);
-    printf("From the facilitator.\n");
+    printf(_("From the facilitator.\n"));
     if (!it->nopts) return;
     const char *by = g->sc->roles[it->decider].id;
     if (it->option >= 0) {
-        printf("Decided: %s by %s\n", it->opts[it->option], g->sc->roles[it->by].id);
+        printf(_("Decided: %s by %s\n"), it->opts[it->option], g->sc->roles[it->by].id);
         return;
     }
-    printf("Options (%s %s NUMBER -- why), decided by %s:\n", cmd_names[CMD_CHOOSE], it->id, by);
+    printf(_("Options (%s %s NUMBER -- why), decided by %s:\n"), cmd_names[CMD_CHOOSE], it->id, by);
     for (int k = 0; k < it->nopts; k++) printf("  %d. %s\n", k + 1, it->opts[k]);
 }
 
@@ -246,26 +247,27 @@ static void show_event(tstate *t, const char *id)
     int adhoc = ev < 0 ? game_adhoc_find(g, id) : -1;
     if (adhoc >= 0 && view_sees_item(&v, g, adhoc)) return show_adhoc(t, adhoc);
     if (!view_sees_event(&v, g, ev)) {
-        printf("No inject '%s' in %s's inbox (see '%s').\n", id, cur_role(t)->id,
+        printf(_("No inject '%s' in %s's inbox (see '%s').\n"), id, cur_role(t)->id,
                cmd_look_specs[CMD_LOOK_INBOX].name);
         return;
     }
     const def_event *e = &g->sc->events[ev];
     const game_item *it = &g->items[g->ev_item[ev]];
-    printf("\n[%s] %s\n", def_channel_names[e->channel], e->title);
+    printf("\n[%s] %s\n", _(def_channel_names[e->channel]), e->title);
     wrap(t, 0, e->text);
     print_sources(g->sc, e);
     if (!e->noptions) return;
     if (it->option >= 0) {
         printf("Decided: %s%s%s\n", g->sc->moves[it->option].label,
-               it->by >= 0 ? " by " : " (by default)", it->by >= 0 ? g->sc->roles[it->by].id : "");
+               it->by >= 0 ? _(" by ") : _(" (by default)"),
+               it->by >= 0 ? g->sc->roles[it->by].id : "");
         return;
     }
-    printf("Options (%s %s OPTION -- why), decided by %s:\n", cmd_names[CMD_CHOOSE], e->id,
+    printf(_("Options (%s %s OPTION -- why), decided by %s:\n"), cmd_names[CMD_CHOOSE], e->id,
            g->sc->roles[e->decider].id);
     for (int i = 0; i < e->noptions; i++) print_move(t, e->options[i], i + 1);
     if (e->expires)
-        printf("Open until the end of turn %d; then '%s' applies.\n",
+        printf(_("Open until the end of turn %d; then '%s' applies.\n"),
                game_item_deadline(g, g->ev_item[ev]), g->sc->moves[e->default_option].id);
 }
 
@@ -273,13 +275,13 @@ static void print_actions(tstate *t)
 {
     game *g = t->s->g;
     int n = 0;
-    printf("Standing actions of %s (%s %s ACTION [TARGET] -- why):\n", cur_role(t)->name,
+    printf(_("Standing actions of %s (%s %s ACTION [TARGET] -- why):\n"), cur_role(t)->name,
            cmd_names[CMD_ACT], cur_role(t)->id);
     for (int i = 0; i < g->sc->nactions; i++) {
         int mv = g->sc->actions[i];
         if (g->sc->moves[mv].role == g->role) print_move(t, mv, ++n);
     }
-    if (!n) printf("  (none)\n");
+    if (!n) printf(_("  (none)\n"));
 }
 
 static void print_board(const tstate *t)
@@ -294,9 +296,9 @@ static int log_line(const game *g, const viewer *v, int i, char *buf, size_t siz
     logtext t = {0};
     int shown = logtext_of(g, &g->log[i], &t);
     if (shown) {
-        const char *by = t.facilitator ? "Facilitator" : t.who.s;
+        const char *by = t.facilitator ? _("Facilitator") : t.who.s;
         if (t.kind == LT_INJECT || t.kind == LT_ADHOC)
-            str_fmt(buf, size, "%s (to %s)", t.what.s, t.who.s);
+            str_fmt(buf, size, _("%s (to %s)"), t.what.s, t.who.s);
         else if (t.kind == LT_OUTCOME)
             str_fmt(buf, size, "-> %s", t.what.s);
         else
@@ -333,7 +335,7 @@ static void print_timeline(const tstate *t)
     for (int i = view_next_log(&v, g, -1); i >= 0; i = view_next_log(&v, g, i)) {
         if (g->log[i].turn != turn) {
             turn = g->log[i].turn;
-            printf("Turn %d (%s)\n", turn, game_turn_label(g, turn));
+            printf(_("Turn %d (%s)\n"), turn, game_turn_label(g, turn));
         }
         if (log_line(g, &v, i, buf, sizeof buf)) printf("  %s\n", buf);
     }
@@ -346,10 +348,10 @@ static void print_debrief(tstate *t)
     const def_scenario *sc = g->sc;
     const def_ending *e = &sc->endings[g->ending];
     viewer v = view_debrief();
-    printf("\n=== Debrief: %s ===\n", e->title);
+    printf(_("\n=== Debrief: %s ===\n"), e->title);
     wrap(t, 0, game_ending_text(g)); /* computed at the end, maybe */
     text_debrief_truth(g, &v, t->width);
-    printf("\nObjectives (HSEEP: P without challenges, S some, M major, U unable):\n");
+    printf(_("\nObjectives (HSEEP: P without challenges, S some, M major, U unable):\n"));
     for (int i = 0; i < sc->nobjectives && view_sees_ratings(&v, g); i++) {
         char line[4200];
         const char *how = game_objective_text(g, i); /* computed at the end, maybe */
@@ -409,7 +411,7 @@ static int handover_wait(const tstate *t)
         if (got == 0) return -1;
         dropped += got < 0 || !cmd_is_blank(line);
     }
-    printf("\n--- Pass the keyboard to %s, then press Enter ---", cur_role(t)->name);
+    printf(_("\n--- Pass the keyboard to %s, then press Enter ---"), cur_role(t)->name);
     fflush(stdout);
     int got = cmdfile_read_line(stdin, line);
     if (got == 0) return -1;
@@ -435,13 +437,13 @@ static void handover(tstate *t)
     int shown;
     print_new_log(t, &shown);
     const def_role *r = cur_role(t);
-    printf("\n--- %s to move (%d action point%s) ---\n", game_role_name(g, g->role),
+    printf(_("\n--- %s to move (%d action point%s) ---\n"), game_role_name(g, g->role),
            g->budget[g->role], g->budget[g->role] == 1 ? "" : "s");
     if (t->seen[g->role] == 0) {                 /* the brief once, at the role's first move */
         wrap(t, 0, game_role_brief(g, g->role)); /* as it is now */
         viewer v = seen_by(t, g->role);
         if (r->secret && view_sees_private(&v, t->s->g, g->role)) {
-            printf("Only you know:\n");
+            printf(_("Only you know:\n"));
             wrap(t, 2, r->secret);
         }
     }
@@ -452,11 +454,11 @@ static void handover(tstate *t)
     n = game_open_adhoc(g, g->role, items, 64);
     for (int i = 0; i < n; i++)
         if (items[i] < seen_before) show_adhoc(t, items[i]); /* shown before: again */
-    printf("\nType '%s' for the commands, '%s' for your standing actions.\n",
+    printf(_("\nType '%s' for the commands, '%s' for your standing actions.\n"),
            cmd_look_specs[CMD_LOOK_HELP].name, cmd_look_specs[CMD_LOOK_ACTIONS].name);
     if (dropped)
-        printf("(Not run: %d line%s typed at the hand-over. It waits for Enter only, so that "
-               "nothing is played before %s has seen this screen; type your command again.)\n",
+        printf(_("(Not run: %d line%s typed at the hand-over. It waits for Enter only, so that "
+                 "nothing is played before %s has seen this screen; type your command again.)\n"),
                dropped, dropped == 1 ? "" : "s", r->name);
 }
 
@@ -470,7 +472,7 @@ static void reload(tstate *t)
     reload_info in;
     if (t->s->j) str_fmt(path, sizeof path, "%s", t->s->j->path);
     if (reload_game(&t->s, &t->sc, path, &in, err, sizeof err)) {
-        printf("Reload failed; the game goes on unchanged:\n%s\n", err);
+        printf(_("Reload failed; the game goes on unchanged:\n%s\n"), err);
         return;
     }
     strbuf b = {0};
@@ -489,11 +491,11 @@ static void save_copy(tstate *t, const char *arg)
     char use[64];
     cmd_usage(&cmd_look_specs[CMD_LOOK_SAVE], use, sizeof use);
     if (!*arg)
-        printf("usage: %s\n", use);
+        printf(_("usage: %s\n"), use);
     else if (session_export(t->s, arg))
-        printf("Error: %s\n", t->s->err);
+        printf(_("Error: %s\n"), t->s->err);
     else
-        printf("Saved to %s\n", arg);
+        printf(_("Saved to %s\n"), arg);
 }
 
 /* `jump TURN [POLICY]`: the facilitator fast-forwards; a policy
@@ -507,15 +509,15 @@ static void jump(tstate *t, const char *arg)
     policy_kind k;
     cmd_usage(&cmd_look_specs[CMD_LOOK_JUMP], use, sizeof use);
     if (n < 1 || policy_parse(name, &k)) {
-        printf("usage: %s (POLICY: random, first or historical; historical by default)\n", use);
+        printf(_("usage: %s (POLICY: random, first or historical; historical by default)\n"), use);
         return;
     }
     int from = t->s->g->turn, nlog = t->s->nlog;
     if (autoplay_session_to(t->s, k, turn, err, sizeof err)) {
-        printf("Error: %s\n", err);
+        printf(_("Error: %s\n"), err);
         return;
     }
-    printf("The policy '%s' played %d command%s: turn %d to turn %d.\n", policy_name(k),
+    printf(_("The policy '%s' played %d command%s: turn %d to turn %d.\n"), policy_name(k),
            t->s->nlog - nlog, t->s->nlog - nlog == 1 ? "" : "s", from, t->s->g->turn);
     t->shown_log = t->s->g->nlog;
 }
@@ -530,12 +532,12 @@ static void print_help(const tstate *t)
     sb_free(&b);
     const journal *j = t->s->j;
     if (j && !j->failed)
-        printf("This game is saved to %s as you play; after 'quit', 'crisisroom resume %s' goes "
-               "on.\n",
+        printf(_("This game is saved to %s as you play; after 'quit', 'crisisroom resume %s' goes "
+                 "on.\n"),
                j->path, j->path);
     else
-        printf("This game is NOT being saved%s: 'quit' ends it ('save FILE' keeps a copy).\n",
-               j ? " (the save failed)" : "");
+        printf(_("This game is NOT being saved%s: 'quit' ends it ('save FILE' keeps a copy).\n"),
+               j ? _(" (the save failed)") : "");
 }
 
 /* Commands only the text mode knows (cmd.h's CMD_LOOK_LIST), and the error
@@ -588,7 +590,7 @@ static int local_command(tstate *t, char *line)
         if (cmd_find(word, n) >= 0) return 0;
         char err[1024];
         cmd_unknown(word, n, 1, err, sizeof err);
-        printf("Error: %s\n", err);
+        printf(_("Error: %s\n"), err);
     }
     return 1;
 }
@@ -598,12 +600,13 @@ static int local_command(tstate *t, char *line)
 static void set_aside(const session *s, int n)
 {
     if (s->pending_file[0])
-        printf("The %d command%s pending since the reload %s set aside; %s in %s.\n", n,
-               n == 1 ? "" : "s", n == 1 ? "is" : "are", n == 1 ? "it stays" : "they stay",
-               s->pending_file);
+        printf(_("The %d command%s pending since the reload %s set aside; %s in %s.\n"), n,
+               n == 1 ? "" : "s", n == 1 ? _("is") : _("are"),
+               n == 1 ? _("it stays") : _("they stay"), s->pending_file);
     else
-        printf("The %d command%s pending since the reload %s dropped (this game is not saved).\n",
-               n, n == 1 ? "" : "s", n == 1 ? "is" : "are");
+        printf(
+            _("The %d command%s pending since the reload %s dropped (this game is not saved).\n"),
+            n, n == 1 ? "" : "s", n == 1 ? _("is") : _("are"));
 }
 
 /* After an undo the game was rebuilt with a shorter log and inbox: what
@@ -616,7 +619,7 @@ static void undone(tstate *t, const char *line)
     for (int r = 0; r < CR_MAX_ROLES; r++)
         if (t->seen[r] > g->nitems) t->seen[r] = g->nitems;
     const char *why = strstr(line, " -- ");
-    printf("Undone: `%.*s`.\n", why ? (int)(why - line) : (int)strlen(line), line);
+    printf(_("Undone: `%.*s`.\n"), why ? (int)(why - line) : (int)strlen(line), line);
 }
 
 /* `end` with an open decision or points to spend is warned about once per
@@ -635,8 +638,8 @@ static int end_warned(tstate *t, const char *line)
     strbuf b = {0};
     int warn = game_end_warning(s->g, role, &b);
     if (warn) {
-        printf("Before the move ends: %s\n", b.s);
-        printf("Type '%s' again to end the move anyway.\n", cmd_names[CMD_END]);
+        printf(_("Before the move ends: %s\n"), b.s);
+        printf(_("Type '%s' again to end the move anyway.\n"), cmd_names[CMD_END]);
         t->warned_turn = s->g->turn, t->warned_role = role;
     }
     sb_free(&b);
@@ -654,9 +657,9 @@ static void play_line(tstate *t, const char *line)
     t->viewer = role;
     int rc = session_apply(s, line);
     if (rc)
-        printf("Error: %s\n", s->err);
+        printf(_("Error: %s\n"), s->err);
     else if (s->err[0])
-        printf("WARNING: %s\n", s->err);
+        printf(_("WARNING: %s\n"), s->err);
     if (pending && !session_pending(s)) set_aside(s, pending);
     if (rc == 0 && s->nlive < nlive) return undone(t, last);
     const char *w = line + strspn(line, " \t");
@@ -664,8 +667,8 @@ static void play_line(tstate *t, const char *line)
         printf("Recorded for the after-action report (the facilitator's, never the teams').\n");
     int shown, happened = print_new_log(t, &shown);
     if (rc == 0 && s->g->nheld > held)
-        printf("Held: it reaches the inbox at the '%s'.\n", cmd_names[CMD_RESUME]);
-    if (rc == 0 && happened && !shown) printf("Done (the teams do not see it).\n");
+        printf(_("Held: it reaches the inbox at the '%s'.\n"), cmd_names[CMD_RESUME]);
+    if (rc == 0 && happened && !shown) printf(_("Done (the teams do not see it).\n"));
     /* Injects this move brought (a choice that triggers another). */
     if (rc == 0 && s->g->role == role && s->g->turn == turn && !s->g->ended) show_new_items(t);
 }
@@ -676,14 +679,14 @@ int text_loop(session **sp, script **scp)
     tstate t = {s, *scp, 0, -1, -1, isatty(0), term_width(), {0}, 0, -1, -1, 0};
     char line[CMDFILE_MAX_LINE + 2];
     viewer first = view_team(s->g->role);
-    if (s->j) printf("Saving to %s\n", s->j->path);
+    if (s->j) printf(_("Saving to %s\n"), s->j->path);
     /* The variant is the hidden truth: the teams never read it here. */
-    printf("%s (seed %llu%s%s%s%s)\n", s->sc->title, (unsigned long long)s->h.seed,
-           s->h.variant[0] ? ", variant " : "",
+    printf(_("%s (seed %llu%s%s%s%s)\n"), s->sc->title, (unsigned long long)s->h.seed,
+           s->h.variant[0] ? _(", variant ") : "",
            !s->h.variant[0]                ? ""
            : view_sees_truth(&first, s->g) ? s->h.variant
-                                           : "hidden",
-           s->h.session[0] ? ", session " : "", s->h.session);
+                                           : _("hidden"),
+           s->h.session[0] ? _(", session ") : "", s->h.session);
     for (;;) {
         /* At the end, the debrief; its prompt then takes what the hotwash
            needs: observations, the plan, what-ifs and a look around. */
@@ -699,7 +702,7 @@ int text_loop(session **sp, script **scp)
         int got = cmdfile_read_line(stdin, line);
         if (got == 0) break;
         if (got < 0) {
-            printf("Error: a line is at most %d bytes; nothing was done\n", CMDFILE_MAX_LINE);
+            printf(_("Error: a line is at most %d bytes; nothing was done\n"), CMDFILE_MAX_LINE);
             continue;
         }
         if (!t.tty) printf("%s\n", line);
@@ -712,14 +715,15 @@ int text_loop(session **sp, script **scp)
         play_line(&t, line);
     }
     if (s->g->ended) return 0;
-    printf("\nLeaving. %s\n", s->j && !s->j->failed
-                                  ? "The game is saved; 'crisisroom resume SAVE' goes on from here."
-                                  : "This game was not saved.");
-    if (s->j && !s->j->failed) printf("Save: %s\n", s->j->path);
+    printf(_("\nLeaving. %s\n"),
+           s->j && !s->j->failed
+               ? _("The game is saved; 'crisisroom resume SAVE' goes on from here.")
+               : _("This game was not saved."));
+    if (s->j && !s->j->failed) printf(_("Save: %s\n"), s->j->path);
     return 0;
 }
 
-enum { TEXT_SEED, TEXT_VARIANT, TEXT_SESSION, TEXT_SAVE, TEXT_NOSAVE, TEXT_NOPTS };
+enum { TEXT_SEED, TEXT_VARIANT, TEXT_SESSION, TEXT_SAVE, TEXT_NOSAVE, TEXT_LANG, TEXT_NOPTS };
 static const opt_spec text_opts[TEXT_NOPTS] = {
     [TEXT_SEED] = OPTION_SEED("seed", "N", "the game's seed (default: from the clock)"),
     [TEXT_VARIANT] =
@@ -728,6 +732,7 @@ static const opt_spec text_opts[TEXT_NOPTS] = {
         OPTION_STRING("session", "ID", "play one of the scenario's sessions (default: every turn)"),
     [TEXT_SAVE] = OPTION_FILE("save", "FILE", "journal the game to FILE"),
     [TEXT_NOSAVE] = OPTION_FLAG("no-save", "do not save the game"),
+    [TEXT_LANG] = OPTION_LANG,
 };
 static const opt_cmd text_cmd = {
     "text",

@@ -7,10 +7,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "util.h"
 
-const char *const def_channel_names[CH_COUNT] = {"phone",  "email", "news",
-                                                 "social", "intel", "brief"};
+/* The words scenarios write; marked for the interface, which shows them translated. */
+const char *const def_channel_names[CH_COUNT] = {N_("phone"),  N_("email"), N_("news"),
+                                                 N_("social"), N_("intel"), N_("brief")};
 const char *const def_fit_names[FIT_COUNT] = {"", "consistent", "inconsistent", "neutral"};
 
 def_scenario *def_new(void)
@@ -154,7 +156,24 @@ void def_free(def_scenario *sc)
     free(sc->effects), free(sc->boards), free(sc->cards), free(sc->objectives);
     free(sc->endings), free(sc->variants), free(sc->actions), free(sc->by_role);
     free(sc->at_turn), free(sc->with_when);
+    for (int i = 0; i < sc->ntr; i++) free(sc->tr[i].source);
+    free(sc->tr);
     free(sc);
+}
+
+const char *def_source_text(const def_scenario *sc, const char *s)
+{
+    int lo = 0, hi = sc->ntr - 1;
+    while (s && lo <= hi) {
+        int mid = lo + (hi - lo) / 2;
+        uintptr_t at = (uintptr_t)sc->tr[mid].shown;
+        if (at == (uintptr_t)s) return sc->tr[mid].source;
+        if (at < (uintptr_t)s)
+            lo = mid + 1;
+        else
+            hi = mid - 1;
+    }
+    return s;
 }
 
 /* Lookups ---------------------------------------------------------------- */

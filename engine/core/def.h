@@ -206,6 +206,11 @@ typedef struct def_session {
     int has_pauses;       /* 0: every question with a turn is a pause point */
     def_where at;
 } def_session;
+/* A translated string (strid.h): the text shown and the source it replaced. */
+typedef struct def_tr {
+    const char *shown;
+    char *source;
+} def_tr;
 
 typedef struct def_scenario {
     char *id, *title, *summary, *version, *situation;
@@ -255,6 +260,8 @@ typedef struct def_scenario {
     def_where at;        /* where scenario{} was called */
     int on_turn;         /* callback ref run at the start of every turn, 0 none */
     int ntarget_slots;   /* the actions' targets together (def_finish) */
+    def_tr *tr;          /* translated strings, sorted by `shown` (strid_apply) */
+    int ntr, ctr;
 } def_scenario;
 
 def_scenario *def_new(void);
@@ -313,6 +320,12 @@ int def_validate(const def_scenario *sc, struct strbuf *errors);
 /* The option that really happened in an event's decision, or -1 (none is
    marked, or the event itself did not happen: historical = false). */
 int def_historical_option(const def_scenario *sc, int event);
+
+/* The source text of a string of the definitions: s itself unless a
+   translation replaced it (strid.h). Whatever makes up the game (its hash,
+   its log, what a callback reads) goes through this, so that the language
+   never changes a game. */
+const char *def_source_text(const def_scenario *sc, const char *s);
 
 /* Short name of a move for messages: "event.option" or the action id. */
 void def_move_path(const def_scenario *sc, int move, char *buf, int size);

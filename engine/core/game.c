@@ -13,6 +13,7 @@
 #include "analysis.h"
 #include "game_int.h"
 #include "lint.h"
+#include "i18n.h"
 #include "util.h"
 
 /* Life cycle ----------------------------------------------------------------- */
@@ -1115,12 +1116,12 @@ static void warn_decision(const game *g, int item, strbuf *out)
     sb_printf(out, "“%s”", e ? e->title : it->title);
     int last = e && e->expires ? it->turn + e->expires - 1 : 0;
     if (last && last <= g->turn && e->default_option >= 0)
-        sb_printf(out, " (at the end of this turn it takes its default: %s)",
+        sb_printf(out, _(" (at the end of this turn it takes its default: %s)"),
                   g->sc->moves[e->default_option].label);
     else if (last)
-        sb_printf(out, " (open until the end of turn %d)", last);
+        sb_printf(out, _(" (open until the end of turn %d)"), last);
     else
-        sb_puts(out, " (it stays open)");
+        sb_puts(out, _(" (it stays open)"));
 }
 
 static int action_available(game *g, int role)
@@ -1141,17 +1142,17 @@ int game_end_warning(game *g, int role, strbuf *out)
     n += game_open_adhoc(g, role, items + n, 64 - n);
     int points = g->budget[role] > 0 && action_available(g, role) ? g->budget[role] : 0;
     if (!n && !points) return 0;
-    sb_printf(out, "%s has ", r->shortname ? r->shortname : r->name);
-    if (n) sb_printf(out, "%d open decision%s: ", n, n == 1 ? "" : "s");
+    sb_printf(out, _("%s has "), r->shortname ? r->shortname : r->name);
+    if (n) sb_printf(out, _("%d open decision%s: "), n, n == 1 ? "" : "s");
     for (int i = 0; i < n; i++) {
-        if (i) sb_puts(out, i + 1 == n ? " and " : ", ");
+        if (i) sb_puts(out, i + 1 == n ? _(" and ") : _(", "));
         warn_decision(g, items[i], out);
     }
     if (points)
         sb_printf(out,
-                  "%s%d action point%s unspent while a standing action is available (points do "
-                  "not carry over)",
-                  n ? "; and " : "", points, points == 1 ? "" : "s");
+                  _("%s%d action point%s unspent while a standing action is available (points do "
+                    "not carry over)"),
+                  n ? _("; and ") : "", points, points == 1 ? "" : "s");
     sb_puts(out, ".");
     return 1;
 }

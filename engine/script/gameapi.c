@@ -169,7 +169,8 @@ static int g_uses(lua_State *L)
 static int g_role_name(lua_State *L)
 {
     game *g = cur(L);
-    lua_pushstring(L, game_role_name(g, lookup(L, 2)));
+    /* the source name: a translation must not reach the game (strid.h) */
+    lua_pushstring(L, def_source_text(g->sc, game_role_name(g, lookup(L, 2))));
     return 1;
 }
 

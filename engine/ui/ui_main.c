@@ -62,6 +62,7 @@ enum {
     P_FULLSCREEN,
     P_CONTRAST,
     P_BENCH,
+    P_LANG,
     P_NOPTS
 };
 // clang-format off
@@ -83,6 +84,7 @@ static const opt_spec play_opts[P_NOPTS] = {
     [P_FULLSCREEN] = OPTION_FLAG("fullscreen", "start in full screen (F11 toggles)"),
     [P_CONTRAST] = OPTION_FLAG("high-contrast", "the high-contrast theme"),
     [P_BENCH] = OPTION_FLAG("bench-redraw", "with --screenshot: time the redraw of the frame"),
+    [P_LANG] = OPTION_LANG,
 };
 // clang-format on
 const opt_cmd ui_play_cmd = {

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "analysis.h"
+#include "i18n.h"
 #include "logtext.h"
 #include "record.h"
 #include "report.h"
@@ -48,7 +49,7 @@ static int objective(ui_app *a, SDL_Rect r, int y, int i)
             TX_CENTER | TX_VCENTER | TX_ELLIPSIS);
     int y0 = y;
     y += ui_text(a, ST_BODY_B, a->th->text, ui_rect(x, y, w, 0), o->title, TX_FLOW);
-    y += ui_text(a, ST_SMALL_B, rating_color(a, rt), ui_rect(x, y, w, 0), report_rating_text(rt),
+    y += ui_text(a, ST_SMALL_B, rating_color(a, rt), ui_rect(x, y, w, 0), _(report_rating_text(rt)),
                  TX_FLOW);
     const char *text = game_objective_text(a->ses->g, i); /* computed at the end, maybe */
     if (*text) y += ui_text(a, ST_SMALL, a->th->dim, ui_rect(x, y, w, 0), text, TX_FLOW);
@@ -82,9 +83,9 @@ static void summary(ui_app *a, SDL_Rect r)
     int y0 = ui_scroll_panel(a, r, NULL, SREG_SIDE, &body, &view), y = y0, gap = ui_px(a, 18);
     const def_ending *e =
         g->ending >= 0 && g->ending < sc->nendings ? &sc->endings[g->ending] : NULL;
-    y = section(a, body, y, "ENDING");
+    y = section(a, body, y, _("ENDING"));
     y += ui_text(a, ST_H1, a->th->text, ui_rect(body.x, y, body.w, 0),
-                 e ? e->title : "The exercise was stopped", TX_FLOW);
+                 e ? e->title : _("The exercise was stopped"), TX_FLOW);
     if (e && *game_ending_text(g)) /* computed at the end when the scenario says so */
         y += ui_text(a, ST_BODY, a->th->text, ui_rect(body.x, y, body.w, 0), game_ending_text(g),
                      TX_FLOW);
@@ -101,15 +102,15 @@ static void summary(ui_app *a, SDL_Rect r)
         y += gap;
     }
     int rated = view_sees_ratings(&who, g);
-    if (sc->nobjectives && rated) y = section(a, body, y, "OBJECTIVES (HSEEP RATINGS)");
+    if (sc->nobjectives && rated) y = section(a, body, y, _("OBJECTIVES (HSEEP RATINGS)"));
     for (int i = 0; i < sc->nobjectives && rated; i++) y = objective(a, body, y, i);
     y = analysis_score_section(a, body, y, gap);
-    if (sc->nquestions) y = section(a, body, y + gap, "FOR DISCUSSION");
+    if (sc->nquestions) y = section(a, body, y + gap, _("FOR DISCUSSION"));
     for (int i = 0; i < sc->nquestions; i++) {
         char q[4300];
         int t = game_question_turn(g, i);
         if (t > 0)
-            str_fmt(q, sizeof q, "Turn %d, %s: %s", t, game_turn_label(g, t), sc->questions[i]);
+            str_fmt(q, sizeof q, _("Turn %d, %s: %s"), t, game_turn_label(g, t), sc->questions[i]);
         else
             str_fmt(q, sizeof q, "%s", sc->questions[i]);
         y += ui_text(a, ST_BODY, a->th->text, ui_rect(body.x, y, body.w, 0), q, TX_FLOW) +
@@ -122,8 +123,8 @@ static void chart(ui_app *a, SDL_Rect r, int m)
 {
     const def_meter *me = &a->ses->sc->meters[m];
     char title[200], range[64];
-    str_fmt(title, sizeof title, "%s%s", me->name, me->hidden ? " (hidden)" : "");
-    str_fmt(range, sizeof range, "%.0f to %.0f", me->start, a->ses->g->meter[m]);
+    str_fmt(title, sizeof title, "%s%s", me->name, me->hidden ? _(" (hidden)") : "");
+    str_fmt(range, sizeof range, _("%.0f to %.0f"), me->start, a->ses->g->meter[m]);
     ui_round(a, r, ui_px(a, 8), a->th->raised);
     SDL_Rect in = ui_inset(r, ui_px(a, 12));
     SDL_Rect top = ui_cut_top(&in, ui_line_h(a, ST_SMALL_B), ui_px(a, 6));
@@ -137,7 +138,7 @@ static void chart(ui_app *a, SDL_Rect r, int m)
 static void charts(ui_app *a, SDL_Rect r)
 {
     SDL_Rect body;
-    ui_panel(a, r, "METERS OVER THE GAME (from the start to the end)", &body);
+    ui_panel(a, r, _("METERS OVER THE GAME (from the start to the end)"), &body);
     const game *g = a->ses->g;
     viewer v = ui_view(a);
     int n = 0;
@@ -184,7 +185,7 @@ static void chosen(ui_app *a, int item, const char *label, char *buf, size_t siz
     char who[200];
     record_maker_words(a->ses, record_decision_entry(a->ses, item), who, sizeof who);
     if (it->option < 0)
-        str_fmt(buf, size, "Left open");
+        str_fmt(buf, size, _("Left open"));
     else
         str_fmt(buf, size, "%s — %s%s%s%s", label, who, why ? ": “" : "", why ? why : "",
                 why ? "”" : "");
@@ -208,14 +209,15 @@ static int decision(ui_app *a, SDL_Rect r, int y, int item)
                                        : sc->moves[it->option].label;
     chosen(a, item, label, chose, sizeof chose);
     if (adhoc)
-        str_fmt(real, sizeof real, "The facilitator's own decision (no history to compare).");
+        str_fmt(real, sizeof real, _("The facilitator's own decision (no history to compare)."));
     else if (hist < 0 && e->invented)
-        str_fmt(real, sizeof real, "This inject never really happened: a branch of the exercise.");
+        str_fmt(real, sizeof real,
+                _("This inject never really happened: a branch of the exercise."));
     else if (hist < 0)
-        str_fmt(real, sizeof real, "No historical choice recorded (invented inject).");
+        str_fmt(real, sizeof real, _("No historical choice recorded (invented inject)."));
     else
         str_fmt(real, sizeof real, "%s: %s%s", logtext_history_label(sc), sc->moves[hist].label,
-                hist == it->option ? " — same as you" : "");
+                hist == it->option ? _(" — same as you") : "");
     int half = (r.w - ui_px(a, 16)) / 2, x2 = r.x + half + ui_px(a, 16);
     y += ui_text(a, ST_BODY_B, a->th->text, ui_rect(r.x, y, r.w, 0), adhoc ? it->title : e->title,
                  TX_FLOW) +
@@ -233,7 +235,7 @@ static void decisions(ui_app *a, SDL_Rect r)
     SDL_Rect body, view;
     char title[160], label[120];
     upper(logtext_history_label(a->ses->sc), label, sizeof label);
-    str_fmt(title, sizeof title, "YOUR DECISIONS · %s · NOTES AND SOURCES", label);
+    str_fmt(title, sizeof title, _("YOUR DECISIONS · %s · NOTES AND SOURCES"), label);
     int y0 = ui_scroll_panel(a, r, title, SREG_MAIN, &body, &view), y = y0;
     viewer v = ui_view(a);
     for (int i = view_next_item(&v, g, -1); i >= 0; i = view_next_item(&v, g, i)) {
@@ -244,7 +246,7 @@ static void decisions(ui_app *a, SDL_Rect r)
     }
     if (y == y0)
         y += ui_text(a, ST_BODY, a->th->dim, ui_rect(body.x, y, body.w, 0),
-                     "No decisions were taken.", TX_FLOW);
+                     _("No decisions were taken."), TX_FLOW);
     ui_scroll_end(a, SREG_MAIN, view, y - y0);
 }
 
@@ -253,28 +255,28 @@ static void decisions(ui_app *a, SDL_Rect r)
 static void report_bar(ui_app *a, SDL_Rect *r)
 {
     int bh = ui_line_h(a, ST_BODY_B) + ui_px(a, 22), gap = ui_px(a, 10);
-    const char *msg =
-        a->report_msg[0] ? a->report_msg : "The after-action report (HTML) goes next to the save.";
+    const char *msg = a->report_msg[0] ? a->report_msg
+                                       : _("The after-action report (HTML) goes next to the save.");
     int mh = ui_text_h(a, ST_SMALL, msg, r->w);
     SDL_Rect m = ui_cut_bottom(r, mh, ui_px(a, 12));
     SDL_Rect b = ui_cut_bottom(r, bh, gap);
     SDL_Color c = !a->report_msg[0] ? a->th->dim : a->report_bad ? a->th->bad : a->th->good;
     ui_text(a, ST_SMALL, c, m, msg, 0);
     SDL_Rect w = ui_cut_right(&b, (b.w - gap) / 2, gap);
-    ui_button(a, b, "Write report", ACT_REPORT, 0, 1);
-    ui_button(a, w, "What if…", ACT_SCREEN, SCR_WHATIF, 0);
+    ui_button(a, b, _("Write report"), ACT_REPORT, 0, 1);
+    ui_button(a, w, _("What if…"), ACT_SCREEN, SCR_WHATIF, 0);
 }
 
 void ui_debrief_draw(ui_app *a)
 {
     if (!a->ses->g->ended) {
         /* Before the end there is nothing to debrief: say so plainly. */
-        SDL_Rect r = ui_chrome(a, "Debrief");
-        ui_text(a, ST_H3, a->th->dim, r, "The debrief opens when the exercise ends.",
+        SDL_Rect r = ui_chrome(a, _("Debrief"));
+        ui_text(a, ST_H3, a->th->dim, r, _("The debrief opens when the exercise ends."),
                 TX_CENTER | TX_VCENTER);
         return;
     }
-    SDL_Rect r = ui_chrome(a, "Debrief");
+    SDL_Rect r = ui_chrome(a, _("Debrief"));
     SDL_Rect left = ui_cut_left(&r, r.w * 38 / 100, ui_px(a, 16));
     report_bar(a, &left);
     summary(a, left);

@@ -59,9 +59,9 @@ cmp -s "$work/a.png" "$work/b.png" || fail "play --opt=value and --opt value dre
     fail "play without --scale"
 ! cmp -s "$work/a.png" "$work/c.png" || fail "--scale=1.25 made no difference"
 # Unknown and ambiguous options are named, with what there is.
-refuses "crisisroom run: unknown option '--nope' (options here: --commands, --auto, --to-turn, --seed, --variant, --session, --save, --json, --help)" \
+refuses "crisisroom run: unknown option '--nope' (options here: --commands, --auto, --to-turn, --seed, --variant, --session, --save, --json, --lang, --help)" \
     run "$mini" --nope
-refuses "crisisroom text: unknown option '-x' (options here: --seed, --variant, --session, --save, --no-save, --help)" \
+refuses "crisisroom text: unknown option '-x' (options here: --seed, --variant, --session, --save, --no-save, --lang, --help)" \
     text "$mini" -x
 refuses "crisisroom run: '--s' is ambiguous: --seed, --session, --save" run "$mini" --s 1
 refuses "crisisroom test: unexpected argument 'c' (test takes SCENARIO [FILE])" test a b c
