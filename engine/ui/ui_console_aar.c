@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "ui_actions.h"
 #include "ui_app.h"
 #include "util.h"
@@ -63,9 +64,9 @@ static int apply(ui_app *m, const char *line)
     journal_by by = {.kind = "facilitator"};
     int rc = session_apply_as(m->ses, line, &by);
     if (rc)
-        say(m, 1, "Refused: %s", m->ses->err);
+        say(m, 1, _("Refused: %s"), m->ses->err);
     else
-        say(m, 0, "Done (journaled): %s", line);
+        say(m, 0, _("Done (journaled): %s"), line);
     redraw(m);
     return rc;
 }
@@ -97,7 +98,7 @@ static void observe(ui_app *m)
     char text[600], cause[600], line[1400];
     take(m, AF_OBS, text, sizeof text), take(m, AF_CAUSE, cause, sizeof cause);
     if (!text[0]) {
-        say(m, 1, "Write what was observed first (one statement).");
+        say(m, 1, _("Write what was observed first (one statement)."));
         f->field = AF_OBS;
         return;
     }
@@ -111,7 +112,7 @@ static void observe(ui_app *m)
         str_fmt(line, sizeof line, "%s %d -- %s", cmd_names[CMD_CAUSE], n, cause);
         if (apply(m, line)) return;
     }
-    say(m, 0, "Observation %d recorded (journaled); the report lists it.", n);
+    say(m, 0, _("Observation %d recorded (journaled); the report lists it."), n);
     f->buf[AF_OBS][0] = f->buf[AF_CAUSE][0] = '\0', f->field = AF_NONE;
     if (f->kind == HSEEP_AREA) f->area = n - 1; /* ready for its corrective action */
 }
@@ -128,13 +129,13 @@ static void plan(ui_app *m)
     const hseep_eval *e = &m->ses->g->eval;
     char action[600], owner[600], start[64], done[64], line[1400];
     if (f->area < 0 || f->area >= e->nobs || e->obs[f->area].kind != HSEEP_AREA) {
-        say(m, 1, "Pick the area for improvement it answers (one of the observations above).");
+        say(m, 1, _("Pick the area for improvement it answers (one of the observations above)."));
         return;
     }
     take(m, AF_ACTION, action, sizeof action), take(m, AF_OWNER, owner, sizeof owner);
     date_word(m, AF_START, start, sizeof start), date_word(m, AF_DONE, done, sizeof done);
     if (!action[0]) {
-        say(m, 1, "Write the corrective action first.");
+        say(m, 1, _("Write the corrective action first."));
         f->field = AF_ACTION;
         return;
     }
@@ -146,7 +147,7 @@ static void plan(ui_app *m)
         str_fmt(line, sizeof line, "%s %d -- %s", cmd_names[CMD_OWNER], n, owner);
         if (apply(m, line)) return;
     }
-    say(m, 0, "Corrective action %d is in the improvement plan (journaled).", n);
+    say(m, 0, _("Corrective action %d is in the improvement plan (journaled)."), n);
     for (int k = AF_ACTION; k <= AF_DONE; k++) f->buf[k][0] = '\0';
     f->field = AF_NONE;
 }
@@ -158,7 +159,7 @@ static void set_meta(ui_app *m)
     char value[600], line[1400];
     take(m, AF_META, value, sizeof value);
     if (!value[0]) {
-        say(m, 1, "Type the value first.");
+        say(m, 1, _("Type the value first."));
         f->field = AF_META;
         return;
     }
@@ -405,7 +406,7 @@ static int capabilities(ui_app *v, ui_app *m, SDL_Rect r, int y)
                 chips_add(&c, hseep_capabilities[k].name, ACT_AAR_CAP, k, f->capability == k);
         }
     if (sc->ncapabilities)
-        chips_add(&c, f->allcaps ? "The scenario's only" : "All 32…", ACT_AAR_ALLCAPS, 0, 0);
+        chips_add(&c, f->allcaps ? _("The scenario's only") : _("All 32…"), ACT_AAR_ALLCAPS, 0, 0);
     return chips_end(&c);
 }
 
@@ -415,21 +416,22 @@ static int observe_form(ui_app *v, ui_app *m, SDL_Rect r, int y)
     const ui_aar_form *f = &m->aar;
     int gap = ui_px(v, 6);
     chip_row c;
-    y = section(v, r, y, "OBSERVATION · objective");
+    y = section(v, r, y, _("OBSERVATION · objective"));
     chips_begin(&c, v, r, y);
-    chips_add(&c, "Across objectives", ACT_AAR_OBJ, -1, f->objective < 0);
+    chips_add(&c, _("Across objectives"), ACT_AAR_OBJ, -1, f->objective < 0);
     for (int i = 0; i < sc->nobjectives; i++)
         chips_add(&c, sc->objectives[i].title, ACT_AAR_OBJ, i, f->objective == i);
-    y = section(v, r, chips_end(&c), "CORE CAPABILITY");
-    y = section(v, r, capabilities(v, m, r, y), "STRENGTH OR AREA FOR IMPROVEMENT");
+    y = section(v, r, chips_end(&c), _("CORE CAPABILITY"));
+    y = section(v, r, capabilities(v, m, r, y), _("STRENGTH OR AREA FOR IMPROVEMENT"));
     chips_begin(&c, v, r, y);
-    chips_add(&c, "Strength", ACT_AAR_KIND, HSEEP_STRENGTH, f->kind == HSEEP_STRENGTH);
-    chips_add(&c, "Area for improvement", ACT_AAR_KIND, HSEEP_AREA, f->kind == HSEEP_AREA);
+    chips_add(&c, _("Strength"), ACT_AAR_KIND, HSEEP_STRENGTH, f->kind == HSEEP_STRENGTH);
+    chips_add(&c, _("Area for improvement"), ACT_AAR_KIND, HSEEP_AREA, f->kind == HSEEP_AREA);
     y = chips_end(&c);
-    y += field(v, m, ui_rect(r.x, y, r.w, 0), AF_OBS, "What was observed (one statement)", 2) + gap;
-    y +=
-        field(v, m, ui_rect(r.x, y, r.w, 0), AF_CAUSE, "Its root cause (why it happened)", 2) + gap;
-    return button(v, r, y, "Record the observation", ACT_AAR_OBSERVE);
+    y += field(v, m, ui_rect(r.x, y, r.w, 0), AF_OBS, _("What was observed (one statement)"), 2) +
+         gap;
+    y += field(v, m, ui_rect(r.x, y, r.w, 0), AF_CAUSE, _("Its root cause (why it happened)"), 2) +
+         gap;
+    return button(v, r, y, _("Record the observation"), ACT_AAR_OBSERVE);
 }
 
 static int observations(ui_app *v, ui_app *m, SDL_Rect r, int y)
@@ -437,14 +439,15 @@ static int observations(ui_app *v, ui_app *m, SDL_Rect r, int y)
     const hseep_eval *e = &m->ses->g->eval;
     const def_scenario *sc = m->ses->sc;
     char title[80], line[1600];
-    str_fmt(title, sizeof title, "OBSERVATIONS · %d · click an area to plan for it", e->nobs);
+    str_fmt(title, sizeof title, _("OBSERVATIONS · %d · click an area to plan for it"), e->nobs);
     y = section(v, r, y, title);
     for (int i = 0; i < e->nobs; i++) {
         const hseep_obs *o = &e->obs[i];
         str_fmt(line, sizeof line, "%d · %s · %s · %s: %s%s%s", i + 1,
-                o->kind == HSEEP_AREA ? "Area" : "Strength", hseep_capabilities[o->capability].name,
-                o->objective >= 0 ? sc->objectives[o->objective].title : "across objectives",
-                o->text, o->cause ? " — cause: " : "", o->cause ? o->cause : "");
+                o->kind == HSEEP_AREA ? _("Area") : _("Strength"),
+                hseep_capabilities[o->capability].name,
+                o->objective >= 0 ? sc->objectives[o->objective].title : _("across objectives"),
+                o->text, o->cause ? _(" — cause: ") : "", o->cause ? o->cause : "");
         int pad = ui_px(v, 6), h = ui_text_h(v, ST_SMALL, line, r.w - 2 * pad) + 2 * pad;
         SDL_Rect row = ui_rect(r.x, y, r.w, h);
         int sel = m->aar.area == i && o->kind == HSEEP_AREA;
@@ -456,7 +459,7 @@ static int observations(ui_app *v, ui_app *m, SDL_Rect r, int y)
         if (o->kind == HSEEP_AREA) ui_hit_add(v, row, ACT_AAR_AREA, i, 1);
         y += h + ui_px(v, 2);
     }
-    if (!e->nobs) y = small_line(v, r, y, v->th->dim, "None yet.");
+    if (!e->nobs) y = small_line(v, r, y, v->th->dim, _("None yet."));
     return y + ui_px(v, 4);
 }
 
@@ -467,40 +470,40 @@ static int plan_form(ui_app *v, ui_app *m, SDL_Rect r, int y)
     char title[200];
     int gap = ui_px(v, 6);
     if (f->area >= 0 && f->area < e->nobs)
-        str_fmt(title, sizeof title, "CORRECTIVE ACTION · for area %d", f->area + 1);
+        str_fmt(title, sizeof title, _("CORRECTIVE ACTION · for area %d"), f->area + 1);
     else
-        str_fmt(title, sizeof title, "CORRECTIVE ACTION · pick an area above");
+        str_fmt(title, sizeof title, _("CORRECTIVE ACTION · pick an area above"));
     y = section(v, r, y, title);
     chip_row c;
     chips_begin(&c, v, r, y);
     for (int k = 0; k < HSEEP_NELEMENTS; k++)
         chips_add(&c, hseep_elements[k].name, ACT_AAR_ELEMENT, k, f->element == k);
     y = chips_end(&c);
-    y += field(v, m, ui_rect(r.x, y, r.w, 0), AF_ACTION, "The corrective action", 2) + gap;
+    y += field(v, m, ui_rect(r.x, y, r.w, 0), AF_ACTION, _("The corrective action"), 2) + gap;
     y += field(v, m, ui_rect(r.x, y, r.w, 0), AF_OWNER,
-               "Responsible organisation, point of contact", 1) +
+               _("Responsible organisation, point of contact"), 1) +
          gap;
     int half = (r.w - gap) / 2;
-    int h = field(v, m, ui_rect(r.x, y, half, 0), AF_START, "Start YYYY-MM-DD", 1);
-    field(v, m, ui_rect(r.x + half + gap, y, r.w - half - gap, 0), AF_DONE, "Completion YYYY-MM-DD",
-          1);
-    return button(v, r, y + h + gap, "Add to the improvement plan", ACT_AAR_PLAN);
+    int h = field(v, m, ui_rect(r.x, y, half, 0), AF_START, _("Start YYYY-MM-DD"), 1);
+    field(v, m, ui_rect(r.x + half + gap, y, r.w - half - gap, 0), AF_DONE,
+          _("Completion YYYY-MM-DD"), 1);
+    return button(v, r, y + h + gap, _("Add to the improvement plan"), ACT_AAR_PLAN);
 }
 
 static int plan_list(ui_app *v, ui_app *m, SDL_Rect r, int y)
 {
     const hseep_eval *e = &m->ses->g->eval;
     char title[80], line[1600];
-    str_fmt(title, sizeof title, "THE IMPROVEMENT PLAN · %d", e->nplan);
+    str_fmt(title, sizeof title, _("THE IMPROVEMENT PLAN · %d"), e->nplan);
     y = section(v, r, y, title);
     for (int i = 0; i < e->nplan; i++) {
         const hseep_plan *p = &e->plan[i];
-        str_fmt(line, sizeof line, "%d · area %d · %s: %s — %s (%s to %s)", i + 1, p->obs + 1,
-                hseep_elements[p->element].name, p->action, p->owner ? p->owner : "no owner yet",
+        str_fmt(line, sizeof line, _("%d · area %d · %s: %s — %s (%s to %s)"), i + 1, p->obs + 1,
+                hseep_elements[p->element].name, p->action, p->owner ? p->owner : _("no owner yet"),
                 p->start[0] ? p->start : "?", p->done[0] ? p->done : "?");
         y = small_line(v, r, y, v->th->text, line);
     }
-    if (!e->nplan) y = small_line(v, r, y, v->th->dim, "No corrective action yet.");
+    if (!e->nplan) y = small_line(v, r, y, v->th->dim, _("No corrective action yet."));
     return y + ui_px(v, 4);
 }
 
@@ -509,20 +512,21 @@ static int meta_form(ui_app *v, ui_app *m, SDL_Rect r, int y)
     const def_scenario *sc = m->ses->sc;
     char label[200], line[900];
     chip_row c;
-    y = section(v, r, y, "THE EXERCISE · on the report's cover");
+    y = section(v, r, y, _("THE EXERCISE · on the report's cover"));
     chips_begin(&c, v, r, y);
     for (int k = 0; k < HSEEP_NFIELDS; k++)
         if (!hseep_fields[k].per_team)
             chips_add(&c, hseep_fields[k].name, ACT_AAR_META, k, m->aar.meta == k);
     for (int i = 0; i < sc->nroles; i++) {
         const def_role *ro = &sc->roles[i];
-        str_fmt(label, sizeof label, "Participants: %s", ro->shortname ? ro->shortname : ro->name);
+        str_fmt(label, sizeof label, _("Participants: %s"),
+                ro->shortname ? ro->shortname : ro->name);
         chips_add(&c, label, ACT_AAR_META, HSEEP_NFIELDS + i, m->aar.meta == HSEEP_NFIELDS + i);
     }
     y = chips_end(&c);
-    y += field(v, m, ui_rect(r.x, y, r.w, 0), AF_META, "Its value (click a field above)", 1) +
+    y += field(v, m, ui_rect(r.x, y, r.w, 0), AF_META, _("Its value (click a field above)"), 1) +
          ui_px(v, 6);
-    y = button(v, r, y, "Set it", ACT_AAR_SET);
+    y = button(v, r, y, _("Set it"), ACT_AAR_SET);
     for (int k = 0; k < HSEEP_NFIELDS + sc->nroles; k++) {
         if (k == HSEEP_F_participants || !meta_value(m, k)) continue;
         str_fmt(line, sizeof line, "%s: %s",
@@ -538,15 +542,15 @@ void ui_console_aar_tabs(ui_app *v, ui_app *m, SDL_Rect r)
 {
     set_up(m);
     int gap = ui_px(v, 6), h = (r.h - gap) / 2;
-    chip(v, ui_rect(r.x, r.y, r.w, h), "Controls", ACT_AAR_TAB, 0, !m->aar.on);
-    chip(v, ui_rect(r.x, r.y + h + gap, r.w, r.h - h - gap), "After-action", ACT_AAR_TAB, 1,
+    chip(v, ui_rect(r.x, r.y, r.w, h), _("Controls"), ACT_AAR_TAB, 0, !m->aar.on);
+    chip(v, ui_rect(r.x, r.y + h + gap, r.w, r.h - h - gap), _("After-action"), ACT_AAR_TAB, 1,
          m->aar.on);
 }
 
 void ui_console_aar_draw(ui_app *v, ui_app *m, SDL_Rect r)
 {
     SDL_Rect body, view;
-    int y0 = ui_scroll_panel(v, r, "AFTER-ACTION · for the report, journaled", SREG_FIFTH, &body,
+    int y0 = ui_scroll_panel(v, r, _("AFTER-ACTION · for the report, journaled"), SREG_FIFTH, &body,
                              &view),
         y = y0;
     y = observe_form(v, m, body, y);

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "record.h"
 #include "rewind.h"
 #include "ui_actions.h"
@@ -60,7 +61,7 @@ static void run(ui_app *a)
     const session *s = a->ses;
     int ev;
     if (w->entry < 0 || w->option < 0 || entry_move(s, w->entry, &ev) < 0) {
-        str_fmt(w->msg, sizeof w->msg, "Pick a decision, then the option to take instead.");
+        str_fmt(w->msg, sizeof w->msg, _("Pick a decision, then the option to take instead."));
         w->bad = 1;
         return;
     }
@@ -69,12 +70,12 @@ static void run(ui_app *a)
             s->sc->moves[w->option].id);
     if (w->have) report_whatif_free(&w->w), w->have = 0;
     if (rewind_run(s, w->entry + 1, line, (policy_kind)w->policy, &w->w, err, sizeof err)) {
-        str_fmt(w->msg, sizeof w->msg, "Could not replay: %s", err);
+        str_fmt(w->msg, sizeof w->msg, _("Could not replay: %s"), err);
         w->bad = 1;
         return;
     }
     w->have = 1, w->bad = 0;
-    str_fmt(w->msg, sizeof w->msg, "Replayed: the %s policy made the %d moves after it.",
+    str_fmt(w->msg, sizeof w->msg, _("Replayed: the %s policy made the %d moves after it."),
             policy_name((policy_kind)w->policy), w->w.whatif.by_policy);
 }
 
@@ -127,11 +128,11 @@ static int options(ui_app *a, SDL_Rect r, int y)
 {
     const session *s = a->ses;
     int ev, chosen = a->wi.entry >= 0 ? entry_move(s, a->wi.entry, &ev) : -1;
-    y = heading(a, r, y, "TAKE INSTEAD");
+    y = heading(a, r, y, _("TAKE INSTEAD"));
     if (chosen < 0)
         return y +
                ui_text(a, ST_SMALL, a->th->dim, ui_rect(r.x, y, r.w, 0),
-                       "Pick one of the room's decisions below.", TX_FLOW) +
+                       _("Pick one of the room's decisions below."), TX_FLOW) +
                ui_px(a, 10);
     const def_event *e = &s->sc->events[ev];
     int bh = ui_line_h(a, ST_SMALL_B) + ui_px(a, 14), gap = ui_px(a, 6);
@@ -147,12 +148,12 @@ static int options(ui_app *a, SDL_Rect r, int y)
 
 static int policies(ui_app *a, SDL_Rect r, int y)
 {
-    static const char *const label[] = {"Random", "First option", "As history went"};
+    static const char *const label[] = {N_("Random"), N_("First option"), N_("As history went")};
     static const int order[] = {POLICY_HISTORICAL, POLICY_FIRST, POLICY_RANDOM};
-    y = heading(a, r, y, "THEN EVERY MOVE PLAYED BY");
+    y = heading(a, r, y, _("THEN EVERY MOVE PLAYED BY"));
     int bh = ui_line_h(a, ST_SMALL_B) + ui_px(a, 14), gap = ui_px(a, 6), w = (r.w - 2 * gap) / 3;
     for (int i = 0; i < 3; i++)
-        chip(a, ui_rect(r.x + i * (w + gap), y, w, bh), label[order[i]], ACT_WI_POLICY, order[i],
+        chip(a, ui_rect(r.x + i * (w + gap), y, w, bh), _(label[order[i]]), ACT_WI_POLICY, order[i],
              a->wi.policy == order[i]);
     return y + bh + ui_px(a, 12);
 }
@@ -160,7 +161,7 @@ static int policies(ui_app *a, SDL_Rect r, int y)
 static int run_button(ui_app *a, SDL_Rect r, int y)
 {
     int bh = ui_line_h(a, ST_BODY_B) + ui_px(a, 20);
-    ui_button(a, ui_rect(r.x, y, r.w, bh), "Replay from there", ACT_WI_RUN, 0, 1);
+    ui_button(a, ui_rect(r.x, y, r.w, bh), _("Replay from there"), ACT_WI_RUN, 0, 1);
     y += bh + ui_px(a, 8);
     if (a->wi.msg[0])
         y += ui_text(a, ST_SMALL, a->wi.bad ? a->th->bad : a->th->good, ui_rect(r.x, y, r.w, 0),
@@ -181,15 +182,16 @@ static int choice_row(ui_app *a, SDL_Rect r, int y, int entry)
     /* Who made it (record.h): never the team's name alone on a policy's move. */
     switch (record_maker_of_line(e)) {
     case RECORD_POLICY:
-        str_fmt(who, sizeof who, "the policy '%s', for %s", e->by.name[0] ? e->by.name : "?", team);
+        str_fmt(who, sizeof who, _("the policy '%s', for %s"), e->by.name[0] ? e->by.name : "?",
+                team);
         break;
     case RECORD_FACILITATOR:
-        str_fmt(who, sizeof who, "the facilitator, for %s", team);
+        str_fmt(who, sizeof who, _("the facilitator, for %s"), team);
         break;
     default:
         str_fmt(who, sizeof who, "%s", team);
     }
-    str_fmt(top, sizeof top, "Turn %d · %s · command %d", e->turn, who, entry + 1);
+    str_fmt(top, sizeof top, _("Turn %d · %s · command %d"), e->turn, who, entry + 1);
     /* "What do we tell people? A synchronized...": no colon after a question. */
     const char *title = s->sc->events[ev].title;
     size_t n = strlen(title);
@@ -218,16 +220,16 @@ static int choice_row(ui_app *a, SDL_Rect r, int y, int entry)
 static void picker(ui_app *a, SDL_Rect r)
 {
     SDL_Rect body, view;
-    int y0 = ui_scroll_panel(a, r, "TAKE A DECISION OTHERWISE", SREG_SIDE, &body, &view), y = y0;
+    int y0 = ui_scroll_panel(a, r, _("TAKE A DECISION OTHERWISE"), SREG_SIDE, &body, &view), y = y0;
     y = options(a, body, y);
     y = policies(a, body, y);
     y = run_button(a, body, y);
-    y = heading(a, body, y + ui_px(a, 6), "THE ROOM'S DECISIONS");
+    y = heading(a, body, y + ui_px(a, 6), _("THE ROOM'S DECISIONS"));
     int list[WI_MAX_CHOICES], n = past_choices(a->ses, list, WI_MAX_CHOICES);
     for (int i = 0; i < n; i++) y = choice_row(a, body, y, list[i]);
     if (!n)
         y += ui_text(a, ST_BODY, a->th->dim, ui_rect(body.x, y, body.w, 0),
-                     "The room made no decision to take otherwise.", TX_FLOW);
+                     _("The room made no decision to take otherwise."), TX_FLOW);
     ui_scroll_end(a, SREG_SIDE, view, y - y0);
 }
 
@@ -245,8 +247,8 @@ static void ending_box(ui_app *a, SDL_Rect r, const char *title, const report_ou
     SDL_Rect in = ui_inset(r, ui_px(a, 12));
     SDL_Rect t = ui_cut_top(&in, ui_line_h(a, ST_SMALL_B), ui_px(a, 4));
     ui_text(a, ST_SMALL_B, a->th->dim, t, title, TX_ELLIPSIS);
-    ui_text(a, ST_H3, a->th->text, in, o->ending >= 0 ? sc->endings[o->ending].title : "No ending",
-            TX_ELLIPSIS);
+    ui_text(a, ST_H3, a->th->text, in,
+            o->ending >= 0 ? sc->endings[o->ending].title : _("No ending"), TX_ELLIPSIS);
 }
 
 static void letter(ui_app *a, SDL_Rect r, char rt)
@@ -260,12 +262,12 @@ static int objectives(ui_app *a, SDL_Rect r)
 {
     const def_scenario *sc = a->ses->sc;
     int lh = ui_line_h(a, ST_BODY) + ui_px(a, 8), b = ui_line_h(a, ST_BODY), y = r.y;
-    int col = ui_text_width(a, ST_SMALL_B, "WHAT IF") + ui_px(a, 16);
+    int col = ui_text_width(a, ST_SMALL_B, _("WHAT IF")) + ui_px(a, 16);
     SDL_Rect hd = ui_rect(r.x, y, r.w, ui_line_h(a, ST_SMALL_B));
-    ui_text(a, ST_SMALL_B, a->th->dim, hd, "OBJECTIVES (HSEEP)", TX_ELLIPSIS);
-    ui_text(a, ST_SMALL_B, a->th->dim, ui_rect(r.x + r.w - 2 * col, y, col, hd.h), "ROOM",
+    ui_text(a, ST_SMALL_B, a->th->dim, hd, _("OBJECTIVES (HSEEP)"), TX_ELLIPSIS);
+    ui_text(a, ST_SMALL_B, a->th->dim, ui_rect(r.x + r.w - 2 * col, y, col, hd.h), _("ROOM"),
             TX_CENTER | TX_ELLIPSIS);
-    ui_text(a, ST_SMALL_B, a->th->dim, ui_rect(r.x + r.w - col, y, col, hd.h), "WHAT IF",
+    ui_text(a, ST_SMALL_B, a->th->dim, ui_rect(r.x + r.w - col, y, col, hd.h), _("WHAT IF"),
             TX_CENTER | TX_ELLIPSIS);
     y += hd.h + ui_px(a, 6);
     for (int i = 0; i < sc->nobjectives; i++, y += lh) {
@@ -337,9 +339,9 @@ static void legend(ui_app *a, SDL_Rect r)
     int d = ui_line_h(a, ST_SMALL) / 2, x = r.x;
     ui_disc(a, x + d, r.y + r.h / 2, d * 0.7f, a->th->accent);
     x += 2 * d + ui_px(a, 6);
-    x += ui_draw_line(a, ST_SMALL, a->th->dim, x, r.y, "as the room played it") + ui_px(a, 24);
+    x += ui_draw_line(a, ST_SMALL, a->th->dim, x, r.y, _("as the room played it")) + ui_px(a, 24);
     ui_disc(a, x + d, r.y + r.h / 2, d * 0.7f, a->th->warn);
-    ui_draw_line(a, ST_SMALL, a->th->dim, x + 2 * d + ui_px(a, 6), r.y, "what if");
+    ui_draw_line(a, ST_SMALL, a->th->dim, x + 2 * d + ui_px(a, 6), r.y, _("what if"));
 }
 
 static void results(ui_app *a, SDL_Rect r)
@@ -347,22 +349,22 @@ static void results(ui_app *a, SDL_Rect r)
     SDL_Rect body;
     char title[400];
     if (!a->wi.have) {
-        ui_panel(a, r, "WHAT IF", &body);
+        ui_panel(a, r, _("WHAT IF"), &body);
         ui_text(a, ST_BODY, a->th->dim, body,
-                "Pick a decision the room made, take another of its options and replay: the "
-                "rest of the game is played by the policy you choose, and shows here beside what "
-                "the room did. The game itself is not changed.",
+                _("Pick a decision the room made, take another of its options and replay: the "
+                  "rest of the game is played by the policy you choose, and shows here beside what "
+                  "the room did. The game itself is not changed."),
                 TX_CENTER | TX_VCENTER);
         return;
     }
-    str_fmt(title, sizeof title, "WHAT IF · command %d, `%s`, had been `%s`", a->wi.w.at,
+    str_fmt(title, sizeof title, _("WHAT IF · command %d, `%s`, had been `%s`"), a->wi.w.at,
             a->wi.w.replaced, a->wi.w.line);
     ui_panel(a, r, title, &body);
     int gap = ui_px(a, 12), eh = ui_line_h(a, ST_SMALL_B) + ui_line_h(a, ST_H3) + ui_px(a, 28);
     SDL_Rect ends = ui_cut_top(&body, eh, gap);
     SDL_Rect left = ui_cut_left(&ends, (ends.w - gap) / 2, gap);
-    ending_box(a, left, "AS THE ROOM PLAYED IT", &a->wi.w.original);
-    ending_box(a, ends, "WHAT IF", &a->wi.w.whatif);
+    ending_box(a, left, _("AS THE ROOM PLAYED IT"), &a->wi.w.original);
+    ending_box(a, ends, _("WHAT IF"), &a->wi.w.whatif);
     viewer v = ui_view(a);
     if (view_sees_ratings(&v, a->ses->g)) {
         int oh = ui_line_h(a, ST_SMALL_B) + ui_px(a, 6) +
@@ -375,9 +377,9 @@ static void results(ui_app *a, SDL_Rect r)
 
 void ui_whatif_draw(ui_app *a)
 {
-    SDL_Rect r = ui_chrome(a, "Debrief · what if");
+    SDL_Rect r = ui_chrome(a, _("Debrief · what if"));
     if (!a->ses->g->ended) {
-        ui_text(a, ST_H3, a->th->dim, r, "The what-if opens when the exercise ends.",
+        ui_text(a, ST_H3, a->th->dim, r, _("The what-if opens when the exercise ends."),
                 TX_CENTER | TX_VCENTER);
         return;
     }
@@ -385,7 +387,7 @@ void ui_whatif_draw(ui_app *a)
     SDL_Rect left = ui_cut_left(&r, r.w * 32 / 100, ui_px(a, 16));
     int bh = ui_line_h(a, ST_BODY_B) + ui_px(a, 22);
     SDL_Rect back = ui_cut_bottom(&left, bh, ui_px(a, 12));
-    ui_button(a, back, "Back to the debrief", ACT_SCREEN, SCR_DEBRIEF, 0);
+    ui_button(a, back, _("Back to the debrief"), ACT_SCREEN, SCR_DEBRIEF, 0);
     picker(a, left);
     results(a, r);
 }
