@@ -21,13 +21,14 @@ declare -A libs=(
     [core]="cjson/"
     [script]="lua\.h|lauxlib\.h|lualib\.h|luaconf\.h"
     [report]="cjson/"
-    [front]="cjson/"
+    [front]="cjson/|gettext-po\.h"
     [ui]="SDL|png\.h|qrencode\.h"
     [net]="civetweb\.h|cjson/"
     [cli]="cjson/"
 )
 # Any header that names one of these belongs to one folder only.
-foreign="SDL|lua\.h|lauxlib\.h|lualib\.h|civetweb\.h|qrencode\.h|png\.h|cjson/"
+# (libintl.h is not among them: it is glibc's, and core's messages use it.)
+foreign="SDL|lua\.h|lauxlib\.h|lualib\.h|civetweb\.h|qrencode\.h|png\.h|cjson/|gettext-po\.h"
 bad=0
 # A header made at build time (version.h from version.h.in) belongs to the
 # folder of its template.

@@ -13,8 +13,10 @@
 
 #include "cli.h"
 #include "datadir.h"
+#include "lang.h"
 #include "lint.h"
 #include "stats.h"
+#include "strid.h"
 #include "util.h"
 
 /* The sweep of a plain check: per variant, the historical and first
@@ -186,7 +188,55 @@ static void print_summary(const char *dir, const def_scenario *sc, const lint_li
     if (!l->errors) printf("\n");
 }
 
-enum { C_STRICT, C_RUNS, C_SEED, C_JOBS, C_VARIANT, C_NOPTS };
+/* check --lang LL: each declared string against SCENARIO/lang/LL.po. */
+typedef struct lang_check {
+    const lang_po *po;
+    const char *po_name; /* "lang/fr.po" */
+    lint_list *out;
+    char *seen; /* entries that name a declared string */
+} lang_check;
+
+static void check_string(void *ud, const char *id, char **slot, def_where at)
+{
+    lang_check *c = ud;
+    const lang_entry *e = lang_po_find(c->po, id);
+    if (e) c->seen[e - c->po->e] = 1;
+    if (!e || !*e->str)
+        lint_add(c->out, LINT_WARNING, at, "'%s' is not translated in %s", id, c->po_name);
+    else if (strcmp(e->id, *slot) != 0)
+        lint_add(c->out, LINT_WARNING, at,
+                 "'%s' is stale in %s: its source text changed since it was translated "
+                 "(crisisroom strings --lang merges it; review and clear the fuzzy flag)",
+                 id, c->po_name);
+    else if (e->fuzzy)
+        lint_add(c->out, LINT_WARNING, at, "'%s' is marked fuzzy in %s: not used until reviewed",
+                 id, c->po_name);
+}
+
+static void check_lang(script *s, const char *ll, lint_list *out)
+{
+    static char name[64], path[4096]; /* the findings point at them until printed */
+    char err[1024];
+    str_fmt(name, sizeof name, "lang/%s.po", ll);
+    lang_po_path(script_dir(s), ll, path, sizeof path);
+    lang_po po;
+    def_where at = {name, 1};
+    if (lang_po_read(path, &po, err, sizeof err)) {
+        lint_add(out, LINT_WARNING, at, "no translation for '%s': %s", ll, err);
+        lang_po_free(&po);
+        return;
+    }
+    lang_check c = {&po, name, out, xcalloc((size_t)po.n + 1, 1)};
+    strid_walk(script_scenario_mut(s), check_string, &c);
+    for (int i = 0; i < po.n; i++)
+        if (!c.seen[i] && *po.e[i].str)
+            lint_add(out, LINT_WARNING, at,
+                     "'%s' is translated but the scenario declares no such string", po.e[i].ctx);
+    free(c.seen);
+    lang_po_free(&po);
+}
+
+enum { C_STRICT, C_RUNS, C_SEED, C_JOBS, C_VARIANT, C_LANG, C_NOPTS };
 static const opt_spec check_opts[C_NOPTS] = {
     [C_STRICT] = OPTION_FLAG("strict", "fail on warnings too"),
     [C_RUNS] = OPTION_INT("runs", "N", "also play N random games", 1, BATCH_MAX_RUNS),
@@ -194,6 +244,7 @@ static const opt_spec check_opts[C_NOPTS] = {
     [C_JOBS] = OPTION_INT("jobs", "J", "processes for the runs, default 1", 1, BATCH_MAX_JOBS),
     [C_VARIANT] =
         OPTION_STRING("variant", "ID|random", "for the runs: one hidden truth, or each seed's own"),
+    [C_LANG] = OPTION_CHECK_LANG,
 };
 static const opt_cmd check_cmd = {
     "check",
@@ -208,6 +259,8 @@ static const opt_cmd check_cmd = {
     "available, endings never reached and meters stuck at a bound. Each finding is\n"
     "printed as\n"
     "FOLDER/file:line: error|warning: message.\n"
+    "With --lang LL, also warn of every string that SCENARIO/lang/LL.po leaves\n"
+    "untranslated or whose translation is stale (its source changed since).\n"
     "Exit 0 when there is no error (warnings allowed; --strict fails on them too),\n"
     "1 otherwise, 2 on usage errors.\n",
     check_opts,
@@ -241,6 +294,7 @@ int cli_check(int argc, char **argv)
     if (runs && check_runs(s, &cfg, v[C_VARIANT].str, &l) < 0)
         lint_add(&l, LINT_ERROR, script_scenario(s)->at, "the play-throughs could not all run");
     if (!runs) swept = check_sweep(s, &l);
+    if (v[C_LANG].given) check_lang(s, v[C_LANG].str, &l);
     lint_sort(&l);
     lint_accept(&l, script_scenario(s));
     print_findings(dir, &l);

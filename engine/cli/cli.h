@@ -35,6 +35,7 @@ typedef struct cli_opts {
     const char *commands; /* --commands FILE */
     const char *variant;  /* --variant ID|random */
     const char *policy;   /* --auto POLICY */
+    const char *session;  /* --session ID: one of the scenario's sessions (NULL: every turn) */
     uint64_t seed;
     int have_seed;
     int json;
@@ -73,6 +74,8 @@ int cli_resume_cmd(int argc, char **argv);
 int cli_check(int argc, char **argv);
 int cli_test(int argc, char **argv);
 int cli_report(int argc, char **argv);
+int cli_handbook(int argc, char **argv); /* handbook.c */
+int cli_whatif(int argc, char **argv);   /* whatif.c */
 
 /* The interactive loop shared by `text` and `resume`. Its `reload` command
    replaces the session and the script, hence the pointers to them. */
@@ -108,5 +111,6 @@ int batch_merge(const char *const *files, int nfiles, int json, const char *html
 int cli_batch(int argc, char **argv);
 int cli_host(int argc, char **argv); /* host.c: the room over the network */
 int cli_new(int argc, char **argv);
+int cli_strings(int argc, char **argv); /* strings.c: a scenario's strings as a PO file */
 
 #endif

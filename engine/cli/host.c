@@ -34,11 +34,13 @@ enum {
     H_HEADLESS,
     H_SEED,
     H_VARIANT,
+    H_SESSION,
     H_SAVE,
     H_CONSOLE,
     H_TIMER,
     H_CLOSES,
     H_TLS,
+    H_LANG,
     H_NOPTS
 };
 // clang-format off
@@ -50,11 +52,13 @@ static const opt_spec host_opts[H_NOPTS] = {
     [H_HEADLESS] = OPTION_FLAG("headless", "no window: serve until SIGINT or SIGTERM"),
     [H_SEED] = OPTION_SEED("seed", "N", "a new game's seed (default: from the clock)"),
     [H_VARIANT] = OPTION_STRING("variant", "ID|random", "the hidden truth, or one drawn by the seed"),
+    [H_SESSION] = OPTION_STRING("session", "ID", "a new game plays one of the scenario's sessions (default: every turn)"),
     [H_SAVE] = OPTION_FILE("save", "FILE", "journal a new game to FILE (default: the saves folder)"),
     [H_CONSOLE] = OPTION_FLAG("console", "the facilitator's console in a second window"),
     [H_TIMER] = OPTION_INT("timer", "MIN", "a countdown for every turn, on every device (0: none)", 0, 240),
     [H_CLOSES] = OPTION_FLAG("timer-closes", "at zero the turn closes; open decisions take their defaults"),
     [H_TLS] = OPTION_FILE("tls-cert", "FILE", "serve https and wss with this PEM (key and certificate)"),
+    [H_LANG] = OPTION_LANG,
 };
 // clang-format on
 static const opt_cmd host_cmd = {
@@ -87,6 +91,7 @@ static session *new_game(const char *target, const opt_val *v, script **scr)
     cli_opts o = {.scenario = target,
                   .save = v[H_SAVE].str,
                   .variant = v[H_VARIANT].str,
+                  .session = v[H_SESSION].str,
                   .seed = v[H_SEED].u,
                   .have_seed = v[H_SEED].given};
     *scr = cli_load(target);
@@ -109,9 +114,9 @@ static session *new_game(const char *target, const opt_val *v, script **scr)
 static session *open_game(const char *target, const opt_val *v, script **scr)
 {
     if (!is_file(target)) return new_game(target, v, scr);
-    if (v[H_SEED].given || v[H_VARIANT].given || v[H_SAVE].given)
+    if (v[H_SEED].given || v[H_VARIANT].given || v[H_SESSION].given || v[H_SAVE].given)
         fprintf(stderr,
-                "crisisroom host: --seed, --variant and --save are for a new game; '%s' "
+                "crisisroom host: --seed, --variant, --session and --save are for a new game; '%s' "
                 "goes on as it was\n",
                 target);
     session *s = cli_resume(target, scr);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "lang.h"
 #ifdef CR_HAVE_UI
 #include "ui.h"
 #endif
@@ -41,8 +42,12 @@ static const struct {
     {"test", "SCENARIO [FILE]", "run a scenario's own tests", cli_test},
     {"batch", "SCENARIO --runs N", "play N games automatically and sum them up", cli_batch},
     {"new", "NAME [--dir DIR]", "start a scenario from the template", cli_new},
-    {"report", "SAVE --out FILE", "write the after-action report (HTML or JSON)", cli_report},
+    {"report", "SAVE --out FILE", "write the after-action report (HTML, JSON, CSV)", cli_report},
+    {"handbook", "SCENARIO --out FILE", "write the facilitator's handbook and MSEL", cli_handbook},
+    {"whatif", "SAVE --at N --command L", "replay a save with one command changed", cli_whatif},
     {"host", "SCENARIO|SAVE", "every team on its own device, over the network", cli_host},
+    {"strings", "SCENARIO --out FILE.po", "a scenario's texts as a PO file, to translate",
+     cli_strings},
 };
 #define NCMDS (sizeof cmds / sizeof cmds[0])
 
@@ -63,6 +68,7 @@ static void usage(FILE *f)
 
 int main(int argc, char **argv)
 {
+    lang_select(NULL, NULL, 0); /* the environment's language, until a --lang */
     if (argc < 2) {
         usage(stderr);
         return 2;

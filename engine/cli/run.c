@@ -54,7 +54,18 @@ static int finish_run(session *s, const cli_opts *o, int to_turn)
     OPTION_INT("to-turn", "N", "with --auto: stop as turn N begins (a jump; not to the end)", 1,   \
                CR_MAX_TURNS)
 
-enum { RUN_COMMANDS, RUN_AUTO, RUN_TO, RUN_SEED, RUN_VARIANT, RUN_SAVE, RUN_JSON, RUN_NOPTS };
+enum {
+    RUN_COMMANDS,
+    RUN_AUTO,
+    RUN_TO,
+    RUN_SEED,
+    RUN_VARIANT,
+    RUN_SESSION,
+    RUN_SAVE,
+    RUN_JSON,
+    RUN_LANG,
+    RUN_NOPTS
+};
 static const opt_spec run_opts[RUN_NOPTS] = {
     [RUN_COMMANDS] = OPTION_FILE("commands", "FILE", "apply the commands of FILE ('-': stdin)"),
     [RUN_AUTO] = OPTION_ENUM("auto", cli_policy_words, "then finish the game by this policy"),
@@ -62,8 +73,11 @@ static const opt_spec run_opts[RUN_NOPTS] = {
     [RUN_SEED] = OPTION_SEED("seed", "N", "the game's seed (default 1)"),
     [RUN_VARIANT] =
         OPTION_STRING("variant", "ID|random", "the hidden truth, or one drawn by the seed"),
+    [RUN_SESSION] =
+        OPTION_STRING("session", "ID", "play one of the scenario's sessions (default: every turn)"),
     [RUN_SAVE] = OPTION_FILE("save", "FILE", "journal the game to FILE"),
     [RUN_JSON] = OPTION_FLAG("json", "print the final state as one JSON object"),
+    [RUN_LANG] = OPTION_LANG,
 };
 static const opt_cmd run_cmd = {
     "run",
@@ -89,6 +103,7 @@ int cli_run(int argc, char **argv)
                   .save = v[RUN_SAVE].str,
                   .commands = v[RUN_COMMANDS].str,
                   .variant = v[RUN_VARIANT].str,
+                  .session = v[RUN_SESSION].str,
                   .policy = v[RUN_AUTO].str,
                   .seed = v[RUN_SEED].u,
                   .have_seed = v[RUN_SEED].given,
@@ -119,13 +134,14 @@ int cli_run(int argc, char **argv)
     return rc;
 }
 
-enum { RES_COMMANDS, RES_AUTO, RES_TO, RES_JSON, RES_NOPTS };
+enum { RES_COMMANDS, RES_AUTO, RES_TO, RES_JSON, RES_LANG, RES_NOPTS };
 static const opt_spec resume_opts[RES_NOPTS] = {
     [RES_COMMANDS] =
         OPTION_FILE("commands", "FILE", "go on with the commands of FILE ('-': stdin)"),
     [RES_AUTO] = OPTION_ENUM("auto", cli_policy_words, "then finish the game by this policy"),
     [RES_TO] = TO_TURN_OPTION,
     [RES_JSON] = OPTION_FLAG("json", "print the final state as one JSON object"),
+    [RES_LANG] = OPTION_LANG,
 };
 static const opt_cmd resume_cmd = {
     "resume",

@@ -14,6 +14,7 @@
 #include "cli.h"
 #include "cmdfile.h"
 #include "datadir.h"
+#include "lang.h"
 #include "util.h"
 
 const char *const cli_policy_words[] = {"random", "first", "historical", NULL};
@@ -28,11 +29,24 @@ void cli_print_help(const opt_cmd *c, FILE *f)
     sb_free(&b);
 }
 
+/* --lang LL, in the tables that have it: the interface and the scenarios. */
+static int select_lang(const opt_cmd *c, const opt_val *v)
+{
+    char err[256];
+    for (int i = 0; i < c->nopts; i++)
+        if (strcmp(c->opts[i].name, "lang") == 0 && v[i].given &&
+            lang_select(v[i].str, err, sizeof err)) {
+            fprintf(stderr, "crisisroom %s: %s\n", c->name, err);
+            return 2;
+        }
+    return -1;
+}
+
 int cli_options(const opt_cmd *c, int argc, char **argv, opt_val *v, opt_args *a)
 {
     char err[4096];
     int rc = opt_parse(c, argc, argv, v, a, err, sizeof err);
-    if (rc == OPT_OK) return -1;
+    if (rc == OPT_OK) return select_lang(c, v);
     if (rc == OPT_HELP) {
         cli_print_help(c, stdout);
         return 0;
@@ -52,7 +66,10 @@ script *cli_load(const char *arg)
         return NULL;
     }
     script *s = script_load(dir, NULL, err, sizeof err);
-    if (!s) fprintf(stderr, "%s", err);
+    if (!s)
+        fprintf(stderr, "%s", err);
+    else if (lang_script(s, err, sizeof err)) /* a display preference: play on as written */
+        fprintf(stderr, "crisisroom: %s\n", err);
     return s;
 }
 
@@ -89,6 +106,11 @@ session *cli_new_session(script *s, const cli_opts *o, int journal_default)
     session *ss = session_new(sc, script_host(s), seed, variant, mode, err, sizeof err);
     if (!ss) {
         fprintf(stderr, "crisisroom: the game failed to start:\n%s\n", err);
+        return NULL;
+    }
+    if (o->session && session_set_session(ss, o->session, err, sizeof err)) {
+        fprintf(stderr, "crisisroom: %s\n", err);
+        session_free(ss);
         return NULL;
     }
     if (o->save)

@@ -13,10 +13,12 @@
 #include "autoplay.h"
 #include "cli.h"
 #include "cmdfile.h"
+#include "i18n.h"
 #include "logtext.h"
 #include "record.h"
 #include "reload.h"
 #include "text.h"
+#include "trend.h"
 #include "util.h"
 #include "view.h"
 
@@ -30,6 +32,7 @@ typedef struct tstate {
     int seen[CR_MAX_ROLES];       /* inbox items already shown in full to each role */
     int viewer;                   /* the role at the keyboard */
     int warned_turn, warned_role; /* the move whose `end` was warned about */
+    int debriefed;                /* the debrief was shown: the prompt is the debrief's */
 } tstate;
 
 void text_wrap(int width, int indent, const char *text)
@@ -90,22 +93,23 @@ static void print_meters(const tstate *t)
     const game *g = t->s->g;
     const def_scenario *sc = g->sc;
     viewer v = seen_by(t, g->role);
-    printf("Meters:\n");
+    printf(_("Meters:\n"));
     for (int i = view_next_meter(&v, g, -1); i >= 0; i = view_next_meter(&v, g, i)) {
         const def_meter *m = &sc->meters[i];
-        /* At the end, the whole exercise; during it, the last turn. */
-        double before = game_history(g, i, g->ended ? 0 : g->turn - 1), now = g->meter[i];
-        const char *trend = now > before ? "up" : now < before ? "down" : "steady";
-        const char *since = g->ended || g->turn == 1 ? "since the start" : "since last turn";
+        /* One function decides the trend for every front end (trend.h). */
+        trend tr = trend_of(g, i);
+        double now = g->meter[i];
+        char words[80];
+        trend_words(&tr, words, sizeof words);
         const char *good = m->good == GOOD_NONE   ? ""
-                           : m->good == GOOD_HIGH ? " (higher is better)"
-                                                  : " (lower is better)";
+                           : m->good == GOOD_HIGH ? _(" (higher is better)")
+                                                  : _(" (lower is better)");
         char value[64];
         str_fmt(value, sizeof value, "%g%s%s", now, m->unit ? " " : "", m->unit ? m->unit : "");
         char from[48] = "";
-        if (g->ended) str_fmt(from, sizeof from, ", from %g", before);
-        printf("  %-32s %8s  [%s %s%s]%s\n", m->name, value, trend, since, from,
-               m->hidden ? " (hidden)" : good);
+        if (g->ended) str_fmt(from, sizeof from, _(", from %g"), tr.before);
+        printf("  %-32s %8s  [%s%s]%s\n", m->name, value, words, from,
+               m->hidden ? _(" (hidden)") : good);
     }
 }
 
@@ -115,7 +119,7 @@ static void print_timer(const tstate *t)
     record_times r;
     record_times_of(t->s, &r);
     long long left = t->s->g->timer_ms - r.current_ms;
-    printf("Move timer: %g minutes a move; %lld:%02lld left of this one at the last command.\n",
+    printf(_("Move timer: %g minutes a move; %lld:%02lld left of this one at the last command.\n"),
            t->s->g->timer_ms / 60000.0, left > 0 ? left / 60000 : 0,
            left > 0 ? left / 1000 % 60 : 0);
     record_times_free(&r);
@@ -125,16 +129,16 @@ static void print_status(const tstate *t)
 {
     const game *g = t->s->g;
     const def_scenario *sc = g->sc;
-    printf("\n=== Turn %d of %d: %s ===\n", g->turn, sc->nturns, game_turn_label(g, g->turn));
+    printf(_("\n=== Turn %d of %d: %s ===\n"), g->turn, sc->nturns, game_turn_label(g, g->turn));
     print_meters(t);
-    printf("Action points left:");
+    printf(_("Action points left:"));
     for (int i = 0; i < sc->nroles; i++)
-        printf(" %s %d%s", sc->roles[i].id, g->budget[i], i == g->role ? " (to move)" : "");
+        printf(" %s %d%s", sc->roles[i].id, g->budget[i], i == g->role ? _(" (to move)") : "");
     printf("\n");
-    if (g->paused) printf("The game is PAUSED: '%s' to go on.\n", cmd_names[CMD_RESUME]);
+    if (g->paused) printf(_("The game is PAUSED: '%s' to go on.\n"), cmd_names[CMD_RESUME]);
     if (g->timer_ms) print_timer(t);
     if (session_not_saving(t->s))
-        printf("WARNING: this game is NOT being saved%s%s\n", t->s->j ? ": " : "",
+        printf(_("WARNING: this game is NOT being saved%s%s\n"), t->s->j ? ": " : "",
                t->s->j ? t->s->j->err : "");
 }
 
@@ -142,8 +146,8 @@ static void print_status(const tstate *t)
 static const char *item_channel(const game *g, int item)
 {
     const game_item *it = &g->items[item];
-    if (it->event >= 0) return def_channel_names[g->sc->events[it->event].channel];
-    return it->channel >= 0 ? def_channel_names[it->channel] : "inject";
+    if (it->event >= 0) return _(def_channel_names[g->sc->events[it->event].channel]);
+    return it->channel >= 0 ? _(def_channel_names[it->channel]) : _("inject");
 }
 
 static void print_inbox(const tstate *t)
@@ -151,21 +155,21 @@ static void print_inbox(const tstate *t)
     const game *g = t->s->g;
     int role = g->role, any = 0;
     viewer v = seen_by(t, role);
-    printf("Inbox of %s:\n", cur_role(t)->name);
+    printf(_("Inbox of %s:\n"), cur_role(t)->name);
     for (int i = view_prev_item(&v, g, g->nitems); i >= 0; i = view_prev_item(&v, g, i)) {
         const game_item *it = &g->items[i];
         const def_event *e = it->event >= 0 ? &g->sc->events[it->event] : NULL;
         const char *state = "";
         int decider = e && e->noptions ? e->decider : !e && it->nopts ? it->decider : -1;
         if (decider >= 0 && it->option < 0)
-            state = decider == role ? "  << decide" : "  (another role decides)";
+            state = decider == role ? _("  << decide") : _("  (another role decides)");
         const char *id = e ? e->id : it->id;
-        printf("  [%s] turn %d: %s%s%s%s\n", item_channel(g, i), it->turn, logtext_item_title(g, i),
-               id ? "  (" : "", id ? id : "", id ? ")" : "");
+        printf(_("  [%s] turn %d: %s%s%s%s\n"), item_channel(g, i), it->turn,
+               logtext_item_title(g, i), id ? "  (" : "", id ? id : "", id ? ")" : "");
         if (*state) printf("      %s\n", state + 2);
         any = 1;
     }
-    if (!any) printf("  (empty)\n");
+    if (!any) printf(_("  (empty)\n"));
 }
 
 static void print_move(tstate *t, int mv, int n)
@@ -175,18 +179,22 @@ static void print_move(tstate *t, int mv, int n)
     char why[256];
     int ok = game_move_available(g, mv, g->role, why, sizeof why);
     printf("  %d. %-22s %s%s", n, m->id, m->label, m->historical ? "" : "");
-    if (m->cost) printf("  [cost %d]", m->cost);
+    if (m->cost) printf(_("  [cost %d]"), m->cost);
     printf("\n");
-    if (m->text) printf("       %s\n", m->text);
-    if (m->risk) printf("       Risk: %s\n", m->risk);
+    char line[4200];
+    if (m->text) wrap(t, 7, m->text);
+    if (m->risk) str_fmt(line, sizeof line, _("Risk: %s"), m->risk), wrap(t, 7, line);
     if (m->ntargets) {
-        printf("       Targets:");
+        strbuf b = {0};
+        sb_puts(&b, _("Targets:"));
         for (int i = 0; i < m->ntargets; i++)
-            printf(" %s (%s)%s", m->targets[i].key, m->targets[i].val,
-                   i + 1 < m->ntargets ? "," : "");
-        printf("\n");
+            sb_printf(&b, " %s (%s)%s", m->targets[i].key, m->targets[i].val,
+                      i + 1 < m->ntargets ? "," : "");
+        wrap(t, 7, b.s);
+        sb_free(&b);
     }
-    if (ok <= 0) printf("       Not available: %s\n", ok < 0 ? g->err : why);
+    if (ok <= 0)
+        str_fmt(line, sizeof line, _("Not available: %s"), ok < 0 ? g->err : why), wrap(t, 7, line);
 }
 
 /* A citation as people read it: "CISA, 21 Sep 2022" rather than its id. */
@@ -194,7 +202,7 @@ static void source_words(const def_scenario *sc, const char *id, strbuf *b)
 {
     if (b->len) sb_puts(b, "; ");
     if (strcmp(id, "fiction") == 0) {
-        sb_puts(b, "invented for the exercise");
+        sb_puts(b, _("invented for the exercise"));
         return;
     }
     for (int i = 0; i < sc->nsources; i++) {
@@ -213,7 +221,7 @@ static void print_sources(const def_scenario *sc, const def_event *e)
     if (!e->nsources) return;
     strbuf b = {0};
     for (int i = 0; i < e->nsources; i++) source_words(sc, e->sources[i], &b);
-    printf("Source: %s\n", b.s);
+    printf(_("Source: %s\n"), b.s);
     sb_free(&b);
 }
 
@@ -224,14 +232,14 @@ static void show_adhoc(tstate *t, int item)
     const game_item *it = &g->items[item];
     printf("\n[%s] %s\n", item_channel(g, item), it->title);
     wrap(t, 0, it->text);
-    printf("From the facilitator.\n");
+    printf(_("From the facilitator.\n"));
     if (!it->nopts) return;
     const char *by = g->sc->roles[it->decider].id;
     if (it->option >= 0) {
-        printf("Decided: %s by %s\n", it->opts[it->option], g->sc->roles[it->by].id);
+        printf(_("Decided: %s by %s\n"), it->opts[it->option], g->sc->roles[it->by].id);
         return;
     }
-    printf("Options (%s %s NUMBER -- why), decided by %s:\n", cmd_names[CMD_CHOOSE], it->id, by);
+    printf(_("Options (%s %s NUMBER -- why), decided by %s:\n"), cmd_names[CMD_CHOOSE], it->id, by);
     for (int k = 0; k < it->nopts; k++) printf("  %d. %s\n", k + 1, it->opts[k]);
 }
 
@@ -243,40 +251,41 @@ static void show_event(tstate *t, const char *id)
     int adhoc = ev < 0 ? game_adhoc_find(g, id) : -1;
     if (adhoc >= 0 && view_sees_item(&v, g, adhoc)) return show_adhoc(t, adhoc);
     if (!view_sees_event(&v, g, ev)) {
-        printf("No inject '%s' in %s's inbox (see '%s').\n", id, cur_role(t)->id,
+        printf(_("No inject '%s' in %s's inbox (see '%s').\n"), id, cur_role(t)->id,
                cmd_look_specs[CMD_LOOK_INBOX].name);
         return;
     }
     const def_event *e = &g->sc->events[ev];
     const game_item *it = &g->items[g->ev_item[ev]];
-    printf("\n[%s] %s\n", def_channel_names[e->channel], e->title);
+    printf("\n[%s] %s\n", _(def_channel_names[e->channel]), e->title);
     wrap(t, 0, e->text);
     print_sources(g->sc, e);
     if (!e->noptions) return;
     if (it->option >= 0) {
         printf("Decided: %s%s%s\n", g->sc->moves[it->option].label,
-               it->by >= 0 ? " by " : " (by default)", it->by >= 0 ? g->sc->roles[it->by].id : "");
+               it->by >= 0 ? _(" by ") : _(" (by default)"),
+               it->by >= 0 ? g->sc->roles[it->by].id : "");
         return;
     }
-    printf("Options (%s %s OPTION -- why), decided by %s:\n", cmd_names[CMD_CHOOSE], e->id,
+    printf(_("Options (%s %s OPTION -- why), decided by %s:\n"), cmd_names[CMD_CHOOSE], e->id,
            g->sc->roles[e->decider].id);
     for (int i = 0; i < e->noptions; i++) print_move(t, e->options[i], i + 1);
     if (e->expires)
-        printf("Open until the end of turn %d; then '%s' applies.\n", it->turn + e->expires - 1,
-               g->sc->moves[e->default_option].id);
+        printf(_("Open until the end of turn %d; then '%s' applies.\n"),
+               game_item_deadline(g, g->ev_item[ev]), g->sc->moves[e->default_option].id);
 }
 
 static void print_actions(tstate *t)
 {
     game *g = t->s->g;
     int n = 0;
-    printf("Standing actions of %s (%s %s ACTION [TARGET] -- why):\n", cur_role(t)->name,
+    printf(_("Standing actions of %s (%s %s ACTION [TARGET] -- why):\n"), cur_role(t)->name,
            cmd_names[CMD_ACT], cur_role(t)->id);
     for (int i = 0; i < g->sc->nactions; i++) {
         int mv = g->sc->actions[i];
         if (g->sc->moves[mv].role == g->role) print_move(t, mv, ++n);
     }
-    if (!n) printf("  (none)\n");
+    if (!n) printf(_("  (none)\n"));
 }
 
 static void print_board(const tstate *t)
@@ -291,9 +300,9 @@ static int log_line(const game *g, const viewer *v, int i, char *buf, size_t siz
     logtext t = {0};
     int shown = logtext_of(g, &g->log[i], &t);
     if (shown) {
-        const char *by = t.facilitator ? "Facilitator" : t.who.s;
+        const char *by = t.facilitator ? _("Facilitator") : t.who.s;
         if (t.kind == LT_INJECT || t.kind == LT_ADHOC)
-            str_fmt(buf, size, "%s (to %s)", t.what.s, t.who.s);
+            str_fmt(buf, size, _("%s (to %s)"), t.what.s, t.who.s);
         else if (t.kind == LT_OUTCOME)
             str_fmt(buf, size, "-> %s", t.what.s);
         else
@@ -330,69 +339,34 @@ static void print_timeline(const tstate *t)
     for (int i = view_next_log(&v, g, -1); i >= 0; i = view_next_log(&v, g, i)) {
         if (g->log[i].turn != turn) {
             turn = g->log[i].turn;
-            printf("Turn %d (%s)\n", turn, game_turn_label(g, turn));
+            printf(_("Turn %d (%s)\n"), turn, game_turn_label(g, turn));
         }
         if (log_line(g, &v, i, buf, sizeof buf)) printf("  %s\n", buf);
     }
 }
 
 /* The facilitator's ad-hoc decision in the debrief: who answered, how. */
-static void debrief_adhoc(tstate *t, int item)
-{
-    const game_item *it = &t->s->g->items[item];
-    char who[160];
-    printf("  %s (an ad-hoc decision)\n", it->title);
-    if (it->option < 0) {
-        printf("    (no decision)\n");
-        return;
-    }
-    record_maker_words(t->s, record_decision_entry(t->s, item), who, sizeof who);
-    printf("    %s: %s\n", who, it->opts[it->option]);
-}
-
 static void print_debrief(tstate *t)
 {
     const game *g = t->s->g;
     const def_scenario *sc = g->sc;
     const def_ending *e = &sc->endings[g->ending];
     viewer v = view_debrief();
-    printf("\n=== Debrief: %s ===\n", e->title);
+    printf(_("\n=== Debrief: %s ===\n"), e->title);
     wrap(t, 0, game_ending_text(g)); /* computed at the end, maybe */
-    if (g->variant >= 0 && view_sees_truth(&v, g)) {
-        printf("\nWhat really happened:\n");
-        wrap(t, 2, sc->variants[g->variant].truth);
+    text_debrief_truth(g, &v, t->width);
+    printf(_("\nObjectives (HSEEP: P without challenges, S some, M major, U unable):\n"));
+    for (int i = 0; i < sc->nobjectives && view_sees_ratings(&v, g); i++) {
+        char line[4200];
+        const char *how = game_objective_text(g, i); /* computed at the end, maybe */
+        str_fmt(line, sizeof line, "%c  %s%s%s", g->ratings[i], sc->objectives[i].title,
+                *how ? ": " : "", how);
+        wrap(t, 2, line);
     }
-    printf("\nObjectives (HSEEP: P without challenges, S some, M major, U unable):\n");
-    for (int i = 0; i < sc->nobjectives && view_sees_ratings(&v, g); i++)
-        printf("  %c  %s\n", g->ratings[i], sc->objectives[i].title);
     print_meters(t);
-    printf("\nYour decisions beside history (who made each):\n");
-    for (int i = 0; i < g->nitems; i++) {
-        const game_item *it = &g->items[i];
-        if (it->event < 0 && it->nopts) debrief_adhoc(t, i);
-        if (it->event < 0 || !sc->events[it->event].noptions) continue;
-        const def_event *ev = &sc->events[it->event];
-        int h = def_historical_option(sc, it->event); /* none: it never happened */
-        const char *hist = h >= 0 ? sc->moves[h].label : NULL;
-        char who[160] = "no one";
-        record_maker_words(t->s, record_decision_entry(t->s, i), who, sizeof who);
-        printf("  %s\n", ev->title);
-        if (it->option < 0)
-            printf("    (no decision)\n");
-        else
-            printf("    %s: %s%s\n", who, sc->moves[it->option].label,
-                   hist && sc->moves[it->option].historical ? "  (as it happened)" : "");
-        if (hist && !(it->option >= 0 && sc->moves[it->option].historical))
-            printf("    what really happened: %s\n", hist);
-        if (ev->invented)
-            printf("    (this inject never really happened: a branch of the exercise)\n");
-    }
-    if (sc->nquestions) printf("\nFor discussion:\n");
-    for (int i = 0; i < sc->nquestions; i++) {
-        char q[4096];
-        str_fmt(q, sizeof q, "%d. %s", i + 1, sc->questions[i]);
-        wrap(t, 2, q);
-    }
+    text_debrief_analysis(g, &v, t->width);
+    text_debrief_history(t->s, &v, t->width);
+    text_debrief_questions(g, t->width);
 }
 
 /* Injects that reached this role since it last looked, in full (the ones
@@ -441,7 +415,7 @@ static int handover_wait(const tstate *t)
         if (got == 0) return -1;
         dropped += got < 0 || !cmd_is_blank(line);
     }
-    printf("\n--- Pass the keyboard to %s, then press Enter ---", cur_role(t)->name);
+    printf(_("\n--- Pass the keyboard to %s, then press Enter ---"), cur_role(t)->name);
     fflush(stdout);
     int got = cmdfile_read_line(stdin, line);
     if (got == 0) return -1;
@@ -458,20 +432,22 @@ static void handover(tstate *t)
         if ((dropped = handover_wait(t)) < 0) return;
         printf("\033[2J\033[H"); /* clear: the last role's private view goes */
     }
+    int new_turn = g->turn != t->last_turn;
     t->last_turn = g->turn;
     t->last_role = g->role;
     t->viewer = g->role;
     print_status(t);
+    if (new_turn) text_pause_points(g, t->width);
     int shown;
     print_new_log(t, &shown);
     const def_role *r = cur_role(t);
-    printf("\n--- %s to move (%d action point%s) ---\n", game_role_name(g, g->role),
+    printf(_("\n--- %s to move (%d action point%s) ---\n"), game_role_name(g, g->role),
            g->budget[g->role], g->budget[g->role] == 1 ? "" : "s");
     if (t->seen[g->role] == 0) {                 /* the brief once, at the role's first move */
         wrap(t, 0, game_role_brief(g, g->role)); /* as it is now */
         viewer v = seen_by(t, g->role);
         if (r->secret && view_sees_private(&v, t->s->g, g->role)) {
-            printf("Only you know:\n");
+            printf(_("Only you know:\n"));
             wrap(t, 2, r->secret);
         }
     }
@@ -482,11 +458,11 @@ static void handover(tstate *t)
     n = game_open_adhoc(g, g->role, items, 64);
     for (int i = 0; i < n; i++)
         if (items[i] < seen_before) show_adhoc(t, items[i]); /* shown before: again */
-    printf("\nType '%s' for the commands, '%s' for your standing actions.\n",
+    printf(_("\nType '%s' for the commands, '%s' for your standing actions.\n"),
            cmd_look_specs[CMD_LOOK_HELP].name, cmd_look_specs[CMD_LOOK_ACTIONS].name);
     if (dropped)
-        printf("(Not run: %d line%s typed at the hand-over. It waits for Enter only, so that "
-               "nothing is played before %s has seen this screen; type your command again.)\n",
+        printf(_("(Not run: %d line%s typed at the hand-over. It waits for Enter only, so that "
+                 "nothing is played before %s has seen this screen; type your command again.)\n"),
                dropped, dropped == 1 ? "" : "s", r->name);
 }
 
@@ -500,7 +476,7 @@ static void reload(tstate *t)
     reload_info in;
     if (t->s->j) str_fmt(path, sizeof path, "%s", t->s->j->path);
     if (reload_game(&t->s, &t->sc, path, &in, err, sizeof err)) {
-        printf("Reload failed; the game goes on unchanged:\n%s\n", err);
+        printf(_("Reload failed; the game goes on unchanged:\n%s\n"), err);
         return;
     }
     strbuf b = {0};
@@ -519,11 +495,11 @@ static void save_copy(tstate *t, const char *arg)
     char use[64];
     cmd_usage(&cmd_look_specs[CMD_LOOK_SAVE], use, sizeof use);
     if (!*arg)
-        printf("usage: %s\n", use);
+        printf(_("usage: %s\n"), use);
     else if (session_export(t->s, arg))
-        printf("Error: %s\n", t->s->err);
+        printf(_("Error: %s\n"), t->s->err);
     else
-        printf("Saved to %s\n", arg);
+        printf(_("Saved to %s\n"), arg);
 }
 
 /* `jump TURN [POLICY]`: the facilitator fast-forwards; a policy
@@ -537,15 +513,15 @@ static void jump(tstate *t, const char *arg)
     policy_kind k;
     cmd_usage(&cmd_look_specs[CMD_LOOK_JUMP], use, sizeof use);
     if (n < 1 || policy_parse(name, &k)) {
-        printf("usage: %s (POLICY: random, first or historical; historical by default)\n", use);
+        printf(_("usage: %s (POLICY: random, first or historical; historical by default)\n"), use);
         return;
     }
     int from = t->s->g->turn, nlog = t->s->nlog;
     if (autoplay_session_to(t->s, k, turn, err, sizeof err)) {
-        printf("Error: %s\n", err);
+        printf(_("Error: %s\n"), err);
         return;
     }
-    printf("The policy '%s' played %d command%s: turn %d to turn %d.\n", policy_name(k),
+    printf(_("The policy '%s' played %d command%s: turn %d to turn %d.\n"), policy_name(k),
            t->s->nlog - nlog, t->s->nlog - nlog == 1 ? "" : "s", from, t->s->g->turn);
     t->shown_log = t->s->g->nlog;
 }
@@ -560,12 +536,12 @@ static void print_help(const tstate *t)
     sb_free(&b);
     const journal *j = t->s->j;
     if (j && !j->failed)
-        printf("This game is saved to %s as you play; after 'quit', 'crisisroom resume %s' goes "
-               "on.\n",
+        printf(_("This game is saved to %s as you play; after 'quit', 'crisisroom resume %s' goes "
+                 "on.\n"),
                j->path, j->path);
     else
-        printf("This game is NOT being saved%s: 'quit' ends it ('save FILE' keeps a copy).\n",
-               j ? " (the save failed)" : "");
+        printf(_("This game is NOT being saved%s: 'quit' ends it ('save FILE' keeps a copy).\n"),
+               j ? _(" (the save failed)") : "");
 }
 
 /* Commands only the text mode knows (cmd.h's CMD_LOOK_LIST), and the error
@@ -603,6 +579,9 @@ static int local_command(tstate *t, char *line)
     case CMD_LOOK_SAVE:
         save_copy(t, arg);
         break;
+    case CMD_LOOK_WHATIF:
+        text_whatif(t->s, arg);
+        break;
     case CMD_LOOK_JUMP:
         jump(t, arg);
         break;
@@ -615,7 +594,7 @@ static int local_command(tstate *t, char *line)
         if (cmd_find(word, n) >= 0) return 0;
         char err[1024];
         cmd_unknown(word, n, 1, err, sizeof err);
-        printf("Error: %s\n", err);
+        printf(_("Error: %s\n"), err);
     }
     return 1;
 }
@@ -625,12 +604,13 @@ static int local_command(tstate *t, char *line)
 static void set_aside(const session *s, int n)
 {
     if (s->pending_file[0])
-        printf("The %d command%s pending since the reload %s set aside; %s in %s.\n", n,
-               n == 1 ? "" : "s", n == 1 ? "is" : "are", n == 1 ? "it stays" : "they stay",
-               s->pending_file);
+        printf(_("The %d command%s pending since the reload %s set aside; %s in %s.\n"), n,
+               n == 1 ? "" : "s", n == 1 ? _("is") : _("are"),
+               n == 1 ? _("it stays") : _("they stay"), s->pending_file);
     else
-        printf("The %d command%s pending since the reload %s dropped (this game is not saved).\n",
-               n, n == 1 ? "" : "s", n == 1 ? "is" : "are");
+        printf(
+            _("The %d command%s pending since the reload %s dropped (this game is not saved).\n"),
+            n, n == 1 ? "" : "s", n == 1 ? _("is") : _("are"));
 }
 
 /* After an undo the game was rebuilt with a shorter log and inbox: what
@@ -643,7 +623,7 @@ static void undone(tstate *t, const char *line)
     for (int r = 0; r < CR_MAX_ROLES; r++)
         if (t->seen[r] > g->nitems) t->seen[r] = g->nitems;
     const char *why = strstr(line, " -- ");
-    printf("Undone: `%.*s`.\n", why ? (int)(why - line) : (int)strlen(line), line);
+    printf(_("Undone: `%.*s`.\n"), why ? (int)(why - line) : (int)strlen(line), line);
 }
 
 /* `end` with an open decision or points to spend is warned about once per
@@ -662,8 +642,8 @@ static int end_warned(tstate *t, const char *line)
     strbuf b = {0};
     int warn = game_end_warning(s->g, role, &b);
     if (warn) {
-        printf("Before the move ends: %s\n", b.s);
-        printf("Type '%s' again to end the move anyway.\n", cmd_names[CMD_END]);
+        printf(_("Before the move ends: %s\n"), b.s);
+        printf(_("Type '%s' again to end the move anyway.\n"), cmd_names[CMD_END]);
         t->warned_turn = s->g->turn, t->warned_role = role;
     }
     sb_free(&b);
@@ -681,15 +661,18 @@ static void play_line(tstate *t, const char *line)
     t->viewer = role;
     int rc = session_apply(s, line);
     if (rc)
-        printf("Error: %s\n", s->err);
+        printf(_("Error: %s\n"), s->err);
     else if (s->err[0])
-        printf("WARNING: %s\n", s->err);
+        printf(_("WARNING: %s\n"), s->err);
     if (pending && !session_pending(s)) set_aside(s, pending);
     if (rc == 0 && s->nlive < nlive) return undone(t, last);
+    const char *w = line + strspn(line, " \t");
+    if (rc == 0 && hseep_is_command((cmd_kind)cmd_find(w, strcspn(w, " \t"))))
+        printf("Recorded for the after-action report (the facilitator's, never the teams').\n");
     int shown, happened = print_new_log(t, &shown);
     if (rc == 0 && s->g->nheld > held)
-        printf("Held: it reaches the inbox at the '%s'.\n", cmd_names[CMD_RESUME]);
-    if (rc == 0 && happened && !shown) printf("Done (the teams do not see it).\n");
+        printf(_("Held: it reaches the inbox at the '%s'.\n"), cmd_names[CMD_RESUME]);
+    if (rc == 0 && happened && !shown) printf(_("Done (the teams do not see it).\n"));
     /* Injects this move brought (a choice that triggers another). */
     if (rc == 0 && s->g->role == role && s->g->turn == turn && !s->g->ended) show_new_items(t);
 }
@@ -697,27 +680,33 @@ static void play_line(tstate *t, const char *line)
 int text_loop(session **sp, script **scp)
 {
     session *s = *sp;
-    tstate t = {s, *scp, 0, -1, -1, isatty(0), term_width(), {0}, 0, -1, -1};
+    tstate t = {s, *scp, 0, -1, -1, isatty(0), term_width(), {0}, 0, -1, -1, 0};
     char line[CMDFILE_MAX_LINE + 2];
     viewer first = view_team(s->g->role);
-    if (s->j) printf("Saving to %s\n", s->j->path);
-    printf("%s (seed %llu%s%s)\n", s->sc->title, (unsigned long long)s->h.seed,
-           s->h.variant[0] ? ", variant " : "",
-           view_sees_truth(&first, s->g) ? s->h.variant : "hidden");
+    if (s->j) printf(_("Saving to %s\n"), s->j->path);
+    /* The variant is the hidden truth: the teams never read it here. */
+    printf(_("%s (seed %llu%s%s%s%s)\n"), s->sc->title, (unsigned long long)s->h.seed,
+           s->h.variant[0] ? _(", variant ") : "",
+           !s->h.variant[0]                ? ""
+           : view_sees_truth(&first, s->g) ? s->h.variant
+                                           : _("hidden"),
+           s->h.session[0] ? _(", session ") : "", s->h.session);
     for (;;) {
-        if (s->g->ended) {
+        /* At the end, the debrief; its prompt then takes what the hotwash
+           needs: observations, the plan, what-ifs and a look around. */
+        if (s->g->ended && !t.debriefed) {
             int shown;
             print_new_log(&t, &shown);
             print_debrief(&t);
-            return 0;
+            t.debriefed = 1;
         }
         handover(&t);
-        printf("%s> ", cur_role(&t)->id);
+        printf("%s> ", s->g->ended ? "debrief" : cur_role(&t)->id);
         fflush(stdout);
         int got = cmdfile_read_line(stdin, line);
         if (got == 0) break;
         if (got < 0) {
-            printf("Error: a line is at most %d bytes; nothing was done\n", CMDFILE_MAX_LINE);
+            printf(_("Error: a line is at most %d bytes; nothing was done\n"), CMDFILE_MAX_LINE);
             continue;
         }
         if (!t.tty) printf("%s\n", line);
@@ -729,20 +718,25 @@ int text_loop(session **sp, script **scp)
         if (local) continue;
         play_line(&t, line);
     }
-    printf("\nLeaving. %s\n", s->j && !s->j->failed
-                                  ? "The game is saved; 'crisisroom resume SAVE' goes on from here."
-                                  : "This game was not saved.");
-    if (s->j && !s->j->failed) printf("Save: %s\n", s->j->path);
+    if (s->g->ended) return 0;
+    printf(_("\nLeaving. %s\n"),
+           s->j && !s->j->failed
+               ? _("The game is saved; 'crisisroom resume SAVE' goes on from here.")
+               : _("This game was not saved."));
+    if (s->j && !s->j->failed) printf(_("Save: %s\n"), s->j->path);
     return 0;
 }
 
-enum { TEXT_SEED, TEXT_VARIANT, TEXT_SAVE, TEXT_NOSAVE, TEXT_NOPTS };
+enum { TEXT_SEED, TEXT_VARIANT, TEXT_SESSION, TEXT_SAVE, TEXT_NOSAVE, TEXT_LANG, TEXT_NOPTS };
 static const opt_spec text_opts[TEXT_NOPTS] = {
     [TEXT_SEED] = OPTION_SEED("seed", "N", "the game's seed (default: from the clock)"),
     [TEXT_VARIANT] =
         OPTION_STRING("variant", "ID|random", "the hidden truth, or one drawn by the seed"),
+    [TEXT_SESSION] =
+        OPTION_STRING("session", "ID", "play one of the scenario's sessions (default: every turn)"),
     [TEXT_SAVE] = OPTION_FILE("save", "FILE", "journal the game to FILE"),
     [TEXT_NOSAVE] = OPTION_FLAG("no-save", "do not save the game"),
+    [TEXT_LANG] = OPTION_LANG,
 };
 static const opt_cmd text_cmd = {
     "text",
@@ -763,6 +757,7 @@ int cli_text(int argc, char **argv)
     cli_opts o = {.scenario = a.v[0],
                   .save = v[TEXT_SAVE].str,
                   .variant = v[TEXT_VARIANT].str,
+                  .session = v[TEXT_SESSION].str,
                   .seed = v[TEXT_SEED].u,
                   .have_seed = v[TEXT_SEED].given,
                   .nosave = v[TEXT_NOSAVE].given};

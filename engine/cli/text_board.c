@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analysis.h"
 #include "text.h"
 #include "util.h"
 
@@ -248,6 +249,11 @@ static void print_cards(const game *g, const bgrid *gr, int width)
 static void print_one_board(const game *g, int board, const viewer *v, int width)
 {
     const def_scenario *sc = g->sc;
+    if (analysis_is_board(sc, board)) { /* the team's matrix of hypotheses */
+        text_analysis_board(g, board, v, width);
+        text_analysis_cards(g, board, v, width);
+        return;
+    }
     bgrid gr = {.b = &sc->boards[board]};
     size_t n = (size_t)sc->ncards + 1;
     gr.cards = xcalloc(n, sizeof(int)), gr.col = xcalloc(n, sizeof(int));

@@ -7,10 +7,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "util.h"
 
-const char *const def_channel_names[CH_COUNT] = {"phone",  "email", "news",
-                                                 "social", "intel", "brief"};
+/* The words scenarios write; marked for the interface, which shows them translated. */
+const char *const def_channel_names[CH_COUNT] = {N_("phone"),  N_("email"), N_("news"),
+                                                 N_("social"), N_("intel"), N_("brief")};
+const char *const def_fit_names[FIT_COUNT] = {"", "consistent", "inconsistent", "neutral"};
 
 def_scenario *def_new(void)
 {
@@ -107,12 +110,14 @@ static void free_tables(def_scenario *sc)
         free(b->id), free(b->title), free(b->text), free(b->column_attr), free(b->row_attr);
         free_strs(b->columns, b->ncolumns);
         free_strs(b->rows, b->nrows);
+        free_kvs(b->hyps, b->nhyps);
     }
     for (int i = 0; i < sc->ncards; i++) {
         def_card *c = &sc->cards[i];
         free(c->id), free(c->title), free(c->text), free(c->source);
         free_strs(c->sources, c->nsources);
         free_kvs(c->attrs, c->nattrs);
+        free_kvs(c->fit_keys, c->nfit_keys);
     }
     for (int i = 0; i < sc->nobjectives; i++) {
         def_objective *o = &sc->objectives[i];
@@ -124,7 +129,11 @@ static void free_tables(def_scenario *sc)
     }
     for (int i = 0; i < sc->nvariants; i++) {
         def_variant *v = &sc->variants[i];
-        free(v->id), free(v->title), free(v->truth);
+        free(v->id), free(v->title), free(v->truth), free(v->hypothesis);
+    }
+    for (int i = 0; i < sc->nsessions; i++) {
+        def_session *s = &sc->sessions[i];
+        free(s->id), free(s->title), free(s->text), free(s->turns), free(s->pauses);
     }
 }
 
@@ -138,14 +147,33 @@ void def_free(def_scenario *sc)
     free(sc->id), free(sc->title), free(sc->summary), free(sc->version), free(sc->situation);
     free_strs(sc->learning, sc->nlearning);
     free_strs(sc->questions, sc->nquestions);
+    free(sc->question_turn), free(sc->history), free(sc->sessions);
     free_strs(sc->accept, sc->naccept);
+    free_strs(sc->capabilities, sc->ncapabilities);
     free_strs(sc->turn_labels, sc->nturns);
     free_strs(sc->files, sc->nfiles);
     free(sc->sources), free(sc->roles), free(sc->meters), free(sc->events), free(sc->moves);
     free(sc->effects), free(sc->boards), free(sc->cards), free(sc->objectives);
     free(sc->endings), free(sc->variants), free(sc->actions), free(sc->by_role);
     free(sc->at_turn), free(sc->with_when);
+    for (int i = 0; i < sc->ntr; i++) free(sc->tr[i].source);
+    free(sc->tr);
     free(sc);
+}
+
+const char *def_source_text(const def_scenario *sc, const char *s)
+{
+    int lo = 0, hi = sc->ntr - 1;
+    while (s && lo <= hi) {
+        int mid = lo + (hi - lo) / 2;
+        uintptr_t at = (uintptr_t)sc->tr[mid].shown;
+        if (at == (uintptr_t)s) return sc->tr[mid].source;
+        if (at < (uintptr_t)s)
+            lo = mid + 1;
+        else
+            hi = mid - 1;
+    }
+    return s;
 }
 
 /* Lookups ---------------------------------------------------------------- */
@@ -184,6 +212,26 @@ int def_ending_find(const def_scenario *sc, const char *id)
 int def_variant_find(const def_scenario *sc, const char *id)
 {
     FIND(sc->variants, sc->nvariants, id);
+}
+
+int def_session_find(const def_scenario *sc, const char *id)
+{
+    FIND(sc->sessions, sc->nsessions, id);
+}
+
+int def_hyp_find(const def_board *b, const char *id)
+{
+    for (int i = 0; i < b->nhyps; i++)
+        if (strcmp(b->hyps[i].key, id) == 0) return i;
+    return -1;
+}
+
+int def_fit_parse(const char *word)
+{
+    for (int f = FIT_CONSISTENT; f < FIT_COUNT; f++)
+        if (strcmp(word, def_fit_names[f]) == 0 || (word[0] == def_fit_names[f][0] && !word[1]))
+            return f;
+    return -1;
 }
 
 double def_meter_clamp(const def_meter *m, double v)
@@ -245,7 +293,10 @@ def_meter *def_add_meter(def_scenario *sc)
 }
 def_board *def_add_board(def_scenario *sc)
 {
-    ADD(sc->boards, sc->nboards, sc->cboards);
+    def_board *b = VEC_PUSH(sc->boards, sc->nboards, sc->cboards);
+    memset(b, 0, sizeof *b);
+    b->graded_by = -1;
+    return b;
 }
 def_card *def_add_card(def_scenario *sc)
 {
@@ -254,6 +305,10 @@ def_card *def_add_card(def_scenario *sc)
 def_source *def_add_source(def_scenario *sc)
 {
     ADD(sc->sources, sc->nsources, sc->csources);
+}
+def_session *def_add_session(def_scenario *sc)
+{
+    ADD(sc->sessions, sc->nsessions, sc->csessions);
 }
 def_ending *def_add_ending(def_scenario *sc)
 {
@@ -308,6 +363,13 @@ void def_add_learning(def_scenario *sc, const char *text)
 
 void def_add_question(def_scenario *sc, const char *text)
 {
+    def_add_question_at(sc, text, 0);
+}
+
+void def_add_question_at(def_scenario *sc, const char *text, int turn)
+{
+    int n = sc->nquestions;
+    *VEC_PUSH(sc->question_turn, n, sc->cquestion_turn) = turn;
     *VEC_PUSH(sc->questions, sc->nquestions, sc->cquestions) = xstrdup(text);
 }
 
@@ -404,6 +466,31 @@ static int validate_events(const def_scenario *sc, strbuf *errors)
     return n;
 }
 
+static int validate_sessions(const def_scenario *sc, strbuf *errors)
+{
+    int n = 0;
+    for (int i = 0; i < sc->nsessions; i++) {
+        const def_session *s = &sc->sessions[i];
+        for (int k = 0; k < s->nturns; k++)
+            if (s->turns[k] < 1 || s->turns[k] > sc->nturns)
+                n += problem(errors, s->at,
+                             "session '%s' plays turn %d, but the turns are 1 to %d (see clock)",
+                             s->id, s->turns[k], sc->nturns);
+        if (!s->nturns) n += problem(errors, s->at, "session '%s' plays no turn", s->id);
+        for (int k = 0; k < s->npauses; k++)
+            if (s->pauses[k] >= sc->nquestions || !sc->question_turn[s->pauses[k]])
+                n += problem(errors, s->at,
+                             "session '%s' pauses for question %d, but it is not a pause point "
+                             "(the questions with a turn are the pause points)",
+                             s->id, s->pauses[k] + 1);
+    }
+    for (int i = 0; i < sc->nquestions; i++)
+        if (sc->question_turn[i] > sc->nturns)
+            n += problem(errors, sc->at, "question %d is put at turn %d, after the last (%d)",
+                         i + 1, sc->question_turn[i], sc->nturns);
+    return n;
+}
+
 int def_validate(const def_scenario *sc, strbuf *errors)
 {
     int n = 0;
@@ -416,5 +503,6 @@ int def_validate(const def_scenario *sc, strbuf *errors)
                      "clock { \"turn 1\", \"turn 2\", ... }");
     n += validate_endings(sc, errors);
     n += validate_events(sc, errors);
+    n += validate_sessions(sc, errors);
     return n;
 }

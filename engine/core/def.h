@@ -17,6 +17,9 @@
 
 #define CR_MAX_ROLES 16
 #define CR_MAX_TURNS 200
+/* Hypotheses of one analysis board: columns of a matrix a projected
+   screen can still show side by side. */
+#define CR_MAX_HYPOTHESES 8
 
 typedef struct def_where {
     const char *file; /* interned, relative to the scenario folder */
@@ -134,11 +137,22 @@ typedef struct def_event {
     def_where at;
 } def_event;
 
+/* How a card bears on a hypothesis, in an analysis of competing
+   hypotheses (issue 14): the analysts' mark, or the author's key. */
+typedef enum { FIT_NONE, FIT_CONSISTENT, FIT_INCONSISTENT, FIT_NEUTRAL, FIT_COUNT } def_fit;
+extern const char *const def_fit_names[FIT_COUNT]; /* "", "consistent", ... */
+
 typedef struct def_board {
     char *id, *title, *text;
     char **columns, **rows;
     int ncolumns, nrows;
     char *column_attr, *row_attr;
+    /* An analysis board (issue 14): its competing hypotheses (key id, val
+       label) and the role that grades its cards and marks them against
+       them (-1: none, an ordinary board). */
+    def_kv *hyps;
+    int nhyps;
+    int graded_by;
     def_where at;
 } def_board;
 
@@ -150,6 +164,14 @@ typedef struct def_card {
     int board;
     def_kv *attrs;
     int nattrs;
+    /* Its true grades (Admiralty code: reliability 'A'..'F', credibility
+       1..6; 0 none) and the author's key against its board's hypotheses,
+       by their index (FIT_NONE: not keyed, read as neutral). */
+    char reliability;
+    int credibility;
+    uint8_t fits[CR_MAX_HYPOTHESES];
+    def_kv *fit_keys; /* as written (hypothesis id -> word), resolved after loading */
+    int nfit_keys;
     def_where at;
 } def_card;
 
@@ -170,16 +192,40 @@ typedef struct def_ending {
 
 typedef struct def_variant {
     char *id, *title, *truth;
+    char *hypothesis; /* the id of the hypothesis that is true in it, on analysis boards */
     double weight;
     def_where at;
 } def_variant;
+
+/* A way to play the scenario in less time (issue 14): the turns that stop
+   for the teams; the others pass by themselves (game.h). */
+typedef struct def_session {
+    char *id, *title, *text;
+    int *turns, nturns;   /* ascending, each 1..nturns of the scenario */
+    int *pauses, npauses; /* the questions (0-based) put at their turn; the rest wait */
+    int has_pauses;       /* 0: every question with a turn is a pause point */
+    def_where at;
+} def_session;
+/* A translated string (strid.h): the text shown and the source it replaced. */
+typedef struct def_tr {
+    const char *shown;
+    char *source;
+} def_tr;
 
 typedef struct def_scenario {
     char *id, *title, *summary, *version, *situation;
     char **learning, **questions;
     int nlearning, nquestions;
+    int *question_turn; /* [nquestions]: the turn a question is put to the room, 0 at the end */
+    int cquestion_turn;
+    char *history; /* how the debrief names what really happened (NULL: its own words) */
+    int skip_idle; /* a role with nothing it can do does not stop the turn (game.h) */
+    def_session *sessions;
+    int nsessions, csessions;
     char **accept; /* words of check warnings the author has accepted */
     int naccept, caccept;
+    char **capabilities; /* HSEEP core capabilities it exercises, by id (hseep.h) */
+    int ncapabilities;
     def_source *sources;
     int nsources;
     def_role *roles;
@@ -214,6 +260,8 @@ typedef struct def_scenario {
     def_where at;        /* where scenario{} was called */
     int on_turn;         /* callback ref run at the start of every turn, 0 none */
     int ntarget_slots;   /* the actions' targets together (def_finish) */
+    def_tr *tr;          /* translated strings, sorted by `shown` (strid_apply) */
+    int ntr, ctr;
 } def_scenario;
 
 def_scenario *def_new(void);
@@ -227,6 +275,12 @@ int def_card_find(const def_scenario *sc, const char *id);
 int def_board_find(const def_scenario *sc, const char *id);
 int def_ending_find(const def_scenario *sc, const char *id);
 int def_variant_find(const def_scenario *sc, const char *id);
+int def_session_find(const def_scenario *sc, const char *id);
+/* A hypothesis of a board by id, or -1. */
+int def_hyp_find(const def_board *b, const char *id);
+/* The word ("consistent", ...) or its first letter, as a fit; -1 when it
+   is neither. */
+int def_fit_parse(const char *word);
 int def_action_find(const def_scenario *sc, const char *id);
 int def_option_find(const def_scenario *sc, int event, const char *id);
 /* "event.option" -> move index, -1 when either part is unknown. */
@@ -246,9 +300,12 @@ def_objective *def_add_objective(def_scenario *sc);
 def_ending *def_add_ending(def_scenario *sc);
 def_variant *def_add_variant(def_scenario *sc);
 def_source *def_add_source(def_scenario *sc);
+def_session *def_add_session(def_scenario *sc);
 void def_add_turn(def_scenario *sc, const char *label);
 void def_add_learning(def_scenario *sc, const char *text);
 void def_add_question(def_scenario *sc, const char *text);
+/* The same, put to the room at the start of a turn (0: at the end). */
+void def_add_question_at(def_scenario *sc, const char *text, int turn);
 const char *def_intern_file(def_scenario *sc, const char *file);
 
 /* Build the indexes front ends and players use (after loading). */
@@ -263,6 +320,12 @@ int def_validate(const def_scenario *sc, struct strbuf *errors);
 /* The option that really happened in an event's decision, or -1 (none is
    marked, or the event itself did not happen: historical = false). */
 int def_historical_option(const def_scenario *sc, int event);
+
+/* The source text of a string of the definitions: s itself unless a
+   translation replaced it (strid.h). Whatever makes up the game (its hash,
+   its log, what a callback reads) goes through this, so that the language
+   never changes a game. */
+const char *def_source_text(const def_scenario *sc, const char *s);
 
 /* Short name of a move for messages: "event.option" or the action id. */
 void def_move_path(const def_scenario *sc, int move, char *buf, int size);

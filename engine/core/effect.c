@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "game_int.h"
+#include "i18n.h"
 #include "util.h"
 #include "view.h"
 
@@ -122,23 +123,23 @@ static int check_moves(game *g, const def_req *r, char *why, size_t whylen)
     for (int i = 0; i < r->nchosen; i++)
         if (!chosen(g, r->chosen[i])) {
             if (!public_option(g, r->chosen[i]))
-                return fail_why(r, why, whylen, "needs an earlier decision first");
+                return fail_why(r, why, whylen, _("needs an earlier decision first"));
             def_move_path(g->sc, r->chosen[i], path, sizeof path);
-            return fail_why(r, why, whylen, "needs '%s' chosen first", path);
+            return fail_why(r, why, whylen, _("needs '%s' chosen first"), path);
         }
     for (int i = 0; i < r->nnot_chosen; i++)
         if (chosen(g, r->not_chosen[i])) {
             if (!public_option(g, r->not_chosen[i]))
-                return fail_why(r, why, whylen, "ruled out by an earlier decision");
+                return fail_why(r, why, whylen, _("ruled out by an earlier decision"));
             def_move_path(g->sc, r->not_chosen[i], path, sizeof path);
-            return fail_why(r, why, whylen, "ruled out by the choice '%s'", path);
+            return fail_why(r, why, whylen, _("ruled out by the choice '%s'"), path);
         }
     for (int i = 0; i < r->ndelivered; i++)
         if (g->ev[r->delivered[i]] != EV_DELIVERED)
-            return fail_why(r, why, whylen, "waits for news that has not arrived");
+            return fail_why(r, why, whylen, _("waits for news that has not arrived"));
     for (int i = 0; i < r->ncards; i++)
         if (!g->card_turn[r->cards[i]])
-            return fail_why(r, why, whylen, "needs evidence not yet on the board");
+            return fail_why(r, why, whylen, _("needs evidence not yet on the board"));
     return 1;
 }
 
@@ -154,24 +155,24 @@ static int check_values(game *g, const def_req *r, char *why, size_t whylen)
         const def_meter *m = &g->sc->meters[r->min[i].meter];
         if (g->meter[r->min[i].meter] >= r->min[i].value) continue;
         if (!public_meter(g, r->min[i].meter))
-            return fail_why(r, why, whylen, "the situation does not allow it yet");
-        return fail_why(r, why, whylen, "needs %s at least %g", m->name, r->min[i].value);
+            return fail_why(r, why, whylen, _("the situation does not allow it yet"));
+        return fail_why(r, why, whylen, _("needs %s at least %g"), m->name, r->min[i].value);
     }
     for (int i = 0; i < r->nmax; i++) {
         const def_meter *m = &g->sc->meters[r->max[i].meter];
         if (g->meter[r->max[i].meter] <= r->max[i].value) continue;
         if (!public_meter(g, r->max[i].meter))
-            return fail_why(r, why, whylen, "the situation does not allow it yet");
-        return fail_why(r, why, whylen, "needs %s at most %g", m->name, r->max[i].value);
+            return fail_why(r, why, whylen, _("the situation does not allow it yet"));
+        return fail_why(r, why, whylen, _("needs %s at most %g"), m->name, r->max[i].value);
     }
     for (int i = 0; i < r->nstate; i++) {
         const val *v = kv_get(&g->state, r->state[i].key);
         val nil = {VAL_NIL, 0, NULL};
         if (!val_equal(v ? v : &nil, &r->state[i].value))
-            return fail_why(r, why, whylen, "the situation does not allow it yet");
+            return fail_why(r, why, whylen, _("the situation does not allow it yet"));
     }
     if (r->turn && g->turn < r->turn)
-        return fail_why(r, why, whylen, "not before turn %d", r->turn);
+        return fail_why(r, why, whylen, _("not before turn %d"), r->turn);
     return 1;
 }
 

@@ -10,8 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analysis.h"
 #include "game_int.h"
 #include "lint.h"
+#include "i18n.h"
 #include "util.h"
 
 /* Life cycle ----------------------------------------------------------------- */
@@ -34,6 +36,10 @@ static void alloc_arrays(game *g)
     g->allowance = xcalloc((size_t)sc->nroles + 1, sizeof(int));
     g->objective_text = xcalloc((size_t)sc->nobjectives + 1, sizeof(char *));
     g->target_uses = xcalloc((size_t)sc->ntarget_slots + 1, sizeof(int));
+    g->grade_rel = xcalloc((size_t)sc->ncards + 1, 1);
+    g->grade_cred = xcalloc((size_t)sc->ncards + 1, 1);
+    g->marks = xcalloc(((size_t)sc->ncards + 1) * CR_MAX_HYPOTHESES, 1);
+    g->played = xcalloc((size_t)sc->nturns + 2, 1);
 }
 
 /* What callbacks changed of the definitions (issue 17), back to them. */
@@ -73,9 +79,11 @@ static void clear_dynamic(game *g)
     g->nheld = g->nadhoc_dec = 0;
     memset(&g->hashed, 0, sizeof g->hashed);
     kv_clear(&g->state);
+    hseep_clear(&g->eval);
 }
 
 static int start_turn(game *g);
+static int pass_over(game *g);
 
 static void init_state(game *g, uint64_t seed, int variant)
 {
@@ -103,6 +111,9 @@ static void init_state(game *g, uint64_t seed, int variant)
     memset(g->used_turn, 0, sizeof(int) * (size_t)sc->nmoves);
     memset(g->card_turn, 0, sizeof(int) * (size_t)sc->ncards);
     memset(g->ratings, 0, (size_t)sc->nobjectives);
+    memset(g->grade_rel, 0, (size_t)sc->ncards);
+    memset(g->grade_cred, 0, (size_t)sc->ncards);
+    memset(g->marks, 0, (size_t)sc->ncards * CR_MAX_HYPOTHESES);
     clear_changed(g);
 }
 
@@ -111,13 +122,67 @@ void game_set_simultaneous(game *g, int on)
     g->simultaneous = on ? 1 : 0;
 }
 
+/* Which turns stop for the teams: every one, or the session's. */
+static void set_played(game *g)
+{
+    const def_scenario *sc = g->sc;
+    int all = g->session < 0 || g->session >= sc->nsessions;
+    for (int t = 0; t <= sc->nturns + 1; t++) g->played[t] = (uint8_t)all;
+    if (all) return;
+    const def_session *s = &sc->sessions[g->session];
+    for (int k = 0; k < s->nturns; k++)
+        if (s->turns[k] >= 1 && s->turns[k] <= sc->nturns) g->played[s->turns[k]] = 1;
+}
+
+int game_set_session(game *g, int session)
+{
+    g->session = session;
+    set_played(g);
+    return game_reset(g, g->seed, g->variant);
+}
+
+int game_turn_played(const game *g, int t)
+{
+    return t >= 1 && t <= g->sc->nturns && g->played[t];
+}
+
+int game_item_deadline(const game *g, int item)
+{
+    const game_item *it = &g->items[item];
+    if (it->event < 0 || !g->sc->events[it->event].expires) return 0;
+    int left = g->sc->events[it->event].expires, t = it->turn;
+    for (; t <= g->sc->nturns; t++)
+        if (game_turn_played(g, t) && --left == 0) return t;
+    return g->sc->nturns;
+}
+
+/* 1 when the session played keeps question q as a pause point. */
+static int session_pauses_for(const game *g, int q)
+{
+    if (g->session < 0 || g->session >= g->sc->nsessions) return 1;
+    const def_session *s = &g->sc->sessions[g->session];
+    if (!s->has_pauses) return 1;
+    for (int k = 0; k < s->npauses; k++)
+        if (s->pauses[k] == q) return 1;
+    return 0;
+}
+
+int game_question_turn(const game *g, int q)
+{
+    int t = g->sc->question_turn[q];
+    if (t <= 0 || !session_pauses_for(g, q)) return 0;
+    for (; t <= g->sc->nturns; t++)
+        if (game_turn_played(g, t)) return t;
+    return -1;
+}
+
 int game_reset(game *g, uint64_t seed, int variant)
 {
     init_state(g, seed, variant);
     /* A callback's error may be swallowed on its way back (a condition that
        tried to change the game reads as false): the failed flag is what counts. */
     g->applying = 1;
-    int rc = start_turn(g) || g->failed ? -1 : 0;
+    int rc = start_turn(g) || pass_over(g) || g->failed ? -1 : 0;
     g->applying = 0;
     return rc;
 }
@@ -129,6 +194,8 @@ game *game_new(const def_scenario *sc, const game_host *host, uint64_t seed, int
     g->sc = sc;
     if (host) g->host = *host;
     alloc_arrays(g);
+    g->session = -1;
+    set_played(g);
     if (game_reset(g, seed, variant)) {
         str_fmt(err, errlen, "%s", g->err);
         game_free(g);
@@ -144,7 +211,9 @@ void game_free(game *g)
     clear_changed(g);
     free(g->role_name), free(g->role_short), free(g->role_brief), free(g->allowance);
     free(g->objective_text), free(g->target_uses);
+    free(g->grade_rel), free(g->grade_cred), free(g->marks), free(g->played);
     kv_free(&g->state);
+    hseep_free(&g->eval);
     free(g->items), free(g->pend), free(g->log), free(g->held), free(g->adhoc_dec);
     free(g->meter), free(g->history), free(g->budget), free(g->ev), free(g->ev_item);
     free(g->uses), free(g->used_turn), free(g->card_turn), free(g->ratings);
@@ -455,13 +524,24 @@ static int apply_default(game *g, int item)
     return game_after_option(g, e->default_option);
 }
 
+/* Turns from `from` to the current one that stopped for the teams: a
+   decision's deadline counts those (a session's skipped turns leave it
+   open; with every turn played it is the turns since its delivery). */
+static int played_since(const game *g, int from)
+{
+    int n = 0;
+    for (int t = from; t <= g->turn; t++) n += game_turn_played(g, t);
+    return n;
+}
+
 static int expire_decisions(game *g)
 {
     for (int i = 0; i < g->nitems; i++) {
         game_item *it = &g->items[i];
         if (it->event < 0 || it->option >= 0 || it->expired) continue;
         const def_event *e = &g->sc->events[it->event];
-        if (!e->expires || g->turn < it->turn + e->expires - 1 || e->default_option < 0) continue;
+        if (!e->expires || played_since(g, it->turn) < e->expires || e->default_option < 0)
+            continue;
         if (apply_default(g, i)) return -1;
     }
     return 0;
@@ -490,6 +570,62 @@ static int end_turn(game *g)
     if (early >= 0 || g->turn >= sc->nturns) return finish(g, early);
     g->turn++;
     return start_turn(g);
+}
+
+/* A role with nothing it can do (skip_idle): no open decision it makes, no
+   card to grade, no action it can take now. 1, 0, or -1 on a script error. */
+static int role_idle(game *g, int role)
+{
+    const def_scenario *sc = g->sc;
+    int items[1];
+    if (game_open_decisions(g, role, items, 1) > 0 || analysis_has_work(g, role)) return 0;
+    for (int i = sc->role_first[role]; i < sc->role_first[role + 1]; i++) {
+        int rc = game_move_available(g, sc->by_role[i], role, NULL, 0);
+        if (rc) return rc < 0 ? -1 : 0;
+    }
+    return 1;
+}
+
+static uint32_t every_role(const game *g);
+
+/* Simultaneous play: the idle teams are done at once; 1 when every team is. */
+static int pass_idle_teams(game *g)
+{
+    for (int r = 0; r < g->sc->nroles; r++) {
+        if (game_role_done(g, r)) continue;
+        int idle = role_idle(g, r);
+        if (idle < 0) return -1;
+        if (idle) g->done |= 1u << r;
+    }
+    if (g->done == every_role(g)) return 1;
+    while ((g->done >> g->role) & 1u) g->role = (g->role + 1) % g->sc->nroles;
+    return 0;
+}
+
+/* Where a move would start, pass over what does not stop for the teams: a
+   turn the session does not play closes at once (its injects arrive, its
+   decisions stay open); with skip_idle a role with nothing to do is passed
+   over (hot seat) or done (simultaneous). Each step ends a move or a turn,
+   so it stops. */
+static int pass_over(game *g)
+{
+    while (!g->ended && !g->failed) {
+        int all = !game_turn_played(g, g->turn), idle = 0;
+        if (!all && !g->sc->skip_idle) return 0;
+        if (!all && g->simultaneous) {
+            if ((all = pass_idle_teams(g)) < 0) return -1;
+            if (!all) return 0;
+        }
+        if (!all && (idle = role_idle(g, g->role)) <= 0) return idle;
+        if (!all && g->role + 1 < g->sc->nroles) {
+            g->role++;
+            continue;
+        }
+        g->role = 0;
+        g->done = 0;
+        if (end_turn(g)) return -1;
+    }
+    return 0;
 }
 
 /* Commands ------------------------------------------------------------------- */
@@ -660,7 +796,7 @@ static game_rc close_turn(game *g)
 {
     g->role = 0;
     g->done = 0;
-    return end_turn(g) ? GAME_SCRIPT_ERROR : GAME_OK;
+    return end_turn(g) || pass_over(g) ? GAME_SCRIPT_ERROR : GAME_OK;
 }
 
 /* `end ROLE` in simultaneous play: that team is done; the last one closes
@@ -672,7 +808,7 @@ static game_rc end_simultaneous(game *g, int role)
     g->done |= 1u << role;
     if (g->done == every_role(g)) return close_turn(g);
     while ((g->done >> g->role) & 1u) g->role = (g->role + 1) % g->sc->nroles;
-    return GAME_OK;
+    return pass_over(g) ? GAME_SCRIPT_ERROR : GAME_OK;
 }
 
 static game_rc do_end(game *g, const cmd *c)
@@ -688,10 +824,10 @@ static game_rc do_end(game *g, const cmd *c)
     if (role != g->role) return refuse(g, "it is %s's move, not %s's", sc->roles[g->role].id, c->a);
     if (g->role + 1 < sc->nroles) {
         g->role++;
-        return GAME_OK;
+        return pass_over(g) ? GAME_SCRIPT_ERROR : GAME_OK;
     }
     g->role = 0; /* the next turn starts with the first role */
-    return end_turn(g) ? GAME_SCRIPT_ERROR : GAME_OK;
+    return end_turn(g) || pass_over(g) ? GAME_SCRIPT_ERROR : GAME_OK;
 }
 
 static game_rc do_close(game *g)
@@ -888,6 +1024,10 @@ static game_rc dispatch(game *g, const cmd *c)
     }
     if (c->kind == CMD_SET) return g->ended ? refuse(g, "the game has ended") : do_set(g, c);
     if (c->kind == CMD_SURVEY) return do_survey(g, c);
+    /* Evaluation goes on while paused and after the end (the hotwash). */
+    if (hseep_is_command(c->kind))
+        return hseep_apply(&g->eval, g->sc, g->turn, c, g->err, sizeof g->err) ? GAME_REFUSED
+                                                                               : GAME_OK;
     if (c->kind == CMD_TIMER) return do_timer(g, c);
     /* Pausing to prepare an inject is when one is needed: it goes now or
        is held for the resume (game_adhoc.c). */
@@ -908,6 +1048,10 @@ static game_rc dispatch(game *g, const cmd *c)
     case CMD_PROPOSE:
     case CMD_VOTE:
         return do_vote(g, c);
+    case CMD_GRADE:
+        return analysis_grade(g, c);
+    case CMD_MARK:
+        return analysis_mark(g, c);
     case CMD_FIRE:
         return do_fire(g, c);
     case CMD_SUPPRESS:
@@ -987,12 +1131,12 @@ static void warn_decision(const game *g, int item, strbuf *out)
     sb_printf(out, "“%s”", e ? e->title : it->title);
     int last = e && e->expires ? it->turn + e->expires - 1 : 0;
     if (last && last <= g->turn && e->default_option >= 0)
-        sb_printf(out, " (at the end of this turn it takes its default: %s)",
+        sb_printf(out, _(" (at the end of this turn it takes its default: %s)"),
                   g->sc->moves[e->default_option].label);
     else if (last)
-        sb_printf(out, " (open until the end of turn %d)", last);
+        sb_printf(out, _(" (open until the end of turn %d)"), last);
     else
-        sb_puts(out, " (it stays open)");
+        sb_puts(out, _(" (it stays open)"));
 }
 
 static int action_available(game *g, int role)
@@ -1013,17 +1157,17 @@ int game_end_warning(game *g, int role, strbuf *out)
     n += game_open_adhoc(g, role, items + n, 64 - n);
     int points = g->budget[role] > 0 && action_available(g, role) ? g->budget[role] : 0;
     if (!n && !points) return 0;
-    sb_printf(out, "%s has ", r->shortname ? r->shortname : r->name);
-    if (n) sb_printf(out, "%d open decision%s: ", n, n == 1 ? "" : "s");
+    sb_printf(out, _("%s has "), r->shortname ? r->shortname : r->name);
+    if (n) sb_printf(out, _("%d open decision%s: "), n, n == 1 ? "" : "s");
     for (int i = 0; i < n; i++) {
-        if (i) sb_puts(out, i + 1 == n ? " and " : ", ");
+        if (i) sb_puts(out, i + 1 == n ? _(" and ") : _(", "));
         warn_decision(g, items[i], out);
     }
     if (points)
         sb_printf(out,
-                  "%s%d action point%s unspent while a standing action is available (points do "
-                  "not carry over)",
-                  n ? "; and " : "", points, points == 1 ? "" : "s");
+                  _("%s%d action point%s unspent while a standing action is available (points do "
+                    "not carry over)"),
+                  n ? _("; and ") : "", points, points == 1 ? "" : "s");
     sb_puts(out, ".");
     return 1;
 }

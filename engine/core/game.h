@@ -16,6 +16,7 @@
 
 #include "cmd.h"
 #include "def.h"
+#include "hseep.h"
 #include "kv.h"
 #include "rng.h"
 
@@ -76,6 +77,8 @@ typedef enum {
     LOG_FINISH,  /* ref = ending */
     LOG_PROPOSE, /* ref = move, role = its decider, text = argument, who = participant */
     LOG_VOTE,    /* ref = move, role = its decider, who = participant */
+    LOG_GRADE,   /* ref = card, role = grader, value = reliability index * 10 + credibility, text */
+    LOG_MARK,    /* ref = card, role = grader, value = hypothesis * 10 + def_fit, text */
     LOG_ANSWER,  /* an ad-hoc decision: ref = item, value = option index, role, text = rationale */
     LOG_KINDS
 } game_log_kind;
@@ -150,6 +153,9 @@ struct game {
     int *card_turn;  /* [ncards] turn revealed, 0 = hidden */
     char *ratings;   /* [nobjectives] at the end */
     kv state;
+    /* Observations, the improvement plan, the exercise's particulars
+       (hseep.h): journaled, but no part of the game's course or its hash. */
+    hseep_eval eval;
 
     game_item *items;
     int nitems, citems;
@@ -188,6 +194,17 @@ struct game {
     char *ending_text;
     char **objective_text; /* [nobjectives] */
     int *target_uses;      /* [sc->ntarget_slots] */
+    /* The team's analysis (issue 14, analysis.h): each card's grade as the
+       grading team gave it and its marks against the board's hypotheses.
+       Kept from the log's grade and mark entries (which are hashed). */
+    char *grade_rel;     /* [ncards] 'A'..'F'; 0 not graded */
+    uint8_t *grade_cred; /* [ncards] 1..6 */
+    uint8_t *marks;      /* [ncards * CR_MAX_HYPOTHESES] def_fit */
+    /* The session played (issue 14; def_session, -1: every turn): chosen
+       before the first command, kept by game_reset. played[t]: turn t stops
+       for the teams. */
+    int session;
+    uint8_t *played; /* [nturns + 2] */
 };
 
 /* A game at its start (turn 1, first role's move, turn 1 injects delivered).
@@ -198,6 +215,21 @@ void game_free(game *g);
 /* Every team moves at once (1) or one after another (0, hot-seat): set
    before the first command (the journal's header records it). */
 void game_set_simultaneous(game *g, int on);
+/* Play a session of the scenario (-1: every turn). Set before the first
+   command: the game starts again from turn 1 with it (callbacks read it,
+   turn 1 included). 0, or -1 when that start failed (game_error). */
+int game_set_session(game *g, int session);
+/* 1 when turn t stops for the teams in the session played. */
+int game_turn_played(const game *g, int t);
+/* The turn at whose end an item's open decision takes its default: its
+   `expires` counted in turns that stop for the teams (0: it never expires;
+   past the last turn: the game's end). */
+int game_item_deadline(const game *g, int item);
+/* The turn at whose start question q is put to the room (the first played
+   turn at or after the one it names), 0 when at the debrief only (as when
+   the session played does not keep it among its pauses), -1 when
+   the session leaves no such turn (it is then asked at the debrief). */
+int game_question_turn(const game *g, int q);
 /* Start again from the beginning with a new seed (keeps allocations). */
 int game_reset(game *g, uint64_t seed, int variant);
 

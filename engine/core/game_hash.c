@@ -71,14 +71,15 @@ static uint64_t hash_facilitator(const game *g, uint64_t h)
     return h;
 }
 
-static uint64_t hash_log_entry(uint64_t h, const game_log *l)
+static uint64_t hash_log_entry(const game *g, uint64_t h, const game_log *l)
 {
     h = hash_i64(h, l->kind);
     h = hash_i64(h, l->turn);
     h = hash_i64(h, l->role);
     h = hash_i64(h, l->ref);
     h = hash_f64(h, l->value);
-    h = hash_str(h, l->text);
+    /* a definition's text by its source: the language never changes a game (strid.h) */
+    h = hash_str(h, l->text_owned ? l->text : def_source_text(g->sc, l->text));
     h = hash_str(h, l->aux);
     return l->who ? hash_str(h, l->who) : h; /* only votes have one: other hashes stay */
 }
@@ -90,7 +91,7 @@ static void fold_appended(const game *g)
     game *gm = (game *)g;
     if (!g->hashed.nlog && !g->hashed.nitems) gm->hashed.log = gm->hashed.items = HASH_INIT;
     for (; gm->hashed.nlog < g->nlog; gm->hashed.nlog++)
-        gm->hashed.log = hash_log_entry(gm->hashed.log, &g->log[g->hashed.nlog]);
+        gm->hashed.log = hash_log_entry(g, gm->hashed.log, &g->log[g->hashed.nlog]);
     for (; gm->hashed.nitems < g->nitems; gm->hashed.nitems++) {
         const game_item *it = &g->items[g->hashed.nitems];
         if (item_settled(g, it))

@@ -58,6 +58,7 @@ static cJSON *header_json(const journal_header *h)
     cJSON_AddNumberToObject(o, "state_hash_version",
                             h->hash_version ? h->hash_version : JOURNAL_HASH_VERSION);
     if (h->simultaneous) cJSON_AddStringToObject(o, "mode", "simultaneous");
+    if (h->session[0]) cJSON_AddStringToObject(o, "session", h->session);
     return o;
 }
 
@@ -259,6 +260,10 @@ static int parse_header(cJSON *o, journal_header *h, char *why, size_t whylen)
         return -1;
     }
     h->simultaneous = strcmp(mode, "simultaneous") == 0;
+    if (get_str(o, "session", h->session, sizeof h->session, 0)) {
+        str_fmt(why, whylen, "header: \"session\" must be a session's id (a string)");
+        return -1;
+    }
     return 0;
 }
 

@@ -41,6 +41,7 @@ typedef struct journal_header {
     char dir[1024];   /* where the scenario was loaded from: a hint for resume */
     int hash_version; /* of the lines' state hashes; 1 when absent */
     int simultaneous; /* teams move at once (`crisisroom host`); key "mode", absent: hot-seat */
+    char session[64]; /* the scenario's session played (def_session); "" (absent): every turn */
 } journal_header;
 
 /* Who sent a command, and when it was applied (docs/protocol.md,

@@ -28,6 +28,8 @@ typedef enum {
     LT_UNDO,     /* a command taken back (from the journal: the log keeps no trace) */
     LT_PROPOSAL, /* a team member put an option to the team's vote (host) */
     LT_VOTE,     /* a team member voted for a proposed option */
+    LT_GRADE,    /* the grading team graded a card (analysis.h) */
+    LT_MARK,     /* it marked a card against a hypothesis */
     LT_KINDS
 } logtext_kind;
 
@@ -50,5 +52,14 @@ void logtext_free(logtext *o);
 const char *logtext_role(const def_scenario *sc, int role); /* its short name */
 void logtext_roles(const def_scenario *sc, uint32_t mask, strbuf *out);
 const char *logtext_item_title(const game *g, int item);
+/* A citation as a student reads it (issue 14): "Publisher, “Title”, date,
+   URL" from the scenario's sources, "invented for the exercise" for
+   "fiction", the id itself when the scenario does not declare it. */
+void logtext_citation(const def_scenario *sc, const char *id, strbuf *out);
+/* How the debrief names what really happened (scenario.history), and the
+   hidden truth of the variant played: two different things, labelled so
+   everywhere (issue 14). */
+const char *logtext_history_label(const def_scenario *sc);
+#define LOGTEXT_TRUTH_LABEL "In this game's hidden truth"
 
 #endif

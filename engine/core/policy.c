@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "analysis.h"
 #include "util.h"
 
 #define POLICY_MAX_STEPS 32 /* commands in one move before the policy ends it */
@@ -192,6 +193,47 @@ static int try_decisions(policy *p, game *g, cmd *out)
     return -1;
 }
 
+/* The analysis (analysis.h): the historical policy grades each revealed
+   card as its source deserves and marks it by the key, as a careful analyst
+   would; the random one at random. One command a call; -1 when none. */
+static int grade_or_mark(policy *p, game *g, int c, cmd *out)
+{
+    const def_card *d = &g->sc->cards[c];
+    const def_board *b = &g->sc->boards[d->board];
+    int hist = p->kind == POLICY_HISTORICAL;
+    if (!g->grade_rel[c] && (!hist || (d->reliability && d->credibility))) {
+        clear_cmd(out, CMD_GRADE);
+        copy_id(out->a, d->id);
+        out->b[0] = hist ? d->reliability : (char)('A' + rng_range(&p->r, 0, 5));
+        out->b[1] = (char)('0' + (hist ? d->credibility : (int)rng_range(&p->r, 1, 6)));
+        out->b[2] = '\0';
+        return 0;
+    }
+    for (int h = 0; h < b->nhyps; h++) {
+        if (analysis_mark_of(g, c, h) != FIT_NONE) continue;
+        int fit = hist ? analysis_key_of(g->sc, c, h)
+                       : (int)rng_range(&p->r, FIT_CONSISTENT, FIT_NEUTRAL);
+        clear_cmd(out, CMD_MARK);
+        copy_id(out->a, d->id);
+        copy_id(out->b, b->hyps[h].key);
+        copy_id(out->c, def_fit_names[fit]);
+        return 0;
+    }
+    return -1;
+}
+
+static int try_analysis(policy *p, game *g, cmd *out)
+{
+    if (p->kind == POLICY_FIRST || !analysis_has_work(g, g->role)) return -1;
+    if (p->kind == POLICY_RANDOM && rng_range(&p->r, 0, 3) == 0) return -1;
+    for (int c = 0; c < g->sc->ncards; c++) {
+        int b = analysis_board_of(g->sc, c);
+        if (b < 0 || !g->card_turn[c] || g->sc->boards[b].graded_by != g->role) continue;
+        if (grade_or_mark(p, g, c, out) == 0) return 0;
+    }
+    return -1;
+}
+
 int policy_next(policy *p, game *g, cmd *out)
 {
     if (g->ended || g->failed) return -1;
@@ -208,6 +250,10 @@ int policy_next(policy *p, game *g, cmd *out)
     if (p->steps++ >= POLICY_MAX_STEPS) return 0;
     int rc = try_decisions(p, g, out);
     if (rc != -1) return rc == -2 ? -1 : 0;
+    if (try_analysis(p, g, out) == 0) {
+        p->steps--; /* each card is graded and marked once: it cannot loop */
+        return 0;
+    }
     int mv = pick_action(p, g);
     if (mv == -2) return -1;
     if (mv >= 0)

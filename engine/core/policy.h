@@ -6,7 +6,10 @@
  *   random:     a random available option for each open decision, random
  *               actions while points last (seeded: its own generator stream)
  *   first:      the first available option of each decision, no actions
- *   historical: the options and actions flagged as what really happened
+ *   historical: the options and actions flagged as what really happened,
+ *               and on an analysis board (analysis.h) each card graded as
+ *               its source deserves and marked by the author's key
+ * Random play grades and marks the cards of its analysis boards at random.
  */
 #ifndef CR_POLICY_H
 #define CR_POLICY_H

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "util.h"
 
 /* Who made a move ------------------------------------------------------------- */
@@ -64,11 +65,11 @@ static const char *short_name(const def_scenario *sc, int role)
 static void default_words(const journal_entry *e, char *buf, size_t size)
 {
     if (e && !strcmp(e->by.kind, "default"))
-        str_fmt(buf, size, "a default when the timer ran out");
+        str_fmt(buf, size, _("a default when the timer ran out"));
     else if (e && kind_of_line(e) == CMD_DEFAULT)
-        str_fmt(buf, size, "a default, applied by the facilitator");
+        str_fmt(buf, size, _("a default, applied by the facilitator"));
     else
-        str_fmt(buf, size, "a default at its deadline");
+        str_fmt(buf, size, _("a default at its deadline"));
 }
 
 void record_maker_words(const session *s, int entry, char *buf, size_t size)
@@ -79,20 +80,20 @@ void record_maker_words(const session *s, int entry, char *buf, size_t size)
     const char *team = short_name(s->sc, role);
     switch (m) {
     case RECORD_TEAM:
-        str_fmt(buf, size, "%s", team ? team : "the team");
+        str_fmt(buf, size, "%s", team ? team : _("the team"));
         break;
     case RECORD_FACILITATOR:
-        str_fmt(buf, size, "the facilitator%s%s", team ? ", for " : "", team ? team : "");
+        str_fmt(buf, size, _("the facilitator%s%s"), team ? _(", for ") : "", team ? team : "");
         break;
     case RECORD_POLICY:
-        str_fmt(buf, size, "the policy '%s'%s%s", e->by.name[0] ? e->by.name : "?",
-                team ? ", for " : "", team ? team : "");
+        str_fmt(buf, size, _("the policy '%s'%s%s"), e->by.name[0] ? e->by.name : "?",
+                team ? _(", for ") : "", team ? team : "");
         break;
     case RECORD_DEFAULT:
         default_words(e, buf, size);
         break;
     default:
-        str_fmt(buf, size, "the game");
+        str_fmt(buf, size, _("the game"));
     }
 }
 

@@ -105,6 +105,30 @@ int session_set_simultaneous(session *s, int on)
     return 0;
 }
 
+int session_set_session(session *s, const char *id, char *err, size_t errlen)
+{
+    const def_scenario *sc = s->sc;
+    int k = id && id[0] ? def_session_find(sc, id) : -1;
+    if (s->nlog) {
+        str_fmt(err, errlen, "the session is chosen before the first command");
+        return -1;
+    }
+    if (id && id[0] && k < 0) {
+        strbuf b = {0};
+        for (int i = 0; i < sc->nsessions; i++) sb_printf(&b, ", %s", sc->sessions[i].id);
+        str_fmt(err, errlen, "unknown session '%s'; sessions of %s: the full game (no --session)%s",
+                id, sc->id, b.len ? b.s : "");
+        sb_free(&b);
+        return -1;
+    }
+    str_fmt(s->h.session, sizeof s->h.session, "%s", k >= 0 ? sc->sessions[k].id : "");
+    if (game_set_session(s->g, k)) {
+        str_fmt(err, errlen, "%s", game_error(s->g));
+        return -1;
+    }
+    return 0;
+}
+
 static game_rc do_undo(session *s, int turn, int role, const journal_by *by)
 {
     if (s->nlive == 0) {
@@ -202,6 +226,9 @@ int session_replay(session *s, const journal_file *jf, char *err, size_t errlen)
         session_set_simultaneous(s, jf->h.simultaneous);
         if (jf->h.started[0]) str_fmt(s->h.started, sizeof s->h.started, "%s", jf->h.started);
         if (!s->h.dir[0]) str_fmt(s->h.dir, sizeof s->h.dir, "%s", jf->h.dir);
+        if (strcmp(s->h.session, jf->h.session) &&
+            session_set_session(s, jf->h.session, err, errlen))
+            return 0;
     }
     for (int i = 0; i < jf->n; i++) {
         int rc = session_apply_as(s, jf->e[i].cmd, &jf->e[i].by);
@@ -330,6 +357,10 @@ session *session_rebuild_on(session *old, const def_scenario *sc, const game_hos
     str_fmt(s->opened, sizeof s->opened, "%s", old->opened);
     s->opened_told = old->opened_told;
     session_set_simultaneous(s, old->h.simultaneous);
+    if (session_set_session(s, old->h.session, err, errlen)) {
+        session_free(s);
+        return NULL;
+    }
     const journal_entry **tried = tried_list(old, &out->tried);
     replay_tried(s, tried, out->tried, out, err, errlen);
     free(tried);

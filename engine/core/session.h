@@ -71,6 +71,10 @@ game_rc session_apply_as(session *s, const char *line, const journal_by *by);
 /* Every team moves at once (1) or one after another (0): only before the
    first command. 0, or -1 when commands were applied. */
 int session_set_simultaneous(session *s, int on);
+/* Play the scenario's session `id` (def_session; NULL or "": every turn),
+   recorded in the journal's header: only before the first command (the
+   game starts again with it). 0, or -1 with the reason in err. */
+int session_set_session(session *s, const char *id, char *err, size_t errlen);
 
 /* Start journaling to a new file (its header and every command so far). */
 int session_save_to(session *s, const char *path);

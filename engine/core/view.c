@@ -3,6 +3,8 @@
  */
 #include "view.h"
 
+#include "analysis.h"
+
 viewer view_team(int role)
 {
     viewer v = {VIEW_TEAM, role};
@@ -135,6 +137,8 @@ static int sees_entry(const viewer *v, const game *g, int entry, const game_log 
     case LOG_ACT:
         return 1;
     case LOG_CARD:
+    case LOG_GRADE:
+    case LOG_MARK:
         return view_sees_card(v, g, l->ref);
     case LOG_DELIVER:
     case LOG_INJECT:
@@ -174,7 +178,9 @@ int view_sees_why(const viewer *v, const game *g, int entry)
     const game_log *l = &g->log[entry];
     /* Others' text goes with its entry: an ad-hoc inject's with the inject,
        an override's reason with the override (the facilitator's alone). */
-    if (l->kind != LOG_CHOOSE && l->kind != LOG_ACT && l->kind != LOG_ANSWER) return 1;
+    if (l->kind != LOG_CHOOSE && l->kind != LOG_ACT && l->kind != LOG_ANSWER &&
+        l->kind != LOG_GRADE && l->kind != LOG_MARK)
+        return 1;
     return sees_all_play(v, g) || own(v, g, l->role);
 }
 
@@ -210,6 +216,12 @@ int view_sees_board(const viewer *v, const game *g, int board)
     return board >= 0 && board < g->sc->nboards;
 }
 
+int view_sees_key(const viewer *v, const game *g, int card)
+{
+    if (!view_sees_card(v, g, card)) return 0;
+    return analysis_board_of(g->sc, card) < 0 || sees_all_play(v, g);
+}
+
 int view_sees_truth(const viewer *v, const game *g)
 {
     return sees_all_play(v, g);
@@ -228,6 +240,11 @@ int view_sees_schedule(const viewer *v, const game *g)
 int view_sees_state(const viewer *v, const game *g)
 {
     return kind(v, g) == VIEW_FACILITATOR;
+}
+
+int view_sees_evaluation(const viewer *v, const game *g)
+{
+    return sees_all_play(v, g);
 }
 
 /* Iterators ------------------------------------------------------------------ */

@@ -36,6 +36,7 @@
  *   log: note, override, fire, suppress no                no          yes  no
  *   log: proposal, vote (host)          its own           no          yes  yes
  *   rationale of a decision or action   its own           no          yes  yes
+ *   rationale of a grade or a mark      its grader's      no          yes  yes
  *   reason of an override               no                no          yes  no
  *   meter, public                       yes               yes         yes  yes
  *   meter, hidden                       no (even after    no          yes  yes
@@ -45,11 +46,20 @@
  *   standing actions (the rules)        every role's      every       yes  yes
  *   card                                revealed          revealed    all  revealed
  *   board (no board has an owner)       yes               yes         yes  yes
+ *   the team's grades and marks of a    with the card     with card   yes  with card
+ *        card (analysis.h), log: grade,
+ *        mark
+ *   a card's true grades and the key,   with the card     with card   yes  with card
+ *        on an ordinary board
+ *   the same on an analysis board       no                no          yes  yes
  *   variant and hidden truth            no                no          yes  yes
  *   objective ratings                   no                no          yes  yes
  *   upcoming events, triggers, queue,   no                no          yes  no
  *   injects held for the resume
  *   free scenario state (kv)            no                no          yes  no
+ *   evaluation (hseep.h): observations, no                no          yes  yes
+ *        root causes, the improvement
+ *        plan, the exercise's particulars
  *   clock, turn, timer, whose move,     yes               yes         yes  yes
  *   budgets, the ending
  *
@@ -109,10 +119,17 @@ int view_sees_brief(const viewer *v, const game *g, int role);
 int view_sees_private(const viewer *v, const game *g, int role);
 int view_sees_card(const viewer *v, const game *g, int card);
 int view_sees_board(const viewer *v, const game *g, int board);
+/* A card's true grades and the author's key against the hypotheses: on an
+   analysis board (analysis.h) the answer, hidden until the debrief. */
+int view_sees_key(const viewer *v, const game *g, int card);
 int view_sees_truth(const viewer *v, const game *g); /* the variant played and its truth */
 int view_sees_ratings(const viewer *v, const game *g);
 int view_sees_schedule(const viewer *v, const game *g); /* upcoming events, triggers, queue */
 int view_sees_state(const viewer *v, const game *g);    /* the free scenario state */
+/* Observations, their root causes, the improvement plan and the exercise's
+   particulars (g->eval): the evaluators' record, for the facilitator and
+   the debrief's hotwash, never for a team or an observer. */
+int view_sees_evaluation(const viewer *v, const game *g);
 
 /* Iterators over what the viewer sees, for front ends that list:
      for (int i = view_next_item(&v, g, -1); i >= 0; i = view_next_item(&v, g, i))

@@ -2,6 +2,7 @@
  * datadir.c -- the search order of datadir.h. The compiled-in places come
  * from engine/front/CMakeLists.txt.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -152,6 +153,48 @@ void datadir_looked(const char *item, char *out, size_t size)
     for (int i = 0; i < l.n; i++) str_cat(out, size, "%s%s/%s", i ? ", " : "", l.dir[i], item);
     if (!l.n) str_fmt(out, size, "nowhere: no data folder is known");
     datadir_list_free(&l);
+}
+
+/* A locale folder is one with a crisisroom.mo for some language. */
+static int has_catalog(const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (!d) return 0;
+    int found = 0;
+    char p[PATH_MAX];
+    for (struct dirent *e; !found && (e = readdir(d));) {
+        if (e->d_name[0] == '.') continue;
+        str_fmt(p, sizeof p, "%s/%s/LC_MESSAGES/crisisroom.mo", dir, e->d_name);
+        found = exists(p);
+    }
+    closedir(d);
+    return found;
+}
+
+/* Where the catalogs of a root are: the build folder's for the source tree. */
+static void locale_of(const char *root, char *out, size_t size)
+{
+#if defined(CR_SOURCE_DIR) && defined(CR_BUILD_DIR)
+    char src[PATH_MAX];
+    if (realpath(CR_SOURCE_DIR, src) && strcmp(src, root) == 0) {
+        str_fmt(out, size, "%s/locale", CR_BUILD_DIR);
+        return;
+    }
+#endif
+    str_fmt(out, size, "%s/../locale", root);
+}
+
+int datadir_locale(char *out, size_t size)
+{
+    datadir_list l;
+    datadir_roots(&l);
+    int rc = -1;
+    for (int i = 0; rc && i < l.n; i++) {
+        locale_of(l.dir[i], out, size);
+        if (has_catalog(out)) rc = 0;
+    }
+    datadir_list_free(&l);
+    return rc;
 }
 
 /* A scenario folder is one with its scenario.lua. */

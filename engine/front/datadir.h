@@ -50,6 +50,13 @@ void datadir_looked(const char *item, char *out, size_t size);
    A/scenarios, B/scenarios, ...)". */
 int datadir_scenario(const char *arg, char *out, size_t size, char *err, size_t errlen);
 
+/* The folder of the interface's translations (LL/LC_MESSAGES/crisisroom.mo,
+   for bindtextdomain): beside each root in the order above, ROOT/../locale
+   (an installed share/crisisroom has them in share/locale), and the build
+   folder's locale/ for the source tree. The first that holds a crisisroom.mo
+   for any language; 0, or -1 when none does. */
+int datadir_locale(char *out, size_t size);
+
 /* $XDG_DATA_HOME/crisisroom/saves (or ~/.local/share/...), created with its
    parents. 0, or -1 with err naming the folder and the reason. */
 int datadir_saves(char *out, size_t size, char *err, size_t errlen);

@@ -62,6 +62,13 @@ typedef struct opt_spec {
                                         .check = fn, .valid = v}
 // clang-format on
 
+/* --lang, in every command that shows a scenario's text (lang.h); the
+   parser's caller hands it to lang_select. */
+#define OPTION_LANG                                                                                \
+    OPTION_STRING("lang", "LL", "in language LL: the interface and SCENARIO/lang/LL.po")
+#define OPTION_CHECK_LANG                                                                          \
+    OPTION_STRING("lang", "LL", "warn of SCENARIO/lang/LL.po's untranslated and stale strings")
+
 /* A subcommand: its name, its positional arguments and its options. */
 typedef struct opt_cmd {
     const char *name; /* "text", or "play" */

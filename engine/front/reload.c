@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "lang.h"
 #include "util.h"
 
 static const char *plural(int n)
@@ -93,6 +94,8 @@ int reload_game(session **sp, script **scp, const char *path, reload_info *out, 
     str_fmt(out->dir, sizeof out->dir, "%s", script_dir(*scp));
     script *ns = script_load(out->dir, NULL, err, errlen);
     if (!ns) return -1;
+    lang_script(ns, err, errlen); /* in --lang again; a note is no failure */
+    err[0] = '\0';
     session *s = session_rebuild_on(old, script_scenario(ns), script_host(ns), &out->r, out->stop,
                                     sizeof out->stop);
     int saving = path && path[0];

@@ -27,6 +27,7 @@
 #include "movetimer.h"
 #include "net.h"
 #include "net_limits.h"
+#include "view.h"
 #include "util.h"
 
 struct mg_context;
@@ -278,6 +279,14 @@ int net_part_join(net *n, int slot, const char *token, const char *name);
 int net_part_by_id(const net *n, const char *id);
 /* A new code for the slot (under n->lock); 0 or -1. */
 int net_room_recode(net *n, int slot);
+
+/* net_view_analysis.c: issue 14's parts of a state (an analysis board and
+   its cards, a meter's trend, the session and this turn's pause point);
+   net_view_card_analysis says whether the card is an analysis board's. */
+void net_view_board_analysis(cJSON *j, const game *g, int b);
+int net_view_card_analysis(cJSON *j, const viewer *v, const game *g, int c);
+void net_view_trend(cJSON *j, const game *g, int m);
+void net_view_pause(cJSON *o, const game *g);
 
 /* net_view.c: what slot's holder may see, as the state message. */
 net_msg *net_view_state(net *n, session *s, int slot);

@@ -351,6 +351,16 @@ static int check_team(const net *n, net_req *r, const game *g, int k, cmd *c)
         return -1;
     }
     if (c->kind == CMD_END) str_fmt(c->a, sizeof c->a, "%s", me);
+    if (c->kind == CMD_GRADE || c->kind == CMD_MARK) { /* an analysis board's grader only */
+        int card = def_card_find(sc, c->a), b = card >= 0 ? sc->cards[card].board : -1;
+        if (b >= 0 && sc->boards[b].graded_by != role) {
+            refuse(r, "not_your_team", "the cards of '%s' are graded by %s, not your team (%s)",
+                   sc->boards[b].id,
+                   sc->boards[b].graded_by >= 0 ? sc->roles[sc->boards[b].graded_by].id : "nobody",
+                   me);
+            return -1;
+        }
+    }
     int about = c->kind == CMD_CHOOSE || c->kind == CMD_PROPOSE || c->kind == CMD_VOTE;
     if (about && check_event(r, g, role, c)) return -1;
     if ((c->kind == CMD_PROPOSE || c->kind == CMD_VOTE) && k < 0) {

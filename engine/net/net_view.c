@@ -10,6 +10,7 @@
 
 #include "logtext.h"
 #include "net_int.h"
+#include "report.h"
 #include "view.h"
 
 static viewer viewer_of(const net *n, int slot)
@@ -163,6 +164,7 @@ static void add_meters(cJSON *o, const viewer *v, const game *g)
         for (int t = 0; t <= g->turn; t++)
             cJSON_AddItemToArray(h, cJSON_CreateNumber(game_history(g, i, t)));
         cJSON_AddBoolToObject(j, "hidden", m->hidden);
+        net_view_trend(j, g, i);
         cJSON_AddItemToArray(a, j);
     }
 }
@@ -286,7 +288,7 @@ static cJSON *event_item(const net *n, const viewer *v, const viewer *own, const
     add_str(j, "decider", e->noptions ? g->sc->roles[e->decider].id : NULL);
     cJSON_AddStringToObject(j, "status", item_status(g, it));
     if (e->noptions && e->expires)
-        cJSON_AddNumberToObject(j, "closes", it->turn + e->expires - 1);
+        cJSON_AddNumberToObject(j, "closes", game_item_deadline(g, i));
     else
         cJSON_AddNullToObject(j, "closes");
     add_choice(j, v, g, i);
@@ -394,14 +396,14 @@ static void add_actions(cJSON *o, const net *n, const viewer *v, const game *g)
     }
 }
 
-static cJSON *card_json(const game *g, int c)
+static cJSON *card_json(const viewer *v, const game *g, int c)
 {
     const def_card *d = &g->sc->cards[c];
     cJSON *j = cJSON_CreateObject();
     cJSON_AddStringToObject(j, "id", d->id);
     cJSON_AddStringToObject(j, "title", d->title);
     add_str(j, "text", d->text);
-    add_str(j, "source", d->source);
+    if (!net_view_card_analysis(j, v, g, c)) add_str(j, "source", d->source);
     cJSON_AddNumberToObject(j, "turn", g->card_turn[c]);
     cJSON *at = cJSON_AddObjectToObject(j, "attrs");
     for (int i = 0; i < d->nattrs; i++)
@@ -426,7 +428,8 @@ static void add_boards(cJSON *o, const viewer *v, const game *g)
         add_str(j, "row_attr", d->row_attr);
         cJSON *cards = cJSON_AddArrayToObject(j, "cards");
         for (int c = view_next_card(v, g, -1); c >= 0; c = view_next_card(v, g, c))
-            if (sc->cards[c].board == b) cJSON_AddItemToArray(cards, card_json(g, c));
+            if (sc->cards[c].board == b) cJSON_AddItemToArray(cards, card_json(v, g, c));
+        net_view_board_analysis(j, g, b);
         cJSON_AddItemToArray(a, j);
     }
 }
@@ -579,6 +582,8 @@ static void add_facilitator(cJSON *o, net *n, const viewer *v, const session *s)
     if (view_sees_state(v, g)) cJSON_AddItemToObject(f, "state", kv_to_json(&g->state));
     cJSON_AddItemToObject(f, "join", join_info(n));
     cJSON_AddItemToObject(f, "participants", participants(n));
+    if (view_sees_evaluation(v, g))
+        cJSON_AddItemToObject(f, "evaluation", report_evaluation_json(s));
 }
 
 /* The whole state ------------------------------------------------------------------ */
@@ -621,6 +626,7 @@ net_msg *net_view_state(net *n, session *s, int slot)
     add_str(scn, "situation", sc->situation);
     cJSON_AddStringToObject(o, "mode", g->simultaneous ? "simultaneous" : "hot-seat");
     add_clock(o, g);
+    net_view_pause(o, g);
     add_timer(o, n, g);
     add_roles(o, n, &v, &own, g);
     add_meters(o, &v, g);

@@ -6,21 +6,22 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "report_int.h"
 
 const char *report_rating_text(char rating)
 {
     switch (rating) {
     case 'P':
-        return "Performed without challenges";
+        return N_("Performed without challenges");
     case 'S':
-        return "Performed with some challenges";
+        return N_("Performed with some challenges");
     case 'M':
-        return "Performed with major challenges";
+        return N_("Performed with major challenges");
     case 'U':
-        return "Unable to be performed";
+        return N_("Unable to be performed");
     default:
-        return "Not rated";
+        return N_("Not rated");
     }
 }
 

@@ -35,6 +35,7 @@
 #define ANY            .has_range = 0
 
 const char *const api_good_names[] = {"high", "low", "none"};
+const char *const api_reliability_names[] = {"A", "B", "C", "D", "E", "F"};
 
 const api_kind_def api_kinds[K_COUNT] = {
 #define X(name, cls, doc) {#name, API_##cls, doc},
@@ -144,6 +145,8 @@ int api_count(const def_scenario *sc, api_kind k)
         return sc->nobjectives;
     case K_action:
         return sc->nactions;
+    case K_session:
+        return sc->nsessions;
     default:
         return 0;
     }
@@ -170,6 +173,8 @@ const char *api_id(const def_scenario *sc, api_kind k, int i)
         return sc->objectives[i].id;
     case K_action:
         return sc->moves[sc->actions[i]].id;
+    case K_session:
+        return sc->sessions[i].id;
     default:
         return NULL;
     }

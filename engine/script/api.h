@@ -39,11 +39,13 @@
     X(effects,    PART, "One bundle of effects (an effects value is a bundle or a list of them).") \
     X(requires,   PART, "Requirements as a table: all must hold.")                                 \
     X(board,      DECL, "A board that revealed cards are pinned to.")                              \
+    X(hypothesis, PART, "One of an analysis board's competing hypotheses: an element of its `hypotheses` (or just an id).") \
     X(card,       DECL, "A piece of evidence, revealed by effects.")                               \
     X(objective,  DECL, "An exercise objective, rated at the end of the game.")                    \
     X(ending,     DECL, "A way the game can end.")                                                 \
     X(variant,    DECL, "A hidden truth the game may be played with.")                             \
     X(question,   DECL, "A discussion question for the debrief (`question \"text\"` or a table).") \
+    X(session,    DECL, "A shorter way to play: the turns that stop for the teams.")               \
     X(include,    FUNC, "`include \"path\"` runs another file of the scenario folder, once.")      \
     X(start,      PART, "The options of the test API's `t:start{ ... }`.")
 // clang-format on
@@ -90,6 +92,16 @@
       "`check` warnings you have weighed and accept: a warning whose message contains one of "     \
       "these is shown as a `note` and does not fail `--strict` "                                   \
       "(e.g. `\"meter 'accounts' sat at its min\"`)")                                              \
+    X(scenario, capabilities,        T_STRS,  OPT, ANY,                                            \
+      "the HSEEP core capabilities it exercises, by id (`\"cybersecurity\"`, "                       \
+      "`\"operational_coordination\"`...: docs/facilitator-guide.md lists the 32); the "           \
+      "console offers them first for observations, the handbook and the report name them")         \
+    X(scenario, history,             T_STR,   OPT, ANY,                                            \
+      "how the debrief and the report name what really happened, beside the players' choices "     \
+      "(e.g. `\"In 2022 (history)\"`; default: \"What really happened\")")                          \
+    X(scenario, skip_idle,           T_BOOL,  DEF(0), ANY,                                         \
+      "a role with nothing it can do (no open decision, no action it can take, no card to grade) " \
+      "does not stop the turn: its move is passed over")                                           \
     X(source, title,     T_STR, REQ, ANY, "what is cited")                                         \
     X(source, publisher, T_STR, OPT, ANY, "who published it")                                      \
     X(source, date,      T_STR, OPT, ANY, "when")                                                  \
@@ -196,6 +208,13 @@
     X(board, rows,        T_STRS, OPT,            ANY, "and these rows")                           \
     X(board, column_attr, T_STR,  DEFS("supports"), ANY, "the card attribute that picks the column") \
     X(board, row_attr,    T_STR,  DEFS("level"),  ANY, "the card attribute that picks the row")    \
+    X(board, hypotheses,  T_TABLE("list of `hypothesis`"), OPT, ANY,                               \
+      "an analysis board: the competing hypotheses its cards are weighed against (a matrix of "    \
+      "cards by hypotheses)")                                                                      \
+    X(board, graded_by,   T_NAME(role), OPT,     ANY,                                              \
+      "with `hypotheses`: the role that grades each card and marks it against each hypothesis")   \
+    X(hypothesis, id,    T_ID,  REQ, ANY, "its id (a variant's `hypothesis` names it)")            \
+    X(hypothesis, label, T_STR, OPT, ANY, "what the matrix shows (default: the id)")               \
     X(card, id,     T_ID,          REQ, ANY, "its id")                                             \
     X(card, board,  T_NAME(board), REQ, ANY, "the board it is pinned to")                          \
     X(card, title,  T_STR,         REQ, ANY, "its heading")                                        \
@@ -204,6 +223,16 @@
       "the citation, as an event's: a source id or a list of them; `\"fiction\"` marks invented content") \
     X(card, attrs,  T_TABLE("table name → string or number"), OPT, ANY,                            \
       "free attributes the window and the report show")                                            \
+    X(card, reliability, T_CHOICE(api_reliability_names, 6), OPT, ANY,                             \
+      "its source's true reliability, `\"A\"` (completely reliable) to `\"F\"` (cannot be judged); on " \
+      "an analysis board shown only at the debrief, where the team's grade is scored against it") \
+    X(card, credibility, T_INT, OPT, R(1, 6),                                                      \
+      "its information's true credibility, 1 (confirmed) to 6 (cannot be judged); as "             \
+      "`reliability`")                                                                             \
+    X(card, fits,   T_TABLE("table hypothesis id → `\"consistent\"`, `\"inconsistent\"` or `\"neutral\"`"), \
+      OPT, ANY,                                                                                    \
+      "on an analysis board: the author's key, how the card really bears on each hypothesis "      \
+      "(absent: neutral); shown only at the debrief")                                              \
     X(objective, id,    T_ID,  REQ, ANY, "its id")                                                 \
     X(objective, title, T_STR, REQ, ANY, "what is to be achieved")                                 \
     X(objective, text,  T_ANY("string, or function(g) → string"), OPT, ANY,                        \
@@ -222,9 +251,25 @@
     X(variant, title,  T_STR, REQ,    ANY,                  "its name")                            \
     X(variant, truth,  T_STR, REQ,    ANY,                  "the hidden truth, shown at the debrief") \
     X(variant, weight, T_NUM, DEF(1), R(0, HUGE_VAL),       "how often the seed picks it")         \
+    X(variant, hypothesis, T_STR, OPT, ANY,                                                        \
+      "the id of the hypothesis that is true in it, on the analysis boards: the debrief says "     \
+      "whether the team's matrix pointed to it")                                                   \
     X(question, text,  T_STR, REQ,    ANY,                  "the question")                        \
+    X(question, turn,  T_INT, DEF(0), R(0, CR_MAX_TURNS),                                          \
+      "a pause point: the question is put to the room at the start of this turn (in a session "    \
+      "that skips it, of the next turn it plays); 0: at the debrief only")                         \
+    X(session, id,    T_ID,  REQ, ANY, "its id (`--session ID`)")                                  \
+    X(session, title, T_STR, REQ, ANY, "e.g. \"A 90-minute class\"")                               \
+    X(session, text,  T_STR, OPT, ANY, "what it leaves out, for the one who chooses")              \
+    X(session, turns, T_TABLE("list of turns"), REQ, ANY,                                          \
+      "the turns that stop for the teams; the others pass by themselves (their injects arrive, "   \
+      "their decisions stay open until a played turn, their points are not carried over)")        \
+    X(session, pauses, T_TABLE("list of question numbers"), OPT, ANY,                              \
+      "the pause points it keeps (1 is the first question); the other questions wait for the "     \
+      "debrief (default: every question with a turn)")                                             \
     X(start, seed,    T_INT, DEF(1), ANY, "the game's seed")                                       \
-    X(start, variant, T_STR, OPT,    ANY, "a variant's id, or `\"random\"` (default: the first)")
+    X(start, variant, T_STR, OPT,    ANY, "a variant's id, or `\"random\"` (default: the first)") \
+    X(start, session, T_STR, OPT,    ANY, "a session's id (default: every turn)")
 // clang-format on
 
 /* The game handle g ---------------------------------------------------------
@@ -244,6 +289,14 @@
     X(budget,    role,   READ,   "(role)",        "the action points the role gets each turn")     \
     X(points,    role,   READ,   "(role)",        "the action points it has left this turn")       \
     X(random,    none,   READ,   "([m [, n]])",   "the engine's generator, as `math.random`")      \
+    X(assessment, board, READ,   "(board [, \"truth\"])",                                            \
+      "an analysis board's assessment, from the team's grades and marks of the revealed cards: "   \
+      "the leading hypothesis's id (nil: none leads), its likelihood (0 none, 1 likely, 2 very "   \
+      "likely, 3 almost certain) and the confidence (`\"low\"`, `\"moderate\"`, `\"high\"`); with "  \
+      "`\"truth\"`, the same from the true grades and the author's key: what the evidence revealed " \
+      "so far really supports")                                                                    \
+    X(grade,     card,   READ,   "(card)",        "the team's grade of a card: reliability, credibility (nil: not graded)") \
+    X(session,   none,   READ,   "()",            "the id of the session played (nil: the full game)") \
     X(add,       meter,  CHANGE, "(id, delta)",   "add to a meter (clamped to its bounds)")        \
     X(set,       meter,  CHANGE, "(id, value)",   "set a meter")                                   \
     X(reveal,    card,   CHANGE, "(card)",        "reveal a card")                                 \
@@ -278,7 +331,7 @@
 // clang-format off
 #define API_TESTS(X)                                                                               \
     X(test,    GLOBAL, "(name, fn)",       "declare a test; `fn` receives `t`")                    \
-    X(start,   METHOD, "{ seed =, variant = }", "a new game (see `start` below)")                  \
+    X(start,   METHOD, "{ seed =, variant =, session = }", "a new game (see `start` below)")     \
     X(cmd,     METHOD, "(line)",           "a command that must be taken")                         \
     X(refused, METHOD, "(line [, words])",                                                         \
       "a command that must be refused; with `words`, the refusal must contain them; returns the refusal") \
@@ -294,8 +347,9 @@
       "lines), one string, a line each")                                                           \
     X(debrief, METHOD, "()",                                                                       \
       "once the game has ended, what its debrief shows, a line each: the ending's title and text, " \
-      "each objective's rating, title and text, and each decision beside what really happened "    \
-      "(nil before the end)")                                                                      \
+      "each objective's rating, title and text, each decision beside what really happened, then "  \
+      "each question as `question N: put at turn T` or `question N: at the debrief` (nil before " \
+      "the end)")                                                                      \
     X(check,   METHOD, "(cond, msg)",      "an assertion; a failure names the file:line and shows the last commands") \
     X(eq,      METHOD, "(a, b, msg)",      "an assertion that a equals b, showing both when not")
 // clang-format on
@@ -430,7 +484,8 @@ typedef struct api_field {
 
 extern const api_kind_def api_kinds[K_COUNT];
 extern const api_field api_fields[F_COUNT];
-extern const char *const api_good_names[]; /* meter.good, in def_good's order */
+extern const char *const api_good_names[];        /* meter.good, in def_good's order */
+extern const char *const api_reliability_names[]; /* card.reliability: "A" .. "F" */
 
 /* The field's name, as the author writes it. */
 static inline const char *api_fname(api_fid f)

@@ -81,6 +81,9 @@ static int add_def(bld *b, api_kind k, char *id, int *dup)
     case K_objective:
         ADD(def_add_objective, sc->objectives, sc->nobjectives);
         break;
+    case K_session:
+        ADD(def_add_session, sc->sessions, sc->nsessions);
+        break;
     case K_action: {
         def_move *m = def_add_move(sc, &idx);
         m->id = id;
@@ -159,6 +162,8 @@ static build_fn builder(api_kind k)
         return bld_variant;
     case K_question:
         return bld_question;
+    case K_session:
+        return bld_session;
     default:
         return NULL;
     }
@@ -245,6 +250,8 @@ int bld_build(script *s, strbuf *errors)
                 build_one(&b, k, t, b.index[i]);
             lua_settop(L, keep);
         }
+    b.field = NULL;
+    bld_resolve_analysis(&b);
     lua_settop(L, decls - 1);
     return b.nerr;
 }

@@ -146,6 +146,11 @@ void bld_objective(bld *b, int t, int i);
 void bld_ending(bld *b, int t, int i);
 void bld_variant(bld *b, int t, int i);
 void bld_question(bld *b, int t, int i);
+void bld_session(bld *b, int t, int i);
+/* After both passes: the names that point into other declarations' own
+   tables (a card's key into its board's hypotheses, a variant's true
+   hypothesis). */
+void bld_resolve_analysis(bld *b);
 void bld_clock(bld *b, int t, int i); /* build_clock.c */
 
 #endif

@@ -15,6 +15,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "analysis.h"
 #include "script_int.h"
 
 #define IDS_KEY "crisisroom.ids"
@@ -168,7 +169,8 @@ static int g_uses(lua_State *L)
 static int g_role_name(lua_State *L)
 {
     game *g = cur(L);
-    lua_pushstring(L, game_role_name(g, lookup(L, 2)));
+    /* the source name: a translation must not reach the game (strid.h) */
+    lua_pushstring(L, def_source_text(g->sc, game_role_name(g, lookup(L, 2))));
     return 1;
 }
 
@@ -299,6 +301,53 @@ static int g_random(lua_State *L)
 {
     lua_remove(L, 1);
     return sbx_random(L);
+}
+
+/* The analysis of an analysis board (analysis.h), issue 14 ------------------ */
+
+/* g:assessment(board [, "truth"]): the lead's id or nil, the likelihood
+   (0..3) and the confidence word. */
+static int g_assessment(lua_State *L)
+{
+    game *g = cur(L);
+    int board = lookup(L, 2);
+    const char *how = luaL_optstring(L, 3, NULL);
+    luaL_argcheck(L, !how || !strcmp(how, "truth"), 3, "the only option is \"truth\"");
+    analysis a;
+    analysis_assess(g, board, how != NULL, &a);
+    if (a.lead >= 0)
+        lua_pushstring(L, g->sc->boards[board].hyps[a.lead].key);
+    else
+        lua_pushnil(L);
+    lua_pushinteger(L, a.lead >= 0 ? (lua_Integer)a.likely : 0);
+    lua_pushstring(L, analysis_conf_word(a.conf));
+    return 3;
+}
+
+/* g:grade(card): the team's reliability and credibility, or nil. */
+static int g_grade(lua_State *L)
+{
+    game *g = cur(L);
+    char r;
+    int c;
+    if (!analysis_grade_of(g, lookup(L, 2), &r, &c)) {
+        lua_pushnil(L);
+        return 1;
+    }
+    lua_pushlstring(L, &r, 1);
+    lua_pushinteger(L, c);
+    return 2;
+}
+
+/* g:session(): the session's id, nil for the full game. */
+static int g_session(lua_State *L)
+{
+    game *g = cur(L);
+    if (g->session < 0 || g->session >= g->sc->nsessions)
+        lua_pushnil(L);
+    else
+        lua_pushstring(L, g->sc->sessions[g->session].id);
+    return 1;
 }
 
 /* g.state ------------------------------------------------------------------- */
@@ -735,7 +784,7 @@ void gapi_index_ids(script *s)
     lua_pop(L, 1);
     lua_getfield(L, LUA_REGISTRYINDEX, IDS_KEY);
     int ids = lua_gettop(L);
-    static const api_kind plain[] = {K_meter, K_event, K_card, K_ending, K_role};
+    static const api_kind plain[] = {K_meter, K_event, K_card, K_ending, K_role, K_board};
     for (size_t i = 0; i < sizeof plain / sizeof plain[0]; i++) fill_ids(L, ids, sc, plain[i]);
     /* Options by "event.option" and actions by id map to move indexes. */
     lua_rawgeti(L, ids, K_option);

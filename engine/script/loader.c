@@ -365,6 +365,11 @@ const def_scenario *script_scenario(const script *s)
     return s->sc;
 }
 
+def_scenario *script_scenario_mut(script *s)
+{
+    return s->sc;
+}
+
 const game_host *script_host(script *s)
 {
     return &s->host;

@@ -29,6 +29,9 @@ script *script_load(const char *dir, const script_limits *limits, char *err, siz
 void script_free(script *s);
 
 const def_scenario *script_scenario(const script *s);
+/* The same, to change: only for a translation (strid_apply), right after
+   loading and before any game. */
+def_scenario *script_scenario_mut(script *s);
 const game_host *script_host(script *s);
 const char *script_dir(const script *s);
 

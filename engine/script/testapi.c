@@ -68,6 +68,10 @@ static int t_start(lua_State *L)
     c->last.len = 0;
     if (!c->sess) return luaL_error(L, "t:start: the game failed to start: %s", err);
     c->s->g = c->sess->g;
+    if (lua_istable(L, 2) && lua_getfield(L, 2, api_fname(F_start_session)) != LUA_TNIL &&
+        session_set_session(c->sess, luaL_checkstring(L, -1), err, sizeof err))
+        return luaL_error(L, "t:start: %s", err);
+    c->s->g = c->sess->g;
     return 0;
 }
 
@@ -189,7 +193,8 @@ static int t_texts(lua_State *L)
 }
 
 /* What the debrief shows, a line each: the ending, each objective with its
-   rating, each decision beside what really happened; nil before the end. */
+   rating, each decision beside what really happened, when each question was
+   put; nil before the end. */
 static void debrief_decision(luaL_Buffer *b, lua_State *L, const game *g, int item)
 {
     const game_item *it = &g->items[item];
@@ -225,6 +230,14 @@ static int t_debrief(lua_State *L)
     for (int i = 0; i < g->nitems; i++)
         if (g->items[i].event >= 0 && sc->events[g->items[i].event].noptions)
             debrief_decision(&b, L, g, i);
+    for (int q = 0; q < sc->nquestions; q++) {
+        int t = game_question_turn(g, q);
+        if (t > 0)
+            lua_pushfstring(L, "question %d: put at turn %d\n", q + 1, t);
+        else
+            lua_pushfstring(L, "question %d: at the debrief\n", q + 1);
+        luaL_addvalue(&b);
+    }
     luaL_pushresult(&b);
     return 1;
 }

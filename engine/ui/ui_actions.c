@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "datadir.h"
+#include "i18n.h"
 #include "ui_actions.h"
 #include "ui_app.h"
 #include "util.h"
@@ -47,8 +48,9 @@ void ui_console_toggle(ui_app *a)
     if (a->con.on) {
         ui_console_in_place(a, 0);
     } else if (a->presenter) {
-        ui_set_status(a, "Presenter mode: the facilitator's console does not open on this window. "
-                         "Start with --console to give it a window of its own.");
+        ui_set_status(a,
+                      _("Presenter mode: the facilitator's console does not open on this window. "
+                        "Start with --console to give it a window of its own."));
     } else {
         a->modal = MODAL_CONSOLE, a->typing = 0;
         a->focus_act = ACT_CANCEL, a->focus_arg = 0; /* Enter alone answers No */
@@ -71,7 +73,7 @@ void ui_reload(ui_app *a)
     a = ui_players(a);
     if (!a->ses) return;
     if (a->host) { /* the devices hold this game's codes and roles */
-        str_fmt(a->con.msg, sizeof a->con.msg, "The game is hosted: stop the host to reload.");
+        str_fmt(a->con.msg, sizeof a->con.msg, _("The game is hosted: stop the host to reload."));
         a->con.msg_bad = 1;
         return;
     }
@@ -91,9 +93,9 @@ void ui_hold_toggle(ui_app *a)
     m->hold = !m->hold;
     if (m->host && m->host->hold) m->host->hold(m->host->ud, m->hold);
     str_fmt(m->con.msg, sizeof m->con.msg, "%s",
-            m->hold ? "The players' screen is held: it shows \"Exercise paused\" (F8 again to "
-                      "show the game)."
-                    : "The players' screen shows the game again.");
+            m->hold ? _("The players' screen is held: it shows \"Exercise paused\" (F8 again to "
+                        "show the game).")
+                    : _("The players' screen shows the game again."));
     m->con.msg_bad = 0;
     m->dirty = 1;
     if (m->cwin) m->cwin->dirty = 1;
@@ -135,7 +137,7 @@ static void open_confirm(ui_app *a, int move)
     game *g = a->ses->g;
     if (!game_move_available(g, move, g->role, why, sizeof why)) {
         ui_role_words(a, why, words, sizeof words);
-        ui_set_status(a, "Not available: %s", words);
+        ui_set_status(a, _("Not available: %s"), words);
         return;
     }
     open_confirm_common(a);
@@ -151,8 +153,8 @@ static void open_adhoc(ui_app *a, int arg)
     if (item < 0 || item >= g->nitems || k >= g->items[item].nopts) return;
     const game_item *it = &g->items[item];
     if (it->option >= 0 || it->decider != g->role) {
-        ui_set_status(a, "Not available: %s",
-                      it->option >= 0 ? "already decided" : "another team decides this one");
+        ui_set_status(a, _("Not available: %s"),
+                      it->option >= 0 ? _("already decided") : _("another team decides this one"));
         return;
     }
     open_confirm_common(a);
@@ -189,7 +191,7 @@ static void confirm(ui_app *a)
     if (why[strspn(why, " ")]) str_cat(line, sizeof line, " -- %s", why + strspn(why, " "));
     ui_close_modal(a);
     if (!ui_apply(a, line))
-        ui_set_status(a, "Done: %s",
+        ui_set_status(a, _("Done: %s"),
                       m ? m->label : a->ses->g->items[a->pend_item].opts[a->pend_opt]);
 }
 
@@ -197,17 +199,17 @@ static void save_now(ui_app *a)
 {
     if (!a->ses) return;
     if (a->save_path[0] && !session_not_saving(a->ses)) {
-        ui_set_status(a, "Saved. Every move is written to %s as it is made.", a->save_path);
+        ui_set_status(a, _("Saved. Every move is written to %s as it is made."), a->save_path);
         return;
     }
     char path[UI_PATH_MAX + 100], err[UI_PATH_MAX + 200];
     if (datadir_save_path(a->ses->sc->id, path, sizeof path, err, sizeof err))
-        ui_set_status(a, "Could not save: %s", err);
+        ui_set_status(a, _("Could not save: %s"), err);
     else if (session_save_to(a->ses, path))
-        ui_set_status(a, "Could not save: %s", a->ses->err);
+        ui_set_status(a, _("Could not save: %s"), a->ses->err);
     else
         str_fmt(a->save_path, sizeof a->save_path, "%s", path),
-            ui_set_status(a, "Saved to %s", path);
+            ui_set_status(a, _("Saved to %s"), path);
 }
 
 static void load_game(ui_app *a, const char *path)
@@ -229,7 +231,7 @@ void ui_set_scale(ui_app *a, int dir)
     if (a->user_scale < 0.6f) a->user_scale = 0.6f;
     if (a->user_scale > 2.0f) a->user_scale = 2.0f;
     ui_set_size(a, a->pw, a->ph);
-    ui_set_status(a, "Text size %d%%", (int)(a->user_scale * 100 + 0.5f));
+    ui_set_status(a, _("Text size %d%%"), (int)(a->user_scale * 100 + 0.5f));
 }
 
 void ui_toggle_fullscreen(ui_app *a)
@@ -300,7 +302,8 @@ static int hosted(ui_app *a, int action)
     if (action != ACT_NEW_GAME && action != ACT_RESUME && action != ACT_LOAD &&
         action != ACT_TO_TITLE)
         return 0;
-    ui_set_status(a, "The room plays this game over the network: stop the host to open another.");
+    ui_set_status(a,
+                  _("The room plays this game over the network: stop the host to open another."));
     return 1;
 }
 
@@ -370,8 +373,20 @@ void ui_do(ui_app *a, int action, int arg)
         ui_hold_toggle(a);
         break;
     default:
+        if (action >= ACT_WI_PICK && action <= ACT_WI_RUN) {
+            ui_whatif_do(a, action, arg);
+            break;
+        }
+        if (action >= ACT_AAR_TAB && action <= ACT_AAR_SET) {
+            ui_console_aar_do(a, action, arg);
+            break;
+        }
         if (action >= ACT_CON_PAUSE && action <= ACT_CON_NO) {
             ui_console_do(a, action, arg);
+            break;
+        }
+        if (action >= ACT_MX_CELL && action <= ACT_MX_FIT) {
+            ui_analysis_do(a, action, arg);
             break;
         }
         game_action(a, action, arg);

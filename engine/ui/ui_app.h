@@ -14,6 +14,7 @@
 #include <SDL_ttf.h>
 #include <stdint.h>
 
+#include "report.h"
 #include "movetimer.h"
 #include "script.h"
 #include "session.h"
@@ -32,6 +33,7 @@ typedef enum {
     SCR_DIPLOMACY,
     SCR_TIMELINE,
     SCR_DEBRIEF,
+    SCR_WHATIF,  /* the debrief's what-if: a past decision taken otherwise */
     SCR_CONSOLE, /* the facilitator's console (its own window, or F9 on one display) */
     SCR_JOIN,    /* the projector's join screen of `crisisroom host` */
     SCR_COUNT
@@ -88,8 +90,26 @@ typedef enum {
     ACT_CONTRAST,
     ACT_TO_TITLE,
     ACT_QUIT,
-    ACT_REPORT,   /* debrief: write the HTML report */
-    ACT_CON_SHOW, /* Yes: show the console on the players' screen */
+    ACT_REPORT, /* debrief: write the HTML report */
+    /* The what-if screen (ui_screens_whatif.c). */
+    ACT_WI_PICK,   /* arg: journal entry of a past decision */
+    ACT_WI_OPTION, /* arg: the move to take instead */
+    ACT_WI_POLICY, /* arg: the policy that plays on (policy_kind) */
+    ACT_WI_RUN,
+    /* The console's after-action tab (ui_console_aar.c). */
+    ACT_AAR_TAB,     /* arg: 0 the controls, 1 the after-action tab */
+    ACT_AAR_FIELD,   /* arg: its text field (AF_*) */
+    ACT_AAR_OBJ,     /* arg: objective, -1 across objectives */
+    ACT_AAR_CAP,     /* arg: core capability (hseep.h) */
+    ACT_AAR_ALLCAPS, /* the 32 core capabilities, or the scenario's */
+    ACT_AAR_KIND,    /* arg: strength or area (hseep_kind) */
+    ACT_AAR_OBSERVE, /* record the observation */
+    ACT_AAR_AREA,    /* arg: the observation a corrective action answers */
+    ACT_AAR_ELEMENT, /* arg: capability element */
+    ACT_AAR_PLAN,    /* add the corrective action */
+    ACT_AAR_META,    /* arg: a particular (hseep_field), or HSEEP_NFIELDS + role */
+    ACT_AAR_SET,     /* set it */
+    ACT_CON_SHOW,    /* Yes: show the console on the players' screen */
     /* The facilitator's console (ui_console.c). */
     ACT_CON_PAUSE,  /* pause or resume */
     ACT_CON_TIMER,  /* arg: minutes, 0 off */
@@ -116,7 +136,12 @@ typedef enum {
     ACT_CON_HIDE,
     ACT_HOLD,       /* the projector's hold, on or off (F8, the console's button) */
     ACT_END_ANYWAY, /* the warning before End move: end it */
-    ACT_ADHOC_OPT   /* arg: item * ADHOC_OPT_BASE + option of an ad-hoc decision */
+    ACT_ADHOC_OPT,  /* arg: item * ADHOC_OPT_BASE + option of an ad-hoc decision */
+    /* An analysis board's matrix (ui_analysis_ctl.c). */
+    ACT_MX_CELL, /* arg: card * 16 + column (0 the grade, 1.. the hypotheses) */
+    ACT_MX_REL,  /* arg: card * 8 + reliability (0 A .. 5 F) */
+    ACT_MX_CRED, /* arg: card * 8 + credibility - 1 */
+    ACT_MX_FIT   /* arg: (card * 16 + hypothesis) * 4 + def_fit */
 } ui_action;
 #define ADHOC_OPT_BASE 16 /* more than an ad-hoc decision's options (9) */
 
@@ -171,6 +196,32 @@ typedef struct ui_console {
     char msg[1200]; /* what the last action did (or why not) */
     int msg_bad;
 } ui_console;
+
+/* The console's after-action tab: observations, the improvement plan and
+   the exercise's particulars, each sent as a journaled command. */
+enum { AF_NONE, AF_OBS, AF_CAUSE, AF_ACTION, AF_OWNER, AF_START, AF_DONE, AF_META, AF_COUNT };
+typedef struct ui_aar_form {
+    const session *ses; /* the game its choices are for (set up again for another) */
+    int on;             /* the console shows this tab instead of its controls */
+    int field;          /* the field being typed in, AF_NONE none */
+    int objective, capability, kind, allcaps;
+    int area, element; /* the corrective action's observation and element */
+    int meta;          /* the particular to set */
+    char buf[AF_COUNT][600];
+} ui_aar_form;
+
+/* The what-if screen: the decision picked, the option and policy instead,
+   and the last replay (its session's, while nothing was journaled since). */
+typedef struct ui_whatif {
+    int entry, option, policy;
+    int have;
+    report_whatif w;
+    const session *ses;
+    int nlog;
+    char msg[600];
+    int bad;
+} ui_whatif;
+
 
 /* What the join screen shows (ui_screens_join.c): the host's line (ui.h's
    ui_join) for each team, in the roles' order, or sample codes for a
@@ -229,6 +280,7 @@ typedef struct ui_app {
     ui_save_entry *saves;
     int nsaves;
     int variant_mode;
+    char session_id[64]; /* --session: the scenario's session a new game plays ("": every turn) */
     uint64_t seed;
 
     /* The game in play. */
@@ -243,8 +295,12 @@ typedef struct ui_app {
     /* Screens. */
     ui_screen screen, after_handover;
     int modal, menu_page;
-    int sel_item;   /* inbox item shown in full; -1 private brief */
-    int sel_card;   /* evidence board */
+    int sel_item; /* inbox item shown in full; -1 private brief */
+    int sel_card; /* evidence board */
+    /* The analysis matrix's cursor: its card (-1 none) and column, and a
+       source letter typed before its digit (0 none). */
+    int mx_card, mx_col;
+    char mx_rel;
     uint8_t *read;  /* [nitems * nroles] read marks */
     int read_items; /* items covered by read */
     int seen_role, seen_turn;
@@ -281,6 +337,8 @@ typedef struct ui_app {
        the timer; a second window is a view (its own renderer, fonts, hit
        areas and scrolling) whose peer is the players' app. */
     ui_console con;
+    ui_aar_form aar;
+    ui_whatif wi;
     movetimer timer;
     int began;           /* the first team has passed a hand-over: the exercise runs */
     int hold;            /* the projector is held: the players' window shows the card */
@@ -404,6 +462,20 @@ int ui_schedule_line(const ui_app *a, int ev, char *buf, size_t size);
 /* The role that answers the ad-hoc inject's options, as the console sends it. */
 int ui_inject_decider(const ui_app *m);
 
+/* ui_console_aar.c: the console's after-action tab. tabs draws the switch
+   between it and the controls in r; text and key take typing into its
+   fields (1 when taken). */
+void ui_console_aar_tabs(ui_app *v, ui_app *m, SDL_Rect r);
+void ui_console_aar_draw(ui_app *v, ui_app *m, SDL_Rect r);
+void ui_console_aar_do(ui_app *v, int action, int arg);
+int ui_console_aar_text(ui_app *v, const char *text);
+int ui_console_aar_key(ui_app *v, SDL_Keycode k);
+
+/* ui_screens_whatif.c: the debrief's what-if. */
+void ui_whatif_draw(ui_app *a);
+void ui_whatif_do(ui_app *a, int action, int arg);
+void ui_whatif_reset(ui_app *a); /* forget the replay (ui_game_close frees it too) */
+
 /* ui_png.c */
 int ui_png_write(const char *path, const SDL_Surface *rgba, char *err, size_t errlen);
 
@@ -465,6 +537,14 @@ void ui_hold_draw(ui_app *a); /* the projector's hold: "Exercise paused" */
 void ui_dashboard_draw(ui_app *a);
 int ui_dashboard_key(ui_app *a, SDL_Keycode k);
 void ui_evidence_draw(ui_app *a);
+/* An analysis board (analysis.h) on the evidence screen: the assessment and
+   the matrix from y in r (returns the y below); the card panel's grading
+   part; what its clicks and keys do (ui_analysis_ctl.c). */
+int ui_analysis_editable(const ui_app *a, int board);
+int ui_analysis_board(ui_app *a, int board, SDL_Rect r, int y);
+int ui_analysis_card(ui_app *a, int card, SDL_Rect r, int y);
+void ui_analysis_do(ui_app *a, int action, int arg);
+int ui_evidence_key(ui_app *a, SDL_Keycode k);
 void ui_diplomacy_draw(ui_app *a);
 void ui_timeline_draw(ui_app *a);
 void ui_debrief_draw(ui_app *a);

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "policy.h"
 #include "record.h"
 #include "ui_app.h"
@@ -54,8 +55,8 @@ static void timer_block(ui_app *v, ui_app *m, SDL_Rect r)
     if (ui_timer_left(&m->timer) == 0 && !g->paused) c = v->th->bad;
     int bh = ui_line_h(v, ST_SMALL_B) + ui_px(v, 10), gap = ui_px(v, 6);
     SDL_Rect row = ui_cut_bottom(&r, bh, ui_px(v, 4));
-    SDL_Rect lab = ui_cut_left(&r, ui_text_width(v, ST_SMALL_B, "TIMER") + ui_px(v, 4), gap);
-    ui_text(v, ST_SMALL_B, v->th->dim, lab, "TIMER", TX_VCENTER | TX_ELLIPSIS);
+    SDL_Rect lab = ui_cut_left(&r, ui_text_width(v, ST_SMALL_B, _("TIMER")) + ui_px(v, 4), gap);
+    ui_text(v, ST_SMALL_B, v->th->dim, lab, _("TIMER"), TX_VCENTER | TX_ELLIPSIS);
     ui_text(v, ST_H1, c, r, t, TX_VCENTER | TX_ELLIPSIS);
     v->timer_at = r;
     static const int mins[] = {0, 5, 10, 15};
@@ -63,9 +64,9 @@ static void timer_block(ui_app *v, ui_app *m, SDL_Rect r)
     for (int i = 0; i < 4; i++) {
         char label[32];
         if (mins[i])
-            str_fmt(label, sizeof label, "%d min", mins[i]);
+            str_fmt(label, sizeof label, _("%d min"), mins[i]);
         else
-            str_fmt(label, sizeof label, "Off");
+            str_fmt(label, sizeof label, _("Off"));
         int on = m->timer.len_ms == mins[i] * 60000;
         small_button(v, ui_rect(row.x + i * (w + gap), row.y, w, bh), label, ACT_CON_TIMER, mins[i],
                      on);
@@ -79,32 +80,33 @@ static void header(ui_app *v, ui_app *m, SDL_Rect r)
     int gap = ui_px(v, 20);
     SDL_Rect pause = ui_cut_right(&r, ui_px(v, 210), gap);
     SDL_Rect hold = ui_cut_bottom(&pause, (pause.h - ui_px(v, 6)) / 2, ui_px(v, 6));
-    ui_button(v, pause, g->paused ? "Resume" : "Pause", ACT_CON_PAUSE, 0, !g->paused);
-    ui_button_key(v, hold, m->hold ? "Show the game" : "Hold screen", "F8", ACT_HOLD, 0, m->hold);
+    ui_button(v, pause, g->paused ? _("Resume") : _("Pause"), ACT_CON_PAUSE, 0, !g->paused);
+    ui_button_key(v, hold, m->hold ? _("Show the game") : _("Hold screen"), "F8", ACT_HOLD, 0,
+                  m->hold);
     timer_block(v, m, ui_cut_right(&r, ui_px(v, 360), gap));
     SDL_Rect who = ui_cut_left(&r, r.w * 45 / 100, gap);
-    ui_text(v, ST_H3, v->th->warn, ui_cut_top(&who, ui_line_h(v, ST_H3), 0), "FACILITATOR CONSOLE",
-            TX_ELLIPSIS);
+    ui_text(v, ST_H3, v->th->warn, ui_cut_top(&who, ui_line_h(v, ST_H3), 0),
+            _("FACILITATOR CONSOLE"), TX_ELLIPSIS);
     char sub[UI_PATH_MAX + 200];
-    str_fmt(sub, sizeof sub, "%s · not for the players · F9 hides · F5 reloads the scenario",
+    str_fmt(sub, sizeof sub, _("%s · not for the players · F9 hides · F5 reloads the scenario"),
             s->sc->title);
     ui_text(v, ST_SMALL, v->th->dim, ui_cut_top(&who, ui_line_h(v, ST_SMALL), 0), sub, TX_ELLIPSIS);
     if (s->j && !s->j->failed)
-        str_fmt(sub, sizeof sub, "Journal: %s", s->j->path);
+        str_fmt(sub, sizeof sub, _("Journal: %s"), s->j->path);
     else if (!s->j)
         str_fmt(sub, sizeof sub,
-                "Journal: in memory only (Esc, then Save, on the players' screen)");
+                _("Journal: in memory only (Esc, then Save, on the players' screen)"));
     else
         sub[0] = '\0';
     ui_text(v, ST_SMALL, v->th->dim, ui_cut_top(&who, ui_line_h(v, ST_SMALL), 0), sub, TX_ELLIPSIS);
     char turn[300], move[300];
     if (g->ended)
-        str_fmt(turn, sizeof turn, "Exercise over · %s", game_turn_label(g, g->turn));
+        str_fmt(turn, sizeof turn, _("Exercise over · %s"), game_turn_label(g, g->turn));
     else
-        str_fmt(turn, sizeof turn, "Turn %d of %d · %s", g->turn, s->sc->nturns,
+        str_fmt(turn, sizeof turn, _("Turn %d of %d · %s"), g->turn, s->sc->nturns,
                 game_turn_label(g, g->turn));
-    str_fmt(move, sizeof move, "%s%s moving · %d pt%s left · %d commands",
-            g->paused ? "PAUSED · " : "", ui_role_name(m, g->role), g->budget[g->role],
+    str_fmt(move, sizeof move, _("%s%s moving · %d pt%s left · %d commands"),
+            g->paused ? _("PAUSED · ") : "", ui_role_name(m, g->role), g->budget[g->role],
             g->budget[g->role] == 1 ? "" : "s", s->nlive);
     ui_text(v, ST_H3, v->th->text, ui_cut_top(&r, ui_line_h(v, ST_H3), 0), turn, TX_ELLIPSIS);
     ui_text(v, ST_BODY, g->paused ? v->th->warn : v->th->dim, r, move, TX_ELLIPSIS);
@@ -113,7 +115,7 @@ static void header(ui_app *v, ui_app *m, SDL_Rect r)
 static void not_saving(ui_app *v, ui_app *m, SDL_Rect *r)
 {
     char msg[800];
-    str_fmt(msg, sizeof msg, "NOT SAVING: %s — the game goes on in memory", m->ses->j->err);
+    str_fmt(msg, sizeof msg, _("NOT SAVING: %s — the game goes on in memory"), m->ses->j->err);
     int pad = ui_px(v, 10);
     int h = ui_text_h(v, ST_BODY_B, msg, r->w - 2 * pad) + 2 * pad;
     SDL_Rect b = ui_cut_top(r, h, ui_px(v, 10));
@@ -129,8 +131,8 @@ static void meter_row(ui_app *v, ui_app *m, SDL_Rect r, int i)
     char shown[64], range[160];
     str_fmt(shown, sizeof shown, "%g%s%s", m->ses->g->meter[i], me->unit ? " " : "",
             me->unit ? me->unit : "");
-    str_fmt(range, sizeof range, "%g to %g · start %g%s", me->min, me->max, me->start,
-            me->hidden ? " · HIDDEN" : "");
+    str_fmt(range, sizeof range, _("%g to %g · start %g%s"), me->min, me->max, me->start,
+            me->hidden ? _(" · HIDDEN") : "");
     int sel = m->con.meter == i;
     ui_round(v, r, ui_px(v, 6),
              sel                 ? v->th->raised
@@ -151,7 +153,7 @@ static void meter_row(ui_app *v, ui_app *m, SDL_Rect r, int i)
 static void meters(ui_app *v, ui_app *m, SDL_Rect r)
 {
     SDL_Rect body;
-    ui_panel(v, r, "EVERY METER · click one to override it", &body);
+    ui_panel(v, r, _("EVERY METER · click one to override it"), &body);
     int rowh = ui_line_h(v, ST_BODY) + ui_line_h(v, ST_SMALL) + ui_px(v, 12), gap = ui_px(v, 6);
     int y0 = ui_scroll_begin(v, SREG_THIRD, body) + body.y, y = y0;
     for (int i = 0; i < m->ses->sc->nmeters; i++, y += rowh + gap) {
@@ -182,7 +184,7 @@ static void state(ui_app *v, ui_app *m, SDL_Rect r)
     const game *g = m->ses->g;
     SDL_Rect body, view;
     int y0 = ui_scroll_panel(v, r, NULL, SREG_SIDE, &body, &view),
-        y = section(v, body, y0, "THE HIDDEN TRUTH");
+        y = section(v, body, y0, _("THE HIDDEN TRUTH"));
     if (g->variant >= 0 && g->variant < sc->nvariants) {
         const def_variant *va = &sc->variants[g->variant];
         y += ui_text(v, ST_BODY_B, v->th->warn, ui_rect(body.x, y, body.w, 0), va->title, TX_FLOW);
@@ -191,15 +193,15 @@ static void state(ui_app *v, ui_app *m, SDL_Rect r)
                          TX_FLOW);
     } else
         y += ui_text(v, ST_SMALL, v->th->dim, ui_rect(body.x, y, body.w, 0),
-                     "This scenario has one truth (no variants).", TX_FLOW);
-    y = section(v, body, y + ui_px(v, 6), "SCENARIO STATE");
+                     _("This scenario has one truth (no variants)."), TX_FLOW);
+    y = section(v, body, y + ui_px(v, 6), _("SCENARIO STATE"));
     for (int i = 0; i < g->state.n; i++) {
         char line[600];
         kv_text(&g->state.e[i], line, sizeof line);
         y += ui_text(v, ST_SMALL, v->th->text, ui_rect(body.x, y, body.w, 0), line, TX_FLOW);
     }
     if (!g->state.n)
-        y += ui_text(v, ST_SMALL, v->th->dim, ui_rect(body.x, y, body.w, 0), "(empty)", TX_FLOW);
+        y += ui_text(v, ST_SMALL, v->th->dim, ui_rect(body.x, y, body.w, 0), _("(empty)"), TX_FLOW);
     ui_scroll_end(v, SREG_SIDE, view, y - y0);
 }
 
@@ -212,7 +214,7 @@ static int sched_row(ui_app *v, ui_app *m, SDL_Rect r, int ev, const char *when)
     char to[300] = "";
     for (int i = 0; i < m->ses->sc->nroles; i++)
         if ((e->to >> i) & 1u) str_cat(to, sizeof to, "%s%s", to[0] ? ", " : "", short_name(m, i));
-    str_cat(to, sizeof to, " · %s · %s", def_channel_names[e->channel], e->id);
+    str_cat(to, sizeof to, " · %s · %s", _(def_channel_names[e->channel]), e->id);
     int h1 = ui_text_h(v, ST_BODY_B, e->title, w), h2 = ui_text_h(v, ST_SMALL, to, w);
     int h3 = ui_text_h(v, ST_SMALL_B, when, w);
     r.h = h1 + h2 + h3 + 2 * pad;
@@ -245,8 +247,8 @@ static int delayed_effects(ui_app *v, ui_app *m, SDL_Rect r, int y)
         if (p->kind != PEND_EFFECT) continue;
         const def_effect *e = &m->ses->sc->effects[p->index];
         char line[700];
-        str_fmt(line, sizeof line, "Delayed effect due at turn %d: %s (%s:%d)", p->due,
-                e->text ? e->text : "no text", e->at.file ? e->at.file : "?", e->at.line);
+        str_fmt(line, sizeof line, _("Delayed effect due at turn %d: %s (%s:%d)"), p->due,
+                e->text ? e->text : _("no text"), e->at.file ? e->at.file : "?", e->at.line);
         y +=
             ui_text(v, ST_SMALL, v->th->text, ui_rect(r.x, y, r.w, 0), line, TX_FLOW) + ui_px(v, 4);
     }
@@ -256,8 +258,8 @@ static int delayed_effects(ui_app *v, ui_app *m, SDL_Rect r, int y)
 static void schedule(ui_app *v, ui_app *m, SDL_Rect r)
 {
     SDL_Rect body, view;
-    int y0 = ui_scroll_panel(v, r, "INJECTS TO COME · click one to fire or suppress it", SREG_MAIN,
-                             &body, &view),
+    int y0 = ui_scroll_panel(v, r, _("INJECTS TO COME · click one to fire or suppress it"),
+                             SREG_MAIN, &body, &view),
         y = y0, gap = ui_px(v, 6);
     char when[600];
     for (int ev = 0; ev < m->ses->sc->nevents; ev++)
@@ -265,7 +267,7 @@ static void schedule(ui_app *v, ui_app *m, SDL_Rect r)
             y += sched_row(v, m, ui_rect(body.x, y, body.w, 0), ev, when) + gap;
     if (y == y0)
         y += ui_text(v, ST_BODY, v->th->dim, ui_rect(body.x, y, body.w, 0),
-                     "Every inject has been delivered.", TX_FLOW);
+                     _("Every inject has been delivered."), TX_FLOW);
     y = delayed_effects(v, m, body, y);
     ui_scroll_end(v, SREG_MAIN, view, y - y0);
 }
@@ -276,10 +278,10 @@ static void sent_by(const journal_entry *e, char *buf, size_t size)
 {
     switch (record_maker_of_line(e)) {
     case RECORD_FACILITATOR:
-        str_fmt(buf, size, "facilitator");
+        str_fmt(buf, size, _("facilitator"));
         break;
     case RECORD_POLICY:
-        str_fmt(buf, size, "policy %s", e->by.name);
+        str_fmt(buf, size, _("policy %s"), e->by.name);
         break;
     case RECORD_DEFAULT:
         str_fmt(buf, size, "%s", e->by.name[0] ? e->by.name : "default");
@@ -293,7 +295,7 @@ static void journal_panel(ui_app *v, ui_app *m, SDL_Rect r)
 {
     const session *s = m->ses;
     char title[120];
-    str_fmt(title, sizeof title, "JOURNAL · %d lines, newest first", s->nlog);
+    str_fmt(title, sizeof title, _("JOURNAL · %d lines, newest first"), s->nlog);
     SDL_Rect body, view;
     int y0 = ui_scroll_panel(v, r, title, SREG_FOURTH, &body, &view), y = y0;
     uint8_t *live = calloc((size_t)s->nlog + 1, 1);
@@ -304,14 +306,14 @@ static void journal_panel(ui_app *v, ui_app *m, SDL_Rect r)
         char line[CMD_TEXT_MAX + 300], who[120];
         sent_by(e, who, sizeof who);
         str_fmt(line, sizeof line, "%d · T%d · %s · %s%s", i + 1, e->turn, who, e->cmd,
-                undone ? "  (undone)" : "");
+                undone ? _("  (undone)") : "");
         y += ui_text(v, ST_SMALL, undone ? v->th->dim : v->th->text, ui_rect(body.x, y, body.w, 0),
                      line, TX_FLOW) +
              ui_px(v, 3);
     }
     free(live);
     if (!s->nlog)
-        y += ui_text(v, ST_SMALL, v->th->dim, ui_rect(body.x, y, body.w, 0), "No commands yet.",
+        y += ui_text(v, ST_SMALL, v->th->dim, ui_rect(body.x, y, body.w, 0), _("No commands yet."),
                      TX_FLOW);
     ui_scroll_end(v, SREG_FOURTH, view, y - y0);
 }
@@ -353,7 +355,7 @@ static int recipients(ui_app *v, ui_app *m, SDL_Rect r, int y)
 {
     int h = ui_line_h(v, ST_SMALL_B) + ui_px(v, 12), gap = ui_px(v, 6), x = r.x;
     for (int i = -1; i < m->ses->sc->nroles; i++) {
-        const char *label = i < 0 ? "Everyone" : short_name(m, i);
+        const char *label = i < 0 ? _("Everyone") : short_name(m, i);
         int w = ui_chip_w(v, label) + ui_px(v, 10);
         if (x > r.x && x + w > r.x + r.w) x = r.x, y += h + gap;
         if (w > r.w) w = r.w;
@@ -389,9 +391,9 @@ static int chips(ui_app *v, SDL_Rect r, int y, const char *const *labels, const 
 
 static int channels(ui_app *v, ui_app *m, SDL_Rect r, int y)
 {
-    const char *labels[CH_COUNT + 1] = {"none"};
+    const char *labels[CH_COUNT + 1] = {_("none")};
     int args[CH_COUNT + 1] = {-1};
-    for (int i = 0; i < CH_COUNT; i++) labels[i + 1] = def_channel_names[i], args[i + 1] = i;
+    for (int i = 0; i < CH_COUNT; i++) labels[i + 1] = _(def_channel_names[i]), args[i + 1] = i;
     return chips(v, r, y, labels, args, CH_COUNT + 1, ACT_CON_VIA, m->con.via);
 }
 
@@ -401,7 +403,7 @@ static int deciders(ui_app *v, ui_app *m, SDL_Rect r, int y)
     const char *labels[CR_MAX_ROLES];
     int args[CR_MAX_ROLES], n = m->ses->sc->nroles;
     for (int i = 0; i < n; i++) labels[i] = short_name(m, i), args[i] = i;
-    y = section(v, r, y, "ANSWERED BY · a decision for one team");
+    y = section(v, r, y, _("ANSWERED BY · a decision for one team"));
     return chips(v, r, y, labels, args, n, ACT_CON_DECIDES, ui_inject_decider(m));
 }
 
@@ -409,7 +411,7 @@ static int held_list(ui_app *v, ui_app *m, SDL_Rect r, int y)
 {
     const game *g = m->ses->g;
     char line[800];
-    str_fmt(line, sizeof line, "Held for the resume (%d):", g->nheld);
+    str_fmt(line, sizeof line, _("Held for the resume (%d):"), g->nheld);
     for (int i = 0; i < g->nheld; i++)
         str_cat(line, sizeof line, "%s %s", i ? ";" : "", g->held[i].title);
     return y + ui_text(v, ST_SMALL, v->th->warn, ui_rect(r.x, y, r.w, 0), line, TX_FLOW) +
@@ -419,21 +421,21 @@ static int held_list(ui_app *v, ui_app *m, SDL_Rect r, int y)
 static int inject_form(ui_app *v, ui_app *m, SDL_Rect r, int y)
 {
     int gap = ui_px(v, 6);
-    y = section(v, r, y, "AD-HOC INJECT · to");
+    y = section(v, r, y, _("AD-HOC INJECT · to"));
     y = recipients(v, m, r, y);
-    y = section(v, r, y, "THROUGH");
+    y = section(v, r, y, _("THROUGH"));
     y = channels(v, m, r, y);
-    y += field(v, m, ui_rect(r.x, y, r.w, 0), CF_TITLE, "Title (click to type)", 0) + gap;
-    y += field(v, m, ui_rect(r.x, y, r.w, 0), CF_TEXT, "Text of the inject", 2) + gap;
+    y += field(v, m, ui_rect(r.x, y, r.w, 0), CF_TITLE, _("Title (click to type)"), 0) + gap;
+    y += field(v, m, ui_rect(r.x, y, r.w, 0), CF_TEXT, _("Text of the inject"), 2) + gap;
     y += field(v, m, ui_rect(r.x, y, r.w, 0), CF_OPTIONS,
-               "Options of a decision, if any: Speak now | Wait", 0) +
+               _("Options of a decision, if any: Speak now | Wait"), 0) +
          gap;
     if (m->con.buf[CF_OPTIONS][strspn(m->con.buf[CF_OPTIONS], " ")]) y = deciders(v, m, r, y);
     if (m->ses->g->nheld) y = held_list(v, m, r, y);
     if (m->ses->g->paused)
-        return buttons2(v, r, y, "Send it now", ACT_CON_INJECT, "Send it at the resume",
+        return buttons2(v, r, y, _("Send it now"), ACT_CON_INJECT, _("Send it at the resume"),
                         ACT_CON_HELD);
-    return buttons2(v, r, y, "Send the inject", ACT_CON_INJECT, NULL, 0);
+    return buttons2(v, r, y, _("Send the inject"), ACT_CON_INJECT, NULL, 0);
 }
 
 /* Jump ahead: a policy plays every move up to a turn (asks first). */
@@ -441,13 +443,13 @@ static int jump_form(ui_app *v, ui_app *m, SDL_Rect r, int y)
 {
     static const char *const labels[] = {"historical", "first", "random"};
     static const int args[] = {POLICY_HISTORICAL, POLICY_FIRST, POLICY_RANDOM};
-    y = section(v, r, y, "JUMP AHEAD · a policy plays the moves (journaled as its own)");
+    y = section(v, r, y, _("JUMP AHEAD · a policy plays the moves (journaled as its own)"));
     y = chips(v, r, y, labels, args, 3, ACT_CON_POLICY, m->con.policy);
     int gap = ui_px(v, 6), fw = r.w * 40 / 100;
-    int h = field(v, m, ui_rect(r.x, y, fw, 0), CF_TURN, "to turn", 0);
+    int h = field(v, m, ui_rect(r.x, y, fw, 0), CF_TURN, _("to turn"), 0);
     int bh = ui_line_h(v, ST_BODY_B) + ui_px(v, 18);
-    ui_button(v, ui_rect(r.x + fw + gap, y, r.w - fw - gap, h > bh ? h : bh), "Jump…", ACT_CON_JUMP,
-              0, 0);
+    ui_button(v, ui_rect(r.x + fw + gap, y, r.w - fw - gap, h > bh ? h : bh), _("Jump…"),
+              ACT_CON_JUMP, 0, 0);
     return y + (h > bh ? h : bh) + ui_px(v, 10);
 }
 
@@ -455,24 +457,25 @@ static int override_form(ui_app *v, ui_app *m, SDL_Rect r, int y)
 {
     const def_meter *me = &m->ses->sc->meters[m->con.meter];
     char title[300];
-    str_fmt(title, sizeof title, "OVERRIDE · %s (%g to %g, now %g)", me->name, me->min, me->max,
+    str_fmt(title, sizeof title, _("OVERRIDE · %s (%g to %g, now %g)"), me->name, me->min, me->max,
             m->ses->g->meter[m->con.meter]);
     y = section(v, r, y, title);
     int gap = ui_px(v, 6), vw = r.w * 30 / 100;
-    int h = field(v, m, ui_rect(r.x, y, vw, 0), CF_VALUE, "Value", 0);
-    field(v, m, ui_rect(r.x + vw + gap, y, r.w - vw - gap, 0), CF_REASON, "Reason (for the report)",
-          0);
-    return buttons2(v, r, y + h + gap, "Apply the override", ACT_CON_SET, NULL, 0);
+    int h = field(v, m, ui_rect(r.x, y, vw, 0), CF_VALUE, _("Value"), 0);
+    field(v, m, ui_rect(r.x + vw + gap, y, r.w - vw - gap, 0), CF_REASON,
+          _("Reason (for the report)"), 0);
+    return buttons2(v, r, y + h + gap, _("Apply the override"), ACT_CON_SET, NULL, 0);
 }
 
 static int note_form(ui_app *v, ui_app *m, SDL_Rect r, int y)
 {
     char title[80];
-    str_fmt(title, sizeof title, "NOTE PINNED TO TURN %d", m->ses->g->turn);
+    str_fmt(title, sizeof title, _("NOTE PINNED TO TURN %d"), m->ses->g->turn);
     y = section(v, r, y, title);
-    y += field(v, m, ui_rect(r.x, y, r.w, 0), CF_NOTE, "What you saw (goes into the report)", 0) +
-         ui_px(v, 6);
-    return buttons2(v, r, y, "Pin the note", ACT_CON_NOTE, NULL, 0);
+    y +=
+        field(v, m, ui_rect(r.x, y, r.w, 0), CF_NOTE, _("What you saw (goes into the report)"), 0) +
+        ui_px(v, 6);
+    return buttons2(v, r, y, _("Pin the note"), ACT_CON_NOTE, NULL, 0);
 }
 
 static int event_controls(ui_app *v, ui_app *m, SDL_Rect r, int y)
@@ -480,19 +483,19 @@ static int event_controls(ui_app *v, ui_app *m, SDL_Rect r, int y)
     char title[300];
     int ev = m->con.sched;
     if (ev >= 0 && ev < m->ses->sc->nevents)
-        str_fmt(title, sizeof title, "SCHEDULED INJECT · %s", m->ses->sc->events[ev].title);
+        str_fmt(title, sizeof title, _("SCHEDULED INJECT · %s"), m->ses->sc->events[ev].title);
     else
-        str_fmt(title, sizeof title, "SCHEDULED INJECT · pick one in the schedule");
+        str_fmt(title, sizeof title, _("SCHEDULED INJECT · pick one in the schedule"));
     y = section(v, r, y, title);
-    return buttons2(v, r, y, "Fire it now", ACT_CON_FIRE, "Suppress it", ACT_CON_SUPPRESS);
+    return buttons2(v, r, y, _("Fire it now"), ACT_CON_FIRE, _("Suppress it"), ACT_CON_SUPPRESS);
 }
 
 /* Hosting: close the turn, and a new join code for a slot (a lost phone). */
 static int room_controls(ui_app *v, ui_app *m, SDL_Rect r, int y)
 {
-    y = section(v, r, y, "THE ROOM · teams on their devices");
-    y = buttons2(v, r, y, "Close the turn", ACT_CON_CLOSE, NULL, 0) + ui_px(v, 6);
-    y = section(v, r, y, "NEW JOIN CODE FOR · the old one stops working");
+    y = section(v, r, y, _("THE ROOM · teams on their devices"));
+    y = buttons2(v, r, y, _("Close the turn"), ACT_CON_CLOSE, NULL, 0) + ui_px(v, 6);
+    y = section(v, r, y, _("NEW JOIN CODE FOR · the old one stops working"));
     int n = m->host->slots(m->host->ud), gap = ui_px(v, 6), per = 3;
     int bh = ui_line_h(v, ST_SMALL_B) + ui_px(v, 10), w = (r.w - (per - 1) * gap) / per;
     for (int i = 0; i < n; i++) {
@@ -508,15 +511,15 @@ static int room_controls(ui_app *v, ui_app *m, SDL_Rect r, int y)
 static void controls(ui_app *v, ui_app *m, SDL_Rect r)
 {
     SDL_Rect body, view;
-    int y0 = ui_scroll_panel(v, r, "CONTROLS · each one is journaled", SREG_FIFTH, &body, &view),
+    int y0 = ui_scroll_panel(v, r, _("CONTROLS · each one is journaled"), SREG_FIFTH, &body, &view),
         y = y0, gap = ui_px(v, 8);
     y = inject_form(v, m, body, y) + gap;
     y = override_form(v, m, body, y) + gap;
     y = note_form(v, m, body, y) + gap;
     y = event_controls(v, m, body, y) + gap;
     y = jump_form(v, m, body, y) + gap;
-    y = section(v, body, y, "THE EXERCISE");
-    y = buttons2(v, body, y, "Undo last…", ACT_CON_UNDO, "End exercise…", ACT_CON_FINISH);
+    y = section(v, body, y, _("THE EXERCISE"));
+    y = buttons2(v, body, y, _("Undo last…"), ACT_CON_UNDO, _("End exercise…"), ACT_CON_FINISH);
     if (m->host) y = room_controls(v, m, body, y + gap);
     ui_scroll_end(v, SREG_FIFTH, view, y - y0);
 }
@@ -528,20 +531,21 @@ static void ask(ui_app *v, ui_app *m)
     char q[CMD_TEXT_MAX + 300];
     if (m->con.ask == CON_ASK_UNDO)
         str_fmt(q, sizeof q,
-                "Undo the last command?\n%s\nThe game is rebuilt without it; the journal keeps "
-                "a record of both.",
+                _("Undo the last command?\n%s\nThe game is rebuilt without it; the journal keeps "
+                  "a record of both."),
                 s->nlive ? s->log[s->live[s->nlive - 1]].cmd : "");
     else if (m->con.ask == CON_ASK_REVOKE)
         str_fmt(q, sizeof q,
-                "Give this join code a new one? Every device that joined with the old code is "
-                "disconnected and must join again with the new one.");
+                _("Give this join code a new one? Every device that joined with the old code is "
+                  "disconnected and must join again with the new one."));
     else if (m->con.ask == CON_ASK_JUMP)
-        str_fmt(q, sizeof q,
-                "Let the policy '%s' play every move until turn %d begins?\nEach of its moves "
-                "is journaled as the policy's, never as a team's; undo takes them back one by one.",
-                policy_name((policy_kind)m->con.policy), atoi(m->con.buf[CF_TURN]));
+        str_fmt(
+            q, sizeof q,
+            _("Let the policy '%s' play every move until turn %d begins?\nEach of its moves "
+              "is journaled as the policy's, never as a team's; undo takes them back one by one."),
+            policy_name((policy_kind)m->con.policy), atoi(m->con.buf[CF_TURN]));
     else
-        str_fmt(q, sizeof q, "End the exercise now? The players' screen goes to the debrief.");
+        str_fmt(q, sizeof q, _("End the exercise now? The players' screen goes to the debrief."));
     ui_fill(v, ui_rect(0, 0, v->pw, v->ph), v->th->shadow);
     int w = v->pw * 50 / 100, pad = ui_px(v, 28), bh = ui_line_h(v, ST_BODY_B) + ui_px(v, 22);
     int th = ui_text_h(v, ST_BODY, q, w - 2 * pad);
@@ -554,8 +558,8 @@ static void ask(ui_app *v, ui_app *m)
     ui_text(v, ST_BODY, v->th->text, ui_cut_top(&in, th, pad), q, 0);
     SDL_Rect row = ui_cut_top(&in, bh, 0);
     SDL_Rect no = ui_cut_left(&row, (row.w - pad) / 2, pad);
-    ui_button_key(v, no, "No, keep it", "Esc", ACT_CON_NO, 0, 0);
-    ui_button_key(v, row, "Yes", "Enter", ACT_CON_YES, 0, 1);
+    ui_button_key(v, no, _("No, keep it"), "Esc", ACT_CON_NO, 0, 0);
+    ui_button_key(v, row, _("Yes"), "Enter", ACT_CON_YES, 0, 1);
 }
 
 static void message(ui_app *v, ui_app *m, SDL_Rect r)
@@ -570,7 +574,9 @@ static void console(ui_app *v, ui_app *m)
     SDL_Rect r = ui_rect(mg, ui_px(v, 14), v->pw - 2 * mg, v->ph - ui_px(v, 14) - mg);
     int hh = ui_line_h(v, ST_H1) + ui_line_h(v, ST_SMALL_B) + ui_px(v, 16);
     v->block_hits = m->con.ask != CON_ASK_NONE;
-    header(v, m, ui_cut_top(&r, hh, gap));
+    SDL_Rect head = ui_cut_top(&r, hh, gap);
+    ui_console_aar_tabs(v, m, ui_cut_right(&head, ui_px(v, 190), ui_px(v, 16)));
+    header(v, m, head);
     if (session_not_saving(m->ses) && m->ses->j && m->ses->j->failed) not_saving(v, m, &r);
     if (m->con.msg[0]) message(v, m, ui_cut_bottom(&r, ui_line_h(v, ST_SMALL_B), ui_px(v, 8)));
     SDL_Rect left = ui_cut_left(&r, r.w * 30 / 100, gap);
@@ -579,7 +585,10 @@ static void console(ui_app *v, ui_app *m)
     state(v, m, left);
     schedule(v, m, ui_cut_top(&mid, mid.h * 56 / 100, gap));
     journal_panel(v, m, mid);
-    controls(v, m, r);
+    if (m->aar.on) /* the after-action tab: ui_console_aar.c */
+        ui_console_aar_draw(v, m, r);
+    else
+        controls(v, m, r);
     v->block_hits = 0;
     if (m->con.ask) ask(v, m);
 }
@@ -591,8 +600,8 @@ void ui_console_draw(ui_app *v)
     if (view) v->ses = m->ses, v->scr = m->scr, v->th = m->th, v->high_contrast = m->high_contrast;
     if (!v->ses) {
         ui_text(v, ST_H3, v->th->dim, ui_rect(0, 0, v->pw, v->ph),
-                "Facilitator console: no game in play yet. Start or load one on the players' "
-                "screen.",
+                _("Facilitator console: no game in play yet. Start or load one on the players' "
+                  "screen."),
                 TX_CENTER | TX_VCENTER);
     } else {
         if (m->con.meter < 0 || m->con.meter >= m->ses->sc->nmeters) m->con.meter = 0;

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "autoplay.h"
+#include "i18n.h"
 #include "ui_actions.h"
 #include "ui_app.h"
 #include "util.h"
@@ -53,13 +54,13 @@ static int apply(ui_app *m, const char *line)
     journal_by by = {.kind = "facilitator"}; /* the journal says who sent it */
     int rc = session_apply_as(m->ses, line, &by);
     if (rc && m->ses->g->paused && strstr(m->ses->err, "is paused")) {
-        say(m, 1, "Refused: the game is paused; press Resume (top right) first.");
+        say(m, 1, _("Refused: the game is paused; press Resume (top right) first."));
     } else if (rc) {
         char why[sizeof m->ses->err + 200];
         ui_role_words(m, m->ses->err, why, sizeof why);
-        say(m, 1, "Refused: %s", why);
+        say(m, 1, _("Refused: %s"), why);
     } else {
-        say(m, 0, "Done (journaled): %s", line);
+        say(m, 0, _("Done (journaled): %s"), line);
         ui_after_command(m);
     }
     redraw(m);
@@ -106,12 +107,12 @@ static void send_inject(ui_app *m, int held)
     str_fmt(text, sizeof text, "%s", c->buf[CF_TEXT]);
     const char *t = clean(title), *x = clean(text);
     if (!*t || !*x) {
-        say(m, 1, "An inject needs a title and a text.");
+        say(m, 1, _("An inject needs a title and a text."));
         c->field = !*t ? CF_TITLE : CF_TEXT;
         return;
     }
     if (strstr(t, "--")) {
-        say(m, 1, "The title may not contain \"--\" (it separates the title from the text).");
+        say(m, 1, _("The title may not contain \"--\" (it separates the title from the text)."));
         return;
     }
     options_part(m, opts, sizeof opts);
@@ -123,7 +124,7 @@ static void send_inject(ui_app *m, int held)
     str_fmt(line, sizeof line, "%s %s%s %s -- %s%s", cmd_names[CMD_INJECT], to, flags, t, x, opts);
     if (apply(m, line)) return;
     c->buf[CF_TITLE][0] = c->buf[CF_TEXT][0] = c->buf[CF_OPTIONS][0] = '\0', c->field = CF_NONE;
-    if (held) say(m, 0, "Held: it reaches the inbox when you resume. (%s)", line);
+    if (held) say(m, 0, _("Held: it reaches the inbox when you resume. (%s)"), line);
 }
 
 /* Jump to a turn: the policy plays every move up to it (asked first). */
@@ -132,7 +133,7 @@ static void ask_jump(ui_app *m)
     int turn = atoi(m->con.buf[CF_TURN]);
     const game *g = m->ses->g;
     if (turn <= g->turn || turn > m->ses->sc->nturns) {
-        say(m, 1, "Jump to a turn after this one: %d to %d.", g->turn + 1, m->ses->sc->nturns);
+        say(m, 1, _("Jump to a turn after this one: %d to %d."), g->turn + 1, m->ses->sc->nturns);
         m->con.field = CF_TURN;
         return;
     }
@@ -145,9 +146,9 @@ static void jump(ui_app *m)
     int turn = atoi(m->con.buf[CF_TURN]), from = m->ses->g->turn, nlog = m->ses->nlog;
     policy_kind k = (policy_kind)m->con.policy;
     if (autoplay_session_to(m->ses, k, turn, err, sizeof err))
-        say(m, 1, "The jump stopped: %s", err);
+        say(m, 1, _("The jump stopped: %s"), err);
     else
-        say(m, 0, "The policy '%s' played %d moves: turn %d to turn %d (journaled as its own).",
+        say(m, 0, _("The policy '%s' played %d moves: turn %d to turn %d (journaled as its own)."),
             policy_name(k), m->ses->nlog - nlog, from, m->ses->g->turn);
     m->con.buf[CF_TURN][0] = '\0';
     ui_after_command(m);
@@ -161,7 +162,7 @@ static void send_set(ui_app *m)
     str_fmt(reason, sizeof reason, "%s", c->buf[CF_REASON]);
     const char *v = clean(value), *r = clean(reason);
     if (!*v || !*r) {
-        say(m, 1, "An override needs a value and a reason (the reason goes into the report).");
+        say(m, 1, _("An override needs a value and a reason (the reason goes into the report)."));
         c->field = !*v ? CF_VALUE : CF_REASON;
         return;
     }
@@ -176,7 +177,7 @@ static void send_note(ui_app *m)
     str_fmt(note, sizeof note, "%s", m->con.buf[CF_NOTE]);
     const char *n = clean(note);
     if (!*n) {
-        say(m, 1, "Type the note first.");
+        say(m, 1, _("Type the note first."));
         m->con.field = CF_NOTE;
         return;
     }
@@ -188,7 +189,7 @@ static void send_event(ui_app *m, cmd_kind verb)
 {
     char line[200];
     if (m->con.sched < 0 || m->con.sched >= m->ses->sc->nevents) {
-        say(m, 1, "Pick an inject in the schedule first.");
+        say(m, 1, _("Pick an inject in the schedule first."));
         return;
     }
     str_fmt(line, sizeof line, "%s %s", cmd_names[verb], m->ses->sc->events[m->con.sched].id);
@@ -212,11 +213,11 @@ static void revoke(ui_app *m, int slot)
     ui_join j;
     if (!h || h->join(h->ud, slot, &j)) return;
     if (h->revoke(h->ud, slot, err, sizeof err)) {
-        say(m, 1, "The code for %s was not changed: %s", j.name, err);
+        say(m, 1, _("The code for %s was not changed: %s"), j.name, err);
         return;
     }
     h->join(h->ud, slot, &j);
-    say(m, 0, "New code for %s: %s (the old one no longer works).", j.name, j.code);
+    say(m, 0, _("New code for %s: %s (the old one no longer works)."), j.name, j.code);
 }
 
 static void answer(ui_app *m, int yes)
@@ -224,7 +225,7 @@ static void answer(ui_app *m, int yes)
     int ask = m->con.ask;
     m->con.ask = CON_ASK_NONE;
     if (!yes)
-        say(m, 0, "Nothing changed.");
+        say(m, 0, _("Nothing changed."));
     else if (ask == CON_ASK_UNDO)
         apply(m, cmd_names[CMD_UNDO]);
     else if (ask == CON_ASK_FINISH)
@@ -241,14 +242,16 @@ static void set_timer(ui_app *m, int minutes)
 {
     if (m->host) {
         m->host->timer(m->host->ud, minutes, -1);
-        say(m, 0, minutes ? "Timer: %d minutes for each move, on every device." : "Timer off.",
+        say(m, 0,
+            minutes ? _("Timer: %d minutes for each move, on every device.") : _("Timer off."),
             minutes);
         return;
     }
     char line[64];
     str_fmt(line, sizeof line, "%s %d", cmd_names[CMD_TIMER], minutes);
     if (apply(m, line) == 0)
-        say(m, 0, minutes ? "Timer: %d minutes for each move (journaled)." : "Timer off.", minutes);
+        say(m, 0, minutes ? _("Timer: %d minutes for each move (journaled).") : _("Timer off."),
+            minutes);
 }
 
 static void start_typing(ui_app *v, int field)
@@ -312,7 +315,7 @@ void ui_console_do(ui_app *v, int action, int arg)
         break;
     case ACT_CON_UNDO:
         m->con.ask = m->ses->nlive ? CON_ASK_UNDO : CON_ASK_NONE;
-        if (!m->ses->nlive) say(m, 1, "There is nothing to undo.");
+        if (!m->ses->nlive) say(m, 1, _("There is nothing to undo."));
         break;
     case ACT_CON_FINISH:
         m->con.ask = CON_ASK_FINISH;
@@ -335,6 +338,7 @@ void ui_console_do(ui_app *v, int action, int arg)
 
 void ui_console_text(ui_app *v, const char *text)
 {
+    if (ui_console_aar_text(v, text)) return; /* a field of the after-action tab */
     ui_console *c = &ui_players(v)->con;
     if (c->field <= CF_NONE || c->field >= CF_COUNT) return;
     str_cat(c->buf[c->field], sizeof c->buf[0], "%s", text);
@@ -389,6 +393,7 @@ int ui_console_key(ui_app *v, SDL_Keycode k)
         if (k == SDLK_ESCAPE || k == SDLK_n) answer(m, 0);
         return 1;
     }
+    if (ui_console_aar_key(v, k)) return 1;
     if (m->con.field != CF_NONE) return field_key(v, k);
     return 0;
 }
@@ -407,18 +412,19 @@ static void trigger(const ui_app *a, const def_event *e, char *buf, size_t size)
     const def_scenario *sc = a->ses->sc;
     char opt[200] = "";
     if (e->turn)
-        str_fmt(buf, size, "turn %d", e->turn);
+        str_fmt(buf, size, _("turn %d"), e->turn);
     else if (e->after_event >= 0) {
         if (e->after_option >= 0) def_move_path(sc, e->after_option, opt, sizeof opt);
-        str_fmt(buf, size, "after %s + %d turn%s", opt[0] ? opt : sc->events[e->after_event].id,
+        str_fmt(buf, size, _("after %s + %d turn%s"), opt[0] ? opt : sc->events[e->after_event].id,
                 e->delay, e->delay == 1 ? "" : "s");
     } else if (e->when && e->from_turn)
-        str_fmt(buf, size, "when its condition holds (from turn %d)", e->from_turn);
+        str_fmt(buf, size, _("when its condition holds (from turn %d)"), e->from_turn);
     else if (e->when)
-        str_fmt(buf, size, "when its condition holds");
+        str_fmt(buf, size, _("when its condition holds"));
     else
-        str_fmt(buf, size, "only when fired or sent by an effect");
-    if (e->when && (e->turn || e->after_event >= 0)) str_cat(buf, size, ", if its condition holds");
+        str_fmt(buf, size, _("only when fired or sent by an effect"));
+    if (e->when && (e->turn || e->after_event >= 0))
+        str_cat(buf, size, _(", if its condition holds"));
 }
 
 /* An upcoming inject's trigger as one line; 0 when it was delivered. */
@@ -431,15 +437,15 @@ int ui_schedule_line(const ui_app *a, int ev, char *buf, size_t size)
     trigger(a, e, why, sizeof why);
     int due = pending_due(g, ev);
     if (g->ev[ev] == EV_SUPPRESSED && game_suspended_by_error(g, ev))
-        str_fmt(buf, size, "SUSPENDED by a script error in its when · was: %s", why);
+        str_fmt(buf, size, _("SUSPENDED by a script error in its when · was: %s"), why);
     else if (g->ev[ev] == EV_SUPPRESSED)
-        str_fmt(buf, size, "SUPPRESSED · was: %s", why);
+        str_fmt(buf, size, _("SUPPRESSED · was: %s"), why);
     else if (g->ev[ev] == EV_CANCELLED) /* g:cancel */
-        str_fmt(buf, size, "CANCELLED by the scenario · was: %s", why);
+        str_fmt(buf, size, _("CANCELLED by the scenario · was: %s"), why);
     else if (due)
-        str_fmt(buf, size, "queued for turn %d (%s)", due, why);
+        str_fmt(buf, size, _("queued for turn %d (%s)"), due, why);
     else if (e->turn && e->turn < g->turn && !e->when)
-        str_fmt(buf, size, "%s (passed, not delivered)", why);
+        str_fmt(buf, size, _("%s (passed, not delivered)"), why);
     else
         str_fmt(buf, size, "%s", why);
     return 1;

@@ -19,6 +19,8 @@
 #include "cmdfile.h"
 #include "datadir.h"
 #include "fs.h"
+#include "i18n.h"
+#include "lang.h"
 #include "logtext.h"
 #include "outfile.h"
 #include "reload.h"
@@ -92,6 +94,7 @@ static void scan_root(ui_app *a, const char *root, int *cap)
         if (stat(lua, &st)) continue;
         ui_scen_entry e = {.dir = xstrdup(dir)};
         script *s = script_load(dir, NULL, err, sizeof err);
+        if (s) lang_script(s, err, sizeof err); /* the title in --lang; as written without */
         if (s)
             entry_from(&e, script_scenario(s));
         else
@@ -189,6 +192,8 @@ void ui_set_status(ui_app *a, const char *fmt, ...)
 
 void ui_game_close(ui_app *a)
 {
+    if (a->wi.have) report_whatif_free(&a->wi.w); /* the debrief's what-if of this game */
+    memset(&a->wi, 0, sizeof a->wi);
     session_free(a->ses);
     script_free(a->scr);
     a->ses = NULL, a->scr = NULL;
@@ -213,6 +218,7 @@ static void reset_view(ui_app *a)
     memset(a->scroll, 0, sizeof a->scroll);
     a->sel_item = -2; /* pick the first open decision on the dashboard */
     a->sel_card = -1;
+    a->mx_card = -1, a->mx_col = 0, a->mx_rel = 0;
     a->seen_role = a->ses->g->role, a->seen_turn = a->ses->g->turn;
     a->modal = MODAL_NONE;
     a->con.sched = -1, a->con.ask = CON_ASK_NONE;
@@ -229,14 +235,15 @@ static int pick_variant(ui_app *a, const def_scenario *sc, const char *variant, 
         return game_pick_variant(sc, seed);
     }
     int v = def_variant_find(sc, variant);
-    if (v < 0) str_fmt(a->error, sizeof a->error, "Unknown variant '%s' in %s.", variant, sc->id);
+    if (v < 0)
+        str_fmt(a->error, sizeof a->error, _("Unknown variant '%s' in %s."), variant, sc->id);
     return v < 0 ? -2 : v;
 }
 
 static int start_journal(ui_app *a, const char *path)
 {
     if (session_save_to(a->ses, path)) {
-        str_fmt(a->warning, sizeof a->warning, "Not saving: %s", a->ses->err);
+        str_fmt(a->warning, sizeof a->warning, _("Not saving: %s"), a->ses->err);
         return -1;
     }
     str_fmt(a->save_path, sizeof a->save_path, "%s", path);
@@ -257,8 +264,9 @@ int ui_game_new(ui_app *a, const char *dir, uint64_t seed, const char *variant, 
     ui_game_close(a);
     a->error[0] = '\0';
     a->scr = script_load(dir, NULL, err, sizeof err);
+    if (a->scr) lang_script(a->scr, err, sizeof err);
     if (!a->scr) {
-        str_fmt(a->error, sizeof a->error, "Could not load the scenario in %s:\n%s", dir, err);
+        str_fmt(a->error, sizeof a->error, _("Could not load the scenario in %s:\n%s"), dir, err);
         return -1;
     }
     const def_scenario *sc = script_scenario(a->scr);
@@ -266,7 +274,11 @@ int ui_game_new(ui_app *a, const char *dir, uint64_t seed, const char *variant, 
     if (v == -2) return ui_game_close(a), -1;
     a->ses = session_new(sc, script_host(a->scr), seed, v, mode, err, sizeof err);
     if (!a->ses) {
-        str_fmt(a->error, sizeof a->error, "Could not start %s:\n%s", sc->id, err);
+        str_fmt(a->error, sizeof a->error, _("Could not start %s:\n%s"), sc->id, err);
+        return ui_game_close(a), -1;
+    }
+    if (a->session_id[0] && session_set_session(a->ses, a->session_id, err, sizeof err)) {
+        str_fmt(a->error, sizeof a->error, "Could not start %s: %s", sc->id, err);
         return ui_game_close(a), -1;
     }
     /* Where the scenario was: the save is found again by it when the
@@ -276,7 +288,7 @@ int ui_game_new(ui_app *a, const char *dir, uint64_t seed, const char *variant, 
     if (save && save[0])
         str_fmt(path, sizeof path, "%s", save);
     else if (!a->no_autosave && datadir_save_path(sc->id, path, sizeof path, err, sizeof err))
-        str_fmt(a->warning, sizeof a->warning, "Not saving: %s", err), path[0] = '\0';
+        str_fmt(a->warning, sizeof a->warning, _("Not saving: %s"), err), path[0] = '\0';
     if (path[0]) start_journal(a, path);
     reset_view(a);
     return 0;
@@ -286,8 +298,8 @@ static void hash_warning(ui_app *a, const journal_file *jf, const def_scenario *
 {
     if (jf->h.scenario_hash == sc->files_hash) return;
     str_cat(a->warning, sizeof a->warning,
-            "This save was made with another version of scenario '%s' (its files have changed "
-            "since). The replay may not match what the players saw. ",
+            _("This save was made with another version of scenario '%s' (its files have changed "
+              "since). The replay may not match what the players saw. "),
             sc->id);
 }
 
@@ -296,7 +308,7 @@ static int replay(ui_app *a, const journal_file *jf)
     char err[1024];
     int n = session_replay(a->ses, jf, err, sizeof err);
     if (n < jf->n)
-        str_cat(a->warning, sizeof a->warning, "Replay stopped after %d of %d commands: %s. ", n,
+        str_cat(a->warning, sizeof a->warning, _("Replay stopped after %d of %d commands: %s. "), n,
                 jf->n, err);
     if (jf->warning[0]) str_cat(a->warning, sizeof a->warning, "%s. ", jf->warning);
     return n == jf->n;
@@ -340,32 +352,34 @@ int ui_game_load(ui_app *a, const char *path)
     ui_game_close(a);
     a->error[0] = '\0';
     if (journal_read(path, &jf, err, sizeof err)) {
-        str_fmt(a->error, sizeof a->error, "Could not read the save:\n%s", err);
+        str_fmt(a->error, sizeof a->error, _("Could not read the save:\n%s"), err);
         return -1;
     }
     int rc = -1;
     if (save_scenario(&jf, dir, sizeof dir, err, sizeof err)) {
-        str_fmt(a->error, sizeof a->error, "The save needs scenario '%s': %s", jf.h.scenario, err);
+        str_fmt(a->error, sizeof a->error, _("The save needs scenario '%s': %s"), jf.h.scenario,
+                err);
         goto done;
     }
     a->scr = script_load(dir, NULL, err, sizeof err);
+    if (a->scr) lang_script(a->scr, err, sizeof err);
     if (!a->scr) {
         str_fmt(a->error, sizeof a->error,
-                "The save needs scenario '%s', which could not be "
-                "loaded from %s:\n%s",
+                _("The save needs scenario '%s', which could not be "
+                  "loaded from %s:\n%s"),
                 jf.h.scenario, dir, err);
         goto done;
     }
     const def_scenario *sc = script_scenario(a->scr);
     int v = jf.h.variant[0] ? def_variant_find(sc, jf.h.variant) : (sc->nvariants ? 0 : -1);
     if (v < 0 && sc->nvariants) {
-        str_fmt(a->error, sizeof a->error, "The save's variant '%s' is not in scenario '%s'.",
+        str_fmt(a->error, sizeof a->error, _("The save's variant '%s' is not in scenario '%s'."),
                 jf.h.variant, sc->id);
         goto done;
     }
     a->ses = session_new(sc, script_host(a->scr), jf.h.seed, v, jf.h.variant_mode, err, sizeof err);
     if (!a->ses) {
-        str_fmt(a->error, sizeof a->error, "Could not start %s:\n%s", sc->id, err);
+        str_fmt(a->error, sizeof a->error, _("Could not start %s:\n%s"), sc->id, err);
         goto done;
     }
     hash_warning(a, &jf, sc);
@@ -374,8 +388,9 @@ int ui_game_load(ui_app *a, const char *path)
     if (replay(a, &jf) && !a->warning[0])
         start_journal(a, path), tell_backups(a, path);
     else
-        str_cat(a->warning, sizeof a->warning,
-                "The save file is left untouched; use Save in the menu (Esc) to keep this game.");
+        str_cat(
+            a->warning, sizeof a->warning,
+            _("The save file is left untouched; use Save in the menu (Esc) to keep this game."));
     reset_view(a);
     ui_timer_restore(a);
     rc = 0;
@@ -421,14 +436,14 @@ int ui_apply_file(ui_app *a, const char *path)
 
 const char *ui_role_name(const ui_app *a, int role)
 {
-    if (!a->ses || role < 0 || role >= a->ses->sc->nroles) return "nobody";
+    if (!a->ses || role < 0 || role >= a->ses->sc->nroles) return _("nobody");
     return game_role_name(a->ses->g, role); /* as it is now: a callback may rename it */
 }
 
 const char *ui_item_title(const ui_app *a, int item)
 {
     const char *t = logtext_item_title(a->ses->g, item);
-    return t ? t : "Inject";
+    return t ? t : _("Inject");
 }
 
 /* Whole words only: "pm" must not change inside "pmo". */
@@ -486,7 +501,7 @@ int ui_game_reload(ui_app *a)
     str_fmt(path, sizeof path, "%s", a->ses->j ? a->ses->j->path : a->save_path);
     if (reload_game(&a->ses, &a->scr, path, &in, err, sizeof err)) {
         str_fmt(a->warning, sizeof a->warning,
-                "Reload failed; the game goes on unchanged (F5 to try again). %s", err);
+                _("Reload failed; the game goes on unchanged (F5 to try again). %s"), err);
         a->dirty = 1;
         return -1;
     }
@@ -524,14 +539,14 @@ int ui_write_report(ui_app *a)
     if (!a->ses) return -1;
     int rc = -1;
     if (report_path(a, path, sizeof path, err, sizeof err))
-        str_fmt(a->report_msg, sizeof a->report_msg, "Could not write the report: %s", err);
+        str_fmt(a->report_msg, sizeof a->report_msg, _("Could not write the report: %s"), err);
     else if (report_html(a->ses, &o, &b))
         str_fmt(a->report_msg, sizeof a->report_msg,
-                "Could not write the report to %s: there is no game to report", path);
+                _("Could not write the report to %s: there is no game to report"), path);
     else if (outfile_write(path, b.s, b.len, err, sizeof err))
-        str_fmt(a->report_msg, sizeof a->report_msg, "Could not write the report: %s", err);
+        str_fmt(a->report_msg, sizeof a->report_msg, _("Could not write the report: %s"), err);
     else {
-        str_fmt(a->report_msg, sizeof a->report_msg, "Report written to %s", path);
+        str_fmt(a->report_msg, sizeof a->report_msg, _("Report written to %s"), path);
         rc = 0;
     }
     a->report_bad = rc != 0;

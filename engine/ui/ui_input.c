@@ -152,6 +152,7 @@ static void key_down(ui_app *a, const SDL_KeyboardEvent *e)
                          : ACT_MENU,
                      0);
     if (a->modal == MODAL_END && k == SDLK_END) return ui_do(a, ACT_END_ANYWAY, 0);
+    if (!a->modal && a->ses && a->screen == SCR_EVIDENCE && ui_evidence_key(a, k)) return;
     if (k == SDLK_TAB) return move_focus(a, shift ? -1 : 1);
     if (k == SDLK_DOWN || k == SDLK_RIGHT) return move_focus(a, 1);
     if (k == SDLK_UP || k == SDLK_LEFT) return move_focus(a, -1);

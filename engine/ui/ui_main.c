@@ -15,7 +15,7 @@
 #include "util.h"
 
 typedef struct ui_args {
-    const char *target, *variant, *save, *shot, *screen, *commands;
+    const char *target, *variant, *session, *save, *shot, *screen, *commands;
     int w, h, have_seed, bench, console, presenter, timer;
     uint64_t seed;
     float scale;
@@ -26,7 +26,7 @@ typedef struct ui_args {
    dashboard and the projector's hold. */
 static const char *const screen_names[] = {
     "title",   "briefing", "handover", "dashboard", "evidence", "diplomacy", "timeline",
-    "debrief", "console",  "join",     "menu",      "hold",     NULL};
+    "debrief", "whatif",   "console",  "join",      "menu",     "hold",      NULL};
 
 #define UI_MIN_W    320 /* below it the screens cannot lay out their panels */
 #define UI_MIN_H    240
@@ -49,6 +49,7 @@ static int check_size(const char *v)
 enum {
     P_SEED,
     P_VARIANT,
+    P_SESSION,
     P_SAVE,
     P_CONSOLE,
     P_PRESENTER,
@@ -61,12 +62,14 @@ enum {
     P_FULLSCREEN,
     P_CONTRAST,
     P_BENCH,
+    P_LANG,
     P_NOPTS
 };
 // clang-format off
 static const opt_spec play_opts[P_NOPTS] = {
     [P_SEED] = OPTION_SEED("seed", "N", "the seed (default: from the clock; 1 for --screenshot)"),
     [P_VARIANT] = OPTION_STRING("variant", "ID|random", "the hidden truth, or one drawn by the seed"),
+    [P_SESSION] = OPTION_STRING("session", "ID", "play one of the scenario's sessions (default: every turn)"),
     [P_SAVE] = OPTION_FILE("save", "FILE", "journal the game to FILE (default: the saves folder)"),
     [P_CONSOLE] = OPTION_FLAG("console", "the facilitator's console in a second window"),
     [P_PRESENTER] = OPTION_FLAG("presenter", "the window is projected: the console never opens in it"),
@@ -81,6 +84,7 @@ static const opt_spec play_opts[P_NOPTS] = {
     [P_FULLSCREEN] = OPTION_FLAG("fullscreen", "start in full screen (F11 toggles)"),
     [P_CONTRAST] = OPTION_FLAG("high-contrast", "the high-contrast theme"),
     [P_BENCH] = OPTION_FLAG("bench-redraw", "with --screenshot: time the redraw of the frame"),
+    [P_LANG] = OPTION_LANG,
 };
 // clang-format on
 const opt_cmd ui_play_cmd = {
@@ -95,7 +99,7 @@ const opt_cmd ui_play_cmd = {
     "players' screen (\"Exercise paused\") and shows it again; F5 reloads the\n"
     "scenario from disk; F11 full screen; Esc the menu.\n"
     "Screens for --screen: title, briefing, handover, dashboard, evidence,\n"
-    "diplomacy, timeline, debrief, console, join (sample codes), menu, hold.\n",
+    "diplomacy, timeline, debrief, whatif, console, join (sample codes), menu, hold.\n",
     play_opts,
     P_NOPTS};
 
@@ -104,6 +108,7 @@ static void args_from(const opt_val *v, const opt_args *a, ui_args *o)
     memset(o, 0, sizeof *o);
     o->target = a->n ? a->v[0] : NULL;
     o->variant = v[P_VARIANT].str, o->save = v[P_SAVE].str, o->commands = v[P_COMMANDS].str;
+    o->session = v[P_SESSION].str;
     o->shot = v[P_SCREENSHOT].str, o->screen = v[P_SCREEN].str;
     o->have_seed = v[P_SEED].given, o->seed = v[P_SEED].u;
     o->timer = (int)v[P_TIMER].i;
@@ -197,6 +202,7 @@ static int start(ui_app *a, const ui_args *o)
     else if (o->shot)
         a->seed = 1; /* screenshots are reproducible */
     a->variant_mode = o->variant && !strcmp(o->variant, "random");
+    str_fmt(a->session_id, sizeof a->session_id, "%s", o->session ? o->session : "");
     int rc = 0;
     if (o->target && !open_target(a, o)) {
         if (o->commands && ui_apply_file(a, o->commands)) rc = 1;

@@ -4,6 +4,7 @@
  */
 #include <string.h>
 
+#include "i18n.h"
 #include "ui_actions.h"
 #include "ui_app.h"
 
@@ -54,15 +55,16 @@ int ui_apply(ui_app *a, const char *line)
 {
     if (!a->ses) return -1;
     if (a->host) {
-        ui_set_status(a, "The teams play on their own devices; the facilitator's console acts "
-                         "for the room.");
+        ui_set_status(a, _("The teams play on their own devices; the facilitator's console acts "
+                           "for the room."));
         return -1;
     }
     int rc = session_apply(a->ses, line);
     if (rc && a->ses->g->paused) {
         /* Core's words are the terminal's ("'resume' first"): the players
            here cannot resume, the facilitator can. */
-        ui_set_status(a, "The exercise is paused: play goes on when the facilitator resumes it.");
+        ui_set_status(a,
+                      _("The exercise is paused: play goes on when the facilitator resumes it."));
     } else if (rc) {
         char why[sizeof a->ses->err + 200];
         ui_role_words(a, a->ses->err, why, sizeof why);

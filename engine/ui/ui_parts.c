@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "i18n.h"
+#include "trend.h"
 #include "ui_app.h"
 #include "util.h"
 
@@ -70,16 +72,21 @@ void ui_meter_row(ui_app *a, SDL_Rect r, int meter, int show_spark)
 {
     const game *g = a->ses->g;
     const def_meter *m = &a->ses->sc->meters[meter];
-    double v = g->meter[meter], prev = game_history(g, meter, g->turn > 1 ? g->turn - 1 : 0);
-    if (g->ended) prev = game_history(g, meter, g->turn - 1);
-    double d = v - prev;
+    /* One function decides the trend for every front end (trend.h). */
+    trend tr = trend_of(g, meter);
+    double v = g->meter[meter], d = tr.delta;
     char shown[64], delta[64];
     fmt_value(shown, sizeof shown, m, v);
-    str_fmt(delta, sizeof delta, "%s%.0f", d > 0.5 ? "+" : d < -0.5 ? "-" : "±", fabs(d));
+    int dir = tr.dir == TREND_UP ? 1 : tr.dir == TREND_DOWN ? -1 : 0;
+    str_fmt(delta, sizeof delta, "%s%.0f",
+            dir > 0   ? "+"
+            : dir < 0 ? "-"
+                      : "±",
+            dir ? fabs(d) : 0.0);
     SDL_Color c = good_color(a, m, v);
     SDL_Rect top = ui_cut_top(&r, ui_line_h(a, ST_BODY), ui_px(a, 2));
     ui_text(a, ST_BODY, a->th->text, top, m->name, TX_ELLIPSIS);
-    int aw = ui_line_h(a, ST_SMALL), dir = d > 0.5 ? 1 : d < -0.5 ? -1 : 0;
+    int aw = ui_line_h(a, ST_SMALL);
     SDL_Rect vr =
         ui_cut_left(&r, ui_text_width(a, ST_BODY_B, "100 / 100") + ui_px(a, 4), ui_px(a, 8));
     SDL_Rect ar = ui_cut_left(&r, aw, ui_px(a, 4));
@@ -138,29 +145,29 @@ static void status_line(ui_app *a, int move, int st, const char *why, char *out,
     *c = a->th->dim;
     out[0] = '\0';
     if (st == MS_LOCKED && m->event >= 0 && a->ses->sc->events[m->event].decider != g->role) {
-        str_fmt(out, size, "%s decides this one",
+        str_fmt(out, size, _("%s decides this one"),
                 game_role_short(g, a->ses->sc->events[m->event].decider));
     } else if (st == MS_LOCKED)
-        str_fmt(out, size, "Not available: %s", why), *c = a->th->warn;
+        str_fmt(out, size, _("Not available: %s"), why), *c = a->th->warn;
     else if (st == MS_CHOSEN && it)
-        str_fmt(out, size, "Chosen by %s%s%s%s", ui_role_name(a, it->by), why_chosen ? " — “" : "",
-                why_chosen ? why_chosen : "", why_chosen ? "”" : ""),
+        str_fmt(out, size, _("Chosen by %s%s%s%s"), ui_role_name(a, it->by),
+                why_chosen ? " — “" : "", why_chosen ? why_chosen : "", why_chosen ? "”" : ""),
             *c = a->th->good;
     else if (st == MS_DEFAULTED)
-        str_fmt(out, size, "Applied by default when the decision expired"), *c = a->th->warn;
+        str_fmt(out, size, _("Applied by default when the decision expired")), *c = a->th->warn;
     else if (st == MS_OTHER)
-        str_fmt(out, size, "Not chosen");
+        str_fmt(out, size, _("Not chosen"));
     else if (st == MS_NOT_YET)
-        str_fmt(out, size, "Not yet on the table");
+        str_fmt(out, size, _("Not yet on the table"));
 }
 
 static void cost_text(const def_move *m, const game *g, char *buf, size_t size)
 {
     if (m->cost)
-        str_fmt(buf, size, "%d pt%s", m->cost, m->cost == 1 ? "" : "s");
+        str_fmt(buf, size, _("%d pt%s"), m->cost, m->cost == 1 ? "" : "s");
     else
-        str_fmt(buf, size, "free");
-    if (m->max_uses) str_cat(buf, size, " · used %d/%d", g->uses[m - g->sc->moves], m->max_uses);
+        str_fmt(buf, size, _("free"));
+    if (m->max_uses) str_cat(buf, size, _(" · used %d/%d"), g->uses[m - g->sc->moves], m->max_uses);
 }
 
 /* A card's background and its key, check or lock; the colour of its text. */
@@ -182,6 +189,13 @@ static SDL_Color card_face(ui_app *a, SDL_Rect r, SDL_Rect in, int kw, int st, i
         ui_icon_lock(a, ui_rect(in.x, in.y, kw - ui_px(a, 10), kw - ui_px(a, 10)), a->th->dim);
     }
     return open || st == MS_CHOSEN ? a->th->text : a->th->dim;
+}
+
+/* The risk line's label column: wide enough for the word in any language. */
+static int risk_w(ui_app *a)
+{
+    int w = ui_text_width(a, ST_SMALL_B, _("RISK")) + ui_px(a, 10);
+    return w > ui_px(a, 60) ? w : ui_px(a, 60);
 }
 
 static void card_hit(ui_app *a, SDL_Rect r, int move, int st);
@@ -207,7 +221,7 @@ void ui_move_card(ui_app *a, SDL_Rect r, int move, int number, int *height, int 
     int hh = ui_text_h(a, ST_BODY_B, m->label, head.w) + (narrow ? chiph + gap : 0);
     int y = in.y + hh + gap;
     int th = m->text ? ui_text_h(a, ST_BODY, m->text, in.w - kw) : 0;
-    int rh = m->risk ? ui_text_h(a, ST_BODY_I, m->risk, in.w - kw - ui_px(a, 60)) : 0;
+    int rw = risk_w(a), rh = m->risk ? ui_text_h(a, ST_BODY_I, m->risk, in.w - kw - rw) : 0;
     int sh = status[0] ? ui_text_h(a, ST_SMALL_B, status, in.w - kw - ui_px(a, 30)) : 0;
     y += (th ? th + gap : 0) + (rh ? rh + gap : 0) + (sh ? sh + gap : 0);
     *height = y - r.y - gap + pad;
@@ -223,9 +237,9 @@ void ui_move_card(ui_app *a, SDL_Rect r, int move, int number, int *height, int 
     SDL_Rect body = ui_rect(in.x + kw, y, in.w - kw, 0);
     if (th) body.h = th, ui_text(a, ST_BODY, a->th->dim, body, m->text, fl), body.y += th + gap;
     if (rh) {
-        SDL_Rect lab = ui_rect(body.x, body.y, ui_px(a, 60), rh);
-        ui_text(a, ST_SMALL_B, a->th->warn, lab, "RISK", TX_ELLIPSIS);
-        SDL_Rect rt = ui_rect(body.x + ui_px(a, 60), body.y, body.w - ui_px(a, 60), rh);
+        SDL_Rect lab = ui_rect(body.x, body.y, rw, rh);
+        ui_text(a, ST_SMALL_B, a->th->warn, lab, _("RISK"), TX_ELLIPSIS);
+        SDL_Rect rt = ui_rect(body.x + rw, body.y, body.w - rw, rh);
         ui_text(a, ST_BODY_I, a->th->text, rt, m->risk, fl);
         body.y += rh + gap;
     }

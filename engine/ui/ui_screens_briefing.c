@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "ui_app.h"
 #include "util.h"
 
@@ -30,7 +31,7 @@ static void situation(ui_app *a, SDL_Rect r)
 {
     const def_scenario *sc = a->ses->sc;
     SDL_Rect body;
-    ui_panel(a, r, "SITUATION", &body);
+    ui_panel(a, r, _("SITUATION"), &body);
     int y0 = ui_scroll_begin(a, SREG_SIDE, body) + body.y, y = y0;
     const char *text = sc->situation ? sc->situation : sc->summary;
     y += ui_text(a, ST_BODY, a->th->text, ui_rect(body.x, y, body.w - ui_px(a, 16), 0), text,
@@ -38,7 +39,7 @@ static void situation(ui_app *a, SDL_Rect r)
     if (sc->nlearning) {
         y += ui_px(a, 24);
         ui_text(a, ST_H3, a->th->dim, ui_rect(body.x, y, body.w, ui_line_h(a, ST_H3)),
-                "LEARNING OBJECTIVES", TX_ELLIPSIS);
+                _("LEARNING OBJECTIVES"), TX_ELLIPSIS);
         y += ui_line_h(a, ST_H3) + ui_px(a, 10);
         y += bullets(a, ui_rect(body.x, y, body.w - ui_px(a, 16), 0), sc->learning, sc->nlearning,
                      0);
@@ -53,7 +54,7 @@ static int role_block(ui_app *a, SDL_Rect r, int i, int measure)
     const char *brief = view_sees_brief(&v, g, i) ? game_role_brief(g, i) : "";
     const char *name = game_role_name(g, i);
     char pts[64];
-    str_fmt(pts, sizeof pts, "%d action point%s per turn", g->allowance[i],
+    str_fmt(pts, sizeof pts, _("%d action point%s per turn"), g->allowance[i],
             g->allowance[i] == 1 ? "" : "s");
     int gap = ui_px(a, 6), pad = ui_px(a, 16);
     SDL_Rect in = ui_inset(r, pad);
@@ -75,7 +76,7 @@ static int role_block(ui_app *a, SDL_Rect r, int i, int measure)
 static void roles(ui_app *a, SDL_Rect r)
 {
     SDL_Rect body;
-    ui_panel(a, r, "ROLES — played in turn on this screen", &body);
+    ui_panel(a, r, _("ROLES — played in turn on this screen"), &body);
     int y0 = ui_scroll_begin(a, SREG_MAIN, body) + body.y, y = y0;
     for (int i = 0; i < a->ses->sc->nroles; i++) {
         SDL_Rect c = ui_rect(body.x, y, body.w - ui_px(a, 16), 0);
@@ -88,13 +89,13 @@ static void roles(ui_app *a, SDL_Rect r)
 
 void ui_briefing_draw(ui_app *a)
 {
-    SDL_Rect r = ui_chrome(a, "Briefing");
+    SDL_Rect r = ui_chrome(a, _("Briefing"));
     int started = a->ses->nlive > 0 || a->ses->g->ended;
     SDL_Rect foot = ui_cut_bottom(&r, ui_px(a, 60), ui_px(a, 16));
     SDL_Rect left = ui_cut_left(&r, r.w * 48 / 100, ui_px(a, 20));
     situation(a, left);
     roles(a, r);
-    const char *label = started ? "Back to the dashboard" : "Begin the exercise";
+    const char *label = started ? _("Back to the dashboard") : _("Begin the exercise");
     int bw = ui_text_width(a, ST_BODY_B, label) + ui_px(a, 170);
     SDL_Rect b = ui_rect(foot.x + foot.w - bw, foot.y, bw, foot.h);
     ui_button_key(a, b, label, started ? "F2" : "Enter", started ? ACT_SCREEN : ACT_START,
@@ -122,11 +123,11 @@ static void handover_timer(ui_app *a, char *buf, size_t size)
     ui_timer_text(&a->timer, a->ses->g, t, sizeof t, &amber);
     long long left = ui_timer_left(&a->timer);
     if (a->ses->g->paused)
-        str_fmt(buf, size, "Move timer: the game is paused");
+        str_fmt(buf, size, _("Move timer: the game is paused"));
     else if (left == a->timer.len_ms)
-        str_fmt(buf, size, "Move timer %s · it starts when you press Ready", t);
+        str_fmt(buf, size, _("Move timer %s · it starts when you press Ready"), t);
     else
-        str_fmt(buf, size, "Move timer %s left · it goes on when you press Ready", t);
+        str_fmt(buf, size, _("Move timer %s left · it goes on when you press Ready"), t);
 }
 
 void ui_handover_draw(ui_app *a)
@@ -135,14 +136,14 @@ void ui_handover_draw(ui_app *a)
     int role = g->role, w = a->pw * 70 / 100, gap = ui_px(a, 20);
     SDL_Color rc = ui_role_color(a, role);
     char turn[300], sub[300], n[96];
-    str_fmt(turn, sizeof turn, "Turn %d of %d · %s", g->turn, a->ses->sc->nturns,
+    str_fmt(turn, sizeof turn, _("Turn %d of %d · %s"), g->turn, a->ses->sc->nturns,
             game_turn_label(g, g->turn));
-    str_fmt(n, sizeof n, "%d unread item%s waiting in the inbox.", new_items(a, role),
+    str_fmt(n, sizeof n, _("%d unread item%s waiting in the inbox."), new_items(a, role),
             new_items(a, role) == 1 ? "" : "s");
     const char *shortname = game_role_short(g, role);
-    str_fmt(sub, sizeof sub, "Only the %s team should look at the screen now. %s", shortname, n);
+    str_fmt(sub, sizeof sub, _("Only the %s team should look at the screen now. %s"), shortname, n);
     char pass[300];
-    str_fmt(pass, sizeof pass, "Pass to the %s", ui_role_name(a, role));
+    str_fmt(pass, sizeof pass, _("Pass to the %s"), ui_role_name(a, role));
     int hp = ui_text_h(a, ST_DISPLAY, pass, w), hs = ui_text_h(a, ST_H3, sub, w);
     int bh = ui_px(a, 64), ring = ui_px(a, 120);
     char timer[200] = "";
@@ -166,8 +167,8 @@ void ui_handover_draw(ui_app *a)
         y += ht;
     }
     y += gap;
-    int bw = ui_text_width(a, ST_BODY_B, "Ready — press Enter") + ui_px(a, 80);
-    ui_button(a, ui_rect((a->pw - bw) / 2, y, bw, bh), "Ready — press Enter", ACT_HANDOVER_OK, 0,
+    int bw = ui_text_width(a, ST_BODY_B, _("Ready — press Enter")) + ui_px(a, 80);
+    ui_button(a, ui_rect((a->pw - bw) / 2, y, bw, bh), _("Ready — press Enter"), ACT_HANDOVER_OK, 0,
               1);
     if (a->warning[0]) {
         SDL_Rect wb = ui_rect(ui_px(a, 24), ui_px(a, 24), a->pw - ui_px(a, 48), 0);
@@ -183,8 +184,8 @@ void ui_handover_draw(ui_app *a)
    nothing of its state, so that the room may look at the screen. */
 void ui_hold_draw(ui_app *a)
 {
-    const char *title = "Exercise paused";
-    const char *sub = "The facilitator will bring the exercise back to this screen.";
+    const char *title = _("Exercise paused");
+    const char *sub = _("The facilitator will bring the exercise back to this screen.");
     int w = a->pw * 70 / 100, gap = ui_px(a, 24), x = (a->pw - w) / 2;
     int h1 = ui_text_h(a, ST_DISPLAY, title, w), h2 = ui_text_h(a, ST_H3, a->ses->sc->title, w);
     int h3 = ui_text_h(a, ST_BODY, sub, w), ring = ui_px(a, 96);

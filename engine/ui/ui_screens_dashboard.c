@@ -7,13 +7,14 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "logtext.h"
 #include "ui_actions.h"
 #include "ui_app.h"
 #include "util.h"
 
-static const char *const channel_label[CH_COUNT] = {"Phone",        "Email",        "News",
-                                                    "Social media", "Intelligence", "Brief"};
+static const char *const channel_label[CH_COUNT] = {
+    N_("Phone"), N_("Email"), N_("News"), N_("Social media"), N_("Intelligence"), N_("Brief")};
 
 static int item_channel(const ui_app *a, int item)
 {
@@ -49,7 +50,7 @@ static void pick_item(ui_app *a)
 static void meters_panel(ui_app *a, SDL_Rect r)
 {
     SDL_Rect body;
-    ui_panel(a, r, "STATE OF PLAY", &body);
+    ui_panel(a, r, _("STATE OF PLAY"), &body);
     const game *g = a->ses->g;
     viewer v = ui_view(a);
     int rowh = ui_line_h(a, ST_BODY) + ui_px(a, 40), gap = ui_px(a, 14);
@@ -66,7 +67,10 @@ static void role_row(ui_app *a, SDL_Rect r, int i)
 {
     const game *g = a->ses->g;
     SDL_Color c = ui_role_color(a, i);
-    const char *state = g->ended ? "" : i == g->role ? "moving" : i < g->role ? "done" : "waiting";
+    const char *state = g->ended       ? ""
+                        : i == g->role ? _("moving")
+                        : i < g->role  ? _("done")
+                                       : _("waiting");
     if (i == g->role && !g->ended) ui_round(a, r, ui_px(a, 6), a->th->raised);
     ui_fill(a, ui_rect(r.x, r.y + ui_px(a, 6), ui_px(a, 5), r.h - ui_px(a, 12)), c);
     SDL_Rect in = ui_inset(r, ui_px(a, 8));
@@ -74,7 +78,7 @@ static void role_row(ui_app *a, SDL_Rect r, int i)
     int per_turn = g->allowance[i]; /* the definition's, or as g:add_budget left it */
     int dots = per_turn > 8 ? 8 : per_turn, d = ui_px(a, 14), dg = ui_px(a, 6);
     SDL_Rect st =
-        ui_cut_right(&in, ui_text_width(a, ST_SMALL_B, "waiting") + ui_px(a, 4), ui_px(a, 10));
+        ui_cut_right(&in, ui_text_width(a, ST_SMALL_B, _("waiting")) + ui_px(a, 4), ui_px(a, 10));
     SDL_Rect pips = ui_cut_right(&in, dots * (d + dg), ui_px(a, 10));
     ui_text(a, ST_BODY_B, a->th->text, in, game_role_short(g, i), TX_VCENTER | TX_ELLIPSIS);
     for (int k = 0; k < dots; k++) {
@@ -91,7 +95,7 @@ static void role_row(ui_app *a, SDL_Rect r, int i)
 static void roles_panel(ui_app *a, SDL_Rect r)
 {
     SDL_Rect body;
-    ui_panel(a, r, "ROLES · POINTS LEFT", &body);
+    ui_panel(a, r, _("ROLES · POINTS LEFT"), &body);
     int n = a->ses->sc->nroles, rh = ui_line_h(a, ST_BODY_B) + ui_px(a, 16);
     for (int i = 0; i < n; i++) {
         if (body.h < rh) { /* a role must never silently go missing */
@@ -122,21 +126,22 @@ static void inbox_row(ui_app *a, SDL_Rect r, int item)
     SDL_Rect dot = ui_cut_right(&in, ui_px(a, 16), ui_px(a, 6));
     if (unread) ui_disc(a, dot.x + dot.w / 2.0f, in.y + ic / 2.0f, ui_px(a, 7), a->th->unread);
     char meta[160];
-    const char *title = item >= 0 ? ui_item_title(a, item) : "Your private brief";
+    const char *title = item >= 0 ? ui_item_title(a, item) : _("Your private brief");
     if (item < 0)
-        str_fmt(meta, sizeof meta, "Only your team sees this");
+        str_fmt(meta, sizeof meta, _("Only your team sees this"));
     else {
         const game_item *it = &g->items[item];
         int decide = decides(a, it, g->role);
-        str_fmt(meta, sizeof meta, "Turn %d · %s%s%s", it->turn, channel_label[ch],
-                decide && it->option < 0 ? " · YOU DECIDE"
-                : decide                 ? " · decided"
+        str_fmt(meta, sizeof meta, _("Turn %d · %s%s%s"), it->turn, _(channel_label[ch]),
+                decide && it->option < 0 ? _(" · YOU DECIDE")
+                : decide                 ? _(" · decided")
                                          : "",
-                unread ? " · new" : "");
+                unread ? _(" · new") : "");
     }
     ui_text(a, unread ? ST_BODY_B : ST_BODY, a->th->text, ui_cut_top(&in, ic, 0), title,
             TX_ELLIPSIS);
-    ui_text(a, ST_SMALL, strstr(meta, "DECIDE") ? a->th->warn : a->th->dim, in, meta, TX_ELLIPSIS);
+    ui_text(a, ST_SMALL, strstr(meta, _(" · YOU DECIDE")) ? a->th->warn : a->th->dim, in, meta,
+            TX_ELLIPSIS);
     ui_focus_ring(a, r, ACT_ITEM, item);
     ui_hit_add(a, r, ACT_ITEM, item, 1);
 }
@@ -166,7 +171,7 @@ static void inbox_panel(ui_app *a, SDL_Rect r)
     viewer v = ui_view(a);
     for (int i = view_next_item(&v, g, -1); i >= 0; i = view_next_item(&v, g, i))
         unread += !ui_is_read(a, i, g->role);
-    str_fmt(title, sizeof title, "INBOX · %d unread", unread);
+    str_fmt(title, sizeof title, _("INBOX · %d unread"), unread);
     SDL_Rect body;
     ui_panel(a, r, title, &body);
     int y0 = ui_scroll_begin(a, SREG_SIDE, body) + body.y, y = y0;
@@ -187,8 +192,8 @@ static int source_line(ui_app *a, const def_event *e, char *buf, size_t size)
         for (int k = 0; k < a->ses->sc->nsources; k++)
             if (!strcmp(a->ses->sc->sources[k].id, t) && a->ses->sc->sources[k].publisher)
                 t = a->ses->sc->sources[k].publisher;
-        str_cat(buf, size, "%s%s",
-                i ? "; " : "Source: ", !strcmp(t, "fiction") ? "invented for the exercise" : t);
+        str_cat(buf, size, "%s%s", i ? "; " : _("Source: "),
+                !strcmp(t, "fiction") ? _("invented for the exercise") : t);
     }
     return buf[0] != 0;
 }
@@ -196,20 +201,20 @@ static int source_line(ui_app *a, const def_event *e, char *buf, size_t size)
 static int event_meta(ui_app *a, int item, char *buf, size_t size)
 {
     const game_item *it = &a->ses->g->items[item];
-    str_fmt(buf, size, "Turn %d · %s", it->turn, channel_label[item_channel(a, item)]);
+    str_fmt(buf, size, _("Turn %d · %s"), it->turn, _(channel_label[item_channel(a, item)]));
     if (it->event < 0 && it->nopts)
-        str_cat(buf, size, " · from the facilitator · %s decides",
+        str_cat(buf, size, _(" · from the facilitator · %s decides"),
                 logtext_role(a->ses->sc, it->decider));
     else if (it->event < 0)
-        str_cat(buf, size, " · from the facilitator");
+        str_cat(buf, size, _(" · from the facilitator"));
     if (it->event < 0) return 1;
     const def_event *e = &a->ses->sc->events[it->event];
-    if (e->noptions) str_cat(buf, size, " · %s decides", game_role_short(a->ses->g, e->decider));
+    if (e->noptions) str_cat(buf, size, _(" · %s decides"), game_role_short(a->ses->g, e->decider));
     if (e->noptions && e->expires && it->option < 0) {
-        int last = it->turn + e->expires - 1;
-        str_cat(buf, size, " · open until the end of turn %d", last);
+        int last = game_item_deadline(a->ses->g, item); /* counted in turns played */
+        str_cat(buf, size, _(" · open until the end of turn %d"), last);
         if (e->default_option >= 0)
-            str_cat(buf, size, " (then: %s)", a->ses->sc->moves[e->default_option].label);
+            str_cat(buf, size, _(" (then: %s)"), a->ses->sc->moves[e->default_option].label);
     }
     return 1;
 }
@@ -223,9 +228,9 @@ static int adhoc_card(ui_app *a, SDL_Rect r, int item, int k)
     int open = it->option < 0 && it->decider == g->role && !g->paused;
     char status[300] = "";
     if (it->option == k)
-        str_fmt(status, sizeof status, "Chosen by %s", ui_role_name(a, it->by));
+        str_fmt(status, sizeof status, _("Chosen by %s"), ui_role_name(a, it->by));
     else if (it->option < 0 && it->decider != g->role)
-        str_fmt(status, sizeof status, "%s decides this one",
+        str_fmt(status, sizeof status, _("%s decides this one"),
                 logtext_role(a->ses->sc, it->decider));
     int th = ui_text_h(a, ST_BODY_B, it->opts[k], r.w - 2 * pad - kw);
     int sh = status[0] ? ui_text_h(a, ST_SMALL_B, status, r.w - 2 * pad - kw) : 0;
@@ -270,7 +275,7 @@ static int detail_content(ui_app *a, SDL_Rect r, int y)
     int item = a->sel_item, w = r.w - ui_px(a, 16), gap = ui_px(a, 12);
     char meta[600];
     int ic = ui_line_h(a, ST_H2);
-    const char *title = item >= 0 ? ui_item_title(a, item) : "Your private brief";
+    const char *title = item >= 0 ? ui_item_title(a, item) : _("Your private brief");
     ui_icon_channel(a, item >= 0 ? item_channel(a, item) : CH_BRIEF, ui_rect(r.x, y, ic, ic),
                     a->th->accent);
     y +=
@@ -324,7 +329,7 @@ static void actions_panel(ui_app *a, SDL_Rect r)
     const game *g = a->ses->g;
     const def_scenario *sc = a->ses->sc;
     SDL_Rect body;
-    ui_panel(a, r, "STANDING ACTIONS", &body);
+    ui_panel(a, r, _("STANDING ACTIONS"), &body);
     int y0 = ui_scroll_begin(a, SREG_FOURTH, body) + body.y, y = y0, n = 0;
     for (int k = 0; k < sc->nactions; k++) {
         int mv = sc->actions[k], h;
@@ -338,7 +343,7 @@ static void actions_panel(ui_app *a, SDL_Rect r)
             ui_move_hit(a, c, mv);
         y += h + ui_px(a, 6), n++;
     }
-    if (!n) y += ui_text(a, ST_BODY, a->th->dim, body, "This role has no standing actions.", 0);
+    if (!n) y += ui_text(a, ST_BODY, a->th->dim, body, _("This role has no standing actions."), 0);
     ui_scroll_end(a, SREG_FOURTH, body, y - y0);
 }
 
@@ -349,11 +354,11 @@ static void footer(ui_app *a, SDL_Rect r)
     n += game_open_adhoc(g, g->role, open + n, 64 - n);
     char info[200];
     if (n)
-        str_fmt(info, sizeof info, "%d decision%s open for you (keys 1–9 choose).", n,
+        str_fmt(info, sizeof info, _("%d decision%s open for you (keys 1–9 choose)."), n,
                 n == 1 ? "" : "s");
     else
-        str_fmt(info, sizeof info, "Nothing waits for your decision. End the move when done.");
-    const char *label = "End move";
+        str_fmt(info, sizeof info, _("Nothing waits for your decision. End the move when done."));
+    const char *label = _("End move");
     int bw = ui_text_width(a, ST_BODY_B, label) + ui_px(a, 130);
     SDL_Rect b = ui_cut_right(&r, bw, ui_px(a, 16));
     b.h = ui_px(a, 64), b.y = r.y + (r.h - b.h) / 2;
@@ -369,7 +374,7 @@ void ui_dashboard_draw(ui_app *a)
         return;
     }
     pick_item(a);
-    SDL_Rect r = ui_chrome(a, "Turn dashboard");
+    SDL_Rect r = ui_chrome(a, _("Turn dashboard"));
     int gap = ui_px(a, 16);
     /* The middle column is wide enough for an action's label and cost on
        one line, and at 1080p for three actions one above the other. */

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "ui_app.h"
 #include "util.h"
 
@@ -49,7 +50,8 @@ static void options_column(ui_app *a, SDL_Rect r)
     const def_scenario *sc = a->ses->sc;
     const game *g = a->ses->g;
     SDL_Rect body, shown;
-    int y0 = ui_scroll_panel(a, r, "ON THE TABLE: DECISIONS WITH A RISK", SREG_MAIN, &body, &shown);
+    int y0 =
+        ui_scroll_panel(a, r, _("ON THE TABLE: DECISIONS WITH A RISK"), SREG_MAIN, &body, &shown);
     int y = y0, n = 0, any = 0;
     viewer v = ui_view(a);
     /* Open decisions first, then what is settled. */
@@ -60,7 +62,7 @@ static void options_column(ui_app *a, SDL_Rect r)
             int item = g->ev_item[ev];
             if ((g->items[item].option >= 0) != pass) continue;
             char meta[200];
-            str_fmt(meta, sizeof meta, "Arrived turn %d · decided by %s", g->items[item].turn,
+            str_fmt(meta, sizeof meta, _("Arrived turn %d · decided by %s"), g->items[item].turn,
                     game_role_short(g, sc->events[ev].decider));
             y = group_header(a, body, y, sc->events[ev].title, meta);
             y = moves(a, body, y, sc->events[ev].options, sc->events[ev].noptions);
@@ -68,9 +70,9 @@ static void options_column(ui_app *a, SDL_Rect r)
         }
     if (!n)
         y += ui_text(a, ST_BODY, a->th->dim, ui_rect(body.x, y, body.w, 0),
-                     any ? "No decision with a risk has reached your team yet. The standing "
-                           "actions beside are the rungs of the ladder open to the teams."
-                         : "No option in this scenario carries a risk line.",
+                     any ? _("No decision with a risk has reached your team yet. The standing "
+                             "actions beside are the rungs of the ladder open to the teams.")
+                         : _("No option in this scenario carries a risk line."),
                      TX_FLOW);
     ui_scroll_end(a, SREG_MAIN, shown, y - y0);
 }
@@ -79,7 +81,7 @@ static void actions_column(ui_app *a, SDL_Rect r)
 {
     const def_scenario *sc = a->ses->sc;
     SDL_Rect body, shown;
-    int y0 = ui_scroll_panel(a, r, "STANDING ACTIONS WITH A RISK", SREG_SIDE, &body, &shown),
+    int y0 = ui_scroll_panel(a, r, _("STANDING ACTIONS WITH A RISK"), SREG_SIDE, &body, &shown),
         y = y0, n = 0;
     for (int role = 0; role < sc->nroles; role++) {
         int mv[256], k = 0;
@@ -94,18 +96,19 @@ static void actions_column(ui_app *a, SDL_Rect r)
     }
     if (!n)
         y += ui_text(a, ST_BODY, a->th->dim, ui_rect(body.x, y, body.w, 0),
-                     "No standing action carries a risk line.", TX_FLOW);
+                     _("No standing action carries a risk line."), TX_FLOW);
     ui_scroll_end(a, SREG_SIDE, shown, y - y0);
 }
 
 void ui_diplomacy_draw(ui_app *a)
 {
-    SDL_Rect r = ui_chrome(a, "Diplomatic options");
+    SDL_Rect r = ui_chrome(a, _("Diplomatic options"));
     SDL_Rect note = ui_cut_top(&r, ui_line_h(a, ST_BODY) * 1, ui_px(a, 12));
-    ui_text(a, ST_BODY, a->th->dim, note,
-            "The ladder: what each rung risks and what it needs first. Choose on the dashboard, or "
-            "click an option open to you here.",
-            TX_ELLIPSIS);
+    ui_text(
+        a, ST_BODY, a->th->dim, note,
+        _("The ladder: what each rung risks and what it needs first. Choose on the dashboard, or "
+          "click an option open to you here."),
+        TX_ELLIPSIS);
     SDL_Rect left = ui_cut_left(&r, r.w * 55 / 100, ui_px(a, 16));
     options_column(a, left);
     actions_column(a, r);

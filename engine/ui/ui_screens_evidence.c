@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "analysis.h"
+#include "i18n.h"
 #include "ui_app.h"
 #include "util.h"
 
@@ -45,7 +47,7 @@ static int tile(ui_app *a, SDL_Rect r, int card, int measure)
     const def_card *c = &a->ses->sc->cards[card];
     char g[32], meta[64];
     grade(c, g, sizeof g);
-    str_fmt(meta, sizeof meta, "turn %d", a->ses->g->card_turn[card]);
+    str_fmt(meta, sizeof meta, _("turn %d"), a->ses->g->card_turn[card]);
     int pad = ui_px(a, 8), gw = g[0] ? ui_chip_w(a, g) : 0;
     int th = ui_text_h(a, ST_SMALL_B, c->title, r.w - 2 * pad);
     int h = pad + th + ui_px(a, 4) + ui_line_h(a, ST_SMALL_B) + pad;
@@ -173,8 +175,8 @@ static void boards_panel(ui_app *a, SDL_Rect r)
     for (int i = view_next_card(&v, a->ses->g, -1); i >= 0; i = view_next_card(&v, a->ses->g, i))
         shown++;
     char title[160];
-    str_fmt(title, sizeof title, "%s · %d of %d cards revealed",
-            sc->nboards ? sc->boards[0].title : "EVIDENCE", shown, sc->ncards);
+    str_fmt(title, sizeof title, _("%s · %d of %d cards revealed"),
+            sc->nboards ? sc->boards[0].title : _("EVIDENCE"), shown, sc->ncards);
     ui_panel(a, r, title, &body);
     int y0 = ui_scroll_begin(a, SREG_MAIN, body) + body.y, y = y0;
     for (int b = 0; b < sc->nboards; b++) {
@@ -188,10 +190,13 @@ static void boards_panel(ui_app *a, SDL_Rect r)
             y += ui_text(a, ST_SMALL, a->th->dim, ui_rect(body.x, y, body.w - ui_px(a, 14), 0),
                          sc->boards[b].text, TX_FLOW) +
                  ui_px(a, 8);
-        y = board_content(a, b, body, y);
+        if (analysis_is_board(sc, b)) /* the team's matrix of hypotheses */
+            y = ui_analysis_board(a, b, ui_rect(body.x, body.y, body.w - ui_px(a, 14), body.h), y);
+        else
+            y = board_content(a, b, body, y);
     }
     if (!sc->nboards)
-        y += ui_text(a, ST_BODY, a->th->dim, body, "This scenario has no evidence board.", 0);
+        y += ui_text(a, ST_BODY, a->th->dim, body, _("This scenario has no evidence board."), 0);
     ui_scroll_end(a, SREG_MAIN, body, y - y0);
 }
 
@@ -202,7 +207,7 @@ static int card_detail(ui_app *a, SDL_Rect r, int y)
     if (!view_sees_card(&v, a->ses->g, a->sel_card)) { /* none, or taken back by an undo */
         return y +
                ui_text(a, ST_BODY, a->th->dim, ui_rect(r.x, y, r.w, 0),
-                       "Select a card to read it in full (click, or Tab and Enter).", TX_FLOW) +
+                       _("Select a card to read it in full (click, or Tab and Enter)."), TX_FLOW) +
                ui_px(a, 16);
     }
     const def_card *c = &a->ses->sc->cards[a->sel_card];
@@ -214,11 +219,15 @@ static int card_detail(ui_app *a, SDL_Rect r, int y)
     y += ui_text(a, ST_SMALL_B, a->th->accent, ui_rect(r.x, y, w, 0), line, TX_FLOW) + gap;
     if (c->text)
         y += ui_text(a, ST_BODY, a->th->text, ui_rect(r.x, y, w, 0), c->text, TX_FLOW) + gap;
+    /* An analysis board's card: its provenance is in its attributes; the
+       citation, the true grade and the key come at the debrief. */
+    if (analysis_board_of(a->ses->sc, a->sel_card) >= 0)
+        return ui_analysis_card(a, a->sel_card, r, y) + ui_px(a, 12);
     if (c->source) {
-        str_fmt(line, sizeof line, "Source: %s", c->source);
+        str_fmt(line, sizeof line, _("Source: %s"), c->source);
         for (int k = 0; k < a->ses->sc->nsources; k++)
             if (!strcmp(a->ses->sc->sources[k].id, c->source) && a->ses->sc->sources[k].title)
-                str_fmt(line, sizeof line, "Source: %s", a->ses->sc->sources[k].title);
+                str_fmt(line, sizeof line, _("Source: %s"), a->ses->sc->sources[k].title);
         y += ui_text(a, ST_SMALL, a->th->dim, ui_rect(r.x, y, w, 0), line, TX_FLOW) + gap;
     }
     return y + ui_px(a, 12);
@@ -238,8 +247,9 @@ static int decisions(ui_app *a, SDL_Rect r, int y)
     const game *g = a->ses->g;
     const def_scenario *sc = a->ses->sc;
     int n = 0;
-    y += ui_text(a, ST_H3, a->th->dim, ui_rect(r.x, y, r.w, 0), "ATTRIBUTION DECISION", TX_FLOW) +
-         ui_px(a, 10);
+    y +=
+        ui_text(a, ST_H3, a->th->dim, ui_rect(r.x, y, r.w, 0), _("ATTRIBUTION DECISION"), TX_FLOW) +
+        ui_px(a, 10);
     viewer v = ui_view(a);
     for (int i = view_next_item(&v, g, -1); i >= 0; i = view_next_item(&v, g, i)) {
         const game_item *it = &g->items[i];
@@ -262,19 +272,19 @@ static int decisions(ui_app *a, SDL_Rect r, int y)
     }
     if (!n)
         y += ui_text(a, ST_BODY, a->th->dim, ui_rect(r.x, y, r.w, 0),
-                     "No attribution decision has reached this role yet. Cards keep arriving as "
-                     "the investigation goes on.",
+                     _("No attribution decision has reached this role yet. Cards keep arriving as "
+                       "the investigation goes on."),
                      TX_FLOW);
     return y;
 }
 
 void ui_evidence_draw(ui_app *a)
 {
-    SDL_Rect r = ui_chrome(a, "Evidence board");
+    SDL_Rect r = ui_chrome(a, _("Evidence board"));
     SDL_Rect right = ui_cut_right(&r, r.w * 32 / 100, ui_px(a, 16));
     boards_panel(a, r);
     SDL_Rect body;
-    ui_panel(a, right, "CARD", &body);
+    ui_panel(a, right, _("CARD"), &body);
     int y0 = ui_scroll_begin(a, SREG_SIDE, body) + body.y;
     SDL_Rect inner = ui_rect(body.x, body.y, body.w - ui_px(a, 14), body.h);
     int y = card_detail(a, inner, y0);

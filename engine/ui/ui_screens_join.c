@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "ui_app.h"
 #include "util.h"
 
@@ -184,10 +185,10 @@ static void joined_line(ui_app *a, SDL_Rect r, const ui_join *t)
 {
     char line[sizeof t->names + 64];
     if (!t->joined) {
-        ui_text(a, ST_BODY, a->th->dim, r, "Nobody has joined yet", TX_CENTER | TX_ELLIPSIS);
+        ui_text(a, ST_BODY, a->th->dim, r, _("Nobody has joined yet"), TX_CENTER | TX_ELLIPSIS);
         return;
     }
-    str_fmt(line, sizeof line, "%d joined%s%s", t->joined, t->names[0] ? ": " : "", t->names);
+    str_fmt(line, sizeof line, _("%d joined%s%s"), t->joined, t->names[0] ? ": " : "", t->names);
     ui_text(a, ST_BODY_B, a->th->good, r, line, TX_CENTER | TX_ELLIPSIS);
 }
 
@@ -207,7 +208,7 @@ static void card(ui_app *a, SDL_Rect r, const ui_join_screen *j, int i, const jo
             TX_CENTER | TX_ELLIPSIS);
     SDL_Rect qr = ui_cut_top(&in, g->side, gap);
     if (!qr_draw(a, qr, t->url))
-        ui_text(a, ST_BODY, a->th->warn, qr, "The screen is too small for the QR code",
+        ui_text(a, ST_BODY, a->th->warn, qr, _("The screen is too small for the QR code"),
                 TX_CENTER | TX_VCENTER);
     ui_text(a, cs, a->th->text, ui_cut_top(&in, ui_line_h(a, cs), gap), t->code,
             TX_CENTER | TX_ELLIPSIS);
@@ -234,8 +235,8 @@ static void heading(ui_app *a, SDL_Rect *r, const ui_join_screen *j)
     char line[sizeof j->url + 100], url[sizeof j->url];
     short_url(j->url, url, sizeof url);
     ui_text(a, ST_H1, a->th->text, ui_cut_top(r, ui_line_h(a, ST_H1), ui_px(a, 4)),
-            "Join the exercise: scan your team's code with a phone", TX_CENTER | TX_ELLIPSIS);
-    str_fmt(line, sizeof line, "or open %s and type the code under it", url);
+            _("Join the exercise: scan your team's code with a phone"), TX_CENTER | TX_ELLIPSIS);
+    str_fmt(line, sizeof line, _("or open %s and type the code under it"), url);
     ui_text(a, ST_H2, a->th->accent, ui_cut_top(r, ui_line_h(a, ST_H2), ui_px(a, 20)), line,
             TX_CENTER | TX_ELLIPSIS);
 }
@@ -243,9 +244,9 @@ static void heading(ui_app *a, SDL_Rect *r, const ui_join_screen *j)
 static void footer(ui_app *a, SDL_Rect *r, const ui_join_screen *j)
 {
     char line[600];
-    str_fmt(line, sizeof line, "%s%s · Observers: ask the facilitator for the observer code%s",
-            j->sample ? "Sample codes (a screenshot without a server) · " : "", a->ses->sc->title,
-            a->host ? " · F10: the dashboard" : ".");
+    str_fmt(line, sizeof line, _("%s%s · Observers: ask the facilitator for the observer code%s"),
+            j->sample ? _("Sample codes (a screenshot without a server) · ") : "",
+            a->ses->sc->title, a->host ? _(" · F10: the dashboard") : ".");
     ui_text(a, ST_SMALL, a->th->dim, ui_cut_bottom(r, ui_line_h(a, ST_SMALL), ui_px(a, 16)), line,
             TX_CENTER | TX_ELLIPSIS);
 }

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "ui_app.h"
 #include "util.h"
 
@@ -26,15 +27,15 @@ static SDL_Rect dialog(ui_app *a, int w, int h, const char *title)
 
 static void menu_main(ui_app *a, SDL_Rect in, int bh, int gap)
 {
-    if (a->ses) ui_button(a, ui_cut_top(&in, bh, gap), "Resume the game", ACT_MENU, 0, 1);
-    if (a->ses) ui_button(a, ui_cut_top(&in, bh, gap), "Save", ACT_SAVE, 0, 0);
-    ui_button(a, ui_cut_top(&in, bh, gap), "Load a saved game", ACT_MENU_PAGE, MENU_LOAD, 0);
-    ui_button(a, ui_cut_top(&in, bh, gap), "Settings", ACT_MENU_PAGE, MENU_SETTINGS, 0);
+    if (a->ses) ui_button(a, ui_cut_top(&in, bh, gap), _("Resume the game"), ACT_MENU, 0, 1);
+    if (a->ses) ui_button(a, ui_cut_top(&in, bh, gap), _("Save"), ACT_SAVE, 0, 0);
+    ui_button(a, ui_cut_top(&in, bh, gap), _("Load a saved game"), ACT_MENU_PAGE, MENU_LOAD, 0);
+    ui_button(a, ui_cut_top(&in, bh, gap), _("Settings"), ACT_MENU_PAGE, MENU_SETTINGS, 0);
     if (a->ses)
-        ui_button(a, ui_cut_top(&in, bh, gap), "Quit to the title screen", ACT_TO_TITLE, 0, 0);
-    ui_button(a, ui_cut_top(&in, bh, gap), "Quit Crisis Room", ACT_QUIT, 0, 0);
+        ui_button(a, ui_cut_top(&in, bh, gap), _("Quit to the title screen"), ACT_TO_TITLE, 0, 0);
+    ui_button(a, ui_cut_top(&in, bh, gap), _("Quit Crisis Room"), ACT_QUIT, 0, 0);
     if (a->ses && a->save_path[0])
-        ui_text(a, ST_SMALL, a->th->dim, in, "Every move is saved as it is made.", TX_ELLIPSIS);
+        ui_text(a, ST_SMALL, a->th->dim, in, _("Every move is saved as it is made."), TX_ELLIPSIS);
 }
 
 static void menu_load(ui_app *a, SDL_Rect in, int bh, int gap)
@@ -43,30 +44,30 @@ static void menu_load(ui_app *a, SDL_Rect in, int bh, int gap)
     for (int i = 0; i < a->nsaves && in.h >= bh; i++) {
         char label[600];
         const char *base = strrchr(a->saves[i].path, '/');
-        str_fmt(label, sizeof label, "%s · %d moves", base ? base + 1 : a->saves[i].path,
+        str_fmt(label, sizeof label, _("%s · %d moves"), base ? base + 1 : a->saves[i].path,
                 a->saves[i].commands);
         ui_button(a, ui_cut_top(&in, bh, gap), label, ACT_LOAD, i, 0);
     }
-    if (!a->nsaves) ui_text(a, ST_BODY, a->th->dim, in, "No saved games yet.", 0);
-    ui_button(a, back, "Back", ACT_MENU_PAGE, MENU_MAIN, 0);
+    if (!a->nsaves) ui_text(a, ST_BODY, a->th->dim, in, _("No saved games yet."), 0);
+    ui_button(a, back, _("Back"), ACT_MENU_PAGE, MENU_MAIN, 0);
 }
 
 static void menu_settings(ui_app *a, SDL_Rect in, int bh, int gap)
 {
     char scale[64];
-    str_fmt(scale, sizeof scale, "Text size %d%% (Ctrl + / Ctrl -)",
+    str_fmt(scale, sizeof scale, _("Text size %d%% (Ctrl + / Ctrl -)"),
             (int)(a->user_scale * 100 + 0.5f));
     ui_text(a, ST_BODY_B, a->th->text, ui_cut_top(&in, bh, gap), scale, TX_VCENTER | TX_ELLIPSIS);
     SDL_Rect row = ui_cut_top(&in, bh, gap);
     SDL_Rect half = ui_cut_left(&row, (row.w - gap) / 2, gap);
-    ui_button(a, half, "Smaller", ACT_SCALE, -1, 0);
-    ui_button(a, row, "Larger", ACT_SCALE, 1, 0);
+    ui_button(a, half, _("Smaller"), ACT_SCALE, -1, 0);
+    ui_button(a, row, _("Larger"), ACT_SCALE, 1, 0);
     ui_button(a, ui_cut_top(&in, bh, gap),
-              a->fullscreen ? "Leave full screen (F11)" : "Full screen (F11)", ACT_FULLSCREEN, 0,
-              0);
+              a->fullscreen ? _("Leave full screen (F11)") : _("Full screen (F11)"), ACT_FULLSCREEN,
+              0, 0);
     ui_button(a, ui_cut_top(&in, bh, gap),
-              a->high_contrast ? "Theme: high contrast — switch to calm dark"
-                               : "Theme: calm dark — switch to high contrast",
+              a->high_contrast ? _("Theme: high contrast — switch to calm dark")
+                               : _("Theme: calm dark — switch to high contrast"),
               ACT_CONTRAST, 0, 0);
     ui_button(a, ui_cut_bottom(&in, bh, gap), "Back", ACT_MENU_PAGE, MENU_MAIN, 0);
 }
@@ -74,8 +75,8 @@ static void menu_settings(ui_app *a, SDL_Rect in, int bh, int gap)
 void ui_menu_draw(ui_app *a)
 {
     int bh = ui_px(a, 58), gap = ui_px(a, 12);
-    static const char *titles[] = {"Menu", "Load a saved game", "Settings"};
-    SDL_Rect in = dialog(a, ui_px(a, 720), ui_px(a, 660), titles[a->menu_page]);
+    static const char *titles[] = {N_("Menu"), N_("Load a saved game"), N_("Settings")};
+    SDL_Rect in = dialog(a, ui_px(a, 720), ui_px(a, 660), _(titles[a->menu_page]));
     if (a->menu_page == MENU_LOAD)
         menu_load(a, in, bh, gap);
     else if (a->menu_page == MENU_SETTINGS)
@@ -90,7 +91,7 @@ static void targets(ui_app *a, SDL_Rect *in, const def_move *m, int gap)
 {
     int bh = ui_px(a, 52), cols = m->ntargets > 4 ? 2 : 1;
     ui_text(a, ST_BODY_B, a->th->text, ui_cut_top(in, ui_line_h(a, ST_BODY_B), gap),
-            "Target (keys 1–9):", TX_ELLIPSIS);
+            _("Target (keys 1–9):"), TX_ELLIPSIS);
     for (int t = 0; t < m->ntargets; t += cols) {
         SDL_Rect row = ui_cut_top(in, bh, gap / 2);
         for (int c = 0; c < cols && t + c < m->ntargets; c++) {
@@ -98,7 +99,7 @@ static void targets(ui_app *a, SDL_Rect *in, const def_move *m, int gap)
             char label[200];
             str_fmt(label, sizeof label, "%d  %s%s", t + c + 1,
                     m->targets[t + c].val ? m->targets[t + c].val : m->targets[t + c].key,
-                    a->pend_target == t + c ? "  (chosen)" : "");
+                    a->pend_target == t + c ? _("  (chosen)") : "");
             ui_button(a, b, label, ACT_TARGET, t + c, a->pend_target == t + c);
         }
     }
@@ -117,7 +118,7 @@ static void rationale_field(ui_app *a, SDL_Rect r)
     if (!a->rationale[0])
         ui_text(a, ST_BODY_I, a->th->dim,
                 ui_rect(in.x + ui_px(a, 14), in.y, in.w - ui_px(a, 14), in.h),
-                "Why? Type a short rationale for the record (optional).", TX_ELLIPSIS);
+                _("Why? Type a short rationale for the record (optional)."), TX_ELLIPSIS);
     ui_hit_add(a, r, ACT_RATIONALE, 0, 0);
 }
 
@@ -147,7 +148,7 @@ void ui_confirm_draw(ui_app *a)
     confirmed c = what_is_confirmed(a);
     const def_move *m = c.m;
     char risk[600] = "";
-    if (c.risk) str_fmt(risk, sizeof risk, "Risk: %s", c.risk);
+    if (c.risk) str_fmt(risk, sizeof risk, _("Risk: %s"), c.risk);
     int gap = ui_px(a, 14), bh = ui_px(a, 58), w = ui_px(a, 980);
     int tw = w - ui_px(a, 56);
     int th = c.text ? ui_text_h(a, ST_BODY, c.text, tw) + gap : 0;
@@ -158,7 +159,8 @@ void ui_confirm_draw(ui_app *a)
     int fh = ui_px(a, 24) + 3 * ui_line_h(a, ST_BODY);
     int h = ui_px(a, 56) + ui_line_h(a, ST_H2) + ui_px(a, 16) + ui_text_h(a, ST_H3, c.label, tw) +
             gap + th + rh + targ + fh + gap + bh + ui_px(a, 8);
-    SDL_Rect in = dialog(a, w, h, c.decision ? "Confirm your decision" : "Confirm the action");
+    SDL_Rect in =
+        dialog(a, w, h, c.decision ? _("Confirm your decision") : _("Confirm the action"));
     int lh = ui_text_h(a, ST_H3, c.label, in.w);
     ui_text(a, ST_H3, a->th->accent, ui_cut_top(&in, lh, gap), c.label, 0);
     if (c.text) ui_text(a, ST_BODY, a->th->dim, ui_cut_top(&in, th - gap, gap), c.text, 0);
@@ -168,47 +170,47 @@ void ui_confirm_draw(ui_app *a)
     SDL_Rect row = ui_cut_top(&in, bh, 0);
     SDL_Rect cancel = ui_cut_right(&row, ui_px(a, 220), gap);
     char ok[160];
-    str_fmt(ok, sizeof ok, "Confirm (Enter) · costs %d point%s", c.cost, c.cost == 1 ? "" : "s");
-    ui_button(a, row, c.cost ? ok : "Confirm (Enter)", ACT_CONFIRM, 0, 1);
-    ui_button(a, cancel, "Cancel (Esc)", ACT_CANCEL, 0, 0);
+    str_fmt(ok, sizeof ok, _("Confirm (Enter) · costs %d point%s"), c.cost, c.cost == 1 ? "" : "s");
+    ui_button(a, row, c.cost ? ok : _("Confirm (Enter)"), ACT_CONFIRM, 0, 1);
+    ui_button(a, cancel, _("Cancel (Esc)"), ACT_CANCEL, 0, 0);
 }
 
 /* End move with something left undone ---------------------------------------------- */
 
 void ui_end_warning_draw(ui_app *a)
 {
-    static const char *const q = "End the move anyway? Nothing more is asked this move.";
+    const char *const q = _("End the move anyway? Nothing more is asked this move.");
     int gap = ui_px(a, 16), bh = ui_px(a, 58), w = ui_px(a, 1040), tw = w - ui_px(a, 56);
     int h1 = ui_text_h(a, ST_BODY, a->end_warning, tw), h2 = ui_text_h(a, ST_BODY_B, q, tw);
     int h =
         ui_px(a, 56) + ui_line_h(a, ST_H2) + ui_px(a, 16) + h1 + gap + h2 + gap + bh + ui_px(a, 8);
-    SDL_Rect in = dialog(a, w, h, "Before the move ends");
+    SDL_Rect in = dialog(a, w, h, _("Before the move ends"));
     ui_text(a, ST_BODY, a->th->text,
             ui_cut_top(&in, ui_text_h(a, ST_BODY, a->end_warning, in.w), gap), a->end_warning, 0);
     ui_text(a, ST_BODY_B, a->th->warn, ui_cut_top(&in, ui_text_h(a, ST_BODY_B, q, in.w), gap), q,
             0);
     SDL_Rect row = ui_cut_top(&in, bh, 0);
     SDL_Rect back = ui_cut_right(&row, (row.w - gap) / 2, gap);
-    ui_button_key(a, row, "End the move anyway", "End", ACT_END_ANYWAY, 0, 0);
-    ui_button_key(a, back, "Go back", "Esc", ACT_CANCEL, 0, 1);
+    ui_button_key(a, row, _("End the move anyway"), "End", ACT_END_ANYWAY, 0, 0);
+    ui_button_key(a, back, _("Go back"), "Esc", ACT_CANCEL, 0, 1);
 }
 
 /* F9 without a console window --------------------------------------------------- */
 
 void ui_console_ask_draw(ui_app *a)
 {
-    static const char *const why =
-        "The console shows the hidden truth, hidden meters and every inject still to come. "
-        "Everyone who can see this screen will see them. Start with --console to give the "
-        "console a window of its own, or with --presenter to keep it off a projected one.";
+    const char *const why =
+        _("The console shows the hidden truth, hidden meters and every inject still to come. "
+          "Everyone who can see this screen will see them. Start with --console to give the "
+          "console a window of its own, or with --presenter to keep it off a projected one.");
     int gap = ui_px(a, 16), bh = ui_px(a, 58), w = ui_px(a, 1040), tw = w - ui_px(a, 56);
     int h = ui_px(a, 56) + ui_line_h(a, ST_H2) + ui_px(a, 16) + ui_text_h(a, ST_BODY, why, tw) +
             gap + bh + ui_px(a, 8);
-    SDL_Rect in = dialog(a, w, h, "Show the facilitator's console on this screen?");
+    SDL_Rect in = dialog(a, w, h, _("Show the facilitator's console on this screen?"));
     ui_text(a, ST_BODY, a->th->text, ui_cut_top(&in, ui_text_h(a, ST_BODY, why, in.w), gap), why,
             0);
     SDL_Rect row = ui_cut_top(&in, bh, 0);
     SDL_Rect no = ui_cut_right(&row, (row.w - gap) / 2, gap);
-    ui_button(a, row, "Yes, show it here (Y)", ACT_CON_SHOW, 0, 0);
-    ui_button(a, no, "No (N, Esc)", ACT_CANCEL, 0, 1);
+    ui_button(a, row, _("Yes, show it here (Y)"), ACT_CON_SHOW, 0, 0);
+    ui_button(a, no, _("No (N, Esc)"), ACT_CANCEL, 0, 1);
 }

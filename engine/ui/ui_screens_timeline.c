@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "logtext.h"
 #include "ui_app.h"
 #include "util.h"
@@ -52,13 +53,14 @@ static int entry_text(ui_app *a, int i, char *buf, size_t size, char *sub, size_
     if (shown) {
         *kind = kind_of(t.kind);
         if (t.facilitator)
-            str_fmt(buf, size, "Facilitator · %s", t.what.s);
+            str_fmt(buf, size, _("Facilitator · %s"), t.what.s);
         else if (t.who.len && !delivery)
             str_fmt(buf, size, "%s · %s", t.who.s, t.what.s);
         else
             str_fmt(buf, size, "%s", t.what.s);
         sub[0] = '\0';
-        if (t.why && *t.why && view_sees_why(&v, g, i)) str_fmt(sub, subsize, "Why: “%s”", t.why);
+        if (t.why && *t.why && view_sees_why(&v, g, i))
+            str_fmt(sub, subsize, _("Why: “%s”"), t.why);
     }
     logtext_free(&t);
     return shown;
@@ -122,9 +124,9 @@ static int turn_starts(const game *g, int *start, int max)
 void ui_timeline_draw(ui_app *a)
 {
     const game *g = a->ses->g;
-    SDL_Rect r = ui_chrome(a, "Timeline");
+    SDL_Rect r = ui_chrome(a, _("Timeline"));
     SDL_Rect body;
-    ui_panel(a, r, "WHAT HAS HAPPENED · newest turn first", &body);
+    ui_panel(a, r, _("WHAT HAS HAPPENED · newest turn first"), &body);
     int y0 = ui_scroll_begin(a, SREG_MAIN, body) + body.y, y = y0;
     int start[CR_MAX_TURNS + 2], n = turn_starts(g, start, CR_MAX_TURNS + 1);
     int gutter = body.w * 22 / 100;
@@ -132,7 +134,7 @@ void ui_timeline_draw(ui_app *a)
     for (int t = n - 1; t >= 0; t--) {
         int end = t + 1 < n ? start[t + 1] : g->nlog, turn = g->log[start[t]].turn;
         char label[200];
-        str_fmt(label, sizeof label, "Turn %d", turn);
+        str_fmt(label, sizeof label, _("Turn %d"), turn);
         int top = y;
         ui_text(a, ST_H3, a->th->text,
                 ui_rect(body.x, y, gutter - ui_px(a, 16), ui_line_h(a, ST_H3)), label, TX_ELLIPSIS);

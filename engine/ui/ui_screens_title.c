@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "ui_app.h"
 #include "util.h"
 
@@ -16,10 +17,10 @@ static int scen_card(ui_app *a, SDL_Rect r, int i, int measure)
     SDL_Rect in = ui_inset(r, pad);
     char meta[512];
     if (e->error)
-        str_fmt(meta, sizeof meta, "Cannot be loaded: %s", e->error);
+        str_fmt(meta, sizeof meta, _("Cannot be loaded: %s"), e->error);
     else
-        str_fmt(meta, sizeof meta, "%d turns · %d roles: %s%s", e->nturns, e->nroles, e->roles,
-                e->nvariants ? " · has variants" : "");
+        str_fmt(meta, sizeof meta, _("%d turns · %d roles: %s%s"), e->nturns, e->nroles, e->roles,
+                e->nvariants ? _(" · has variants") : "");
     int h1 = ui_text_h(a, ST_H3, e->title, in.w);
     int h2 = e->summary ? ui_text_h(a, ST_BODY, e->summary, in.w) : 0;
     int h3 = ui_text_h(a, ST_SMALL_B, meta, in.w);
@@ -57,7 +58,7 @@ static void scenario_list(ui_app *a, SDL_Rect r)
     }
     if (!a->nscens) {
         char msg[UI_PATH_MAX + 100];
-        str_fmt(msg, sizeof msg, "No scenarios found in %s.", a->scen_root);
+        str_fmt(msg, sizeof msg, _("No scenarios found in %s."), a->scen_root);
         y += ui_text(a, ST_BODY, a->th->warn, ui_rect(r.x, y, r.w, r.h), msg, 0);
     }
     ui_scroll_end(a, SREG_MAIN, r, y - y0);
@@ -66,44 +67,45 @@ static void scenario_list(ui_app *a, SDL_Rect r)
 static void new_game_panel(ui_app *a, SDL_Rect r)
 {
     SDL_Rect body;
-    ui_panel(a, r, "NEW GAME", &body);
+    ui_panel(a, r, _("NEW GAME"), &body);
     if (!a->nscens) return;
     const ui_scen_entry *e = &a->scens[a->scen_sel];
     int gap = ui_px(a, 12), bh = ui_px(a, 56);
     ui_text(a, ST_H2, a->th->text, ui_cut_top(&body, ui_line_h(a, ST_H2), gap), e->title,
             TX_ELLIPSIS);
     char seed[64];
-    str_fmt(seed, sizeof seed, "Seed %llu", (unsigned long long)a->seed);
+    str_fmt(seed, sizeof seed, _("Seed %llu"), (unsigned long long)a->seed);
     SDL_Rect row = ui_cut_top(&body, bh, gap);
-    SDL_Rect sb = ui_cut_right(&row, ui_text_width(a, ST_BODY_B, "New seed") + ui_px(a, 48), gap);
+    SDL_Rect sb =
+        ui_cut_right(&row, ui_text_width(a, ST_BODY_B, _("New seed")) + ui_px(a, 48), gap);
     ui_text(a, ST_BODY_B, a->th->text, row, seed, TX_VCENTER | TX_ELLIPSIS);
-    ui_button(a, sb, "New seed", ACT_NEW_SEED, 0, 0);
+    ui_button(a, sb, _("New seed"), ACT_NEW_SEED, 0, 0);
     if (e->nvariants) {
         row = ui_cut_top(&body, bh, gap);
-        const char *v = a->variant_mode ? "Variant: drawn by the seed (hidden truth may differ)"
-                                        : "Variant: the one written first (as it happened)";
+        const char *v = a->variant_mode ? _("Variant: drawn by the seed (hidden truth may differ)")
+                                        : _("Variant: the one written first (as it happened)");
         ui_button(a, row, v, ACT_VARIANT, 0, 0);
     }
     SDL_Rect go = ui_cut_top(&body, bh, gap);
-    ui_button_key(a, go, "Start new game", "Enter", ACT_NEW_GAME, a->scen_sel, 1);
+    ui_button_key(a, go, _("Start new game"), "Enter", ACT_NEW_GAME, a->scen_sel, 1);
 }
 
 static void saves_panel(ui_app *a, SDL_Rect r)
 {
     SDL_Rect body;
-    ui_panel(a, r, "RECENT SAVES", &body);
+    ui_panel(a, r, _("RECENT SAVES"), &body);
     int gap = ui_px(a, 10), rh = ui_line_h(a, ST_BODY_B) + ui_line_h(a, ST_SMALL) + ui_px(a, 20);
     if (!a->nsaves)
-        ui_text(a, ST_BODY, a->th->dim, body, "No saves yet. Every game is saved as it is played.",
-                0);
+        ui_text(a, ST_BODY, a->th->dim, body,
+                _("No saves yet. Every game is saved as it is played."), 0);
     for (int i = 0; i < a->nsaves && body.h >= rh; i++) {
         SDL_Rect row = ui_cut_top(&body, rh, gap);
         ui_round(a, row, ui_px(a, 8), ui_is_hover(a, row) ? a->th->hover : a->th->raised);
         SDL_Rect in = ui_inset(row, ui_px(a, 10));
         char meta[128];
         const char *base = strrchr(a->saves[i].path, '/');
-        str_fmt(meta, sizeof meta, "%s · %d moves · %s", a->saves[i].started, a->saves[i].commands,
-                base ? base + 1 : a->saves[i].path);
+        str_fmt(meta, sizeof meta, _("%s · %d moves · %s"), a->saves[i].started,
+                a->saves[i].commands, base ? base + 1 : a->saves[i].path);
         ui_text(a, ST_BODY_B, a->th->text, ui_cut_top(&in, ui_line_h(a, ST_BODY_B), 0),
                 a->saves[i].scenario, TX_ELLIPSIS);
         ui_text(a, ST_SMALL, a->th->dim, in, meta, TX_ELLIPSIS);
@@ -132,12 +134,12 @@ void ui_title_draw(ui_app *a)
     int w = ui_text_width(a, ST_DISPLAY, "Crisis Room");
     ui_text(a, ST_DISPLAY, a->th->text, head, "Crisis Room", TX_ELLIPSIS);
     SDL_Rect tag = ui_rect(head.x + w + ui_px(a, 24), head.y, head.w - w - ui_px(a, 24), head.h);
-    ui_text(a, ST_H3, a->th->dim, tag, "a tabletop cyber-crisis exercise",
+    ui_text(a, ST_H3, a->th->dim, tag, _("a tabletop cyber-crisis exercise"),
             TX_VCENTER | TX_ELLIPSIS);
     ui_cut_top(&r, 0, ui_px(a, 20));
     if (a->error[0]) error_box(a, &r);
     SDL_Rect right = ui_cut_right(&r, r.w * 38 / 100, ui_px(a, 32));
-    ui_text(a, ST_H3, a->th->dim, ui_cut_top(&r, ui_line_h(a, ST_H3), ui_px(a, 12)), "SCENARIOS",
+    ui_text(a, ST_H3, a->th->dim, ui_cut_top(&r, ui_line_h(a, ST_H3), ui_px(a, 12)), _("SCENARIOS"),
             TX_ELLIPSIS);
     scenario_list(a, r);
     int ng = ui_px(a, 18) * 2 + ui_line_h(a, ST_H3) + ui_line_h(a, ST_H2) + ui_px(a, 56) * 3 +

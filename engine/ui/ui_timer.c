@@ -14,6 +14,7 @@
  */
 #include <stdio.h>
 
+#include "i18n.h"
 #include "record.h"
 #include "ui_app.h"
 #include "util.h"
@@ -63,9 +64,9 @@ void ui_timer_text(const movetimer *t, const game *g, char *buf, size_t size, in
     long long left = ui_timer_left(t);
     *amber = left >= 0 && left <= 60000;
     if (left < 0)
-        str_fmt(buf, size, "no timer");
+        str_fmt(buf, size, _("no timer"));
     else if (g->paused)
-        str_fmt(buf, size, "PAUSED");
+        str_fmt(buf, size, _("PAUSED"));
     else if (left == 0)
         str_fmt(buf, size, "TIME");
     else {

@@ -7,6 +7,7 @@
  */
 #include <string.h>
 
+#include "i18n.h"
 #include "ui_app.h"
 
 void ui_hit_add(ui_app *a, SDL_Rect r, int action, int arg, int focusable)
@@ -175,7 +176,7 @@ int ui_scroll_begin(ui_app *a, int id, SDL_Rect r)
    it never lies over a line of text that can still be read. */
 static void more_below(ui_app *a, SDL_Rect r, int bw)
 {
-    const char *more = "more below — scroll or PgDn";
+    const char *more = _("more below — scroll or PgDn");
     int lh = ui_line_h(a, ST_SMALL), fade = ui_px(a, 24) > 4 ? ui_px(a, 24) : 4;
     int strip = lh + 6, x = r.x, w = r.w - bw * 2;
     SDL_Color c = a->under;

@@ -1,11 +1,7 @@
--- Objectives (HSEEP ratings), endings, variants and debrief questions.
-
--- Evidence band for an honest public wording: 1 technical only/none, 2 likely, 3 highly likely,
--- 4 almost certainly (roughly ICD 203 / UK PHIA).
-local function band(case)
-  if case >= 80 then return 4 elseif case >= 60 then return 3 elseif case >= 40 then return 2 end
-  return 1
-end
+-- Objectives (HSEEP ratings), endings, variants and discussion questions.
+-- One rule runs through the ratings and the endings: naming the wrong actor (A22.named_wrong)
+-- is rated U and ends "The wrong door", whatever else went well; the ratings of the wording
+-- and the analysis follow what the evidence showed when the words were said (lib.lua).
 
 objective {
   id = "restore", title = "Restore public services",
@@ -17,21 +13,64 @@ objective {
   end,
 }
 
+-- The wording: said in public (or, unsaid, to allies in private) against what the evidence
+-- supported at that moment. Naming the wrong actor is U.
+local function attribute_rating(g)
+  if A22.named_wrong(g) then return "U" end
+  if A22.named(g) then
+    local gap = A22.wording_gap(g)
+    if gap == 0 then return "P" elseif gap == 1 then return "S" elseif gap == 2 then return "M" end
+    return "U"
+  end
+  -- Albania named no one in public. Fine while the evidence carried no judgement; else it
+  -- matters whether the allies were told, in private, the conclusion the evidence carried.
+  local lead, likely = A22.evidence(g)
+  if not lead or likely < 2 then return "P" end
+  if g.state.private_named == lead then return "S" end
+  return "M"
+end
+
 objective {
   id = "attribute", title = "Attribute with confidence that matches the evidence",
-  text = "Whatever Albania said in public (or did not say) fits the strength of the case at the time, and names the right actor.",
+  text = function(g)
+    local said = A22.named(g) and ("Albania named " .. A22.WHO[g.state.named] .. ", " ..
+      A22.WORDS[g.state.attr_level] .. ", on turn " .. ("%d"):format(g.state.attr_turn) .. ", when the evidence " ..
+      "supported " .. ({ [0] = "no judgement", "'likely'", "'very likely'", "'almost certain'" })[g.state.attr_support] ..
+      " for it") or "Albania named no one in public"
+    if A22.named_wrong(g) then said = said .. "; it was the wrong actor (rated U)" end
+    return "Whatever Albania said in public, or told allies in private, fits the strength of " ..
+      "the evidence at the time and names the right actor. Here: " .. said .. "."
+  end,
+  score = attribute_rating,
+}
+
+objective {
+  id = "analysis", title = "Grade the sources and weigh the evidence",
+  text = "SIS grades the cards as their sources deserve (P: most graded, at most one step off on " ..
+    "average) and its matrix points to the right actor without claiming more than the evidence carries.",
   score = function(g)
-    local lvl = g.state.attr_level or 0
-    local named = g.state.named or "none"
-    if named == "iran" and g.variant ~= "historical" and lvl >= 3 then return "U" end
-    if named == "russia" and g.variant ~= "false_flag" then return "U" end
-    if named == "russia" then return "S" end
-    local said = lvl < 1 and 1 or lvl
-    local case = (lvl >= 1) and (g.state.attr_case or 0) or g:meter("case")
-    local diff = math.abs(said - band(case))
-    if lvl == 0 and g.variant == "historical" and g:meter("case") >= 80 then diff = math.max(diff, 1) end
-    if diff == 0 then return "P" elseif diff == 1 then return "S" elseif diff == 2 then return "M" end
-    return "U"
+    local lead, likely = g:assessment("evidence")
+    local real, real_likely = A22.evidence(g)
+    local culprit = A22.culprit(g)
+    if lead and lead ~= culprit and likely >= 1 then return "U" end
+    local n, off, graded = 0, 0, 0
+    -- the grading: the team's grade of each revealed card against the author's
+    for _, c in ipairs(A22.CARDS) do
+      if g:revealed(c.id) then
+        n = n + 1
+        local r, k = g:grade(c.id)
+        if r then
+          graded = graded + 1
+          off = off + math.abs(string.byte(r) - string.byte(c.r)) + math.abs(k - c.k)
+        end
+      end
+    end
+    if n == 0 or graded * 2 < n then return "M" end
+    local mean = off / graded
+    local right = lead == culprit and likely <= real_likely
+    if right and mean <= 1 and graded * 4 >= n * 3 then return "P" end
+    if (right or not lead) and mean <= 2 then return "S" end
+    return "M"
   end,
 }
 
@@ -40,6 +79,7 @@ objective {
   text = "The US, UK, NATO and the EU stand with Albania (allied support 75 and a joint or NATO statement for P).",
   score = function(g)
     local a = g:meter("allies")
+    if A22.named_wrong(g) then return a >= 40 and "M" or "U" end
     local together = (g.state.attr_joint or 0) == 1 or g:delivered("nac_statement")
     if a >= 75 and together then return "P" elseif a >= 60 then return "S" elseif a >= 40 then return "M" end
     return "U"
@@ -73,15 +113,14 @@ objective {
 -- Endings: the first whose `when` holds is chosen; the last is the fallback.
 ending {
   id = "wrong_door", title = "The wrong door",
-  text = "Albania put its name, and its allies' patience, behind an accusation the evidence did not " ..
-    "carry. As the case unravels, the real attacker is untouched and Tirana's word is worth less the " ..
-    "next time it matters.",
-  when = function(g)
-    local named, lvl = g.state.named, (g.state.attr_level or 0)
-    if named == "iran" and lvl >= 2 and g.variant ~= "historical" then return true end
-    if named == "russia" and g.variant ~= "false_flag" then return true end
-    return false
+  text = function(g)
+    local after = (g.state.retracted or 0) > 0 and
+      " Withdrawing the claim limited the damage, but did not undo it." or
+      " As the case unravels, the real attacker is untouched."
+    return "Albania put its name, and its allies' patience, behind an accusation the evidence did " ..
+      "not carry." .. after .. " Tirana's word is worth less the next time it matters."
   end,
+  when = A22.named_wrong,
 }
 
 ending {
@@ -90,9 +129,8 @@ ending {
     "border systems held through the autumn. Deterrence in cyberspace is thin, but this time a small " ..
     "state did not stand alone.",
   when = function(g)
-    local right = (g.state.named == "iran" and g.variant == "historical") or
-                  (g.state.named == "russia" and g.variant == "false_flag")
-    return right and (g.state.attr_level or 0) >= 2 and g:meter("allies") >= 80 and (g.state.wave or 0) <= 2
+    return A22.named_right(g) and A22.wording_gap(g) <= 1 and
+      ((g.state.attr_joint or 0) == 1 or g:meter("allies") >= 80) and (g.state.wave or 0) <= 2
   end,
 }
 
@@ -102,16 +140,20 @@ ending {
     "intruders were still inside, and the answer to the answer hit the police and the borders. " ..
     "This is close to what happened in 2022.",
   when = function(g)
-    return (g.state.attr_level or 0) >= 2 and (g.state.wave or 0) >= 3
+    return A22.named_right(g) and (g.state.wave or 0) >= 3
   end,
 }
 
 ending {
   id = "quiet_recovery", title = "A quiet recovery",
-  text = "Albania rebuilt, published what it knew technically and named no one. Services are back and " ..
-    "the borders held, but the attacker paid nothing, and may be back.",
+  text = function(g)
+    local what = (g.state.attr_level or 0) == 1 and "published what it knew technically and named no one"
+      or "kept what it knew to itself and its allies and named no one"
+    return "Albania rebuilt, " .. what .. ". Services are back and the borders held, but the " ..
+      "attacker paid nothing, and may be back."
+  end,
   when = function(g)
-    return (g.state.attr_level or 0) <= 1 and g:meter("services") >= 85 and (g.state.wave or 0) <= 2
+    return not A22.named(g) and g:meter("services") >= 85 and (g.state.wave or 0) <= 2
   end,
 }
 
@@ -123,28 +165,33 @@ ending {
 
 -- Variants: the hidden truth, shown at the debrief only.
 variant {
-  id = "historical", title = "As in 2022", weight = 2,
+  id = "historical", title = "As in 2022", weight = 2, hypothesis = "iran",
   truth = "Iranian state actors did it: operators linked to Iran's Ministry of Intelligence and " ..
     "Security (MOIS, EUROPIUM) got in through SharePoint in 2021, and another Iranian actor deployed " ..
     "ROADSWEEP and the wiper in July 2022 under the HomeLand Justice persona.",
 }
 variant {
-  id = "false_flag", title = "Borrowed clothes",
+  id = "false_flag", title = "Borrowed clothes", hypothesis = "russia",
   truth = "A Russian military intelligence unit ran the operation from start to finish, using " ..
     "leaked Iranian malware and anti-MEK slogans so that Albania and its allies would blame Tehran.",
 }
 variant {
-  id = "criminal", title = "Opportunists",
+  id = "criminal", title = "Opportunists", hypothesis = "criminal",
   truth = "A financially motivated ransomware crew bought access from a broker, rebuilt leaked Iranian " ..
     "tools and posed as Iranian-backed hacktivists to sell Albanian government data.",
 }
 
+-- Discussion questions: the pause points put to the room as a phase begins, then the debrief's.
+question { turn = 4, text = "Media blame Russia, the ransom note blames the 'DURRES terrorists', and AKSHI cannot yet say what was taken. What do you actually know, and what will you tell the public today?" }
+question { turn = 6, text = "Before the press conference: grade the cards on the board. What does your matrix support today, and what would naming a state now cost and gain?" }
+question { turn = 10, text = "Mandiant speaks of 'moderate confidence'. Is a company's moderate confidence enough to attribute? What does your own matrix say, and with what confidence (ICD 203)?" }
+question { turn = 13, text = "Attribute now or wait; alone, with allies, or privately to allies first? Which wording does your evidence carry today?" }
+question { turn = 14, text = "Albania cut ties with Iran on 7 September 2022, possibly the first state to do so over a cyberattack. Was it proportionate, and was it retorsion or a countermeasure?" }
+question { turn = 17, text = "CISA later judged the September wave 'likely done in retaliation for public attribution'. Should that risk deter attribution? Could you have made the wave smaller?" }
+question { turn = 20, text = "Fourteen months inside, less than 10% of the environment affected, leaks into October: how do you measure 'recovered'?" }
 question "Which earlier choice most changed the size of the 9 September attack on police and border systems, and could you have known it at the time?"
-question "Did your public wording ('likely', 'highly likely', 'almost certainly') match the evidence on the board when you spoke? Which card moved you most, and how reliable was its source?"
+question "How close were your grades to what the sources deserved? Which card moved your matrix most, and was it diagnostic or only consistent with your favourite hypothesis?"
 question "The government said 'the data is safe' on 17-18 July 2022. What would you have said, knowing the April and December 2021 leaks?"
-question "Albania cut ties with Iran on 7 September 2022, possibly the first state to do so over a cyberattack. Was it proportionate, and was it retorsion or a countermeasure?"
 question "What does international law ask before a countermeasure (a wrongful act attributed to a state, a demand, notice and an offer to negotiate), and did you meet it?"
-question "CISA judged the September wave 'likely done in retaliation for public attribution'. Should that risk deter attribution?"
-question "Microsoft reported less than 10% of the environment affected and Rama called the damage minimal; HomeLand Justice kept leaking into October. How do you measure 'recovered'?"
-question "The seeds give 1,118 restored services and place the MEK summit 'a week before' the attack; sourced reports say 1,214 of 1,225 and 23-24 July. How do you check claims under time pressure?"
+question "Reports disagree: 1,118 or 1,214 of 1,225 services restored; the MEK's arrival in 2013, 2014 or 2016; the summit 'a week before' the attack or eight days after it. How do you check claims under time pressure?"
 question "HomeLand Justice returned in December 2023 (One Albania, the Parliament) and 2024 (INSTAT). What would have made Albania a harder target?"

@@ -28,7 +28,8 @@ for f in bin/crisisroom share/man/man6/crisisroom.6 \
          share/crisisroom/scenarios/albania2022/scenario.lua \
          share/crisisroom/scenarios/template/scenario.lua \
          share/crisisroom/assets/fonts/NotoSans-Regular.ttf \
-         share/crisisroom/assets/web/team.html share/crisisroom/assets/web/js/app.js; do
+         share/crisisroom/assets/web/team.html share/crisisroom/assets/web/js/app.js \
+         share/locale/fr/LC_MESSAGES/crisisroom.mo share/crisisroom/scenarios/tutorial/lang/fr.po; do
     [ -f "$prefix/$f" ] || fail "not installed: $f"
 done
 [ "$("$prefix/bin/crisisroom" --version)" = "$("$bin" --version)" ] || fail "another version was installed"
@@ -71,6 +72,11 @@ grep -q "^$prefix/share/crisisroom/scenarios/albania2022: ok: 'albania2022'" out
     "$bin" text tutorial --seed 3 > out 2>&1 || fail "text tutorial: $(cat out)"
 grep -q "=== Debrief" out || fail "the text game did not reach the debrief: $(tail -5 out)"
 ls "$XDG_DATA_HOME"/crisisroom/saves/tutorial-*.jsonl > /dev/null || fail "no save in XDG_DATA_HOME"
+
+# In French: the installed catalog (share/locale) and the tutorial's translation.
+echo quit | "$bin" text tutorial --seed 3 --lang fr --no-save > out 2>&1 || fail "text --lang fr: $(cat out)"
+grep -q "Jauges" out || fail "the installed interface is not French: $(head -5 out)"
+grep -q "Tutoriel" out || fail "the installed tutorial is not French: $(head -3 out)"
 
 # A new scenario from the installed template passes its own check.
 "$bin" new mine --dir "$work/elsewhere" > out || fail "new: $(cat out)"

@@ -36,7 +36,7 @@ refuses "crisisroom run: --seed takes a whole number from 0 to 18446744073709551
 refuses "crisisroom batch: --runs takes a whole number from 1 to 100000000, not '0'" batch "$mini" --runs 0
 refuses "crisisroom check: --jobs takes a whole number from 1 to 64, not '2.5'" check "$mini" --runs 2 --jobs 2.5
 refuses "crisisroom run: --auto takes random, first or historical, not 'clever'" run "$mini" --auto=clever
-refuses "crisisroom report: --format takes html or json, not 'pdf'" report x.jsonl --format pdf
+refuses "crisisroom report: --format takes html, json, ip-csv or decisions-csv, not 'pdf'" report x.jsonl --format pdf
 refuses "crisisroom run: --json takes no value, not 'yes'" run "$mini" --auto random --json=yes
 refuses "crisisroom new: --dir takes a file name, not ''" new x --dir=
 # The window's own options, refused before any window opens.
@@ -45,7 +45,7 @@ refuses "crisisroom play: --timer takes a whole number from 0 to 240, not '0.2'"
 refuses "crisisroom play: --scale takes a number from 0.5 to 3, not '4'" play "$mini" --scale=4
 refuses "crisisroom play: --size takes WxH from 320x240 to 8192x8192, e.g. 1920x1080, not '1920x1080x'" \
     play "$mini" --size 1920x1080x
-refuses "crisisroom play: --screen takes title, briefing, handover, dashboard, evidence, diplomacy, timeline, debrief, console, join, menu or hold, not 'nope'" \
+refuses "crisisroom play: --screen takes title, briefing, handover, dashboard, evidence, diplomacy, timeline, debrief, whatif, console, join, menu or hold, not 'nope'" \
     play "$mini" --screenshot "$work/x.png" --screen nope
 refuses "crisisroom play: unexpected argument 'b' (play takes [SCENARIO|SAVE])" play a b
 [ ! -e "$work/x.png" ] || fail "a refused play still wrote its screenshot"
@@ -59,15 +59,15 @@ cmp -s "$work/a.png" "$work/b.png" || fail "play --opt=value and --opt value dre
     fail "play without --scale"
 ! cmp -s "$work/a.png" "$work/c.png" || fail "--scale=1.25 made no difference"
 # Unknown and ambiguous options are named, with what there is.
-refuses "crisisroom run: unknown option '--nope' (options here: --commands, --auto, --to-turn, --seed, --variant, --save, --json, --help)" \
+refuses "crisisroom run: unknown option '--nope' (options here: --commands, --auto, --to-turn, --seed, --variant, --session, --save, --json, --lang, --help)" \
     run "$mini" --nope
-refuses "crisisroom text: unknown option '-x' (options here: --seed, --variant, --save, --no-save, --help)" \
+refuses "crisisroom text: unknown option '-x' (options here: --seed, --variant, --session, --save, --no-save, --lang, --help)" \
     text "$mini" -x
-refuses "crisisroom run: '--s' is ambiguous: --seed, --save" run "$mini" --s 1
+refuses "crisisroom run: '--s' is ambiguous: --seed, --session, --save" run "$mini" --s 1
 refuses "crisisroom test: unexpected argument 'c' (test takes SCENARIO [FILE])" test a b c
 refuses "crisisroom check: SCENARIO is missing (check takes SCENARIO)" check
 # An unambiguous prefix is the option.
-[ "$("$bin" run "$mini" --se 5 --au random --json)" = "$a" ] || fail "a prefix was not its option"
+[ "$("$bin" run "$mini" --see 5 --au random --json)" = "$a" ] || fail "a prefix was not its option"
 
 # --help and -h: exit 0 and the usage, for every subcommand the program lists
 # (play's too: the window's options are a table like the others').

@@ -390,7 +390,7 @@ static const char *const mistakes_said =
     "scenario.lua:43: objective 'ob': objective 'ob' is declared twice\n"
     "scenario.lua:2: scenario 't': unknown field 'tittle' (did you mean 'title'? fields of "
     "scenario are id, title, summary, version, situation, sources, learning_objectives, on_turn, "
-    "accept)\n"
+    "accept, capabilities, history, skip_idle)\n"
     "scenario.lua:1: scenario 't': field 'version' must be a string (got number)\n"
     "scenario.lua:2: scenario 't': accept[2] must be a string\n"
     "scenario.lua:1: scenario 't': learning_objectives[2] must be a string\n"
@@ -481,7 +481,7 @@ static const char *const mistakes_said =
     "scenario.lua:36: action 'act2': field 'role' is required\n"
     "scenario.lua:36: action 'act2': an action's 'historical' is a turn or a list of turns\n"
     "scenario.lua:38: board 'bd': unknown field 'zz' (fields of board are id, title, text, "
-    "columns, rows, column_attr, row_attr)\n"
+    "columns, rows, column_attr, row_attr, hypotheses, graded_by)\n"
     "scenario.lua:38: board 'bd': columns[2] must be a string\n"
     "scenario.lua:38: board 'bd': field 'rows' must be a table (got string)\n"
     "scenario.lua:38: board 'bd': field 'column_attr' must be a string (got number)\n"
@@ -499,7 +499,7 @@ static const char *const mistakes_said =
     "scenario.lua:47: variant 'v2': field 'truth' is required\n"
     "scenario.lua:47: variant 'v2': field 'weight' must be a number (got string)\n"
     "scenario.lua:50: question: unknown field 'txt' (did you mean 'text'? fields of question are "
-    "text)\n"
+    "text, turn)\n"
     "scenario.lua:50: question: field 'text' is required\n"
     "scenario.lua:51: question: field 'text' is required\n";
 

@@ -1295,7 +1295,7 @@ static void test_names(void)
     }
     ui_go(&app, SCR_EVIDENCE);
     draw_recorded();
-    CHECK_STR_HAS(drawn.s, "\nIran\n");
+    CHECK_STR_HAS(drawn.s, "\nThe Iranian\n"); /* a hypothesis by its label, over two lines */
     CHECK_MSG(!strstr(drawn.s, "\niran\n"), "a column reads as its id");
     ui_game_close(&app);
 }

@@ -300,13 +300,19 @@ export function toModel(s, me) {
         when: turnWord(it.turn), to: toWords(it, roles), latest: it.turn === s.clock.turn && !mineOpen,
         outcome: mineOpen ? 'Your team decides it: see Decisions.' : outcome(it, roles), note: it.note || '' };
     }),
-    boards: (s.boards || []).map((b) => ({ id: b.id, title: b.title, cards: (b.cards || []).map((c) => ({
-      title: c.title, text: c.text || '', meta: cardMeta(c), revealed: c.turn > 0 })) })),
+    boards: (s.boards || []).map((b) => ({ id: b.id, title: b.title,
+      // An analysis board (issue 14): the team grades and marks its cards; the
+      // true grade and the key come only to the facilitator and the debrief.
+      hypotheses: b.hypotheses || [], gradedBy: b.graded_by || '', assessment: b.assessment || null,
+      cards: (b.cards || []).map((c) => ({
+        id: c.id, title: c.title, text: c.text || '', meta: cardMeta(c), revealed: c.turn > 0,
+        grade: c.grade || '', marks: c.marks || {}, trueGrade: c.true_grade || '', key: c.key || null })) })),
     log: (s.log || []).map(logLine),
     notes: (s.log || []).filter((e) => e.kind === 'note').map((e) => ({ when: turnWord(e.turn), text: e.what })),
     schedule: (f.schedule || []).filter((e) => e.status !== 'suppressed').map((e) => ({ id: e.event, title: e.title,
       note: e.note || '', when: e.status === 'queued' ? `turn ${e.due}` : e.status, to: '' })),
     codes: codesOf(s, roles),
+    evaluation: f.evaluation || null, // the facilitator's only (server-side: view.h)
     endings: (f.endings || []).map((e) => ({ id: e.id, title: e.title, text: e.text || '' })),
     surveys: f.surveys || 0,
     truth: s.truth ? { title: s.truth.title, text: s.truth.truth || '' } : null,

@@ -223,22 +223,81 @@ export function inboxSection(m) {
   return kids;
 }
 
-function card(c) {
-  return h('article', { class: 'item' }, h('h3', {}, c.title),
-    c.meta ? h('p', { class: 'meta' }, c.meta) : null, c.text ? h('p', {}, c.text) : null);
+const FITS = { consistent: 'c', inconsistent: 'i', neutral: 'n' };
+const RELIABILITY = ['A', 'B', 'C', 'D', 'E', 'F'], CREDIBILITY = ['1', '2', '3', '4', '5', '6'];
+
+// The team's grade of a card (the source's reliability A-F, the information's
+// credibility 1-6) and its marks against each hypothesis: choices for the
+// grading team while it may move, words for everyone else.
+function gradeControls(c, act) {
+  const d = draft(`grade-${c.id}`);
+  if (!d.option && c.grade) d.option = c.grade[0], d.target = c.grade[1];
+  const send = () => { if (d.option && d.target) act.cmd(`grade ${c.id} ${d.option}${d.target}`); };
+  const pick = (id, label, list, field) => [h('label', { class: 'field', for: id }, label),
+    h('select', { id, 'data-key': id, onchange: (e) => { d[field] = e.target.value; send(); } },
+      h('option', { value: '', selected: !d[field] }, '—'),
+      list.map((v) => h('option', { value: v, selected: d[field] === v }, v)))];
+  return [pick(`rel-${c.id}`, 'Source (A reliable .. F cannot be judged)', RELIABILITY, 'option'),
+    pick(`cred-${c.id}`, 'Information (1 confirmed .. 6 cannot be judged)', CREDIBILITY, 'target')];
 }
 
-export function boardSection(m) {
+function markControls(b, c, act) {
+  return b.hypotheses.map((hy) => {
+    const id = `mark-${c.id}-${hy.id}`, mine = c.marks[hy.id] || '';
+    return [h('label', { class: 'field', for: id }, hy.label),
+      h('select', { id, 'data-key': id, onchange: (e) => act.cmd(`mark ${c.id} ${hy.id} ${FITS[e.target.value]}`) },
+        mine ? null : h('option', { value: '', selected: true }, 'not marked'),
+        Object.keys(FITS).map((f) => h('option', { value: f, selected: mine === f }, f)))];
+  });
+}
+
+function analysisWords(b, c) {
+  const marks = b.hypotheses.filter((hy) => c.marks[hy.id]).map((hy) => `${hy.label}: ${c.marks[hy.id]}`);
+  const lines = [`The team's grade: ${c.grade || 'not graded'}${marks.length ? ` · ${marks.join(' · ')}` : ''}`];
+  // Only the facilitator's state and the debrief's hold what the source deserved.
+  if (c.trueGrade || c.key) {
+    const key = b.hypotheses.map((hy) => `${hy.label}: ${(c.key || {})[hy.id] || '?'}`);
+    lines.push(`What it deserved: ${c.trueGrade || '—'} · ${key.join(' · ')}`);
+  }
+  return lines.map((l) => h('p', { class: 'meta' }, l));
+}
+
+function card(c, b, m, act) {
+  const analysis = b && b.hypotheses.length;
+  const grading = analysis && act && m.kind === 'team' && m.role.id === b.gradedBy && !m.ended && !m.paused;
+  return h('article', { class: 'item' }, h('h3', {}, c.title),
+    c.meta ? h('p', { class: 'meta' }, c.meta) : null, c.text ? h('p', {}, c.text) : null,
+    analysis ? analysisWords(b, c) : null,
+    grading ? h('details', { class: 'grading', open: !c.grade || draft(`open-${c.id}`).option === 'open',
+      ontoggle: (e) => { draft(`open-${c.id}`).option = e.target.open ? 'open' : ''; } },
+      h('summary', {}, c.grade ? 'Change the grade or the marks' : 'Grade it and mark it'),
+      gradeControls(c, act), markControls(b, c, act)) : null);
+}
+
+// The team's assessment, from its own grades and marks (the matrix says who).
+function assessmentBox(m, b) {
+  if (!b.hypotheses.length || !b.assessment) return null;
+  const grader = m.teams.find((t) => t.id === b.gradedBy);
+  const against = b.hypotheses.map((hy) => `${hy.label} ${Number(b.assessment.against[hy.id] || 0).toFixed(1)}`);
+  return h('div', { class: 'item' }, h('h3', {}, 'The team\'s assessment'),
+    h('p', {}, b.assessment.words),
+    h('p', { class: 'meta' }, `Evidence against each (lower is likelier): ${against.join(' · ')}`),
+    grader ? h('p', { class: 'meta' }, `${grader.name} grades each card and marks it consistent, ` +
+      'inconsistent or neutral against each hypothesis; everyone reads the assessment.') : null);
+}
+
+export function boardSection(m, act) {
   const kids = [h('h2', {}, 'Evidence board')];
   for (const b of m.boards) {
     if (m.boards.length > 1 || b.title) kids.push(h('h3', {}, b.title));
+    kids.push(assessmentBox(m, b));
     const shown = b.cards.filter((c) => c.revealed), later = b.cards.filter((c) => !c.revealed);
     if (!shown.length) kids.push(h('p', { class: 'dim' }, 'No card revealed yet.'));
-    for (const c of shown) kids.push(card(c));
+    for (const c of shown) kids.push(card(c, b, m, act));
     // Only the facilitator's state holds cards still to come: folded.
     if (later.length) {
       kids.push(h('details', { class: 'item' },
-        h('summary', {}, h('h3', {}, `${n('card', later.length)} not revealed yet`)), later.map(card)));
+        h('summary', {}, h('h3', {}, `${n('card', later.length)} not revealed yet`)), later.map((c) => card(c, b, m, null))));
     }
   }
   if (!m.boards.length) kids.push(h('p', { class: 'dim' }, 'No card revealed yet.'));

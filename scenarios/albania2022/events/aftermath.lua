@@ -2,6 +2,11 @@
 
 local function leak_hits(g, size)
   g.state.leaked = 1
+  if g.state.warned == 1 then -- SIS saw it coming and warned the people exposed
+    g.state.warned = 0
+    size = math.floor(size / 2)
+    g:say("SIS had warned the people in the files before they went online.")
+  end
   if g.state.said_safe == 1 and g.state.corrected ~= 1 then
     g:add("trust", -8)
     if g.state.safe_exposed ~= 1 then
@@ -58,7 +63,7 @@ event {
     "for anyone who wants it.",
   source = { "cisa_2022_09_21", "ap_2022_07_22" },
   note = "Late Jul - mid Aug 2022 (CISA; AP). HLJ had set up its website and accounts in June 2022 (CISA).",
-  on_deliver = { cards = { "hlj_persona" }, meters = { case = 5 }, run = function(g) leak_hits(g, 2) end },
+  on_deliver = { cards = { "hlj_persona" }, run = function(g) leak_hits(g, 2) end },
   options = {
     { id = "takedown", label = "Ask Telegram to remove the channel and the files",
       effects = { meters = { trust = 1 } },
@@ -75,8 +80,8 @@ event {
   text = "HomeLand Justice posts batches of government email, including messages from the Prime " ..
     "Minister's office and the foreign ministry, and promises more. Some look genuine; some may " ..
     "be doctored.",
-  source = { "ukfcdo_2022_09_07", "seed_004", "cisa_2022_09_21" },
-  note = "The UK statement (7 Sep) says the PM's and MFA's emails were leaked; seed 004: 'Rama's " ..
+  source = { "ukfcdo_2022_09_07", "exit_2022_09_07", "cisa_2022_09_21" },
+  note = "The UK statement (7 Sep) says the PM's and MFA's emails were leaked; Exit News: 'Rama's " ..
     "emails hacked and swathes of correspondence and documents leaked online'. Dating to mid-August is a game choice.",
   on_deliver = { run = function(g) leak_hits(g, 3) end },
   options = {
@@ -99,10 +104,12 @@ event {
   text = "Friday evening. Monitoring on the State Police network lights up: accounts and tools seen " ..
     "in July are in use again, this time against police servers, including TIMS, the system that " ..
     "logs every border crossing.",
-  source = { "ap_2022_09_10", "seed_001", "cisa_2022_09_21" },
+  source = { "ap_2022_09_10", "afp_2022_09_10", "cisa_2022_09_21" },
   note = "9 Sep 2022 (evening): a second attack hit police systems including TIMS; all systems were " ..
     "shut down, border registration was done by hand and queues formed at at least 2 crossings " ..
-    "(AP; ANSA; EU-OCS). The interior ministry blamed 'the same entities' (seed 001). CISA judged " ..
+    "(AP; ANSA; EU-OCS). On Saturday 10 Sep the interior ministry said the police systems 'were " ..
+    "subjected to a cyberattack on Friday' by 'the same entities that attacked the systems of the " ..
+    "state and public services of the country in July' (AFP). CISA judged " ..
     "the wave 'likely done in retaliation for public attribution'. In the game its size is the hidden " ..
     "foothold plus provocation (public attribution, severance, expulsions, countermeasures) minus isolation of TIMS.",
   on_deliver = { run = september_wave },
@@ -114,8 +121,9 @@ event {
   text = "The attack spreads through police servers faster than they can be cut off. Border posts " ..
     "report that TIMS is not answering; at two crossings queues of cars and trucks are growing. " ..
     "Officers ask whether to log travellers by hand.",
-  source = { "ap_2022_09_10", "seed_001" },
-  note = "Historically the authorities shut down control systems at seaports, airports and border posts (seed 001).",
+  source = { "ap_2022_09_10", "afp_2022_09_10" },
+  note = "Historically, 'in order to neutralize criminal activities and secure systems', the " ..
+    "authorities shut down computer control systems at seaports, airports and border posts (AFP, 10 Sep 2022).",
   options = {
     { id = "shut_all", label = "Shut every police system down; log border crossings by hand", historical = true,
       effects = { meters = { border = -15, foothold = -10 },
@@ -162,18 +170,43 @@ event {
   expires = 1, default = "quiet",
 }
 
+-- Who hit the police: what the Prime Minister can say depends on what Albania said before.
 event {
-  id = "same_aggressors", turn = 18, to = "pm", channel = "social",
+  id = "same_aggressors", from_turn = 18, to = "pm", channel = "social",
+  when = function(g) return A22.named(g) and not g:delivered("police_findings") end,
   title = "Who hit the police?",
-  text = "The interior ministry's first findings point to the same intruders as in July. Reporters " ..
-    "want to know whether the Prime Minister will say so.",
-  source = { "seed_001", "ap_2022_09_10" },
+  text = "The interior ministry's first findings point to the same intruders as in July, whom " ..
+    "Albania has already named. Reporters want to know whether the Prime Minister will say so.",
+  source = { "afp_2022_09_10", "ap_2022_09_10" },
   note = "10 Sep 2022: Rama tweeted about 'another cyber attack by the same aggressors already " ..
-    "condemned by Albania's friendly countries and allies' (seed 001).",
+    "condemned by Albania's friendly countries and allies' (AFP).",
   options = {
-    { id = "same", label = "\"The same aggressors\" again", historical = true,
-      effects = { meters = { trust = 2 } } },
+    { id = "same", label = "Blame \"the same aggressors\" as in July", historical = true,
+      effects = { run = function(g)
+        if A22.named_wrong(g) then
+          g:add("trust", -3)
+          g:say("Repeating a contested accusation puts it back in the headlines.")
+        else g:add("trust", 2) end
+      end } },
     { id = "technical", label = "Describe what happened; name no one",
+      effects = { meters = { trust = 1 } } },
+    { id = "silent", label = "Say nothing",
+      effects = { meters = { trust = -3 } } },
+  },
+  expires = 1, default = "technical",
+}
+
+event {
+  id = "police_findings", from_turn = 18, to = "pm", channel = "social", historical = false,
+  when = function(g) return not A22.named(g) and not g:delivered("same_aggressors") end,
+  title = "Who hit the police?",
+  text = "The interior ministry's first findings point to the same intruders as in July. Albania " ..
+    "has named nobody yet; reporters want to know whether the Prime Minister will now.",
+  source = { "afp_2022_09_10", "ap_2022_09_10" },
+  note = "Historically Albania had attributed the July attack on 7 Sep, and Rama blamed 'the same " ..
+    "aggressors' on 10 Sep (AFP); here it had named no one, so there is no one to blame 'again'.",
+  options = {
+    { id = "technical", label = "Describe what happened; name no one yet",
       effects = { meters = { trust = 1 } } },
     { id = "silent", label = "Say nothing",
       effects = { meters = { trust = -3 } } },
@@ -188,16 +221,17 @@ event {
   text = "HomeLand Justice posts a 47-page file listing the border crossings of former State Police " ..
     "director Gledis Nano. The prosecutor wants to ban the media from republishing leaked data.",
   source = { "mei_2022", "exit_2022_09_19" },
-  note = "19 Sep 2022: the file and the prosecutor's ban on republication (MEI; Exit.al).",
+  note = "19 Sep 2022: the file (MEI) and the prosecutor's ban on republishing leaked data (Exit " ..
+    "News). What the government said about the ban is not reported: no option here is marked as history.",
   on_deliver = { run = function(g) leak_hits(g, 3) end },
   options = {
-    { id = "back_ban", label = "Back the prosecutor's ban", historical = true,
-      effects = { meters = { trust = -2 } },
-      risk = "Press-freedom groups object; the file spreads anyway." },
     { id = "explain", label = "Explain what was taken and who is at risk",
       effects = { meters = { trust = 3 } } },
+    { id = "back_ban", label = "Back the prosecutor's ban in public",
+      effects = { meters = { trust = -2 } },
+      risk = "Press-freedom groups object; the file spreads anyway." },
   },
-  expires = 1, default = "back_ban",
+  expires = 1, default = "explain",
 }
 
 event {
@@ -258,11 +292,21 @@ event {
   title = "End of October",
   text = "Three and a half months after the first ransom note, the government takes stock: " ..
     "services, trust, allies, the border posts. HomeLand Justice says it is not finished.",
-  source = { "nyt_2023_02", "later_2023_2025" },
-  note = "What came next: Dec 2022 bank customers got fake 'balance is zero' texts (NYT). Dec 2023 " ..
-    "HLJ hit One Albania (about 1.5M subscribers), the Parliament and (claimed) Air Albania; Jan-Feb " ..
-    "2024 INSTAT (claims of 10 TB denied in part); Jun 2025 Tirana municipality. Claims of 2 PB and " ..
-    "10 TB are unverified.",
+  source = { "afp_2022_09_10", "alarabiya_2022_09_07", "ap_2022_09_07", "galactik_2022_09_07",
+             "exit_2022_09_07", "nyt_2023_02", "later_2023_2025" },
+  note = "The record of 2022, whatever happened in this game. Wed 7 Sep: speaking of the attack " ..
+    "for the first time, Rama accused Iran of the 15 July attack meant to 'paralyze government " ..
+    "services and hack data and emails from government systems' (AFP) and cut ties; his " ..
+    "government was 'completely sure' (MP Taulant Balla, Al Arabiya); the US (NSC spokesperson " ..
+    "Adrienne Watson) and the UK (Foreign Secretary James Cleverly) attributed the same day; " ..
+    "Iran's spokesman Nasser Kanaani called it 'baseless' (Exit News); opposition MP Aldo Bumci " ..
+    "called for NATO's protection (Exit News). Fri 9 Sep: the US sanctioned MOIS and its " ..
+    "minister Esmail Khatib (AFP). Sat 10 Sep: the interior ministry blamed 'the same entities' " ..
+    "for the attack on the police (AFP). Albania, an ally of the US since the early 1990s, joined " ..
+    "NATO in 2009 (AFP). What came next: Dec 2022 bank customers got fake 'balance is zero' texts " ..
+    "(NYT). Dec 2023 HLJ hit One Albania (about 1.5M subscribers), the Parliament and (claimed) " ..
+    "Air Albania; Jan-Feb 2024 INSTAT (claims of 10 TB denied in part); Jun 2025 Tirana " ..
+    "municipality. Claims of 2 PB and 10 TB are unverified.",
 }
 
 -- Police and border: standing actions of the intelligence service and the police -------------------------
@@ -273,6 +317,18 @@ action {
   risk = "Slower police and border work for weeks.",
   effects = { state = { tims_isolated = 1 }, meters = { border = -10 },
               text = "The police network and TIMS are separated from the government network." },
+}
+
+action {
+  id = "monitor_leaks", role = "sis", label = "Watch HomeLand Justice's channels for the next leak", cost = 1,
+  text = "Track the group's channels and warn the people whose data it is about to post: the " ..
+    "next leak does half the harm.",
+  requires = function(g)
+    if not g:delivered("hlj_claims") then return false, "Nobody has claimed the attack yet." end
+    if g.state.warned == 1 then return false, "SIS is already watching for the next leak." end
+    return true
+  end,
+  effects = { state = { warned = 1 }, text = "SIS analysts watch the channels and prepare warnings." },
 }
 
 action {

@@ -26,6 +26,20 @@ local function damage_all(g, factor)
   recompute(g)
 end
 
+-- In a session that skips turns, AKSHI's teams go on restoring between the turns played: the
+-- cluster furthest behind comes back from backups by a quarter (invented: the class plays
+-- fewer turns than the response took).
+function A22.restore_between(g)
+  if (g.state.cl_portal or 100) >= 100 and (g.state.cl_tax or 100) >= 100 and
+     (g.state.cl_registry or 100) >= 100 and (g.state.cl_sites or 100) >= 100 then return end
+  local low, lv = "portal", 101
+  for _, k in ipairs({ "portal", "tax", "registry", "sites" }) do
+    local v = g.state["cl_" .. k] or 100
+    if v < lv then low, lv = k, v end
+  end
+  bump(g, low, 25); g:add("foothold", 2); recompute(g)
+end
+
 local CLUSTERS = {
   { id = "portal", label = "e-Albania citizen services" },
   { id = "tax", label = "Tax and customs" },
@@ -35,6 +49,22 @@ local CLUSTERS = {
 
 -- Turn 1 ---------------------------------------------------------------------------------
 event {
+  id = "how_to_play", turn = 1, to = "all", channel = "brief", source = "fiction", historical = false,
+  title = "How to play (read this first)",
+  text = "Four teams take turns: the Prime Minister's Office, AKSHI, the Foreign Ministry and " ..
+    "SIS/Police. On your move, read your injects, decide what they ask, take standing " ..
+    "actions with your action points, then end your move. " ..
+    "The evidence board (F3 in the window, `board` in the terminal) holds only the ransom " ..
+    "note at first; more arrive from the forensics you commission and from public reports. SIS grades each card (source A-F, " ..
+    "information 1-6) and marks it consistent, inconsistent or neutral against each " ..
+    "hypothesis; the matrix gives the government's assessment and how sure it can sound. " ..
+    "No date is set for blaming anyone: the PM may attribute in public, the MFA brief allies " ..
+    "in private, whenever the evidence seems to carry it; words are judged against what " ..
+    "the evidence showed when they were said.",
+  note = "Invented: the game's instructions, not an event of 2022.",
+}
+
+event {
   id = "ransomware", turn = 1, to = "all", decider = "akshi", channel = "phone",
   title = "Servers are encrypting themselves",
   text = "Friday morning. AKSHI's night shift reports government servers locking up one after " ..
@@ -42,11 +72,15 @@ event {
     "\"Why should our taxes be spent on the benefit of DURRES terrorists?\" e-Albania is " ..
     "stuttering. How do you respond in the first hours?",
   source = { "cisa_2022_09_21", "ccdcoe_toolkit" },
-  note = "15 Jul 2022: ROADSWEEP ransomware deployed; when defenders responded, a ZeroCleare " ..
-    "variant wiper was used (CISA AA22-264A; CCDCOE). The attackers had been inside since about " ..
-    "May 2021 (Microsoft; CISA). The hour of day is invented.",
+  note = "15 Jul 2022: ROADSWEEP ransomware deployed; 'when network defenders identified and " ..
+    "began to respond', a ZeroCleare variant wiper was used (CISA AA22-264A; CCDCOE): they " ..
+    "fought it on the network, and took the sites offline two days later (Exit News). The " ..
+    "attackers had been inside since about May 2021 (Microsoft; CISA). Exit News: the attack " ..
+    "brought all government websites and the e-Albania portal offline. The hour is invented.",
   on_deliver = {
-    state = { attr_level = 0, named = "none", attr_joint = 0, attr_case = 0, attr_turn = 0,
+    state = { attr_level = 0, named = "none", attr_joint = 0, attr_support = 0, attr_turn = 0,
+              attr_evidence = "none", private_named = "none", private_level = 0, retracted = 0,
+              us_experts = 0, fbi_fast = 0, damage_claim = 0, balla = 0,
               said_safe = 0, corrected = 0, leaked = 0, overclaim = 0, misnamed = 0,
               partner = 0, briefed = 0, nac = 0, eu_asked = 0, sanctions_asked = 0,
               demand = 0, notice = 0, severed = 0, expelled = 0, countermeasure = 0, art4 = 0,
@@ -54,7 +88,6 @@ event {
               cl_portal = 45, cl_tax = 55, cl_registry = 60, cl_sites = 35,
               n_own = 0, n_industry = 0, n_fbi = 0, n_liaison = 0 },
     cards = { "ransom_note" },
-    meters = { case = 5 },
     run = function(g) recompute(g) end,
   },
   options = {
@@ -111,10 +144,12 @@ event {
   text = "Day two. More than 1,200 of e-Albania's 1,225 services are unreachable. Since 1 May " ..
     "most public counters are closed, so there is nowhere else to get a certificate, pay a " ..
     "tax or register a birth. Do you keep the surviving sites up, or take everything down to clean it?",
-  source = { "kohajone_2022_07", "exit_2022_07_17" },
-  note = "1 May 2022: e-Albania replaced most in-person counter services (Exit.al). Over 1,200 of " ..
+  source = { "kohajone_2022_07", "exit_2022_07_17", "securityaffairs_2022_07", "ap_2022_09_07" },
+  note = "1 May 2022: e-Albania replaced most in-person counter services (Exit News). Over 1,200 of " ..
     "1,225 services were down on day 2 (Koha Jonë). AKSHI then shut down government sites, " ..
-    "including e-Albania, the Parliament and the PM's office (17-18 Jul; Exit.al, Security Affairs).",
+    "including e-Albania, the Parliament and the PM's office (17-18 Jul; Exit News, Security " ..
+    "Affairs). 'Albania has struggled to strengthen its cyber security': in 2018 The " ..
+    "Independent reported the country inadvertently posting sensitive information about itself (AP).",
   options = {
     { id = "offline", label = "Take all government sites offline until cleaned",
       text = "e-Albania, the Parliament's and the Prime Minister's sites go down deliberately.",
@@ -128,6 +163,30 @@ event {
       risk = "Live systems are harder to clean; the intruder keeps hiding places." },
   },
   expires = 1, default = "offline",
+}
+
+-- Turn 4: offers of help ------------------------------------------------------------------
+event {
+  id = "help_offers", turn = 4, to = { "akshi", "sis" }, decider = "akshi", channel = "phone",
+  title = "The FBI and NATO offer experts",
+  text = "US and NATO officials call: they can send experts to help clean and restore the " ..
+    "government network, alongside the private partners. They would see the network, the " ..
+    "logs and what was taken.",
+  source = { "exit_2022_09_07", "galactik_2022_09_07" },
+  note = "Albania 'brought in experts from the FBI, NATO, and a US security company to help them " ..
+    "get their systems back online' (Exit News, 7 Sep 2022); 'for weeks, the US government has " ..
+    "been on the ground in Albania, working alongside private sector partners' (Galactik Views, " ..
+    "7 Sep 2022). The day of the call is a game choice.",
+  options = {
+    { id = "accept", label = "Accept the FBI's and NATO's experts", historical = true,
+      effects = { state = { us_experts = 1 }, meters = { foothold = -5, allies = 3 },
+                  text = "FBI and NATO experts join AKSHI; US requests for analysis will come back faster." },
+      risk = "Foreign agencies see everything, including what Albania may not want them to see." },
+    { id = "partners_only", label = "Keep to the private partners for now",
+      effects = { meters = { allies = -2 } },
+      risk = "Slower help from Washington; allies notice the door was closed." },
+  },
+  expires = 1, default = "accept",
 }
 
 -- Turn 5 ---------------------------------------------------------------------------------
@@ -163,15 +222,16 @@ event {
 
 -- Milestone: whenever the services meter is nearly full ---------------------------------
 event {
-  id = "milestone", to = "pm", channel = "brief", from_turn = 6,
+  id = "milestone", to = "pm", channel = "brief", from_turn = 8,
   when = function(g) return g:meter("services") >= 90 end,
   title = "Almost everything is back",
   text = "AKSHI's count: nearly all e-Albania services work again; a handful, and some " ..
     "consular services, are still down. How do you announce it?",
-  source = { "ata_2022_08_04", "seed_004" },
+  source = { "ata_2022_08_04", "exit_2022_09_07" },
   note = "Historically AKSHI reported 1,214 of 1,225 services back on 4 Aug 2022 (ATA; " ..
-    "kryeministria.al). Seed 004 (Exit) says 1,118 of 1,225; that figure was not found in any " ..
-    "sourced report, so the game uses 1,214. 36 consular services came back later.",
+    "kryeministria.al). Exit News (7 Sep 2022) gives 1,118 of 1,225: the reports disagree, and " ..
+    "1,118 was not found in any other report, so the game uses 1,214. 36 consular services " ..
+    "came back later.",
   options = {
     { id = "exact", label = "Give the exact count and what is still missing", historical = true,
       effects = { meters = { trust = 4 }, text = "The government publishes the count, including what is still down." } },
@@ -186,7 +246,10 @@ event {
 action {
   id = "restore_backup", role = "akshi", label = "Restore a cluster from backups", cost = 1,
   text = "Fast: about half of the cluster comes back in one turn.",
-  targets = CLUSTERS, historical = { 5, 6, 7, 8 },
+  targets = CLUSTERS,
+  -- one cluster after another, as AKSHI brought e-Albania back from backups within weeks
+  historical = { { turn = 5, target = "portal" }, { turn = 7, target = "tax" },
+                 { turn = 9, target = "registry" }, { turn = 10, target = "sites" } },
   risk = "Backups may carry web shells and stolen credentials back in.",
   effects = { run = function(g)
     local k = "cl_" .. g.target
