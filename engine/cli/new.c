@@ -14,6 +14,7 @@
 #include "cli.h"
 #include "datadir.h"
 #include "fs.h"
+#include "infile.h"
 #include "util.h"
 
 #define NEW_MAX_FILE (4u << 20) /* the template's files are small */
@@ -21,7 +22,7 @@
 static char *read_file(const char *path, size_t *len)
 {
     char err[1024];
-    char *buf = fs_read(path, NEW_MAX_FILE, len, err, sizeof err);
+    char *buf = infile_read(path, NEW_MAX_FILE, len, err, sizeof err);
     if (!buf) fprintf(stderr, "crisisroom: %s\n", err);
     return buf;
 }
