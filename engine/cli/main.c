@@ -63,6 +63,7 @@ static void usage(FILE *f)
 
 int main(int argc, char **argv)
 {
+    cli_guard_streams();
     if (argc < 2) {
         usage(stderr);
         return 2;
