@@ -116,7 +116,7 @@ static void write_file(const char *path, const char *text, size_t n)
 
 static void test_files(void)
 {
-    char p[4096], err[1024];
+    char p[4096];
     snprintf(p, sizeof p, "%s/a/b/c", tmp);
     CHECK_EQ_INT(fs_mkdirs(p), 0);
     CHECK(fs_is_dir(p));
