@@ -11,7 +11,6 @@
  * from where the first shard found it), to read the figures by name.
  */
 #include <cjson/cJSON.h>
-#include <errno.h>
 #include <inttypes.h>
 #include <limits.h>
 #include <stdarg.h>

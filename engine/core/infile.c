@@ -15,14 +15,17 @@
 
 #define INFILE_CHUNK 65536 /* bytes read at a time by infile_read */
 
-static const char *kind_of(mode_t m)
+const char *infile_kind(unsigned mode)
 {
-    return S_ISDIR(m)    ? "not a regular file (a directory)"
-           : S_ISFIFO(m) ? "not a regular file (a FIFO)"
-           : S_ISCHR(m)  ? "not a regular file (a character device)"
-           : S_ISBLK(m)  ? "not a regular file (a block device)"
-           : S_ISSOCK(m) ? "not a regular file (a socket)"
-                         : "not a regular file";
+    mode_t m = (mode_t)mode;
+    return S_ISREG(m)    ? "a regular file"
+           : S_ISDIR(m)  ? "a directory"
+           : S_ISFIFO(m) ? "a FIFO"
+           : S_ISCHR(m)  ? "a character device"
+           : S_ISBLK(m)  ? "a block device"
+           : S_ISSOCK(m) ? "a socket"
+           : S_ISLNK(m)  ? "a symbolic link"
+                         : "a special file";
 }
 
 /* Why open(2) failed: the kind of file when it is not a regular one (a
@@ -32,7 +35,7 @@ static void open_failed(const char *path, char *why, size_t whylen)
     int e = errno;
     struct stat st;
     if (stat(path, &st) == 0 && !S_ISREG(st.st_mode))
-        str_fmt(why, whylen, "%s", kind_of(st.st_mode));
+        str_fmt(why, whylen, "not a regular file (%s)", infile_kind(st.st_mode));
     else
         str_fmt(why, whylen, "%s", strerror(e));
     errno = e;
@@ -48,7 +51,10 @@ int infile_open(const char *path, int flags, char *why, size_t whylen)
     struct stat st;
     int bad = fstat(fd, &st) != 0;
     if (bad || !S_ISREG(st.st_mode)) {
-        str_fmt(why, whylen, "%s", bad ? strerror(errno) : kind_of(st.st_mode));
+        if (bad)
+            str_fmt(why, whylen, "%s", strerror(errno));
+        else
+            str_fmt(why, whylen, "not a regular file (%s)", infile_kind(st.st_mode));
         close(fd);
         return -1;
     }

@@ -34,6 +34,10 @@ int infile_open(const char *path, int flags, char *why, size_t whylen);
    with the reason in why. */
 FILE *infile_fopen(const char *path, const char *mode, char *why, size_t whylen);
 
+/* What kind of file a stat's st_mode names: "a FIFO", "a directory", "a
+   character device" ... (outfile.h's refusals say it too). */
+const char *infile_kind(unsigned mode);
+
 /* The whole file, NUL-terminated (*len excludes the NUL; embedded NULs are
    kept), when it is a regular file of at most limit bytes. NULL with the
    whole message in err otherwise: "cannot read 'PATH': reason" or

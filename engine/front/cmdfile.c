@@ -1,7 +1,6 @@
 /*
  * cmdfile.c -- commands from a file, line by line (see cmdfile.h).
  */
-#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
