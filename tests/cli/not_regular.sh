@@ -1,8 +1,8 @@
 # Files that are not regular files (issue 15): a FIFO that nobody writes,
 # a character device (/dev/zero, or a twin of it made in the folder when we
 # may), and a directory, as the scenario.lua, as an included file, as a
-# save (resume, report, check of a save), as a commands file and as the
-# host's file of codes. Each is refused at once, naming its kind; timeout
+# save (resume, report, run --save), as a commands file, as a scenario's
+# test file, as a batch's shard results and as the host's file of codes. Each is refused at once, naming its kind; timeout
 # turns a hang into a failure (exit 124) instead of blocking CI.
 source "$(dirname "$0")/lib.bash"
 mini="$src/tests/fixtures/mini"
@@ -72,6 +72,15 @@ for k in fifo dev dir; do
     refused "a commands file as $k" "$kind" "$bin" run "$mini" --commands "$cmds"
     refused "a commands file as $k (resume)" "$kind" "$bin" resume "$work/good.jsonl" --commands "$cmds"
 done
+
+# A scenario's own test file, and a batch's shard results to merge.
+mkdir -p "$work/t/tests"
+cp "$mini/scenario.lua" "$work/t/"
+mkfifo "$work/t/tests/hang.lua"
+refused "a test file as a FIFO" "a FIFO" "$bin" test "$work/t"
+mkfifo "$work/shard.json"
+refused "shard results as a FIFO" "a FIFO" "$bin" batch --merge "$work/shard.json"
+refused "shard results as a directory" "a directory" "$bin" batch --merge "$work/t"
 
 # The host's file of codes beside its save, read back when it starts again.
 cp "$work/good.jsonl" "$work/h.jsonl"
