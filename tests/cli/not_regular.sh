@@ -2,8 +2,9 @@
 # a character device (/dev/zero, or a twin of it made in the folder when we
 # may), and a directory, as the scenario.lua, as an included file, as a
 # save (resume, report, run --save), as a commands file, as a scenario's
-# test file, as a batch's shard results and as the host's file of codes. Each is refused at once, naming its kind; timeout
-# turns a hang into a failure (exit 124) instead of blocking CI.
+# test file, as a batch's shard results and as the host's file of codes.
+# Each is refused at once, naming its kind; timeout turns a hang into a
+# failure (exit 124) instead of blocking CI.
 source "$(dirname "$0")/lib.bash"
 mini="$src/tests/fixtures/mini"
 limit=20 # seconds: refusing takes milliseconds
