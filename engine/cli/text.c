@@ -430,7 +430,7 @@ static void handover(tstate *t)
     int dropped = 0;
     if (t->last_role >= 0 && t->tty) {
         if ((dropped = handover_wait(t)) < 0) return;
-        printf("\033[2J\033[H"); /* clear: the last role's private view goes */
+        cli_raw_out("\033[2J\033[H"); /* clear: the last role's private view goes */
     }
     int new_turn = g->turn != t->last_turn;
     t->last_turn = g->turn;

@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h> /* strncasecmp */
 
 #include "i18n.h"
 #include "util.h"
@@ -505,4 +506,9 @@ int def_validate(const def_scenario *sc, strbuf *errors)
     n += validate_events(sc, errors);
     n += validate_sessions(sc, errors);
     return n;
+}
+
+int def_url_linkable(const char *url)
+{
+    return url && (strncasecmp(url, "http://", 7) == 0 || strncasecmp(url, "https://", 8) == 0);
 }

@@ -248,6 +248,7 @@ async def revoke(host):
     wrong = http("GET", host.url + "join/AAAA-BBBB-CCCC-DDDD")
     check(status == 403 and (status, body) == wrong[:2],
           "no page with the old code: the same 403 as a wrong code's")
+    # The host writes the files before it answers (net_owner.c's do_revoke).
     with open(host.codes_path) as f:
         check(json.load(f)["teams"]["b"] == r["code"], "--codes FILE has the new code")
     host.codes["teams"]["b"] = r["code"]
