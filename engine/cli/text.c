@@ -257,7 +257,7 @@ static void show_event(tstate *t, const char *id)
     print_sources(g->sc, e);
     if (!e->noptions) return;
     if (it->option >= 0) {
-        printf("Decided: %s%s%s\n", g->sc->moves[it->option].label,
+        printf(_("Decided: %s%s%s\n"), g->sc->moves[it->option].label,
                it->by >= 0 ? _(" by ") : _(" (by default)"),
                it->by >= 0 ? g->sc->roles[it->by].id : "");
         return;

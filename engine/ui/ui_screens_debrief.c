@@ -68,7 +68,7 @@ static int analysis_score_section(ui_app *a, SDL_Rect body, int y, int gap)
         analysis_score_of(g, b, &s);
         strbuf w = {0};
         analysis_score_words(g, &s, &w);
-        y = section(a, body, y, "THE INTELLIGENCE ASSESSMENT, SCORED");
+        y = section(a, body, y, _("THE INTELLIGENCE ASSESSMENT, SCORED"));
         y += ui_text(a, ST_BODY, a->th->text, ui_rect(body.x, y, body.w, 0), w.s, TX_FLOW) + gap;
         sb_free(&w);
     }
@@ -94,7 +94,7 @@ static void summary(ui_app *a, SDL_Rect r)
     if (g->variant >= 0 && g->variant < sc->nvariants && view_sees_truth(&who, g)) {
         const def_variant *v = &sc->variants[g->variant];
         char label[80];
-        upper(LOGTEXT_TRUTH_LABEL, label, sizeof label);
+        upper(_(LOGTEXT_TRUTH_LABEL), label, sizeof label);
         y = section(a, body, y, label);
         y += ui_text(a, ST_BODY_B, a->th->warn, ui_rect(body.x, y, body.w, 0), v->title, TX_FLOW);
         if (v->truth)
@@ -163,7 +163,7 @@ static int note(ui_app *a, SDL_Rect r, int y, const def_event *e)
              ui_px(a, 2);
     if (!e->nsources) return y;
     strbuf s = {0};
-    sb_puts(&s, e->nsources > 1 ? "Sources: " : "Source: ");
+    sb_puts(&s, e->nsources > 1 ? _("Sources: ") : _("Source: "));
     for (int i = 0; i < e->nsources; i++) {
         if (i) sb_puts(&s, "; ");
         logtext_citation(sc, e->sources[i], &s);
