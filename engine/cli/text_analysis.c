@@ -39,7 +39,7 @@ static void put_line(strbuf *l)
 static void matrix_head(const def_board *b)
 {
     strbuf l = {0};
-    sb_printf(&l, "  %-*s  %-5s", MATRIX_ID_W + 5, "card", "grade");
+    sb_printf(&l, "  %-*s  %-5s", MATRIX_ID_W + 5, _("card"), _("grade"));
     for (int h = 0; h < b->nhyps; h++) sb_printf(&l, " | %-*s", col_width(b, h), b->hyps[h].key);
     put_line(&l);
     sb_free(&l);

@@ -67,11 +67,11 @@ static void item_history(const session *s, const viewer *v, int i, int width)
         if (it->option < 0)
             str_fmt(line, sizeof line, _("(no decision)"));
         else
-            str_fmt(line, sizeof line, "%s: %s%s", who, sc->moves[it->option].label,
+            str_fmt(line, sizeof line, _("%s: %s%s"), who, sc->moves[it->option].label,
                     same ? _("  (as it happened)") : "");
         text_wrap(width, 4, line);
         if (h >= 0 && !same) {
-            str_fmt(line, sizeof line, "%s: %s", logtext_history_label(sc), sc->moves[h].label);
+            str_fmt(line, sizeof line, _("%s: %s"), logtext_history_label(sc), sc->moves[h].label);
             text_wrap(width, 4, line);
         }
         if (ev->invented)
@@ -98,7 +98,7 @@ static void adhoc_history(const session *s, int i, int width)
         return;
     }
     record_maker_words(s, record_decision_entry(s, i), who, sizeof who);
-    str_fmt(line, sizeof line, "%s: %s", who, it->opts[it->option]);
+    str_fmt(line, sizeof line, _("%s: %s"), who, it->opts[it->option]);
     text_wrap(width, 4, line);
 }
 

@@ -20,11 +20,19 @@
 #include "util.h"
 
 /* A label in the capitals of a section title. */
+/* ASCII and the UTF-8 of Latin-1's accented letters (é, à, ç...: U+00E0
+   to U+00FE but ÷, one byte below their capitals), so that a translated
+   heading reads VÉRITÉ and not VéRITé. */
 static void upper(const char *in, char *out, size_t size)
 {
     size_t i = 0;
-    for (; in[i] && i + 1 < size; i++)
-        out[i] = in[i] >= 'a' && in[i] <= 'z' ? (char)(in[i] - 32) : in[i];
+    for (; in[i] && i + 1 < size; i++) {
+        unsigned char c = (unsigned char)in[i], n = (unsigned char)in[i + 1];
+        out[i] = c >= 'a' && c <= 'z' ? (char)(c - 32) : in[i];
+        if (c == 0xC3 && n >= 0xA0 && n <= 0xBE && n != 0xB7 && i + 2 < size) {
+            out[++i] = (char)(n - 0x20);
+        }
+    }
     out[i] = '\0';
 }
 
@@ -216,7 +224,7 @@ static int decision(ui_app *a, SDL_Rect r, int y, int item)
     else if (hist < 0)
         str_fmt(real, sizeof real, _("No historical choice recorded (invented inject)."));
     else
-        str_fmt(real, sizeof real, "%s: %s%s", logtext_history_label(sc), sc->moves[hist].label,
+        str_fmt(real, sizeof real, _("%s: %s%s"), logtext_history_label(sc), sc->moves[hist].label,
                 hist == it->option ? _(" — same as you") : "");
     int half = (r.w - ui_px(a, 16)) / 2, x2 = r.x + half + ui_px(a, 16);
     y += ui_text(a, ST_BODY_B, a->th->text, ui_rect(r.x, y, r.w, 0), adhoc ? it->title : e->title,
