@@ -180,16 +180,20 @@ static void print_move(tstate *t, int mv, int n)
     printf("  %d. %-22s %s%s", n, m->id, m->label, m->historical ? "" : "");
     if (m->cost) printf(_("  [cost %d]"), m->cost);
     printf("\n");
-    if (m->text) printf("       %s\n", m->text);
-    if (m->risk) printf(_("       Risk: %s\n"), m->risk);
+    char line[4200];
+    if (m->text) wrap(t, 7, m->text);
+    if (m->risk) str_fmt(line, sizeof line, _("Risk: %s"), m->risk), wrap(t, 7, line);
     if (m->ntargets) {
-        printf(_("       Targets:"));
+        strbuf b = {0};
+        sb_puts(&b, _("Targets:"));
         for (int i = 0; i < m->ntargets; i++)
-            printf(" %s (%s)%s", m->targets[i].key, m->targets[i].val,
-                   i + 1 < m->ntargets ? "," : "");
-        printf("\n");
+            sb_printf(&b, " %s (%s)%s", m->targets[i].key, m->targets[i].val,
+                      i + 1 < m->ntargets ? "," : "");
+        wrap(t, 7, b.s);
+        sb_free(&b);
     }
-    if (ok <= 0) printf(_("       Not available: %s\n"), ok < 0 ? g->err : why);
+    if (ok <= 0)
+        str_fmt(line, sizeof line, _("Not available: %s"), ok < 0 ? g->err : why), wrap(t, 7, line);
 }
 
 /* A citation as people read it: "CISA, 21 Sep 2022" rather than its id. */
