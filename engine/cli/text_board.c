@@ -108,12 +108,12 @@ static void bgrid_place(bgrid *gr, const def_scenario *sc)
 
 static const char *col_name(const bgrid *gr, int k)
 {
-    return k < gr->b->ncolumns ? gr->b->columns[k] : "other";
+    return k < gr->b->ncolumns ? gr->b->columns[k] : _("other");
 }
 
 static const char *row_name(const bgrid *gr, int r)
 {
-    return r < gr->b->nrows ? gr->b->rows[r] : "other";
+    return r < gr->b->nrows ? gr->b->rows[r] : _("other");
 }
 
 /* Widths for a line of width columns; 0 when the cells would be too narrow. */
