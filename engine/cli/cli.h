@@ -74,6 +74,8 @@ int cli_resume_cmd(int argc, char **argv);
 int cli_check(int argc, char **argv);
 int cli_test(int argc, char **argv);
 int cli_report(int argc, char **argv);
+int cli_handbook(int argc, char **argv); /* handbook.c */
+int cli_whatif(int argc, char **argv);   /* whatif.c */
 
 /* The interactive loop shared by `text` and `resume`. Its `reload` command
    replaces the session and the script, hence the pointers to them. */

@@ -32,6 +32,7 @@ typedef struct tstate {
     int seen[CR_MAX_ROLES];       /* inbox items already shown in full to each role */
     int viewer;                   /* the role at the keyboard */
     int warned_turn, warned_role; /* the move whose `end` was warned about */
+    int debriefed;                /* the debrief was shown: the prompt is the debrief's */
 } tstate;
 
 void text_wrap(int width, int indent, const char *text)
@@ -578,6 +579,9 @@ static int local_command(tstate *t, char *line)
     case CMD_LOOK_SAVE:
         save_copy(t, arg);
         break;
+    case CMD_LOOK_WHATIF:
+        text_whatif(t->s, arg);
+        break;
     case CMD_LOOK_JUMP:
         jump(t, arg);
         break;
@@ -662,6 +666,9 @@ static void play_line(tstate *t, const char *line)
         printf(_("WARNING: %s\n"), s->err);
     if (pending && !session_pending(s)) set_aside(s, pending);
     if (rc == 0 && s->nlive < nlive) return undone(t, last);
+    const char *w = line + strspn(line, " \t");
+    if (rc == 0 && hseep_is_command((cmd_kind)cmd_find(w, strcspn(w, " \t"))))
+        printf("Recorded for the after-action report (the facilitator's, never the teams').\n");
     int shown, happened = print_new_log(t, &shown);
     if (rc == 0 && s->g->nheld > held)
         printf(_("Held: it reaches the inbox at the '%s'.\n"), cmd_names[CMD_RESUME]);
@@ -673,7 +680,7 @@ static void play_line(tstate *t, const char *line)
 int text_loop(session **sp, script **scp)
 {
     session *s = *sp;
-    tstate t = {s, *scp, 0, -1, -1, isatty(0), term_width(), {0}, 0, -1, -1};
+    tstate t = {s, *scp, 0, -1, -1, isatty(0), term_width(), {0}, 0, -1, -1, 0};
     char line[CMDFILE_MAX_LINE + 2];
     viewer first = view_team(s->g->role);
     if (s->j) printf(_("Saving to %s\n"), s->j->path);
@@ -685,14 +692,16 @@ int text_loop(session **sp, script **scp)
                                            : _("hidden"),
            s->h.session[0] ? _(", session ") : "", s->h.session);
     for (;;) {
-        if (s->g->ended) {
+        /* At the end, the debrief; its prompt then takes what the hotwash
+           needs: observations, the plan, what-ifs and a look around. */
+        if (s->g->ended && !t.debriefed) {
             int shown;
             print_new_log(&t, &shown);
             print_debrief(&t);
-            return 0;
+            t.debriefed = 1;
         }
         handover(&t);
-        printf("%s> ", cur_role(&t)->id);
+        printf("%s> ", s->g->ended ? "debrief" : cur_role(&t)->id);
         fflush(stdout);
         int got = cmdfile_read_line(stdin, line);
         if (got == 0) break;
@@ -709,6 +718,7 @@ int text_loop(session **sp, script **scp)
         if (local) continue;
         play_line(&t, line);
     }
+    if (s->g->ended) return 0;
     printf(_("\nLeaving. %s\n"),
            s->j && !s->j->failed
                ? _("The game is saved; 'crisisroom resume SAVE' goes on from here.")

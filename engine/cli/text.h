@@ -35,4 +35,11 @@ void text_debrief_history(const session *s, const viewer *v, int width);
 void text_debrief_questions(const game *g, int width);
 int text_pause_points(const game *g, int width);
 
+/* The text mode's `whatif N [POLICY] LINE` (whatif.c): at the debrief, the
+   game played again with its command N replaced by LINE, beside the game
+   as played. Before the end it is refused: a policy playing the rest of
+   the game would show the players what is to come. */
+struct session;
+void text_whatif(const struct session *s, const char *arg);
+
 #endif

@@ -69,9 +69,12 @@ static void add_slot(shape *sh, const char *w, size_t n)
         sh->free_text = 1;
         return;
     }
-    slot_type t = strcmp(name, "value") == 0 || strcmp(name, "minutes") == 0 ? SLOT_VALUE
-                  : strcmp(name, "title") == 0                               ? SLOT_TITLE
-                                                                             : SLOT_WORD;
+    /* N, a record's number, is read as a number too (game_apply checks it). */
+    slot_type t =
+        strcmp(name, "value") == 0 || strcmp(name, "minutes") == 0 || strcmp(name, "n") == 0
+            ? SLOT_VALUE
+        : strcmp(name, "title") == 0 ? SLOT_TITLE
+                                     : SLOT_WORD;
     sh->slot[sh->nslots] = t;
     memcpy(sh->what[sh->nslots++], name, WHAT_MAX);
     if (!optional) sh->lo++;
@@ -352,7 +355,8 @@ static int missing_rest(const shape *sh, const toks *t, char *err, size_t errlen
 {
     char w[41];
     safe_word(t->v[0], strlen(t->v[0]), w, sizeof w);
-    str_fmt(err, errlen, "%s needs a %s after ' -- ': ", w, sh->rest_what);
+    const char *an = strchr("aeiou", sh->rest_what[0]) ? "an" : "a";
+    str_fmt(err, errlen, "%s needs %s %s after ' -- ': ", w, an, sh->rest_what);
     for (int i = 0; i < t->n; i++) {
         safe_word(t->v[i], strlen(t->v[i]), w, sizeof w);
         str_cat(err, errlen, "%s ", w);

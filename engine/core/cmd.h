@@ -11,7 +11,7 @@
  * A command's arguments are written as the user writes them, and the parser
  * takes its expectations from them:
  *   WORD       a required word              [WORD]     an optional one (last)
- *   VALUE      a number                     TITLE      one or more words
+ *   VALUE, N   a number (N: a record's)     TITLE      one or more words
  *   TEXT       alone: the rest of the line, free text ("--" optional)
  *   -- word    text after " -- ", required  [-- word]  the same, optional
  *   MINUTES    a number, like VALUE         [name=WORD] an option, below
@@ -63,7 +63,12 @@ typedef enum { CMD_BY_TEAM, CMD_BY_FACILITATOR } cmd_who;
     X(DEFAULT,  "default",  "EVENT",                               CMD_BY_FACILITATOR, "a decision takes its default now") \
     X(UNDO,     "undo",     "",                                    CMD_BY_FACILITATOR, "take back the last command") \
     X(FINISH,   "finish",   "[ENDING]",                            CMD_BY_FACILITATOR, "end the exercise") \
-    X(TIMER,    "timer",    "MINUTES [close]",                     CMD_BY_FACILITATOR, "the move timer (0 off; close: host)")
+    X(TIMER,    "timer",    "MINUTES [close]",                     CMD_BY_FACILITATOR, "the move timer (0 off; close: host)") \
+    X(OBSERVE,  "observe",  "OBJECTIVE CAP KIND -- text",          CMD_BY_FACILITATOR, "an observation (KIND strength|area)") \
+    X(CAUSE,    "cause",    "N -- root cause",                     CMD_BY_FACILITATOR, "the root cause of observation N") \
+    X(PLAN,     "plan",     "N ELEMENT START END -- action",       CMD_BY_FACILITATOR, "a corrective action for area N") \
+    X(OWNER,    "owner",    "N -- organisation",                   CMD_BY_FACILITATOR, "who owns corrective action N") \
+    X(EXERCISE, "exercise", "FIELD [ROLE] -- value",               CMD_BY_FACILITATOR, "the cover: sponsor, location...")
 
 /* X(KIND, name, arguments, another name or NULL, help): not journaled. */
 #define CMD_LOOK_LIST(X) \
@@ -77,6 +82,7 @@ typedef enum { CMD_BY_TEAM, CMD_BY_FACILITATOR } cmd_who;
     X(RELOAD,   "reload",   "",     NULL,   "re-read the scenario, replay the game") \
     X(JUMP,     "jump",     "TURN [POLICY]", NULL, "a policy plays the moves up to TURN") \
     X(SAVE,     "save",     "FILE", NULL,   "copy the save to FILE") \
+    X(WHATIF,   "whatif",   "N [POLICY] LINE", NULL, "debrief: command N as LINE, played on") \
     X(QUIT,     "quit",     "",     "exit", "leave the game")
 // clang-format on
 

@@ -150,6 +150,7 @@ void def_free(def_scenario *sc)
     free_strs(sc->questions, sc->nquestions);
     free(sc->question_turn), free(sc->history), free(sc->sessions);
     free_strs(sc->accept, sc->naccept);
+    free_strs(sc->capabilities, sc->ncapabilities);
     free_strs(sc->turn_labels, sc->nturns);
     free_strs(sc->files, sc->nfiles);
     free(sc->sources), free(sc->roles), free(sc->meters), free(sc->events), free(sc->moves);

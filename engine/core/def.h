@@ -224,6 +224,8 @@ typedef struct def_scenario {
     int nsessions, csessions;
     char **accept; /* words of check warnings the author has accepted */
     int naccept, caccept;
+    char **capabilities; /* HSEEP core capabilities it exercises, by id (hseep.h) */
+    int ncapabilities;
     def_source *sources;
     int nsources;
     def_role *roles;

@@ -79,6 +79,7 @@ static void clear_dynamic(game *g)
     g->nheld = g->nadhoc_dec = 0;
     memset(&g->hashed, 0, sizeof g->hashed);
     kv_clear(&g->state);
+    hseep_clear(&g->eval);
 }
 
 static int start_turn(game *g);
@@ -212,6 +213,7 @@ void game_free(game *g)
     free(g->objective_text), free(g->target_uses);
     free(g->grade_rel), free(g->grade_cred), free(g->marks), free(g->played);
     kv_free(&g->state);
+    hseep_free(&g->eval);
     free(g->items), free(g->pend), free(g->log), free(g->held), free(g->adhoc_dec);
     free(g->meter), free(g->history), free(g->budget), free(g->ev), free(g->ev_item);
     free(g->uses), free(g->used_turn), free(g->card_turn), free(g->ratings);
@@ -1007,6 +1009,10 @@ static game_rc dispatch(game *g, const cmd *c)
         break;
     }
     if (c->kind == CMD_SET) return g->ended ? refuse(g, "the game has ended") : do_set(g, c);
+    /* Evaluation goes on while paused and after the end (the hotwash). */
+    if (hseep_is_command(c->kind))
+        return hseep_apply(&g->eval, g->sc, g->turn, c, g->err, sizeof g->err) ? GAME_REFUSED
+                                                                               : GAME_OK;
     if (c->kind == CMD_TIMER) return do_timer(g, c);
     /* Pausing to prepare an inject is when one is needed: it goes now or
        is held for the resume (game_adhoc.c). */

@@ -16,6 +16,7 @@
 
 #include "cmd.h"
 #include "def.h"
+#include "hseep.h"
 #include "kv.h"
 #include "rng.h"
 
@@ -152,6 +153,9 @@ struct game {
     int *card_turn;  /* [ncards] turn revealed, 0 = hidden */
     char *ratings;   /* [nobjectives] at the end */
     kv state;
+    /* Observations, the improvement plan, the exercise's particulars
+       (hseep.h): journaled, but no part of the game's course or its hash. */
+    hseep_eval eval;
 
     game_item *items;
     int nitems, citems;

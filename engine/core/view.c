@@ -242,6 +242,11 @@ int view_sees_state(const viewer *v, const game *g)
     return kind(v, g) == VIEW_FACILITATOR;
 }
 
+int view_sees_evaluation(const viewer *v, const game *g)
+{
+    return sees_all_play(v, g);
+}
+
 /* Iterators ------------------------------------------------------------------ */
 
 int view_next_item(const viewer *v, const game *g, int after)

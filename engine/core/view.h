@@ -57,6 +57,9 @@
  *   upcoming events, triggers, queue,   no                no          yes  no
  *   injects held for the resume
  *   free scenario state (kv)            no                no          yes  no
+ *   evaluation (hseep.h): observations, no                no          yes  yes
+ *        root causes, the improvement
+ *        plan, the exercise's particulars
  *   clock, turn, timer, whose move,     yes               yes         yes  yes
  *   budgets, the ending
  *
@@ -123,6 +126,10 @@ int view_sees_truth(const viewer *v, const game *g); /* the variant played and i
 int view_sees_ratings(const viewer *v, const game *g);
 int view_sees_schedule(const viewer *v, const game *g); /* upcoming events, triggers, queue */
 int view_sees_state(const viewer *v, const game *g);    /* the free scenario state */
+/* Observations, their root causes, the improvement plan and the exercise's
+   particulars (g->eval): the evaluators' record, for the facilitator and
+   the debrief's hotwash, never for a team or an observer. */
+int view_sees_evaluation(const viewer *v, const game *g);
 
 /* Iterators over what the viewer sees, for front ends that list:
      for (int i = view_next_item(&v, g, -1); i >= 0; i = view_next_item(&v, g, i))

@@ -10,6 +10,7 @@
 
 #include "logtext.h"
 #include "net_int.h"
+#include "report.h"
 #include "view.h"
 
 static viewer viewer_of(const net *n, int slot)
@@ -549,8 +550,9 @@ static cJSON *participants(const net *n)
     return a;
 }
 
-static void add_facilitator(cJSON *o, net *n, const viewer *v, const game *g)
+static void add_facilitator(cJSON *o, net *n, const viewer *v, const session *s)
 {
+    const game *g = s->g;
     if (!view_sees_schedule(v, g)) {
         cJSON_AddNullToObject(o, "facilitator");
         return;
@@ -560,6 +562,8 @@ static void add_facilitator(cJSON *o, net *n, const viewer *v, const game *g)
     if (view_sees_state(v, g)) cJSON_AddItemToObject(f, "state", kv_to_json(&g->state));
     cJSON_AddItemToObject(f, "join", join_info(n));
     cJSON_AddItemToObject(f, "participants", participants(n));
+    if (view_sees_evaluation(v, g))
+        cJSON_AddItemToObject(f, "evaluation", report_evaluation_json(s));
 }
 
 /* The whole state ------------------------------------------------------------------ */
@@ -593,6 +597,6 @@ net_msg *net_view_state(net *n, session *s, int slot)
     add_boards(o, &v, g);
     add_log(o, &v, g);
     add_objectives(o, &v, g);
-    add_facilitator(o, n, &v, g);
+    add_facilitator(o, n, &v, s);
     return net_msg_json(o);
 }

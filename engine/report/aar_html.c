@@ -67,11 +67,7 @@ static const char aar_css_end[] =
     "tr.k-decision td,tr.k-action td{font-weight:500}\n"
     "tr.k-end td{font-weight:600;color:var(--accent)}\n"
     "ul.sa li{margin:4px 0}\n"
-    "table.plan{font-size:12px;table-layout:fixed}\n"
-    "table.plan td,table.plan th{border:1px solid #9aa5b3}\n"
-    "table.plan td{height:3.2em}\n"
-    "table.plan th:nth-child(1){width:15%}table.plan th:nth-child(2){width:21%}\n"
-    "table.plan th:nth-child(3){width:18%}\ntable.plan .r-M,table.plan .r-U{background:none}\n"
+
     ".truth{border-left:4px solid var(--accent);background:var(--soft);padding:10px 14px}\n"
     "footer{margin-top:40px;font-size:12px;color:var(--muted);border-top:1px solid var(--line);"
     "padding-top:8px}\n"
@@ -79,7 +75,7 @@ static const char aar_css_end[] =
     "table.flow{break-inside:auto;page-break-inside:auto}\n"
     "@media (max-width:760px){main{padding:20px}.charts{grid-template-columns:1fr}}\n"
     "@page{margin:16mm 14mm}\n"
-    "@page plan{size:landscape}\n"
+
     "@media print{body{background:none;font-size:10.5pt}\n"
     "main{max-width:none;margin:0;padding:0;border:0}\n"
     "nav.toc{display:none}\n"
@@ -87,8 +83,7 @@ static const char aar_css_end[] =
     "thead{display:table-header-group}\n"
     "a{color:inherit;text-decoration:none}\n"
     ".charts{grid-template-columns:1fr 1fr;gap:8px}\n"
-    "h2{break-before:auto}section.sec-plan{page:plan;break-before:page;page-break-before:always}}"
-    "\n";
+    "h2{break-before:auto}}\n";
 
 static void aar_head(strbuf *b, const def_scenario *sc)
 {
@@ -98,8 +93,8 @@ static void aar_head(strbuf *b, const def_scenario *sc)
                "<meta name=\"generator\" content=\"crisisroom " CR_ENGINE_VERSION "\"/>\n");
     sb_puts(b, "<title>After-action report: ");
     html_text(b, sc->title);
-    sb_printf(b, "</title>\n<style>\n%s%s%s</style>\n</head>\n<body>\n<main>\n", aar_css,
-              chart_meter_css, aar_css_end);
+    sb_printf(b, "</title>\n<style>\n%s%s%s%s</style>\n</head>\n<body>\n<main>\n", aar_css,
+              chart_meter_css, aar_css_end, aar_eval_css);
 }
 
 static const char *const aar_sections[][2] = {
@@ -109,6 +104,7 @@ static const char *const aar_sections[][2] = {
     {"decisions", "Decisions beside history"},
     {"timeline", "Timeline of injects and decisions"},
     {"interventions", "Facilitator interventions and notes"},
+    {"time", "Time taken by each team"},
     {"meters", "Meters over the exercise"},
     {"discussion", "Discussion questions and learning objectives"},
     {"truth", LOGTEXT_TRUTH_LABEL},
@@ -119,25 +115,19 @@ static const char *const aar_sections[][2] = {
 #define AAR_NSECTIONS (int)(sizeof aar_sections / sizeof aar_sections[0])
 #define AAR_HOTWASH   (AAR_NSECTIONS - 1)
 
-static void aar_section(strbuf *b, int i)
+void aar_section(strbuf *b, int i)
 {
     sb_printf(b, "<section id=\"%s\" class=\"sec-%s\">\n<h2>%d. %s</h2>\n", aar_sections[i][0],
               aar_sections[i][0], i + 1, aar_sections[i][1]);
 }
 
-static void aar_cover(strbuf *b, const session *s, const aar_hotwash *hw)
+static void aar_cover(strbuf *b, const session *s, const report_opts *o, const aar_hotwash *hw)
 {
-    const def_scenario *sc = s->sc;
-    sb_puts(b, "<header class=\"cover\">\n"
-               "<p class=\"kicker\">After-action report / improvement plan</p>\n");
-    html_el(b, "h1", NULL, sc->title);
-    sb_puts(b, "<p class=\"sub\">");
-    html_text(b, sc->id);
-    if (sc->version) sb_puts(b, " v"), html_text(b, sc->version);
-    sb_puts(b, " · exercise of "), html_text(b, s->h.started[0] ? s->h.started : "an unknown date");
-    sb_puts(b, "</p>\n</header>\n<nav class=\"toc\" aria-label=\"Contents\">\n<ol>\n");
+    aar_eval_cover(b, s);
+    sb_puts(b, "</header>\n<nav class=\"toc\" aria-label=\"Contents\">\n<ol>\n");
     for (int i = 0; i < AAR_NSECTIONS - !hw->n; i++)
         sb_printf(b, "<li><a href=\"#%s\">%s</a></li>\n", aar_sections[i][0], aar_sections[i][1]);
+    if (o && o->nwhatifs) sb_puts(b, "<li><a href=\"#whatif\">Annex: what if</a></li>\n");
     sb_puts(b, "</ol>\n</nav>\n");
 }
 
@@ -161,24 +151,18 @@ static void overview_ending(const game *g, strbuf *v)
         sb_printf(v, "not reached: the exercise stopped during turn %d", g->turn);
 }
 
-static void aar_overview(strbuf *b, const session *s, const report_opts *o)
+static void aar_overview(strbuf *b, const session *s, const report_opts *o, const aar_timing *t)
 {
     const game *g = s->g;
     const def_scenario *sc = s->sc;
     strbuf v = {0};
     aar_section(b, 0);
     if (sc->summary) html_el(b, "p", NULL, sc->summary);
-    sb_puts(b, "<table class=\"kv\">\n");
+    sb_puts(b, "<table class=\"kv flow\">\n");
     kv_row(b, "Scenario", sc->title);
     sb_printf(&v, "%s, version %s", sc->id, sc->version ? sc->version : "not given");
     kv_row(b, "Scenario id and version", v.s);
-    kv_row(b, "Exercise date (UTC)", s->h.started[0] ? s->h.started : "not recorded");
-    kv_row(b, "Facilitator",
-           o && o->facilitator && *o->facilitator ? o->facilitator : "not recorded");
-    v.len = 0;
-    for (int r = 0; r < sc->nroles; r++)
-        sb_printf(&v, "%s%s (%s)", r ? "; " : "", sc->roles[r].name, sc->roles[r].id);
-    kv_row(b, "Roles", v.s ? v.s : "");
+    aar_eval_particulars(b, s, o, t);
     v.len = 0;
     sb_printf(&v, "%" PRIu64, s->h.seed);
     kv_row(b, "Seed", v.s);
@@ -244,58 +228,35 @@ static void aar_objectives(strbuf *b, const game *g, const aar_hotwash *hw)
     sb_puts(b, "</tbody>\n</table>\n</section>\n");
 }
 
-static int is_strength(char r)
+/* Who decided: a team only when it did (aar_prov.c); a move it did not make
+   has no rationale of its own. */
+static void aar_decided_by(strbuf *b, const session *s, const aar_links *l, int item)
 {
-    return r == 'P' || r == 'S';
+    const game_item *it = &s->g->items[item];
+    aar_made m;
+    strbuf who = {0};
+    aar_item_made(s, l, item, &m);
+    aar_made_words(s, &m, &who);
+    html_el(b, "td", aar_made_by_team(&m) ? NULL : "made", who.s);
+    html_el(b, "td", NULL, it->option >= 0 ? s->sc->moves[it->option].label : "");
+    if (it->rationale)
+        html_el(b, "td", "why pre", it->rationale);
+    else if (m.kind == AAR_TEAM || m.kind == AAR_OPEN)
+        html_el(b, "td", "muted", m.kind == AAR_OPEN ? "" : "none given");
+    else
+        html_el(b, "td", "muted", "– (not a team's move)");
+    sb_free(&who);
 }
 
-static void aar_sa_list(strbuf *b, const game *g, int strengths)
+static void aar_decision(strbuf *b, const session *s, const aar_links *l, int item)
 {
-    const def_scenario *sc = g->sc;
-    int n = 0;
-    sb_puts(b, "<ul class=\"sa\">\n");
-    for (int i = 0; g->ended && i < sc->nobjectives; i++) {
-        char r = g->ratings[i];
-        if (r == 0 || is_strength(r) != strengths) continue;
-        sb_puts(b, "<li>");
-        aar_rating(b, r);
-        sb_puts(b, " <strong>");
-        html_text(b, sc->objectives[i].title);
-        sb_puts(b, "</strong>");
-        if (*game_objective_text(g, i)) sb_puts(b, ": "), html_text(b, game_objective_text(g, i));
-        sb_puts(b, "</li>\n");
-        n++;
-    }
-    if (!n) sb_puts(b, "<li class=\"muted\">None recorded.</li>\n");
-    sb_puts(b, "</ul>\n");
-}
-
-static void aar_analysis(strbuf *b, const game *g)
-{
-    aar_section(b, 2);
-    sb_puts(b, "<h3>Strengths</h3>\n");
-    aar_sa_list(b, g, 1);
-    sb_puts(b, "<h3>Areas for improvement</h3>\n");
-    aar_sa_list(b, g, 0);
-    sb_puts(b, "</section>\n");
-}
-
-static void aar_decision(strbuf *b, const game *g, const game_item *it)
-{
-    const def_scenario *sc = g->sc;
+    const game_item *it = &s->g->items[item];
+    const def_scenario *sc = s->sc;
     const def_event *ev = &sc->events[it->event];
     int hist = aar_historical(sc, ev);
     sb_printf(b, "<tr><td>%d</td>", it->turn);
     html_el(b, "td", NULL, ev->title);
-    html_el(b, "td", NULL,
-            it->option < 0 ? "(still open)"
-            : it->by >= 0  ? logtext_role(sc, it->by)
-                           : "nobody: the default applied at the deadline");
-    html_el(b, "td", NULL, it->option >= 0 ? sc->moves[it->option].label : "");
-    if (it->rationale)
-        html_el(b, "td", "why pre", it->rationale);
-    else
-        html_el(b, "td", "muted", "none given");
+    aar_decided_by(b, s, l, item);
     html_el(b, "td", NULL,
             hist >= 0      ? sc->moves[hist].label
             : ev->invented ? "never really happened: a branch of the exercise"
@@ -308,16 +269,17 @@ static void aar_decision(strbuf *b, const game *g, const game_item *it)
         sb_puts(b, "<td class=\"diff\">≠ different</td></tr>\n");
 }
 
-static void aar_decisions(strbuf *b, const game *g)
+static void aar_decisions(strbuf *b, const session *s, const aar_links *l)
 {
+    const game *g = s->g;
     int n = 0;
     aar_section(b, 3);
-    sb_puts(b, "<table class=\"flow\">\n<thead><tr><th>Turn</th><th>Inject</th><th>Decided by</th>"
-               "<th>Choice</th><th>Rationale</th><th>");
+    sb_puts(b, "<table class=\"flow decisions\">\n<thead><tr><th>Turn</th><th>Inject</th>"
+               "<th>Decided by</th><th>Choice</th><th>Rationale</th><th>");
     html_text(b, logtext_history_label(g->sc)); /* the record, never this game's truth */
     sb_puts(b, "</th><th>Match</th></tr></thead>\n<tbody>\n");
     for (int i = 0; i < g->nitems; i++)
-        if (aar_decided(g, i)) aar_decision(b, g, &g->items[i]), n++;
+        if (aar_decided(g, i)) aar_decision(b, s, l, i), n++;
     if (!n) sb_puts(b, "<tr><td colspan=\"7\">No decisions were asked for.</td></tr>\n");
     sb_puts(b, "</tbody>\n</table>\n");
     aar_history_notes(b, g);
@@ -331,17 +293,41 @@ static void aar_turn_row(strbuf *b, const game *g, int turn, int cols)
     sb_puts(b, "</th></tr>\n");
 }
 
-static void aar_line(strbuf *b, const logtext *l)
+static void aar_line_rest(strbuf *b, const logtext *l)
 {
-    sb_printf(b, "<tr class=\"k-%s\">", logtext_names[l->kind]);
-    html_el(b, "td", NULL, l->who.s);
     html_el(b, "td", "pre", l->what.s);
     html_el(b, "td", "why pre", l->why ? l->why : "");
     sb_puts(b, "</tr>\n");
 }
 
-static void aar_timeline(strbuf *b, const game *g)
+static void aar_line(strbuf *b, const logtext *l)
 {
+    sb_printf(b, "<tr class=\"k-%s\">", logtext_names[l->kind]);
+    html_el(b, "td", NULL, l->who.s);
+    aar_line_rest(b, l);
+}
+
+/* A team's move on the timeline that no team made says who did. */
+static void aar_move_line(strbuf *b, const session *s, const aar_links *links, int i,
+                          const logtext *l)
+{
+    aar_made m;
+    if (links->log_entry[i] >= 0) aar_entry_made(s, links->log_entry[i], &m);
+    if (links->log_entry[i] < 0 || aar_made_by_team(&m)) {
+        aar_line(b, l);
+        return;
+    }
+    strbuf who = {0};
+    aar_made_words(s, &m, &who);
+    sb_printf(b, "<tr class=\"k-%s\">", logtext_names[l->kind]);
+    html_el(b, "td", "made", who.s);
+    aar_line_rest(b, l);
+    sb_free(&who);
+}
+
+static void aar_timeline(strbuf *b, const session *s, const aar_links *links)
+{
+    const game *g = s->g;
     logtext l = {0};
     int turn = 0;
     aar_section(b, 4);
@@ -350,7 +336,7 @@ static void aar_timeline(strbuf *b, const game *g)
     for (int i = 0; i < g->nlog; i++) {
         if (!aar_on_timeline(g, i, &l)) continue;
         if (g->log[i].turn != turn) aar_turn_row(b, g, turn = g->log[i].turn, 3);
-        aar_line(b, &l);
+        aar_move_line(b, s, links, i, &l);
     }
     sb_puts(b, "</tbody>\n</table>\n</section>\n");
     logtext_free(&l);
@@ -414,7 +400,7 @@ static void aar_chart(strbuf *b, const game *g, int mi)
 
 static void aar_meters(strbuf *b, const game *g)
 {
-    aar_section(b, 6);
+    aar_section(b, 7);
     sb_puts(b, "<p class=\"note\">Every meter, hidden ones included, at the start and at the "
                "end of each turn played.</p>\n<div class=\"charts\">\n");
     for (int i = 0; i < g->sc->nmeters; i++) aar_chart(b, g, i);
@@ -432,7 +418,7 @@ static void aar_list(strbuf *b, const char *tag, char **items, int n, const char
 static void aar_discussion(strbuf *b, const game *g)
 {
     const def_scenario *sc = g->sc;
-    aar_section(b, 7);
+    aar_section(b, 8);
     sb_puts(b, "<h3>Discussion questions</h3>\n");
     aar_questions(b, g);
     sb_puts(b, "<h3>Learning objectives</h3>\n");
@@ -442,7 +428,7 @@ static void aar_discussion(strbuf *b, const game *g)
 
 static void aar_truth(strbuf *b, const game *g)
 {
-    aar_section(b, 8);
+    aar_section(b, 9);
     if (g->variant < 0) {
         sb_puts(b, "<p class=\"muted\">The scenario has no hidden variants.</p>\n</section>\n");
         return;
@@ -457,38 +443,6 @@ static void aar_truth(strbuf *b, const game *g)
                "decisions above set beside the players' choices under its own name.</p>\n");
     aar_assessment(b, g);
     sb_puts(b, "</section>\n");
-}
-
-static void plan_row(strbuf *b, const def_objective *o, char r)
-{
-    sb_puts(b, "<tr>");
-    if (o) {
-        html_el(b, "td", NULL, o->title);
-        sb_printf(b, "<td><strong class=\"r-%c\">%c</strong> ", r, r);
-        html_text(b, report_rating_text(r));
-        if (o->text) sb_puts(b, ". "), html_text(b, o->text);
-        sb_puts(b, "</td>");
-    } else
-        sb_puts(b, "<td></td><td></td>");
-    for (int i = 0; i < 6; i++) sb_puts(b, "<td></td>");
-    sb_puts(b, "</tr>\n");
-}
-
-static void aar_plan(strbuf *b, const game *g)
-{
-    const def_scenario *sc = g->sc;
-    aar_section(b, 9);
-    sb_puts(b, "<p class=\"note\">To fill in after the debrief. Objectives performed with major "
-               "challenges or unable to be performed are listed first.</p>\n<table "
-               "class=\"plan\">\n<thead><tr><th>Capability / objective</th><th>Issue / area for "
-               "improvement</th><th>Corrective action</th><th>Capability element</th><th>Primary "
-               "responsible organisation</th><th>Point of contact</th><th>Start date</th>"
-               "<th>Completion date</th></tr></thead>\n<tbody>\n");
-    for (int i = 0; g->ended && i < sc->nobjectives; i++)
-        if (g->ratings[i] == 'M' || g->ratings[i] == 'U')
-            plan_row(b, &sc->objectives[i], g->ratings[i]);
-    for (int i = 0; i < 4; i++) plan_row(b, NULL, 0);
-    sb_puts(b, "</tbody>\n</table>\n</section>\n");
 }
 
 static void aar_source(strbuf *b, const def_source *src)
@@ -512,7 +466,7 @@ static void aar_source(strbuf *b, const def_source *src)
 
 static void aar_sources(strbuf *b, const def_scenario *sc)
 {
-    aar_section(b, 10);
+    aar_section(b, 11);
     sb_puts(b, "<ol>\n");
     for (int i = 0; i < sc->nsources; i++) aar_source(b, &sc->sources[i]);
     if (!sc->nsources) sb_puts(b, "<li class=\"muted\">The scenario cites none.</li>\n");
@@ -595,23 +549,31 @@ int report_html(const session *s, const report_opts *o, strbuf *out)
 {
     if (!s || !s->g) return -1;
     const game *g = s->g;
+    aar_links links;
+    aar_timing t;
     aar_hotwash hw;
+    aar_links_build(s, &links);
+    aar_timing_of(s, &t);
     aar_hotwash_read(s, &hw);
     aar_head(out, s->sc);
-    aar_cover(out, s, &hw);
-    aar_overview(out, s, o);
+    aar_cover(out, s, o, &hw);
+    aar_overview(out, s, o, &t);
     aar_objectives(out, g, &hw);
-    aar_analysis(out, g);
-    aar_decisions(out, g);
-    aar_timeline(out, g);
+    aar_eval_analysis(out, s, 2);
+    aar_decisions(out, s, &links);
+    aar_timeline(out, s, &links);
     aar_interventions(out, s);
+    aar_eval_time(out, s, &t, 6);
     aar_meters(out, g);
     aar_discussion(out, g);
     aar_truth(out, g);
-    aar_plan(out, g);
+    aar_eval_plan(out, s, 10);
     aar_sources(out, s->sc);
     aar_feedback(out, s, &hw);
+    aar_whatif_annex(out, s, o, -1);
     aar_foot(out, s);
     aar_hotwash_free(&hw);
+    aar_timing_free(&t);
+    aar_links_free(&links);
     return 0;
 }

@@ -33,7 +33,7 @@ static void js_overview(cJSON *root, const session *s, const report_opts *o)
     js_str(ov, "title", sc->title);
     js_str(ov, "version", sc->version);
     js_str(ov, "started", s->h.started[0] ? s->h.started : NULL);
-    js_str(ov, "facilitator", o && o->facilitator && *o->facilitator ? o->facilitator : NULL);
+    js_str(ov, "facilitator", aar_facilitator(s, o));
     cJSON *roles = cJSON_AddArrayToObject(ov, "roles");
     for (int r = 0; r < sc->nroles; r++) {
         cJSON *ro = cJSON_CreateObject();
@@ -224,6 +224,11 @@ int report_json(const session *s, const report_opts *o, strbuf *out)
     aar_hotwash_read(s, &hw);
     js_hotwash(root, s, &hw);
     aar_hotwash_free(&hw);
+    aar_timing t;
+    aar_timing_of(s, &t);
+    aar_eval_json(root, s, &t);
+    aar_timing_free(&t);
+    aar_whatif_json(root, s, o);
     char *text = cJSON_PrintUnformatted(root);
     sb_puts(out, text);
     sb_puts(out, "\n");

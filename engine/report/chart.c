@@ -11,7 +11,8 @@ const char chart_meter_css[] =
     "svg .axis{stroke:#8a96a5;stroke-width:1}svg .grid{stroke:#e3e7ee;stroke-width:1}\n"
     "svg .line{fill:none;stroke:var(--accent);stroke-width:2.5}\n"
     "svg .line.hidden{stroke:#6b4fa0;stroke-dasharray:7 4}\n"
-    "svg .dot{fill:#fff;stroke:var(--accent);stroke-width:2}\n";
+    "svg .dot{fill:#fff;stroke:var(--accent);stroke-width:2}\n"
+    "svg .line.alt{stroke:#a8430a;stroke-dasharray:6 3}svg .dot.alt{stroke:#a8430a}\n";
 
 /* The meter chart's frame in viewBox units: width and height, and the
    plot's left, right, top and bottom edges (room for the labels). */
@@ -59,17 +60,25 @@ static void chart_axes(strbuf *b, const def_meter *m, int turns)
               (CH_L + CH_R) / 2, CH_H - 6);
 }
 
-static void chart_line(strbuf *b, const def_meter *m, const double *v, int turns)
+/* v[0..n] on an x axis of `turns`; cls "" or " alt" (the second series). */
+static void chart_series(strbuf *b, const def_meter *m, const double *v, int n, int turns,
+                         const char *cls)
 {
-    sb_printf(b, "<polyline class=\"line%s\" points=\"", m->hidden ? " hidden" : "");
-    for (int t = 0; t <= turns; t++)
+    sb_printf(b, "<polyline class=\"line%s%s\" points=\"", m->hidden && !*cls ? " hidden" : "",
+              cls);
+    for (int t = 0; t <= n; t++)
         sb_printf(b, "%s%.1f,%.1f", t ? " " : "", chart_x(t, turns), chart_y(m, v[t]));
     sb_puts(b, "\"/>\n");
-    for (int t = 0; t <= turns; t++)
+    for (int t = 0; t <= n; t++)
         sb_printf(b,
-                  "<circle class=\"dot\" cx=\"%.1f\" cy=\"%.1f\" r=\"3\"><title>turn %d: "
+                  "<circle class=\"dot%s\" cx=\"%.1f\" cy=\"%.1f\" r=\"3\"><title>turn %d: "
                   "%g</title></circle>\n",
-                  chart_x(t, turns), chart_y(m, v[t]), t, v[t]);
+                  cls, chart_x(t, turns), chart_y(m, v[t]), t, v[t]);
+}
+
+static void chart_line(strbuf *b, const def_meter *m, const double *v, int turns)
+{
+    chart_series(b, m, v, turns, turns, "");
 }
 
 void chart_meter(strbuf *b, const def_meter *m, const double *v, int turns)
@@ -84,6 +93,24 @@ void chart_meter(strbuf *b, const def_meter *m, const double *v, int turns)
     sb_puts(b, " by turn\">\n");
     chart_axes(b, m, turns);
     chart_line(b, m, v, turns);
+    sb_puts(b, "</svg>\n");
+}
+
+void chart_meter_pair(strbuf *b, const def_meter *m, const double *v, int turns, const double *w,
+                      int wturns)
+{
+    int n = turns > wturns ? turns : wturns;
+    sb_puts(b, "<svg class=\"meter-chart\" data-meter=\"");
+    html_attr(b, m->id);
+    sb_printf(b,
+              "\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" role=\"img\" "
+              "aria-label=\"",
+              CH_W, CH_H);
+    html_attr(b, m->name);
+    sb_puts(b, " by turn, as played and in the what-if\">\n");
+    chart_axes(b, m, n);
+    chart_series(b, m, v, turns, n, "");
+    chart_series(b, m, w, wturns, n, " alt");
     sb_puts(b, "</svg>\n");
 }
 

@@ -18,6 +18,11 @@ extern const char chart_meter_css[];
    when the meter is hidden. <svg class="meter-chart" data-meter="ID">. */
 void chart_meter(strbuf *b, const def_meter *m, const double *v, int turns);
 
+/* Two games of one meter on the same axes: v[0..turns] as chart_meter
+   draws it, and w[0..wturns] dashed in a second colour (class "alt"). */
+void chart_meter_pair(strbuf *b, const def_meter *m, const double *v, int turns, const double *w,
+                      int wturns);
+
 /* Horizontal bars as a table (class "bars"), a row for each of the n
    labels: the label as text that wraps (never clipped, whatever its
    length), a bar whose length is its count v out of total (an inline SVG

@@ -92,6 +92,10 @@
       "`check` warnings you have weighed and accept: a warning whose message contains one of "     \
       "these is shown as a `note` and does not fail `--strict` "                                   \
       "(e.g. `\"meter 'accounts' sat at its min\"`)")                                              \
+    X(scenario, capabilities,        T_STRS,  OPT, ANY,                                            \
+      "the HSEEP core capabilities it exercises, by id (`\"cybersecurity\"`, "                       \
+      "`\"operational_coordination\"`...: docs/facilitator-guide.md lists the 32); the "           \
+      "console offers them first for observations, the handbook and the report name them")         \
     X(scenario, history,             T_STR,   OPT, ANY,                                            \
       "how the debrief and the report name what really happened, beside the players' choices "     \
       "(e.g. `\"In 2022 (history)\"`; default: \"What really happened\")")                          \

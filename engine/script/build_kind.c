@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "build.h"
+#include "hseep.h"
 
 /* A source is a table of fields, or just its title. */
 static void add_source(bld *b, api_fid f, char **id, void *ud)
@@ -28,6 +29,22 @@ static void add_source(bld *b, api_fid f, char **id, void *ud)
     } else {
         bld_err(b, "%s.%s must be a table { %s = ..., %s = ... }", api_fname(f), *id,
                 api_fname(F_source_title), api_fname(F_source_publisher));
+    }
+}
+
+/* The core capabilities by their ids in hseep.h's fixed list. */
+static void capabilities(bld *b, int t)
+{
+    def_scenario *sc = b->sc;
+    bld_strs(b, t, F_scenario_capabilities, &sc->capabilities, &sc->ncapabilities);
+    for (int k = 0; k < sc->ncapabilities; k++) {
+        int c = hseep_capability_find(sc->capabilities[k]);
+        if (c < 0 || strcmp(hseep_capabilities[c].id, sc->capabilities[k]) != 0)
+            bld_err(b,
+                    "%s: '%s' is not the id of a core capability (e.g. cybersecurity, "
+                    "operational_coordination, public_information_and_warning; "
+                    "docs/facilitator-guide.md lists the 32)",
+                    api_fname(F_scenario_capabilities), sc->capabilities[k]);
     }
 }
 
@@ -55,6 +72,7 @@ void bld_scenario(bld *b, int t, int i)
     for (int k = 0; k < nlearning; k++) def_add_learning(sc, learning[k]), free(learning[k]);
     free(learning);
     bld_each_key(b, t, F_scenario_sources, add_source, NULL);
+    capabilities(b, t);
     sc->on_turn = bld_fn(b, t, F_scenario_on_turn);
     sc->history = bld_str(b, t, F_scenario_history);
     sc->skip_idle = bld_bool(b, t, F_scenario_skip_idle);

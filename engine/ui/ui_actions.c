@@ -373,6 +373,14 @@ void ui_do(ui_app *a, int action, int arg)
         ui_hold_toggle(a);
         break;
     default:
+        if (action >= ACT_WI_PICK && action <= ACT_WI_RUN) {
+            ui_whatif_do(a, action, arg);
+            break;
+        }
+        if (action >= ACT_AAR_TAB && action <= ACT_AAR_SET) {
+            ui_console_aar_do(a, action, arg);
+            break;
+        }
         if (action >= ACT_CON_PAUSE && action <= ACT_CON_NO) {
             ui_console_do(a, action, arg);
             break;

@@ -14,6 +14,7 @@
 #include <SDL_ttf.h>
 #include <stdint.h>
 
+#include "report.h"
 #include "movetimer.h"
 #include "script.h"
 #include "session.h"
@@ -32,6 +33,7 @@ typedef enum {
     SCR_DIPLOMACY,
     SCR_TIMELINE,
     SCR_DEBRIEF,
+    SCR_WHATIF,  /* the debrief's what-if: a past decision taken otherwise */
     SCR_CONSOLE, /* the facilitator's console (its own window, or F9 on one display) */
     SCR_JOIN,    /* the projector's join screen of `crisisroom host` */
     SCR_COUNT
@@ -88,8 +90,26 @@ typedef enum {
     ACT_CONTRAST,
     ACT_TO_TITLE,
     ACT_QUIT,
-    ACT_REPORT,   /* debrief: write the HTML report */
-    ACT_CON_SHOW, /* Yes: show the console on the players' screen */
+    ACT_REPORT, /* debrief: write the HTML report */
+    /* The what-if screen (ui_screens_whatif.c). */
+    ACT_WI_PICK,   /* arg: journal entry of a past decision */
+    ACT_WI_OPTION, /* arg: the move to take instead */
+    ACT_WI_POLICY, /* arg: the policy that plays on (policy_kind) */
+    ACT_WI_RUN,
+    /* The console's after-action tab (ui_console_aar.c). */
+    ACT_AAR_TAB,     /* arg: 0 the controls, 1 the after-action tab */
+    ACT_AAR_FIELD,   /* arg: its text field (AF_*) */
+    ACT_AAR_OBJ,     /* arg: objective, -1 across objectives */
+    ACT_AAR_CAP,     /* arg: core capability (hseep.h) */
+    ACT_AAR_ALLCAPS, /* the 32 core capabilities, or the scenario's */
+    ACT_AAR_KIND,    /* arg: strength or area (hseep_kind) */
+    ACT_AAR_OBSERVE, /* record the observation */
+    ACT_AAR_AREA,    /* arg: the observation a corrective action answers */
+    ACT_AAR_ELEMENT, /* arg: capability element */
+    ACT_AAR_PLAN,    /* add the corrective action */
+    ACT_AAR_META,    /* arg: a particular (hseep_field), or HSEEP_NFIELDS + role */
+    ACT_AAR_SET,     /* set it */
+    ACT_CON_SHOW,    /* Yes: show the console on the players' screen */
     /* The facilitator's console (ui_console.c). */
     ACT_CON_PAUSE,  /* pause or resume */
     ACT_CON_TIMER,  /* arg: minutes, 0 off */
@@ -176,6 +196,32 @@ typedef struct ui_console {
     char msg[1200]; /* what the last action did (or why not) */
     int msg_bad;
 } ui_console;
+
+/* The console's after-action tab: observations, the improvement plan and
+   the exercise's particulars, each sent as a journaled command. */
+enum { AF_NONE, AF_OBS, AF_CAUSE, AF_ACTION, AF_OWNER, AF_START, AF_DONE, AF_META, AF_COUNT };
+typedef struct ui_aar_form {
+    const session *ses; /* the game its choices are for (set up again for another) */
+    int on;             /* the console shows this tab instead of its controls */
+    int field;          /* the field being typed in, AF_NONE none */
+    int objective, capability, kind, allcaps;
+    int area, element; /* the corrective action's observation and element */
+    int meta;          /* the particular to set */
+    char buf[AF_COUNT][600];
+} ui_aar_form;
+
+/* The what-if screen: the decision picked, the option and policy instead,
+   and the last replay (its session's, while nothing was journaled since). */
+typedef struct ui_whatif {
+    int entry, option, policy;
+    int have;
+    report_whatif w;
+    const session *ses;
+    int nlog;
+    char msg[600];
+    int bad;
+} ui_whatif;
+
 
 /* What the join screen shows (ui_screens_join.c): the host's line (ui.h's
    ui_join) for each team, in the roles' order, or sample codes for a
@@ -291,6 +337,8 @@ typedef struct ui_app {
        the timer; a second window is a view (its own renderer, fonts, hit
        areas and scrolling) whose peer is the players' app. */
     ui_console con;
+    ui_aar_form aar;
+    ui_whatif wi;
     movetimer timer;
     int began;           /* the first team has passed a hand-over: the exercise runs */
     int hold;            /* the projector is held: the players' window shows the card */
@@ -413,6 +461,20 @@ int ui_is_console(const ui_app *a); /* v shows the console (its window, or F9 in
 int ui_schedule_line(const ui_app *a, int ev, char *buf, size_t size);
 /* The role that answers the ad-hoc inject's options, as the console sends it. */
 int ui_inject_decider(const ui_app *m);
+
+/* ui_console_aar.c: the console's after-action tab. tabs draws the switch
+   between it and the controls in r; text and key take typing into its
+   fields (1 when taken). */
+void ui_console_aar_tabs(ui_app *v, ui_app *m, SDL_Rect r);
+void ui_console_aar_draw(ui_app *v, ui_app *m, SDL_Rect r);
+void ui_console_aar_do(ui_app *v, int action, int arg);
+int ui_console_aar_text(ui_app *v, const char *text);
+int ui_console_aar_key(ui_app *v, SDL_Keycode k);
+
+/* ui_screens_whatif.c: the debrief's what-if. */
+void ui_whatif_draw(ui_app *a);
+void ui_whatif_do(ui_app *a, int action, int arg);
+void ui_whatif_reset(ui_app *a); /* forget the replay (ui_game_close frees it too) */
 
 /* ui_png.c */
 int ui_png_write(const char *path, const SDL_Surface *rgba, char *err, size_t errlen);

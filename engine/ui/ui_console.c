@@ -574,7 +574,9 @@ static void console(ui_app *v, ui_app *m)
     SDL_Rect r = ui_rect(mg, ui_px(v, 14), v->pw - 2 * mg, v->ph - ui_px(v, 14) - mg);
     int hh = ui_line_h(v, ST_H1) + ui_line_h(v, ST_SMALL_B) + ui_px(v, 16);
     v->block_hits = m->con.ask != CON_ASK_NONE;
-    header(v, m, ui_cut_top(&r, hh, gap));
+    SDL_Rect head = ui_cut_top(&r, hh, gap);
+    ui_console_aar_tabs(v, m, ui_cut_right(&head, ui_px(v, 190), ui_px(v, 16)));
+    header(v, m, head);
     if (session_not_saving(m->ses) && m->ses->j && m->ses->j->failed) not_saving(v, m, &r);
     if (m->con.msg[0]) message(v, m, ui_cut_bottom(&r, ui_line_h(v, ST_SMALL_B), ui_px(v, 8)));
     SDL_Rect left = ui_cut_left(&r, r.w * 30 / 100, gap);
@@ -583,7 +585,10 @@ static void console(ui_app *v, ui_app *m)
     state(v, m, left);
     schedule(v, m, ui_cut_top(&mid, mid.h * 56 / 100, gap));
     journal_panel(v, m, mid);
-    controls(v, m, r);
+    if (m->aar.on) /* the after-action tab: ui_console_aar.c */
+        ui_console_aar_draw(v, m, r);
+    else
+        controls(v, m, r);
     v->block_hits = 0;
     if (m->con.ask) ask(v, m);
 }

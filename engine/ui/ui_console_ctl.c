@@ -338,6 +338,7 @@ void ui_console_do(ui_app *v, int action, int arg)
 
 void ui_console_text(ui_app *v, const char *text)
 {
+    if (ui_console_aar_text(v, text)) return; /* a field of the after-action tab */
     ui_console *c = &ui_players(v)->con;
     if (c->field <= CF_NONE || c->field >= CF_COUNT) return;
     str_cat(c->buf[c->field], sizeof c->buf[0], "%s", text);
@@ -392,6 +393,7 @@ int ui_console_key(ui_app *v, SDL_Keycode k)
         if (k == SDLK_ESCAPE || k == SDLK_n) answer(m, 0);
         return 1;
     }
+    if (ui_console_aar_key(v, k)) return 1;
     if (m->con.field != CF_NONE) return field_key(v, k);
     return 0;
 }

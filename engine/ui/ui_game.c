@@ -192,6 +192,8 @@ void ui_set_status(ui_app *a, const char *fmt, ...)
 
 void ui_game_close(ui_app *a)
 {
+    if (a->wi.have) report_whatif_free(&a->wi.w); /* the debrief's what-if of this game */
+    memset(&a->wi, 0, sizeof a->wi);
     session_free(a->ses);
     script_free(a->scr);
     a->ses = NULL, a->scr = NULL;

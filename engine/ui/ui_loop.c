@@ -63,6 +63,9 @@ static void draw_frame(ui_app *a)
     case SCR_DEBRIEF:
         ui_debrief_draw(a);
         break;
+    case SCR_WHATIF:
+        ui_whatif_draw(a);
+        break;
     case SCR_JOIN:
         ui_join_draw(a);
         break;

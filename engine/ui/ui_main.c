@@ -26,7 +26,7 @@ typedef struct ui_args {
    dashboard and the projector's hold. */
 static const char *const screen_names[] = {
     "title",   "briefing", "handover", "dashboard", "evidence", "diplomacy", "timeline",
-    "debrief", "console",  "join",     "menu",      "hold",     NULL};
+    "debrief", "whatif",   "console",  "join",      "menu",     "hold",      NULL};
 
 #define UI_MIN_W    320 /* below it the screens cannot lay out their panels */
 #define UI_MIN_H    240
@@ -99,7 +99,7 @@ const opt_cmd ui_play_cmd = {
     "players' screen (\"Exercise paused\") and shows it again; F5 reloads the\n"
     "scenario from disk; F11 full screen; Esc the menu.\n"
     "Screens for --screen: title, briefing, handover, dashboard, evidence,\n"
-    "diplomacy, timeline, debrief, console, join (sample codes), menu, hold.\n",
+    "diplomacy, timeline, debrief, whatif, console, join (sample codes), menu, hold.\n",
     play_opts,
     P_NOPTS};
 

@@ -270,7 +270,9 @@ static void report_bar(ui_app *a, SDL_Rect *r)
     SDL_Rect b = ui_cut_bottom(r, bh, gap);
     SDL_Color c = !a->report_msg[0] ? a->th->dim : a->report_bad ? a->th->bad : a->th->good;
     ui_text(a, ST_SMALL, c, m, msg, 0);
+    SDL_Rect w = ui_cut_right(&b, (b.w - gap) / 2, gap);
     ui_button(a, b, _("Write report"), ACT_REPORT, 0, 1);
+    ui_button(a, w, _("What if…"), ACT_SCREEN, SCR_WHATIF, 0);
 }
 
 void ui_debrief_draw(ui_app *a)

@@ -33,6 +33,10 @@ scenario {
     "Coordinate with allies, NATO and the EU, and anticipate retaliation",
     "Communicate truthfully with the public and pay for statements that later prove false",
   },
+  -- The HSEEP core capabilities the exercise examines (the handbook and the report name them).
+  capabilities = { "cybersecurity", "operational_coordination", "intelligence_and_information_sharing",
+                   "forensics_and_attribution", "public_information_and_warning", "planning",
+                   "infrastructure_systems" },
   history = "In 2022 (history)",
   -- A team with nothing it can do does not stop the turn (docs/scenario-api.md).
   skip_idle = true,

@@ -13,6 +13,7 @@ scenario {
   learning_objectives = {                  -- shown in the briefing and the report
     "One thing the players should learn",
   },
+  capabilities = { "cybersecurity", "operational_coordination" }, -- HSEEP core capabilities
   sources = {                              -- citations; events and cards cite them by id
     nist_61 = { title = "Computer Security Incident Handling Guide (SP 800-61 Rev. 2)",
                 publisher = "NIST", date = "2012-08",

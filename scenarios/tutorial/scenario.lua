@@ -38,6 +38,7 @@ scenario {
     "Decide on a ransom demand with the facts you have, not the facts the criminals claim",
     "Tell staff and tenants early and truthfully",
   },
+  capabilities = { "cybersecurity", "operational_coordination", "public_information_and_warning" },
   sources = {
     nist_61 = { title = "Computer Security Incident Handling Guide (SP 800-61 Rev. 2)",
                 publisher = "NIST", date = "2012-08",

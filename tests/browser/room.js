@@ -209,6 +209,42 @@ async function hotwash(pages, roleIds, fac, o) {
   return shots(Object.values(pages), path.join(o.out, 'end'));
 }
 
+// An evaluator records an observation on the facilitator's page, by its
+// form: an area for improvement of an objective, then its root cause and a
+// corrective action; the journal has the commands, and no team's or
+// observer's page ever shows them.
+async function evaluation(ctx, pages, roleIds) {
+  const f = pages.facilitator;
+  const said = 'Backups were restored without a check EVAL_QX9';
+  await f.bringToFront();
+  await f.select('#f-ob-obj', 'restore');
+  await f.select('#f-ob-cap', 'cybersecurity');
+  await f.select('#f-ob-kind', 'area');
+  await f.type('#f-ob-text', said);
+  await f.click('#evaluation form button[type=submit]');
+  await waitText(f, '#evaluation', said, 'the facilitator\'s page lists the observation');
+  await f.type('#f-cause-1', 'Nobody owns the check CAUSE_QX9');
+  await f.click('#evaluation .observations form button[type=submit]');
+  await waitText(f, '#evaluation', 'Root cause: Nobody owns the check CAUSE_QX9', 'the root cause is shown');
+  await f.type('#f-pl-act-1', 'Validate every backup PLAN_QX9');
+  await f.select('#f-pl-el-1', 'training');
+  await f.click('#evaluation .observations form:nth-of-type(2) button[type=submit]');
+  await waitText(f, '#evaluation', 'Training: Validate every backup PLAN_QX9', 'the corrective action is in the plan');
+  const st = await state(ctx.codes.url, ctx.codes.facilitator);
+  const ev = st.facilitator.evaluation;
+  check(ev.observations.length === 1 && ev.observations[0].objective === 'restore' &&
+    ev.observations[0].capability === 'cybersecurity' && ev.observations[0].kind === 'area', 'the observation as sent');
+  check(ev.plan.length === 1 && ev.plan[0].element === 'training' && ev.plan[0].observation === 1, 'the plan as sent');
+  await sleep(300);
+  for (const p of Object.values(pages).filter((x) => x !== f)) {
+    const t = await text(p);
+    for (const m of ['EVAL_QX9', 'CAUSE_QX9', 'PLAN_QX9']) check(!t.includes(m), `${p.label}'s page shows the evaluation (${m})`);
+    const own = await state(ctx.codes.url, p.label === 'observer' ? ctx.codes.observer : ctx.codes.teams[p.label] || ctx.codes.observer);
+    check(!JSON.stringify(own).includes('QX9'), `${p.label}'s state carries the evaluation`);
+  }
+  void roleIds;
+}
+
 // The host dies (kill -9) with the pages open and one command typed while
 // it is down; it starts again on its save: every page says it reconnects,
 // comes back by itself with its whole view and the same member, and the
@@ -389,6 +425,7 @@ async function play(o, ctx, browser) {
   for (const p of all) await waitText(p, '#clock-turn', 'Turn 2 of', `${p.label} moves on to turn 2`);
   if (pages.akshi) await waitText(pages.akshi, '#decisions', 'A second tool wakes up', 'AKSHI receives turn 2\'s inject');
   const after = roleIds.length >= 4 ? await shots(all, path.join(o.out, 'turn2')) : [];
+  await evaluation(ctx, pages, roleIds);
   const end = await hotwash(pages, roleIds, fac, o);
   for (const p of all) for (const e of p.errors) check(false, e);
   return before.concat(after, end);

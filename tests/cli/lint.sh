@@ -30,6 +30,9 @@ expect toolong 0 "" "7: warning: the title of 'e1' is 72 characters" \
   "7: warning: the text of 'e1' is 801 characters" "10: warning: the label of 'e1.go' is 61 characters"
 expect nosource 0 "" "7: warning: event 'e1' cites no source"
 expect meterstart 1 "" "7: error: meter 'bad': start 150"
+expect capability 1 "" "3: error: scenario 'lint': capabilities: 'cyber' is not the id of a core capability" \
+  "3: error: scenario 'lint': capabilities: 'flying' is not"
+grep -q "'cybersecurity' is not" "$work/capability.out" && fail "capability: a valid id refused"
 expect dupkey 0 "" "9: warning: 'meters' is written twice in one table (also on line 8): Lua keeps only this one"
 # What only playing shows.
 expect deadend 0 "--runs 10" "8: warning: option 'e1.never' was never available in 10 runs" \

@@ -36,7 +36,7 @@ refuses "crisisroom run: --seed takes a whole number from 0 to 18446744073709551
 refuses "crisisroom batch: --runs takes a whole number from 1 to 100000000, not '0'" batch "$mini" --runs 0
 refuses "crisisroom check: --jobs takes a whole number from 1 to 64, not '2.5'" check "$mini" --runs 2 --jobs 2.5
 refuses "crisisroom run: --auto takes random, first or historical, not 'clever'" run "$mini" --auto=clever
-refuses "crisisroom report: --format takes html or json, not 'pdf'" report x.jsonl --format pdf
+refuses "crisisroom report: --format takes html, json, ip-csv or decisions-csv, not 'pdf'" report x.jsonl --format pdf
 refuses "crisisroom run: --json takes no value, not 'yes'" run "$mini" --auto random --json=yes
 refuses "crisisroom new: --dir takes a file name, not ''" new x --dir=
 # The window's own options, refused before any window opens.
@@ -45,7 +45,7 @@ refuses "crisisroom play: --timer takes a whole number from 0 to 240, not '0.2'"
 refuses "crisisroom play: --scale takes a number from 0.5 to 3, not '4'" play "$mini" --scale=4
 refuses "crisisroom play: --size takes WxH from 320x240 to 8192x8192, e.g. 1920x1080, not '1920x1080x'" \
     play "$mini" --size 1920x1080x
-refuses "crisisroom play: --screen takes title, briefing, handover, dashboard, evidence, diplomacy, timeline, debrief, console, join, menu or hold, not 'nope'" \
+refuses "crisisroom play: --screen takes title, briefing, handover, dashboard, evidence, diplomacy, timeline, debrief, whatif, console, join, menu or hold, not 'nope'" \
     play "$mini" --screenshot "$work/x.png" --screen nope
 refuses "crisisroom play: unexpected argument 'b' (play takes [SCENARIO|SAVE])" play a b
 [ ! -e "$work/x.png" ] || fail "a refused play still wrote its screenshot"

@@ -24,6 +24,8 @@ static void sample_line(const cmd_spec *s, char *buf, size_t size)
         const char *eq = memchr(p, '=', n);
         if (strncmp(p, "VALUE", n) == 0 || strncmp(p, "MINUTES", n) == 0)
             str_cat(buf, size, " 42.5");
+        else if (n == 1 && *p == 'N') /* a record's number */
+            str_cat(buf, size, " 3");
         else if (p[0] == '[' && eq) /* an option: name=sample */
             str_cat(buf, size, " %.*s=w%zu", (int)(eq - p - 1), p + 1, strlen(buf));
         else if (strncmp(p, "TITLE", n) == 0)

@@ -181,6 +181,7 @@ static game *play(const def_scenario *sc)
     apply(g, "resume");
     apply(g, "end");
     apply(g, "act b b_act -- b's reason");
+    apply(g, "observe o cybersecurity area -- an evaluator's observation");
     return g;
 }
 
@@ -371,6 +372,20 @@ static void test_debrief(game *g)
     CHECK(!view_sees_event(&D, g, E_FUTURE)); /* never delivered: never happened */
     CHECK(!view_sees_card(&D, g, C_HIDDEN));
     CHECK(!view_sees_schedule(&D, g) && !view_sees_state(&D, g));
+    CHECK(view_sees_evaluation(&D, g)); /* the hotwash */
+    CHECK(!view_sees_evaluation(&A, g) && !view_sees_evaluation(&O, g));
+}
+
+/* Observations and the plan are the evaluators': before the end only the
+   facilitator reads them (the debrief then sees what an observer sees). */
+static void test_evaluation(const game *g)
+{
+    CHECK_EQ_INT(g->eval.nobs, 1);
+    CHECK(view_sees_evaluation(&F, g));
+    CHECK(!view_sees_evaluation(&A, g) && !view_sees_evaluation(&B, g));
+    CHECK(!view_sees_evaluation(&O, g) && !view_sees_evaluation(&D, g));
+    viewer nobody = view_team(99);
+    CHECK(!view_sees_evaluation(&nobody, g));
 }
 
 static void test_iterators(const game *g)
@@ -435,6 +450,7 @@ int main(void)
         test_state_of_play(g);
         test_iterators(g);
         test_reasons(g);
+        test_evaluation(g);
         test_debrief(g);
         game_free(g);
     }

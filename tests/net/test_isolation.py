@@ -32,6 +32,11 @@ MARKERS = {
     "OVERRIDE_REASON_QX9": set(),            # the reason of an override
     "PUBLIC_OVERRIDE_REASON_QX9": set(),     # ... even of a public meter's
     "HIDDEN_CARD_QX9": set(),                # evidence not revealed
+    "OBSERVATION_QX9": set(),                # the evaluators' record: an observation,
+    "ROOT_CAUSE_QX9": set(),                 # its root cause, a corrective action,
+    "CORRECTIVE_QX9": set(),                 # its owner and the report's cover
+    "OWNER_QX9": set(),
+    "SPONSOR_QX9": set(),
 }
 VIEWERS = ["a", "b", "c", "observer"]
 
@@ -40,7 +45,10 @@ async def play(host, clients):
     a, b, c, c2 = clients["a"], clients["b"], clients["c"], clients["c2"]
     for line in ("note FAC_NOTE_QX9 seen in the room", "set h 40 -- OVERRIDE_REASON_QX9",
                  "set m 55 -- PUBLIC_OVERRIDE_REASON_QX9",
-                 "inject a ADHOC_A_TITLE_QX9 -- ADHOC_A_TEXT_QX9"):
+                 "inject a ADHOC_A_TITLE_QX9 -- ADHOC_A_TEXT_QX9",
+                 "observe - cyber area -- OBSERVATION_QX9", "cause 1 -- ROOT_CAUSE_QX9",
+                 "plan 1 training - - -- CORRECTIVE_QX9", "owner 1 -- OWNER_QX9",
+                 "exercise sponsor -- SPONSOR_QX9"):
         status, r = command(host, "facilitator", line)
         check(status == 200 and r["ok"], "the facilitator: %s: %s" % (line, r))
     for cl, line in ((a, "choose pa go -- RATIONALE_A_QX9"), (b, "act b dig -- RATIONALE_B_ACT_QX9"),
@@ -83,6 +91,12 @@ async def main(binary, src):
              json.dumps(state_of(host, "facilitator")), seen)
         for marker in MARKERS:
             check(seen.get(marker), "the facilitator sees %s (the marker is there to leak)" % marker)
+        ev = state_of(host, "facilitator")["facilitator"]["evaluation"]
+        check([(o["text"], o["cause"]) for o in ev["observations"]] == [("OBSERVATION_QX9", "ROOT_CAUSE_QX9")],
+              "the facilitator's evaluation: %s" % ev["observations"])
+        check(ev["plan"][0]["owner"] == "OWNER_QX9" and ev["exercise"]["sponsor"] == "SPONSOR_QX9",
+              "the plan and the cover: %s" % ev)
+        check(len(ev["capabilities"]) == 32 and ev["elements"][0] == "planning", "the form's lists")
         for v in VIEWERS:
             pushed = clients[v].text() + (clients["c2"].text() if v == "c" else "")
             look(v, pushed, {})
@@ -91,6 +105,7 @@ async def main(binary, src):
             check(all(m["id"] != "h" for m in st["meters"]), "%s has no hidden meter" % v)
             check(st["truth"] is None, "%s has no truth" % v)
             check(st["facilitator"] is None, "%s has no facilitator's part" % v)
+            check("evaluation" not in json.dumps(st), "%s has no evaluation" % v)
             check(all(e["event"] != "future" for e in st["inbox"]), "%s: no undelivered inject" % v)
             check(all(e.get("kind") not in ("note", "set") for e in st["log"]),
                   "%s: no note or override in its timeline" % v)

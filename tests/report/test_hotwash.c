@@ -62,7 +62,7 @@ static void test_summary(const char *out)
     strbuf h = {0}, j = {0};
     CHECK_EQ_INT(report_html(s, NULL, &h), 0);
     CHECK_STR_HAS(h.s, "<a href=\"#hotwash\">Participants' feedback (hotwash)</a>");
-    CHECK_STR_HAS(h.s, "<h2>12. Participants' feedback (hotwash)</h2>");
+    CHECK_STR_HAS(h.s, "<h2>13. Participants' feedback (hotwash)</h2>");
     CHECK_STR_HAS(h.s, "3 answers from the participants' devices after the end (Alpha 1 · Beta 1 "
                        "· observers 1)");
     CHECK_STR_HAS(h.s, "<td><b>4.5</b> of 5 <span class=\"muted\">(2 answers)</span></td>");

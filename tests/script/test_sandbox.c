@@ -390,7 +390,7 @@ static const char *const mistakes_said =
     "scenario.lua:43: objective 'ob': objective 'ob' is declared twice\n"
     "scenario.lua:2: scenario 't': unknown field 'tittle' (did you mean 'title'? fields of "
     "scenario are id, title, summary, version, situation, sources, learning_objectives, on_turn, "
-    "accept, history, skip_idle)\n"
+    "accept, capabilities, history, skip_idle)\n"
     "scenario.lua:1: scenario 't': field 'version' must be a string (got number)\n"
     "scenario.lua:2: scenario 't': accept[2] must be a string\n"
     "scenario.lua:1: scenario 't': learning_objectives[2] must be a string\n"

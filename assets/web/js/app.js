@@ -129,6 +129,13 @@ const act = {
       if (ok) { con.clearField('ov-value'); con.clearField('ov-reason'); render(true); }
     });
   },
+  // An evaluation command: its words, then " -- " and the text typed.
+  evaluate(line, text, key) {
+    if (!String(text).trim()) return say('Write it first.', 'bad');
+    cmd(`${line} -- ${proto.oneLine(text)}`, 'Recorded for the after-action report.').then((ok) => {
+      if (ok) { con.clearField(key); render(true); }
+    });
+  },
   note(text) {
     if (!text.trim()) return say('The note is empty.', 'bad');
     cmd(`note ${proto.oneLine(text)}`, 'Note pinned.').then((ok) => { if (ok) { con.clearField('note'); render(true); } });
@@ -191,13 +198,13 @@ function panel(id, cls, heading) {
 const LAYOUTS = {
   team: [['move', 'end-warning', 'decisions', 'actions', 'members'], ['meters', 'inbox', 'board', 'brief', 'log']],
   observer: [['move', 'teams', 'inbox', 'log'], ['meters', 'board', 'brief']],
-  facilitator: [['confirm', 'controls', 'teams-moves', 'schedule', 'inject', 'override', 'notes'], ['room', 'meters', 'inbox', 'board', 'truth', 'log']],
+  facilitator: [['confirm', 'controls', 'teams-moves', 'schedule', 'inject', 'override', 'notes'], ['evaluation', 'room', 'meters', 'inbox', 'board', 'truth', 'log']],
 };
 // After the end the moves are over: the hotwash comes first.
 const ENDED = {
   team: [['inbox', 'log'], ['meters', 'board', 'brief']],
   observer: [['teams', 'inbox', 'log'], ['meters', 'board', 'brief']],
-  facilitator: [['confirm', 'controls', 'teams-moves', 'notes'], ['room', 'meters', 'inbox', 'truth', 'log']],
+  facilitator: [['confirm', 'controls', 'evaluation', 'teams-moves', 'notes'], ['room', 'meters', 'inbox', 'truth', 'log']],
 };
 const HOTWASH = ['questions', 'survey', 'debrief'];
 const TITLES = {
@@ -205,10 +212,10 @@ const TITLES = {
   meters: 'Meters', inbox: 'Inbox', board: 'Evidence', brief: 'Brief', teams: 'Teams', log: 'Timeline',
   confirm: 'Confirm', controls: 'The game', 'teams-moves': 'Teams\' moves', schedule: 'Schedule', inject: 'Inject',
   override: 'Override', notes: 'Notes', room: 'The room', truth: 'Truth', questions: 'Questions', survey: 'Feedback',
-  debrief: 'Debrief',
+  debrief: 'Debrief', evaluation: 'After-action',
 };
 const JUMP = { team: ['decisions', 'actions', 'inbox', 'board', 'meters', 'brief'], observer: ['inbox', 'meters', 'board', 'log'],
-  facilitator: ['controls', 'teams-moves', 'schedule', 'inject', 'room', 'log'] };
+  facilitator: ['controls', 'teams-moves', 'schedule', 'inject', 'evaluation', 'room', 'log'] };
 
 function build(m) {
   const key = `${m.kind}/${m.ended ? 1 : 0}`;
@@ -286,6 +293,7 @@ function render(force) {
     draw('inject', [m.teams, extra.force], () => con.injectSection(m, act));
     draw('override', [m.allMeters, extra.force], () => con.overrideSection(m, act));
     draw('notes', [m.notes, extra.force], () => con.noteSection(m, act));
+    draw('evaluation', [m.evaluation, m.debrief.objectives, extra.force], () => con.evaluationSection(m, act));
     draw('room', m.codes, () => con.roomSection(m, act));
     draw('truth', m.truth, () => con.truthSection(m));
   }

@@ -170,3 +170,75 @@ export function truthSection(m) {
   if (!m.truth) return [];
   return [h('h2', {}, 'The hidden truth'), h('p', {}, h('strong', {}, m.truth.title)), m.truth.text ? h('p', {}, m.truth.text) : null];
 }
+
+// The evaluation: observations, their root causes, the improvement plan ---------------
+
+const ELEMENT_WORDS = { planning: 'Planning', organization: 'Organization', equipment: 'Equipment',
+  training: 'Training', exercises: 'Exercises' };
+const COVER = [{ value: 'name', label: 'Exercise name' }, { value: 'sponsor', label: 'Sponsor' },
+  { value: 'location', label: 'Location' }, { value: 'facilitator', label: 'Facilitator' },
+  { value: 'evaluators', label: 'Evaluators' }];
+
+function observationItem(m, o, act) {
+  const objective = m.debrief.objectives.find((x) => x.id === o.objective);
+  const cap = m.evaluation.capabilities.find((c) => c.id === o.capability);
+  const kids = [h('div', { class: 'head' }, h('span', { class: 'chip' }, `${o.n}`), ' ',
+    h('span', { class: ['chip', o.kind === 'strength' ? 'good' : 'warn'] }, o.kind === 'strength' ? 'strength' : 'area for improvement'),
+    ' ', h('strong', {}, cap ? cap.name : o.capability), ` · ${objective ? objective.title : 'across objectives'}`),
+  h('p', {}, o.text)];
+  if (o.kind !== 'area') return h('li', { class: 'item' }, kids);
+  kids.push(o.cause ? h('p', { class: 'meta' }, `Root cause: ${o.cause}`) : h('p', { class: 'meta' }, 'Root cause not yet analysed.'));
+  kids.push(h('form', { onsubmit: (e) => { e.preventDefault(); act.evaluate(`cause ${o.n}`, field(`cause-${o.n}`), `cause-${o.n}`); } },
+    input(`cause-${o.n}`, `Root cause of ${o.n}`, { extra: { maxlength: 500 } }),
+    h('div', { class: 'buttons' }, h('button', { type: 'submit', class: 'small' }, o.cause ? 'Replace the root cause' : 'Give the root cause'))));
+  const elements = m.evaluation.elements.map((x) => ({ value: x, label: ELEMENT_WORDS[x] || x }));
+  kids.push(h('form', { onsubmit: (e) => {
+    e.preventDefault();
+    const start = field(`pl-start-${o.n}`).trim() || '-', end = field(`pl-end-${o.n}`).trim() || '-';
+    act.evaluate(`plan ${o.n} ${field(`pl-el-${o.n}`, elements[0].value)} ${start} ${end}`, field(`pl-act-${o.n}`), `pl-act-${o.n}`);
+  } },
+  input(`pl-act-${o.n}`, 'A corrective action for it', { extra: { maxlength: 500 } }),
+  select(`pl-el-${o.n}`, 'Capability element', elements, elements[0].value),
+  input(`pl-start-${o.n}`, 'Start (YYYY-MM-DD, or empty)', { type: 'date' }),
+  input(`pl-end-${o.n}`, 'Completion (YYYY-MM-DD, or empty)', { type: 'date' }),
+  h('div', { class: 'buttons' }, h('button', { type: 'submit', class: 'small' }, 'Add to the improvement plan'))));
+  return h('li', { class: 'item' }, kids);
+}
+
+function planItem(p, act) {
+  return h('li', { class: 'item' },
+    h('p', {}, h('span', { class: 'chip' }, `${p.n}`), ` for ${p.observation} · ${ELEMENT_WORDS[p.element] || p.element}: ${p.action}`),
+    h('p', { class: 'meta' }, `${p.owner || 'no owner yet'} · ${p.start || 'start not set'} to ${p.completion || 'completion not set'}`),
+    h('form', { onsubmit: (e) => { e.preventDefault(); act.evaluate(`owner ${p.n}`, field(`owner-${p.n}`), `owner-${p.n}`); } },
+      input(`owner-${p.n}`, `Responsible organisation and point of contact of ${p.n}`, { extra: { maxlength: 300 } }),
+      h('div', { class: 'buttons' }, h('button', { type: 'submit', class: 'small' }, 'Set the owner'))));
+}
+
+export function evaluationSection(m, act) {
+  const ev = m.evaluation;
+  if (!ev) return [];
+  const objectives = [{ value: '-', label: 'Across objectives' }].concat(m.debrief.objectives.map((o) => ({ value: o.id, label: o.title })));
+  const caps = ev.capabilities.map((c) => ({ value: c.id, label: c.own ? c.name : `${c.name} (not named by the scenario)` }));
+  const kinds = [{ value: 'area', label: 'Area for improvement' }, { value: 'strength', label: 'Strength' }];
+  const cover = COVER.concat(m.teams.map((t) => ({ value: `participants ${t.id}`, label: `Participants: ${t.name}` })));
+  return [h('h2', {}, 'After-action: observations and the plan'),
+    h('p', { class: 'dim' }, 'For the report only: no team or observer sees any of it. Each is journaled.'),
+    h('form', { onsubmit: (e) => {
+      e.preventDefault();
+      act.evaluate(`observe ${field('ob-obj', '-')} ${field('ob-cap', caps[0].value)} ${field('ob-kind', 'area')}`, field('ob-text'), 'ob-text');
+    } },
+    select('ob-obj', 'Objective', objectives, '-'),
+    select('ob-cap', 'Core capability', caps, caps[0].value),
+    select('ob-kind', 'Strength or area for improvement', kinds, 'area'),
+    input('ob-text', 'What was observed (one statement)', { multiline: true, extra: { maxlength: 1000 } }),
+    h('div', { class: 'buttons' }, h('button', { type: 'submit', class: 'primary' }, 'Record the observation'))),
+    ev.observations.length ? h('ul', { class: 'observations' }, ev.observations.map((o) => observationItem(m, o, act)))
+      : h('p', { class: 'dim' }, 'No observation yet.'),
+    ev.plan.length ? [h('h3', {}, 'The improvement plan'), h('ul', { class: 'plan' }, ev.plan.map((p) => planItem(p, act)))] : null,
+    h('h3', {}, 'The report\'s cover'),
+    h('form', { onsubmit: (e) => { e.preventDefault(); act.evaluate(`exercise ${field('cv-field', 'sponsor')}`, field('cv-value'), 'cv-value'); } },
+      select('cv-field', 'Field', cover, 'sponsor'),
+      input('cv-value', 'Its value', { extra: { maxlength: 300 } }),
+      h('div', { class: 'buttons' }, h('button', { type: 'submit' }, 'Set it'))),
+    h('dl', { class: 'cover' }, COVER.filter((c) => ev.exercise[c.value]).map((c) => [h('dt', {}, c.label), h('dd', {}, ev.exercise[c.value])]))];
+}

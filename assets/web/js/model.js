@@ -303,6 +303,7 @@ export function toModel(s, me) {
     schedule: (f.schedule || []).filter((e) => e.status !== 'suppressed').map((e) => ({ id: e.event, title: e.title,
       note: e.note || '', when: e.status === 'queued' ? `turn ${e.due}` : e.status, to: '' })),
     codes: codesOf(s, roles),
+    evaluation: f.evaluation || null, // the facilitator's only (server-side: view.h)
     endings: [],
     truth: s.truth ? { title: s.truth.title, text: s.truth.truth || '' } : null,
     debrief: debrief(s, roles),
