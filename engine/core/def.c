@@ -14,7 +14,8 @@
 /* The words scenarios write; marked for the interface, which shows them translated. */
 const char *const def_channel_names[CH_COUNT] = {N_("phone"),  N_("email"), N_("news"),
                                                  N_("social"), N_("intel"), N_("brief")};
-const char *const def_fit_names[FIT_COUNT] = {"", "consistent", "inconsistent", "neutral"};
+const char *const def_fit_names[FIT_COUNT] = {"", N_("consistent"), N_("inconsistent"),
+                                              N_("neutral")};
 
 def_scenario *def_new(void)
 {
