@@ -21,8 +21,6 @@
 #include "ui.h"
 #endif
 
-#define HOST_DEFAULT_PORT 8080 /* what people type after the address */
-
 static int check_ipv4(const char *v)
 {
     struct in_addr a;
@@ -41,12 +39,13 @@ enum {
     H_CONSOLE,
     H_TIMER,
     H_CLOSES,
+    H_TLS,
     H_LANG,
     H_NOPTS
 };
 // clang-format off
 static const opt_spec host_opts[H_NOPTS] = {
-    [H_PORT] = OPTION_INT("port", "N", "the port (default 8080; 0: any free one)", 0, 65535),
+    [H_PORT] = OPTION_INT("port", "N", "the port (default 8080, or the save's; 0: any free one)", 0, 65535),
     [H_BIND] = OPTION_CUSTOM("bind", "ADDR", "listen on one IPv4 address only (default: every one)",
                              check_ipv4, "an IPv4 address, e.g. 127.0.0.1"),
     [H_CODES] = OPTION_FILE("codes", "FILE", "write the address and the join codes to FILE (JSON)"),
@@ -58,6 +57,7 @@ static const opt_spec host_opts[H_NOPTS] = {
     [H_CONSOLE] = OPTION_FLAG("console", "the facilitator's console in a second window"),
     [H_TIMER] = OPTION_INT("timer", "MIN", "a countdown for every turn, on every device (0: none)", 0, 240),
     [H_CLOSES] = OPTION_FLAG("timer-closes", "at zero the turn closes; open decisions take their defaults"),
+    [H_TLS] = OPTION_FILE("tls-cert", "FILE", "serve https and wss with this PEM (key and certificate)"),
     [H_LANG] = OPTION_LANG,
 };
 // clang-format on
@@ -69,9 +69,10 @@ static const opt_cmd host_cmd = {
     "Host the game for a room: every team plays at once on its own phones and\n"
     "laptops, which join over the local network with a code (docs/protocol.md).\n"
     "SCENARIO starts a new game; SAVE goes on with one, with the same codes (kept\n"
-    "beside it in SAVE.host.json, readable by you only). The window shows what\n"
-    "the whole room may see, and the facilitator's console (F9, or --console).\n"
-    "The server listens on every interface unless --bind says otherwise.\n",
+    "beside it in SAVE.host.json, readable by you only) on the same port. The\n"
+    "window shows what the whole room may see, and the facilitator's console\n"
+    "(F9, or --console). The server listens on every interface unless --bind\n"
+    "says otherwise; --tls-cert serves https (docs/running-an-exercise.md).\n",
     host_opts,
     H_NOPTS};
 
@@ -135,7 +136,8 @@ static net_config config_of(const opt_val *v, const session *s, char *host_file,
     if (s->j) str_fmt(host_file, hsize, "%s.host.json", s->j->path);
     int have_web = datadir_find(DATADIR_WEB, web, wsize) == 0;
     net_config cfg = {.bind = v[H_BIND].str,
-                      .port = v[H_PORT].given ? (int)v[H_PORT].i : HOST_DEFAULT_PORT,
+                      .port = v[H_PORT].given ? (int)v[H_PORT].i : -1,
+                      .tls_cert = v[H_TLS].str,
                       .host_file = host_file[0] ? host_file : NULL,
                       .codes_file = v[H_CODES].str,
                       .web_dir = have_web ? web : NULL,

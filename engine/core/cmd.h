@@ -63,6 +63,7 @@ typedef enum { CMD_BY_TEAM, CMD_BY_FACILITATOR } cmd_who;
     X(DEFAULT,  "default",  "EVENT",                               CMD_BY_FACILITATOR, "a decision takes its default now") \
     X(UNDO,     "undo",     "",                                    CMD_BY_FACILITATOR, "take back the last command") \
     X(FINISH,   "finish",   "[ENDING]",                            CMD_BY_FACILITATOR, "end the exercise") \
+    X(SURVEY,   "survey",   "ROLE|observer -- answers",            CMD_BY_TEAM,        "hotwash answers (JSON), after the end") \
     X(TIMER,    "timer",    "MINUTES [close]",                     CMD_BY_FACILITATOR, "the move timer (0 off; close: host)") \
     X(OBSERVE,  "observe",  "OBJECTIVE CAP KIND -- text",          CMD_BY_FACILITATOR, "an observation (KIND strength|area)") \
     X(CAUSE,    "cause",    "N -- root cause",                     CMD_BY_FACILITATOR, "the root cause of observation N") \

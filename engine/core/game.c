@@ -993,6 +993,20 @@ static game_rc do_timer(game *g, const cmd *c)
     return GAME_OK;
 }
 
+/* A participant's hotwash answers (docs/protocol.md, "survey"): kept in the
+   journal for the report, they change nothing in the game. */
+static game_rc do_survey(game *g, const cmd *c)
+{
+    if (!g->ended) return refuse(g, "the survey is for after the end of the exercise");
+    if (strcmp(c->a, "observer") != 0 && def_role_find(g->sc, c->a) < 0) {
+        const char *ids[CR_MAX_ROLES + 1];
+        for (int i = 0; i < g->sc->nroles; i++) ids[i] = g->sc->roles[i].id;
+        ids[g->sc->nroles] = "observer";
+        return refuse_unknown(g, "role", c->a, ids, g->sc->nroles + 1);
+    }
+    return GAME_OK;
+}
+
 static game_rc dispatch(game *g, const cmd *c)
 {
     switch (c->kind) {
@@ -1009,6 +1023,7 @@ static game_rc dispatch(game *g, const cmd *c)
         break;
     }
     if (c->kind == CMD_SET) return g->ended ? refuse(g, "the game has ended") : do_set(g, c);
+    if (c->kind == CMD_SURVEY) return do_survey(g, c);
     /* Evaluation goes on while paused and after the end (the hotwash). */
     if (hseep_is_command(c->kind))
         return hseep_apply(&g->eval, g->sc, g->turn, c, g->err, sizeof g->err) ? GAME_REFUSED

@@ -28,9 +28,16 @@
 
 typedef struct net net;
 
+/* The port when neither --port nor the host file says: what people type
+   after the address. */
+#define NET_DEFAULT_PORT 8080
+
 typedef struct net_config {
-    const char *bind;       /* an IPv4 address to listen on; NULL: every interface */
-    int port;               /* 0: any free port (net_url says which) */
+    const char *bind; /* an IPv4 address to listen on; NULL: every interface */
+    /* 0: any free port (net_url says which); -1: the one the host file kept
+       (a restart listens where the devices knock), else NET_DEFAULT_PORT */
+    int port;
+    const char *tls_cert;   /* PEM with the key and the certificate: https and wss; NULL none */
     const char *host_file;  /* codes and participants, kept; NULL: new codes, kept nowhere */
     const char *codes_file; /* --codes FILE (rewritten after a revoke); NULL none */
     const char *web_dir;    /* assets/web; NULL: the built-in pages only */

@@ -1,8 +1,8 @@
 /*
  * net_code.c -- join codes and participants' tokens: random symbols from
  * the operating system (never the game's seeded generator, so that a seed
- * reveals no code), written in an alphabet people do not misread; and the
- * check that text is UTF-8, in and out.
+ * reveals no code), written in an alphabet people do not misread; the
+ * check that text is UTF-8, in and out; a display name made safe.
  */
 #include <ctype.h>
 #include <errno.h>
@@ -95,4 +95,20 @@ char *net_utf8_fix(const char *s, size_t n, size_t *outlen)
     sb_add(&b, "", 0);
     *outlen = b.len;
     return b.s;
+}
+
+/* A display name: control characters dropped, cut at NET_NAME_MAX bytes
+   between characters. */
+void net_name_clean(const char *in, char out[NET_NAME_MAX + 1])
+{
+    size_t k = 0;
+    const unsigned char *p = (const unsigned char *)in;
+    for (; *p && k < NET_NAME_MAX; p++)
+        if (*p >= 0x20 && *p != 0x7f) out[k++] = (char)*p;
+    if ((*p & 0xC0) == 0x80) { /* cut inside a character: drop its first bytes */
+        while (k > 0 && ((unsigned char)out[k - 1] & 0xC0) == 0x80) k--;
+        if (k > 0) k--;
+    }
+    out[k] = '\0';
+    while (k > 0 && out[k - 1] == ' ') out[--k] = '\0';
 }

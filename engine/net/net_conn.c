@@ -143,12 +143,32 @@ static void say_bye(net_conn *c)
     net_msg *m = net_msg_error("bye", c->bye_code, "%s",
                                !strcmp(c->bye_code, "revoked")    ? "this code was revoked"
                                : !strcmp(c->bye_code, "stopping") ? "the host is stopping"
+                               : !strcmp(c->bye_code, "slow")     ? "this link reads too slowly"
                                                                   : "the server closes this link");
-    if (mg_websocket_write(c->mg, MG_WEBSOCKET_OPCODE_TEXT, m->data, m->len) > 0) {
-        unsigned char st[2] = {(unsigned char)(c->bye_status >> 8), (unsigned char)c->bye_status};
-        mg_websocket_write(c->mg, MG_WEBSOCKET_OPCODE_CONNECTION_CLOSE, (const char *)st, 2);
-    }
+    if (mg_websocket_write(c->mg, MG_WEBSOCKET_OPCODE_TEXT, m->data, m->len) > 0)
+        net_conn_close_frame(c, c->mg, c->bye_status);
     net_msg_unref(m);
+}
+
+void net_conn_close_frame(net_conn *c, struct mg_connection *mg, int status)
+{
+    unsigned char st[2] = {(unsigned char)(status >> 8), (unsigned char)status};
+    int ok = mg_websocket_write(mg, MG_WEBSOCKET_OPCODE_CONNECTION_CLOSE, (const char *)st, 2) > 0;
+    pthread_mutex_lock(&c->lock);
+    if (ok) c->bye_sent_ms = net_now_ms();
+    c->dead |= !ok;
+    pthread_mutex_unlock(&c->lock);
+}
+
+int net_conn_ending(net_conn *c, int closing_frame)
+{
+    pthread_mutex_lock(&c->lock);
+    int dead = c->dead, ending = c->closing || c->bye_code;
+    uint64_t sent = c->bye_sent_ms;
+    pthread_mutex_unlock(&c->lock);
+    if (!ending) return -1;
+    if (dead || closing_frame) return 0;
+    return !sent || net_now_ms() - sent < NET_CLOSE_GRACE_MS;
 }
 
 static void *sender(void *arg)
@@ -184,8 +204,10 @@ void net_conn_send(net_conn *c, net_msg *m)
     if (c->closing || c->bye_code) {
         /* closed or dropped: nothing more goes out */
     } else if (c->qlen == NET_OUTQ_MAX) {
-        c->dead = c->closing = 1; /* it does not read: drop it */
+        /* It reads too slowly: what waits is dropped, and the sender says
+           bye and closes (if the client reads at all, it learns why). */
         drop_queue(c);
+        c->bye_code = "slow", c->bye_status = 1008;
     } else {
         c->q[(c->qhead + c->qlen++) % NET_OUTQ_MAX] = net_msg_ref(m);
     }
@@ -214,6 +236,16 @@ void net_conn_bye(net_conn *c, const char *code, int status)
     pthread_mutex_unlock(&c->lock);
 }
 
+void net_conn_quiet(net_conn *c)
+{
+    pthread_mutex_lock(&c->lock);
+    c->closing = 1;
+    pthread_cond_signal(&c->cv);
+    pthread_mutex_unlock(&c->lock);
+    if (c->has_sender) pthread_join(c->sender, NULL);
+    c->has_sender = 0;
+}
+
 void net_conn_closed(net_conn *c)
 {
     pthread_mutex_lock(&c->lock);
@@ -229,14 +261,6 @@ void net_conn_closed(net_conn *c)
     pthread_mutex_unlock(&c->lock);
 }
 
-int net_conn_alive(net_conn *c)
-{
-    pthread_mutex_lock(&c->lock);
-    int alive = !c->closing && !c->bye_code;
-    pthread_mutex_unlock(&c->lock);
-    return alive;
-}
-
 static uint64_t now_ns(void)
 {
     struct timespec ts;
@@ -248,7 +272,11 @@ int net_conn_rate(net_conn *c)
 {
     uint64_t now = now_ns();
     if (c->last_ns) c->tokens += (double)(now - c->last_ns) * NET_RATE / 1e9;
-    if (c->tokens > NET_RATE_BURST) c->tokens = NET_RATE_BURST;
+    /* A full bucket forgives the strikes: the client kept to the rate long
+       enough. One message let through in a flood (a token come back) does
+       not, so when a flood is dropped depends on how much it sent, not on
+       how the two sides were scheduled. */
+    if (c->tokens >= NET_RATE_BURST) c->tokens = NET_RATE_BURST, c->strikes = 0;
     c->last_ns = now;
     if (c->tokens < 1) return 0;
     c->tokens -= 1;

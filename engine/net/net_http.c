@@ -59,22 +59,6 @@ static int forbidden(struct mg_connection *c)
 
 /* What comes in ------------------------------------------------------------------------ */
 
-/* A display name: control characters dropped, cut at NET_NAME_MAX bytes
-   between characters. */
-static void clean_name(const char *in, char *out)
-{
-    size_t k = 0;
-    const unsigned char *p = (const unsigned char *)in;
-    for (; *p && k < NET_NAME_MAX; p++)
-        if (*p >= 0x20 && *p != 0x7f) out[k++] = (char)*p;
-    if ((*p & 0xC0) == 0x80) { /* cut inside a character: drop its first bytes */
-        while (k > 0 && ((unsigned char)out[k - 1] & 0xC0) == 0x80) k--;
-        if (k > 0) k--;
-    }
-    out[k] = '\0';
-    while (k > 0 && out[k - 1] == ' ') out[--k] = '\0';
-}
-
 /* One line of the command language: no line breaks or other controls. */
 static int one_line(const char *s)
 {
@@ -193,7 +177,7 @@ static void token_and_name(cJSON *o, net_req *r)
     cJSON *name = cJSON_GetObjectItemCaseSensitive(o, "name");
     if (cJSON_IsString(tok) && strlen(tok->valuestring) == NET_TOKEN_LEN)
         memcpy(r->token, tok->valuestring, NET_TOKEN_LEN + 1);
-    if (cJSON_IsString(name)) clean_name(name->valuestring, r->name);
+    if (cJSON_IsString(name)) net_name_clean(name->valuestring, r->name);
 }
 
 static int api_join(struct mg_connection *c, void *ud)
@@ -283,8 +267,10 @@ static const char *mime_of(const char *path)
     return "application/octet-stream";
 }
 
+/* Cache-Control comes from civetweb (static_file_cache_control: no-cache,
+   net_server.c): one header, not two. */
 #define PAGE_HEADERS                                                                               \
-    "Cache-Control: no-cache\r\nX-Content-Type-Options: nosniff\r\n"                               \
+    "X-Content-Type-Options: nosniff\r\n"                                                          \
     "Content-Security-Policy: default-src 'self'; connect-src 'self' ws: wss:\r\n"
 
 /* A relative path that stays inside assets/web: plain names only. */
@@ -334,13 +320,26 @@ static int page_root(struct mg_connection *c, void *ud)
     return send_page(n, c, "index.html");
 }
 
+/* A wrong or revoked code in a browser: 403, and a page a person can read
+   that says no more than the JSON would (not which, not why). */
+static const char forbidden_page[] =
+    "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" "
+    "content=\"width=device-width\"><title>Crisis Room</title></head><body><h1>This code does "
+    "not open a page</h1><p>Check it on the room's screen, or ask the facilitator for a new "
+    "one.</p><p><a href=\"/\">Type a code</a></p></body></html>\n";
+
+static int forbidden_html(struct mg_connection *c)
+{
+    return send_body(c, 403, "text/html; charset=utf-8", forbidden_page, sizeof forbidden_page - 1);
+}
+
 static int page_join(struct mg_connection *c, void *ud)
 {
     net *n = ud;
     const struct mg_request_info *ri = mg_get_request_info(c);
-    if (strncmp(ri->local_uri, "/join/", 6)) return forbidden(c);
+    if (strncmp(ri->local_uri, "/join/", 6)) return forbidden_html(c);
     int slot = net_slot_of_code(n, ri->local_uri + 6);
-    if (slot < 0) return forbidden(c);
+    if (slot < 0) return forbidden_html(c);
     return send_page(n, c,
                      slot < n->sc->nroles           ? "team.html"
                      : slot == net_slot_observer(n) ? "observer.html"
@@ -433,20 +432,18 @@ static void ws_ready(struct mg_connection *c, void *ud)
 }
 
 /* An error that ends the connection: said at once from this thread, then
-   the close frame; civetweb closes when the handler returns 0. */
+   the close frame. The connection is read on until the client's close
+   frame comes (ws_data), so that the socket is not closed on bytes the
+   client sent meanwhile: the kernel would reset it and lose the bye. */
 static int ws_fatal(net_conn *k, struct mg_connection *c, const char *code, int status,
                     const char *text)
 {
+    net_conn_quiet(k); /* nothing more goes out, and nothing is under way */
     net_msg *m = net_msg_error("bye", code, "%s", text);
-    mg_websocket_write(c, MG_WEBSOCKET_OPCODE_TEXT, m->data, m->len);
+    if (mg_websocket_write(c, MG_WEBSOCKET_OPCODE_TEXT, m->data, m->len) > 0)
+        net_conn_close_frame(k, c, status);
     net_msg_unref(m);
-    unsigned char st[2] = {(unsigned char)(status >> 8), (unsigned char)status};
-    mg_websocket_write(c, MG_WEBSOCKET_OPCODE_CONNECTION_CLOSE, (const char *)st, 2);
-    pthread_mutex_lock(&k->lock);
-    k->closing = 1;
-    pthread_cond_signal(&k->cv);
-    pthread_mutex_unlock(&k->lock);
-    return 0;
+    return net_conn_ending(k, 0);
 }
 
 static void ws_error(net_conn *k, const char *code, const char *text)
@@ -468,23 +465,40 @@ static const char *str_or_empty(cJSON *o, const char *key)
     return s ? s : "";
 }
 
-static net_req *ws_command(net_conn *k, cJSON *o)
+/* A request with the message's optional seq; NULL (said) when it is not
+   a whole number from 1 to 2^53. */
+static net_req *ws_with_seq(net_conn *k, cJSON *o, net_req_kind kind)
 {
-    const char *line = str_field(o, "line");
     cJSON *num = cJSON_GetObjectItemCaseSensitive(o, "seq");
     double d = cJSON_IsNumber(num) ? num->valuedouble : 0;
-    if (!line || !one_line(line)) {
-        ws_error(k, "malformed", "command: \"line\" is one command line");
-        return NULL;
-    }
     if (num && (d < 1 || d > 9007199254740992.0 || d != (double)(long long)d)) {
         ws_error(k, "malformed", "\"seq\" is a whole number from 1");
         return NULL;
     }
-    net_req *r = net_req_new(REQ_COMMAND, k->slot);
-    r->line = xstrdup(line);
+    net_req *r = net_req_new(kind, k->slot);
     r->seq = (long long)d, r->has_seq = num != NULL;
     r->confirm = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(o, "confirm"));
+    return r;
+}
+
+static net_req *ws_command(net_conn *k, cJSON *o)
+{
+    const char *line = str_field(o, "line");
+    if (!line || !one_line(line)) {
+        ws_error(k, "malformed", "command: \"line\" is one command line");
+        return NULL;
+    }
+    net_req *r = ws_with_seq(k, o, REQ_COMMAND);
+    if (r) r->line = xstrdup(line);
+    return r;
+}
+
+/* The answers are checked by the owner, who knows the scenario and the
+   participant (net_survey.c). */
+static net_req *ws_survey(net_conn *k, cJSON *o)
+{
+    net_req *r = ws_with_seq(k, o, REQ_SURVEY);
+    if (r) r->answers = cJSON_Duplicate(o, 1);
     return r;
 }
 
@@ -519,11 +533,14 @@ static net_req *ws_request(net_conn *k, cJSON *o, const char *type)
     } else if (!strcmp(type, "revoke")) {
         r = net_req_new(REQ_REVOKE, k->slot);
         str_fmt(r->role, sizeof r->role, "%s", str_or_empty(o, "slot"));
+    } else if (!strcmp(type, "survey")) {
+        r = ws_survey(k, o);
     } else if (!strcmp(type, "hold")) {
         r = net_req_new(REQ_HOLD, k->slot);
         r->on = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(o, "on"));
     } else {
-        ws_error(k, "malformed", "unknown type: hello, command, lead, timer, revoke, hold or ping");
+        ws_error(k, "malformed",
+                 "unknown type: hello, command, lead, timer, revoke, hold, survey or ping");
     }
     return r;
 }
@@ -554,8 +571,13 @@ static int ws_data(struct mg_connection *c, int bits, char *data, size_t len, vo
     net *n = ud;
     net_conn *k = mg_get_user_connection_data(c);
     int op = bits & 0x0f;
-    if (!k || !net_conn_alive(k)) return 0; /* dropped or revoked: civetweb closes it */
-    if (op == MG_WEBSOCKET_OPCODE_CONNECTION_CLOSE) {
+    if (!k) return 0;
+    /* Dropped, revoked, stopping: the frame is dropped; civetweb closes the
+       connection once the handler returns 0. */
+    int ending = net_conn_ending(k, op == MG_WEBSOCKET_OPCODE_CONNECTION_CLOSE);
+    if (ending >= 0) return ending;
+    if (op == MG_WEBSOCKET_OPCODE_CONNECTION_CLOSE) { /* the client closes: the answer is last */
+        net_conn_quiet(k);
         mg_websocket_write(c, MG_WEBSOCKET_OPCODE_CONNECTION_CLOSE, data, len < 2 ? len : 2);
         return 0;
     }
@@ -572,7 +594,6 @@ static int ws_data(struct mg_connection *c, int bits, char *data, size_t len, vo
             ws_error(k, "rate", "too many messages: at most 10 a second (those are dropped)");
         return 1;
     }
-    k->strikes = 0;
     if (op != MG_WEBSOCKET_OPCODE_TEXT || !(bits & 0x80))
         ws_error(k, "malformed", "fragmented messages are not accepted: one frame a message");
     else if (!net_utf8_ok((const unsigned char *)data, len))

@@ -8,6 +8,7 @@
  *   net_http.c   civetweb's handlers: HTTP, the WebSocket, static files
  *   net_owner.c  the owner's side: the request queue drained, commands
  *                authorised and applied, the timer, publishing
+ *   net_survey.c the hotwash survey: checked, made a journaled line
  *   net_server.c starting and stopping civetweb, the LAN address
  *
  * Locks: n->lock guards the slots' codes and counts and the list of
@@ -32,6 +33,10 @@
 struct mg_context;
 struct mg_connection;
 
+/* The protocol's version (docs/protocol.md): messages carry its major
+   number as "v"; welcome says the whole. 1.1 added the survey. */
+#define NET_PROTOCOL "1.1"
+
 /* Codes and tokens ----------------------------------------------------------- */
 
 #define NET_CODE_LEN  16 /* symbols of a code: 80 bits */
@@ -49,6 +54,9 @@ void net_code_pretty(const char *code, char *out, size_t size);
 int net_utf8_ok(const unsigned char *s, size_t n);
 /* A copy with each byte sequence that is not UTF-8 made U+FFFD (*outlen). */
 char *net_utf8_fix(const char *s, size_t n, size_t *outlen);
+/* A display name: control characters dropped, cut at NET_NAME_MAX bytes
+   between characters, no trailing blanks. */
+void net_name_clean(const char *in, char out[NET_NAME_MAX + 1]);
 /* Equal, in a time that does not depend on where they differ. */
 int net_secret_eq(const char *a, const char *b, size_t n);
 
@@ -86,15 +94,16 @@ typedef struct net_conn {
     int qhead, qlen;
     net_msg *state; /* the newest state not yet sent */
     int closing;    /* the sender stops (closed, or dropped) */
-    int dead;       /* dropped: a write failed or the queue overflowed */
+    int dead;       /* dropped: a write failed */
     const char *bye_code;
-    int bye_status; /* WebSocket close status to send with bye */
+    int bye_status;       /* WebSocket close status to send with bye */
+    uint64_t bye_sent_ms; /* when the close frame went out (net_now_ms), 0 not yet */
     pthread_t sender;
     int has_sender;
     /* civetweb's thread only: the rate bucket. */
     double tokens;
     uint64_t last_ns;
-    int strikes;
+    int strikes; /* messages refused for the rate since the bucket was last full */
     struct net_conn *next;
 } net_conn;
 
@@ -109,10 +118,19 @@ void net_conn_send(net_conn *c, net_msg *m);
 void net_conn_state(net_conn *c, net_msg *m);
 /* Send bye (code, status) after what is queued, then close. */
 void net_conn_bye(net_conn *c, const char *code, int status);
+/* Stops the sender and waits for it (its write under way ends first), so
+   that a close frame written from civetweb's thread is the last frame:
+   data after it is a protocol error for the client (Chromium drops the
+   link). civetweb's thread only. */
+void net_conn_quiet(net_conn *c);
 /* The close handler: stop the sender, wait for it; mg is unusable after. */
 void net_conn_closed(net_conn *c);
-/* 1 while the connection still takes messages. */
-int net_conn_alive(net_conn *c);
+/* Write the close frame with status (on mg, from any thread) and note when. */
+void net_conn_close_frame(net_conn *c, struct mg_connection *mg, int status);
+/* A frame from a connection that is ending: -1 it is not, 1 read on and
+   drop the frame (the client's close frame is awaited, NET_CLOSE_GRACE_MS
+   at most), 0 close now (its close frame came, or it cannot be told). */
+int net_conn_ending(net_conn *c, int closing_frame);
 /* The token bucket: 1 when one more message may come now. */
 int net_conn_rate(net_conn *c);
 
@@ -126,6 +144,7 @@ typedef enum {
     REQ_REVOKE,  /* a new code */
     REQ_STATE,   /* GET /api/state */
     REQ_LEAVE,   /* a WebSocket closed */
+    REQ_SURVEY,  /* the hotwash answers (net_survey.c) */
     REQ_HOLD     /* the facilitator holds the projector (and every page) */
 } net_req_kind;
 
@@ -153,6 +172,7 @@ typedef struct net_req {
     int on;                  /* REQ_HOLD */
     char *line;              /* REQ_COMMAND */
     cJSON *sent;             /* REQ_COMMAND: the answer given (kept for a resend) */
+    cJSON *answers;          /* REQ_SURVEY: the message as it came */
     struct net_req *next;
 } net_req;
 
@@ -172,9 +192,11 @@ typedef struct net_part {
     char name[NET_NAME_MAX + 1];
     char token[NET_TOKEN_LEN + 1];
     int slot;
-    long long last_seq; /* the highest seq taken from it */
-    cJSON *last_answer; /* the result it had (NULL after a restart) */
-    int online;         /* connections now */
+    long long last_seq;   /* the highest seq taken from it */
+    cJSON *last_answer;   /* the result it had (NULL after a restart) */
+    int online;           /* connections now */
+    int surveyed;         /* its hotwash answers are in (kept: one each) */
+    long long survey_seq; /* the seq they came with (0 none) */
 } net_part;
 
 typedef struct net_seat {
@@ -206,6 +228,9 @@ struct net {
     const def_scenario *sc;
     int nslots; /* nroles + 2 */
     char url[128];
+    int port;       /* the one it listens on (kept in the host file) */
+    int saved_port; /* the host file's, 0 none */
+    int tls;        /* https and wss */
     char web_dir[1024];
     char host_file[1024], codes_file[1024];
 
@@ -267,6 +292,17 @@ void net_view_pause(cJSON *o, const game *g);
 net_msg *net_view_state(net *n, session *s, int slot);
 /* Moves available now, for every viewer of one publish. */
 void net_view_prepare(net *n, session *s);
+
+/* net_survey.c. The line `survey ROLE|observer -- JSON` for the answers r
+   carries from participant k, and its provenance (the team, never the
+   participant): 0, or -1 with an error code (docs/protocol.md) and why. */
+int net_survey_line(const net *n, const session *s, const net_req *r, int k, strbuf *line,
+                    journal_by *by, const char **code, char *err, size_t errlen);
+/* The answers journaled so far (the facilitator's count). */
+int net_survey_count(const session *s);
+/* The state m as a participant whose answers are in receives it
+   ("sent": true); NULL when m has no survey to mark (the facilitator's). */
+net_msg *net_survey_sent(const net_msg *m);
 
 /* net_http.c: the handlers, set on a started context. */
 void net_http_install(net *n);

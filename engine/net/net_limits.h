@@ -12,7 +12,8 @@
    people type and click far slower; a loop in a page does not. */
 #define NET_RATE       10
 #define NET_RATE_BURST 20
-/* Messages refused in a row for the rate before the client is dropped. */
+/* Messages refused for the rate, since the client's bucket was last full,
+   before the client is dropped. */
 #define NET_RATE_STRIKES 40
 /* HTTP requests a second per remote address (scripts, tests), and burst. */
 #define NET_HTTP_RATE       50
@@ -39,10 +40,19 @@
 /* Silence before the server pings a WebSocket (civetweb closes it after
    five pings unanswered). */
 #define NET_PING_MS 5000
+/* After the server's close frame, how long it reads (and drops) what a
+   client still sends before closing anyway: closing a socket with unread
+   bytes makes the kernel reset the link, and the client loses the bye. As
+   long as a write may take: a loaded machine must not cut it short. */
+#define NET_CLOSE_GRACE_MS NET_IO_TIMEOUT_MS
 /* How long an HTTP request waits for the game's loop to take it. */
 #define NET_APPLY_TIMEOUT_MS 5000
-/* A participant's display name, in bytes. */
+/* A participant's display name, in bytes (a survey's name too). */
 #define NET_NAME_MAX 40
+/* One free-text answer of the hotwash survey, in bytes. The answers
+   together are journaled as one command's text, so their JSON must also
+   fit in CMD_TEXT_MAX (three full answers of plain text do). */
+#define NET_SURVEY_TEXT_MAX 600
 /* Stack of a connection's sender thread: it only calls civetweb's write. */
 #define NET_SENDER_STACK (64 * 1024)
 /* The host file beside the save (codes and participants). */

@@ -43,6 +43,7 @@ void net_req_free(net_req *r)
     if (r->conn) net_conn_unref(r->conn);
     if (r->wait) net_waiter_unref(r->wait);
     cJSON_Delete(r->sent);
+    cJSON_Delete(r->answers);
     free(r->line);
     free(r);
 }
@@ -134,7 +135,8 @@ static void drain_wakes(net *n)
    handler with its status. */
 static void answer(net_req *r, int status, cJSON *o)
 {
-    if (r->kind == REQ_COMMAND && !r->sent) r->sent = cJSON_Duplicate(o, 1); /* for a resend */
+    if ((r->kind == REQ_COMMAND || r->kind == REQ_SURVEY) && !r->sent)
+        r->sent = cJSON_Duplicate(o, 1); /* for a resend */
     net_msg *m = net_msg_json(o);
     if (r->conn) net_conn_send(r->conn, m);
     if (r->wait) net_waiter_answer(r->wait, status, m);
@@ -218,6 +220,7 @@ static cJSON *welcome(const net *n, int k)
         cJSON_AddNullToObject(j, "role");
     cJSON_AddBoolToObject(j, "lead", team && n->slots[p->slot].lead == k);
     cJSON_AddNumberToObject(o, "last_seq", (double)p->last_seq);
+    cJSON_AddStringToObject(o, "protocol", NET_PROTOCOL);
     cJSON *l = cJSON_AddObjectToObject(o, "limits");
     cJSON_AddNumberToObject(l, "message_bytes", NET_MAX_MESSAGE);
     cJSON_AddNumberToObject(l, "messages_per_second", NET_RATE);
@@ -333,6 +336,10 @@ static int check_team(const net *n, net_req *r, const game *g, int k, cmd *c)
     const char *me = sc->roles[role].id;
     if (cmd_specs[c->kind].who != CMD_BY_TEAM) {
         refuse(r, "not_allowed", "'%s' is the facilitator's command", cmd_names[c->kind]);
+        return -1;
+    }
+    if (c->kind == CMD_SURVEY) { /* its line would carry who sent it */
+        refuse(r, "not_allowed", "answers go in a survey message, which keeps them anonymous");
         return -1;
     }
     if (c->kind == CMD_ACT && strcmp(c->a, me) != 0) {
@@ -489,6 +496,34 @@ static void do_command(net *n, session *s, net_req *r)
     sb_free(&line);
 }
 
+/* The hotwash survey, journaled without who sent it (net_survey.c). */
+static void do_survey(net *n, session *s, net_req *r)
+{
+    int k = part_of(n, r);
+    strbuf line = {0};
+    journal_by by;
+    const char *code;
+    char err[1024];
+    if (k < 0) {
+        refuse(r, "no_hello", "send hello first");
+        return;
+    }
+    if (repeated(n, r, k)) return;
+    if (net_survey_line(n, s, r, k, &line, &by, &code, err, sizeof err)) {
+        refuse(r, code, "%s", err);
+    } else if (session_apply_as(s, line.s, &by) != GAME_OK) {
+        refuse(r, "refused", "%s", s->err);
+    } else {
+        n->parts[k].surveyed = 1, n->parts[k].survey_seq = r->has_seq ? r->seq : 0;
+        n->room_dirty = n->changed = 1;
+        cJSON *o = result(r, 1);
+        cJSON_AddNumberToObject(o, "rev", (double)n->rev + 1);
+        answer(r, 200, o);
+    }
+    remember(n, r, k);
+    sb_free(&line);
+}
+
 /* The lead, the timer, revoking ----------------------------------------------------------- */
 
 static void do_lead(net *n, net_req *r)
@@ -569,18 +604,20 @@ static void do_revoke(net *n, net_req *r)
         refuse(r, "malformed", "no slot '%s': a role's id, observer or facilitator", r->role);
         return;
     }
-    /* The answer first: the sender's own connection may be one that goes. */
     if (net_room_recode(n, slot)) {
         refuse(r, "refused", "no random numbers from the operating system");
         return;
     }
+    /* The files before the answer: whoever reads the new code there after
+       it finds it. The answer before the byes: the sender's own connection
+       may be one that goes. */
+    if (save_codes(n, err, sizeof err)) fprintf(stderr, "crisisroom host: %s\n", err);
     cJSON *o = result(r, 1);
     char code[32];
     net_code_pretty(n->slots[slot].code, code, sizeof code);
     cJSON_AddStringToObject(o, "code", code);
     answer(r, 200, o);
     close_slot(n, slot);
-    if (save_codes(n, err, sizeof err)) fprintf(stderr, "crisisroom host: %s\n", err);
 }
 
 static void do_state(net *n, session *s, net_req *r)
@@ -617,6 +654,9 @@ static void handle(net *n, session *s, net_req *r)
         break;
     case REQ_STATE:
         do_state(n, s, r);
+        break;
+    case REQ_SURVEY:
+        do_survey(n, s, r);
         break;
     }
 }
@@ -734,14 +774,18 @@ static void publish(net *n, session *s)
     pthread_mutex_unlock(&n->lock);
     n->rev++;
     net_view_prepare(n, s);
-    net_msg *msg[CR_MAX_ROLES + 2] = {0};
+    net_msg *msg[CR_MAX_ROLES + 2] = {0}, *sent[CR_MAX_ROLES + 2] = {0};
     for (int i = 0; i < n->nslots; i++)
         if (need[i]) msg[i] = net_view_state(n, s, i);
+    /* After the end: the same state, marked for those whose answers are in. */
+    for (int i = 0; i < n->nslots && s->g->ended; i++) sent[i] = net_survey_sent(msg[i]);
     pthread_mutex_lock(&n->lock);
-    for (net_conn *c = n->conns; c; c = c->next)
-        if (c->part >= 0 && msg[c->slot]) net_conn_state(c, msg[c->slot]);
+    for (net_conn *c = n->conns; c; c = c->next) {
+        int done = c->part >= 0 && n->parts[c->part].surveyed && sent[c->slot];
+        if (c->part >= 0 && msg[c->slot]) net_conn_state(c, done ? sent[c->slot] : msg[c->slot]);
+    }
     pthread_mutex_unlock(&n->lock);
-    for (int i = 0; i < n->nslots; i++) net_msg_unref(msg[i]);
+    for (int i = 0; i < n->nslots; i++) net_msg_unref(msg[i]), net_msg_unref(sent[i]);
 }
 
 int net_poll(net *n, session *s)

@@ -122,6 +122,7 @@ static cJSON *room_json(const net *n)
     cJSON_AddStringToObject(o, "kind", HOST_KIND);
     cJSON_AddNumberToObject(o, "format", HOST_FORMAT);
     cJSON_AddStringToObject(o, "scenario", n->sc->id);
+    if (n->port > 0) cJSON_AddNumberToObject(o, "port", n->port);
     cJSON *codes = cJSON_AddObjectToObject(o, "codes");
     cJSON *leads = cJSON_AddObjectToObject(o, "leads");
     for (int i = 0; i < n->nslots; i++) {
@@ -137,6 +138,11 @@ static cJSON *room_json(const net *n)
         cJSON_AddStringToObject(p, "name", n->parts[i].name);
         cJSON_AddStringToObject(p, "token", n->parts[i].token);
         cJSON_AddStringToObject(p, "slot", net_slot_name(n, n->parts[i].slot));
+        /* That it answered, never what: the answers are in the journal, alone. */
+        if (n->parts[i].surveyed) {
+            cJSON_AddBoolToObject(p, "surveyed", 1);
+            cJSON_AddNumberToObject(p, "survey_seq", (double)n->parts[i].survey_seq);
+        }
         cJSON_AddItemToArray(ps, p);
     }
     return o;
@@ -220,6 +226,10 @@ static int read_part(net *n, cJSON *p)
     str_fmt(q->id, sizeof q->id, "%s", id);
     str_fmt(q->name, sizeof q->name, "%s", name);
     str_fmt(q->token, sizeof q->token, "%s", tok);
+    cJSON *seq = cJSON_GetObjectItemCaseSensitive(p, "survey_seq");
+    q->surveyed = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(p, "surveyed"));
+    q->survey_seq = q->surveyed && cJSON_IsNumber(seq) ? (long long)seq->valuedouble : 0;
+    q->last_seq = q->survey_seq; /* the journal's survey line does not say whose it is */
     return 0;
 }
 
@@ -234,6 +244,9 @@ static int read_room(net *n, cJSON *o)
         (ps && !cJSON_IsArray(ps)) || read_codes(n, codes))
         return -1;
     n->next_id = next->valueint;
+    cJSON *port = cJSON_GetObjectItemCaseSensitive(o, "port");
+    if (cJSON_IsNumber(port) && port->valueint > 0 && port->valueint < 65536)
+        n->saved_port = port->valueint;
     cJSON *p;
     cJSON_ArrayForEach(p, ps) if (read_part(n, p)) return -1;
     for (int i = 0; i < n->sc->nroles; i++) {

@@ -5,6 +5,7 @@
  */
 #include <arpa/inet.h>
 #include <civetweb.h>
+#include <errno.h>
 #include <fcntl.h>
 #include <ifaddrs.h>
 #include <net/if.h>
@@ -51,26 +52,62 @@ static int quiet(const struct mg_connection *c, const char *msg)
     return 1; /* civetweb's own log: nothing on the facilitator's terminal */
 }
 
+/* civetweb's TLS, asked for: it loads OpenSSL when the library starts, and
+   a server given a certificate without it would fail at the first request. */
+static int tls_ready(const char *cert, char *err, size_t errlen)
+{
+    FILE *f = fopen(cert, "r");
+    if (!f) {
+        str_fmt(err, errlen, "--tls-cert %s: %s", cert, strerror(errno));
+        return -1;
+    }
+    fclose(f);
+    if (mg_init_library(MG_FEATURES_TLS) & MG_FEATURES_TLS) return 0;
+    mg_exit_library();
+    str_fmt(err, errlen,
+            "TLS is not available: civetweb could not load OpenSSL at run time (it opens "
+            "libssl.so and libcrypto.so, from libssl-dev, of the version it was built for); "
+            "put a reverse proxy in front instead (docs/running-an-exercise.md, \"TLS through "
+            "a reverse proxy\")");
+    return -1;
+}
+
+/* The port: the one asked for, else the one the host file kept. */
+static int port_of(const net *n, const net_config *cfg)
+{
+    if (cfg->port >= 0) return cfg->port;
+    return n->saved_port > 0 ? n->saved_port : NET_DEFAULT_PORT;
+}
+
 static int start_civetweb(net *n, const net_config *cfg, char *err, size_t errlen)
 {
     char ports[96], threads[16], io[16], ping[16];
-    int all = !cfg->bind || !strcmp(cfg->bind, "0.0.0.0");
+    int all = !cfg->bind || !strcmp(cfg->bind, "0.0.0.0"), port = port_of(n, cfg);
+    const char *s = n->tls ? "s" : ""; /* civetweb's mark of a TLS port */
     if (all)
-        str_fmt(ports, sizeof ports, "%d", cfg->port);
+        str_fmt(ports, sizeof ports, "%d%s", port, s);
     else
-        str_fmt(ports, sizeof ports, "%s:%d", cfg->bind, cfg->port);
+        str_fmt(ports, sizeof ports, "%s:%d%s", cfg->bind, port, s);
     str_fmt(threads, sizeof threads, "%d", NET_MAX_CLIENTS + NET_HTTP_THREADS);
     str_fmt(io, sizeof io, "%d", NET_IO_TIMEOUT_MS);
     str_fmt(ping, sizeof ping, "%d", NET_PING_MS);
-    const char *opts[] = {"listening_ports", ports, "num_threads", threads, "request_timeout_ms",
-                          io, "websocket_timeout_ms", ping, "enable_websocket_ping_pong", "yes",
-                          /* a frame's header and its payload are two writes: without
-                             this, Nagle and the peer's delayed ACK hold the second
-                             one back 40 ms */
-                          "tcp_nodelay", "1",
-                          /* no CORS: a page of another site may not read the API */
-                          "access_control_allow_origin", "", "access_control_allow_methods", "",
-                          NULL};
+    const char *opts[32] = {"listening_ports", ports, "num_threads", threads, "request_timeout_ms",
+                            io, "websocket_timeout_ms", ping, "enable_websocket_ping_pong", "yes",
+                            /* a frame's header and its payload are two writes: without
+                               this, Nagle and the peer's delayed ACK hold the second
+                               one back 40 ms */
+                            "tcp_nodelay", "1",
+                            /* no CORS: a page of another site may not read the API */
+                            "access_control_allow_origin", "", "access_control_allow_methods", "",
+                            /* pages and scripts are checked again at every load: a
+                               restarted host may serve new ones (net_http.c) */
+                            "static_file_cache_control", "no-cache"};
+    if (n->tls) { /* TLS 1.2 and later */
+        int k = 0;
+        while (opts[k]) k++;
+        opts[k++] = "ssl_certificate", opts[k++] = cfg->tls_cert;
+        opts[k++] = "ssl_protocol_version", opts[k++] = "4";
+    }
     struct mg_callbacks cb;
     memset(&cb, 0, sizeof cb);
     cb.log_message = quiet;
@@ -90,7 +127,8 @@ static int start_civetweb(net *n, const net_config *cfg, char *err, size_t errle
         lan_address(addr, sizeof addr);
     else
         str_fmt(addr, sizeof addr, "%s", cfg->bind);
-    str_fmt(n->url, sizeof n->url, "http://%s:%d/", addr, np > 0 ? sp[0].port : cfg->port);
+    n->port = np > 0 ? sp[0].port : port;
+    str_fmt(n->url, sizeof n->url, "%s://%s:%d/", n->tls ? "https" : "http", addr, n->port);
     return 0;
 }
 
@@ -101,6 +139,8 @@ static void copy_path(char *dst, size_t size, const char *src)
 
 net *net_start(const net_config *cfg, session *s, char *err, size_t errlen)
 {
+    if (cfg->tls_cert && tls_ready(cfg->tls_cert, err, errlen)) return NULL;
+    if (!cfg->tls_cert) mg_init_library(0);
     net *n = xcalloc(1, sizeof *n);
     n->sc = s->sc;
     n->nslots = s->sc->nroles + 2;
@@ -117,13 +157,13 @@ net *net_start(const net_config *cfg, session *s, char *err, size_t errlen)
     movetimer_init(&n->timer.mt);
     if (cfg->timer_min) /* else the save's own timer, if it has one */
         net_set_timer(n, cfg->timer_min * 60000, cfg->timer_closes);
-    mg_init_library(0);
+    n->tls = cfg->tls_cert != NULL;
     if (net_room_open(n, s, err, errlen) || start_civetweb(n, cfg, err, errlen)) {
         net_stop(n);
         return NULL;
     }
     net_http_install(n);
-    if (net_codes_write(n, err, errlen)) {
+    if (net_room_save(n, err, errlen) || net_codes_write(n, err, errlen)) {
         net_stop(n);
         return NULL;
     }

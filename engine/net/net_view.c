@@ -118,7 +118,8 @@ static int joined(const net *n, int slot)
     return k;
 }
 
-static void add_roles(cJSON *o, const net *n, const viewer *v, const game *g)
+/* v: what the state shows; own: the holder (its team's members). */
+static void add_roles(cJSON *o, const net *n, const viewer *v, const viewer *own, const game *g)
 {
     const def_scenario *sc = g->sc;
     cJSON *a = cJSON_AddArrayToObject(o, "roles");
@@ -135,7 +136,7 @@ static void add_roles(cJSON *o, const net *n, const viewer *v, const game *g)
         cJSON_AddNumberToObject(j, "points", g->budget[r]);
         cJSON_AddBoolToObject(j, "done", game_role_done(g, r));
         /* Who is in a team: the team itself and the facilitator. */
-        if (v->kind == VIEW_FACILITATOR || (v->kind == VIEW_TEAM && v->role == r))
+        if (own->kind == VIEW_FACILITATOR || (own->kind == VIEW_TEAM && own->role == r))
             cJSON_AddItemToObject(j, "members", members(n, r));
         cJSON_AddNumberToObject(j, "joined", joined(n, r));
         cJSON_AddItemToArray(a, j);
@@ -270,7 +271,9 @@ static void add_choice(cJSON *j, const viewer *v, const game *g, int i)
     add_str(j, "rationale", view_sees_rationale(v, g, i) ? it->rationale : NULL);
 }
 
-static cJSON *event_item(const net *n, const viewer *v, const game *g, int i)
+/* An event's note (the MSEL's) is for the holder's own viewer only: a
+   team's debrief after the end does not show the facilitator's script. */
+static cJSON *event_item(const net *n, const viewer *v, const viewer *own, const game *g, int i)
 {
     const game_item *it = &g->items[i];
     const def_event *e = &g->sc->events[it->event];
@@ -294,7 +297,7 @@ static cJSON *event_item(const net *n, const viewer *v, const game *g, int i)
         if (view_sees_move(v, g, e->options[k]))
             cJSON_AddItemToArray(opts, move_json(n, g, e->options[k]));
     if (e->noptions) cJSON_AddItemToObject(j, "proposals", proposals(n, v, g, it->event, i));
-    if (view_sees_note(v, g, it->event) && e->note) cJSON_AddStringToObject(j, "note", e->note);
+    if (view_sees_note(own, g, it->event) && e->note) cJSON_AddStringToObject(j, "note", e->note);
     return j;
 }
 
@@ -359,12 +362,12 @@ static cJSON *adhoc_item(const viewer *v, const game *g, int i)
     return j;
 }
 
-static void add_inbox(cJSON *o, const net *n, const viewer *v, const game *g)
+static void add_inbox(cJSON *o, const net *n, const viewer *v, const viewer *own, const game *g)
 {
     cJSON *a = cJSON_AddArrayToObject(o, "inbox");
     for (int i = view_next_item(v, g, -1); i >= 0; i = view_next_item(v, g, i))
-        cJSON_AddItemToArray(a,
-                             g->items[i].event >= 0 ? event_item(n, v, g, i) : adhoc_item(v, g, i));
+        cJSON_AddItemToArray(a, g->items[i].event >= 0 ? event_item(n, v, own, g, i)
+                                                       : adhoc_item(v, g, i));
 }
 
 /* Standing actions and boards ------------------------------------------------------- */
@@ -550,6 +553,21 @@ static cJSON *participants(const net *n)
     return a;
 }
 
+/* The endings `finish` may name, for the console's choice. */
+static cJSON *endings(const game *g)
+{
+    cJSON *a = cJSON_CreateArray();
+    for (int i = 0; i < g->sc->nendings; i++) {
+        const def_ending *e = &g->sc->endings[i];
+        cJSON *j = cJSON_CreateObject();
+        cJSON_AddStringToObject(j, "id", e->id);
+        cJSON_AddStringToObject(j, "title", e->title);
+        add_str(j, "text", e->text);
+        cJSON_AddItemToArray(a, j);
+    }
+    return a;
+}
+
 static void add_facilitator(cJSON *o, net *n, const viewer *v, const session *s)
 {
     const game *g = s->g;
@@ -559,6 +577,8 @@ static void add_facilitator(cJSON *o, net *n, const viewer *v, const session *s)
     }
     cJSON *f = cJSON_AddObjectToObject(o, "facilitator");
     cJSON_AddItemToObject(f, "schedule", schedule(g));
+    cJSON_AddItemToObject(f, "endings", endings(g));
+    cJSON_AddNumberToObject(f, "surveys", net_survey_count(s));
     if (view_sees_state(v, g)) cJSON_AddItemToObject(f, "state", kv_to_json(&g->state));
     cJSON_AddItemToObject(f, "join", join_info(n));
     cJSON_AddItemToObject(f, "participants", participants(n));
@@ -568,19 +588,37 @@ static void add_facilitator(cJSON *o, net *n, const viewer *v, const session *s)
 
 /* The whole state ------------------------------------------------------------------ */
 
+/* The survey's place for a participant: last in the state, so that
+   net_survey_sent can mark it for those whose answers are in. */
+static void add_survey(cJSON *o, const viewer *own, const game *g)
+{
+    if (own->kind == VIEW_FACILITATOR) {
+        cJSON_AddNullToObject(o, "survey");
+        return;
+    }
+    cJSON *j = cJSON_AddObjectToObject(o, "survey");
+    cJSON_AddBoolToObject(j, "open", g->ended);
+    cJSON_AddBoolToObject(j, "sent", 0);
+}
+
 net_msg *net_view_state(net *n, session *s, int slot)
 {
     const game *g = s->g;
     const def_scenario *sc = g->sc;
-    viewer v = viewer_of(n, slot);
+    /* After the end a team and the observers see what the debrief sees
+       (view.h): the truth, the ratings, every team's decisions and
+       reasons; never the facilitator's notes or overrides. */
+    viewer own = viewer_of(n, slot);
+    viewer v = g->ended && own.kind != VIEW_FACILITATOR ? view_debrief() : own;
     cJSON *o = net_obj("state");
     cJSON_AddNumberToObject(o, "rev", (double)n->rev);
     cJSON *vw = cJSON_AddObjectToObject(o, "viewer");
     cJSON_AddStringToObject(vw, "kind",
-                            v.kind == VIEW_TEAM       ? "team"
-                            : v.kind == VIEW_OBSERVER ? "observer"
-                                                      : "facilitator");
-    add_str(vw, "role", v.kind == VIEW_TEAM ? sc->roles[v.role].id : NULL);
+                            own.kind == VIEW_TEAM       ? "team"
+                            : own.kind == VIEW_OBSERVER ? "observer"
+                                                        : "facilitator");
+    add_str(vw, "role", own.kind == VIEW_TEAM ? sc->roles[own.role].id : NULL);
+    cJSON_AddBoolToObject(vw, "debrief", v.kind == VIEW_DEBRIEF);
     cJSON *scn = cJSON_AddObjectToObject(o, "scenario");
     cJSON_AddStringToObject(scn, "id", sc->id);
     cJSON_AddStringToObject(scn, "title", sc->title);
@@ -590,13 +628,14 @@ net_msg *net_view_state(net *n, session *s, int slot)
     add_clock(o, g);
     net_view_pause(o, g);
     add_timer(o, n, g);
-    add_roles(o, n, &v, g);
+    add_roles(o, n, &v, &own, g);
     add_meters(o, &v, g);
-    add_inbox(o, n, &v, g);
+    add_inbox(o, n, &v, &own, g);
     add_actions(o, n, &v, g);
     add_boards(o, &v, g);
     add_log(o, &v, g);
     add_objectives(o, &v, g);
     add_facilitator(o, n, &v, s);
+    add_survey(o, &own, g);
     return net_msg_json(o);
 }

@@ -177,11 +177,16 @@ async function state(url, code) {
   return r.json();
 }
 
-// The facilitator ends the exercise: every page turns to the hotwash (the
-// debrief questions, the survey, the debrief); a participant answers.
-async function hotwash(pages, roleIds, fac, o) {
+// The facilitator ends the exercise with an ending chosen from the list
+// (the facilitator's state alone has it): every page turns to the hotwash
+// (the debrief questions, the survey, the debrief, team by team: the
+// hidden truth, every team's decisions and reasons; never a facilitator's
+// note); a participant answers the survey once.
+async function hotwash(pages, roleIds, fac, o, secret) {
   const f = pages.facilitator;
   await f.bringToFront();
+  const ending = fac.facilitator.endings[1] || fac.facilitator.endings[0];
+  await f.select('#f-ending', ending.id);
   await f.click('#controls button.danger[type=submit]');
   await f.waitForSelector('[data-key="b-yes"]', { timeout: WAIT_MS });
   await f.click('[data-key="b-yes"]');
@@ -189,6 +194,17 @@ async function hotwash(pages, roleIds, fac, o) {
   for (const p of Object.values(pages)) {
     await waitText(p, '#clock-label', 'Exercise over', `${p.label}'s page says the exercise is over`);
     await waitText(p, '#questions', q, `${p.label}'s page shows the debrief questions`);
+    await waitText(p, '#debrief', ending.title, `${p.label}'s page shows the ending the facilitator chose`);
+  }
+  const truth = fac.truth.truth;
+  for (const p of Object.values(pages).filter((x) => x.label !== 'facilitator')) {
+    await waitText(p, '#debrief', truth.slice(0, 60), `${p.label}'s debrief tells the hidden truth`);
+    await waitText(p, '#debrief [data-team="akshi"]', secret.why, `${p.label}'s debrief has AKSHI's rationale`);
+    await waitText(p, '#debrief [data-team="akshi"]', secret.argument, `${p.label}'s debrief has AKSHI's argument`);
+    const t = await text(p);
+    check(!t.includes(secret.note), `${p.label}'s page shows the facilitator's note after the end`);
+    const teams = await p.$$eval('#debrief [data-team]', (e) => e.map((x) => x.dataset.team));
+    check(teams.join() === fac.roles.map((r) => r.id).join(), `${p.label}'s debrief goes team by team: ${teams}`);
   }
   for (const id of roleIds) await waitText(pages[id], '#survey', 'What went well?', `${id}'s page offers the survey`);
   const p = pages[roleIds[0]];
@@ -198,14 +214,14 @@ async function hotwash(pages, roleIds, fac, o) {
   const radios = await p.$$('#survey input[type=radio][value="4"]');
   for (const r of radios) await r.click();
   await p.click('#survey button[type=submit]');
-  await sleep(500);
-  const sv = await p.evaluate(() => ({ thanks: document.querySelector('#survey').innerText.includes('Thank you'),
-    msg: document.querySelector('#msg').hidden ? '' : document.querySelector('#msg').innerText,
-    kept: document.querySelector('#hw-well') && document.querySelector('#hw-well').value }));
-  // Version 1 of the protocol has no survey message (see the report of
-  // issue 12): the page must then say so and keep the answers, never thank.
-  check(sv.thanks || (sv.msg && sv.kept), `after sending the survey the page neither thanked nor said why not (${sv.msg})`);
-  if (!sv.thanks) console.log(`NOTE: the host did not take the survey: ${sv.msg}`);
+  await waitText(p, '#survey', 'Thank you', `${p.label}'s answers are taken`);
+  // The page thanks on the result; the state that says so comes after it.
+  const sent = await p.waitForFunction(() => window.crisisroom.model.surveySent, { timeout: WAIT_MS, polling: 100 })
+    .then(() => true, () => false);
+  check(sent, `${p.label}'s state says its answers are in`);
+  await waitText(f, '#debrief', 'Survey: 1 answer', 'the facilitator sees the answer counted');
+  const other = pages[roleIds[1]];
+  check(!(await other.evaluate(() => window.crisisroom.model.surveySent)), `${other.label} has not answered`);
   return shots(Object.values(pages), path.join(o.out, 'end'));
 }
 
@@ -272,9 +288,9 @@ async function restart(o, ctx, pages, roleIds) {
     p.errors = p.errors.filter((e) => !/ERR_CONNECTION_REFUSED/.test(e));
   }
   await waitText(pages.akshi, '#inbox', 'Decided: Cut the government network off the internet first', 'AKSHI\'s decision is still there after the restart');
+  await waitText(pm, '#log', 'Give a straight public briefing', 'the command typed while the host was down is applied');
   const again = await pm.evaluate(() => [window.crisisroom.me.id, window.crisisroom.model.you.lead]);
   check(again[0] === me && again[1], `the PM's member is the same after the restart (${me} -> ${again})`);
-  await waitText(pm, '#log', 'Give a straight public briefing', 'the command typed while the host was down is applied');
   const st = await state(ctx.codes.url, ctx.codes.facilitator);
   const n = st.log.filter((e) => e.kind === 'action' && e.who === 'PM').length;
   check(n === 1, `the PM's action is in the log ${n} times (once expected)`);
@@ -290,6 +306,10 @@ async function play(o, ctx, browser) {
   const roles = Object.fromEntries(fac.roles.map((r) => [r.id, r]));
   const hidden = fac.meters.filter((m) => m.hidden).map((m) => m.name);
   const truth = fac.truth && fac.truth.truth;
+  // What the debrief shows everyone after the end, and what nobody but the
+  // facilitator ever reads.
+  const secret = { why: 'Cut it off before the wiper spreads', argument: 'Pull the plug now',
+    note: 'Watch the MFA lead: NOTE-OF-THE-FACILITATOR' };
 
   const pages = {};
   for (const id of roleIds) pages[id] = await openPage(browser, `${url}join/${codes.teams[id]}`, id);
@@ -350,8 +370,17 @@ async function play(o, ctx, browser) {
   const ft = await text(pages.facilitator);
   check(hidden.every((n) => ft.includes(n)), 'the facilitator sees the hidden meters');
 
-  // The facilitator sets a ten-minute timer: every page counts it down.
+  // The facilitator pins a note: only its own page shows it.
   const f = pages.facilitator;
+  await f.bringToFront();
+  await f.type('#f-note', secret.note);
+  await f.click('#notes button[type=submit]');
+  await waitText(f, '#notes', secret.note, 'the facilitator\'s note is pinned');
+  for (const id of roleIds.concat(['observer'])) {
+    check(!(await text(pages[id])).includes(secret.note), `${id}'s page shows the facilitator's note`);
+  }
+
+  // The facilitator sets a ten-minute timer: every page counts it down.
   await f.bringToFront();
   await f.type('#f-timer', '10');
   await f.click('#controls form button[type=submit]');
@@ -371,13 +400,33 @@ async function play(o, ctx, browser) {
   await f.click('[data-key="b-Resume"]');
   await waitText(pages.akshi, '#move', 'Your team\'s move', 'the game resumes on a team\'s page');
 
+  // The projector's hold: the teams' and the observer's pages show the card
+  // instead of the game and the timer waits; released, the game is back.
+  const players = Object.values(pages).filter((x) => x.label !== 'facilitator');
+  await f.bringToFront();
+  await f.click('[data-key="b-hold"]');
+  await waitText(f, '#controls', 'The room is on hold', 'the facilitator\'s page says the room is held');
+  for (const p of players) {
+    await waitText(p, '#hold', 'Exercise paused', `${p.label}'s page shows the hold card`);
+    check(await p.$eval('#main', (e) => e.hidden), `${p.label}'s page shows nothing of the game during the hold`);
+  }
+  await waitText(pages.akshi, '#timer', 'ON HOLD', 'the timer waits during the hold');
+  await shots([pages.akshi, f], path.join(o.out, 'hold'));
+  await f.bringToFront();
+  await f.click('[data-key="b-hold"]');
+  for (const p of players) {
+    const back = await p.waitForFunction(() => !document.querySelector('#main').hidden && document.querySelector('#hold').hidden,
+      { timeout: WAIT_MS, polling: 100 }).then(() => true, () => false);
+    check(back, `${p.label}'s page shows the game again after the hold`);
+  }
+
   // A second member of AKSHI proposes an option and argues for it; the
   // lead sees the proposal and the vote, and so does the facilitator.
   const second = await openPage(browser, `${url}join/${codes.teams.akshi}`, 'akshi-second');
   const m2 = await second.evaluate(() => window.crisisroom.model);
   check(!m2.you.lead, 'the second member of a team is not its lead');
   check(!(await second.$('[data-key="i0-confirm"]')), 'a member who is not the lead is offered to confirm');
-  await decide(second, 'ransomware', 'isolate', 'Pull the plug now', 'vote');
+  await decide(second, 'ransomware', 'isolate', secret.argument, 'vote');
   await waitText(pages.akshi, '#decisions', 'Proposed by', 'the lead sees the proposal');
   await waitText(pages.akshi, '#decisions', 'Pull the plug now', 'the lead reads the argument');
   await waitText(f, '#teams-moves', 'Cut the government network off the internet first', 'the facilitator sees the vote');
@@ -385,7 +434,7 @@ async function play(o, ctx, browser) {
   await second.close();
 
   // The lead decides turn 1's inject; the facilitator's page shows it.
-  const why = 'Cut it off before the wiper spreads';
+  const why = secret.why;
   await decide(pages.akshi, 'ransomware', 'isolate', why, 'confirm');
   await waitText(pages.akshi, '#inbox', 'Decided: Cut the government network off the internet first', 'AKSHI sees its decision');
   await waitText(pages.facilitator, '#inbox', 'Decided: Cut the government network off the internet first', 'the facilitator sees AKSHI\'s decision');
@@ -426,7 +475,7 @@ async function play(o, ctx, browser) {
   if (pages.akshi) await waitText(pages.akshi, '#decisions', 'A second tool wakes up', 'AKSHI receives turn 2\'s inject');
   const after = roleIds.length >= 4 ? await shots(all, path.join(o.out, 'turn2')) : [];
   await evaluation(ctx, pages, roleIds);
-  const end = await hotwash(pages, roleIds, fac, o);
+  const end = await hotwash(pages, roleIds, fac, o, secret);
   for (const p of all) for (const e of p.errors) check(false, e);
   return before.concat(after, end);
 }
@@ -435,7 +484,7 @@ async function main() {
   const o = options(process.argv);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'crisisroom-browser-'));
   // Screenshots of this run only: those of an earlier one would be looked at.
-  for (const sub of ['', 'turn2', 'end']) {
+  for (const sub of ['', 'turn2', 'end', 'hold']) {
     const dir = path.join(o.out, sub);
     fs.mkdirSync(dir, { recursive: true });
     for (const f of fs.readdirSync(dir)) if (f.endsWith('.png')) fs.unlinkSync(path.join(dir, f));

@@ -54,15 +54,18 @@ class Host:
         self.target = target or os.path.join(src, "tests", "fixtures", "room")
         self.args = list(args)
         self.proc = None
+        self.env = {}     # more of the host's environment
+        self.ssl = None   # an ssl.SSLContext for wss:// and https:// (TLS tests)
 
-    def start(self, target=None):
+    def start(self, target=None, port=True):
+        """port False: no --port (a restart on the port the host file kept)."""
         if os.path.exists(self.codes_path):
             os.remove(self.codes_path)
-        cmd = [self.binary, "host", target or self.target, "--headless", "--port", "0",
-               "--bind", "127.0.0.1", "--codes", self.codes_path]
+        cmd = [self.binary, "host", target or self.target, "--headless",
+               "--bind", "127.0.0.1", "--codes", self.codes_path] + (["--port", "0"] if port else [])
         if not target:
             cmd += ["--save", self.save, "--seed", "3"]
-        env = dict(os.environ, XDG_DATA_HOME=os.path.join(self.work, "xdg"))
+        env = dict(os.environ, XDG_DATA_HOME=os.path.join(self.work, "xdg"), **self.env)
         self.out = open(os.path.join(self.work, "host.out"), "ab")
         self.proc = subprocess.Popen(cmd + self.args, stdout=self.out, stderr=self.out, env=env)
         deadline = time.time() + TIMEOUT
@@ -113,19 +116,20 @@ class Host:
         shutil.rmtree(self.work, ignore_errors=True)
 
 
-def http(method, url, body=None, headers=None):
-    """(status, body as text) of one request."""
+def http(method, url, body=None, headers=None, context=None):
+    """(status, body as text, headers) of one request; the headers keep
+    every line (get_all), a header sent twice too."""
     data = body.encode() if isinstance(body, str) else body
     req = urllib.request.Request(url, data=data, method=method, headers=headers or {})
     try:
-        with urllib.request.urlopen(req, timeout=TIMEOUT) as r:
-            return r.status, r.read().decode("utf-8", "replace"), dict(r.headers)
+        with urllib.request.urlopen(req, timeout=TIMEOUT, context=context) as r:
+            return r.status, r.read().decode("utf-8", "replace"), r.headers
     except urllib.error.HTTPError as e:
-        return e.code, e.read().decode("utf-8", "replace"), dict(e.headers)
+        return e.code, e.read().decode("utf-8", "replace"), e.headers
 
 
 def state_of(host, slot):
-    status, body, _ = http("GET", host.url + "api/state?code=" + host.code(slot))
+    status, body, _ = http("GET", host.url + "api/state?code=" + host.code(slot), context=host.ssl)
     check(status == 200, "GET /api/state for %s: %d %s" % (slot, status, body[:200]))
     return json.loads(body) if status == 200 else {}
 
@@ -155,8 +159,9 @@ class Client:
 
     async def open(self, hello=True):
         url = self.host.ws + "?code=" + self.host.code(self.slot)
+        tls = {"ssl": self.host.ssl} if self.host.ssl else {}
         self.ws = await websockets.connect(url, origin=self.origin, max_size=2**24,
-                                           close_timeout=2, open_timeout=TIMEOUT)
+                                           close_timeout=2, open_timeout=TIMEOUT, **tls)
         self.reader = asyncio.ensure_future(self._read())
         if hello:
             msg = {"v": 1, "type": "hello"}
@@ -231,6 +236,12 @@ class Client:
             await asyncio.sleep(0.01)
         raise TimeoutError("no state as expected for %s" % self.slot)
 
+    async def caught_up(self):
+        """Waits for the state of the host's newest revision (read over
+        HTTP), so that every push before it has come: no guess of how long."""
+        rev = state_of(self.host, self.slot)["rev"]
+        return await self.wait_state(lambda s: s["rev"] >= rev)
+
     async def close(self):
         await self.ws.close()
         await asyncio.wait_for(self.reader, TIMEOUT)
@@ -240,11 +251,12 @@ class Client:
         return "\n".join(m if isinstance(m, str) else repr(m) for m in self.raw)
 
 
-def run(name, main):
-    """Run main(binary, src) under an overall bound; the report is the exit status."""
+def run(name, main, bound=50):
+    """Run main(binary, src) under an overall bound in seconds (below ctest's
+    TIMEOUT, so that a stuck test says where); the report is the exit status."""
     binary, src = sys.argv[1], sys.argv[2]
     try:
-        asyncio.run(asyncio.wait_for(main(binary, src), 50))
+        asyncio.run(asyncio.wait_for(main(binary, src), bound))
     except Exception as e:  # a test that could not go on fails, with why
         import traceback
         traceback.print_exc()

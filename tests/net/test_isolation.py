@@ -64,7 +64,8 @@ async def play(host, clients):
     check(not r["ok"] and "PRIV_A" not in r["error"], "no vote on a's inject: %s" % r)
     r = await c.cmd("end")
     check(r["ok"] and r["line"] == "end c", "end is journaled as end ROLE: %s" % r)
-    await asyncio.sleep(0.3)  # every push has gone out
+    for cl in clients.values():  # every push has come
+        await cl.caught_up()
 
 
 def look(viewer, text, seen):

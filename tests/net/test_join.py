@@ -28,12 +28,28 @@ def pages(host):
     status, body, h = http("GET", host.url + "join/" + a)
     check(status == 200 and "<html" in body.lower(), "GET /join/CODE serves a page: %d" % status)
     check(h.get("Content-Type", "").startswith("text/html"), "a page is text/html: %s" % h)
+    check(h.get_all("Cache-Control") == ["no-cache"],
+          "a page has one Cache-Control, no-cache: %s" % h.get_all("Cache-Control"))
+    status, body, h = http("GET", host.url + "static/js/app.js")
+    check(status == 200 and h.get_all("Cache-Control") == ["no-cache"],
+          "a script too: %s" % h.get_all("Cache-Control"))
     status, body, _ = http("GET", host.url + "join/" + a.lower().replace("-", ""))
     check(status == 200, "a code is read in any case, without dashes: %d" % status)
-    for bad in ("join/AAAA-AAAA-AAAA-AAAA", "join/", "api/state?code=nothing", "api/state"):
+    for bad in ("api/state?code=nothing", "api/state"):
         status, body, _ = http("GET", host.url + bad)
         check(status == 403 and body == '{"ok":false,"error":"forbidden"}',
               "%s: 403 and nothing else (%d %s)" % (bad, status, body[:80]))
+    # A person who opens a wrong code gets a page to read, not JSON, and the
+    # same page whatever the code: it says nothing of why.
+    bodies = set()
+    near = a[:-1] + ("3" if a[-1] == "2" else "2")  # one symbol off
+    for bad in ("join/AAAA-AAAA-AAAA-AAAA", "join/", "join/" + near, "join/nothing"):
+        status, body, h = http("GET", host.url + bad)
+        check(status == 403 and h.get("Content-Type", "").startswith("text/html") and
+              "<h1>" in body and "{" not in body,
+              "/%s: 403 and a page for a person (%d %s)" % (bad, status, body[:80]))
+        bodies.add(body)
+    check(len(bodies) == 1, "every wrong code gets the same page: %d kinds" % len(bodies))
     status, body, _ = http("GET", host.url)
     check(status == 200, "GET / serves the start page: %d" % status)
     for bad in ("static/../../etc/passwd", "static/%2e%2e/%2e%2e/etc/passwd", "static/.hidden",
@@ -50,12 +66,14 @@ async def main(binary, src):
         ana = await Client(host, "c", name="Ana").open()
         w = ana.welcome
         check(w["v"] == 1 and w["participant"]["kind"] == "team", "welcome: %s" % w)
+        check(w["protocol"] == "1.1", "welcome says the protocol's version: %s" % w.get("protocol"))
         check(w["participant"]["role"] == "c" and w["participant"]["lead"], "the first is the lead")
         check(len(w["participant"]["token"]) == 26, "a token of 26 symbols")
         check(w["last_seq"] == 0, "a new participant has taken no seq")
         s = await ana.wait_state(lambda s: any(m["name"] == "Ana" for m in
                                                [r for r in s["roles"] if r["id"] == "c"][0]["members"]))
-        check(s["viewer"] == {"kind": "team", "role": "c"}, "the state names its viewer")
+        check(s["viewer"] == {"kind": "team", "role": "c", "debrief": False},
+              "the state names its viewer: %s" % s["viewer"])
         check(s["mode"] == "simultaneous", "host: teams move at once")
         gamma = [r for r in s["roles"] if r["id"] == "c"][0]
         check(gamma["members"][0]["online"] and gamma["joined"] == 1, "Ana is in and online")

@@ -96,21 +96,81 @@ async def frames(host):
     s.close()
 
 
+PING = b'{"v":1,"type":"ping"}'
+
+
+def burst(cl, n):
+    """n pings in one write, so that they reach the server together: how many
+    the rate lets through then depends on the count, not on how the test and
+    the server were scheduled on a loaded machine. (A loop of sends would
+    neither read meanwhile nor keep its pace under load.)"""
+    cl.ws.transport.write(b"".join(frame(1, PING) for _ in range(n)))
+
+
 async def rate(host):
     fast = await Client(host, "c", name="Fast").open()
-    for _ in range(30):
-        await fast.send({"v": 1, "type": "ping"})
+    burst(fast, 30)  # the bucket's 20 less the hello go through, 11 are dropped: under 40
     e = await fast.next("error", lambda m: m["code"] == "rate")
     check("10 a second" in e["error"], "too many messages a second: error rate: %s" % e)
-    await asyncio.sleep(2.5)  # the bucket fills again
-    await fast.send({"v": 1, "type": "ping"})
+    pongs = lambda: len([m for m in fast.messages if m.get("type") == "pong"])
+    check(await fast.next("pong", lambda m: pongs() >= 19), "the burst is answered: %d" % pongs())
+    await asyncio.sleep(2.5)  # the bucket fills again (a longer sleep only fills it more)
     n = len(fast.messages)
-    check(await fast.next("pong", start=n - 1), "after a pause the client goes on")
-    for _ in range(120):
-        await fast.send({"v": 1, "type": "ping"})
+    await fast.send({"v": 1, "type": "ping"})
+    check(await fast.next("pong", start=n), "after a pause the client goes on")
+    burst(fast, 120)  # 19 through, the 40th dropped after them ends it, the rest read and dropped
     bye = await fast.next("bye")
     check(bye["code"] == "rate", "a client that keeps flooding is dropped: %s" % bye)
     check(await closed_with(fast, 1008), "with 1008: %s" % fast.ws.close_code)
+
+
+def server_frames(data):
+    """(opcode, payload) of each whole frame a server sent (never masked)."""
+    out, i = [], 0
+    while i + 2 <= len(data):
+        op, n, j = data[i] & 0x0F, data[i + 1] & 0x7F, i + 2
+        if n == 126:
+            n, j = struct.unpack(">H", data[j:j + 2])[0], j + 2
+        elif n == 127:
+            n, j = struct.unpack(">Q", data[j:j + 8])[0], j + 8
+        if j + n > len(data):
+            break
+        out.append((op, data[j:j + n]))
+        i = j + n
+    return out
+
+
+async def linger(host):
+    """A page whose loop has not yet seen the bye goes on sending: the server
+    reads on (and drops) until the client's close frame, then closes the link
+    cleanly. Closing at once would reset it on the unread bytes: the client's
+    next write fails, or it loses the bye (the flake of issue 12's CI)."""
+    s, head = raw_client(host, "c")
+    late, data, ops = 0, b"", []
+    try:
+        s.sendall(b"".join(frame(1, PING) for _ in range(120)))
+        for _ in range(20):  # still sending after the drop, as a busy page would
+            await asyncio.sleep(0.01)
+            s.sendall(frame(1, PING))
+            late += 1
+        while 8 not in [op for op, _ in ops]:
+            more = s.recv(65536)
+            if not more:
+                break
+            data += more
+            ops = server_frames(data)
+        s.sendall(frame(8, struct.pack(">H", 1008)))  # the client's close
+        while s.recv(65536):
+            pass
+        how = "closed cleanly"
+    except OSError as e:  # ECONNRESET, EPIPE: the link was reset
+        how = "reset after %d late messages: %r" % (late, e)
+    s.close()
+    texts = [json.loads(p) for op, p in ops if op == 1]
+    check(any(t.get("type") == "bye" and t["code"] == "rate" for t in texts),
+          "the flooding page got its bye: %s" % [t.get("type") for t in texts][-3:])
+    check((8, struct.pack(">H", 1008)) in ops, "and the close frame with 1008")
+    check(how == "closed cleanly", "the link was not reset under the late messages: " + how)
 
 
 async def crowd(host):
@@ -157,9 +217,12 @@ async def slow(host):
     last = r.get("rev", 0)
     st = await watcher.wait_state(lambda s: s["rev"] >= last, timeout=10)
     check(st["rev"] >= last, "the others keep up while one does not read")
-    check(time.time() - t0 < 15, "the game went on: 100 commands in %.1f s" % (time.time() - t0))
+    check(time.time() - t0 < 30, "the game went on: 100 commands in %.1f s" % (time.time() - t0))
+    # Dropped once a write has waited NET_IO_TIMEOUT_MS and civetweb's ping
+    # after NET_PING_MS of silence could not be written either (civetweb
+    # gives up after 5 unanswered pings at worst): seconds, more when loaded.
     gone = False
-    deadline = time.time() + 25
+    deadline = time.time() + 60
     while time.time() < deadline and not gone:
         fac = state_of(host, "facilitator")
         gone = any(p["name"] == "Slow" and not p["online"] for p in fac["facilitator"]["participants"])
@@ -182,16 +245,12 @@ async def revoke(host):
     check(status == 403 and body == '{"ok":false,"error":"forbidden"}', "the old code: 403 only")
     check(await refused_upgrade(host.ws + "?code=" + old, 403), "no WebSocket with the old code")
     status, body, _ = http("GET", host.url + "join/" + old)
-    check(status == 403, "no page with the old code")
-    # The host answers first and writes the file after (net_owner.c's
-    # do_revoke): under load that takes a moment.
-    deadline, written = time.time() + 10, None
-    while time.time() < deadline and written != r["code"]:
-        with open(host.codes_path) as f:
-            written = json.load(f)["teams"]["b"]
-        if written != r["code"]:
-            await asyncio.sleep(0.05)
-    check(written == r["code"], "--codes FILE has the new code")
+    wrong = http("GET", host.url + "join/AAAA-BBBB-CCCC-DDDD")
+    check(status == 403 and (status, body) == wrong[:2],
+          "no page with the old code: the same 403 as a wrong code's")
+    # The host writes the files before it answers (net_owner.c's do_revoke).
+    with open(host.codes_path) as f:
+        check(json.load(f)["teams"]["b"] == r["code"], "--codes FILE has the new code")
     host.codes["teams"]["b"] = r["code"]
     again = await Client(host, "b", token=b.token).open()
     check(again.id == b.id, "with the new code and its token, Bea is herself again")
@@ -204,6 +263,7 @@ async def main(binary, src):
     try:
         await frames(host)
         await rate(host)
+        await linger(host)
         await origin(host)
         await crowd(host)
         await revoke(host)
@@ -214,4 +274,4 @@ async def main(binary, src):
         host.cleanup()
 
 
-run("malformed", main)
+run("malformed", main, bound=110)

@@ -13,6 +13,18 @@ def count(host, line):
     return sum(1 for e in host.journal() if e["cmd"] == line)
 
 
+async def applied(host, line):
+    """Waits until the host journaled line (read while it writes: a line
+    may be half there)."""
+    for _ in range(500):
+        try:
+            if count(host, line):
+                return
+        except ValueError:
+            pass
+        await asyncio.sleep(0.02)
+
+
 def game_part(s):
     return {k: s[k] for k in ("clock", "inbox", "log", "meters", "boards", "actions")}
 
@@ -23,7 +35,7 @@ async def main(binary, src):
         a = await Client(host, "a", name="Ana").open()
         # The command goes out and the link dies before its answer comes back.
         await a.send({"v": 1, "type": "command", "seq": 1, "line": "act a ask -- once"})
-        await asyncio.sleep(0.2)
+        await applied(host, "act a ask -- once")
         a.ws.transport.abort()
         await asyncio.wait_for(a.reader, 5)
         back = await Client(host, "a", token=a.token).open()

@@ -117,6 +117,7 @@ const act = {
   cmd(line) { cmd(line, 'Done.'); },
   closeTurn() { cmd('close', 'The turn is closed.'); },
   setTimer(min, closes) { send(proto.setTimer(min, closes), 'Timer set.'); },
+  hold(on) { send(proto.hold(on), on ? 'The room is on hold.' : 'The hold is released.'); },
   inject(to, title, text) {
     if (!title.trim() || !text.trim()) return say('An inject needs a title and a text.', 'bad');
     cmd(`inject ${to} ${proto.oneLine(title)} -- ${proto.oneLine(text)}`, 'Inject sent.').then((ok) => {
@@ -149,18 +150,16 @@ const act = {
     render(true);
   },
   cancel() { app.ask = null; render(true); },
-  // THE GAP: version 1 of the protocol has no survey message (model.js).
-  // The host answers it `error` `malformed`; the page says so in words and
-  // keeps the answers, and never thanks for answers that were not taken.
+  // One survey each (protocol 1.1): a refusal keeps the answers on the page.
   async survey(ans) {
-    const msg = Object.assign({ v: 1 }, proto.survey(app.model, ans));
-    const r = await app.link.request(msg).catch((e) => ({ type: 'error', error: String(e.message || e) }));
-    if (!proto.isError(r)) {
+    const r = await app.link.request(proto.survey(app.model, ans)).catch((e) => ({ type: 'error', error: String(e.message || e) }));
+    if (!proto.isError(r) || (r.code === 'refused' && app.model.surveySent)) {
       app.surveySent = true;
       render(true);
       return;
     }
-    say(r.code === 'malformed' ? 'This host cannot record the survey yet: please give your answers to the facilitator (they are still on this page).'
+    say(r.code === 'malformed' && /unknown type/.test(r.error || '')
+      ? 'This host cannot record the survey: please give your answers to the facilitator (they are still on this page).'
       : proto.errorText(r), 'bad');
   },
 };
@@ -250,12 +249,27 @@ function top(m) {
   tick();
 }
 
+// The projector's hold on a team's or an observer's page: a neutral card
+// instead of the game, as the window shows (protocol: `hold`).
+function holdCard(m) {
+  const held = m.hold && m.kind !== 'facilitator';
+  let card = $('#hold');
+  if (!card && held) {
+    card = h('section', { id: 'hold', class: 'panel hold', role: 'status' },
+      h('h2', {}, 'Exercise paused'), h('p', {}, m.scenario.title));
+    $('#main').before(card);
+  }
+  if (card) card.hidden = !held;
+  $('#main').hidden = held;
+  $('#jump').hidden = held;
+}
+
 function tick() {
   const el = $('#timer'), m = app.model;
-  if (!m || m.ended || (!app.timerBase && !m.paused)) { el.hidden = true; return; }
+  if (!m || m.ended || (!app.timerBase && !m.paused && !m.hold)) { el.hidden = true; return; }
   el.hidden = false;
   el.className = 'timer';
-  if (m.paused) { el.textContent = 'PAUSED'; el.classList.add('paused'); return; }
+  if (m.paused || m.hold) { el.textContent = m.hold ? 'ON HOLD' : 'PAUSED'; el.classList.add('paused'); return; }
   const t = app.timerBase;
   const left = Math.max(0, t.left - (t.running ? performance.now() - t.at : 0));
   const s = Math.ceil(left / 1000);
@@ -275,6 +289,7 @@ function render(force) {
   if (!m) return;
   build(m);
   top(m);
+  holdCard(m);
   const extra = { warned: app.warnedTurn, ask: app.ask, sent: app.surveySent, force: force ? Math.random() : 0 };
   if (m.kind !== 'facilitator') {
     const mv = $('#move');
@@ -287,7 +302,7 @@ function render(force) {
   } else {
     const confirm = $('#confirm');
     if (confirm) { confirm.hidden = !app.ask; draw('confirm', [app.ask], () => con.confirmBar(app.ask, act)); }
-    draw('controls', [m.paused, m.endings, m.timer && m.timerOnExpiry, !!m.timer, extra.force], () => con.controlsSection(m, act));
+    draw('controls', [m.paused, m.hold, m.endings, m.timer && m.timerOnExpiry, !!m.timer, extra.force], () => con.controlsSection(m, act));
     draw('teams-moves', [m.teams, m.decisions, m.log], () => con.teamsMovesSection(m));
     draw('schedule', m.schedule, () => con.scheduleSection(m, act));
     draw('inject', [m.teams, extra.force], () => con.injectSection(m, act));
@@ -306,7 +321,7 @@ function render(force) {
   if (m.ended) {
     draw('questions', m.debrief.questions, () => hw.questionsSection(m));
     draw('survey', [m.debrief.objectives, app.surveySent, m.kind], () => hw.surveySection(m, act, app.surveySent));
-    draw('debrief', m.debrief, () => hw.debriefSection(m));
+    draw('debrief', [m.debrief, m.surveys], () => hw.debriefSection(m));
   }
   document.body.dataset.turn = String(m.turn);
   document.body.dataset.done = m.kind === 'team' && m.role.done ? '1' : '0';

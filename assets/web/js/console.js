@@ -38,8 +38,12 @@ function button(label, onclick, cls, key) {
 
 export function controlsSection(m, act) {
   const kids = [h('h2', {}, 'The game')];
+  // The projector's hold: a break with nothing of the game on show.
+  if (m.hold) kids.push(h('p', { role: 'status', class: 'held' }, 'The room is on hold: the projector and every team\'s page show "Exercise paused" and the timer waits.'));
   kids.push(h('div', { class: 'buttons' },
     m.paused ? button('Resume', () => act.cmd('resume'), 'primary') : button('Pause', () => act.cmd('pause')),
+    m.hold ? button('Release the hold', () => act.hold(false), 'primary', 'b-hold')
+      : button('Hold the room', () => act.hold(true), '', 'b-hold'),
     button('Close the turn', () => act.closeTurn(), 'primary', 'b-close'),
     button('Undo the last command', () => act.confirm('undo', 'Undo the last command? The game is replayed without it.'), 'danger', 'b-undo')));
   kids.push(h('form', { onsubmit: (e) => { e.preventDefault(); act.setTimer(field('timer', ''), field('timer-closes', '1') === '1'); } },
@@ -53,7 +57,8 @@ export function controlsSection(m, act) {
   if (m.timer) {
     kids.push(h('p', { class: 'dim' }, m.timerOnExpiry ? 'The timer closes the turn when it runs out.' : 'The timer only counts: the turn closes when you close it or every team has ended.'));
   }
-  // The state of version 1 lists no endings: `finish` lets the scenario decide.
+  // The facilitator's state lists the endings (protocol 1.1); none chosen:
+  // `finish` lets the scenario decide.
   const endings = m.endings.length ? select('ending', 'End the exercise with', [{ value: '', label: 'As the game stands (the scenario decides)' }].concat(
     m.endings.map((e) => ({ value: e.id, label: e.title }))), '') : null;
   kids.push(h('form', { onsubmit: (e) => { e.preventDefault(); act.confirm(`finish ${field('ending', '')}`.trim(), 'End the exercise now? Every page then shows the hotwash.'); } },

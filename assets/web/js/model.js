@@ -1,5 +1,5 @@
 // model.js -- the one place that knows the shape of docs/protocol.md
-// (version 1): the server's `state` becomes the model the sections draw
+// (version 1.1): the server's `state` becomes the model the sections draw
 // (team.js, console.js, hotwash.js), and the page's intents become the
 // protocol's messages and command lines. Nothing here filters what a
 // holder may see: the server sent only that.
@@ -40,6 +40,7 @@ export function hello(id) {
 export const command = (line) => ({ type: 'command', line });
 export const closeTurn = () => command('close');
 export const handLead = (to, role) => (role ? { type: 'lead', role, to } : { type: 'lead', to });
+export const hold = (on) => ({ type: 'hold', on: !!on });
 export const setTimer = (minutes, closes) => ({ type: 'timer', minutes: Number(minutes) || 0, closes_turn: !!closes });
 export const reissue = (slot) => ({ type: 'revoke', slot });
 
@@ -58,14 +59,15 @@ export function voteCommand(dec, d) {
   return command(proposed ? voteLine(dec, d) : proposeLine(dec, d));
 }
 
-// THE GAP (see the report of issue 12): version 1 of the protocol has no
-// message for the hotwash survey. The page sends this one; until the server
-// takes it, it answers `error` `malformed` and the page says the answers
-// could not be recorded.
+// The hotwash survey (protocol 1.1), once the exercise has ended: the
+// server takes one per participant and journals it without who sent it.
+export const SURVEY_TEXT_MAX = 600; // bytes of one answer (the server's NET_SURVEY_TEXT_MAX)
+export const NAME_MAX = 40;         // bytes of a name (NET_NAME_MAX)
 export function survey(m, a) {
   const ratings = {};
-  for (const [k, v] of Object.entries(a.ratings)) if (v >= 1 && v <= 5) ratings[k] = v;
-  return { type: 'survey', name: oneLine(a.name).slice(0, 60), well: a.well.trim(),
+  const ids = new Set(m.debrief.objectives.map((o) => o.id));
+  for (const [k, v] of Object.entries(a.ratings)) if (ids.has(k) && v >= 1 && v <= 5) ratings[k] = v;
+  return { type: 'survey', name: oneLine(a.name), well: a.well.trim(),
     improve: a.improve.trim(), other: a.other.trim(), ratings };
 }
 
@@ -221,20 +223,25 @@ function codesOf(s, roles) {
   });
 }
 
-// The debrief, team by team: each team's decisions (the inbox) and standing
-// actions (the log), as far as the state shows them to this holder.
-function debrief(s, roles) {
+// The debrief, team by team: each team's decisions (the inbox), the
+// arguments its members made for them, and its standing actions (the log),
+// as far as the state shows them to this holder: after the end, a team's
+// and an observer's state is the debrief's (docs/protocol.md).
+function debrief(s, roles, names) {
   const byTeam = new Map((s.roles || []).map((r) => [r.id, []]));
   for (const it of s.inbox || []) {
     if (!it.decider || !byTeam.has(it.decider) || !it.chosen) continue;
+    const args = (it.proposals || []).filter((p) => p.argument).map((p) => ({
+      by: p.name || names.get(p.by) || 'a member', option: ((it.options || []).find((o) => o.id === p.option) || { label: p.option }).label,
+      text: p.argument }));
     byTeam.get(it.decider).push({ turn: it.turn, when: turnWord(it.turn), title: it.title,
-      choice: `${it.chosen.label}${it.status === 'expired' ? ' (by default)' : ''}`, rationale: it.rationale || '' });
+      choice: `${it.chosen.label}${it.status === 'expired' ? ' (by default)' : ''}`, rationale: it.rationale || '', args });
   }
   const byShort = new Map((s.roles || []).map((r) => [r.short || r.name, r.id]));
   for (const e of s.log || []) {
     const id = byShort.get(e.who);
     if (e.kind !== 'action' || !id) continue;
-    byTeam.get(id).push({ turn: e.turn, when: turnWord(e.turn), title: e.what, choice: '', rationale: e.why || '' });
+    byTeam.get(id).push({ turn: e.turn, when: turnWord(e.turn), title: e.what, choice: '', rationale: e.why || '', args: [] });
   }
   for (const list of byTeam.values()) list.sort((a, b) => a.turn - b.turn);
   const rating = { P: 'Performed without challenges', S: 'Performed with some challenges', M: 'Performed with major challenges', U: 'Unable to be performed' };
@@ -243,7 +250,9 @@ function debrief(s, roles) {
     objectives: (s.objectives || []).map((o) => ({ id: o.id, title: o.title, rating: o.rating || null, ratingText: rating[o.rating] || '' })),
     ending: s.ending || null,
     truth: s.truth ? { title: s.truth.title, text: s.truth.truth || '' } : null,
-    teams: (s.roles || []).map((r) => ({ id: r.id, name: r.name, decisions: byTeam.get(r.id) })),
+    hidden: (s.meters || []).filter((mt) => mt.hidden).map((mt) => ({ name: mt.name, value: mt.value, unit: mt.unit || '',
+      text: mt.text || '' })),
+    teams: (s.roles || []).map((r) => ({ id: r.id, name: r.name, private: r.private || '', decisions: byTeam.get(r.id) })),
   };
 }
 
@@ -270,7 +279,7 @@ export function toModel(s, me) {
     scenario: s.scenario || { title: '' },
     situation: (s.scenario && (s.scenario.situation || s.scenario.summary)) || '',
     turn: s.clock.turn, turns: s.clock.turns, turnLabel: s.clock.label || '',
-    paused: !!s.clock.paused, ended: !!s.clock.ended, moving: s.clock.moving,
+    paused: !!s.clock.paused, ended: !!s.clock.ended, moving: s.clock.moving, hold: !!s.hold,
     timer: s.timer ? { left_ms: s.timer.left_ms, running: !!s.timer.running } : null,
     timerOnExpiry: s.timer ? !!s.timer.closes_turn : undefined,
     role: mine ? { id: mine.id, name: mine.name, short: mine.short || mine.name, index: mine.index,
@@ -304,9 +313,10 @@ export function toModel(s, me) {
       note: e.note || '', when: e.status === 'queued' ? `turn ${e.due}` : e.status, to: '' })),
     codes: codesOf(s, roles),
     evaluation: f.evaluation || null, // the facilitator's only (server-side: view.h)
-    endings: [],
+    endings: (f.endings || []).map((e) => ({ id: e.id, title: e.title, text: e.text || '' })),
+    surveys: f.surveys || 0,
     truth: s.truth ? { title: s.truth.title, text: s.truth.truth || '' } : null,
-    debrief: debrief(s, roles),
+    debrief: debrief(s, roles, names),
     surveySent: !!(s.survey && s.survey.sent),
   };
 }
