@@ -11,7 +11,6 @@
  * from where the first shard found it), to read the figures by name.
  */
 #include <cjson/cJSON.h>
-#include <errno.h>
 #include <inttypes.h>
 #include <limits.h>
 #include <stdarg.h>
@@ -20,6 +19,7 @@
 
 #include "cli.h"
 #include "datadir.h"
+#include "infile.h"
 #include "util.h"
 
 #define MERGE_LINE_MAX (64L << 20) /* bytes of one shard's result (its figures: far less) */
@@ -175,9 +175,10 @@ static int take_line(merge *mg, const char *text)
 
 static int take_file(merge *mg, const char *path)
 {
-    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
+    char why[256];
+    FILE *f = strcmp(path, "-") == 0 ? stdin : infile_fopen(path, "r", why, sizeof why);
     if (!f) {
-        fprintf(stderr, "crisisroom: cannot open '%s': %s\n", path, strerror(errno));
+        fprintf(stderr, "crisisroom: cannot open '%s': %s\n", path, why);
         return -1;
     }
     strbuf b = {0};

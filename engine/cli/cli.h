@@ -68,6 +68,12 @@ int cli_apply_file(session *s, const char *path);
    returns -1. */
 int cli_auto(session *s, const char *policy_name);
 
+/* guard.c: stdout and stderr escape every control character (termsafe.h)
+   from here on; cli_raw_out writes a control sequence the program means
+   (the hand-over's clear screen) past the escaping. */
+void cli_guard_streams(void);
+void cli_raw_out(const char *bytes);
+
 int cli_text(int argc, char **argv);
 int cli_run(int argc, char **argv);
 int cli_resume_cmd(int argc, char **argv);

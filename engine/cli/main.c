@@ -68,6 +68,7 @@ static void usage(FILE *f)
 
 int main(int argc, char **argv)
 {
+    cli_guard_streams();
     lang_select(NULL, NULL, 0); /* the environment's language, until a --lang */
     if (argc < 2) {
         usage(stderr);

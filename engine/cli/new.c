@@ -14,6 +14,8 @@
 #include "cli.h"
 #include "datadir.h"
 #include "fs.h"
+#include "infile.h"
+#include "outfile.h"
 #include "util.h"
 
 #define NEW_MAX_FILE (4u << 20) /* the template's files are small */
@@ -21,17 +23,19 @@
 static char *read_file(const char *path, size_t *len)
 {
     char err[1024];
-    char *buf = fs_read(path, NEW_MAX_FILE, len, err, sizeof err);
+    char *buf = infile_read(path, NEW_MAX_FILE, len, err, sizeof err);
     if (!buf) fprintf(stderr, "crisisroom: %s\n", err);
     return buf;
 }
 
+/* Through the one file writer (outfile.h): the folder is new, made by
+   copy_tree's mkdir, so nothing is there to replace. */
 static int write_file(const char *path, const char *buf, size_t len)
 {
-    FILE *f = fopen(path, "wbx"); /* x: never replace a file */
-    if (!f) return -1;
-    int bad = fwrite(buf, 1, len, f) != len;
-    return fclose(f) || bad ? -1 : 0;
+    char err[OUTFILE_ERR_MAX];
+    if (outfile_write(path, buf, len, err, sizeof err) == 0) return 0;
+    fprintf(stderr, "crisisroom: %s\n", err);
+    return -1;
 }
 
 /* Copy a folder's files and subfolders (not symbolic links: a template
@@ -111,7 +115,7 @@ static int rename_scenario(const char *path, const char *name)
     out = (strbuf){0};
     if (find_field(strstr(text, "\nscenario"), "title", &a, &b) == 0)
         replace(&out, text, a, b, title);
-    int rc = remove(path) || write_file(path, out.s ? out.s : text, strlen(out.s ? out.s : text));
+    int rc = write_file(path, out.s ? out.s : text, strlen(out.s ? out.s : text));
     free(text);
     sb_free(&out);
     return rc;

@@ -262,7 +262,7 @@ static void show_event(tstate *t, const char *id)
     print_sources(g->sc, e);
     if (!e->noptions) return;
     if (it->option >= 0) {
-        printf("Decided: %s%s%s\n", g->sc->moves[it->option].label,
+        printf(_("Decided: %s%s%s\n"), g->sc->moves[it->option].label,
                it->by >= 0 ? _(" by ") : _(" (by default)"),
                it->by >= 0 ? g->sc->roles[it->by].id : "");
         return;
@@ -306,7 +306,7 @@ static int log_line(const game *g, const viewer *v, int i, char *buf, size_t siz
         else if (t.kind == LT_OUTCOME)
             str_fmt(buf, size, "-> %s", t.what.s);
         else
-            str_fmt(buf, size, "%s%s%s", by, *by ? ": " : "", t.what.s);
+            str_fmt(buf, size, "%s%s%s", by, *by ? _(": ") : "", t.what.s);
         if (t.why && t.kind != LT_ADHOC && view_sees_why(v, g, i))
             str_cat(buf, size, " -- %s", t.why);
     }
@@ -360,7 +360,7 @@ static void print_debrief(tstate *t)
         char line[4200];
         const char *how = game_objective_text(g, i); /* computed at the end, maybe */
         str_fmt(line, sizeof line, "%c  %s%s%s", g->ratings[i], sc->objectives[i].title,
-                *how ? ": " : "", how);
+                *how ? _(": ") : "", how);
         wrap(t, 2, line);
     }
     print_meters(t);
@@ -430,7 +430,7 @@ static void handover(tstate *t)
     int dropped = 0;
     if (t->last_role >= 0 && t->tty) {
         if ((dropped = handover_wait(t)) < 0) return;
-        printf("\033[2J\033[H"); /* clear: the last role's private view goes */
+        cli_raw_out("\033[2J\033[H"); /* clear: the last role's private view goes */
     }
     int new_turn = g->turn != t->last_turn;
     t->last_turn = g->turn;

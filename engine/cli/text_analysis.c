@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "analysis.h"
 #include "text.h"
 #include "util.h"
@@ -38,7 +39,7 @@ static void put_line(strbuf *l)
 static void matrix_head(const def_board *b)
 {
     strbuf l = {0};
-    sb_printf(&l, "  %-*s  %-5s", MATRIX_ID_W + 5, "card", "grade");
+    sb_printf(&l, "  %-*s  %-5s", MATRIX_ID_W + 5, _("card"), _("grade"));
     for (int h = 0; h < b->nhyps; h++) sb_printf(&l, " | %-*s", col_width(b, h), b->hyps[h].key);
     put_line(&l);
     sb_free(&l);
@@ -71,19 +72,19 @@ static void matrix_row(const game *g, int n, int c, int key)
 static void legend(const def_board *b, const def_scenario *sc, int width, int key)
 {
     strbuf l = {0};
-    sb_printf(&l, "Hypotheses: ");
+    sb_printf(&l, _("Hypotheses: "));
     for (int h = 0; h < b->nhyps; h++)
         sb_printf(&l, "%s%s = %s", h ? "; " : "", b->hyps[h].key, b->hyps[h].val);
     text_wrap(width, 2, l.s);
     l.len = 0;
     sb_printf(&l,
-              "%s grades each card (`grade CARD B2`: the source's reliability, A completely "
-              "reliable .. F cannot be judged, then the information's credibility, 1 confirmed "
-              ".. 6 cannot be judged) and "
-              "marks it against each hypothesis (`mark CARD HYPOTHESIS c|i|n`: consistent, "
-              "inconsistent, neutral; '.' not yet marked).",
-              b->graded_by >= 0 ? sc->roles[b->graded_by].shortname : "The team");
-    if (key) sb_puts(&l, " After each slash: the true grade, and the author's key.");
+              _("%s grades each card (`grade CARD B2`: the source's reliability, A completely "
+                "reliable .. F cannot be judged, then the information's credibility, 1 confirmed "
+                ".. 6 cannot be judged) and "
+                "marks it against each hypothesis (`mark CARD HYPOTHESIS c|i|n`: consistent, "
+                "inconsistent, neutral; '.' not yet marked)."),
+              b->graded_by >= 0 ? sc->roles[b->graded_by].shortname : _("The team"));
+    if (key) sb_puts(&l, _(" After each slash: the true grade, and the author's key."));
     text_wrap(width, 2, l.s);
     sb_free(&l);
 }
@@ -98,7 +99,7 @@ void text_analysis_board(const game *g, int board, const viewer *v, int width)
         if (g->sc->cards[c].board == board) key |= view_sees_key(v, g, c), n++;
     legend(b, g->sc, width, key);
     if (!n) {
-        printf("  (no cards yet)\n");
+        printf(_("  (no cards yet)\n"));
         return;
     }
     matrix_head(b);
@@ -111,7 +112,7 @@ void text_analysis_board(const game *g, int board, const viewer *v, int width)
     analysis_words(g, &a, words, sizeof words);
     printf("\n");
     char line[700];
-    str_fmt(line, sizeof line, "The team's assessment: %s", words);
+    str_fmt(line, sizeof line, _("The team's assessment: %s"), words);
     text_wrap(width, 2, line);
     printf("\n");
 }
@@ -124,7 +125,8 @@ void text_analysis_cards(const game *g, int board, const viewer *v, int width)
         const def_card *d = &g->sc->cards[c];
         if (d->board != board) continue;
         char line[1024];
-        str_fmt(line, sizeof line, "[%d] %s (%s, turn %d)", ++n, d->title, d->id, g->card_turn[c]);
+        str_fmt(line, sizeof line, _("[%d] %s (%s, turn %d)"), ++n, d->title, d->id,
+                g->card_turn[c]);
         text_wrap(width, 2, line);
         if (d->text) text_wrap(width, 6, d->text);
         strbuf b = {0};

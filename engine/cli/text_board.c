@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "analysis.h"
 #include "text.h"
 #include "util.h"
@@ -107,12 +108,12 @@ static void bgrid_place(bgrid *gr, const def_scenario *sc)
 
 static const char *col_name(const bgrid *gr, int k)
 {
-    return k < gr->b->ncolumns ? gr->b->columns[k] : "other";
+    return k < gr->b->ncolumns ? gr->b->columns[k] : _("other");
 }
 
 static const char *row_name(const bgrid *gr, int r)
 {
-    return r < gr->b->nrows ? gr->b->rows[r] : "other";
+    return r < gr->b->nrows ? gr->b->rows[r] : _("other");
 }
 
 /* Widths for a line of width columns; 0 when the cells would be too narrow. */
@@ -234,7 +235,7 @@ static void print_cards(const game *g, const bgrid *gr, int width)
     for (int i = 0; i < gr->ncards; i++) {
         const def_card *c = &g->sc->cards[gr->cards[i]];
         char line[1024];
-        str_fmt(line, sizeof line, "[%d] %s (turn %d)", i + 1, c->title,
+        str_fmt(line, sizeof line, _("[%d] %s (turn %d)"), i + 1, c->title,
                 g->card_turn[gr->cards[i]]);
         text_wrap(width, 2, line);
         if (c->text) text_wrap(width, 6, c->text);
@@ -264,13 +265,13 @@ static void print_one_board(const game *g, int board, const viewer *v, int width
     if (gr.b->text) text_wrap(width, 2, gr.b->text);
     bgrid_place(&gr, sc);
     if (!gr.ncards)
-        printf("  (no cards yet)\n");
+        printf(_("  (no cards yet)\n"));
     else if (!gr.b->ncolumns && !gr.b->nrows)
         ;
     else if (bgrid_fit(&gr, width))
         bgrid_print(&gr, sc), printf("\n");
     else
-        printf("  (%d columns are too narrow for the grid: by row and column)\n", width),
+        printf(_("  (%d columns are too narrow for the grid: by row and column)\n"), width),
             bgrid_list(width, &gr, sc), printf("\n");
     print_cards(g, &gr, width);
     free(gr.cards), free(gr.col), free(gr.row);
@@ -281,5 +282,5 @@ void text_board(const game *g, const viewer *v, int width)
     for (int b = 0, n = 0; b < g->sc->nboards; b++)
         if (view_sees_board(v, g, b))
             printf("%s", n++ ? "\n" : ""), print_one_board(g, b, v, width);
-    if (!g->sc->nboards) printf("This scenario has no boards.\n");
+    if (!g->sc->nboards) printf(_("This scenario has no boards.\n"));
 }

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "analysis.h"
 #include "logtext.h"
 #include "record.h"
@@ -21,7 +22,7 @@ void text_debrief_truth(const game *g, const viewer *v, int width)
     const def_scenario *sc = g->sc;
     if (g->variant < 0 || !view_sees_truth(v, g)) return;
     const def_variant *va = &sc->variants[g->variant];
-    printf("\n%s (the variant '%s'):\n", LOGTEXT_TRUTH_LABEL, va->title);
+    printf(_("\n%s (the variant '%s'):\n"), _(LOGTEXT_TRUTH_LABEL), va->title);
     text_wrap(width, 2, va->truth);
 }
 
@@ -29,7 +30,7 @@ void text_debrief_analysis(const game *g, const viewer *v, int width)
 {
     for (int b = 0; b < g->sc->nboards; b++) {
         if (!analysis_is_board(g->sc, b) || !view_sees_board(v, g, b)) continue;
-        printf("\nThe intelligence assessment (%s):\n", g->sc->boards[b].title);
+        printf(_("\nThe intelligence assessment (%s):\n"), g->sc->boards[b].title);
         text_analysis_score(g, b, width);
     }
 }
@@ -37,7 +38,7 @@ void text_debrief_analysis(const game *g, const viewer *v, int width)
 static void sources_line(const def_scenario *sc, char **ids, int n, int width)
 {
     strbuf b = {0};
-    sb_puts(&b, n > 1 ? "Sources: " : "Source: ");
+    sb_puts(&b, n > 1 ? _("Sources: ") : _("Source: "));
     for (int i = 0; i < n; i++) {
         if (i) sb_puts(&b, "; ");
         logtext_citation(sc, ids[i], &b);
@@ -55,30 +56,31 @@ static void item_history(const session *s, const viewer *v, int i, int width)
     const def_event *ev = &sc->events[it->event];
     if (!ev->noptions && !(ev->note && view_sees_note(v, g, it->event))) return;
     char line[2048];
-    str_fmt(line, sizeof line, "%s (turn %d)", ev->title, it->turn);
+    str_fmt(line, sizeof line, _("%s (turn %d)"), ev->title, it->turn);
     text_wrap(width, 2, line);
     if (ev->noptions) {
         int h = def_historical_option(sc, it->event); /* none: it never happened */
         int same = h >= 0 && it->option >= 0 && sc->moves[it->option].historical;
-        char who[160] = "no one";
+        char who[160];
+        str_fmt(who, sizeof who, "%s", _("no one"));
         record_maker_words(s, record_decision_entry(s, i), who, sizeof who);
         if (it->option < 0)
-            str_fmt(line, sizeof line, "(no decision)");
+            str_fmt(line, sizeof line, _("(no decision)"));
         else
-            str_fmt(line, sizeof line, "%s: %s%s", who, sc->moves[it->option].label,
-                    same ? "  (as it happened)" : "");
+            str_fmt(line, sizeof line, _("%s: %s%s"), who, sc->moves[it->option].label,
+                    same ? _("  (as it happened)") : "");
         text_wrap(width, 4, line);
         if (h >= 0 && !same) {
-            str_fmt(line, sizeof line, "%s: %s", logtext_history_label(sc), sc->moves[h].label);
+            str_fmt(line, sizeof line, _("%s: %s"), logtext_history_label(sc), sc->moves[h].label);
             text_wrap(width, 4, line);
         }
         if (ev->invented)
             text_wrap(width, 4,
-                      "(this inject never really happened: a branch of "
-                      "the exercise)");
+                      _("(this inject never really happened: a branch of "
+                        "the exercise)"));
     }
     if (ev->note && view_sees_note(v, g, it->event)) {
-        str_fmt(line, sizeof line, "Note: %s", ev->note);
+        str_fmt(line, sizeof line, _("Note: %s"), ev->note);
         text_wrap(width, 4, line);
     }
     if (ev->nsources) sources_line(sc, ev->sources, ev->nsources, width);
@@ -89,14 +91,14 @@ static void adhoc_history(const session *s, int i, int width)
 {
     const game_item *it = &s->g->items[i];
     char line[2048], who[160];
-    str_fmt(line, sizeof line, "%s (turn %d, an ad-hoc decision)", it->title, it->turn);
+    str_fmt(line, sizeof line, _("%s (turn %d, an ad-hoc decision)"), it->title, it->turn);
     text_wrap(width, 2, line);
     if (it->option < 0) {
-        text_wrap(width, 4, "(no decision)");
+        text_wrap(width, 4, _("(no decision)"));
         return;
     }
     record_maker_words(s, record_decision_entry(s, i), who, sizeof who);
-    str_fmt(line, sizeof line, "%s: %s", who, it->opts[it->option]);
+    str_fmt(line, sizeof line, _("%s: %s"), who, it->opts[it->option]);
     text_wrap(width, 4, line);
 }
 
@@ -105,8 +107,8 @@ void text_debrief_history(const session *s, const viewer *v, int width)
     const game *g = s->g;
     char head[256];
     str_fmt(head, sizeof head,
-            "Your decisions, who made each, beside '%s' (said where you chose otherwise), "
-            "with the notes of each inject:",
+            _("Your decisions, who made each, beside '%s' (said where you chose otherwise), "
+              "with the notes of each inject:"),
             logtext_history_label(g->sc));
     printf("\n");
     text_wrap(width, 0, head);
@@ -120,12 +122,12 @@ void text_debrief_history(const session *s, const viewer *v, int width)
 void text_debrief_questions(const game *g, int width)
 {
     const def_scenario *sc = g->sc;
-    if (sc->nquestions) printf("\nFor discussion:\n");
+    if (sc->nquestions) printf(_("\nFor discussion:\n"));
     for (int i = 0; i < sc->nquestions; i++) {
         char q[4096];
         int t = game_question_turn(g, i);
         if (t > 0)
-            str_fmt(q, sizeof q, "%d. (put at turn %d, %s) %s", i + 1, t, game_turn_label(g, t),
+            str_fmt(q, sizeof q, _("%d. (put at turn %d, %s) %s"), i + 1, t, game_turn_label(g, t),
                     sc->questions[i]);
         else
             str_fmt(q, sizeof q, "%d. %s", i + 1, sc->questions[i]);
@@ -139,7 +141,7 @@ int text_pause_points(const game *g, int width)
     int n = 0;
     for (int i = 0; i < sc->nquestions; i++) {
         if (game_question_turn(g, i) != g->turn) continue;
-        if (!n++) printf("\n*** PAUSE FOR DISCUSSION, before the teams move ***\n");
+        if (!n++) printf(_("\n*** PAUSE FOR DISCUSSION, before the teams move ***\n"));
         char q[4096];
         str_fmt(q, sizeof q, "Q%d. %s", i + 1, sc->questions[i]);
         text_wrap(width, 2, q);

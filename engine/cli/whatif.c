@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "cli.h"
 #include "rewind.h"
 #include "text.h"
@@ -79,7 +80,7 @@ static int widest(int w, const char *s)
 
 static int label_width(const def_scenario *sc)
 {
-    int w = cols("turns played");
+    int w = cols(_("turns played"));
     for (int i = 0; i < sc->nobjectives; i++) w = widest(w, sc->objectives[i].title);
     for (int m = 0; m < sc->nmeters; m++) w = widest(w, sc->meters[m].name);
     return w < WHATIF_LABEL_MAX ? w : WHATIF_LABEL_MAX;
@@ -90,10 +91,10 @@ static void print_pair(const def_scenario *sc, const report_whatif *w)
 {
     const report_outcome *a = &w->original, *b = &w->whatif;
     int lw = label_width(sc), vw = WHATIF_VALUE_COLS;
-    printf("What if command %d, `%s`, had been `%s` (then the %s policy)?\n", w->at, w->replaced,
+    printf(_("What if command %d, `%s`, had been `%s` (then the %s policy)?\n"), w->at, w->replaced,
            w->line, policy_name(w->policy));
-    label("", lw), printf("%-*s %s\n", vw, "as played", "what if");
-    label("ending", lw);
+    label("", lw), printf("%-*s %s\n", vw, _("as played"), _("what if"));
+    label(_("ending"), lw);
     const char *ea = ending_id(sc, a);
     printf("%s%*s %s\n", ea, cols(ea) < vw ? vw - cols(ea) : 0, "", ending_id(sc, b));
     for (int i = 0; i < sc->nobjectives; i++) {
@@ -107,7 +108,7 @@ static void print_pair(const def_scenario *sc, const report_whatif *w)
         printf("%-*g %g\n", vw, a->history[(size_t)a->turns * nm + m],
                b->history[(size_t)b->turns * nm + m]);
     }
-    label("turns played", lw), printf("%-*d %d\n", vw, a->turns, b->turns);
+    label(_("turns played"), lw), printf("%-*d %d\n", vw, a->turns, b->turns);
 }
 
 int cli_whatif(int argc, char **argv)
@@ -152,13 +153,13 @@ void text_whatif(const session *s, const char *arg)
     long at = strtol(arg, &end, 10);
     policy_kind k = POLICY_HISTORICAL;
     if (!s->g->ended) {
-        printf("'whatif' is for the debrief, once the game has ended: it plays the rest of the "
-               "game, which would show what is still to come.\n");
+        printf(_("'whatif' is for the debrief, once the game has ended: it plays the rest of the "
+                 "game, which would show what is still to come.\n"));
         return;
     }
     if (end == arg || at < 1 || at > s->nlog || !isspace((unsigned char)*end)) {
-        printf("usage: whatif N [POLICY] LINE (N from 1 to %d, the journal's numbering; POLICY "
-               "random, first or historical, the default)\n",
+        printf(_("usage: whatif N [POLICY] LINE (N from 1 to %d, the journal's numbering; POLICY "
+                 "random, first or historical, the default)\n"),
                s->nlog);
         return;
     }
@@ -170,7 +171,7 @@ void text_whatif(const session *s, const char *arg)
     report_whatif w;
     char err[4096];
     if (rewind_run(s, (int)at, line, k, &w, err, sizeof err)) {
-        printf("Error: %s\n", err);
+        printf(_("Error: %s\n"), err);
         return;
     }
     print_pair(s->sc, &w);

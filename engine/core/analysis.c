@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "game_int.h"
+#include "i18n.h"
 
 /* What a grade weighs (analysis.h). Reliability A (completely reliable) ..
    E (unreliable); F (cannot be judged) counts little, as a new source
@@ -182,8 +183,8 @@ void analysis_assess(const game *g, int board, int truth, analysis *out)
 
 const char *analysis_likely_word(analysis_likely l)
 {
-    static const char *const w[LIKELY_COUNT] = {"no judgement yet", "likely", "very likely",
-                                                "almost certain"};
+    static const char *const w[LIKELY_COUNT] = {N_("no judgement yet"), N_("likely"),
+                                                N_("very likely"), N_("almost certain")};
     return w[l < LIKELY_COUNT ? l : 0];
 }
 
@@ -195,7 +196,7 @@ const char *analysis_likely_band(analysis_likely l)
 
 const char *analysis_conf_word(analysis_conf c)
 {
-    static const char *const w[CONF_COUNT] = {"low", "moderate", "high"};
+    static const char *const w[CONF_COUNT] = {N_("low"), N_("moderate"), N_("high")};
     return w[c < CONF_COUNT ? c : 0];
 }
 
@@ -204,20 +205,21 @@ void analysis_words(const game *g, const analysis *a, char *buf, size_t size)
     const def_board *b = &g->sc->boards[a->board];
     if (!a->graded)
         str_fmt(buf, size,
-                "No assessment yet: grade the cards and mark them against each "
-                "hypothesis.");
+                _("No assessment yet: grade the cards and mark them against each "
+                  "hypothesis."));
     else if (a->lead < 0)
-        str_fmt(buf, size, "The graded evidence favours no hypothesis yet.");
+        str_fmt(buf, size, _("The graded evidence favours no hypothesis yet."));
     else if (a->margin <= 0) /* a tie: naming one first would read as a lead */
-        str_fmt(buf, size, "No hypothesis leads yet: the graded evidence does not tell %s from %s.",
+        str_fmt(buf, size,
+                _("No hypothesis leads yet: the graded evidence does not tell %s from %s."),
                 b->hyps[a->lead].val, b->hyps[a->runner].val);
     else if (a->likely == LIKELY_NONE)
-        str_fmt(buf, size, "%s leads, but the graded evidence does not yet favour it over %s.",
+        str_fmt(buf, size, _("%s leads, but the graded evidence does not yet favour it over %s."),
                 b->hyps[a->lead].val, b->hyps[a->runner].val);
     else
-        str_fmt(buf, size, "%s: %s (%s), %s confidence (ICD 203).", b->hyps[a->lead].val,
-                analysis_likely_word(a->likely), analysis_likely_band(a->likely),
-                analysis_conf_word(a->conf));
+        str_fmt(buf, size, _("%s: %s (%s), %s confidence (ICD 203)."), b->hyps[a->lead].val,
+                _(analysis_likely_word(a->likely)), analysis_likely_band(a->likely),
+                _(analysis_conf_word(a->conf)));
 }
 
 /* Scoring ---------------------------------------------------------------- */
@@ -269,28 +271,29 @@ static void pointed(const game *g, const analysis *a, int truth_hyp, strbuf *out
     analysis_words(g, a, w, sizeof w);
     sb_puts(out, w);
     if (truth_hyp < 0 || a->lead < 0) return;
-    sb_puts(out, a->lead == truth_hyp ? " That is the hidden truth of this game."
-                                      : " That is not the hidden truth of this game.");
+    sb_puts(out, a->lead == truth_hyp ? _(" That is the hidden truth of this game.")
+                                      : _(" That is not the hidden truth of this game."));
 }
 
 void analysis_score_words(const game *g, const analysis_score *s, strbuf *out)
 {
     const def_board *b = &g->sc->boards[s->team.board];
-    sb_printf(out, "Grades: %d of the %d cards revealed were graded", s->graded, s->cards);
+    sb_printf(out, _("Grades: %d of the %d cards revealed were graded"), s->graded, s->cards);
     if (s->keyed)
         sb_printf(out,
-                  "; %d exactly as the sources deserved, %d one step off, %.1f steps off on "
-                  "average (a step is one letter or one digit).",
+                  _("; %d exactly as the sources deserved, %d one step off, %.1f steps off on "
+                    "average (a step is one letter or one digit)."),
                   s->exact, s->near, s->distance);
     else
         sb_puts(out, ".");
-    sb_printf(out, "\nMarks: %d of the %d cells marked agree with the key.\n", s->agree, s->cells);
-    sb_puts(out, "The team's matrix: ");
+    sb_printf(out, _("\nMarks: %d of the %d cells marked agree with the key.\n"), s->agree,
+              s->cells);
+    sb_puts(out, _("The team's matrix: "));
     pointed(g, &s->team, s->truth_hyp, out);
-    sb_puts(out, "\nWith the true grades and the key, the evidence revealed: ");
+    sb_puts(out, _("\nWith the true grades and the key, the evidence revealed: "));
     pointed(g, &s->real, s->truth_hyp, out);
     if (s->truth_hyp >= 0)
-        sb_printf(out, "\nIn this game's hidden truth: %s.", b->hyps[s->truth_hyp].val);
+        sb_printf(out, _("\nIn this game's hidden truth: %s."), b->hyps[s->truth_hyp].val);
     sb_puts(out, "\n");
 }
 

@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h> /* strncasecmp */
 
 #include "i18n.h"
 #include "util.h"
@@ -13,7 +14,8 @@
 /* The words scenarios write; marked for the interface, which shows them translated. */
 const char *const def_channel_names[CH_COUNT] = {N_("phone"),  N_("email"), N_("news"),
                                                  N_("social"), N_("intel"), N_("brief")};
-const char *const def_fit_names[FIT_COUNT] = {"", "consistent", "inconsistent", "neutral"};
+const char *const def_fit_names[FIT_COUNT] = {"", N_("consistent"), N_("inconsistent"),
+                                              N_("neutral")};
 
 def_scenario *def_new(void)
 {
@@ -505,4 +507,9 @@ int def_validate(const def_scenario *sc, strbuf *errors)
     n += validate_events(sc, errors);
     n += validate_sessions(sc, errors);
     return n;
+}
+
+int def_url_linkable(const char *url)
+{
+    return url && (strncasecmp(url, "http://", 7) == 0 || strncasecmp(url, "https://", 8) == 0);
 }

@@ -33,6 +33,7 @@ typedef struct def_kv {
 
 typedef struct def_source {
     char *id, *title, *publisher, *date, *url, *file;
+    def_where at; /* its url field (check's warning about it) */
 } def_source;
 
 typedef struct def_role {
@@ -301,6 +302,9 @@ def_ending *def_add_ending(def_scenario *sc);
 def_variant *def_add_variant(def_scenario *sc);
 def_source *def_add_source(def_scenario *sc);
 def_session *def_add_session(def_scenario *sc);
+/* A URL a page may make a link of: http or https (the scheme in any case),
+   nothing else (javascript:, data:, file: ... are shown as text). */
+int def_url_linkable(const char *url);
 void def_add_turn(def_scenario *sc, const char *label);
 void def_add_learning(def_scenario *sc, const char *text);
 void def_add_question(def_scenario *sc, const char *text);

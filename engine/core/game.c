@@ -1229,7 +1229,7 @@ int game_target_available(const game *g, int move, int t, char *why, size_t whyl
     const def_move *m = &g->sc->moves[move];
     int n = game_target_uses(g, move, t);
     if (!m->max_per_target || n < m->max_per_target) return 1;
-    str_fmt(why, whylen, "already taken on it %d time%s (the most allowed on one target)", n,
+    str_fmt(why, whylen, _("already taken on it %d time%s (the most allowed on one target)"), n,
             n == 1 ? "" : "s");
     return 0;
 }
@@ -1237,7 +1237,7 @@ int game_target_available(const game *g, int move, int t, char *why, size_t whyl
 static int budget_ok(game *g, const def_move *m, int role, char *why, size_t whylen)
 {
     if (m->cost <= g->budget[role]) return 1;
-    str_fmt(why, whylen, "costs %d action point%s; %s has %d left", m->cost,
+    str_fmt(why, whylen, _("costs %d action point%s; %s has %d left"), m->cost,
             m->cost == 1 ? "" : "s", g->sc->roles[role].id, g->budget[role]);
     return 0;
 }
@@ -1245,16 +1245,16 @@ static int budget_ok(game *g, const def_move *m, int role, char *why, size_t why
 static int action_ok(game *g, int move, const def_move *m, int role, char *why, size_t whylen)
 {
     if (m->role != role) {
-        str_fmt(why, whylen, "belongs to %s", g->sc->roles[m->role].id);
+        str_fmt(why, whylen, _("belongs to %s"), g->sc->roles[m->role].id);
         return 0;
     }
     if (m->max_uses && g->uses[move] >= m->max_uses) {
-        str_fmt(why, whylen, "already used %d time%s (the most allowed)", m->max_uses,
+        str_fmt(why, whylen, _("already used %d time%s (the most allowed)"), m->max_uses,
                 m->max_uses == 1 ? "" : "s");
         return 0;
     }
     if (m->once_per_turn && g->used_turn[move] == g->turn && g->uses[move]) {
-        str_fmt(why, whylen, "already taken this turn");
+        str_fmt(why, whylen, _("already taken this turn"));
         return 0;
     }
     return 1;
@@ -1265,20 +1265,21 @@ int game_move_available(game *g, int move, int role, char *why, size_t whylen)
     const def_move *m = &g->sc->moves[move];
     if (why && whylen) why[0] = '\0';
     if (g->ended) {
-        str_fmt(why, whylen, "the game has ended");
+        str_fmt(why, whylen, _("the game has ended"));
         return 0;
     }
     if (game_role_done(g, role)) {
-        str_fmt(why, whylen, "%s has ended its move this turn", g->sc->roles[role].id);
+        str_fmt(why, whylen, _("%s has ended its move this turn"), g->sc->roles[role].id);
         return 0;
     }
     if (m->event >= 0) {
         if (game_open_item(g, m->event) < 0) {
-            str_fmt(why, whylen, "no open decision on '%s'", g->sc->events[m->event].id);
+            str_fmt(why, whylen, _("no open decision on '%s'"), g->sc->events[m->event].id);
             return 0;
         }
         if (g->sc->events[m->event].decider != role) {
-            str_fmt(why, whylen, "decided by %s", g->sc->roles[g->sc->events[m->event].decider].id);
+            str_fmt(why, whylen, _("decided by %s"),
+                    g->sc->roles[g->sc->events[m->event].decider].id);
             return 0;
         }
     } else if (!action_ok(g, move, m, role, why, whylen)) {

@@ -12,6 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "infile.h"
 #include "outfile.h"
 #include "util.h"
 
@@ -109,9 +110,10 @@ static int sync_file(FILE *f, int durable)
 
 journal *journal_create(const char *path, const journal_header *h, char *err, size_t errlen)
 {
-    FILE *f = fopen(path, "w");
+    char why[256];
+    FILE *f = infile_fopen(path, "w", why, sizeof why);
     if (!f) {
-        str_fmt(err, errlen, "cannot create the save '%s': %s", path, strerror(errno));
+        str_fmt(err, errlen, "cannot create the save '%s': %s", path, why);
         return NULL;
     }
     if (write_line(f, header_json(h)) || sync_file(f, 1)) {
@@ -128,9 +130,11 @@ journal *journal_create(const char *path, const journal_header *h, char *err, si
 
 journal *journal_append_to(const char *path, char *err, size_t errlen)
 {
-    FILE *f = fopen(path, "r+");
-    if (!f || fseek(f, 0, SEEK_END) != 0) {
-        str_fmt(err, errlen, "cannot reopen the save '%s': %s", path, strerror(errno));
+    char why[256] = "";
+    FILE *f = infile_fopen(path, "r+", why, sizeof why);
+    if (f && fseek(f, 0, SEEK_END) != 0) str_fmt(why, sizeof why, "%s", strerror(errno));
+    if (!f || why[0]) {
+        str_fmt(err, errlen, "cannot reopen the save '%s': %s", path, why);
         if (f) fclose(f);
         return NULL;
     }
@@ -412,9 +416,10 @@ static int read_lines(FILE *f, const char *path, journal_file *out, char *err, s
 int journal_read(const char *path, journal_file *out, char *err, size_t errlen)
 {
     memset(out, 0, sizeof *out);
-    FILE *f = fopen(path, "rb");
+    char why[256];
+    FILE *f = infile_fopen(path, "rb", why, sizeof why);
     if (!f) {
-        str_fmt(err, errlen, "cannot open the save '%s': %s", path, strerror(errno));
+        str_fmt(err, errlen, "cannot open the save '%s': %s", path, why);
         return -1;
     }
     int rc = read_lines(f, path, out, err, errlen);

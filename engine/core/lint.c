@@ -280,6 +280,14 @@ static void lint_lengths(const def_scenario *sc, lint_list *out)
 
 static void lint_sources(const def_scenario *sc, lint_list *out)
 {
+    for (int i = 0; i < sc->nsources; i++) {
+        const def_source *s = &sc->sources[i];
+        if (s->url && !def_url_linkable(s->url))
+            lint_add(out, LINT_WARNING, s->at,
+                     "source '%s': url \"%s\" is not http:// or https://; the report shows it "
+                     "as text, not as a link",
+                     s->id, s->url);
+    }
     for (int i = 0; i < sc->nevents; i++)
         if (sc->events[i].nsources == 0)
             lint_add(out, LINT_WARNING, sc->events[i].at,

@@ -40,7 +40,7 @@ const char *logtext_item_title(const game *g, int item)
 void logtext_citation(const def_scenario *sc, const char *id, strbuf *b)
 {
     if (strcmp(id, "fiction") == 0) {
-        sb_puts(b, "invented for the exercise");
+        sb_puts(b, _("invented for the exercise"));
         return;
     }
     for (int i = 0; i < sc->nsources; i++) {
@@ -57,7 +57,7 @@ void logtext_citation(const def_scenario *sc, const char *id, strbuf *b)
 
 const char *logtext_history_label(const def_scenario *sc)
 {
-    return sc->history && sc->history[0] ? sc->history : "What really happened";
+    return sc->history && sc->history[0] ? sc->history : _("What really happened");
 }
 
 static const char *target_label(const def_move *m, const char *target)
@@ -125,14 +125,15 @@ static void words_analysis(const game *g, const game_log *l, logtext *o)
     if (l->role >= 0) sb_puts(&o->who, logtext_role(sc, l->role));
     if (l->kind == LOG_GRADE) {
         o->kind = LT_GRADE;
-        sb_printf(&o->what, "Graded “%s”: %c%d", c->title, 'A' + v / 10, v % 10);
+        sb_printf(&o->what, _("Graded “%s”: %c%d"), c->title, 'A' + v / 10, v % 10);
     } else {
         const def_board *b = &sc->boards[c->board];
         int h = v / 10, fit = v % 10;
         o->kind = LT_MARK;
-        static const char *const how[FIT_COUNT] = {"no longer marked against", "consistent with",
-                                                   "inconsistent with", "neutral to"};
-        sb_printf(&o->what, "Marked “%s” %s %s", c->title, how[fit < FIT_COUNT ? fit : 0],
+        static const char *const how[FIT_COUNT] = {N_("no longer marked against"),
+                                                   N_("consistent with"), N_("inconsistent with"),
+                                                   N_("neutral to")};
+        sb_printf(&o->what, _("Marked “%s” %s %s"), c->title, _(how[fit < FIT_COUNT ? fit : 0]),
                   h < b->nhyps ? b->hyps[h].val : "?");
     }
     o->why = l->text;

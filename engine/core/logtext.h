@@ -7,6 +7,7 @@
 #ifndef CR_LOGTEXT_H
 #define CR_LOGTEXT_H
 
+#include "i18n.h"
 #include "game.h"
 #include "util.h"
 
@@ -60,6 +61,6 @@ void logtext_citation(const def_scenario *sc, const char *id, strbuf *out);
    hidden truth of the variant played: two different things, labelled so
    everywhere (issue 14). */
 const char *logtext_history_label(const def_scenario *sc);
-#define LOGTEXT_TRUTH_LABEL "In this game's hidden truth"
+#define LOGTEXT_TRUTH_LABEL N_("In this game's hidden truth")
 
 #endif

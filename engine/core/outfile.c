@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "infile.h"
 #include "util.h"
 
 #define OUTFILE_TRIES 100 /* temporary names tried before giving up (EEXIST) */
@@ -46,17 +47,6 @@ static void release(outfile *o)
     free(o->target);
     free(o->tmp);
     free(o);
-}
-
-static const char *kind_of(mode_t m)
-{
-    return S_ISDIR(m)    ? "it is a directory"
-           : S_ISBLK(m)  ? "it is a block device"
-           : S_ISLNK(m)  ? "it is a symbolic link"
-           : S_ISFIFO(m) ? "it is a FIFO"
-           : S_ISSOCK(m) ? "it is a socket"
-           : S_ISCHR(m)  ? "it is a character device"
-                         : "it is not a regular file";
 }
 
 /* A link that points at nothing: say where it points. */
@@ -169,9 +159,9 @@ outfile *outfile_open(const char *path, char *err, size_t errlen)
         else {
             char why[160];
             str_fmt(why, sizeof why,
-                    "%s; only a regular file (replaced whole), a character device, a FIFO or a "
-                    "socket (written in place) can take the output",
-                    kind_of(m));
+                    "it is %s; only a regular file (replaced whole), a character device, a FIFO "
+                    "or a socket (written in place) can take the output",
+                    infile_kind(m));
             failure(o, why, err, errlen);
             rc = -1;
         }

@@ -91,6 +91,7 @@ static void visit_head(walk *w)
     visit(w, "scenario", "title", &sc->title, sc->at);
     visit(w, "scenario", "summary", &sc->summary, sc->at);
     visit(w, "scenario", "situation", &sc->situation, sc->at);
+    visit(w, "scenario", "history", &sc->history, sc->at);
     visit_list(w, "scenario.learning_objectives", sc->learning, sc->nlearning);
     visit_list(w, "turn", sc->turn_labels, sc->nturns);
     char id[STRID_MAX_ID];
@@ -120,6 +121,35 @@ static void visit_head(walk *w)
         visit(w, id_, #textf, &(arr)[i_].textf, (arr)[i_].at);                                     \
     }
 
+/* A board's hypotheses' labels, under their ids. */
+static void visit_hyps(walk *w, def_board *b)
+{
+    char id[STRID_MAX_ID];
+    str_fmt(id, sizeof id, "board.%s.hypothesis", b->id);
+    for (int i = 0; i < b->nhyps; i++) visit(w, id, b->hyps[i].key, &b->hyps[i].val, b->at);
+}
+
+/* An attribute the engine matches (a board's column or row, the grade:
+   ui_screens_evidence.c's defaults) is a value, not prose. */
+static int attr_matched(const def_scenario *sc, const def_card *c, const char *key)
+{
+    const def_board *b = c->board >= 0 && c->board < sc->nboards ? &sc->boards[c->board] : NULL;
+    const char *col = b && b->column_attr ? b->column_attr : "supports";
+    const char *row = b && b->row_attr ? b->row_attr : "level";
+    return !strcmp(key, col) || !strcmp(key, row) || !strcmp(key, "reliability") ||
+           !strcmp(key, "credibility");
+}
+
+/* A card's prose attributes (its provenance...), under their keys. */
+static void visit_attrs(walk *w, def_card *c)
+{
+    char id[STRID_MAX_ID];
+    str_fmt(id, sizeof id, "card.%s.attr", c->id);
+    for (int i = 0; i < c->nattrs; i++)
+        if (!attr_matched(w->sc, c, c->attrs[i].key))
+            visit(w, id, c->attrs[i].key, &c->attrs[i].val, c->at);
+}
+
 static void visit_tail(walk *w)
 {
     def_scenario *sc = w->sc;
@@ -130,11 +160,14 @@ static void visit_tail(walk *w)
         visit_move(w, id, m);
     }
     VISIT_TITLED(w, "board", sc->boards, sc->nboards, text);
+    for (int i = 0; i < sc->nboards; i++) visit_hyps(w, &sc->boards[i]);
     VISIT_TITLED(w, "card", sc->cards, sc->ncards, text);
+    for (int i = 0; i < sc->ncards; i++) visit_attrs(w, &sc->cards[i]);
     VISIT_TITLED(w, "objective", sc->objectives, sc->nobjectives, text);
     VISIT_TITLED(w, "ending", sc->endings, sc->nendings, text);
     VISIT_TITLED(w, "variant", sc->variants, sc->nvariants, truth);
     visit_list(w, "question", sc->questions, sc->nquestions);
+    VISIT_TITLED(w, "session", sc->sessions, sc->nsessions, text);
     for (int e = 0; e < sc->neffects; e++) /* none today: every bundle has an owner */
         if (!w->seen[e]) {
             str_fmt(id, sizeof id, "effect.%d", e + 1);

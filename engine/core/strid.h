@@ -16,8 +16,9 @@
  * What is not walked, on purpose: texts computed by a function (an
  * objective's or ending's text = function, g:say, g:rename, g:set_brief:
  * they exist only while a game runs), ids, the cited sources (documents keep
- * their published titles), a card's attributes and a board's columns and
- * rows (attribute values matched between cards and boards, not prose).
+ * their published titles), a board's columns and rows and the card
+ * attributes matched against them or read as the grade (values, not prose;
+ * a card's other attributes, its provenance, are walked).
  *
  * A translation never changes the game: core hashes, logs and hands to the
  * scenario's callbacks the source text (def_source_text), so the state
@@ -35,8 +36,9 @@
 typedef void (*strid_fn)(void *ud, const char *id, char **slot, def_where at);
 
 /* Call fn for every string, in declaration order (the scenario, turns,
-   roles, meters, events with their options, actions, boards, cards,
-   objectives, endings, variants, questions). */
+   roles, meters, events with their options, actions, boards and their
+   hypotheses, cards and their attributes, objectives, endings, variants,
+   questions, sessions). */
 void strid_walk(def_scenario *sc, strid_fn fn, void *ud);
 
 /* Those strings that a function computes instead (objective or ending

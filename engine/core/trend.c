@@ -5,6 +5,7 @@
 
 #include <math.h>
 
+#include "i18n.h"
 #include "util.h"
 
 /* A change smaller than this rounds to nothing on every screen (values are
@@ -40,11 +41,12 @@ void trend_words(const trend *t, char *buf, size_t size)
 {
     char since[48];
     if (t->since > 0)
-        str_fmt(since, sizeof since, "since the start of turn %d", t->since);
+        str_fmt(since, sizeof since, _("since the start of turn %d"), t->since);
     else
-        str_fmt(since, sizeof since, "since the start");
+        str_fmt(since, sizeof since, _("since the start"));
     if (t->dir == TREND_STEADY)
-        str_fmt(buf, size, "steady %s", since);
+        str_fmt(buf, size, _("steady %s"), since);
     else
-        str_fmt(buf, size, "%s %.0f %s", trend_word(t->dir), fabs(t->delta), since);
+        str_fmt(buf, size, t->dir == TREND_UP ? _("up %.0f %s") : _("down %.0f %s"), fabs(t->delta),
+                since);
 }

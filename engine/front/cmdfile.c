@@ -1,11 +1,11 @@
 /*
  * cmdfile.c -- commands from a file, line by line (see cmdfile.h).
  */
-#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "cmdfile.h"
+#include "infile.h"
 #include "util.h"
 
 /* The rest of a line that was too long, so that the next read starts at
@@ -54,9 +54,10 @@ static int apply_lines(session *s, FILE *f, const char *path, cmdfile_warn_fn wa
 int cmdfile_apply(session *s, const char *path, cmdfile_warn_fn warn, void *ud, char *err,
                   size_t errlen)
 {
-    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
+    char why[256];
+    FILE *f = strcmp(path, "-") == 0 ? stdin : infile_fopen(path, "r", why, sizeof why);
     if (!f) {
-        str_fmt(err, errlen, "cannot open '%s': %s", path, strerror(errno));
+        str_fmt(err, errlen, "cannot open '%s': %s", path, why);
         return -1;
     }
     /* Nobody sees a command of the file acknowledged before its end: one

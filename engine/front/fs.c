@@ -1,8 +1,7 @@
 /*
- * fs.c -- folders and whole files (see fs.h).
+ * fs.c -- folders (see fs.h).
  */
 #include <errno.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -42,31 +41,4 @@ int fs_mkdirs(const char *path)
     free(p);
     errno = saved;
     return rc;
-}
-
-char *fs_read(const char *path, size_t limit, size_t *len, char *err, size_t errlen)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        str_fmt(err, errlen, "cannot read '%s': %s", path, strerror(errno));
-        return NULL;
-    }
-    strbuf b = {0};
-    char chunk[65536];
-    size_t n;
-    /* One byte past the limit is enough to know the file is too large. */
-    while (b.len <= limit && (n = fread(chunk, 1, sizeof chunk, f)) > 0) sb_add(&b, chunk, n);
-    int bad = ferror(f);
-    fclose(f);
-    if (bad || b.len > limit) {
-        if (bad)
-            str_fmt(err, errlen, "cannot read '%s': %s", path, strerror(errno));
-        else
-            str_fmt(err, errlen, "'%s' is larger than %zu bytes", path, limit);
-        sb_free(&b);
-        return NULL;
-    }
-    if (!b.s) sb_add(&b, "", 0);
-    *len = b.len;
-    return b.s;
 }

@@ -1,8 +1,7 @@
 /*
- * fs.h -- the file system as a front end needs it: whether a path is a
- * folder, making a folder with its parents, and reading a whole file under a
- * ceiling. Errors say which file and why ("cannot read 'x': No such file or
- * directory", "'x' is larger than 4194304 bytes").
+ * fs.h -- folders as a front end needs them: whether a path is one, and
+ * making one with its parents. Files are read through core's infile.h
+ * (regular files only, under a ceiling) and written through outfile.h.
  */
 #ifndef CR_FS_H
 #define CR_FS_H
@@ -16,10 +15,5 @@ int fs_is_dir(const char *path);
    umask). 0 when it exists as a folder afterwards; -1 with errno otherwise
    (ENOTDIR when a part is a file). */
 int fs_mkdirs(const char *path);
-
-/* The whole file, NUL-terminated (*len excludes the NUL; embedded NULs are
-   kept). A file larger than limit bytes is refused rather than truncated.
-   NULL on failure, with the reason in err. The caller frees the result. */
-char *fs_read(const char *path, size_t limit, size_t *len, char *err, size_t errlen);
 
 #endif

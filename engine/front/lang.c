@@ -10,6 +10,7 @@
 #include "lang.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <gettext-po.h>
 #include <limits.h>
 #include <locale.h>
@@ -21,8 +22,8 @@
 #include <unistd.h>
 
 #include "datadir.h"
-#include "fs.h"
 #include "i18n.h"
+#include "infile.h"
 #include "outfile.h"
 #include "strid.h"
 #include "util.h"
@@ -135,11 +136,19 @@ static void po_take(lang_po *po, po_file_t f)
 int lang_po_read(const char *path, lang_po *po, char *err, size_t errlen)
 {
     memset(po, 0, sizeof *po);
+    /* libgettextpo opens the file by its name: check first, through the one
+       reader's opening, that it is a regular file (a FIFO would make it wait
+       for ever). Swapping the file between the two opens needs write access
+       to the scenario's folder, which can change the translation anyway. */
+    char why[256];
     struct stat st;
-    if (stat(path, &st) != 0) {
-        str_fmt(err, errlen, "%s: %s", path, strerror(errno));
+    int fd = infile_open(path, O_RDONLY, why, sizeof why);
+    if (fd < 0 || fstat(fd, &st) != 0) {
+        str_fmt(err, errlen, "%s: %s", path, fd < 0 ? why : strerror(errno));
+        if (fd >= 0) close(fd);
         return -1;
     }
+    close(fd);
     if (st.st_size > (off_t)LANG_MAX_PO) {
         str_fmt(err, errlen, "%s: larger than %u MiB", path, LANG_MAX_PO >> 20);
         return -1;
@@ -316,7 +325,7 @@ static int write_via_temp(po_file_t f, const char *out, char *err, size_t errlen
     po_jump = &jb, po_err = err, po_errlen = errlen, po_failed = 0;
     if (setjmp(jb) == 0) po_file_write(f, tmp, &po_handler);
     size_t n = 0;
-    char *text = po_failed ? NULL : fs_read(tmp, LANG_MAX_PO, &n, err, errlen);
+    char *text = po_failed ? NULL : infile_read(tmp, LANG_MAX_PO, &n, err, errlen);
     unlink(tmp);
     int rc = text ? outfile_write(out, text, n, err, errlen) : -1;
     free(text);

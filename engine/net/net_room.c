@@ -12,7 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "fs.h"
+#include "infile.h"
 #include "net_int.h"
 #include "outfile.h"
 
@@ -248,7 +248,7 @@ static int load_room(net *n, char *err, size_t errlen)
 {
     size_t len;
     char why[600];
-    char *text = fs_read(n->host_file, NET_HOST_FILE_MAX, &len, why, sizeof why);
+    char *text = infile_read(n->host_file, NET_HOST_FILE_MAX, &len, why, sizeof why);
     if (!text) {
         str_fmt(err, errlen, "%s", why);
         return -1;

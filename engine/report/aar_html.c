@@ -453,7 +453,10 @@ static void aar_source(strbuf *b, const def_source *src)
     if (src->publisher) sb_puts(b, ". "), html_text(b, src->publisher);
     if (src->date) sb_puts(b, ", "), html_text(b, src->date);
     sb_puts(b, ".");
-    if (src->url) {
+    if (src->url && !def_url_linkable(src->url)) {
+        sb_puts(b, " "); /* javascript:, data: ...: never a link */
+        html_text(b, src->url);
+    } else if (src->url) {
         sb_puts(b, " <a href=\"");
         html_attr(b, src->url);
         sb_puts(b, "\">");

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "api.h"
+#include "infile.h"
 #include "util.h"
 
 #define APIDOC_MAX_FILE     (1 << 20) /* bytes of one document */
@@ -25,24 +26,11 @@
 
 static char *slurp(const char *path)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        perror(path);
-        return NULL;
-    }
-    strbuf b = {0};
-    char chunk[8192];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0 && b.len <= APIDOC_MAX_FILE)
-        sb_add(&b, chunk, n);
-    fclose(f);
-    if (b.len > APIDOC_MAX_FILE) {
-        fprintf(stderr, "%s: larger than %d bytes\n", path, APIDOC_MAX_FILE);
-        sb_free(&b);
-        return NULL;
-    }
-    if (!b.s) sb_add(&b, "", 0);
-    return b.s;
+    char err[4200];
+    size_t len;
+    char *text = infile_read(path, APIDOC_MAX_FILE, &len, err, sizeof err);
+    if (!text) fprintf(stderr, "cr_apidoc: %s\n", err);
+    return text;
 }
 
 /* The section a marker line opens ("<!-- api:event -->"), or 0. */

@@ -23,6 +23,10 @@ static void add_source(bld *b, api_fid f, char **id, void *ud)
         src->publisher = bld_str(b, s, F_source_publisher);
         src->date = bld_str(b, s, F_source_date);
         src->url = bld_str(b, s, F_source_url);
+        def_where was = b->at;
+        bld_point(b, s, api_fname(F_source_url), 0);
+        src->at = b->at;
+        b->at = was;
         src->file = bld_str(b, s, F_source_file);
     } else if (lua_isstring(b->L, -1)) {
         src->title = bld_copy(b, lua_tostring(b->L, -1));

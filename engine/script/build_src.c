@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "build.h"
+#include "infile.h"
 
 /* Past these, a file is not scanned (its messages keep the declaration's
    line): a generated scenario of millions of tables must not cost more to
@@ -396,19 +397,11 @@ static src_file *file_of(bld_src *s, const char *name)
     f->name = xstrdup(name);
     char path[4096];
     str_fmt(path, sizeof path, "%s/%s", s->dir, name);
-    FILE *fp = fopen(path, "rb");
-    if (!fp) return f;
-    strbuf b = {0};
-    char chunk[16384];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0 && b.len <= SCRIPT_MAX_FILE)
-        sb_add(&b, chunk, n);
-    fclose(fp);
-    if (b.len > SCRIPT_MAX_FILE || !b.s) {
-        sb_free(&b);
-        return f;
-    }
-    f->text = b.s, f->len = b.len;
+    char why[256];
+    /* A file that cannot be read again only loses its lines (the load
+       itself has said what was wrong with it). */
+    f->text = infile_read(path, SCRIPT_MAX_FILE, &f->len, why, sizeof why);
+    if (!f->text) return f;
     if (tokenize(f) == 0) {
         scan_file(f);
         f->ok = 1;

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "termsafe.h"
 #include "api.h"
 #include "build.h"
 #include "lint.h"
@@ -137,10 +138,16 @@ void ldr_open(script *s)
     lua_register(L, api_kinds[K_include].name, ldr_include);
 }
 
+/* A scenario's print, to standard error with its control characters
+   escaped (termsafe.h): whatever program holds the script, the author
+   cannot drive the terminal. */
 static void default_print(void *ud, const char *msg)
 {
     (void)ud;
-    fprintf(stderr, "%s\n", msg);
+    strbuf b = {0};
+    termsafe_add(&b, msg, strlen(msg), 0);
+    fprintf(stderr, "%s\n", b.s ? b.s : "");
+    sb_free(&b);
 }
 
 static script *script_alloc(const char *dir, const script_limits *limits)

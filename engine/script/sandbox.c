@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "infile.h"
 #include "script_int.h"
 
 /* The script rides in every thread's extra space (new threads copy the
@@ -355,29 +356,6 @@ static int inside_folder(script *s, const char *full, char *why, size_t whylen)
     return 1;
 }
 
-static char *read_file(const char *path, size_t *len, char *why, size_t whylen)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        str_fmt(why, whylen, "cannot open '%s': %s", path, strerror(errno));
-        return NULL;
-    }
-    strbuf b = {0};
-    char chunk[16384];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0 && b.len <= SCRIPT_MAX_FILE)
-        sb_add(&b, chunk, n);
-    fclose(f);
-    if (b.len > SCRIPT_MAX_FILE) {
-        str_fmt(why, whylen, "'%s' is larger than %d MiB", path, SCRIPT_MAX_FILE >> 20);
-        sb_free(&b);
-        return NULL;
-    }
-    if (!b.s) sb_add(&b, "", 0);
-    *len = b.len;
-    return b.s;
-}
-
 int sbx_load_file(script *s, const char *rel, char *err, size_t errlen)
 {
     char full[PATH_MAX], why[512];
@@ -387,8 +365,9 @@ int sbx_load_file(script *s, const char *rel, char *err, size_t errlen)
     }
     str_fmt(full, sizeof full, "%s/%s", s->dir, rel);
     size_t len;
-    char *text =
-        inside_folder(s, full, why, sizeof why) ? read_file(full, &len, why, sizeof why) : NULL;
+    char *text = inside_folder(s, full, why, sizeof why)
+                     ? infile_read(full, SCRIPT_MAX_FILE, &len, why, sizeof why)
+                     : NULL;
     if (!text) {
         str_fmt(err, errlen, "%s", why);
         return -1;

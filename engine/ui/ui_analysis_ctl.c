@@ -9,6 +9,7 @@
  */
 #include <string.h>
 
+#include "i18n.h"
 #include "analysis.h"
 #include "ui_actions.h"
 #include "ui_app.h"
@@ -30,7 +31,7 @@ static int editable(ui_app *a, int card)
     int b = analysis_board_of(a->ses->sc, card);
     if (b >= 0 && ui_analysis_editable(a, b)) return 1;
     if (b >= 0)
-        ui_set_status(a, "Only %s grades and marks these cards, on its move.",
+        ui_set_status(a, _("Only %s grades and marks these cards, on its move."),
                       ui_role_name(a, a->ses->sc->boards[b].graded_by));
     return 0;
 }
@@ -42,7 +43,7 @@ static void send_grade(ui_app *a, int card, char rel, int cred)
             cred);
     a->mx_rel = 0;
     if (!ui_apply(a, line))
-        ui_set_status(a, "Graded %c%d: %s", rel, cred, a->ses->sc->cards[card].title);
+        ui_set_status(a, _("Graded %c%d: %s"), rel, cred, a->ses->sc->cards[card].title);
 }
 
 static void send_mark(ui_app *a, int card, int h, int fit)
@@ -69,12 +70,12 @@ static void grade_part(ui_app *a, int card, char rel, int cred)
         if (c0)
             send_grade(a, card, rel, c0);
         else
-            ui_set_status(a, "Source %c: now the information's credibility, 1 to 6.", rel);
+            ui_set_status(a, _("Source %c: now the information's credibility, 1 to 6."), rel);
         return;
     }
     char r = a->mx_rel ? a->mx_rel : r0;
     if (!r) {
-        ui_set_status(a, "First the source's reliability, a letter from A to F.");
+        ui_set_status(a, _("First the source's reliability, a letter from A to F."));
         return;
     }
     send_grade(a, card, r, cred);

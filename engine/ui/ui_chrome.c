@@ -140,7 +140,7 @@ static void pause_banner(ui_app *a, SDL_Rect *content)
             sb_printf(&q, "%sQ%d. %s", q.len ? "\n" : "", i + 1, a->ses->sc->questions[i]);
     if (!q.len) return;
     int pad = ui_px(a, 12), w = content->w - 2 * pad;
-    const char *head = "PAUSE FOR DISCUSSION, before the teams move";
+    const char *head = _("PAUSE FOR DISCUSSION, before the teams move");
     int h = ui_line_h(a, ST_SMALL_B) + ui_px(a, 4) + ui_text_h(a, ST_BODY_B, q.s, w) + 2 * pad;
     SDL_Rect b = ui_cut_top(content, h, ui_px(a, 12));
     ui_round(a, b, ui_px(a, 8), ui_mix(a->th->panel, a->th->accent, 0.22f));

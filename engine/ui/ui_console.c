@@ -284,7 +284,7 @@ static void sent_by(const journal_entry *e, char *buf, size_t size)
         str_fmt(buf, size, _("policy %s"), e->by.name);
         break;
     case RECORD_DEFAULT:
-        str_fmt(buf, size, "%s", e->by.name[0] ? e->by.name : "default");
+        str_fmt(buf, size, "%s", e->by.name[0] ? e->by.name : _("default"));
         break;
     default:
         str_fmt(buf, size, "%s", e->by.team[0] ? e->by.team : e->role);

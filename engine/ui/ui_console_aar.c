@@ -529,7 +529,7 @@ static int meta_form(ui_app *v, ui_app *m, SDL_Rect r, int y)
     y = button(v, r, y, _("Set it"), ACT_AAR_SET);
     for (int k = 0; k < HSEEP_NFIELDS + sc->nroles; k++) {
         if (k == HSEEP_F_participants || !meta_value(m, k)) continue;
-        str_fmt(line, sizeof line, "%s: %s",
+        str_fmt(line, sizeof line, _("%s: %s"),
                 k < HSEEP_NFIELDS ? hseep_fields[k].name : ui_role_name(m, k - HSEEP_NFIELDS),
                 meta_value(m, k));
         y = small_line(v, r, y, v->th->text, line);

@@ -278,7 +278,7 @@ int ui_game_new(ui_app *a, const char *dir, uint64_t seed, const char *variant, 
         return ui_game_close(a), -1;
     }
     if (a->session_id[0] && session_set_session(a->ses, a->session_id, err, sizeof err)) {
-        str_fmt(a->error, sizeof a->error, "Could not start %s: %s", sc->id, err);
+        str_fmt(a->error, sizeof a->error, _("Could not start %s: %s"), sc->id, err);
         return ui_game_close(a), -1;
     }
     /* Where the scenario was: the save is found again by it when the

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "analysis.h"
 #include "logtext.h"
 #include "ui_app.h"
@@ -47,7 +48,8 @@ static int assessment(ui_app *a, int board, SDL_Rect r, int measure)
     const game *g = a->ses->g;
     const def_board *b = &a->ses->sc->boards[board];
     analysis an;
-    char words[600], against[600] = "Evidence against each (lower is likelier): ";
+    char words[600], against[600];
+    str_fmt(against, sizeof against, "%s", _("Evidence against each (lower is likelier): "));
     analysis_assess(g, board, 0, &an);
     analysis_words(g, &an, words, sizeof words);
     for (int h = 0; h < b->nhyps; h++)
@@ -61,14 +63,14 @@ static int assessment(ui_app *a, int board, SDL_Rect r, int measure)
         analysis_score_words(g, &s, &score);
     }
     int pad = ui_px(a, 12), w = r.w - 2 * pad, gap = ui_px(a, 4);
-    int h = pad + ui_text_h(a, ST_SMALL_B, "THE TEAM'S ASSESSMENT", w) + gap +
+    int h = pad + ui_text_h(a, ST_SMALL_B, _("THE TEAM'S ASSESSMENT"), w) + gap +
             ui_text_h(a, ST_H3, words, w) + gap + ui_text_h(a, ST_SMALL, against, w) + pad;
     if (score.len) h += gap + ui_text_h(a, ST_SMALL, score.s, w);
     if (!measure) {
         ui_round(a, ui_rect(r.x, r.y, r.w, h), ui_px(a, 8), a->th->raised);
         int y = r.y + pad;
         y += ui_text(a, ST_SMALL_B, a->th->dim, ui_rect(r.x + pad, y, w, 0),
-                     "THE TEAM'S ASSESSMENT", TX_FLOW) +
+                     _("THE TEAM'S ASSESSMENT"), TX_FLOW) +
              gap;
         y += ui_text(a, ST_H3, an.lead >= 0 ? a->th->text : a->th->dim, ui_rect(r.x + pad, y, w, 0),
                      words, TX_FLOW) +
@@ -100,9 +102,9 @@ static mx_geom geom(ui_app *a, const def_board *b, int w)
 static int header(ui_app *a, const def_board *b, const mx_geom *m, SDL_Rect r)
 {
     int h = ui_line_h(a, ST_SMALL_B) * 2 + ui_px(a, 10), x = r.x + m->titlew + m->gap;
-    ui_text(a, ST_SMALL_B, a->th->dim, ui_rect(r.x, r.y, m->titlew, h), "CARD (click to read)",
+    ui_text(a, ST_SMALL_B, a->th->dim, ui_rect(r.x, r.y, m->titlew, h), _("CARD (click to read)"),
             TX_VCENTER | TX_ELLIPSIS);
-    ui_text(a, ST_SMALL_B, a->th->dim, ui_rect(x, r.y, m->gradew, h), "GRADE",
+    ui_text(a, ST_SMALL_B, a->th->dim, ui_rect(x, r.y, m->gradew, h), _("GRADE"),
             TX_CENTER | TX_VCENTER | TX_ELLIPSIS);
     x += m->gradew + m->gap;
     for (int k = 0; k < b->nhyps; k++, x += m->hypw + m->gap) {
@@ -182,7 +184,7 @@ static int level(ui_app *a, int board, int lv, const mx_geom *m, SDL_Rect r, int
             continue;
         if (!any++) {
             char name[64];
-            str_fmt(name, sizeof name, "%s", lv < b->nrows ? b->rows[lv] : "other");
+            str_fmt(name, sizeof name, "%s", lv < b->nrows ? b->rows[lv] : _("other"));
             if (name[0] >= 'a' && name[0] <= 'z') name[0] = (char)(name[0] - 32);
             y += ui_text(a, ST_SMALL_B, a->th->dim, ui_rect(r.x, y, r.w, 0), name, TX_FLOW) +
                  ui_px(a, 2);
@@ -202,15 +204,15 @@ int ui_analysis_board(ui_app *a, int board, SDL_Rect r, int y)
     int live = ui_analysis_editable(a, board);
     if (live)
         str_fmt(how, sizeof how,
-                "Grade each card: a letter for the source (A completely reliable .. F cannot be "
-                "judged), a digit for the information (1 confirmed .. 6 cannot be judged). Mark "
-                "it against each hypothesis: C consistent, I inconsistent, N neutral (Delete "
-                "clears). Arrows move, Enter on a cell cycles its mark.");
+                _("Grade each card: a letter for the source (A completely reliable .. F cannot be "
+                  "judged), a digit for the information (1 confirmed .. 6 cannot be judged). Mark "
+                  "it against each hypothesis: C consistent, I inconsistent, N neutral (Delete "
+                  "clears). Arrows move, Enter on a cell cycles its mark."));
     else
         str_fmt(how, sizeof how,
-                "%s grades and marks the cards, on its move. Everyone reads the "
-                "matrix and the assessment that follows from it.",
-                b->graded_by >= 0 ? ui_role_name(a, b->graded_by) : "The team");
+                _("%s grades and marks the cards, on its move. Everyone reads the "
+                  "matrix and the assessment that follows from it."),
+                b->graded_by >= 0 ? ui_role_name(a, b->graded_by) : _("The team"));
     y += ui_text(a, ST_SMALL, a->th->dim, ui_rect(r.x, y, r.w, 0), how, TX_FLOW) + ui_px(a, 8);
     SDL_Rect box = ui_rect(r.x, y, r.w, 0);
     y += assessment(a, board, box, 0) + ui_px(a, 12);
@@ -241,14 +243,15 @@ static int answer(ui_app *a, int card, SDL_Rect r, int y)
     const def_board *b = &sc->boards[d->board];
     char line[600] = "";
     if (d->reliability)
-        str_fmt(line, sizeof line, "True grade %c%d.", d->reliability, d->credibility);
-    str_cat(line, sizeof line, " Key:");
-    for (int h = 0; h < b->nhyps; h++)
-        str_cat(line, sizeof line, "%s %s %s", h ? "," : "", b->hyps[h].key,
-                def_fit_names[analysis_key_of(sc, card, h)]);
+        str_fmt(line, sizeof line, _("True grade %c%d."), d->reliability, d->credibility);
+    str_cat(line, sizeof line, _(" Key:"));
+    for (int h = 0; h < b->nhyps; h++) {
+        const char *fit = def_fit_names[analysis_key_of(sc, card, h)]; /* _("") is the header */
+        str_cat(line, sizeof line, "%s %s %s", h ? "," : "", b->hyps[h].key, *fit ? _(fit) : "");
+    }
     y += ui_text(a, ST_SMALL_B, a->th->warn, ui_rect(r.x, y, r.w, 0), line, TX_FLOW) + ui_px(a, 6);
     strbuf s = {0};
-    sb_puts(&s, "Source: ");
+    sb_puts(&s, _("Source: "));
     for (int i = 0; i < d->nsources; i++) {
         if (i) sb_puts(&s, "; ");
         logtext_citation(sc, d->sources[i], &s);
@@ -274,9 +277,9 @@ int ui_analysis_card(ui_app *a, int card, SDL_Rect r, int y)
     int gc = 0;
     analysis_grade_of(g, card, &gr, &gc);
     char pend = a->mx_card == card && a->mx_rel ? a->mx_rel : gr;
-    y = buttons(a, r, y, "SOURCE RELIABILITY", rel, 6, ACT_MX_REL, card * 8,
+    y = buttons(a, r, y, _("SOURCE RELIABILITY"), rel, 6, ACT_MX_REL, card * 8,
                 pend ? pend - 'A' : -1);
-    y = buttons(a, r, y, "INFORMATION CREDIBILITY", cred, 6, ACT_MX_CRED, card * 8,
+    y = buttons(a, r, y, _("INFORMATION CREDIBILITY"), cred, 6, ACT_MX_CRED, card * 8,
                 gc ? gc - 1 : -1);
     for (int h = 0; h < b->nhyps; h++) {
         int fit = analysis_mark_of(g, card, h);

@@ -20,11 +20,19 @@
 #include "util.h"
 
 /* A label in the capitals of a section title. */
+/* ASCII and the UTF-8 of Latin-1's accented letters (é, à, ç...: U+00E0
+   to U+00FE but ÷, one byte below their capitals), so that a translated
+   heading reads VÉRITÉ and not VéRITé. */
 static void upper(const char *in, char *out, size_t size)
 {
     size_t i = 0;
-    for (; in[i] && i + 1 < size; i++)
-        out[i] = in[i] >= 'a' && in[i] <= 'z' ? (char)(in[i] - 32) : in[i];
+    for (; in[i] && i + 1 < size; i++) {
+        unsigned char c = (unsigned char)in[i], n = (unsigned char)in[i + 1];
+        out[i] = c >= 'a' && c <= 'z' ? (char)(c - 32) : in[i];
+        if (c == 0xC3 && n >= 0xA0 && n <= 0xBE && n != 0xB7 && i + 2 < size) {
+            out[++i] = (char)(n - 0x20);
+        }
+    }
     out[i] = '\0';
 }
 
@@ -68,7 +76,7 @@ static int analysis_score_section(ui_app *a, SDL_Rect body, int y, int gap)
         analysis_score_of(g, b, &s);
         strbuf w = {0};
         analysis_score_words(g, &s, &w);
-        y = section(a, body, y, "THE INTELLIGENCE ASSESSMENT, SCORED");
+        y = section(a, body, y, _("THE INTELLIGENCE ASSESSMENT, SCORED"));
         y += ui_text(a, ST_BODY, a->th->text, ui_rect(body.x, y, body.w, 0), w.s, TX_FLOW) + gap;
         sb_free(&w);
     }
@@ -94,7 +102,7 @@ static void summary(ui_app *a, SDL_Rect r)
     if (g->variant >= 0 && g->variant < sc->nvariants && view_sees_truth(&who, g)) {
         const def_variant *v = &sc->variants[g->variant];
         char label[80];
-        upper(LOGTEXT_TRUTH_LABEL, label, sizeof label);
+        upper(_(LOGTEXT_TRUTH_LABEL), label, sizeof label);
         y = section(a, body, y, label);
         y += ui_text(a, ST_BODY_B, a->th->warn, ui_rect(body.x, y, body.w, 0), v->title, TX_FLOW);
         if (v->truth)
@@ -163,7 +171,7 @@ static int note(ui_app *a, SDL_Rect r, int y, const def_event *e)
              ui_px(a, 2);
     if (!e->nsources) return y;
     strbuf s = {0};
-    sb_puts(&s, e->nsources > 1 ? "Sources: " : "Source: ");
+    sb_puts(&s, e->nsources > 1 ? _("Sources: ") : _("Source: "));
     for (int i = 0; i < e->nsources; i++) {
         if (i) sb_puts(&s, "; ");
         logtext_citation(sc, e->sources[i], &s);
@@ -216,7 +224,7 @@ static int decision(ui_app *a, SDL_Rect r, int y, int item)
     else if (hist < 0)
         str_fmt(real, sizeof real, _("No historical choice recorded (invented inject)."));
     else
-        str_fmt(real, sizeof real, "%s: %s%s", logtext_history_label(sc), sc->moves[hist].label,
+        str_fmt(real, sizeof real, _("%s: %s%s"), logtext_history_label(sc), sc->moves[hist].label,
                 hist == it->option ? _(" — same as you") : "");
     int half = (r.w - ui_px(a, 16)) / 2, x2 = r.x + half + ui_px(a, 16);
     y += ui_text(a, ST_BODY_B, a->th->text, ui_rect(r.x, y, r.w, 0), adhoc ? it->title : e->title,

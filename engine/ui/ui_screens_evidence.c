@@ -128,7 +128,7 @@ static int board_row(ui_app *a, const grid *gr, int row, SDL_Rect r, int colw, i
     for (int k = 0; k < ncols && k < 16; k++)
         if (y[k] > tallest) tallest = y[k];
     if (!measure) {
-        const char *name = row < gr->b->nrows ? gr->b->rows[row] : "other";
+        const char *name = row < gr->b->nrows ? gr->b->rows[row] : _("other");
         char up[64];
         heading(name, up, sizeof up);
         ui_text(a, ST_BODY_B, a->th->dim, ui_rect(r.x, r.y, headw - gap, tallest), up, TX_FLOW);
@@ -153,7 +153,7 @@ static int board_content(ui_app *a, int board, SDL_Rect r, int y)
     if (gr.b->ncolumns) {
         for (int k = 0; k < ncols; k++) {
             char name[64];
-            heading(k < gr.b->ncolumns ? gr.b->columns[k] : "other", name, sizeof name);
+            heading(k < gr.b->ncolumns ? gr.b->columns[k] : _("other"), name, sizeof name);
             SDL_Rect h = ui_rect(r.x + headw + k * (colw + gap), y, colw,
                                  ui_line_h(a, ST_BODY_B) + ui_px(a, 12));
             ui_round(a, h, ui_px(a, 6), a->th->raised);

@@ -69,7 +69,7 @@ static void menu_settings(ui_app *a, SDL_Rect in, int bh, int gap)
               a->high_contrast ? _("Theme: high contrast — switch to calm dark")
                                : _("Theme: calm dark — switch to high contrast"),
               ACT_CONTRAST, 0, 0);
-    ui_button(a, ui_cut_bottom(&in, bh, gap), "Back", ACT_MENU_PAGE, MENU_MAIN, 0);
+    ui_button(a, ui_cut_bottom(&in, bh, gap), _("Back"), ACT_MENU_PAGE, MENU_MAIN, 0);
 }
 
 void ui_menu_draw(ui_app *a)

@@ -185,7 +185,7 @@ static int choice_row(ui_app *a, SDL_Rect r, int y, int entry)
     const char *title = s->sc->events[ev].title;
     size_t n = strlen(title);
     int stop = n && strchr("?!.:", title[n - 1]);
-    str_fmt(body, sizeof body, "%s%s %s", title, stop ? "" : ":", s->sc->moves[mv].label);
+    str_fmt(body, sizeof body, "%s%s %s", title, stop ? "" : _(":"), s->sc->moves[mv].label);
     int w = r.w - 2 * pad;
     int top_h = ui_text_h(a, ST_SMALL, top, w); /* wrapped: who made it is never cut */
     int h = top_h + ui_text_h(a, ST_BODY, body, w) + 2 * pad;
@@ -292,7 +292,7 @@ static void meter_pair(ui_app *a, SDL_Rect r, int m)
     const report_outcome *o = &a->wi.w.original, *w = &a->wi.w.whatif;
     int nm = a->ses->sc->nmeters;
     char title[200], ends[96];
-    str_fmt(title, sizeof title, "%s%s", me->name, me->hidden ? " (hidden)" : "");
+    str_fmt(title, sizeof title, "%s%s", me->name, me->hidden ? _(" (hidden)") : "");
     str_fmt(ends, sizeof ends, "%g · %g", o->history[(size_t)o->turns * nm + m],
             w->history[(size_t)w->turns * nm + m]);
     ui_round(a, r, ui_px(a, 8), a->th->raised);

@@ -68,7 +68,7 @@ void ui_timer_text(const movetimer *t, const game *g, char *buf, size_t size, in
     else if (g->paused)
         str_fmt(buf, size, _("PAUSED"));
     else if (left == 0)
-        str_fmt(buf, size, "TIME");
+        str_fmt(buf, size, _("TIME"));
     else {
         int s = (int)((left + 999) / 1000); /* 0:01 until the very end */
         str_fmt(buf, size, "%d:%02d", s / 60, s % 60);

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "policy.h"
 #include "ui_app.h"
 #include "util.h"
@@ -75,7 +76,7 @@ int ui_console_open(ui_app *a, SDL_Rect at)
         SDL_GetDisplayUsableBounds(1, &b);
         at = ui_rect(b.x + b.w / 20, b.y + b.h / 20, b.w * 9 / 10, b.h * 9 / 10);
     }
-    c->win = SDL_CreateWindow("Crisis Room — facilitator console", at.x, at.y, at.w, at.h,
+    c->win = SDL_CreateWindow(_("Crisis Room — facilitator console"), at.x, at.y, at.w, at.h,
                               SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
     c->ren = c->win ? ui_make_renderer(c->win) : NULL;
     c->sw = c->ren && ui_is_software(c->ren);

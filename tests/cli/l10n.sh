@@ -44,12 +44,46 @@ printf '%s\n%s\n' "$ev2" "$ev1" > "$work/o2/events.lua"
 [ "$(pairs "$work/o1.pot")" = "$(pairs "$work/o2.pot")" ] || fail "ids depend on the order: $(diff <(pairs "$work/o1.pot") <(pairs "$work/o2.pot"))"
 grep -qx 'msgctxt "event.first.option.stop.label"' "$work/o2.pot" || fail "no option id"
 
+# 2b. What the flagship declared since: the history label, sessions, the
+#     hypotheses' labels and the cards' provenance, never an attribute a
+#     board matches (a row, a column) or the grade.
+"$bin" strings albania2022 --out "$work/alb.pot" > /dev/null || fail "strings albania2022"
+for id in scenario.history session.class90.title session.class90.text board.evidence.hypothesis.iran \
+    card.ransom_note.attr.provenance; do
+    grep -qx "msgctxt \"$id\"" "$work/alb.pot" || fail "the flagship's template has no '$id'"
+done
+grep -q '^msgctxt "card\.[a-z0-9_]*\.attr\.\(level\|supports\|reliability\|credibility\)"' "$work/alb.pot" &&
+    fail "a matched attribute is offered for translation"
+# ... and a translation of them reaches the game (the board in the text mode).
+cp -r "$src/scenarios/albania2022" "$work/alb"
+mkdir -p "$work/alb/lang"
+msgcat --no-wrap "$work/alb.pot" | awk '
+    /^msgctxt "board.evidence.hypothesis.iran"/ { t = "L’État iranien" }
+    /^msgctxt "card.ransom_note.attr.provenance"/ { t = "Écrans de serveurs chiffrés" }
+    t && /^msgstr/ { print "msgstr \"" t "\""; t = ""; next } { print }' > "$work/alb/lang/fr.po"
+printf 'board\nquit\n' | "$bin" text "$work/alb" --lang fr --no-save --seed 1 > "$work/alb.txt" 2>&1
+grep -qF "iran = L’État iranien" "$work/alb.txt" || fail "the hypothesis' label is not translated: $(grep -i hypoth "$work/alb.txt")"
+grep -qF "provenance: Écrans de serveurs chiffrés" "$work/alb.txt" || fail "the provenance is not translated"
+"$bin" check "$work/alb" --lang fr > "$work/ck" 2>&1 || fail "check --lang on the flagship: $(tail -3 "$work/ck")"
+grep -q "warning: 'board.evidence.hypothesis.russia' is not translated in lang/fr.po" "$work/ck" ||
+    fail "check --lang does not name an untranslated hypothesis"
+
 # 3. The shipped translations: complete and valid, placeholders included.
 for po in "$tut/lang/fr.po" "$src/po/fr.po"; do
     msgfmt --check --statistics -o /dev/null "$po" 2> "$work/stat" || fail "msgfmt refuses $po: $(cat "$work/stat")"
     grep -q "untranslated\|fuzzy" "$work/stat" && fail "$po is not complete: $(cat "$work/stat")"
 done
 "$bin" check tutorial --lang fr --strict > "$work/check" 2>&1 || fail "check --lang fr is not clean: $(cat "$work/check")"
+# Every interface string of the sources translated: a fresh extraction
+# (scripts/po-update --out, po/ untouched), so a stale po/crisisroom.pot can
+# neither hide a new _() string nor fail for an old one.
+"$src/scripts/po-update" --out "$work/po" 2> "$work/err" || fail "po-update --out: $(cat "$work/err")"
+msgfmt --check --check-format --statistics -o /dev/null "$work/po/fr.po" 2> "$work/stat" ||
+    fail "po/fr.po against the sources: $(cat "$work/stat")"
+grep -q "untranslated\|fuzzy" "$work/stat" &&
+    fail "po/fr.po lacks strings of the sources (run scripts/po-update, translate): $(cat "$work/stat"):
+$( (msgattrib --untranslated --no-obsolete "$work/po/fr.po"; msgattrib --only-fuzzy "$work/po/fr.po") |
+        grep '^msgid' | grep -v '^msgid ""$' | head -5)"
 # --lang merges: every translation kept, nothing fuzzy.
 "$bin" strings tutorial --lang fr --out "$work/fr.po" > /dev/null
 [ "$(pairs "$work/fr.po")" = "$(pairs "$tut/lang/fr.po")" ] || fail "the merge lost or changed strings"
@@ -80,6 +114,31 @@ for s in "=== Tour 1 sur 5${nb}: lun. 4 mars 2024, 8 h 30 ===" "Jauges${nb}:" "F
     grep -qF "$s" "$work/fr.txt" || fail "the French text mode lacks '$s': $(head -20 "$work/fr.txt")"
 done
 grep -q "How to play\|Meters:" "$work/fr.txt" && fail "English left in the French text mode"
+# A French game to its debrief: no sentence of the interface left in English.
+# The markers are every piece of text between the placeholders of every
+# msgid (three words or more) of the fresh template and of the committed
+# one (a string unwrapped since is still there), and the short words the
+# text mode's every screen shows: English in the output is then an
+# unwrapped or untranslated string. The English game must show them, or the
+# markers prove nothing. (What the tutorial computes while it runs, g:say
+# and a text = function, is English by design: strid.h.) The game ends
+# with the text mode's whatif, at the debrief.
+msgcat --no-wrap --no-location "$work/po/crisisroom.pot" "$src/po/crisisroom.pot" |
+    sed -n 's/^msgid "\(.*\)"$/\1/p' |
+    sed 's/\\n/\n/g; s/%[-+ #0-9.]*\(ll\|l\|z\)\?[a-zA-Z]/\n/g' | sed 's/^ *//; s/ *$//' |
+    awk 'length >= 12 && / [^ ]+ /' | sort -u > "$work/markers"
+printf '%s\n' "Meters:" "Source: " "Sources: " "For discussion:" "(no decision)" "Note: " "Debrief" \
+    "Objectives (" " (turn " >> "$work/markers"
+play='inbox\nshow ransom_note\nchoose ransom_note isolate -- contenir\nactions\nboard\nstatus\n'
+game() { { printf "$play"; for i in $(seq 1 40); do echo end; done; echo 'whatif 1 end'; echo quit; } |
+    "$bin" text tutorial --no-save --seed 1 "$@" 2>&1; }
+game > "$work/game.en"
+game --lang fr > "$work/game.fr"
+grep -qF "=== Débriefing" "$work/game.fr" || fail "the French game did not reach its debrief: $(tail -5 "$work/game.fr")"
+[ "$(grep -c -F -f "$work/markers" "$work/game.en")" -ge 20 ] || fail "the English game shows few markers"
+# (A refusal, "Erreur : ...", is the command language's and stays English.)
+grep -n -F -f "$work/markers" "$work/game.fr" | grep -v ":Erreur${nb}: " > "$work/english" &&
+    fail "English left in the French text mode: $(head -5 "$work/english")"
 # The interface alone from the environment (LANGUAGE), the scenario as written.
 printf 'quit\n' | LANGUAGE=fr "$bin" text tutorial --no-save --seed 1 > "$work/env.txt" 2>&1
 grep -qF "Jauges${nb}:" "$work/env.txt" || fail "LANGUAGE=fr does not reach the interface: $(head -5 "$work/env.txt")"

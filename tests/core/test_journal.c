@@ -149,7 +149,8 @@ static void test_limits_and_versions(void)
     f = fopen(path_of("nul.jsonl"), "w");
     fputs(header, f);
     fputs("{\"cmd\":\"end\",\"turn\":1}\n{\"cmd\":\"e\0nd\",\"turn\":1}\n", f);
-    fwrite("{\"cmd\":\"e\0nd\"}\n", 1, 17, f);
+    static const char nul_line[] = "{\"cmd\":\"e\0nd\"}\n"; /* sizeof counts past the NUL */
+    fwrite(nul_line, 1, sizeof nul_line - 1, f);
     fclose(f);
     CHECK(journal_read(path_of("nul.jsonl"), &jf, err, sizeof err) == -1);
     CHECK_STR_HAS(err, "nul.jsonl:3: binary data");

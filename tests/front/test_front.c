@@ -116,7 +116,7 @@ static void write_file(const char *path, const char *text, size_t n)
 
 static void test_files(void)
 {
-    char p[4096], err[1024];
+    char p[4096];
     snprintf(p, sizeof p, "%s/a/b/c", tmp);
     CHECK_EQ_INT(fs_mkdirs(p), 0);
     CHECK(fs_is_dir(p));
@@ -126,19 +126,6 @@ static void test_files(void)
     snprintf(p, sizeof p, "%s/a/file/d", tmp);
     CHECK_EQ_INT(fs_mkdirs(p), -1);
     CHECK_EQ_INT(errno, ENOTDIR);
-    size_t len = 0;
-    snprintf(p, sizeof p, "%s/a/file", tmp);
-    char *s = fs_read(p, 5, &len, err, sizeof err);
-    CHECK_EQ_STR(s, "12345");
-    CHECK_EQ_INT(len, 5);
-    free(s);
-    CHECK(fs_read(p, 4, &len, err, sizeof err) == NULL);
-    char want[4200];
-    snprintf(want, sizeof want, "'%s' is larger than 4 bytes", p);
-    CHECK_EQ_STR(err, want);
-    snprintf(p, sizeof p, "%s/none", tmp);
-    CHECK(fs_read(p, 4, &len, err, sizeof err) == NULL);
-    CHECK_STR_HAS(err, "No such file or directory");
 }
 
 /* A line of exactly the limit is read; one more byte is refused, and the

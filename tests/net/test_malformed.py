@@ -183,8 +183,15 @@ async def revoke(host):
     check(await refused_upgrade(host.ws + "?code=" + old, 403), "no WebSocket with the old code")
     status, body, _ = http("GET", host.url + "join/" + old)
     check(status == 403, "no page with the old code")
-    with open(host.codes_path) as f:
-        check(json.load(f)["teams"]["b"] == r["code"], "--codes FILE has the new code")
+    # The host answers first and writes the file after (net_owner.c's
+    # do_revoke): under load that takes a moment.
+    deadline, written = time.time() + 10, None
+    while time.time() < deadline and written != r["code"]:
+        with open(host.codes_path) as f:
+            written = json.load(f)["teams"]["b"]
+        if written != r["code"]:
+            await asyncio.sleep(0.05)
+    check(written == r["code"], "--codes FILE has the new code")
     host.codes["teams"]["b"] = r["code"]
     again = await Client(host, "b", token=b.token).open()
     check(again.id == b.id, "with the new code and its token, Bea is herself again")

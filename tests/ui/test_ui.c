@@ -17,6 +17,7 @@
 
 #include "../check.h"
 #include "fs.h"
+#include "infile.h"
 #include "policy.h"
 #include "record.h"
 #include "ui.h"
@@ -725,7 +726,7 @@ static void write_mini(const char *dir, const char *cost)
     CHECK_MSG(!fs_mkdirs(to), "mkdir %s", to);
     str_cat(to, sizeof to, "/scenario.lua");
     size_t len;
-    char *text = fs_read(from, 1 << 20, &len, err, sizeof err);
+    char *text = infile_read(from, 1 << 20, &len, err, sizeof err);
     const char *at = text ? strstr(text, "label = \"Poke\",") : NULL;
     FILE *f = fopen(to, "w");
     CHECK_MSG(at && f, "cannot copy the mini fixture: %s", err);

@@ -1,0 +1,146 @@
+/*
+ * test_infile.c -- the one file reader and the journal's opens through it:
+ * a regular file (and one through a link) is read, under its ceiling; a
+ * FIFO with no writer, /dev/zero, a directory and a socket are refused at
+ * once, naming their kind, for a whole-file read, a stream, the save read,
+ * created and reopened. alarm() turns a hang into a failure.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+#include "../check.h"
+#include "infile.h"
+#include "journal.h"
+#include "util.h"
+
+#define HANG_SECONDS 20 /* far above what refusing a file takes */
+
+static char dir[256];
+
+static const char *path_of(const char *name)
+{
+    static char p[4][512];
+    static int k;
+    k = (k + 1) % 4;
+    str_fmt(p[k], sizeof p[k], "%s/%s", dir, name);
+    return p[k];
+}
+
+static void write_text(const char *name, const char *text)
+{
+    FILE *f = fopen(path_of(name), "w");
+    fputs(text, f);
+    fclose(f);
+}
+
+static void test_regular(void)
+{
+    char err[4200];
+    size_t len = 0;
+    write_text("file", "12345");
+    char *s = infile_read(path_of("file"), 5, &len, err, sizeof err);
+    CHECK_EQ_STR(s, "12345");
+    CHECK_EQ_INT(len, 5);
+    free(s);
+    CHECK(symlink("file", path_of("link")) == 0);
+    s = infile_read(path_of("link"), 5, &len, err, sizeof err);
+    CHECK_EQ_STR(s, "12345");
+    free(s);
+    CHECK(infile_read(path_of("file"), 4, &len, err, sizeof err) == NULL);
+    char want[4200];
+    str_fmt(want, sizeof want, "'%s' is larger than 4 bytes", path_of("file"));
+    CHECK_EQ_STR(err, want);
+    CHECK(infile_read(path_of("none"), 4, &len, err, sizeof err) == NULL);
+    str_fmt(want, sizeof want, "cannot read '%s': No such file or directory", path_of("none"));
+    CHECK_EQ_STR(err, want);
+    write_text("empty", "");
+    s = infile_read(path_of("empty"), 4, &len, err, sizeof err);
+    CHECK(s && len == 0 && s[0] == '\0');
+    free(s);
+}
+
+/* The file's descriptor is blocking again once open (fdopen's stream
+   reads as fopen's would). */
+static void test_blocking_cleared(void)
+{
+    char why[256];
+    int fd = infile_open(path_of("file"), O_RDONLY, why, sizeof why);
+    CHECK_MSG(fd >= 0, "open: %s", why);
+    CHECK((fcntl(fd, F_GETFL) & O_NONBLOCK) == 0);
+    close(fd);
+}
+
+/* Each way of opening path is refused with "not a regular file (KIND)". */
+static void refused(const char *path, const char *kind)
+{
+    char err[4200], why[256], want[300];
+    size_t len;
+    str_fmt(want, sizeof want, "not a regular file (%s)", kind);
+    CHECK_MSG(infile_read(path, 1 << 20, &len, err, sizeof err) == NULL, "%s was read", path);
+    CHECK_STR_HAS(err, want);
+    CHECK_STR_HAS(err, path);
+    static const char *modes[] = {"r", "r+", "w"};
+    for (int i = 0; i < 3; i++) {
+        why[0] = '\0';
+        FILE *f = infile_fopen(path, modes[i], why, sizeof why);
+        CHECK_MSG(f == NULL, "%s opened with \"%s\"", path, modes[i]);
+        if (f) fclose(f);
+        CHECK_STR_HAS(why, want);
+    }
+}
+
+/* The save read, created over and reopened: the same refusal, the save
+   named. */
+static void refused_as_save(const char *path, const char *kind)
+{
+    char err[4200], want[300];
+    str_fmt(want, sizeof want, "not a regular file (%s)", kind);
+    journal_file jf;
+    CHECK(journal_read(path, &jf, err, sizeof err) == -1);
+    CHECK_STR_HAS(err, "cannot open the save");
+    CHECK_STR_HAS(err, want);
+    journal_header h = {.hash_version = JOURNAL_HASH_VERSION};
+    CHECK(journal_create(path, &h, err, sizeof err) == NULL);
+    CHECK_STR_HAS(err, want);
+    CHECK(journal_append_to(path, err, sizeof err) == NULL);
+    CHECK_STR_HAS(err, want);
+}
+
+static void test_not_regular(void)
+{
+    CHECK(mkfifo(path_of("fifo"), 0600) == 0);
+    refused(path_of("fifo"), "a FIFO");
+    refused_as_save(path_of("fifo"), "a FIFO");
+    CHECK(symlink("fifo", path_of("to-fifo")) == 0);
+    refused(path_of("to-fifo"), "a FIFO");
+    refused("/dev/zero", "a character device");
+    refused_as_save("/dev/null", "a character device");
+    CHECK(mkdir(path_of("folder"), 0755) == 0);
+    refused(path_of("folder"), "a directory");
+    refused_as_save(path_of("folder"), "a directory");
+    struct sockaddr_un a = {.sun_family = AF_UNIX};
+    str_fmt(a.sun_path, sizeof a.sun_path, "%s", path_of("sock"));
+    int sd = socket(AF_UNIX, SOCK_STREAM, 0);
+    CHECK(sd >= 0 && bind(sd, (struct sockaddr *)&a, sizeof a) == 0);
+    refused(path_of("sock"), "a socket");
+    close(sd);
+}
+
+int main(void)
+{
+    alarm(HANG_SECONDS); /* a blocking open kills the test instead of hanging */
+    str_fmt(dir, sizeof dir, "%s", "/tmp/crisisroom-infile-XXXXXX");
+    if (!mkdtemp(dir)) return 2;
+    test_regular();
+    test_blocking_cleared();
+    test_not_regular();
+    char cmd[600];
+    str_fmt(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    if (system(cmd) != 0) fprintf(stderr, "could not remove %s\n", dir);
+    return check_report("infile");
+}
