@@ -3,11 +3,13 @@
  */
 #include "record.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "i18n.h"
+#include "logtext.h"
 #include "util.h"
 
 /* Who made a move ------------------------------------------------------------- */
@@ -56,45 +58,97 @@ int record_decision_entry(const session *s, int item)
     return -1;
 }
 
-static const char *short_name(const def_scenario *sc, int role)
+void record_made_of_line(const session *s, const journal_entry *e, int role, record_made *out)
 {
-    if (role < 0 || role >= sc->nroles) return NULL;
-    return sc->roles[role].shortname ? sc->roles[role].shortname : sc->roles[role].name;
+    *out = (record_made){RECORD_GAME, role >= 0 && role < s->sc->nroles ? role : -1, NULL, e};
+    if (!e) return;
+    out->maker = record_maker_of_line(e);
+    out->name = e->by.name[0] ? e->by.name : NULL;
 }
 
-static void default_words(const journal_entry *e, char *buf, size_t size)
-{
-    if (e && !strcmp(e->by.kind, "default"))
-        str_fmt(buf, size, _("a default when the timer ran out"));
-    else if (e && kind_of_line(e) == CMD_DEFAULT)
-        str_fmt(buf, size, _("a default, applied by the facilitator"));
-    else
-        str_fmt(buf, size, _("a default at its deadline"));
-}
-
-void record_maker_words(const session *s, int entry, char *buf, size_t size)
+void record_made_of(const session *s, int entry, record_made *out)
 {
     const journal_entry *e;
     record_maker m = record_maker_of(s, entry, &e);
     int role = entry >= 0 && entry < s->g->nlog ? s->g->log[entry].role : -1;
-    const char *team = short_name(s->sc, role);
-    switch (m) {
+    record_made_of_line(s, e, role, out);
+    out->maker = m;
+}
+
+void record_made_of_item(const session *s, int item, record_made *out)
+{
+    record_made_of(s, record_decision_entry(s, item), out);
+    if (item >= 0 && item < s->g->nitems && s->g->items[item].by >= 0)
+        out->role = s->g->items[item].by;
+}
+
+/* A default: sent by the host's timer, by the facilitator (`default`), or
+   by nobody (the turn closed on an open decision). */
+typedef enum { BY_TIMER, BY_CALL, AT_DEADLINE } default_how;
+
+static default_how how_default(const journal_entry *e)
+{
+    if (e && !strcmp(e->by.kind, "default")) return BY_TIMER;
+    return e && kind_of_line(e) == CMD_DEFAULT ? BY_CALL : AT_DEADLINE;
+}
+
+const char *record_made_kind(const record_made *m)
+{
+    static const char *const names[] = {"game", "team", "facilitator", "default", "policy"};
+    if (m->maker == RECORD_DEFAULT && how_default(m->line) == AT_DEADLINE) return "deadline";
+    return names[m->maker];
+}
+
+static void team_words(const char *team, const char *name, char *buf, size_t size)
+{
+    if (!team)
+        str_fmt(buf, size, _("the team"));
+    else if (name)
+        str_fmt(buf, size, "%s (%s)", team, name); /* a participant's name */
+    else
+        str_fmt(buf, size, "%s", team);
+}
+
+void record_made_words(const session *s, const record_made *m, char *buf, size_t size)
+{
+    static const char *const defaults[] = {N_("a default when the timer ran out"),
+                                           N_("a default, applied by the facilitator"),
+                                           N_("a default at its deadline")};
+    const char *team = m->role >= 0 ? logtext_role(s->sc, m->role) : NULL;
+    switch (m->maker) {
     case RECORD_TEAM:
-        str_fmt(buf, size, "%s", team ? team : _("the team"));
+        team_words(team, m->name, buf, size);
         break;
     case RECORD_FACILITATOR:
         str_fmt(buf, size, _("the facilitator%s%s"), team ? _(", for ") : "", team ? team : "");
         break;
     case RECORD_POLICY:
-        str_fmt(buf, size, _("the policy '%s'%s%s"), e->by.name[0] ? e->by.name : "?",
+        str_fmt(buf, size, _("automatic player (%s)%s%s"), m->name ? m->name : "?",
                 team ? _(", for ") : "", team ? team : "");
         break;
     case RECORD_DEFAULT:
-        default_words(e, buf, size);
+        str_fmt(buf, size, "%s", _(defaults[how_default(m->line)]));
         break;
     default:
         str_fmt(buf, size, _("the game"));
     }
+}
+
+void record_maker_words(const session *s, int entry, char *buf, size_t size)
+{
+    record_made m;
+    record_made_of(s, entry, &m);
+    record_made_words(s, &m, buf, size);
+}
+
+const char *record_obs_author(const session *s, int obs)
+{
+    for (int i = 0, k = 0; i < s->nlive; i++) {
+        const journal_entry *e = &s->log[s->live[i]];
+        if (kind_of_line(e) != CMD_OBSERVE || k++ != obs) continue;
+        return e->by.name[0] ? e->by.name : e->by.participant[0] ? e->by.participant : NULL;
+    }
+    return NULL;
 }
 
 /* Time ----------------------------------------------------------------------- */
@@ -135,6 +189,7 @@ typedef struct walk {
     int nroles, nturns;
     long long *ms; /* [(nturns + 1) * nroles] */
     char *seen, *ended;
+    char *by;           /* the record_maker of the `end` that ended the move */
     char *paused_after; /* per command in effect: the game paused after it */
     int depth, paused;
     int done_turn;
@@ -185,7 +240,7 @@ static void after_line(walk *w, const journal_entry *e)
     arg += strspn(arg, " ");
     int role = def_role_find(w->s->sc, arg[0] ? arg : e->role);
     int at = slot(w, e->turn, role);
-    if (at >= 0) w->ended[at] = 1;
+    if (at >= 0) w->ended[at] = 1, w->by[at] = (char)record_maker_of_line(e);
     if (w->s->h.simultaneous && role >= 0 && e->turn == w->done_turn) w->done |= 1u << role;
 }
 
@@ -204,7 +259,9 @@ static void collect(walk *w, record_times *out)
     for (int t = 1; t <= w->nturns; t++)
         for (int r = 0; r < w->nroles; r++) {
             int k = slot(w, t, r);
-            if (w->seen[k]) out->moves[out->nmoves++] = (record_move){t, r, w->ms[k], w->ended[k]};
+            if (w->seen[k])
+                out->moves[out->nmoves++] =
+                    (record_move){t, r, w->ms[k], w->ended[k], (record_maker)w->by[k]};
         }
 }
 
@@ -212,18 +269,21 @@ void record_times_of(const session *s, record_times *out)
 {
     memset(out, 0, sizeof *out);
     out->date = s->h.started;
-    walk w = {s, s->sc->nroles, s->sc->nturns, NULL, NULL, NULL, NULL, 0, 0, -1, 0};
+    walk w = {s, s->sc->nroles, s->sc->nturns, NULL, NULL, NULL, NULL, NULL, 0, 0, -1, 0};
     size_t cells = (size_t)(w.nturns + 1) * (size_t)w.nroles + 1;
     w.ms = xcalloc(cells, sizeof *w.ms);
-    w.seen = xcalloc(cells, 1), w.ended = xcalloc(cells, 1);
+    w.seen = xcalloc(cells, 1), w.ended = xcalloc(cells, 1), w.by = xcalloc(cells, 1);
     w.paused_after = xcalloc((size_t)s->nlog + 1, 1);
-    long long prev = record_time_ms(s->h.started);
+    long long prev = record_time_ms(s->h.started), start = prev < 0 ? LLONG_MAX : prev;
     for (int i = 0; i < s->nlog; i++) {
         const journal_entry *e = &s->log[i];
         long long at = record_time_ms(e->by.at), opened = record_time_ms(e->by.opened);
         long long from = opened >= 0 && (prev < 0 || opened > prev) ? opened : prev;
         long long span = at >= 0 && from >= 0 && at > from ? at - from : 0;
-        if (at >= 0) prev = at;
+        if (prev >= 0 && from > prev)
+            *(w.paused ? &out->paused_ms : &out->closed_ms) += from - prev;
+        if (at >= 0) prev = at, out->known = 1;
+        if (at >= 0 && at < start) start = at, out->date = e->by.at;
         if (w.paused) {
             out->paused_ms += span;
         } else {
@@ -235,7 +295,18 @@ void record_times_of(const session *s, record_times *out)
         if (kind_of_line(e) == CMD_TIMER && in_current(s, e)) out->current_ms = 0;
     }
     collect(&w, out);
-    free(w.ms), free(w.seen), free(w.ended), free(w.paused_after);
+    free(w.ms), free(w.seen), free(w.ended), free(w.by), free(w.paused_after);
+}
+
+void record_duration_words(long long ms, char *buf, size_t size)
+{
+    long long sec = (ms + 500) / 1000;
+    if (sec < 60)
+        str_fmt(buf, size, "%llds", sec);
+    else if (sec < 3600)
+        str_fmt(buf, size, "%lldm %02llds", sec / 60, sec % 60);
+    else
+        str_fmt(buf, size, "%lldh %02lldm", sec / 3600, sec / 60 % 60);
 }
 
 void record_times_free(record_times *t)

@@ -47,6 +47,17 @@ static int *undo_targets(const session *s)
     return undone;
 }
 
+const char *aar_item_made(const session *s, int item, record_made *m, char *words, size_t size)
+{
+    record_made_of_item(s, item, m);
+    if (s->g->items[item].option < 0) {
+        str_fmt(words, size, "(still open)");
+        return "open";
+    }
+    record_made_words(s, m, words, size);
+    return record_made_kind(m);
+}
+
 viewer aar_reader(void)
 {
     return view_facilitator();

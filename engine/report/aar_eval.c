@@ -85,11 +85,11 @@ void aar_eval_cover(strbuf *b, const session *s)
     if (name) html_text(b, sc->title), sb_puts(b, " · ");
     html_text(b, sc->id);
     if (sc->version) sb_puts(b, " v"), html_text(b, sc->version);
-    aar_timing t;
-    aar_timing_of(s, &t);
+    record_times t;
+    record_times_of(s, &t);
     sb_puts(b, " · exercise of ");
-    html_text(b, t.known ? t.start_iso : s->h.started[0] ? s->h.started : "an unknown date");
-    aar_timing_free(&t);
+    html_text(b, t.known ? t.date : s->h.started[0] ? s->h.started : "an unknown date");
+    record_times_free(&t);
     sb_puts(b, "</p>\n");
     if (e->field[HSEEP_F_sponsor] || e->field[HSEEP_F_location]) {
         sb_puts(b, "<p class=\"sub\">");
@@ -132,18 +132,18 @@ static void capabilities(strbuf *b, const def_scenario *sc)
     sb_free(&v);
 }
 
-void aar_eval_particulars(strbuf *b, const session *s, const report_opts *o, const aar_timing *t)
+void aar_eval_particulars(strbuf *b, const session *s, const report_opts *o, const record_times *t)
 {
     const hseep_eval *e = &s->g->eval;
     char when[160], len[64], paused[64], closed[64];
     if (e->field[HSEEP_F_name]) kv_line(b, "Exercise", e->field[HSEEP_F_name], NULL);
     kv_line(b, "Sponsor", e->field[HSEEP_F_sponsor], NULL);
     kv_line(b, "Location", e->field[HSEEP_F_location], NULL);
-    kv_line(b, "Exercise date (UTC)", t->known ? t->start_iso : s->h.started, NULL);
+    kv_line(b, "Exercise date (UTC)", t->known ? t->date : s->h.started, NULL);
     if (t->known) {
-        aar_duration_words(aar_played_ms(t), len, sizeof len);
-        aar_duration_words(t->paused_ms, paused, sizeof paused);
-        aar_duration_words(t->closed_ms, closed, sizeof closed);
+        record_duration_words(t->duration_ms, len, sizeof len);
+        record_duration_words(t->paused_ms, paused, sizeof paused);
+        record_duration_words(t->closed_ms, closed, sizeof closed);
         str_fmt(when, sizeof when, "%s of play (%s paused%s%s, not counted)", len, paused,
                 t->closed_ms ? "; the program closed for " : "", t->closed_ms ? closed : "");
     }
@@ -183,7 +183,7 @@ static void observation(strbuf *b, const session *s, int i)
     }
     sb_printf(b, "<p class=\"note\">Observed in turn %d (%s)", o->turn,
               game_turn_label(s->g, o->turn));
-    const char *by = aar_obs_author(s, i);
+    const char *by = record_obs_author(s, i);
     if (by) sb_puts(b, " by "), html_text(b, by);
     sb_puts(b, ".</p></li>\n");
 }
@@ -248,12 +248,12 @@ typedef struct team_time {
     int moves, by_policy;
 } team_time;
 
-static void sum_teams(const aar_timing *t, team_time *tt, int nroles)
+static void sum_teams(const record_times *t, team_time *tt, int nroles)
 {
     for (int i = 0; i < t->nmoves; i++) {
-        const aar_move_time *m = &t->moves[i];
-        if (m->role < 0 || m->role >= nroles) continue;
-        if (m->by_policy) {
+        const record_move *m = &t->moves[i];
+        if (!m->ended || m->role < 0 || m->role >= nroles) continue;
+        if (m->by == RECORD_POLICY) {
             tt[m->role].by_policy++;
             continue;
         }
@@ -262,7 +262,7 @@ static void sum_teams(const aar_timing *t, team_time *tt, int nroles)
     }
 }
 
-static void time_summary(strbuf *b, const session *s, const aar_timing *t)
+static void time_summary(strbuf *b, const session *s, const record_times *t)
 {
     const def_scenario *sc = s->sc;
     team_time tt[CR_MAX_ROLES] = {{0}};
@@ -273,9 +273,9 @@ static void time_summary(strbuf *b, const session *s, const aar_timing *t)
     for (int r = 0; r < sc->nroles; r++) {
         char avg[32] = "–", lng[32] = "–", all[32] = "–";
         if (tt[r].moves) {
-            aar_duration_words(tt[r].total / tt[r].moves, avg, sizeof avg);
-            aar_duration_words(tt[r].longest, lng, sizeof lng);
-            aar_duration_words(tt[r].total, all, sizeof all);
+            record_duration_words(tt[r].total / tt[r].moves, avg, sizeof avg);
+            record_duration_words(tt[r].longest, lng, sizeof lng);
+            record_duration_words(tt[r].total, all, sizeof all);
         }
         sb_puts(b, "<tr>");
         html_el(b, "td", NULL, sc->roles[r].name);
@@ -286,7 +286,7 @@ static void time_summary(strbuf *b, const session *s, const aar_timing *t)
 }
 
 /* Turn by team: each move's time, "auto" for the automatic player's. */
-static void time_grid(strbuf *b, const session *s, const aar_timing *t)
+static void time_grid(strbuf *b, const session *s, const record_times *t)
 {
     const def_scenario *sc = s->sc;
     sb_puts(b, "<table class=\"flow grid\">\n<thead><tr><th>Turn</th>");
@@ -297,11 +297,11 @@ static void time_grid(strbuf *b, const session *s, const aar_timing *t)
         for (int r = 0; r < sc->nroles; r++) {
             char cell[48] = "";
             for (int i = 0; i < t->nmoves; i++)
-                if (t->moves[i].turn == turn && t->moves[i].role == r) {
-                    if (t->moves[i].by_policy)
+                if (t->moves[i].ended && t->moves[i].turn == turn && t->moves[i].role == r) {
+                    if (t->moves[i].by == RECORD_POLICY)
                         str_fmt(cell, sizeof cell, "auto");
                     else
-                        aar_duration_words(t->moves[i].ms, cell, sizeof cell);
+                        record_duration_words(t->moves[i].ms, cell, sizeof cell);
                 }
             html_el(b, "td", cell[0] && cell[0] != 'a' ? NULL : "muted", cell[0] ? cell : "–");
         }
@@ -310,21 +310,25 @@ static void time_grid(strbuf *b, const session *s, const aar_timing *t)
     sb_puts(b, "</tbody>\n</table>\n");
 }
 
-static int team_moves(const aar_timing *t)
+/* The moves ended with `end` (the only ones the report times), or only those
+   a team ended. */
+static int ended_moves(const record_times *t, int teams_only)
 {
     int n = 0;
-    for (int i = 0; i < t->nmoves; i++) n += !t->moves[i].by_policy;
+    for (int i = 0; i < t->nmoves; i++)
+        n += t->moves[i].ended && (!teams_only || t->moves[i].by != RECORD_POLICY);
     return n;
 }
 
-void aar_eval_time(strbuf *b, const session *s, const aar_timing *t, int section)
+void aar_eval_time(strbuf *b, const session *s, const record_times *t, int section)
 {
     aar_section(b, section);
-    if (!t->known || !t->nmoves || !team_moves(t)) {
+    if (!t->known || !ended_moves(t, 0) || !ended_moves(t, 1)) {
         html_el(b, "p", "muted",
-                !t->known || !t->nmoves ? "The save records no times of its commands."
-                                        : "An automatic player made every move: no team's time "
-                                          "to show.");
+                !t->known || !ended_moves(t, 0)
+                    ? "The save records no times of its commands."
+                    : "An automatic player made every move: no team's time "
+                      "to show.");
         sb_puts(b, "</section>\n");
         return;
     }

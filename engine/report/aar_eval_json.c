@@ -18,7 +18,7 @@ static void str_or_null(cJSON *o, const char *key, const char *v)
         cJSON_AddNullToObject(o, key);
 }
 
-static void exercise(cJSON *root, const session *s, const aar_timing *t)
+static void exercise(cJSON *root, const session *s, const record_times *t)
 {
     const hseep_eval *e = &s->g->eval;
     cJSON *x = cJSON_AddObjectToObject(root, "exercise");
@@ -26,9 +26,9 @@ static void exercise(cJSON *root, const session *s, const aar_timing *t)
         if (!hseep_fields[f].per_team) str_or_null(x, hseep_fields[f].id, e->field[f]);
     cJSON *p = cJSON_AddObjectToObject(x, "participants");
     for (int r = 0; r < s->sc->nroles; r++) str_or_null(p, s->sc->roles[r].id, e->participants[r]);
-    str_or_null(x, "date", t->known ? t->start_iso : NULL);
+    str_or_null(x, "date", t->known ? t->date : NULL);
     if (t->known) {
-        cJSON_AddNumberToObject(x, "duration_ms", (double)aar_played_ms(t));
+        cJSON_AddNumberToObject(x, "duration_ms", (double)t->duration_ms);
         cJSON_AddNumberToObject(x, "paused_ms", (double)t->paused_ms);
         cJSON_AddNumberToObject(x, "closed_ms", (double)t->closed_ms);
     } else {
@@ -55,7 +55,7 @@ static void observations(cJSON *root, const session *s)
         cJSON_AddStringToObject(j, "kind", hseep_kind_names[o->kind]);
         cJSON_AddStringToObject(j, "text", o->text);
         str_or_null(j, "cause", o->cause);
-        str_or_null(j, "by", aar_obs_author(s, i));
+        str_or_null(j, "by", record_obs_author(s, i));
         cJSON_AddItemToArray(a, j);
     }
 }
@@ -78,46 +78,39 @@ static void plan(cJSON *root, const session *s)
     }
 }
 
-static const char *const maker_names[] = {"team",   "facilitator", "default",
-                                          "policy", "deadline",    "open"};
-
 static void made(cJSON *root, const session *s)
 {
-    aar_links l;
-    aar_links_build(s, &l);
     cJSON *a = cJSON_AddArrayToObject(root, "made_by");
     for (int i = 0; i < s->g->nitems; i++) {
         if (!aar_decided(s->g, i)) continue;
-        aar_made m;
-        strbuf w = {0};
-        aar_item_made(s, &l, i, &m);
-        aar_made_words(s, &m, &w);
+        record_made m;
+        char w[AAR_WHO_MAX];
+        const char *kind = aar_item_made(s, i, &m, w, sizeof w);
         cJSON *j = cJSON_CreateObject();
         cJSON_AddStringToObject(j, "event", s->sc->events[s->g->items[i].event].id);
-        cJSON_AddStringToObject(j, "kind", maker_names[m.kind]);
+        cJSON_AddStringToObject(j, "kind", kind);
         str_or_null(j, "team", m.role >= 0 ? s->sc->roles[m.role].id : NULL);
         str_or_null(j, "name", m.name);
-        cJSON_AddStringToObject(j, "words", w.s);
+        cJSON_AddStringToObject(j, "words", w);
         cJSON_AddItemToArray(a, j);
-        sb_free(&w);
     }
-    aar_links_free(&l);
 }
 
-static void moves(cJSON *root, const session *s, const aar_timing *t)
+static void moves(cJSON *root, const session *s, const record_times *t)
 {
     cJSON *a = cJSON_AddArrayToObject(root, "move_times");
     for (int i = 0; i < t->nmoves; i++) {
+        if (!t->moves[i].ended) continue;
         cJSON *j = cJSON_CreateObject();
         cJSON_AddNumberToObject(j, "turn", t->moves[i].turn);
         cJSON_AddStringToObject(j, "team", s->sc->roles[t->moves[i].role].id);
         cJSON_AddNumberToObject(j, "ms", (double)t->moves[i].ms);
-        cJSON_AddBoolToObject(j, "by_policy", t->moves[i].by_policy);
+        cJSON_AddBoolToObject(j, "by_policy", t->moves[i].by == RECORD_POLICY);
         cJSON_AddItemToArray(a, j);
     }
 }
 
-void aar_eval_json(cJSON *root, const session *s, const aar_timing *t)
+void aar_eval_json(cJSON *root, const session *s, const record_times *t)
 {
     exercise(root, s, t);
     observations(root, s);

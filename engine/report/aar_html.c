@@ -151,7 +151,7 @@ static void overview_ending(const game *g, strbuf *v)
         sb_printf(v, "not reached: the exercise stopped during turn %d", g->turn);
 }
 
-static void aar_overview(strbuf *b, const session *s, const report_opts *o, const aar_timing *t)
+static void aar_overview(strbuf *b, const session *s, const report_opts *o, const record_times *t)
 {
     const game *g = s->g;
     const def_scenario *sc = s->sc;
@@ -228,27 +228,27 @@ static void aar_objectives(strbuf *b, const game *g, const aar_hotwash *hw)
     sb_puts(b, "</tbody>\n</table>\n</section>\n");
 }
 
-/* Who decided: a team only when it did (aar_prov.c); a move it did not make
+/* Who decided: a team only when it did (record.h); a move it did not make
    has no rationale of its own. */
-static void aar_decided_by(strbuf *b, const session *s, const aar_links *l, int item)
+static void aar_decided_by(strbuf *b, const session *s, int item)
 {
     const game_item *it = &s->g->items[item];
-    aar_made m;
-    strbuf who = {0};
-    aar_item_made(s, l, item, &m);
-    aar_made_words(s, &m, &who);
-    html_el(b, "td", aar_made_by_team(&m) ? NULL : "made", who.s);
+    record_made m;
+    char who[AAR_WHO_MAX];
+    aar_item_made(s, item, &m, who, sizeof who);
+    int open = it->option < 0;
+    int team = !open && m.maker == RECORD_TEAM;
+    html_el(b, "td", team ? NULL : "made", who);
     html_el(b, "td", NULL, it->option >= 0 ? s->sc->moves[it->option].label : "");
     if (it->rationale)
         html_el(b, "td", "why pre", it->rationale);
-    else if (m.kind == AAR_TEAM || m.kind == AAR_OPEN)
-        html_el(b, "td", "muted", m.kind == AAR_OPEN ? "" : "none given");
+    else if (team || open)
+        html_el(b, "td", "muted", open ? "" : "none given");
     else
         html_el(b, "td", "muted", "– (not a team's move)");
-    sb_free(&who);
 }
 
-static void aar_decision(strbuf *b, const session *s, const aar_links *l, int item)
+static void aar_decision(strbuf *b, const session *s, int item)
 {
     const game_item *it = &s->g->items[item];
     const def_scenario *sc = s->sc;
@@ -256,7 +256,7 @@ static void aar_decision(strbuf *b, const session *s, const aar_links *l, int it
     int hist = aar_historical(sc, ev);
     sb_printf(b, "<tr><td>%d</td>", it->turn);
     html_el(b, "td", NULL, ev->title);
-    aar_decided_by(b, s, l, item);
+    aar_decided_by(b, s, item);
     html_el(b, "td", NULL,
             hist >= 0      ? sc->moves[hist].label
             : ev->invented ? "never really happened: a branch of the exercise"
@@ -269,7 +269,7 @@ static void aar_decision(strbuf *b, const session *s, const aar_links *l, int it
         sb_puts(b, "<td class=\"diff\">≠ different</td></tr>\n");
 }
 
-static void aar_decisions(strbuf *b, const session *s, const aar_links *l)
+static void aar_decisions(strbuf *b, const session *s)
 {
     const game *g = s->g;
     int n = 0;
@@ -279,7 +279,7 @@ static void aar_decisions(strbuf *b, const session *s, const aar_links *l)
     html_text(b, logtext_history_label(g->sc)); /* the record, never this game's truth */
     sb_puts(b, "</th><th>Match</th></tr></thead>\n<tbody>\n");
     for (int i = 0; i < g->nitems; i++)
-        if (aar_decided(g, i)) aar_decision(b, s, l, i), n++;
+        if (aar_decided(g, i)) aar_decision(b, s, i), n++;
     if (!n) sb_puts(b, "<tr><td colspan=\"7\">No decisions were asked for.</td></tr>\n");
     sb_puts(b, "</tbody>\n</table>\n");
     aar_history_notes(b, g);
@@ -307,25 +307,26 @@ static void aar_line(strbuf *b, const logtext *l)
     aar_line_rest(b, l);
 }
 
-/* A team's move on the timeline that no team made says who did. */
-static void aar_move_line(strbuf *b, const session *s, const aar_links *links, int i,
-                          const logtext *l)
+/* A team's move on the timeline (a choice, an action) that no team made
+   says who did. */
+static void aar_move_line(strbuf *b, const session *s, int i, const logtext *l)
 {
-    aar_made m;
-    if (links->log_entry[i] >= 0) aar_entry_made(s, links->log_entry[i], &m);
-    if (links->log_entry[i] < 0 || aar_made_by_team(&m)) {
+    int kind = s->g->log[i].kind;
+    record_made m;
+    record_made_of(s, i, &m);
+    if ((kind != LOG_CHOOSE && kind != LOG_ACT) || m.maker == RECORD_TEAM ||
+        m.maker == RECORD_GAME) {
         aar_line(b, l);
         return;
     }
-    strbuf who = {0};
-    aar_made_words(s, &m, &who);
+    char who[AAR_WHO_MAX];
+    record_made_words(s, &m, who, sizeof who);
     sb_printf(b, "<tr class=\"k-%s\">", logtext_names[l->kind]);
-    html_el(b, "td", "made", who.s);
+    html_el(b, "td", "made", who);
     aar_line_rest(b, l);
-    sb_free(&who);
 }
 
-static void aar_timeline(strbuf *b, const session *s, const aar_links *links)
+static void aar_timeline(strbuf *b, const session *s)
 {
     const game *g = s->g;
     logtext l = {0};
@@ -336,7 +337,7 @@ static void aar_timeline(strbuf *b, const session *s, const aar_links *links)
     for (int i = 0; i < g->nlog; i++) {
         if (!aar_on_timeline(g, i, &l)) continue;
         if (g->log[i].turn != turn) aar_turn_row(b, g, turn = g->log[i].turn, 3);
-        aar_move_line(b, s, links, i, &l);
+        aar_move_line(b, s, i, &l);
     }
     sb_puts(b, "</tbody>\n</table>\n</section>\n");
     logtext_free(&l);
@@ -552,19 +553,17 @@ int report_html(const session *s, const report_opts *o, strbuf *out)
 {
     if (!s || !s->g) return -1;
     const game *g = s->g;
-    aar_links links;
-    aar_timing t;
+    record_times t;
     aar_hotwash hw;
-    aar_links_build(s, &links);
-    aar_timing_of(s, &t);
+    record_times_of(s, &t);
     aar_hotwash_read(s, &hw);
     aar_head(out, s->sc);
     aar_cover(out, s, o, &hw);
     aar_overview(out, s, o, &t);
     aar_objectives(out, g, &hw);
     aar_eval_analysis(out, s, 2);
-    aar_decisions(out, s, &links);
-    aar_timeline(out, s, &links);
+    aar_decisions(out, s);
+    aar_timeline(out, s);
     aar_interventions(out, s);
     aar_eval_time(out, s, &t, 6);
     aar_meters(out, g);
@@ -576,7 +575,6 @@ int report_html(const session *s, const report_opts *o, strbuf *out)
     aar_whatif_annex(out, s, o, -1);
     aar_foot(out, s);
     aar_hotwash_free(&hw);
-    aar_timing_free(&t);
-    aar_links_free(&links);
+    record_times_free(&t);
     return 0;
 }

@@ -224,10 +224,10 @@ int report_json(const session *s, const report_opts *o, strbuf *out)
     aar_hotwash_read(s, &hw);
     js_hotwash(root, s, &hw);
     aar_hotwash_free(&hw);
-    aar_timing t;
-    aar_timing_of(s, &t);
+    record_times t;
+    record_times_of(s, &t);
     aar_eval_json(root, s, &t);
-    aar_timing_free(&t);
+    record_times_free(&t);
     aar_whatif_json(root, s, o);
     char *text = cJSON_PrintUnformatted(root);
     sb_puts(out, text);

@@ -91,37 +91,30 @@ static const char *const decision_head[] = {
     "Made by",        "Choice", "Rationale", "What really happened",
     "Same as history"};
 
-static void decision_row(strbuf *b, const session *s, const aar_links *l, int item)
+static void decision_row(strbuf *b, const session *s, int item)
 {
     const def_scenario *sc = s->sc;
     const game_item *it = &s->g->items[item];
     int hist = aar_historical(sc, &sc->events[it->event]);
-    aar_made m;
-    strbuf who = {0};
-    aar_item_made(s, l, item, &m);
-    aar_made_words(s, &m, &who);
+    record_made m;
+    char who[AAR_WHO_MAX];
+    const char *kind = aar_item_made(s, item, &m, who, sizeof who);
     csv_int(b, it->turn, 0);
     csv_cell(b, game_turn_label(s->g, it->turn), 0);
     csv_cell(b, sc->events[it->event].title, 0);
-    csv_cell(b, who.s, 0);
-    static const char *const kinds[] = {"team",   "facilitator", "default",
-                                        "policy", "deadline",    "open"};
-    csv_cell(b, kinds[m.kind], 0);
+    csv_cell(b, who, 0);
+    csv_cell(b, kind, 0);
     csv_cell(b, it->option >= 0 ? sc->moves[it->option].label : "", 0);
     csv_cell(b, it->rationale, 0);
     csv_cell(b, hist >= 0 ? sc->moves[hist].label : "", 0);
     csv_cell(b, hist < 0 || it->option < 0 ? "" : hist == it->option ? "yes" : "no", 1);
-    sb_free(&who);
 }
 
 int report_decisions_csv(const session *s, strbuf *out)
 {
     if (!s || !s->g) return -1;
-    aar_links l;
-    aar_links_build(s, &l);
     csv_row(out, decision_head, (int)(sizeof decision_head / sizeof *decision_head));
     for (int i = 0; i < s->g->nitems; i++)
-        if (aar_decided(s->g, i)) decision_row(out, s, &l, i);
-    aar_links_free(&l);
+        if (aar_decided(s->g, i)) decision_row(out, s, i);
     return 0;
 }

@@ -1,13 +1,15 @@
 /*
  * report_int.h -- what the after-action report's HTML (aar_html.c) and
  * JSON (aar_json.c) writers share, so that they never disagree: which
- * option history took, which log lines are the timeline, and the walk over
- * the facilitator's interventions (aar.c).
+ * option history took, which log lines are the timeline, who settled each
+ * decision and the walk over the facilitator's interventions (aar.c). Who
+ * made each move and how long it took is core's record.h.
  */
 #ifndef CR_REPORT_INT_H
 #define CR_REPORT_INT_H
 
 #include "logtext.h"
+#include "record.h"
 #include "report.h"
 #include "view.h"
 
@@ -28,65 +30,12 @@ int aar_on_timeline(const game *g, int i, logtext *o);
 typedef void (*aar_each_fn)(void *ud, int turn, const logtext *l);
 void aar_each_intervention(const session *s, aar_each_fn fn, void *ud);
 
-/* Who made what, and when (aar_prov.c) ------------------------------------- */
-
-/* The provenance of journal entry i (journal.h's journal_by): the one place
-   the report reads it. */
-const journal_by *aar_by(const session *s, int entry);
-
-/* The live command behind each decision and each logged move; -1 none (an
-   item that expired at its deadline, an open one, a log entry no command
-   made). */
-typedef struct aar_links {
-    int *item_entry; /* [g->nitems]: the `choose` or `default` that closed it */
-    int *log_entry;  /* [g->nlog]: the `choose` or `act` of a LOG_CHOOSE, LOG_ACT */
-} aar_links;
-void aar_links_build(const session *s, aar_links *l);
-void aar_links_free(aar_links *l);
-
-/* Who made a move: a team (never credited with anything else), the
-   facilitator, a default (the timer, or the facilitator's `default`), an
-   automatic player, or nobody before the deadline. */
-typedef enum { AAR_TEAM, AAR_FACILITATOR, AAR_DEFAULT, AAR_POLICY, AAR_DEADLINE, AAR_OPEN } aar_maker;
-typedef struct aar_made {
-    aar_maker kind;
-    int role;         /* the team moved for, -1 none */
-    const char *name; /* a participant's or a policy's name, "timer"; NULL none */
-    int entry;        /* the journal entry, -1 none */
-} aar_made;
-void aar_entry_made(const session *s, int entry, aar_made *out);
-void aar_item_made(const session *s, const aar_links *l, int item, aar_made *out);
-/* "PM (A. Hoxha)", "automatic play (historical policy), for PM"... */
-void aar_made_words(const session *s, const aar_made *m, strbuf *out);
-int aar_made_by_team(const aar_made *m);
-
-/* Who recorded observation obs (from 0): the name its journal line gives
-   (an evaluator's on the room's devices), else the participant; NULL when
-   the line says nobody (the window's console, the terminal). */
-const char *aar_obs_author(const session *s, int obs);
-
-/* Time: milliseconds since 1970 of an ISO 8601 UTC time; -1 unreadable. */
-long long aar_time_ms(const char *iso);
-typedef struct aar_move_time {
-    int turn, role;
-    long long ms;  /* wall-clock, pauses excluded */
-    int by_policy; /* ended by an automatic player: no team's time */
-} aar_move_time;
-typedef struct aar_timing {
-    int known;              /* the journal carries times */
-    const char *start_iso;  /* the exercise's start as recorded */
-    long long start_ms, end_ms, paused_ms;
-    long long closed_ms;    /* the program closed between two runs (journal.h's opened) */
-    aar_move_time *moves;   /* every move ended, in order */
-    int nmoves, cmoves;
-} aar_timing;
-void aar_timing_of(const session *s, aar_timing *t);
-/* The time of play: from the start to the last command, pauses and the
-   program's closed spans left out. */
-long long aar_played_ms(const aar_timing *t);
-void aar_timing_free(aar_timing *t);
-/* "42s", "3m 05s", "1h 20m" */
-void aar_duration_words(long long ms, char *buf, size_t size);
+/* Who settled item's decision (core's record.h, the one reader of the
+   journal's provenance) into *m and in words; its kind as the JSON and the
+   CSV name it (record_made_kind), "open" while nobody has. */
+const char *aar_item_made(const session *s, int item, record_made *m, char *words, size_t size);
+/* The size of a "who made it" in words. */
+enum { AAR_WHO_MAX = 200 };
 
 /* The evaluation sections (aar_eval.c) and the what-if annex (aar_whatif.c),
    apart from the rest so that the page's other sections can change beside
@@ -95,14 +44,14 @@ void aar_section(strbuf *b, int i);
 /* The stylesheet rules of those sections, after the page's own. */
 extern const char aar_eval_css[];
 void aar_eval_cover(strbuf *b, const session *s);
-void aar_eval_particulars(strbuf *b, const session *s, const report_opts *o, const aar_timing *t);
+void aar_eval_particulars(strbuf *b, const session *s, const report_opts *o, const record_times *t);
 void aar_eval_analysis(strbuf *b, const session *s, int section);
-void aar_eval_time(strbuf *b, const session *s, const aar_timing *t, int section);
+void aar_eval_time(strbuf *b, const session *s, const record_times *t, int section);
 void aar_eval_plan(strbuf *b, const session *s, int section);
 void aar_whatif_annex(strbuf *b, const session *s, const report_opts *o, int section);
 /* The same in the JSON report. */
 struct cJSON;
-void aar_eval_json(struct cJSON *root, const session *s, const aar_timing *t);
+void aar_eval_json(struct cJSON *root, const session *s, const record_times *t);
 void aar_whatif_json(struct cJSON *root, const session *s, const report_opts *o);
 /* One CSV cell (RFC 4180 quoting, formulas defused: csv.c), then a comma,
    or CRLF when last; a whole number as a cell. */

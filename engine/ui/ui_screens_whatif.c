@@ -175,22 +175,11 @@ static int choice_row(ui_app *a, SDL_Rect r, int y, int entry)
     const session *s = a->ses;
     int ev, mv = entry_move(s, entry, &ev), pad = ui_px(a, 8);
     char top[200], body[700];
-    const def_role *ro = &s->sc->roles[s->sc->events[ev].decider];
-    const char *team = ro->shortname ? ro->shortname : ro->name;
     const journal_entry *e = &s->log[entry];
     char who[160];
-    /* Who made it (record.h): never the team's name alone on a policy's move. */
-    switch (record_maker_of_line(e)) {
-    case RECORD_POLICY:
-        str_fmt(who, sizeof who, _("the policy '%s', for %s"), e->by.name[0] ? e->by.name : "?",
-                team);
-        break;
-    case RECORD_FACILITATOR:
-        str_fmt(who, sizeof who, _("the facilitator, for %s"), team);
-        break;
-    default:
-        str_fmt(who, sizeof who, "%s", team);
-    }
+    record_made m; /* who made it (record.h): never the team's name alone on a policy's move */
+    record_made_of_line(s, e, s->sc->events[ev].decider, &m);
+    record_made_words(s, &m, who, sizeof who);
     str_fmt(top, sizeof top, _("Turn %d · %s · command %d"), e->turn, who, entry + 1);
     /* "What do we tell people? A synchronized...": no colon after a question. */
     const char *title = s->sc->events[ev].title;
@@ -198,7 +187,8 @@ static int choice_row(ui_app *a, SDL_Rect r, int y, int entry)
     int stop = n && strchr("?!.:", title[n - 1]);
     str_fmt(body, sizeof body, "%s%s %s", title, stop ? "" : _(":"), s->sc->moves[mv].label);
     int w = r.w - 2 * pad;
-    int h = ui_line_h(a, ST_SMALL) + ui_text_h(a, ST_BODY, body, w) + 2 * pad;
+    int top_h = ui_text_h(a, ST_SMALL, top, w); /* wrapped: who made it is never cut */
+    int h = top_h + ui_text_h(a, ST_BODY, body, w) + 2 * pad;
     SDL_Rect row = ui_rect(r.x, y, r.w, h);
     if (ui_visible(a, row)) {
         int on = a->wi.entry == entry;
@@ -207,10 +197,9 @@ static int choice_row(ui_app *a, SDL_Rect r, int y, int entry)
                  : ui_is_hover(a, row) ? a->th->hover
                                        : a->th->panel);
         if (on) ui_frame(a, row, ui_px(a, 6), ui_px(a, 2), a->th->accent);
-        ui_text(a, ST_SMALL, a->th->dim, ui_rect(r.x + pad, y + pad, w, ui_line_h(a, ST_SMALL)),
-                top, TX_ELLIPSIS);
+        ui_text(a, ST_SMALL, a->th->dim, ui_rect(r.x + pad, y + pad, w, top_h), top, 0);
         ui_text(a, ST_BODY, a->th->text,
-                ui_rect(r.x + pad, y + pad + ui_line_h(a, ST_SMALL), w, h - 2 * pad), body, 0);
+                ui_rect(r.x + pad, y + pad + top_h, w, h - 2 * pad - top_h), body, 0);
         ui_focus_ring(a, row, ACT_WI_PICK, entry);
         ui_hit_add(a, row, ACT_WI_PICK, entry, 1);
     }

@@ -85,13 +85,13 @@ printf 'end\nend\n' > "$work/p.cmds"
     fail "the policy's game"
 "$bin" report "$work/p.jsonl" --out "$work/p.html" || fail "report of the policy's game"
 dec=$(between "$work/p.html" 'id="decisions"' '</section>' | words)
-grep -qF 'Inject one its default, at the deadline (nobody chose) Why – (not a team' <<< "$dec" ||
+grep -qF 'Inject one a default at its deadline Why – (not a team' <<< "$dec" ||
     fail "the expired decision: $dec"
-grep -qF 'Inject two automatic player (historical) for Beta Okay – (not a team' <<< "$dec" ||
+grep -qF 'Inject two automatic player (historical), for Beta Okay – (not a team' <<< "$dec" ||
     fail "the policy's decision: $dec"
 ! grep -qF 'none given' <<< "$dec" || fail "a move no team made has a team's 'none given': $dec"
 tl=$(between "$work/p.html" 'id="timeline"' '</section>' | words)
-grep -qF 'automatic player (historical) for Alpha Action: Wave' <<< "$tl" ||
+grep -qF 'automatic player (historical), for Alpha Action: Wave' <<< "$tl" ||
     fail "the policy's action credited to Alpha on the timeline: $tl"
 "$bin" report "$work/p.jsonl" --format json > "$work/p.json" || fail "JSON"
 python3 - "$work/p.json" <<'PY' || fail "JSON made_by"

@@ -31,7 +31,7 @@ has "Beta: Decision on “Call the press”: Beta speaks -- Beta knows the file"
 has "The policy 'first' played"
 has "Call the press (turn 1, an ad-hoc decision)"
 has "    Beta: Beta speaks"
-has "    the policy 'first', for Alpha: X"
+has "    automatic player (first), for Alpha: X"
 grep -qF "    Alpha: X" "$work/out" && fail "the debrief credits Alpha with the policy's move"
 grep -q '"cmd":"choose e1 x".*"by":"policy","name":"first"' "$work/t.jsonl" ||
   fail "the jump's moves are not journaled as the policy's: $(cat "$work/t.jsonl")"

@@ -261,7 +261,7 @@ static void test_makers(const def_scenario *sc)
     CHECK_EQ_INT(record_decision_entry(s, g->ev_item[0]), expire);
     char w[200];
     record_maker_words(s, act, w, sizeof w);
-    CHECK_EQ_STR(w, "the policy 'first', for b");
+    CHECK_EQ_STR(w, "automatic player (first), for b");
     record_maker_words(s, expire, w, sizeof w);
     CHECK_EQ_STR(w, "a default at its deadline");
     record_maker_words(s, note, w, sizeof w);
@@ -322,7 +322,68 @@ static void test_times(const def_scenario *sc)
         CHECK(!t.moves[2].ended);
     }
     CHECK_EQ_INT(t.current_ms, 3 * 60000); /* since `timer 10` */
+    CHECK(t.known);
+    CHECK_EQ_INT(t.closed_ms, 60000);
+    if (t.nmoves == 3) CHECK(t.moves[0].by == RECORD_TEAM && t.moves[2].by == RECORD_GAME);
     record_times_free(&t);
+    /* Closed while paused: the pause goes on (paused, not closed). */
+    stamp(s, 2, "2026-03-04T10:16:00.000Z", "2026-03-04T10:10:00.000Z");
+    record_times_of(s, &t);
+    CHECK_EQ_INT(t.paused_ms, 10 * 60000);
+    CHECK_EQ_INT(t.closed_ms, 60000);
+    CHECK_EQ_INT(t.duration_ms, 14 * 60000);
+    record_times_free(&t);
+    /* A header newer than the first line (rewritten by a reload): the line's date. */
+    str_fmt(s->h.started, sizeof s->h.started, "2026-05-01T00:00:00Z");
+    record_times_of(s, &t);
+    CHECK_EQ_STR(t.date, "2026-03-04T10:05:00.000Z");
+    record_times_free(&t);
+    char w[32];
+    record_duration_words(42400, w, sizeof w);
+    CHECK_EQ_STR(w, "42s");
+    record_duration_words(185000, w, sizeof w);
+    CHECK_EQ_STR(w, "3m 05s");
+    record_duration_words(4800000, w, sizeof w);
+    CHECK_EQ_STR(w, "1h 20m");
+    session_free(s);
+}
+
+/* One wording of who made a move, its kind for the report, and who
+   observed: what the report, the debrief and the what-if all read. */
+static void test_made(const def_scenario *sc)
+{
+    session *s = start(sc);
+    journal_by ana = {.kind = "team", .team = "a", .name = "Ana"};
+    journal_by policy = {.kind = "policy", .name = "first"};
+    journal_by mira = {.kind = "facilitator", .participant = "p7", .name = "Mira"};
+    journal_by p8 = {.kind = "facilitator", .participant = "p8"};
+    CHECK_EQ_INT(session_apply_as(s, "act a poke", &ana), GAME_OK);
+    record_made m;
+    char w[200];
+    record_made_of(s, find_log(s->g, LOG_ACT, 0), &m);
+    record_made_words(s, &m, w, sizeof w);
+    CHECK_EQ_STR(w, "a (Ana)");
+    CHECK_EQ_STR(record_made_kind(&m), "team");
+    ok(s, "end");
+    CHECK_EQ_INT(session_apply_as(s, "act b roll", &policy), GAME_OK);
+    record_made_of(s, s->g->nlog - 1, &m);
+    CHECK_EQ_STR(record_made_kind(&m), "policy");
+    CHECK(m.name && !strcmp(m.name, "first"));
+    ok(s, "end"); /* e1 expires: nobody sent its default */
+    record_made_of_item(s, s->g->ev_item[0], &m);
+    CHECK_EQ_STR(record_made_kind(&m), "deadline");
+    record_made_words(s, &m, w, sizeof w);
+    CHECK_EQ_STR(w, "a default at its deadline");
+    /* The what-if reads a journal line: the same words. */
+    record_made_of_line(s, &s->log[s->nlog - 2], RB, &m);
+    record_made_words(s, &m, w, sizeof w);
+    CHECK_EQ_STR(w, "automatic player (first), for b");
+    CHECK_EQ_INT(session_apply_as(s, "observe - cyber strength -- one", &mira), GAME_OK);
+    CHECK_EQ_INT(session_apply_as(s, "observe - cyber strength -- two", &p8), GAME_OK);
+    ok(s, "observe - cyber strength -- three");
+    CHECK_EQ_STR(record_obs_author(s, 0), "Mira");
+    CHECK_EQ_STR(record_obs_author(s, 1), "p8");
+    CHECK(!record_obs_author(s, 2) && !record_obs_author(s, 3));
     session_free(s);
 }
 
@@ -356,6 +417,7 @@ int main(void)
     test_end_warning(sc);
     test_makers(sc);
     test_times(sc);
+    test_made(sc);
     test_started_kept(sc);
     def_free(sc);
     return check_report("running");

@@ -1263,7 +1263,7 @@ static void test_room_console(void)
     key(SDLK_F9);
     CHECK_EQ_INT(ui_apply(&app, "finish"), 0);
     draw_recorded();
-    CHECK_STR_HAS(drawn.s, "— the policy 'first', for");
+    CHECK_STR_HAS(drawn.s, "— automatic player (first), for");
     CHECK_STR_HAS(drawn.s, "No — AKSHI");
     ui_game_close(&app);
     ui_resize_offscreen(&app, 1280, 720);

@@ -292,7 +292,7 @@ static void test_whatif(void)
     ui_drawn = &deb;
     ui_render(&app);
     ui_drawn = NULL;
-    CHECK_MSG(deb.s && strstr(deb.s, "the policy 'historical', for AKSHI"),
+    CHECK_MSG(deb.s && strstr(deb.s, "automatic player (historical), for AKSHI"),
               "the debrief does not say the policy decided");
     CHECK_MSG(deb.s && !strstr(deb.s, "— National Agency"), "a team credited with a policy's move");
     sb_free(&deb);
@@ -322,7 +322,7 @@ static void test_whatif(void)
     const char *want[] = {"AS THE ROOM PLAYED IT", "WHAT IF", "OBJECTIVES (HSEEP)",
                           "Attacker foothold (hidden)",
                           /* the room's decisions say who made each */
-                          "the policy 'historical', for AKSHI · command", NULL};
+                          "Turn 1 · automatic player (historical), for AKSHI", NULL};
     for (int i = 0; want[i]; i++)
         CHECK_MSG(drawn.s && strstr(drawn.s, want[i]), "no '%s'", want[i]);
     sb_free(&drawn);
