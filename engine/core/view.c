@@ -232,6 +232,11 @@ int view_sees_ratings(const viewer *v, const game *g)
     return sees_all_play(v, g);
 }
 
+int view_sees_questions(const viewer *v, const game *g)
+{
+    return g->ended || kind(v, g) == VIEW_FACILITATOR;
+}
+
 int view_sees_schedule(const viewer *v, const game *g)
 {
     return kind(v, g) == VIEW_FACILITATOR;

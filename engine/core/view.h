@@ -124,6 +124,10 @@ int view_sees_board(const viewer *v, const game *g, int board);
 int view_sees_key(const viewer *v, const game *g, int card);
 int view_sees_truth(const viewer *v, const game *g); /* the variant played and its truth */
 int view_sees_ratings(const viewer *v, const game *g);
+/* The scenario's discussion questions, all of them: they speak of the whole
+   story (later events, what happened in the end), so players have them at
+   the debrief; a pause point's own question comes at its turn. */
+int view_sees_questions(const viewer *v, const game *g);
 int view_sees_schedule(const viewer *v, const game *g); /* upcoming events, triggers, queue */
 int view_sees_state(const viewer *v, const game *g);    /* the free scenario state */
 /* Observations, their root causes, the improvement plan and the exercise's

@@ -468,7 +468,8 @@ static void add_objectives(cJSON *o, const viewer *v, const game *g)
         add_str(j, "rating", rated && r[0] ? r : NULL);
         cJSON_AddItemToArray(a, j);
     }
-    cJSON_AddItemToObject(o, "questions", strings(sc->questions, sc->nquestions));
+    cJSON_AddItemToObject(o, "questions",
+                          strings(sc->questions, view_sees_questions(v, g) ? sc->nquestions : 0));
     if (view_sees_truth(v, g) && g->variant >= 0) {
         const def_variant *d = &sc->variants[g->variant];
         cJSON *t = cJSON_AddObjectToObject(o, "truth");

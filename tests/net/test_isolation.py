@@ -37,6 +37,7 @@ MARKERS = {
     "CORRECTIVE_QX9": set(),                 # its owner and the report's cover
     "OWNER_QX9": set(),
     "SPONSOR_QX9": set(),
+    "QUESTION_QX9": set(),                   # a debrief question, until the end
 }
 VIEWERS = ["a", "b", "c", "observer"]
 
