@@ -487,5 +487,6 @@ int main(int argc, char **argv)
            "the same state as an unrecorded run\n",
            runs, rec.calls, rec.methods, same, runs);
     script_free(s);
+    free(recorded), free(plain), free(rec.fn_of_ref);
     return bad || same != runs ? 1 : 0;
 }
