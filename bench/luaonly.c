@@ -362,6 +362,7 @@ static void parse(const char *path)
     model m = {0};
     while (R.p < R.end && parse_record(last, &known, &boundary, &m)) {
     }
+    free(m.key), free(m.v), free(m.written); /* the parse's own model; values stay in R.buf */
 }
 
 /* The plain state ------------------------------------------------------------------ */

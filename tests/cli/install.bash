@@ -42,6 +42,13 @@ if command -v desktop-file-validate > /dev/null; then
         fail "the .desktop file does not validate"
 fi
 
+# Under the sanitizers, LeakSanitizer's suppressions file lives in the
+# source tree, which is hidden below: a copy beside the work goes in its place.
+if [[ "${LSAN_OPTIONS:-}" =~ suppressions=([^:]*) ]]; then
+    cp "${BASH_REMATCH[1]}" "$work/lsan.supp"
+    export LSAN_OPTIONS="${LSAN_OPTIONS/${BASH_REMATCH[1]}/$work/lsan.supp}"
+fi
+
 # What runs from the installed copy, away from both trees, with every data
 # folder of the environment empty.
 cat > "$work/inside.sh" << 'EOF'
