@@ -360,9 +360,11 @@ static game_rc do_timer(game *g, const cmd *c)
     if (c->value < 0 || c->value > TIMER_MAX_MINUTES)
         return game_refuse(g, "%g minutes: the timer is from 0 (off) to %d minutes", c->value,
                            TIMER_MAX_MINUTES);
-    if (c->a[0] && strcmp(c->a, "close"))
-        return game_refuse(g, "'%s': after the minutes, only 'close' (the turn closes at zero)",
-                           c->a);
+    /* `timer N close`: at zero the turn closes, as `close` would. */
+    const char *closes = cmd_names[CMD_CLOSE];
+    if (c->a[0] && strcmp(c->a, closes))
+        return game_refuse(g, "'%s': after the minutes, only '%s' (the turn closes at zero)", c->a,
+                           closes);
     g->timer_ms = (int)(c->value * 60000 + 0.5);
     g->timer_closes = g->timer_ms && c->a[0];
     return GAME_OK;

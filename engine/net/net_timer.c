@@ -11,8 +11,8 @@
 /* The timer as the journaled command that sets it. */
 void net_timer_line(int ms, int closes, char *line, size_t size)
 {
-    str_fmt(line, size, "%s %.17g%s", cmd_names[CMD_TIMER], ms / 60000.0,
-            closes && ms ? " close" : "");
+    str_fmt(line, size, "%s %.17g%s%s", cmd_names[CMD_TIMER], ms / 60000.0, closes && ms ? " " : "",
+            closes && ms ? cmd_names[CMD_CLOSE] : "");
 }
 
 /* The timer --------------------------------------------------------------------------- */
