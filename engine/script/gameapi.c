@@ -439,10 +439,7 @@ void gapi_open(script *s)
     lua_createtable(L, 0, 4);   /* its metatable */
     push_methods(L, ids, &s->gv);
     lua_setfield(L, -2, "__index");
-    lua_pushcfunction(L, g_newindex);
-    lua_setfield(L, -2, "__newindex");
-    lua_pushboolean(L, 0);
-    lua_setfield(L, -2, "__metatable");
+    gapi_seal(L, g_newindex);
     lua_setmetatable(L, -2);
     s->g_ref = luaL_ref(L, LUA_REGISTRYINDEX);
     lua_setfield(L, LUA_REGISTRYINDEX, IDS_KEY);

@@ -92,6 +92,14 @@ static int state_newindex(lua_State *L)
     return 0;
 }
 
+void gapi_seal(lua_State *L, lua_CFunction newindex)
+{
+    lua_pushcfunction(L, newindex);
+    lua_setfield(L, -2, "__newindex");
+    lua_pushboolean(L, 0);
+    lua_setfield(L, -2, "__metatable");
+}
+
 /* g and g.state are userdata, not tables: rawset cannot plant fields in
    them (g.turn = 99 for every later callback), nor setmetatable replace
    their metatables, nor can a script reach the tables behind them (the
@@ -104,10 +112,7 @@ void gapi_push_state_proxy(lua_State *L, gapi_view *gv)
     lua_createtable(L, 0, 3);
     lua_pushcfunction(L, state_index);
     lua_setfield(L, -2, "__index");
-    lua_pushcfunction(L, state_newindex);
-    lua_setfield(L, -2, "__newindex");
-    lua_pushboolean(L, 0);
-    lua_setfield(L, -2, "__metatable");
+    gapi_seal(L, state_newindex);
     lua_pushvalue(L, -1);
     gv->proxy_mt_ref = luaL_ref(L, LUA_REGISTRYINDEX);
     lua_setmetatable(L, -2);

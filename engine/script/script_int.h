@@ -191,6 +191,9 @@ game *gapi_cur(lua_State *L);
 void gapi_push_str(lua_State *L, const char *str);
 
 /* gameapi_view.c: g's reads in a callback */
+/* Seal the metatable at -1 of g or g.state: writes go to newindex, and
+   getmetatable gives false (a script cannot reach the tables behind). */
+void gapi_seal(lua_State *L, lua_CFunction newindex);
 /* g.state: the proxy and its mirror, made once for the life of the script. */
 void gapi_push_state_proxy(lua_State *L, gapi_view *gv);
 /* Keep a field g's __index read (at -1) in the methods table at 1. */
