@@ -4,7 +4,6 @@
 #include "analysis.h"
 
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -299,42 +298,33 @@ void analysis_score_words(const game *g, const analysis_score *s, strbuf *out)
 
 /* The commands ------------------------------------------------------------- */
 
-static game_rc refuse(game *g, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static game_rc refuse(game *g, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(g->err, sizeof g->err, fmt, ap);
-    va_end(ap);
-    return GAME_REFUSED;
-}
-
 /* The card named, on an analysis board, revealed; its grader moving. */
 static int card_arg(game *g, const cmd *c, int *board)
 {
     const def_scenario *sc = g->sc;
     int card = def_card_find(sc, c->a);
     if (card < 0 || !g->card_turn[card]) {
-        refuse(g, "no card '%s' on the board (the revealed cards are listed by 'board')", c->a);
+        game_refuse(g, "no card '%s' on the board (the revealed cards are listed by 'board')",
+                    c->a);
         return -1;
     }
     *board = analysis_board_of(sc, card);
     const def_board *b = *board >= 0 ? &sc->boards[*board] : NULL;
     if (!b || b->graded_by < 0) {
-        refuse(g,
-               "card '%s' is on a board nobody grades (its board has no hypotheses and "
-               "graded_by)",
-               c->a);
+        game_refuse(g,
+                    "card '%s' is on a board nobody grades (its board has no hypotheses and "
+                    "graded_by)",
+                    c->a);
         return -1;
     }
     int role = b->graded_by;
     if (!g->simultaneous && g->role != role) {
-        refuse(g, "the cards of '%s' are graded by %s, and it is %s's move", b->id,
-               sc->roles[role].id, sc->roles[g->role].id);
+        game_refuse(g, "the cards of '%s' are graded by %s, and it is %s's move", b->id,
+                    sc->roles[role].id, sc->roles[g->role].id);
         return -1;
     }
     if (game_role_done(g, role)) {
-        refuse(g, "%s has ended its move this turn", sc->roles[role].id);
+        game_refuse_done(g, role);
         return -1;
     }
     return card;
@@ -348,11 +338,11 @@ game_rc analysis_grade(game *g, const cmd *c)
     char r = c->b[0] >= 'a' && c->b[0] <= 'f' ? (char)(c->b[0] - 'a' + 'A') : c->b[0];
     int k = c->b[0] ? c->b[1] - '0' : 0;
     if (r < 'A' || r > 'F' || k < 1 || k > 6 || c->b[2])
-        return refuse(g,
-                      "grade '%s': a letter and a digit, e.g. B2: the source's reliability "
-                      "A (completely reliable) to F (cannot be judged), then the "
-                      "information's credibility 1 (confirmed) to 6 (cannot be judged)",
-                      c->b);
+        return game_refuse(g,
+                           "grade '%s': a letter and a digit, e.g. B2: the source's reliability "
+                           "A (completely reliable) to F (cannot be judged), then the "
+                           "information's credibility 1 (confirmed) to 6 (cannot be judged)",
+                           c->b);
     g->grade_rel[card] = r;
     g->grade_cred[card] = (uint8_t)k;
     game_add_log(g, LOG_GRADE, g->sc->boards[board].graded_by, card, (r - 'A') * 10 + k, c->text,
@@ -369,13 +359,14 @@ game_rc analysis_mark(game *g, const cmd *c)
     if (h < 0) {
         strbuf ids = {0};
         for (int i = 0; i < b->nhyps; i++) sb_printf(&ids, "%s%s", i ? ", " : "", b->hyps[i].key);
-        refuse(g, "unknown hypothesis '%s'; hypotheses of '%s': %s", c->b, b->id, ids.s);
+        game_refuse(g, "unknown hypothesis '%s'; hypotheses of '%s': %s", c->b, b->id, ids.s);
         sb_free(&ids);
         return GAME_REFUSED;
     }
     int fit = !strcmp(c->c, "clear") || !strcmp(c->c, "-") ? FIT_NONE : def_fit_parse(c->c);
     if (fit < 0)
-        return refuse(g, "fit '%s': consistent, inconsistent or neutral (c, i, n), or clear", c->c);
+        return game_refuse(g, "fit '%s': consistent, inconsistent or neutral (c, i, n), or clear",
+                           c->c);
     g->marks[card * CR_MAX_HYPOTHESES + h] = (uint8_t)fit;
     game_add_log(g, LOG_MARK, b->graded_by, card, h * 10 + fit, c->text, NULL);
     return GAME_OK;

@@ -178,7 +178,7 @@ struct game {
     int stop_told; /* err already says so (game_apply words it once) */
     char err[1024];
     /* An event whose `when` failed with a script error is suspended and
-       the game goes on (game.c, suspend_broken): what to tell the
+       the game goes on (game_turn.c, suspend_broken): what to tell the
        facilitator waits here until game_apply hands it on, in err with
        GAME_OK. fatal: the failure cannot be got round that way (a ceiling
        across callbacks: every later callback would fail too). */

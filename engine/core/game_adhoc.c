@@ -10,7 +10,6 @@
  * recipient). It costs nothing and moves no meter: what follows is the
  * facilitator's to play.
  */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,16 +20,6 @@
 #define ADHOC_MAX_OPTIONS 9      /* the window chooses them with keys 1 to 9 */
 #define ADHOC_OPTIONS_SEP " || " /* the text, then the options */
 #define ADHOC_OPTION_SEP  " | "  /* between two options */
-
-static game_rc refuse(game *g, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static game_rc refuse(game *g, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(g->err, sizeof g->err, fmt, ap);
-    va_end(ap);
-    return GAME_REFUSED;
-}
 
 static void role_list(const game *g, char *buf, size_t size, int with_all)
 {
@@ -54,7 +43,7 @@ static game_rc read_to(game *g, const cmd *c, adhoc *a)
     char ids[600];
     const def_scenario *sc = g->sc;
     if (strcmp(c->a, "all") == 0) {
-        a->to = sc->nroles >= 32 ? 0xffffffffu : (1u << sc->nroles) - 1;
+        a->to = game_every_role(g);
         return GAME_OK;
     }
     int r = def_role_find(sc, c->a);
@@ -63,7 +52,7 @@ static game_rc read_to(game *g, const cmd *c, adhoc *a)
         return GAME_OK;
     }
     role_list(g, ids, sizeof ids, 1);
-    return refuse(g, "unknown role '%s'; %s", c->a, ids);
+    return game_refuse(g, "unknown role '%s'; %s", c->a, ids);
 }
 
 static game_rc read_channel(game *g, const char *via, adhoc *a)
@@ -75,7 +64,7 @@ static game_rc read_channel(game *g, const char *via, adhoc *a)
         if (strcmp(def_channel_names[i], via) == 0) return a->channel = i, GAME_OK;
         str_cat(ids, sizeof ids, "%s%s", i ? ", " : "", def_channel_names[i]);
     }
-    return refuse(g, "unknown channel '%s'; channels: %s", via, ids);
+    return game_refuse(g, "unknown channel '%s'; channels: %s", via, ids);
 }
 
 static const char *trim(const char *s, const char *end, int *len)
@@ -96,22 +85,22 @@ static game_rc read_options(game *g, const char *text, adhoc *a)
     for (const char *p = sep + strlen(ADHOC_OPTIONS_SEP);;) {
         const char *bar = strstr(p, ADHOC_OPTION_SEP), *end = bar ? bar : p + strlen(p);
         if (a->nopts == ADHOC_MAX_OPTIONS)
-            return refuse(g, "an ad-hoc decision has at most %d options", ADHOC_MAX_OPTIONS);
+            return game_refuse(g, "an ad-hoc decision has at most %d options", ADHOC_MAX_OPTIONS);
         int n;
         const char *o = trim(p, end, &n);
         if (n == 0)
-            return refuse(g,
-                          "option %d is empty; write the options after '||', one '|' "
-                          "between two: text || Speak now | Wait",
-                          a->nopts + 1);
+            return game_refuse(g,
+                               "option %d is empty; write the options after '||', one '|' "
+                               "between two: text || Speak now | Wait",
+                               a->nopts + 1);
         if (n >= CMD_TITLE_MAX)
-            return refuse(g, "option %d is too long (at most %d bytes)", a->nopts + 1,
-                          CMD_TITLE_MAX - 1);
+            return game_refuse(g, "option %d is too long (at most %d bytes)", a->nopts + 1,
+                               CMD_TITLE_MAX - 1);
         a->opt[a->nopts] = o, a->optlen[a->nopts++] = n;
         if (!bar) break;
         p = bar + strlen(ADHOC_OPTION_SEP);
     }
-    if (a->nopts < 2) return refuse(g, "a decision needs two options or more: text || A | B");
+    if (a->nopts < 2) return game_refuse(g, "a decision needs two options or more: text || A | B");
     return GAME_OK;
 }
 
@@ -120,17 +109,17 @@ static game_rc read_decider(game *g, const char *decides, adhoc *a)
     char ids[600];
     a->decider = -1;
     if (!a->nopts && decides[0])
-        return refuse(g, "decides= goes with options: the text, then || A | B");
+        return game_refuse(g, "decides= goes with options: the text, then || A | B");
     if (!a->nopts) return GAME_OK;
     if (decides[0]) {
         if ((a->decider = def_role_find(g->sc, decides)) >= 0) return GAME_OK;
         role_list(g, ids, sizeof ids, 0);
-        return refuse(g, "unknown role '%s' for decides=; %s", decides, ids);
+        return game_refuse(g, "unknown role '%s' for decides=; %s", decides, ids);
     }
     for (int r = 0; r < g->sc->nroles; r++)
         if (a->to == 1u << r) return a->decider = r, GAME_OK;
     role_list(g, ids, sizeof ids, 0);
-    return refuse(g, "an inject to several roles with options needs decides=ROLE (%s)", ids);
+    return game_refuse(g, "an inject to several roles with options needs decides=ROLE (%s)", ids);
 }
 
 static game_rc read_inject(game *g, const cmd *c, adhoc *a)
@@ -140,11 +129,11 @@ static game_rc read_inject(game *g, const cmd *c, adhoc *a)
     if (!c->title[0]) {
         char use[256];
         cmd_usage(&cmd_specs[CMD_INJECT], use, sizeof use);
-        return refuse(g, "an inject needs a title: %s", use);
+        return game_refuse(g, "an inject needs a title: %s", use);
     }
     if (read_options(g, c->text, a) || read_decider(g, cmd_flag(c, "decides"), a))
         return GAME_REFUSED;
-    if (a->textlen == 0) return refuse(g, "an inject needs a text before its options");
+    if (a->textlen == 0) return game_refuse(g, "an inject needs a text before its options");
     return GAME_OK;
 }
 
@@ -192,14 +181,15 @@ game_rc game_adhoc_inject(game *g, const cmd *c)
     if (read_inject(g, c, &a)) return GAME_REFUSED;
     const char *at = cmd_flag(c, "at");
     if (at[0] && strcmp(at, "now") && strcmp(at, "resume"))
-        return refuse(g,
-                      "at=%s: an inject goes now (at=now, the default) or at the resume "
-                      "(at=resume)",
-                      at);
+        return game_refuse(g,
+                           "at=%s: an inject goes now (at=now, the default) or at the resume "
+                           "(at=resume)",
+                           at);
     if (strcmp(at, "resume") == 0) {
         if (!g->paused)
-            return refuse(g, "at=resume holds an inject while the game is paused, and it is not; "
-                             "send it without at=");
+            return game_refuse(g,
+                               "at=resume holds an inject while the game is paused, and it is not; "
+                               "send it without at=");
         *VEC_PUSH(g->held, g->nheld, g->cheld) = *c;
         return GAME_OK;
     }
@@ -223,20 +213,19 @@ static game_rc unknown_option(game *g, const game_item *it, const char *opt)
 {
     char ids[64] = "";
     for (int k = 0; k < it->nopts; k++) str_cat(ids, sizeof ids, "%s%d", k ? ", " : "", k + 1);
-    return refuse(g, "'%s' has no option '%s'; options: %s", it->id, opt, ids);
+    return game_refuse(g, "'%s' has no option '%s'; options: %s", it->id, opt, ids);
 }
 
 game_rc game_adhoc_answer(game *g, int item, const cmd *c)
 {
     const def_scenario *sc = g->sc;
     game_item *it = &g->items[item];
-    if (!it->nopts || it->option >= 0) return refuse(g, "no open decision on '%s'", c->a);
+    if (!it->nopts || it->option >= 0) return game_refuse(g, "no open decision on '%s'", c->a);
     int role = g->simultaneous ? it->decider : g->role;
     if (it->decider != role)
-        return refuse(g, "'%s' is decided by %s, and it is %s's move", c->a,
-                      sc->roles[it->decider].id, sc->roles[g->role].id);
-    if (game_role_done(g, role))
-        return refuse(g, "%s has ended its move this turn", sc->roles[role].id);
+        return game_refuse(g, "'%s' is decided by %s, and it is %s's move", c->a,
+                           sc->roles[it->decider].id, sc->roles[g->role].id);
+    if (game_role_done(g, role)) return game_refuse_done(g, role);
     char *end;
     long k = strtol(c->b, &end, 10);
     if (end == c->b || *end || k < 1 || k > it->nopts) return unknown_option(g, it, c->b);

@@ -1,6 +1,6 @@
 /*
- * game_int.h -- what game.c, effect.c and game_cb.c share; not for front
- * ends.
+ * game_int.h -- what the game_*.c files, effect.c and analysis.c share;
+ * not for front ends.
  */
 #ifndef CR_GAME_INT_H
 #define CR_GAME_INT_H
@@ -33,6 +33,26 @@ void game_add_log(game *g, game_log_kind kind, int role, int ref, double value, 
 void game_add_outcome(game *g, const char *def_text);
 /* A new inbox item, open, delivered this turn. */
 game_item *game_new_item(game *g, int event, uint32_t to);
+
+/* game.c: the command is refused; err says why (what is valid).
+   GAME_REFUSED, so that a handler returns it. */
+game_rc game_refuse(game *g, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* game_cmd.c: refused because the role (simultaneous play) has ended its
+   move this turn. */
+game_rc game_refuse_done(game *g, int role);
+
+/* game_turn.c: the turn machine. Each is 0, or -1 on a script error. */
+int game_start_turn(game *g);
+/* Pass over what does not stop for the teams where a move would start. */
+int game_pass_over(game *g);
+int game_end_turn(game *g);
+/* End the game with an ending (-1: the first whose condition holds). */
+int game_finish(game *g, int ending);
+/* An open decision takes its default option. */
+int game_apply_default(game *g, int item);
+/* The bit of every role (what g->done holds when every team is done). */
+uint32_t game_every_role(const game *g);
 
 /* game_adhoc.c: `inject` (now, or held for the resume while paused), the
    answer to an ad-hoc decision (`choose ID N`), and the held injects

@@ -340,10 +340,9 @@ static int page_join(struct mg_connection *c, void *ud)
     if (strncmp(ri->local_uri, "/join/", 6)) return forbidden_html(c);
     int slot = net_slot_of_code(n, ri->local_uri + 6);
     if (slot < 0) return forbidden_html(c);
-    return send_page(n, c,
-                     slot < n->sc->nroles           ? "team.html"
-                     : slot == net_slot_observer(n) ? "observer.html"
-                                                    : "facilitator.html");
+    /* One page for every code: app.js lays it out for the holder the
+       state names (a team, the observers, the facilitator). */
+    return send_page(n, c, "room.html");
 }
 
 static int page_static(struct mg_connection *c, void *ud)

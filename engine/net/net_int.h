@@ -6,8 +6,11 @@
  *   net_view.c   a viewer's state as JSON, asked of view.h
  *   net_conn.c   messages, a WebSocket connection's queue and sender thread
  *   net_http.c   civetweb's handlers: HTTP, the WebSocket, static files
- *   net_owner.c  the owner's side: the request queue drained, commands
- *                authorised and applied, the timer, publishing
+ *   net_queue.c  the request queue civetweb's threads fill, its wake-up pipe
+ *   net_owner.c  the owner's side: requests answered, commands applied,
+ *                publishing
+ *   net_auth.c   who may act as whom: a team's command held to its own
+ *   net_timer.c  the turn's timer on every device
  *   net_survey.c the hotwash survey: checked, made a journaled line
  *   net_server.c starting and stopping civetweb, the LAN address
  *
@@ -307,7 +310,21 @@ net_msg *net_survey_sent(const net_msg *m);
 /* net_http.c: the handlers, set on a started context. */
 void net_http_install(net *n);
 
-/* net_owner.c */
+/* net_queue.c: the monotonic clock in ms; the wake-ups read. */
 uint64_t net_now_ms(void);
+void net_drain_wakes(net *n);
+
+/* net_owner.c: answer r with an error code (docs/protocol.md) and text. */
+void net_refuse(net_req *r, const char *code, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* net_auth.c: parse and authorise r's line; the canonical line to apply
+   into out. 0, or -1 when r was refused (answered). */
+int net_authorise(const net *n, net_req *r, const game *g, int k, strbuf *out);
+
+/* net_timer.c: the timer as the journaled command that sets it; the
+   owner's part of each poll. */
+void net_timer_line(int ms, int closes, char *line, size_t size);
+void net_timer_poll(net *n, session *s);
 
 #endif

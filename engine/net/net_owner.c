@@ -1,133 +1,18 @@
 /*
  * net_owner.c -- the side of the server that runs on the session's own
- * thread (net_poll): it drains the queue civetweb's threads fill, decides
- * who may act as whom, applies commands through session_apply_as with
- * their provenance, runs the turn's timer, and publishes every viewer's
- * state once per change.
+ * thread (net_poll): it drains the queue civetweb's threads fill
+ * (net_queue.c), answers each request, applies commands authorised
+ * (net_auth.c) through session_apply_as with their provenance, runs the
+ * timer (net_timer.c), and publishes every viewer's state once per change.
  */
 #include <civetweb.h>
-#include <errno.h>
-#include <fcntl.h>
-#include <poll.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-#include <unistd.h>
 
 #include "net_int.h"
 #include "outfile.h"
-#include "record.h"
-#include "view.h"
-
-uint64_t net_now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
-}
-
-/* The queue ------------------------------------------------------------------------ */
-
-net_req *net_req_new(net_req_kind kind, int slot)
-{
-    net_req *r = xcalloc(1, sizeof *r);
-    r->kind = kind;
-    r->slot = slot;
-    return r;
-}
-
-void net_req_free(net_req *r)
-{
-    if (!r) return;
-    if (r->conn) net_conn_unref(r->conn);
-    if (r->wait) net_waiter_unref(r->wait);
-    cJSON_Delete(r->sent);
-    cJSON_Delete(r->answers);
-    free(r->line);
-    free(r);
-}
-
-void net_wake(net *n)
-{
-    /* write() is async-signal-safe; a full pipe already holds a wake-up. */
-    ssize_t rc = write(n->wake_fd[1], "w", 1);
-    (void)rc;
-}
-
-void net_set_waker(net *n, void (*fn)(void *ud), void *ud)
-{
-    pthread_mutex_lock(&n->qlock);
-    n->waker = fn;
-    n->waker_ud = ud;
-    pthread_mutex_unlock(&n->qlock);
-}
-
-int net_req_push(net *n, net_req *r)
-{
-    pthread_mutex_lock(&n->qlock);
-    if (n->stopping) {
-        pthread_mutex_unlock(&n->qlock);
-        net_req_free(r);
-        return -1;
-    }
-    if (n->qtail)
-        n->qtail->next = r;
-    else
-        n->qhead = r;
-    n->qtail = r;
-    void (*fn)(void *) = n->waker;
-    void *ud = n->waker_ud;
-    pthread_mutex_unlock(&n->qlock);
-    net_wake(n);
-    if (fn) fn(ud);
-    return 0;
-}
-
-net_waiter *net_waiter_new(void)
-{
-    net_waiter *w = xcalloc(1, sizeof *w);
-    pthread_mutex_init(&w->lock, NULL);
-    pthread_cond_init(&w->cv, NULL);
-    atomic_init(&w->refs, 1);
-    return w;
-}
-
-void net_waiter_unref(net_waiter *w)
-{
-    if (!w || atomic_fetch_sub(&w->refs, 1) != 1) return;
-    net_msg_unref(w->answer);
-    pthread_mutex_destroy(&w->lock);
-    pthread_cond_destroy(&w->cv);
-    free(w);
-}
-
-void net_waiter_answer(net_waiter *w, int status, net_msg *m)
-{
-    pthread_mutex_lock(&w->lock);
-    if (!w->done) {
-        w->done = 1;
-        w->status = status;
-        w->answer = net_msg_ref(m);
-        pthread_cond_signal(&w->cv);
-    }
-    pthread_mutex_unlock(&w->lock);
-}
-
-void net_wait(net *n, int ms)
-{
-    struct pollfd p = {n->wake_fd[0], POLLIN, 0};
-    pthread_mutex_lock(&n->qlock);
-    int queued = n->qhead != NULL;
-    pthread_mutex_unlock(&n->qlock);
-    if (!queued) poll(&p, 1, ms);
-}
-
-static void drain_wakes(net *n)
-{
-    char buf[256];
-    while (read(n->wake_fd[0], buf, sizeof buf) > 0) continue;
-}
 
 /* Answers ---------------------------------------------------------------------------- */
 
@@ -169,9 +54,7 @@ static int status_of(const char *code)
     return 400;
 }
 
-static void refuse(net_req *r, const char *code, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-static void refuse(net_req *r, const char *code, const char *fmt, ...)
+void net_refuse(net_req *r, const char *code, const char *fmt, ...)
 {
     char text[2048];
     va_list ap;
@@ -233,7 +116,8 @@ static void do_hello(net *n, net_req *r)
     net_conn *c = r->conn;
     int k = c && c->part >= 0 ? c->part : net_part_join(n, r->slot, r->token, r->name);
     if (k < 0) {
-        refuse(r, "too_many_clients", "the room is full (%d participants)", NET_MAX_PARTICIPANTS);
+        net_refuse(r, "too_many_clients", "the room is full (%d participants)",
+                   NET_MAX_PARTICIPANTS);
         return;
     }
     if (c && c->part < 0) {
@@ -249,159 +133,6 @@ static void do_leave(net *n, net_req *r)
     int k = r->conn ? r->conn->part : -1;
     if (k >= 0 && n->parts[k].online > 0) n->parts[k].online--;
     n->changed = 1;
-}
-
-/* Who may act as whom ---------------------------------------------------------------------- */
-
-static void list_open(const game *g, int role, char *out, size_t size)
-{
-    int items[64], k = game_open_decisions(g, role, items, 64);
-    viewer v = view_team(role);
-    out[0] = '\0';
-    for (int i = 0; i < k; i++)
-        if (view_sees_item(&v, g, items[i]))
-            str_cat(out, size, "%s%s", out[0] ? ", " : "",
-                    g->sc->events[g->items[items[i]].event].id);
-    k = game_open_adhoc(g, role, items, 64);
-    for (int i = 0; i < k; i++)
-        str_cat(out, size, "%s%s", out[0] ? ", " : "", g->items[items[i]].id);
-    if (!out[0]) str_fmt(out, size, "none");
-}
-
-/* A team's answer to an ad-hoc decision: one it may see, open, its own. */
-static int check_adhoc(net_req *r, const game *g, int role, const cmd *c, int item)
-{
-    const game_item *it = &g->items[item];
-    char open[1024];
-    if (it->option >= 0) {
-        list_open(g, role, open, sizeof open);
-        refuse(r, "refused", "no open decision on '%s'; your open decisions: %s", c->a, open);
-        return -1;
-    }
-    if (it->decider != role) {
-        refuse(r, "not_your_team", "'%s' is decided by %s, not by your team", c->a,
-               g->sc->roles[it->decider].id);
-        return -1;
-    }
-    return 0;
-}
-
-/* A team's command about an inject: one it may see, that is open, and that
-   it decides. The refusal never names another team's injects. */
-static int check_event(net_req *r, const game *g, int role, const cmd *c)
-{
-    viewer v = view_team(role);
-    int ev = def_event_find(g->sc, c->a);
-    char open[1024];
-    int adhoc = ev < 0 ? game_adhoc_find(g, c->a) : -1;
-    if (adhoc >= 0 && g->items[adhoc].nopts && view_sees_item(&v, g, adhoc) &&
-        c->kind == CMD_CHOOSE)
-        return check_adhoc(r, g, role, c, adhoc);
-    if (ev < 0 || !view_sees_event(&v, g, ev) || game_open_item(g, ev) < 0) {
-        list_open(g, role, open, sizeof open);
-        refuse(r, "refused", "%s '%s'; your open decisions: %s",
-               ev >= 0 && view_sees_event(&v, g, ev) ? "no open decision on" : "unknown event",
-               c->a, open);
-        return -1;
-    }
-    if (g->sc->events[ev].decider != role) {
-        refuse(r, "not_your_team", "'%s' is decided by %s, not by your team", c->a,
-               g->sc->roles[g->sc->events[ev].decider].id);
-        return -1;
-    }
-    return 0;
-}
-
-/* A team's `end` with an open decision or points to spend is refused once
-   with code confirm_end; the page asks and sends it again with "confirm".
-   Not when the game would refuse it anyway (not its move, already ended). */
-static int end_warned(net_req *r, const game *g, int role)
-{
-    if (g->paused || g->ended || game_role_done(g, role) || (!g->simultaneous && g->role != role))
-        return 0;
-    strbuf b = {0};
-    int warn = game_end_warning((game *)g, role, &b); /* a query: it changes nothing */
-    if (warn)
-        refuse(r, "confirm_end",
-               "%s Send \"end\" again with \"confirm\": true to end the move anyway.", b.s);
-    sb_free(&b);
-    return warn;
-}
-
-/* A team's command is its own: its role named, its injects. */
-static int check_team(const net *n, net_req *r, const game *g, int k, cmd *c)
-{
-    const def_scenario *sc = g->sc;
-    int role = r->slot;
-    const char *me = sc->roles[role].id;
-    if (cmd_specs[c->kind].who != CMD_BY_TEAM) {
-        refuse(r, "not_allowed", "'%s' is the facilitator's command", cmd_names[c->kind]);
-        return -1;
-    }
-    if (c->kind == CMD_SURVEY) { /* its line would carry who sent it */
-        refuse(r, "not_allowed", "answers go in a survey message, which keeps them anonymous");
-        return -1;
-    }
-    if (c->kind == CMD_ACT && strcmp(c->a, me) != 0) {
-        refuse(r, "not_your_team", "your team is %s: you cannot act as '%s'", me, c->a);
-        return -1;
-    }
-    if (c->kind == CMD_END && c->a[0] && strcmp(c->a, me) != 0) {
-        refuse(r, "not_your_team", "your team is %s: you cannot end %s's move", me, c->a);
-        return -1;
-    }
-    if (c->kind == CMD_END) str_fmt(c->a, sizeof c->a, "%s", me);
-    if (c->kind == CMD_GRADE || c->kind == CMD_MARK) { /* an analysis board's grader only */
-        int card = def_card_find(sc, c->a), b = card >= 0 ? sc->cards[card].board : -1;
-        if (b >= 0 && sc->boards[b].graded_by != role) {
-            refuse(r, "not_your_team", "the cards of '%s' are graded by %s, not your team (%s)",
-                   sc->boards[b].id,
-                   sc->boards[b].graded_by >= 0 ? sc->roles[sc->boards[b].graded_by].id : "nobody",
-                   me);
-            return -1;
-        }
-    }
-    int about = c->kind == CMD_CHOOSE || c->kind == CMD_PROPOSE || c->kind == CMD_VOTE;
-    if (about && check_event(r, g, role, c)) return -1;
-    if ((c->kind == CMD_PROPOSE || c->kind == CMD_VOTE) && k < 0) {
-        refuse(r, "no_participant",
-               "'%s' needs a participant: join first (hello, or POST /api/join)",
-               cmd_names[c->kind]);
-        return -1;
-    }
-    int lead = n->slots[role].lead;
-    if (k >= 0 && lead != k &&
-        (c->kind == CMD_CHOOSE || c->kind == CMD_ACT || c->kind == CMD_END)) {
-        refuse(r, "lead_only", "only your team's lead%s%s%s confirms; propose it and vote",
-               lead >= 0 ? " (" : "", lead >= 0 ? n->parts[lead].name : "", lead >= 0 ? ")" : "");
-        return -1;
-    }
-    if (c->kind == CMD_END && !r->confirm && end_warned(r, g, role)) return -1;
-    return 0;
-}
-
-/* Parse and authorise a line; the canonical line to apply into out. */
-static int authorise(const net *n, net_req *r, const game *g, int k, strbuf *out)
-{
-    cmd c;
-    char err[1024];
-    const char *w = r->line + strspn(r->line, " \t");
-    if (cmd_look_find(w, strcspn(w, " \t")) >= 0) {
-        refuse(r, "not_allowed", "'%.*s' looks around at a terminal; the state holds what it shows",
-               (int)strcspn(w, " \t"), w);
-        return -1;
-    }
-    if (cmd_parse(r->line, &c, err, sizeof err)) {
-        refuse(r, "malformed", "%s", err);
-        return -1;
-    }
-    if (r->slot == net_slot_observer(n)) {
-        refuse(r, "not_allowed", "observers watch: they cannot send commands");
-        return -1;
-    }
-    if (r->slot < n->sc->nroles && check_team(n, r, g, k, &c)) return -1;
-    cmd_format(&c, out);
-    return 0;
 }
 
 /* Commands ------------------------------------------------------------------------------ */
@@ -486,12 +217,12 @@ static void do_command(net *n, session *s, net_req *r)
 {
     int k = part_of(n, r);
     if (r->conn && k < 0) {
-        refuse(r, "no_hello", "send hello first");
+        net_refuse(r, "no_hello", "send hello first");
         return;
     }
     if (repeated(n, r, k)) return;
     strbuf line = {0};
-    if (authorise(n, r, s->g, k, &line) == 0) apply(n, s, r, k, line.s);
+    if (net_authorise(n, r, s->g, k, &line) == 0) apply(n, s, r, k, line.s);
     remember(n, r, k); /* applied or refused, once: the same seq is not looked at again */
     sb_free(&line);
 }
@@ -505,14 +236,14 @@ static void do_survey(net *n, session *s, net_req *r)
     const char *code;
     char err[1024];
     if (k < 0) {
-        refuse(r, "no_hello", "send hello first");
+        net_refuse(r, "no_hello", "send hello first");
         return;
     }
     if (repeated(n, r, k)) return;
     if (net_survey_line(n, s, r, k, &line, &by, &code, err, sizeof err)) {
-        refuse(r, code, "%s", err);
+        net_refuse(r, code, "%s", err);
     } else if (session_apply_as(s, line.s, &by) != GAME_OK) {
-        refuse(r, "refused", "%s", s->err);
+        net_refuse(r, "refused", "%s", s->err);
     } else {
         n->parts[k].surveyed = 1, n->parts[k].survey_seq = r->has_seq ? r->seq : 0;
         n->room_dirty = n->changed = 1;
@@ -532,16 +263,16 @@ static void do_lead(net *n, net_req *r)
     int role = fac ? net_slot_by_name(n, r->role) : r->slot;
     int to = net_part_by_id(n, r->to);
     if (role < 0 || role >= n->sc->nroles) {
-        refuse(r, fac ? "malformed" : "not_allowed", "%s",
-               fac ? "name the team: \"role\"" : "only a team has a lead");
+        net_refuse(r, fac ? "malformed" : "not_allowed", "%s",
+                   fac ? "name the team: \"role\"" : "only a team has a lead");
         return;
     }
     if (!fac && (k < 0 || n->slots[role].lead != k)) {
-        refuse(r, "lead_only", "only your team's lead passes the lead");
+        net_refuse(r, "lead_only", "only your team's lead passes the lead");
         return;
     }
     if (to < 0 || n->parts[to].slot != role) {
-        refuse(r, "malformed", "'%s' is not a member of %s", r->to, n->sc->roles[role].id);
+        net_refuse(r, "malformed", "'%s' is not a member of %s", r->to, n->sc->roles[role].id);
         return;
     }
     n->slots[role].lead = to;
@@ -549,28 +280,21 @@ static void do_lead(net *n, net_req *r)
     answer(r, 200, result(r, 1));
 }
 
-/* The timer as the journaled command that sets it. */
-static void timer_line(int ms, int closes, char *line, size_t size)
-{
-    str_fmt(line, size, "%s %.17g%s", cmd_names[CMD_TIMER], ms / 60000.0,
-            closes && ms ? " close" : "");
-}
-
 static void do_timer(net *n, session *s, net_req *r)
 {
     if (r->slot != net_slot_facilitator(n)) {
-        refuse(r, "not_allowed", "the timer is the facilitator's");
+        net_refuse(r, "not_allowed", "the timer is the facilitator's");
         return;
     }
     char line[96];
-    timer_line(r->ms, r->closes, line, sizeof line);
+    net_timer_line(r->ms, r->closes, line, sizeof line);
     apply(n, s, r, part_of(n, r), line);
 }
 
 static void do_hold(net *n, net_req *r)
 {
     if (r->slot != net_slot_facilitator(n)) {
-        refuse(r, "not_allowed", "holding the projector is the facilitator's");
+        net_refuse(r, "not_allowed", "holding the projector is the facilitator's");
         return;
     }
     net_set_hold(n, r->on);
@@ -597,15 +321,15 @@ static void do_revoke(net *n, net_req *r)
     char err[OUTFILE_ERR_MAX];
     int slot = net_slot_by_name(n, r->role);
     if (r->slot != net_slot_facilitator(n)) {
-        refuse(r, "not_allowed", "revoking a code is the facilitator's");
+        net_refuse(r, "not_allowed", "revoking a code is the facilitator's");
         return;
     }
     if (slot < 0) {
-        refuse(r, "malformed", "no slot '%s': a role's id, observer or facilitator", r->role);
+        net_refuse(r, "malformed", "no slot '%s': a role's id, observer or facilitator", r->role);
         return;
     }
     if (net_room_recode(n, slot)) {
-        refuse(r, "refused", "no random numbers from the operating system");
+        net_refuse(r, "refused", "no random numbers from the operating system");
         return;
     }
     /* The files before the answer: whoever reads the new code there after
@@ -661,109 +385,6 @@ static void handle(net *n, session *s, net_req *r)
     }
 }
 
-/* The timer --------------------------------------------------------------------------- */
-
-/* The countdown follows the game (movetimer.h); the hold stops it. */
-static void timer_sync(net *n, const game *g)
-{
-    if (movetimer_sync(&n->timer.mt, g, !n->hold, (long long)net_now_ms())) n->changed = 1;
-}
-
-/* A session first seen (the host's start, a restart on a save): its move
-   goes on from the time it had used, not from full. */
-static void timer_restore(net *n, const session *s)
-{
-    record_times t;
-    n->timer.restored = s;
-    timer_sync(n, s->g);
-    record_times_of(s, &t);
-    if (s->nlog) movetimer_spent(&n->timer.mt, t.current_ms, (long long)net_now_ms());
-    record_times_free(&t);
-}
-
-/* net_set_timer's request, as the facilitator's journaled command. */
-static void timer_wanted(net *n, session *s)
-{
-    net_timer *t = &n->timer;
-    if (!t->wanted) return;
-    t->wanted = 0;
-    int closes = t->want_closes < 0 ? s->g->timer_closes : t->want_closes;
-    if (t->want_ms == s->g->timer_ms && (!t->want_ms || closes == s->g->timer_closes)) return;
-    char line[96];
-    journal_by by = {.kind = "facilitator", .name = "host"};
-    timer_line(t->want_ms, closes, line, sizeof line);
-    if (session_apply_as(s, line, &by)) fprintf(stderr, "crisisroom host: %s\n", s->err);
-    n->changed = 1;
-}
-
-/* Time is up: open decisions of the teams still moving take their
-   defaults, then the turn closes; each a journaled command "by" the timer. */
-static void timer_close(session *s)
-{
-    game *g = s->g;
-    journal_by by = {.kind = "default", .name = "timer"};
-    int items[256], k = game_open_decisions(g, -1, items, 256);
-    const char *ids[256];
-    int nd = 0;
-    for (int i = 0; i < k; i++) {
-        const def_event *e = &g->sc->events[g->items[items[i]].event];
-        if (e->default_option >= 0 && !game_role_done(g, e->decider)) ids[nd++] = e->id;
-    }
-    for (int i = 0; i < nd; i++) {
-        char line[128];
-        str_fmt(line, sizeof line, "%s %s", cmd_names[CMD_DEFAULT], ids[i]);
-        by.at[0] = '\0';
-        if (session_apply_as(s, line, &by) == GAME_SCRIPT_ERROR) break;
-    }
-    by.at[0] = '\0';
-    if (s->g->simultaneous && !s->g->ended) session_apply_as(s, cmd_names[CMD_CLOSE], &by);
-}
-
-/* At zero the countdown stops (movetimer.h); once in a turn it then
-   closes it, when the facilitator asked for that. */
-static void timer_run(net *n, session *s)
-{
-    const movetimer *t = &n->timer.mt;
-    const game *g = s->g;
-    timer_sync(n, g);
-    if (!t->len_ms || t->running || movetimer_left(t, (long long)net_now_ms()) > 0) return;
-    if (!g->timer_closes || n->timer.fired_turn == g->turn || g->paused || g->ended) return;
-    n->timer.fired_turn = g->turn;
-    timer_close(s);
-    timer_sync(n, s->g);
-    n->changed = 1;
-}
-
-void net_set_timer(net *n, int ms, int closes)
-{
-    net_timer *t = &n->timer;
-    t->wanted = 1;
-    t->want_ms = ms > 0 ? ms : 0;
-    t->want_closes = closes;
-    net_wake(n);
-}
-
-void net_timer_get(net *n, int *length_ms, int *left_ms, int *running)
-{
-    const movetimer *t = &n->timer.mt;
-    long long left = movetimer_left(t, (long long)net_now_ms());
-    *length_ms = t->len_ms;
-    *left_ms = left > 0 ? (int)left : 0;
-    *running = t->running;
-}
-
-int net_wait_ms(net *n)
-{
-    const movetimer *t = &n->timer.mt;
-    return t->running ? (int)movetimer_left(t, (long long)net_now_ms()) : -1;
-}
-
-void net_set_hold(net *n, int on)
-{
-    n->hold = on ? 1 : 0;
-    n->changed = 1;
-}
-
 /* Publishing -------------------------------------------------------------------------- */
 
 static void publish(net *n, session *s)
@@ -790,7 +411,7 @@ static void publish(net *n, session *s)
 
 int net_poll(net *n, session *s)
 {
-    drain_wakes(n);
+    net_drain_wakes(n);
     pthread_mutex_lock(&n->qlock);
     net_req *r = n->qhead;
     n->qhead = n->qtail = NULL;
@@ -801,9 +422,7 @@ int net_poll(net *n, session *s)
         net_req_free(r);
         r = next;
     }
-    if (s != n->timer.restored) timer_restore(n, s);
-    timer_wanted(n, s);
-    timer_run(n, s);
+    net_timer_poll(n, s);
     /* The window's own commands (the console) change the game too. */
     if (s != n->seen || s->nlog != n->seen_nlog) n->changed = 1;
     char err[OUTFILE_ERR_MAX];

@@ -17,9 +17,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cmd.h"
 #include "report_int.h"
-
-#define HW_PREFIX "survey "
 
 const char *const aar_hotwash_keys[AAR_NTEXTS] = {"well", "improve", "other"};
 
@@ -45,17 +44,18 @@ static void hw_ratings(const def_scenario *sc, const cJSON *o, int *rating)
 /* One journaled line into a; 0, or -1 when it is not a readable answer. */
 static int hw_parse(const def_scenario *sc, const char *line, aar_answer *a)
 {
-    if (strncmp(line, HW_PREFIX, strlen(HW_PREFIX)) != 0) return -1;
-    const char *who = line + strlen(HW_PREFIX), *sep = strstr(who, " -- ");
-    size_t n = sep ? (size_t)(sep - who) : 0;
-    if (!sep || n == 0 || n >= sizeof a->who || memchr(who, ' ', n)) return -1;
-    cJSON *o = cJSON_Parse(sep + 4);
+    cmd c;
+    char err[8];
+    /* The game's own parser: the line is the command it took. */
+    if (cmd_parse(line, &c, err, sizeof err) || c.kind != CMD_SURVEY) return -1;
+    size_t n = strlen(c.a);
+    if (n == 0 || n >= sizeof a->who) return -1;
+    cJSON *o = cJSON_Parse(c.text);
     if (!cJSON_IsObject(o)) {
         cJSON_Delete(o);
         return -1;
     }
-    memcpy(a->who, who, n);
-    a->who[n] = '\0';
+    memcpy(a->who, c.a, n + 1);
     a->name = hw_string(o, "name");
     for (int k = 0; k < AAR_NTEXTS; k++) a->text[k] = hw_string(o, aar_hotwash_keys[k]);
     a->rating = xcalloc((size_t)sc->nobjectives + 1, sizeof *a->rating);

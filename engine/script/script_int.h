@@ -45,7 +45,21 @@ typedef struct sbx_printed {
     long game_lines_dropped, game_bytes_dropped;
 } sbx_printed;
 
-/* The handle g as callbacks read it (gameapi.c): its fields for the game
+/* Fields that are not methods (methods are found in a plain table first,
+   without a call into C); g.state is a plain field too. */
+typedef enum {
+#define X(name, doc) GF_##name,
+    API_G_FIELDS(X)
+#undef X
+        GF_COUNT
+} gapi_field;
+
+extern const char *const gapi_field_names[GF_COUNT];
+/* Lua's LUAI_MAXSHORTLEN: a string no longer is interned, so pushing one
+   that a table holds as a key finds it again and allocates nothing. */
+#define GAPI_SHORT_STRING 40
+
+/* The handle g as callbacks read it (gameapi_view.c): its fields for the game
    and context they were set for, and the version of the game's state the
    mirror of g.state holds. live: outside callbacks, both read from the
    game. */
@@ -170,6 +184,22 @@ int gapi_enter(script *s, game *g, char *err, size_t errlen);
    test): g reads the game again. */
 void gapi_live(script *s);
 void gapi_index_ids(script *s); /* name -> index tables, after building */
+/* The game g stands for; a Lua error while no game runs. */
+game *gapi_cur(lua_State *L);
+/* A string by its length (what it allocates does not depend on Lua's
+   cache of C strings). */
+void gapi_push_str(lua_State *L, const char *str);
+
+/* gameapi_view.c: g's reads in a callback */
+/* Seal the metatable at -1 of g or g.state: writes go to newindex, and
+   getmetatable gives false (a script cannot reach the tables behind). */
+void gapi_seal(lua_State *L, lua_CFunction newindex);
+/* g.state: the proxy and its mirror, made once for the life of the script. */
+void gapi_push_state_proxy(lua_State *L, gapi_view *gv);
+/* Keep a field g's __index read (at -1) in the methods table at 1. */
+void gapi_cache_field(lua_State *L, script *s, const game *g, gapi_field f);
+/* Bring the fields and the mirror up to date (engine work, may allocate). */
+void gapi_sync_view(lua_State *L, script *s, game *g);
 
 /* host.c */
 void host_init(script *s);

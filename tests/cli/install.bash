@@ -28,7 +28,7 @@ for f in bin/crisisroom share/man/man6/crisisroom.6 \
          share/crisisroom/scenarios/albania2022/scenario.lua \
          share/crisisroom/scenarios/template/scenario.lua \
          share/crisisroom/assets/fonts/NotoSans-Regular.ttf \
-         share/crisisroom/assets/web/team.html share/crisisroom/assets/web/js/app.js \
+         share/crisisroom/assets/web/room.html share/crisisroom/assets/web/js/app.js \
          share/locale/fr/LC_MESSAGES/crisisroom.mo share/crisisroom/scenarios/tutorial/lang/fr.po; do
     [ -f "$prefix/$f" ] || fail "not installed: $f"
 done
