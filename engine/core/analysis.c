@@ -375,6 +375,10 @@ game_rc analysis_mark(game *g, const cmd *c)
 int analysis_has_work(const game *g, int role)
 {
     const def_scenario *sc = g->sc;
+    int grades = 0; /* most roles grade no board: the automatic players ask for each */
+    for (int b = 0; b < sc->nboards && !grades; b++)
+        grades = analysis_is_board(sc, b) && sc->boards[b].graded_by == role;
+    if (!grades) return 0;
     for (int c = 0; c < sc->ncards; c++) {
         int b = analysis_board_of(sc, c);
         if (b >= 0 && sc->boards[b].graded_by == role && g->card_turn[c]) return 1;

@@ -17,7 +17,14 @@
 
 #define CR_TEXTDOMAIN "crisisroom"
 
-#define _(s)  gettext(s)
+/* Set by engine/front/lang.c when a catalog answers for the language of
+   the messages (the program speaks English otherwise): until then _() is
+   one test, not a catalog lookup. A lookup costs some 1,600 instructions
+   (glibc reads LANGUAGE each time), and the automatic players ask why a
+   move is not available thousands of times a game. */
+extern int i18n_on;
+
+#define _(s)  (i18n_on ? gettext(s) : (s))
 #define N_(s) (s)
 
 #endif

@@ -51,6 +51,9 @@ static void bind_catalog(void)
     if (datadir_locale(dir, sizeof dir) == 0) bindtextdomain(CR_TEXTDOMAIN, dir);
     bind_textdomain_codeset(CR_TEXTDOMAIN, "UTF-8"); /* the window and the pages are UTF-8 */
     textdomain(CR_TEXTDOMAIN);                       /* also makes gettext read LANGUAGE again */
+    /* gettext("") is the catalog's header when one answers for the language
+       now chosen, and "" when the messages stay in English. */
+    i18n_on = gettext("")[0] != '\0';
 }
 
 int lang_select(const char *ll, char *err, size_t errlen)
