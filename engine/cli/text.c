@@ -197,30 +197,15 @@ static void print_move(tstate *t, int mv, int n)
         str_fmt(line, sizeof line, _("Not available: %s"), ok < 0 ? g->err : why), wrap(t, 7, line);
 }
 
-/* A citation as people read it: "CISA, 21 Sep 2022" rather than its id. */
-static void source_words(const def_scenario *sc, const char *id, strbuf *b)
-{
-    if (b->len) sb_puts(b, "; ");
-    if (strcmp(id, "fiction") == 0) {
-        sb_puts(b, _("invented for the exercise"));
-        return;
-    }
-    for (int i = 0; i < sc->nsources; i++) {
-        const def_source *s = &sc->sources[i];
-        if (strcmp(s->id, id) != 0) continue;
-        sb_puts(b, s->publisher ? s->publisher : s->title);
-        if (s->date) sb_printf(b, ", %s", s->date);
-        return;
-    }
-    sb_puts(b, id);
-}
-
 /* The event's sources, wherever its text is shown in full. */
 static void print_sources(const def_scenario *sc, const def_event *e)
 {
     if (!e->nsources) return;
     strbuf b = {0};
-    for (int i = 0; i < e->nsources; i++) source_words(sc, e->sources[i], &b);
+    for (int i = 0; i < e->nsources; i++) {
+        if (b.len) sb_puts(&b, "; ");
+        logtext_source(sc, e->sources[i], &b); /* "CISA, 21 Sep 2022", not its id */
+    }
     printf(_("Source: %s\n"), b.s);
     sb_free(&b);
 }

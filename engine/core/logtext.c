@@ -37,7 +37,9 @@ const char *logtext_item_title(const game *g, int item)
     return it->event >= 0 ? g->sc->events[it->event].title : it->title;
 }
 
-void logtext_citation(const def_scenario *sc, const char *id, strbuf *b)
+/* full: "Publisher, “Title”, date, URL"; else "Publisher, date" (the
+   text mode's line under an inject). */
+static void citation(const def_scenario *sc, const char *id, strbuf *b, int full)
 {
     if (strcmp(id, "fiction") == 0) {
         sb_puts(b, _("invented for the exercise"));
@@ -46,13 +48,27 @@ void logtext_citation(const def_scenario *sc, const char *id, strbuf *b)
     for (int i = 0; i < sc->nsources; i++) {
         const def_source *s = &sc->sources[i];
         if (strcmp(s->id, id) != 0) continue;
-        if (s->publisher) sb_printf(b, "%s, ", s->publisher);
-        sb_printf(b, "“%s”", s->title ? s->title : s->id);
+        if (!full) {
+            sb_puts(b, s->publisher ? s->publisher : s->title ? s->title : s->id);
+        } else {
+            if (s->publisher) sb_printf(b, "%s, ", s->publisher);
+            sb_printf(b, "“%s”", s->title ? s->title : s->id);
+        }
         if (s->date) sb_printf(b, ", %s", s->date);
-        if (s->url) sb_printf(b, ", %s", s->url);
+        if (full && s->url) sb_printf(b, ", %s", s->url);
         return;
     }
     sb_puts(b, id);
+}
+
+void logtext_citation(const def_scenario *sc, const char *id, strbuf *b)
+{
+    citation(sc, id, b, 1);
+}
+
+void logtext_source(const def_scenario *sc, const char *id, strbuf *b)
+{
+    citation(sc, id, b, 0);
 }
 
 const char *logtext_history_label(const def_scenario *sc)

@@ -57,6 +57,8 @@ const char *logtext_item_title(const game *g, int item);
    URL" from the scenario's sources, "invented for the exercise" for
    "fiction", the id itself when the scenario does not declare it. */
 void logtext_citation(const def_scenario *sc, const char *id, strbuf *out);
+/* The same, short: "Publisher, date". */
+void logtext_source(const def_scenario *sc, const char *id, strbuf *out);
 /* How the debrief names what really happened (scenario.history), and the
    hidden truth of the variant played: two different things, labelled so
    everywhere (issue 14). */

@@ -20,20 +20,8 @@ static void kv_row(strbuf *b, const char *key, const char *value)
 
 /* The page's stylesheet, before the charts' rules. */
 static const char aar_css[] =
-    ":root{--ink:#1d2733;--muted:#5a6675;--line:#d5dbe3;--soft:#f4f6f9;--accent:#24507a;"
-    "--p:#1e6b34;--s:#7a5c00;--m:#a8430a;--u:#a3161a}\n"
-    "*{box-sizing:border-box}\n"
-    "body{margin:0;background:#eef1f5;color:var(--ink);font:15px/1.5 'Segoe UI',Roboto,"
-    "'Noto Sans','DejaVu Sans',Helvetica,Arial,sans-serif}\n"
-    "main{max-width:980px;margin:24px auto;background:#fff;padding:40px 56px;"
-    "border:1px solid var(--line);border-radius:6px}\n"
-    "header.cover{border-bottom:3px solid var(--accent);padding-bottom:16px;margin-bottom:24px}\n"
-    ".kicker{margin:0;color:var(--accent);font-weight:600;letter-spacing:.08em;"
-    "text-transform:uppercase;font-size:12px}\n"
-    "h1{margin:6px 0 4px;font-size:28px;line-height:1.25}\n"
-    "h2{margin:36px 0 12px;font-size:20px;color:var(--accent);border-bottom:1px solid var(--line);"
-    "padding-bottom:4px;break-after:avoid;page-break-after:avoid}\n"
-    "h3{margin:20px 0 8px;font-size:16px;break-after:avoid;page-break-after:avoid}\n"
+    ":root{--ink:#1d2733;--muted:#5a6675;--line:#d5dbe3;--soft:#f4f6f9;--accent:#24507a;--p:#"
+    "1e6b34;--s:#7a5c00;--m:#a8430a;--u:#a3161a}\n" REPORT_PAGE_CSS
     ".sub,.note,figcaption,.muted{color:var(--muted)}\n"
     "h2+p.note{break-after:avoid;page-break-after:avoid}\n"
     ".sub{margin:0}.note{font-size:13px}\n"
@@ -48,8 +36,7 @@ static const char aar_css[] =
     "td.why{font-style:italic;color:#34404e}\n"
     ".pre{white-space:pre-line}\n"
     ".rating{display:inline-block;padding:1px 8px;border:1.5px solid "
-    "currentColor;border-radius:4px;"
-    "font-weight:600;font-size:13px;white-space:nowrap}\n"
+    "currentColor;border-radius:4px;font-weight:600;font-size:13px;white-space:nowrap}\n"
     ".rating b{display:inline-block;min-width:1.2em}\n"
     ".r-P{color:var(--p);background:#e8f4ec}.r-S{color:var(--s);background:#fbf3dc}\n"
     ".r-M{color:var(--m);background:#fcebe0}.r-U{color:var(--u);background:#fae6e6}\n"

@@ -28,4 +28,20 @@ void html_esc(strbuf *b, const char *s, html_ctx ctx);
 /* <tag class="cls">text</tag>, the text escaped; cls NULL for none. */
 void html_el(strbuf *b, const char *tag, const char *cls, const char *text);
 
+/* The page every printed document shares (the after-action report, the
+   handbook): its box, type and headings; each adds its own rules after. */
+#define REPORT_PAGE_CSS                                                                            \
+    "*{box-sizing:border-box}\n"                                                                   \
+    "body{margin:0;background:#eef1f5;color:var(--ink);font:15px/1.5 'Segoe UI',Roboto,'Noto "     \
+    "Sans','DejaVu Sans',Helvetica,Arial,sans-serif}\n"                                            \
+    "main{max-width:980px;margin:24px auto;background:#fff;padding:40px 56px;border:1px solid "    \
+    "var(--line);border-radius:6px}\n"                                                             \
+    "header.cover{border-bottom:3px solid var(--accent);padding-bottom:16px;margin-bottom:24px}\n" \
+    ".kicker{margin:0;color:var(--accent);font-weight:600;letter-spacing:.08em;text-transform:"    \
+    "uppercase;font-size:12px}\n"                                                                  \
+    "h1{margin:6px 0 4px;font-size:28px;line-height:1.25}\n"                                       \
+    "h2{margin:36px 0 12px;font-size:20px;color:var(--accent);border-bottom:1px solid "            \
+    "var(--line);padding-bottom:4px;break-after:avoid;page-break-after:avoid}\n"                   \
+    "h3{margin:20px 0 8px;font-size:16px;break-after:avoid;page-break-after:avoid}\n"
+
 #endif

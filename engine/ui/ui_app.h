@@ -222,7 +222,6 @@ typedef struct ui_whatif {
     int bad;
 } ui_whatif;
 
-
 /* What the join screen shows (ui_screens_join.c): the host's line (ui.h's
    ui_join) for each team, in the roles' order, or sample codes for a
    screenshot. The observers' and the facilitator's lines are never here:
@@ -461,6 +460,9 @@ int ui_is_console(const ui_app *a); /* v shows the console (its window, or F9 in
 int ui_schedule_line(const ui_app *a, int ev, char *buf, size_t size);
 /* The role that answers the ad-hoc inject's options, as the console sends it. */
 int ui_inject_decider(const ui_app *m);
+/* The console's message line (bad: an error), and a redraw of both windows. */
+void ui_console_say(ui_app *m, int bad, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void ui_console_redraw(ui_app *m);
 
 /* ui_console_aar.c: the console's after-action tab. tabs draws the switch
    between it and the controls in r; text and key take typing into its

@@ -26,22 +26,6 @@ static ui_app *players(ui_app *v)
     return v->peer ? v->peer : v;
 }
 
-static void say(ui_app *m, int bad, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static void say(ui_app *m, int bad, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(m->con.msg, sizeof m->con.msg, fmt, ap);
-    va_end(ap);
-    m->con.msg_bad = bad;
-}
-
-static void redraw(ui_app *m)
-{
-    m->dirty = 1;
-    if (m->cwin) m->cwin->dirty = 1;
-}
-
 /* The choices start afresh for each game: the scenario's first core
    capability, an area for improvement, across objectives. */
 static void set_up(ui_app *m)
@@ -64,10 +48,10 @@ static int apply(ui_app *m, const char *line)
     journal_by by = {.kind = "facilitator"};
     int rc = session_apply_as(m->ses, line, &by);
     if (rc)
-        say(m, 1, _("Refused: %s"), m->ses->err);
+        ui_console_say(m, 1, _("Refused: %s"), m->ses->err);
     else
-        say(m, 0, _("Done (journaled): %s"), line);
-    redraw(m);
+        ui_console_say(m, 0, _("Done (journaled): %s"), line);
+    ui_console_redraw(m);
     return rc;
 }
 
@@ -98,7 +82,7 @@ static void observe(ui_app *m)
     char text[600], cause[600], line[1400];
     take(m, AF_OBS, text, sizeof text), take(m, AF_CAUSE, cause, sizeof cause);
     if (!text[0]) {
-        say(m, 1, _("Write what was observed first (one statement)."));
+        ui_console_say(m, 1, _("Write what was observed first (one statement)."));
         f->field = AF_OBS;
         return;
     }
@@ -112,7 +96,7 @@ static void observe(ui_app *m)
         str_fmt(line, sizeof line, "%s %d -- %s", cmd_names[CMD_CAUSE], n, cause);
         if (apply(m, line)) return;
     }
-    say(m, 0, _("Observation %d recorded (journaled); the report lists it."), n);
+    ui_console_say(m, 0, _("Observation %d recorded (journaled); the report lists it."), n);
     f->buf[AF_OBS][0] = f->buf[AF_CAUSE][0] = '\0', f->field = AF_NONE;
     if (f->kind == HSEEP_AREA) f->area = n - 1; /* ready for its corrective action */
 }
@@ -129,13 +113,14 @@ static void plan(ui_app *m)
     const hseep_eval *e = &m->ses->g->eval;
     char action[600], owner[600], start[64], done[64], line[1400];
     if (f->area < 0 || f->area >= e->nobs || e->obs[f->area].kind != HSEEP_AREA) {
-        say(m, 1, _("Pick the area for improvement it answers (one of the observations above)."));
+        ui_console_say(
+            m, 1, _("Pick the area for improvement it answers (one of the observations above)."));
         return;
     }
     take(m, AF_ACTION, action, sizeof action), take(m, AF_OWNER, owner, sizeof owner);
     date_word(m, AF_START, start, sizeof start), date_word(m, AF_DONE, done, sizeof done);
     if (!action[0]) {
-        say(m, 1, _("Write the corrective action first."));
+        ui_console_say(m, 1, _("Write the corrective action first."));
         f->field = AF_ACTION;
         return;
     }
@@ -147,7 +132,7 @@ static void plan(ui_app *m)
         str_fmt(line, sizeof line, "%s %d -- %s", cmd_names[CMD_OWNER], n, owner);
         if (apply(m, line)) return;
     }
-    say(m, 0, _("Corrective action %d is in the improvement plan (journaled)."), n);
+    ui_console_say(m, 0, _("Corrective action %d is in the improvement plan (journaled)."), n);
     for (int k = AF_ACTION; k <= AF_DONE; k++) f->buf[k][0] = '\0';
     f->field = AF_NONE;
 }
@@ -159,7 +144,7 @@ static void set_meta(ui_app *m)
     char value[600], line[1400];
     take(m, AF_META, value, sizeof value);
     if (!value[0]) {
-        say(m, 1, _("Type the value first."));
+        ui_console_say(m, 1, _("Type the value first."));
         f->field = AF_META;
         return;
     }
@@ -242,7 +227,7 @@ void ui_console_aar_do(ui_app *v, int action, int arg)
         set_meta(m);
         break;
     }
-    redraw(m);
+    ui_console_redraw(m);
 }
 
 /* Typing -------------------------------------------------------------------------------- */
@@ -257,7 +242,7 @@ int ui_console_aar_text(ui_app *v, const char *text)
     ui_app *m = players(v);
     if (!typing_here(m)) return 0;
     str_cat(m->aar.buf[m->aar.field], sizeof m->aar.buf[0], "%s", text);
-    redraw(m);
+    ui_console_redraw(m);
     return 1;
 }
 
@@ -284,7 +269,7 @@ int ui_console_aar_key(ui_app *v, SDL_Keycode k)
     if (!typing_here(m)) return 0;
     char *b = m->aar.buf[m->aar.field];
     size_t n = strlen(b);
-    redraw(m);
+    ui_console_redraw(m);
     if (k == SDLK_BACKSPACE) {
         while (n > 0 && (b[n - 1] & 0xC0) == 0x80) n--; /* a whole UTF-8 character */
         if (n > 0) n--;

@@ -30,22 +30,6 @@ int ui_is_console(const ui_app *a)
     return a->peer || a->screen == SCR_CONSOLE;
 }
 
-static void say(ui_app *m, int bad, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static void say(ui_app *m, int bad, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(m->con.msg, sizeof m->con.msg, fmt, ap);
-    va_end(ap);
-    m->con.msg_bad = bad;
-}
-
-static void redraw(ui_app *m)
-{
-    m->dirty = 1;
-    if (m->cwin) m->cwin->dirty = 1;
-}
-
 /* One command through the session; the players' view follows (hand-over,
    debrief) as it does for their own moves. */
 static int apply(ui_app *m, const char *line)
@@ -54,16 +38,16 @@ static int apply(ui_app *m, const char *line)
     journal_by by = {.kind = "facilitator"}; /* the journal says who sent it */
     int rc = session_apply_as(m->ses, line, &by);
     if (rc && m->ses->g->paused && strstr(m->ses->err, "is paused")) {
-        say(m, 1, _("Refused: the game is paused; press Resume (top right) first."));
+        ui_console_say(m, 1, _("Refused: the game is paused; press Resume (top right) first."));
     } else if (rc) {
         char why[sizeof m->ses->err + 200];
         ui_role_words(m, m->ses->err, why, sizeof why);
-        say(m, 1, _("Refused: %s"), why);
+        ui_console_say(m, 1, _("Refused: %s"), why);
     } else {
-        say(m, 0, _("Done (journaled): %s"), line);
+        ui_console_say(m, 0, _("Done (journaled): %s"), line);
         ui_after_command(m);
     }
-    redraw(m);
+    ui_console_redraw(m);
     return rc;
 }
 
@@ -107,12 +91,13 @@ static void send_inject(ui_app *m, int held)
     str_fmt(text, sizeof text, "%s", c->buf[CF_TEXT]);
     const char *t = clean(title), *x = clean(text);
     if (!*t || !*x) {
-        say(m, 1, _("An inject needs a title and a text."));
+        ui_console_say(m, 1, _("An inject needs a title and a text."));
         c->field = !*t ? CF_TITLE : CF_TEXT;
         return;
     }
     if (strstr(t, "--")) {
-        say(m, 1, _("The title may not contain \"--\" (it separates the title from the text)."));
+        ui_console_say(
+            m, 1, _("The title may not contain \"--\" (it separates the title from the text)."));
         return;
     }
     options_part(m, opts, sizeof opts);
@@ -124,7 +109,7 @@ static void send_inject(ui_app *m, int held)
     str_fmt(line, sizeof line, "%s %s%s %s -- %s%s", cmd_names[CMD_INJECT], to, flags, t, x, opts);
     if (apply(m, line)) return;
     c->buf[CF_TITLE][0] = c->buf[CF_TEXT][0] = c->buf[CF_OPTIONS][0] = '\0', c->field = CF_NONE;
-    if (held) say(m, 0, _("Held: it reaches the inbox when you resume. (%s)"), line);
+    if (held) ui_console_say(m, 0, _("Held: it reaches the inbox when you resume. (%s)"), line);
 }
 
 /* Jump to a turn: the policy plays every move up to it (asked first). */
@@ -133,7 +118,8 @@ static void ask_jump(ui_app *m)
     int turn = atoi(m->con.buf[CF_TURN]);
     const game *g = m->ses->g;
     if (turn <= g->turn || turn > m->ses->sc->nturns) {
-        say(m, 1, _("Jump to a turn after this one: %d to %d."), g->turn + 1, m->ses->sc->nturns);
+        ui_console_say(m, 1, _("Jump to a turn after this one: %d to %d."), g->turn + 1,
+                       m->ses->sc->nturns);
         m->con.field = CF_TURN;
         return;
     }
@@ -146,9 +132,10 @@ static void jump(ui_app *m)
     int turn = atoi(m->con.buf[CF_TURN]), from = m->ses->g->turn, nlog = m->ses->nlog;
     policy_kind k = (policy_kind)m->con.policy;
     if (autoplay_session_to(m->ses, k, turn, err, sizeof err))
-        say(m, 1, _("The jump stopped: %s"), err);
+        ui_console_say(m, 1, _("The jump stopped: %s"), err);
     else
-        say(m, 0, _("The policy '%s' played %d moves: turn %d to turn %d (journaled as its own)."),
+        ui_console_say(
+            m, 0, _("The policy '%s' played %d moves: turn %d to turn %d (journaled as its own)."),
             policy_name(k), m->ses->nlog - nlog, from, m->ses->g->turn);
     m->con.buf[CF_TURN][0] = '\0';
     ui_after_command(m);
@@ -162,7 +149,8 @@ static void send_set(ui_app *m)
     str_fmt(reason, sizeof reason, "%s", c->buf[CF_REASON]);
     const char *v = clean(value), *r = clean(reason);
     if (!*v || !*r) {
-        say(m, 1, _("An override needs a value and a reason (the reason goes into the report)."));
+        ui_console_say(
+            m, 1, _("An override needs a value and a reason (the reason goes into the report)."));
         c->field = !*v ? CF_VALUE : CF_REASON;
         return;
     }
@@ -177,7 +165,7 @@ static void send_note(ui_app *m)
     str_fmt(note, sizeof note, "%s", m->con.buf[CF_NOTE]);
     const char *n = clean(note);
     if (!*n) {
-        say(m, 1, _("Type the note first."));
+        ui_console_say(m, 1, _("Type the note first."));
         m->con.field = CF_NOTE;
         return;
     }
@@ -189,7 +177,7 @@ static void send_event(ui_app *m, cmd_kind verb)
 {
     char line[200];
     if (m->con.sched < 0 || m->con.sched >= m->ses->sc->nevents) {
-        say(m, 1, _("Pick an inject in the schedule first."));
+        ui_console_say(m, 1, _("Pick an inject in the schedule first."));
         return;
     }
     str_fmt(line, sizeof line, "%s %s", cmd_names[verb], m->ses->sc->events[m->con.sched].id);
@@ -213,11 +201,11 @@ static void revoke(ui_app *m, int slot)
     ui_join j;
     if (!h || h->join(h->ud, slot, &j)) return;
     if (h->revoke(h->ud, slot, err, sizeof err)) {
-        say(m, 1, _("The code for %s was not changed: %s"), j.name, err);
+        ui_console_say(m, 1, _("The code for %s was not changed: %s"), j.name, err);
         return;
     }
     h->join(h->ud, slot, &j);
-    say(m, 0, _("New code for %s: %s (the old one no longer works)."), j.name, j.code);
+    ui_console_say(m, 0, _("New code for %s: %s (the old one no longer works)."), j.name, j.code);
 }
 
 static void answer(ui_app *m, int yes)
@@ -225,7 +213,7 @@ static void answer(ui_app *m, int yes)
     int ask = m->con.ask;
     m->con.ask = CON_ASK_NONE;
     if (!yes)
-        say(m, 0, _("Nothing changed."));
+        ui_console_say(m, 0, _("Nothing changed."));
     else if (ask == CON_ASK_UNDO)
         apply(m, cmd_names[CMD_UNDO]);
     else if (ask == CON_ASK_FINISH)
@@ -242,15 +230,17 @@ static void set_timer(ui_app *m, int minutes)
 {
     if (m->host) {
         m->host->timer(m->host->ud, minutes, -1);
-        say(m, 0,
-            minutes ? _("Timer: %d minutes for each move, on every device.") : _("Timer off."),
-            minutes);
+        ui_console_say(m, 0,
+                       minutes ? _("Timer: %d minutes for each move, on every device.")
+                               : _("Timer off."),
+                       minutes);
         return;
     }
     char line[64];
     str_fmt(line, sizeof line, "%s %d", cmd_names[CMD_TIMER], minutes);
     if (apply(m, line) == 0)
-        say(m, 0, minutes ? _("Timer: %d minutes for each move (journaled).") : _("Timer off."),
+        ui_console_say(
+            m, 0, minutes ? _("Timer: %d minutes for each move (journaled).") : _("Timer off."),
             minutes);
 }
 
@@ -263,7 +253,7 @@ static void start_typing(ui_app *v, int field)
 void ui_console_do(ui_app *v, int action, int arg)
 {
     ui_app *m = ui_players(v);
-    redraw(m);
+    ui_console_redraw(m);
     if (!m->ses) return;
     game *g = m->ses->g;
     switch (action) {
@@ -315,7 +305,7 @@ void ui_console_do(ui_app *v, int action, int arg)
         break;
     case ACT_CON_UNDO:
         m->con.ask = m->ses->nlive ? CON_ASK_UNDO : CON_ASK_NONE;
-        if (!m->ses->nlive) say(m, 1, _("There is nothing to undo."));
+        if (!m->ses->nlive) ui_console_say(m, 1, _("There is nothing to undo."));
         break;
     case ACT_CON_FINISH:
         m->con.ask = CON_ASK_FINISH;
@@ -342,7 +332,7 @@ void ui_console_text(ui_app *v, const char *text)
     ui_console *c = &ui_players(v)->con;
     if (c->field <= CF_NONE || c->field >= CF_COUNT) return;
     str_cat(c->buf[c->field], sizeof c->buf[0], "%s", text);
-    redraw(ui_players(v));
+    ui_console_redraw(ui_players(v));
 }
 
 static void submit(ui_app *v, int field)
@@ -387,7 +377,7 @@ int ui_console_key(ui_app *v, SDL_Keycode k)
 {
     ui_app *m = ui_players(v);
     if (!m->ses) return 0;
-    redraw(m);
+    ui_console_redraw(m);
     if (m->con.ask) {
         if (k == SDLK_RETURN || k == SDLK_KP_ENTER || k == SDLK_y) answer(m, 1);
         if (k == SDLK_ESCAPE || k == SDLK_n) answer(m, 0);
