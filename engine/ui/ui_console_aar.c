@@ -11,7 +11,6 @@
  * The console draws the tab switch and this tab (ui_console.c); typing in
  * its fields comes here first (ui_console_ctl.c hands text and keys on).
  */
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 

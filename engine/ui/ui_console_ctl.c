@@ -9,7 +9,6 @@
  * app) or, on one display, the players' window itself; ui_players() gives
  * the app holding the game and the console's state in both cases.
  */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
