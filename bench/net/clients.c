@@ -29,7 +29,7 @@
 
 typedef struct client {
     struct mg_connection *c;
-    atomic_long rev;   /* the newest state's rev */
+    atomic_long rev;       /* the newest state's rev */
     double at[MAX_ROUNDS]; /* when it first had round r's rev */
     int joined;
 } client;
@@ -172,11 +172,12 @@ int main(int argc, char **argv)
     mg_init_library(0);
     long hz = sysconf(_SC_CLK_TCK), rss0 = rss_kb(pid);
     cJSON *teams = cJSON_GetObjectItem(codes, "teams"), *t;
-    cJSON_ArrayForEach(t, teams) for (int i = 0; i < per_team && nclients < MAX_CLIENTS; i++)
-        if (join(&clients[nclients++], host, port, t->valuestring, "bench")) return 1;
+    cJSON_ArrayForEach(t, teams) for (int i = 0; i < per_team && nclients < MAX_CLIENTS;
+                                      i++) if (join(&clients[nclients++], host, port,
+                                                    t->valuestring, "bench")) return 1;
     for (int i = 0; i < observers && nclients < MAX_CLIENTS; i++)
-        if (join(&clients[nclients++], host, port, cJSON_GetObjectItem(codes, "observer")->valuestring,
-                 "bench"))
+        if (join(&clients[nclients++], host, port,
+                 cJSON_GetObjectItem(codes, "observer")->valuestring, "bench"))
             return 1;
     for (double t0 = now_ms(); !all_joined() && now_ms() - t0 < 30000;) sleep_ms(20);
     sleep_ms(1500); /* the joins' own states settle */
@@ -246,8 +247,8 @@ int main(int argc, char **argv)
     long b1 = ticks_of(pid);
     double busy = (now_ms() - busy0) / 1000;
     long rss2 = rss_kb(pid);
-    printf("clients                                      %d (%d a team, %d observers)\n",
-           nclients, per_team, observers);
+    printf("clients                                      %d (%d a team, %d observers)\n", nclients,
+           per_team, observers);
     printf("command -> every client has it, p50 (ms)     %.1f\n", pct(all, nall, 0.50));
     printf("command -> every client has it, p99 (ms)     %.1f\n", pct(all, nall, 0.99));
     printf("command -> one client has it, p50 / p99 (ms) %.1f / %.1f\n", pct(each, neach, 0.5),

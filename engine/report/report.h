@@ -66,7 +66,7 @@ void report_whatif_free(report_whatif *w);
 void report_whatif_json(const def_scenario *sc, const report_whatif *w, strbuf *out);
 
 typedef struct report_opts {
-    const char *facilitator; /* NULL or "": the exercise's own, else "not recorded" */
+    const char *facilitator;      /* NULL or "": the exercise's own, else "not recorded" */
     const report_whatif *whatifs; /* an annex of what-ifs, NULL none */
     int nwhatifs;
 } report_opts;

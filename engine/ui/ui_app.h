@@ -463,6 +463,10 @@ int ui_inject_decider(const ui_app *m);
 /* The console's message line (bad: an error), and a redraw of both windows. */
 void ui_console_say(ui_app *m, int bad, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 void ui_console_redraw(ui_app *m);
+/* A command as the facilitator's, said on the message line: 0 or -1. */
+int ui_console_apply(ui_app *m, const char *line);
+/* A field's text made fit for one command line, in place. */
+const char *ui_console_clean(char *s);
 
 /* ui_console_aar.c: the console's after-action tab. tabs draws the switch
    between it and the controls in r; text and key take typing into its

@@ -41,35 +41,11 @@ static void set_up(ui_app *m)
     f->capability = k >= 0 ? k : HSEEP_cybersecurity;
 }
 
-/* One command as the facilitator's; 0 taken. */
-static int apply(ui_app *m, const char *line)
-{
-    journal_by by = {.kind = "facilitator"};
-    int rc = session_apply_as(m->ses, line, &by);
-    if (rc)
-        ui_console_say(m, 1, _("Refused: %s"), m->ses->err);
-    else
-        ui_console_say(m, 0, _("Done (journaled): %s"), line);
-    ui_console_redraw(m);
-    return rc;
-}
-
-/* A field's text fit for one command line, in place. */
-static const char *clean(char *s)
-{
-    for (char *p = s; *p; p++)
-        if (*p == '\n' || *p == '\r' || *p == '\t') *p = ' ';
-    while (*s == ' ') s++;
-    size_t n = strlen(s);
-    while (n && s[n - 1] == ' ') s[--n] = '\0';
-    return s;
-}
-
 static void take(ui_app *m, int field, char *out, size_t size)
 {
     char tmp[sizeof m->aar.buf[0]];
     str_fmt(tmp, sizeof tmp, "%s", m->aar.buf[field]);
-    str_fmt(out, size, "%s", clean(tmp));
+    str_fmt(out, size, "%s", ui_console_clean(tmp));
 }
 
 /* What the buttons send ------------------------------------------------------------- */
@@ -89,11 +65,11 @@ static void observe(ui_app *m)
             f->objective >= 0 && f->objective < sc->nobjectives ? sc->objectives[f->objective].id
                                                                 : "-",
             hseep_capabilities[f->capability].id, hseep_kind_names[f->kind], text);
-    if (apply(m, line)) return;
+    if (ui_console_apply(m, line)) return;
     int n = m->ses->g->eval.nobs;
     if (cause[0]) {
         str_fmt(line, sizeof line, "%s %d -- %s", cmd_names[CMD_CAUSE], n, cause);
-        if (apply(m, line)) return;
+        if (ui_console_apply(m, line)) return;
     }
     ui_console_say(m, 0, _("Observation %d recorded (journaled); the report lists it."), n);
     f->buf[AF_OBS][0] = f->buf[AF_CAUSE][0] = '\0', f->field = AF_NONE;
@@ -125,11 +101,11 @@ static void plan(ui_app *m)
     }
     str_fmt(line, sizeof line, "%s %d %s %s %s -- %s", cmd_names[CMD_PLAN], f->area + 1,
             hseep_elements[f->element].id, start, done, action);
-    if (apply(m, line)) return;
+    if (ui_console_apply(m, line)) return;
     int n = e->nplan;
     if (owner[0]) {
         str_fmt(line, sizeof line, "%s %d -- %s", cmd_names[CMD_OWNER], n, owner);
-        if (apply(m, line)) return;
+        if (ui_console_apply(m, line)) return;
     }
     ui_console_say(m, 0, _("Corrective action %d is in the improvement plan (journaled)."), n);
     for (int k = AF_ACTION; k <= AF_DONE; k++) f->buf[k][0] = '\0';
@@ -154,7 +130,7 @@ static void set_meta(ui_app *m)
         str_fmt(line, sizeof line, "%s %s %s -- %s", cmd_names[CMD_EXERCISE],
                 hseep_fields[HSEEP_F_participants].id, sc->roles[f->meta - HSEEP_NFIELDS].id,
                 value);
-    if (!apply(m, line)) f->buf[AF_META][0] = '\0', f->field = AF_NONE;
+    if (!ui_console_apply(m, line)) f->buf[AF_META][0] = '\0', f->field = AF_NONE;
 }
 
 /* The value set so far of a particular (meta as ACT_AAR_META's arg). */

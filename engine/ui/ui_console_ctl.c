@@ -29,38 +29,6 @@ int ui_is_console(const ui_app *a)
     return a->peer || a->screen == SCR_CONSOLE;
 }
 
-/* One command through the session; the players' view follows (hand-over,
-   debrief) as it does for their own moves. */
-static int apply(ui_app *m, const char *line)
-{
-    if (!m->ses) return -1;
-    journal_by by = {.kind = "facilitator"}; /* the journal says who sent it */
-    int rc = session_apply_as(m->ses, line, &by);
-    if (rc && m->ses->g->paused && strstr(m->ses->err, "is paused")) {
-        ui_console_say(m, 1, _("Refused: the game is paused; press Resume (top right) first."));
-    } else if (rc) {
-        char why[sizeof m->ses->err + 200];
-        ui_role_words(m, m->ses->err, why, sizeof why);
-        ui_console_say(m, 1, _("Refused: %s"), why);
-    } else {
-        ui_console_say(m, 0, _("Done (journaled): %s"), line);
-        ui_after_command(m);
-    }
-    ui_console_redraw(m);
-    return rc;
-}
-
-/* A field's text made fit for one command line. */
-static const char *clean(char *s)
-{
-    for (char *p = s; *p; p++)
-        if (*p == '\n' || *p == '\r' || *p == '\t') *p = ' ';
-    while (*s == ' ') s++;
-    size_t n = strlen(s);
-    while (n && s[n - 1] == ' ') s[--n] = '\0';
-    return s;
-}
-
 /* The role that answers the inject's options: the one chosen, else its
    recipient, else (to everyone) the team whose move it is. */
 int ui_inject_decider(const ui_app *m)
@@ -76,7 +44,7 @@ static void options_part(const ui_app *m, char *out, size_t size)
 {
     char opts[600];
     str_fmt(opts, sizeof opts, "%s", m->con.buf[CF_OPTIONS]);
-    const char *o = clean(opts);
+    const char *o = ui_console_clean(opts);
     out[0] = '\0';
     if (*o) str_fmt(out, size, " || %s", o);
 }
@@ -88,7 +56,7 @@ static void send_inject(ui_app *m, int held)
     char title[600], text[600], opts[700], flags[200] = "", line[2200];
     str_fmt(title, sizeof title, "%s", c->buf[CF_TITLE]);
     str_fmt(text, sizeof text, "%s", c->buf[CF_TEXT]);
-    const char *t = clean(title), *x = clean(text);
+    const char *t = ui_console_clean(title), *x = ui_console_clean(text);
     if (!*t || !*x) {
         ui_console_say(m, 1, _("An inject needs a title and a text."));
         c->field = !*t ? CF_TITLE : CF_TEXT;
@@ -106,7 +74,7 @@ static void send_inject(ui_app *m, int held)
     if (opts[0]) str_cat(flags, sizeof flags, " decides=%s", sc->roles[ui_inject_decider(m)].id);
     if (held) str_cat(flags, sizeof flags, " at=resume");
     str_fmt(line, sizeof line, "%s %s%s %s -- %s%s", cmd_names[CMD_INJECT], to, flags, t, x, opts);
-    if (apply(m, line)) return;
+    if (ui_console_apply(m, line)) return;
     c->buf[CF_TITLE][0] = c->buf[CF_TEXT][0] = c->buf[CF_OPTIONS][0] = '\0', c->field = CF_NONE;
     if (held) ui_console_say(m, 0, _("Held: it reaches the inbox when you resume. (%s)"), line);
 }
@@ -146,7 +114,7 @@ static void send_set(ui_app *m)
     char value[600], reason[600], line[1400];
     str_fmt(value, sizeof value, "%s", c->buf[CF_VALUE]);
     str_fmt(reason, sizeof reason, "%s", c->buf[CF_REASON]);
-    const char *v = clean(value), *r = clean(reason);
+    const char *v = ui_console_clean(value), *r = ui_console_clean(reason);
     if (!*v || !*r) {
         ui_console_say(
             m, 1, _("An override needs a value and a reason (the reason goes into the report)."));
@@ -155,21 +123,21 @@ static void send_set(ui_app *m)
     }
     str_fmt(line, sizeof line, "%s %s %s -- %s", cmd_names[CMD_SET],
             m->ses->sc->meters[c->meter].id, v, r);
-    if (!apply(m, line)) c->buf[CF_REASON][0] = '\0', c->field = CF_NONE;
+    if (!ui_console_apply(m, line)) c->buf[CF_REASON][0] = '\0', c->field = CF_NONE;
 }
 
 static void send_note(ui_app *m)
 {
     char note[600], line[700];
     str_fmt(note, sizeof note, "%s", m->con.buf[CF_NOTE]);
-    const char *n = clean(note);
+    const char *n = ui_console_clean(note);
     if (!*n) {
         ui_console_say(m, 1, _("Type the note first."));
         m->con.field = CF_NOTE;
         return;
     }
     str_fmt(line, sizeof line, "%s %s", cmd_names[CMD_NOTE], n);
-    if (!apply(m, line)) m->con.buf[CF_NOTE][0] = '\0', m->con.field = CF_NONE;
+    if (!ui_console_apply(m, line)) m->con.buf[CF_NOTE][0] = '\0', m->con.field = CF_NONE;
 }
 
 static void send_event(ui_app *m, cmd_kind verb)
@@ -180,7 +148,7 @@ static void send_event(ui_app *m, cmd_kind verb)
         return;
     }
     str_fmt(line, sizeof line, "%s %s", cmd_names[verb], m->ses->sc->events[m->con.sched].id);
-    if (!apply(m, line)) m->con.sched = -1;
+    if (!ui_console_apply(m, line)) m->con.sched = -1;
 }
 
 static void pick_meter(ui_app *m, int meter)
@@ -214,9 +182,9 @@ static void answer(ui_app *m, int yes)
     if (!yes)
         ui_console_say(m, 0, _("Nothing changed."));
     else if (ask == CON_ASK_UNDO)
-        apply(m, cmd_names[CMD_UNDO]);
+        ui_console_apply(m, cmd_names[CMD_UNDO]);
     else if (ask == CON_ASK_FINISH)
-        apply(m, cmd_names[CMD_FINISH]);
+        ui_console_apply(m, cmd_names[CMD_FINISH]);
     else if (ask == CON_ASK_REVOKE)
         revoke(m, m->con.revoke);
     else if (ask == CON_ASK_JUMP)
@@ -237,7 +205,7 @@ static void set_timer(ui_app *m, int minutes)
     }
     char line[64];
     str_fmt(line, sizeof line, "%s %d", cmd_names[CMD_TIMER], minutes);
-    if (apply(m, line) == 0)
+    if (ui_console_apply(m, line) == 0)
         ui_console_say(
             m, 0, minutes ? _("Timer: %d minutes for each move (journaled).") : _("Timer off."),
             minutes);
@@ -257,7 +225,7 @@ void ui_console_do(ui_app *v, int action, int arg)
     game *g = m->ses->g;
     switch (action) {
     case ACT_CON_PAUSE:
-        apply(m, cmd_names[g->paused ? CMD_RESUME : CMD_PAUSE]);
+        ui_console_apply(m, cmd_names[g->paused ? CMD_RESUME : CMD_PAUSE]);
         break;
     case ACT_CON_TIMER:
         set_timer(m, arg);
@@ -310,7 +278,7 @@ void ui_console_do(ui_app *v, int action, int arg)
         m->con.ask = CON_ASK_FINISH;
         break;
     case ACT_CON_CLOSE:
-        apply(m, cmd_names[CMD_CLOSE]);
+        ui_console_apply(m, cmd_names[CMD_CLOSE]);
         break;
     case ACT_CON_REVOKE:
         m->con.ask = m->host ? CON_ASK_REVOKE : CON_ASK_NONE;
