@@ -97,7 +97,7 @@ const opt_cmd ui_play_cmd = {
     "scenarios of the data folders and the recent saves.\n"
     "Keys: F2-F4, F6, F7 change screens; F9 the facilitator's console; F8 holds the\n"
     "players' screen (\"Exercise paused\") and shows it again; F5 reloads the\n"
-    "scenario from disk; F11 full screen; Esc the menu.\n"
+    "scenario from disk; F11 full screen; Esc the menu; hosting, F10 the join screen.\n"
     "Screens for --screen: title, briefing, handover, dashboard, evidence,\n"
     "diplomacy, timeline, debrief, whatif, console, join (sample codes), menu, hold.\n",
     play_opts,
