@@ -118,10 +118,11 @@ const act = {
   closeTurn() { cmd('close', 'The turn is closed.'); },
   setTimer(min, closes) { send(proto.setTimer(min, closes), 'Timer set.'); },
   hold(on) { send(proto.hold(on), on ? 'The room is on hold.' : 'The hold is released.'); },
-  inject(to, title, text) {
-    if (!title.trim() || !text.trim()) return say('An inject needs a title and a text.', 'bad');
-    cmd(`inject ${to} ${proto.oneLine(title)} -- ${proto.oneLine(text)}`, 'Inject sent.').then((ok) => {
-      if (ok) { con.clearField('inj-title'); con.clearField('inj-text'); render(true); }
+  inject(f) {
+    const built = proto.injectLine(f);
+    if (built.error) return say(built.error, 'bad');
+    cmd(built.line, f.held ? 'Held: it reaches the inbox when you resume.' : 'Inject sent.').then((ok) => {
+      if (ok) { con.clearField('inj-title'); con.clearField('inj-text'); con.clearField('inj-opts'); render(true); }
     });
   },
   override(meter, value, reason) {
@@ -305,7 +306,7 @@ function render(force) {
     draw('controls', [m.paused, m.hold, m.endings, m.timer && m.timerOnExpiry, !!m.timer, extra.force], () => con.controlsSection(m, act));
     draw('teams-moves', [m.teams, m.decisions, m.log], () => con.teamsMovesSection(m));
     draw('schedule', m.schedule, () => con.scheduleSection(m, act));
-    draw('inject', [m.teams, extra.force], () => con.injectSection(m, act));
+    draw('inject', [m.teams, m.channels, m.paused, extra.force], () => con.injectSection(m, act));
     draw('override', [m.allMeters, extra.force], () => con.overrideSection(m, act));
     draw('notes', [m.notes, extra.force], () => con.noteSection(m, act));
     draw('evaluation', [m.evaluation, m.debrief.objectives, extra.force], () => con.evaluationSection(m, act));

@@ -79,11 +79,23 @@ export function confirmBar(ask, act) {
 
 export function injectSection(m, act) {
   const to = [{ value: 'all', label: 'Every team' }].concat(m.teams.map((t) => ({ value: t.id, label: t.name })));
+  const via = [{ value: '', label: 'None' }].concat(m.channels.map((c) => ({ value: c, label: c })));
+  const decides = [{ value: '', label: 'None (the team it goes to)' }].concat(m.teams.map((t) => ({ value: t.id, label: t.name })));
+  // While paused the window offers both: now, or held until the resume.
+  const when = m.paused ? select('inj-at', 'Deliver', [{ value: 'now', label: 'Now' },
+    { value: 'resume', label: 'Hold it for the resume' }], 'now') : null;
+  const send = () => act.inject({ to: field('inj-to', 'all'), via: field('inj-via', ''), decides: field('inj-dec', ''),
+    title: field('inj-title'), text: field('inj-text'), options: field('inj-opts'),
+    held: m.paused && field('inj-at', 'now') === 'resume' });
   return [h('h2', {}, 'Ad-hoc inject'),
-    h('form', { onsubmit: (e) => { e.preventDefault(); act.inject(field('inj-to', 'all'), field('inj-title'), field('inj-text')); } },
+    h('form', { onsubmit: (e) => { e.preventDefault(); send(); } },
       select('inj-to', 'To', to, 'all'),
+      select('inj-via', 'Channel', via, ''),
       input('inj-title', 'Title', { extra: { maxlength: 150 } }),
       input('inj-text', 'Text', { multiline: true }),
+      input('inj-opts', 'Options of a decision (one a line or separated by |; none: no decision)', { multiline: true }),
+      select('inj-dec', 'Decided by (needed when it goes to every team with options)', decides, ''),
+      when,
       h('div', { class: 'buttons' }, h('button', { type: 'submit', class: 'primary' }, 'Send the inject')))];
 }
 
