@@ -524,7 +524,10 @@ static net_req *ws_jump(net_conn *k, cJSON *o)
         ws_error(k, "malformed", "jump: \"turn\" a whole number from 1 and a \"policy\"");
         return NULL;
     }
-    net_req *r = net_req_new(REQ_JUMP, k->slot);
+    /* With its seq, the page's answer finds it; sent again after a drop it
+       plays nothing more (the turn is reached). */
+    net_req *r = ws_with_seq(k, o, REQ_JUMP);
+    if (!r) return NULL;
     r->turn = (int)num->valuedouble;
     str_fmt(r->policy, sizeof r->policy, "%s", policy);
     return r;

@@ -187,7 +187,7 @@ async function hotwash(pages, roleIds, fac, o, secret) {
   await f.bringToFront();
   const ending = fac.facilitator.endings[1] || fac.facilitator.endings[0];
   await f.select('#f-ending', ending.id);
-  await f.click('#controls button.danger[type=submit]');
+  await f.click('[data-key="b-finish"]');
   await f.waitForSelector('[data-key="b-yes"]', { timeout: WAIT_MS });
   await f.click('[data-key="b-yes"]');
   const q = fac.questions[0];
@@ -308,6 +308,29 @@ async function formShots(p, sel, out) {
     await p.screenshot({ path: path.join(out, `${p.label}-${sel.slice(1)}-${w}x${h}.png`) });
   }
   await p.setViewport({ width: 1366, height: 768 });
+}
+
+// The facilitator jumps to a turn by the historical policy, from the
+// page's form, asked first; every page moves on; the journal's lines are
+// the policy's (tests/net/test_jump.py looks at them).
+async function jumpTo(o, pages, all, turn) {
+  const f = pages.facilitator;
+  await f.bringToFront();
+  // Past the last turn: the page says which turns it may jump to (the
+  // field's own min and max are lifted to reach the page's rule).
+  await f.$eval('#f-jump-turn', (e) => { e.removeAttribute('min'); e.removeAttribute('max'); });
+  await f.type('#f-jump-turn', '99');
+  await f.click('[data-key="b-jump"]');
+  await waitText(f, '#msg', 'Jump to a turn after this one', 'a jump past the last turn is refused in the window\'s words');
+  await f.$eval('#f-jump-turn', (e) => { e.value = ''; e.dispatchEvent(new Event('input')); });
+  await f.type('#f-jump-turn', String(turn));
+  await f.select('#f-jump-policy', 'historical');
+  await formShots(f, '#controls', path.join(o.out, 'jump'));
+  await f.click('[data-key="b-jump"]');
+  await waitText(f, '#confirm', `until turn ${turn} begins`, 'the jump asks first');
+  await f.click('[data-key="b-yes"]');
+  for (const p of all) await waitText(p, '#clock-turn', `Turn ${turn} of`, `${p.label} is at turn ${turn} after the jump`);
+  await waitText(f, '#msg', 'played to turn', 'the facilitator is told the jump is done');
 }
 
 // While paused, the facilitator's inject form sends AKSHI a decision by
@@ -534,6 +557,7 @@ async function play(o, ctx, browser) {
   for (const p of all) await waitText(p, '#clock-turn', 'Turn 2 of', `${p.label} moves on to turn 2`);
   if (pages.akshi) await waitText(pages.akshi, '#decisions', 'A second tool wakes up', 'AKSHI receives turn 2\'s inject');
   const after = roleIds.length >= 4 ? await shots(all, path.join(o.out, 'turn2')) : [];
+  await jumpTo(o, pages, all, 3);
   await evaluation(ctx, pages, roleIds);
   const end = await hotwash(pages, roleIds, fac, o, secret);
   for (const p of all) for (const e of p.errors) check(false, e);
@@ -544,7 +568,7 @@ async function main() {
   const o = options(process.argv);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'crisisroom-browser-'));
   // Screenshots of this run only: those of an earlier one would be looked at.
-  for (const sub of ['', 'turn2', 'end', 'hold', 'inject']) {
+  for (const sub of ['', 'turn2', 'end', 'hold', 'inject', 'jump']) {
     const dir = path.join(o.out, sub);
     fs.mkdirSync(dir, { recursive: true });
     for (const f of fs.readdirSync(dir)) if (f.endsWith('.png')) fs.unlinkSync(path.join(dir, f));

@@ -69,6 +69,9 @@ export const handLead = (to, role) => (role ? { type: 'lead', role, to } : { typ
 export const hold = (on) => ({ type: 'hold', on: !!on });
 export const setTimer = (minutes, closes) => ({ type: 'timer', minutes: Number(minutes) || 0, closes_turn: !!closes });
 export const reissue = (slot) => ({ type: 'revoke', slot });
+export const jump = (turn, policy) => ({ type: 'jump', turn, policy });
+// The policies a jump may play by (engine/core/policy.h), the window's default first.
+export const POLICIES = ['historical', 'first', 'random'];
 
 export function chooseLine(dec, d) { return withText(`choose ${dec.event} ${d.option}`, d.rationale); }
 export function proposeLine(dec, d) { return withText(`propose ${dec.event} ${d.option}`, d.rationale); }
