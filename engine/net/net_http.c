@@ -514,6 +514,25 @@ static net_req *ws_timer(net_conn *k, cJSON *o)
     return r;
 }
 
+/* The policy is named and checked by the owner (policy_parse). */
+static net_req *ws_jump(net_conn *k, cJSON *o)
+{
+    cJSON *num = cJSON_GetObjectItemCaseSensitive(o, "turn");
+    const char *policy = str_field(o, "policy");
+    if (!cJSON_IsNumber(num) || num->valuedouble < 1 || num->valuedouble > CR_MAX_TURNS ||
+        num->valuedouble != (double)(int)num->valuedouble || !policy) {
+        ws_error(k, "malformed", "jump: \"turn\" a whole number from 1 and a \"policy\"");
+        return NULL;
+    }
+    /* With its seq, the page's answer finds it; sent again after a drop it
+       plays nothing more (the turn is reached). */
+    net_req *r = ws_with_seq(k, o, REQ_JUMP);
+    if (!r) return NULL;
+    r->turn = (int)num->valuedouble;
+    str_fmt(r->policy, sizeof r->policy, "%s", policy);
+    return r;
+}
+
 /* A message's fields into a request; NULL with the error said. */
 static net_req *ws_request(net_conn *k, cJSON *o, const char *type)
 {
@@ -537,9 +556,11 @@ static net_req *ws_request(net_conn *k, cJSON *o, const char *type)
     } else if (!strcmp(type, "hold")) {
         r = net_req_new(REQ_HOLD, k->slot);
         r->on = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(o, "on"));
+    } else if (!strcmp(type, "jump")) {
+        r = ws_jump(k, o);
     } else {
         ws_error(k, "malformed",
-                 "unknown type: hello, command, lead, timer, revoke, hold, survey or ping");
+                 "unknown type: hello, command, lead, timer, revoke, hold, jump, survey or ping");
     }
     return r;
 }

@@ -148,7 +148,8 @@ typedef enum {
     REQ_STATE,   /* GET /api/state */
     REQ_LEAVE,   /* a WebSocket closed */
     REQ_SURVEY,  /* the hotwash answers (net_survey.c) */
-    REQ_HOLD     /* the facilitator holds the projector (and every page) */
+    REQ_HOLD,    /* the facilitator holds the projector (and every page) */
+    REQ_JUMP     /* the facilitator's jump to a turn, played by a policy */
 } net_req_kind;
 
 /* An HTTP handler waits here for the owner's answer. */
@@ -173,6 +174,8 @@ typedef struct net_req {
     int has_seq, ms, closes; /* ms: the timer's length */
     int confirm;             /* REQ_COMMAND: `end` despite what is left undone */
     int on;                  /* REQ_HOLD */
+    int turn;                /* REQ_JUMP: the turn to stop at */
+    char policy[16];         /* REQ_JUMP: the policy's name (policy.h) */
     char *line;              /* REQ_COMMAND */
     cJSON *sent;             /* REQ_COMMAND: the answer given (kept for a resend) */
     cJSON *answers;          /* REQ_SURVEY: the message as it came */

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "autoplay.h"
 #include "net_int.h"
 #include "outfile.h"
 
@@ -301,6 +302,32 @@ static void do_hold(net *n, net_req *r)
     answer(r, 200, result(r, 1));
 }
 
+/* The window's jump (ui_console_ctl.c): the policy plays every move up to
+   the turn, each through session_apply with the policy's provenance. */
+static void do_jump(net *n, session *s, net_req *r)
+{
+    policy_kind k;
+    char err[512];
+    if (r->slot != net_slot_facilitator(n)) {
+        net_refuse(r, "not_allowed", "jumping to a turn is the facilitator's");
+        return;
+    }
+    if (policy_parse(r->policy, &k)) {
+        net_refuse(r, "malformed", "no policy '%s': random, first or historical", r->policy);
+        return;
+    }
+    /* The moves made before a refusal stand, journaled: net_poll publishes
+       them, as it does the window's. */
+    if (autoplay_session_to(s, k, r->turn, err, sizeof err)) {
+        net_refuse(r, "refused", "%s", err);
+        return;
+    }
+    cJSON *o = result(r, 1);
+    cJSON_AddNumberToObject(o, "turn", s->g->turn);
+    cJSON_AddNumberToObject(o, "rev", (double)n->rev + 1);
+    answer(r, 200, o);
+}
+
 /* Every connection made with the slot's old code is told and closed. */
 static void close_slot(net *n, int slot)
 {
@@ -381,6 +408,9 @@ static void handle(net *n, session *s, net_req *r)
         break;
     case REQ_SURVEY:
         do_survey(n, s, r);
+        break;
+    case REQ_JUMP:
+        do_jump(n, s, r);
         break;
     }
 }

@@ -569,6 +569,15 @@ static cJSON *endings(const game *g)
     return a;
 }
 
+/* The channels an ad-hoc inject may go through (`via=`), as the window offers them. */
+static cJSON *channels(void)
+{
+    cJSON *a = cJSON_CreateArray();
+    for (int i = 0; i < CH_COUNT; i++)
+        cJSON_AddItemToArray(a, cJSON_CreateString(def_channel_names[i]));
+    return a;
+}
+
 static void add_facilitator(cJSON *o, net *n, const viewer *v, const session *s)
 {
     const game *g = s->g;
@@ -579,6 +588,7 @@ static void add_facilitator(cJSON *o, net *n, const viewer *v, const session *s)
     cJSON *f = cJSON_AddObjectToObject(o, "facilitator");
     cJSON_AddItemToObject(f, "schedule", schedule(g));
     cJSON_AddItemToObject(f, "endings", endings(g));
+    cJSON_AddItemToObject(f, "channels", channels());
     cJSON_AddNumberToObject(f, "surveys", net_survey_count(s));
     if (view_sees_state(v, g)) cJSON_AddItemToObject(f, "state", kv_to_json(&g->state));
     cJSON_AddItemToObject(f, "join", join_info(n));

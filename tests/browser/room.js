@@ -187,7 +187,7 @@ async function hotwash(pages, roleIds, fac, o, secret) {
   await f.bringToFront();
   const ending = fac.facilitator.endings[1] || fac.facilitator.endings[0];
   await f.select('#f-ending', ending.id);
-  await f.click('#controls button.danger[type=submit]');
+  await f.click('[data-key="b-finish"]');
   await f.waitForSelector('[data-key="b-yes"]', { timeout: WAIT_MS });
   await f.click('[data-key="b-yes"]');
   const q = fac.questions[0];
@@ -296,6 +296,87 @@ async function restart(o, ctx, pages, roleIds) {
   check(n === 1, `the PM's action is in the log ${n} times (once expected)`);
 }
 
+// One form of a page at each size, scrolled to its top: to look at.
+async function formShots(p, sel, out) {
+  for (const [w, h] of SIZES) {
+    await p.bringToFront();
+    await p.setViewport({ width: w, height: h });
+    await p.$eval(sel, (e) => e.scrollIntoView());
+    await sleep(100);
+    const s = await noSideScroll(p);
+    check(s.ok, `${p.label} at ${w}x${h} scrolls sideways (scrollWidth ${s.sw} > ${s.cw}: ${s.wide.join(', ')})`);
+    await p.screenshot({ path: path.join(out, `${p.label}-${sel.slice(1)}-${w}x${h}.png`) });
+  }
+  await p.setViewport({ width: 1366, height: 768 });
+}
+
+// The facilitator jumps to a turn by the historical policy, from the
+// page's form, asked first; every page moves on; the journal's lines are
+// the policy's (tests/net/test_jump.py looks at them).
+async function jumpTo(o, pages, all, turn) {
+  const f = pages.facilitator;
+  await f.bringToFront();
+  // Past the last turn: the page says which turns it may jump to (the
+  // field's own min and max are lifted to reach the page's rule).
+  await f.$eval('#f-jump-turn', (e) => { e.removeAttribute('min'); e.removeAttribute('max'); });
+  await f.type('#f-jump-turn', '99');
+  await f.click('[data-key="b-jump"]');
+  await waitText(f, '#msg', 'Jump to a turn after this one', 'a jump past the last turn is refused in the window\'s words');
+  await f.$eval('#f-jump-turn', (e) => { e.value = ''; e.dispatchEvent(new Event('input')); });
+  await f.type('#f-jump-turn', String(turn));
+  await f.select('#f-jump-policy', 'historical');
+  await formShots(f, '#controls', path.join(o.out, 'jump'));
+  await f.click('[data-key="b-jump"]');
+  await waitText(f, '#confirm', `until turn ${turn} begins`, 'the jump asks first');
+  await f.click('[data-key="b-yes"]');
+  for (const p of all) await waitText(p, '#clock-turn', `Turn ${turn} of`, `${p.label} is at turn ${turn} after the jump`);
+  await waitText(f, '#msg', 'played to turn', 'the facilitator is told the jump is done');
+}
+
+// While paused, the facilitator's inject form sends AKSHI a decision by
+// email with two options, held for the resume: the line the window builds.
+const HELD = { title: 'The press asks about the outage', text: 'A journalist wants a statement within the hour.',
+  options: ['Speak now', 'Wait for the facts'] };
+async function heldInject(o, ctx, pages) {
+  const f = pages.facilitator;
+  await f.bringToFront();
+  await f.select('#f-inj-to', 'akshi');
+  await f.select('#f-inj-via', 'email');
+  await f.type('#f-inj-title', HELD.title);
+  await f.type('#f-inj-text', HELD.text);
+  await f.type('#f-inj-opts', HELD.options.join('\n'));
+  await f.select('#f-inj-at', 'resume');
+  await formShots(f, '#inject', path.join(o.out, 'inject'));
+  // To every team with options and nobody to decide: refused on the page.
+  await f.select('#f-inj-to', 'all');
+  await f.click('#inject button[type=submit]');
+  await waitText(f, '#msg', 'needs a team to decide it', 'an inject to every team with options asks who decides');
+  await f.select('#f-inj-to', 'akshi');
+  await f.click('#inject button[type=submit]');
+  await waitText(f, '#msg', 'Held: it reaches the inbox when you resume', 'the facilitator is told the inject is held');
+  const held = (await state(ctx.codes.url, ctx.codes.teams.akshi)).inbox.find((it) => it.title === HELD.title);
+  check(!held, 'a held inject reaches the team while the game is paused');
+}
+
+// After the resume AKSHI's page shows the inject with its two options; the
+// lead answers; the facilitator's state shows the answer.
+async function answerHeld(ctx, pages) {
+  const a = pages.akshi;
+  await waitText(a, '#decisions', HELD.title, 'AKSHI receives the held inject after the resume');
+  for (const x of HELD.options) await waitText(a, '#decisions', x, `AKSHI's page offers "${x}"`);
+  await a.bringToFront();
+  const m = await a.evaluate(() => window.crisisroom.model);
+  const dec = m.decisions.find((d) => d.title === HELD.title);
+  check(dec && dec.channel === 'email' && dec.options.length === 2, 'the inject came by email with two options');
+  await a.click(`#opt-${dec.key}-1`);
+  await a.type(`#why-${dec.key}`, 'Facts first');
+  await a.click(`[data-key="${dec.key}-confirm"]`);
+  await waitText(pages.facilitator, '#inbox', `Decided: ${HELD.options[1]}`, 'the facilitator\'s page shows AKSHI\'s answer');
+  const it = (await state(ctx.codes.url, ctx.codes.facilitator)).inbox.find((x) => x.title === HELD.title);
+  check(it && it.status === 'decided' && it.chosen && it.chosen.label === HELD.options[1] && it.chosen.by === 'akshi',
+    `the facilitator's state has AKSHI's answer (${JSON.stringify(it && it.chosen)})`);
+}
+
 async function play(o, ctx, browser) {
   const host = ctx.host;
   const codes = await waitFile(host.codes, WAIT_MS);
@@ -396,9 +477,11 @@ async function play(o, ctx, browser) {
   for (const p of Object.values(pages)) await waitText(p, '#timer', 'PAUSED', `${p.label}'s page shows the pause`);
   await waitText(pages.akshi, '#move', 'Paused by the facilitator', 'a team\'s page says who paused');
   check(!(await pages.akshi.$('[data-key="end-move"]')), 'a team may end its move while the game is paused');
+  await heldInject(o, ctx, pages);
   await f.bringToFront();
   await f.click('[data-key="b-Resume"]');
   await waitText(pages.akshi, '#move', 'Your team\'s move', 'the game resumes on a team\'s page');
+  await answerHeld(ctx, pages);
 
   // The projector's hold: the teams' and the observer's pages show the card
   // instead of the game and the timer waits; released, the game is back.
@@ -474,6 +557,7 @@ async function play(o, ctx, browser) {
   for (const p of all) await waitText(p, '#clock-turn', 'Turn 2 of', `${p.label} moves on to turn 2`);
   if (pages.akshi) await waitText(pages.akshi, '#decisions', 'A second tool wakes up', 'AKSHI receives turn 2\'s inject');
   const after = roleIds.length >= 4 ? await shots(all, path.join(o.out, 'turn2')) : [];
+  await jumpTo(o, pages, all, 3);
   await evaluation(ctx, pages, roleIds);
   const end = await hotwash(pages, roleIds, fac, o, secret);
   for (const p of all) for (const e of p.errors) check(false, e);
@@ -484,7 +568,7 @@ async function main() {
   const o = options(process.argv);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'crisisroom-browser-'));
   // Screenshots of this run only: those of an earlier one would be looked at.
-  for (const sub of ['', 'turn2', 'end', 'hold']) {
+  for (const sub of ['', 'turn2', 'end', 'hold', 'inject', 'jump']) {
     const dir = path.join(o.out, sub);
     fs.mkdirSync(dir, { recursive: true });
     for (const f of fs.readdirSync(dir)) if (f.endsWith('.png')) fs.unlinkSync(path.join(dir, f));

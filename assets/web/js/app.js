@@ -118,10 +118,11 @@ const act = {
   closeTurn() { cmd('close', 'The turn is closed.'); },
   setTimer(min, closes) { send(proto.setTimer(min, closes), 'Timer set.'); },
   hold(on) { send(proto.hold(on), on ? 'The room is on hold.' : 'The hold is released.'); },
-  inject(to, title, text) {
-    if (!title.trim() || !text.trim()) return say('An inject needs a title and a text.', 'bad');
-    cmd(`inject ${to} ${proto.oneLine(title)} -- ${proto.oneLine(text)}`, 'Inject sent.').then((ok) => {
-      if (ok) { con.clearField('inj-title'); con.clearField('inj-text'); render(true); }
+  inject(f) {
+    const built = proto.injectLine(f);
+    if (built.error) return say(built.error, 'bad');
+    cmd(built.line, f.held ? 'Held: it reaches the inbox when you resume.' : 'Inject sent.').then((ok) => {
+      if (ok) { con.clearField('inj-title'); con.clearField('inj-text'); con.clearField('inj-opts'); render(true); }
     });
   },
   override(meter, value, reason) {
@@ -147,9 +148,21 @@ const act = {
     app.ask = null;
     if (typeof w === 'string') cmd(w, 'Done.');
     else if (w.reissue) send(proto.reissue(w.reissue), 'A new code is issued.');
+    else if (w.jump) {
+      send(proto.jump(w.jump.turn, w.jump.policy), `The policy '${w.jump.policy}' played to turn ${w.jump.turn} (journaled as its own).`)
+        .then((ok) => { if (ok) { con.clearField('jump-turn'); render(true); } });
+    }
     render(true);
   },
   cancel() { app.ask = null; render(true); },
+  // The window's rule and words (ui_console_ctl.c, ask_jump).
+  jump(turnText, policy) {
+    const m = app.model, turn = Number(turnText);
+    if (!Number.isInteger(turn) || turn <= m.turn || turn > m.turns) {
+      return say(`Jump to a turn after this one: ${m.turn + 1} to ${m.turns}.`, 'bad');
+    }
+    act.confirm({ jump: { turn, policy } }, `Let the policy '${policy}' play every move until turn ${turn} begins? Each of its moves is journaled as the policy's, never as a team's; undo takes them back one by one.`);
+  },
   // One survey each (protocol 1.1): a refusal keeps the answers on the page.
   async survey(ans) {
     const r = await app.link.request(proto.survey(app.model, ans)).catch((e) => ({ type: 'error', error: String(e.message || e) }));
@@ -302,10 +315,10 @@ function render(force) {
   } else {
     const confirm = $('#confirm');
     if (confirm) { confirm.hidden = !app.ask; draw('confirm', [app.ask], () => con.confirmBar(app.ask, act)); }
-    draw('controls', [m.paused, m.hold, m.endings, m.timer && m.timerOnExpiry, !!m.timer, extra.force], () => con.controlsSection(m, act));
+    draw('controls', [m.paused, m.hold, m.endings, m.turn, m.turns, m.timer && m.timerOnExpiry, !!m.timer, extra.force], () => con.controlsSection(m, act));
     draw('teams-moves', [m.teams, m.decisions, m.log], () => con.teamsMovesSection(m));
     draw('schedule', m.schedule, () => con.scheduleSection(m, act));
-    draw('inject', [m.teams, extra.force], () => con.injectSection(m, act));
+    draw('inject', [m.teams, m.channels, m.paused, extra.force], () => con.injectSection(m, act));
     draw('override', [m.allMeters, extra.force], () => con.overrideSection(m, act));
     draw('notes', [m.notes, extra.force], () => con.noteSection(m, act));
     draw('evaluation', [m.evaluation, m.debrief.objectives, extra.force], () => con.evaluationSection(m, act));

@@ -4,6 +4,7 @@
 // meters, the schedule, notes, every team's open decisions and votes, the
 // codes and who has joined.
 import { h, n } from './dom.js';
+import * as proto from './model.js';
 
 // Values typed into the console's forms, kept across redraws.
 const fields = new Map();
@@ -57,13 +58,22 @@ export function controlsSection(m, act) {
   if (m.timer) {
     kids.push(h('p', { class: 'dim' }, m.timerOnExpiry ? 'The timer closes the turn when it runs out.' : 'The timer only counts: the turn closes when you close it or every team has ended.'));
   }
+  // The window's jump: a policy plays every move up to the turn (asked first).
+  if (!m.ended && m.turn < m.turns) {
+    const policies = proto.POLICIES.map((p) => ({ value: p, label: p }));
+    kids.push(h('form', { onsubmit: (e) => { e.preventDefault(); act.jump(field('jump-turn'), field('jump-policy', 'historical')); } },
+      h('div', { class: 'row' },
+        h('div', {}, input('jump-turn', `Jump to turn (${m.turn + 1} to ${m.turns})`, { type: 'number', extra: { min: m.turn + 1, max: m.turns } })),
+        h('div', {}, select('jump-policy', 'Every move played by', policies, 'historical'))),
+      h('div', { class: 'buttons' }, h('button', { type: 'submit', class: 'danger', 'data-key': 'b-jump' }, 'Jump'))));
+  }
   // The facilitator's state lists the endings (protocol 1.1); none chosen:
   // `finish` lets the scenario decide.
   const endings = m.endings.length ? select('ending', 'End the exercise with', [{ value: '', label: 'As the game stands (the scenario decides)' }].concat(
     m.endings.map((e) => ({ value: e.id, label: e.title }))), '') : null;
   kids.push(h('form', { onsubmit: (e) => { e.preventDefault(); act.confirm(`finish ${field('ending', '')}`.trim(), 'End the exercise now? Every page then shows the hotwash.'); } },
     endings,
-    h('div', { class: 'buttons' }, h('button', { type: 'submit', class: 'danger' }, 'End the exercise'))));
+    h('div', { class: 'buttons' }, h('button', { type: 'submit', class: 'danger', 'data-key': 'b-finish' }, 'End the exercise'))));
   return kids;
 }
 
@@ -79,11 +89,23 @@ export function confirmBar(ask, act) {
 
 export function injectSection(m, act) {
   const to = [{ value: 'all', label: 'Every team' }].concat(m.teams.map((t) => ({ value: t.id, label: t.name })));
+  const via = [{ value: '', label: 'None' }].concat(m.channels.map((c) => ({ value: c, label: c })));
+  const decides = [{ value: '', label: 'None (the team it goes to)' }].concat(m.teams.map((t) => ({ value: t.id, label: t.name })));
+  // While paused the window offers both: now, or held until the resume.
+  const when = m.paused ? select('inj-at', 'Deliver', [{ value: 'now', label: 'Now' },
+    { value: 'resume', label: 'Hold it for the resume' }], 'now') : null;
+  const send = () => act.inject({ to: field('inj-to', 'all'), via: field('inj-via', ''), decides: field('inj-dec', ''),
+    title: field('inj-title'), text: field('inj-text'), options: field('inj-opts'),
+    held: m.paused && field('inj-at', 'now') === 'resume' });
   return [h('h2', {}, 'Ad-hoc inject'),
-    h('form', { onsubmit: (e) => { e.preventDefault(); act.inject(field('inj-to', 'all'), field('inj-title'), field('inj-text')); } },
+    h('form', { onsubmit: (e) => { e.preventDefault(); send(); } },
       select('inj-to', 'To', to, 'all'),
+      select('inj-via', 'Channel', via, ''),
       input('inj-title', 'Title', { extra: { maxlength: 150 } }),
       input('inj-text', 'Text', { multiline: true }),
+      input('inj-opts', 'Options of a decision (one a line or separated by |; none: no decision)', { multiline: true }),
+      select('inj-dec', 'Decided by (needed when it goes to every team with options)', decides, ''),
+      when,
       h('div', { class: 'buttons' }, h('button', { type: 'submit', class: 'primary' }, 'Send the inject')))];
 }
 

@@ -23,6 +23,32 @@ export function oneLine(text) {
   return String(text).replace(/[\r\n\t]+/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
+// An ad-hoc decision has at most this many options (ADHOC_MAX_OPTIONS,
+// engine/core/game_adhoc.c: the window chooses them with keys 1 to 9).
+export const INJECT_MAX_OPTIONS = 9;
+
+// The options typed, one a line or separated by |, each on one line.
+export function injectOptions(text) {
+  return String(text || '').split(/[\r\n|]+/).map(oneLine).filter((o) => o);
+}
+
+// The line the window's console builds (engine/ui/ui_console_ctl.c,
+// send_inject): `inject TO [via=CH] [decides=ROLE] [at=resume] TITLE -- text
+// || A | B`. An error in words (the window's) when it cannot be sent.
+export function injectLine(f) {
+  const title = oneLine(f.title), text = oneLine(f.text), opts = injectOptions(f.options);
+  if (!title || !text) return { error: 'An inject needs a title and a text.' };
+  if (title.includes('--')) return { error: 'The title may not contain "--" (it separates the title from the text).' };
+  if (opts.length > INJECT_MAX_OPTIONS) return { error: `An ad-hoc decision has at most ${INJECT_MAX_OPTIONS} options.` };
+  const decides = opts.length ? f.decides || (f.to !== 'all' ? f.to : '') : '';
+  if (opts.length && !decides) return { error: 'An inject to every team with options needs a team to decide it.' };
+  let flags = '';
+  if (f.via) flags += ` via=${f.via}`;
+  if (decides) flags += ` decides=${decides}`;
+  if (f.held) flags += ' at=resume';
+  return { line: `inject ${f.to}${flags} ${title} -- ${text}${opts.length ? ` || ${opts.join(' | ')}` : ''}` };
+}
+
 function withText(line, text) {
   const t = oneLine(text || '');
   return t ? `${line} -- ${t}` : line;
@@ -43,6 +69,9 @@ export const handLead = (to, role) => (role ? { type: 'lead', role, to } : { typ
 export const hold = (on) => ({ type: 'hold', on: !!on });
 export const setTimer = (minutes, closes) => ({ type: 'timer', minutes: Number(minutes) || 0, closes_turn: !!closes });
 export const reissue = (slot) => ({ type: 'revoke', slot });
+export const jump = (turn, policy) => ({ type: 'jump', turn, policy });
+// The policies a jump may play by (engine/core/policy.h), the window's default first.
+export const POLICIES = ['historical', 'first', 'random'];
 
 export function chooseLine(dec, d) { return withText(`choose ${dec.event} ${d.option}`, d.rationale); }
 export function proposeLine(dec, d) { return withText(`propose ${dec.event} ${d.option}`, d.rationale); }
@@ -180,8 +209,10 @@ function outcome(it, roles) {
   return '';
 }
 
+// An ad-hoc inject has no event: `choose`, `propose` and `vote` name it by
+// its id (adhoc1, …).
 function decision(it, s, names, me) {
-  return { key: `i${it.item}`, item: it.item, event: it.event, title: it.title, text: it.text || '',
+  return { key: `i${it.item}`, item: it.item, event: it.event || it.id, title: it.title, text: it.text || '',
     channel: it.channel || '', when: turnWord(it.turn, s), deciders: it.decider ? [it.decider] : [],
     deadline: deadline(it, s.clock.turn), options: options(it), votes: votes(it, names, me),
     proposals: proposals(it, names) };
@@ -315,6 +346,7 @@ export function toModel(s, me) {
     evaluation: f.evaluation || null, // the facilitator's only (server-side: view.h)
     endings: (f.endings || []).map((e) => ({ id: e.id, title: e.title, text: e.text || '' })),
     surveys: f.surveys || 0,
+    channels: f.channels || [],
     truth: s.truth ? { title: s.truth.title, text: s.truth.truth || '' } : null,
     debrief: debrief(s, roles, names),
     surveySent: !!(s.survey && s.survey.sent),
