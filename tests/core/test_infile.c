@@ -14,52 +14,35 @@
 #include <unistd.h>
 
 #include "../check.h"
+#include "../scratch.h"
 #include "infile.h"
 #include "journal.h"
 #include "util.h"
 
 #define HANG_SECONDS 20 /* far above what refusing a file takes */
 
-static char dir[256];
-
-static const char *path_of(const char *name)
-{
-    static char p[4][512];
-    static int k;
-    k = (k + 1) % 4;
-    str_fmt(p[k], sizeof p[k], "%s/%s", dir, name);
-    return p[k];
-}
-
-static void write_text(const char *name, const char *text)
-{
-    FILE *f = fopen(path_of(name), "w");
-    fputs(text, f);
-    fclose(f);
-}
-
 static void test_regular(void)
 {
     char err[4200];
     size_t len = 0;
-    write_text("file", "12345");
-    char *s = infile_read(path_of("file"), 5, &len, err, sizeof err);
+    scratch_write("file", "12345");
+    char *s = infile_read(scratch_path("file"), 5, &len, err, sizeof err);
     CHECK_EQ_STR(s, "12345");
     CHECK_EQ_INT(len, 5);
     free(s);
-    CHECK(symlink("file", path_of("link")) == 0);
-    s = infile_read(path_of("link"), 5, &len, err, sizeof err);
+    CHECK(symlink("file", scratch_path("link")) == 0);
+    s = infile_read(scratch_path("link"), 5, &len, err, sizeof err);
     CHECK_EQ_STR(s, "12345");
     free(s);
-    CHECK(infile_read(path_of("file"), 4, &len, err, sizeof err) == NULL);
+    CHECK(infile_read(scratch_path("file"), 4, &len, err, sizeof err) == NULL);
     char want[4200];
-    str_fmt(want, sizeof want, "'%s' is larger than 4 bytes", path_of("file"));
+    str_fmt(want, sizeof want, "'%s' is larger than 4 bytes", scratch_path("file"));
     CHECK_EQ_STR(err, want);
-    CHECK(infile_read(path_of("none"), 4, &len, err, sizeof err) == NULL);
-    str_fmt(want, sizeof want, "cannot read '%s': No such file or directory", path_of("none"));
+    CHECK(infile_read(scratch_path("none"), 4, &len, err, sizeof err) == NULL);
+    str_fmt(want, sizeof want, "cannot read '%s': No such file or directory", scratch_path("none"));
     CHECK_EQ_STR(err, want);
-    write_text("empty", "");
-    s = infile_read(path_of("empty"), 4, &len, err, sizeof err);
+    scratch_write("empty", "");
+    s = infile_read(scratch_path("empty"), 4, &len, err, sizeof err);
     CHECK(s && len == 0 && s[0] == '\0');
     free(s);
 }
@@ -69,7 +52,7 @@ static void test_regular(void)
 static void test_blocking_cleared(void)
 {
     char why[256];
-    int fd = infile_open(path_of("file"), O_RDONLY, why, sizeof why);
+    int fd = infile_open(scratch_path("file"), O_RDONLY, why, sizeof why);
     CHECK_MSG(fd >= 0, "open: %s", why);
     CHECK((fcntl(fd, F_GETFL) & O_NONBLOCK) == 0);
     close(fd);
@@ -113,34 +96,31 @@ static void refused_as_save(const char *path, const char *kind)
 
 static void test_not_regular(void)
 {
-    CHECK(mkfifo(path_of("fifo"), 0600) == 0);
-    refused(path_of("fifo"), "a FIFO");
-    refused_as_save(path_of("fifo"), "a FIFO");
-    CHECK(symlink("fifo", path_of("to-fifo")) == 0);
-    refused(path_of("to-fifo"), "a FIFO");
+    CHECK(mkfifo(scratch_path("fifo"), 0600) == 0);
+    refused(scratch_path("fifo"), "a FIFO");
+    refused_as_save(scratch_path("fifo"), "a FIFO");
+    CHECK(symlink("fifo", scratch_path("to-fifo")) == 0);
+    refused(scratch_path("to-fifo"), "a FIFO");
     refused("/dev/zero", "a character device");
     refused_as_save("/dev/null", "a character device");
-    CHECK(mkdir(path_of("folder"), 0755) == 0);
-    refused(path_of("folder"), "a directory");
-    refused_as_save(path_of("folder"), "a directory");
+    CHECK(mkdir(scratch_path("folder"), 0755) == 0);
+    refused(scratch_path("folder"), "a directory");
+    refused_as_save(scratch_path("folder"), "a directory");
     struct sockaddr_un a = {.sun_family = AF_UNIX};
-    str_fmt(a.sun_path, sizeof a.sun_path, "%s", path_of("sock"));
+    str_fmt(a.sun_path, sizeof a.sun_path, "%s", scratch_path("sock"));
     int sd = socket(AF_UNIX, SOCK_STREAM, 0);
     CHECK(sd >= 0 && bind(sd, (struct sockaddr *)&a, sizeof a) == 0);
-    refused(path_of("sock"), "a socket");
+    refused(scratch_path("sock"), "a socket");
     close(sd);
 }
 
 int main(void)
 {
     alarm(HANG_SECONDS); /* a blocking open kills the test instead of hanging */
-    str_fmt(dir, sizeof dir, "%s", "/tmp/crisisroom-infile-XXXXXX");
-    if (!mkdtemp(dir)) return 2;
+    if (scratch_make("infile")) return 2;
     test_regular();
     test_blocking_cleared();
     test_not_regular();
-    char cmd[600];
-    str_fmt(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    if (system(cmd) != 0) fprintf(stderr, "could not remove %s\n", dir);
+    scratch_remove();
     return check_report("infile");
 }

@@ -6,24 +6,9 @@
 #include <unistd.h>
 
 #include "../check.h"
+#include "../scratch.h"
 #include "journal.h"
 #include "util.h"
-
-static char dir[256];
-
-static const char *path_of(const char *name)
-{
-    static char p[512];
-    str_fmt(p, sizeof p, "%s/%s", dir, name);
-    return p;
-}
-
-static void write_text(const char *name, const char *text)
-{
-    FILE *f = fopen(path_of(name), "w");
-    fputs(text, f);
-    fclose(f);
-}
 
 static void test_roundtrip(void)
 {
@@ -37,7 +22,7 @@ static void test_roundtrip(void)
                         .dir = "/somewhere",
                         .hash_version = 0}; /* 0: this engine's hash version */
     char err[512];
-    journal *j = journal_create(path_of("a.jsonl"), &h, err, sizeof err);
+    journal *j = journal_create(scratch_path("a.jsonl"), &h, err, sizeof err);
     CHECK(j != NULL);
     journal_entry e = {.cmd = "choose e1 x -- a \"quoted\" reason, and ë ç",
                        .turn = 1,
@@ -49,7 +34,7 @@ static void test_roundtrip(void)
     CHECK(journal_append(j, &e) == 0);
     journal_close(j);
     journal_file jf;
-    CHECK(journal_read(path_of("a.jsonl"), &jf, err, sizeof err) == 0);
+    CHECK(journal_read(scratch_path("a.jsonl"), &jf, err, sizeof err) == 0);
     CHECK(jf.n == 2 && strcmp(jf.h.scenario, "mini") == 0);
     CHECK(jf.h.seed == 18446744073709551615ull); /* 64-bit seeds survive */
     CHECK(jf.h.scenario_hash == 0xabcdef0123456789ull && jf.h.variant_mode == 1);
@@ -69,8 +54,8 @@ static void test_torn_and_malformed(void)
     char text[2048], err[512];
     journal_file jf;
     str_fmt(text, sizeof text, "%s{\"cmd\":\"end\",\"turn\":1}\n{\"cmd\":\"en", header);
-    write_text("torn.jsonl", text);
-    CHECK(journal_read(path_of("torn.jsonl"), &jf, err, sizeof err) == 0);
+    scratch_write("torn.jsonl", text);
+    CHECK(journal_read(scratch_path("torn.jsonl"), &jf, err, sizeof err) == 0);
     CHECK(jf.n == 1);
     CHECK_STR_HAS(jf.warning, "torn.jsonl:3:");
     CHECK_STR_HAS(jf.warning, "dropped");
@@ -80,22 +65,22 @@ static void test_torn_and_malformed(void)
     str_fmt(text, sizeof text,
             "%s{\"cmd\":\"end\",\"turn\":1}\n{\"cmd\":\"en\n{\"cmd\":\"end\",\"turn\":1}\n",
             header);
-    write_text("bad.jsonl", text);
-    CHECK(journal_read(path_of("bad.jsonl"), &jf, err, sizeof err) == -1);
+    scratch_write("bad.jsonl", text);
+    CHECK(journal_read(scratch_path("bad.jsonl"), &jf, err, sizeof err) == -1);
     CHECK_STR_HAS(err, "bad.jsonl:3: malformed line");
 
     str_fmt(text, sizeof text, "%s{\"cmd\":5,\"turn\":1}\n", header);
-    write_text("type.jsonl", text);
-    CHECK(journal_read(path_of("type.jsonl"), &jf, err, sizeof err) == -1);
+    scratch_write("type.jsonl", text);
+    CHECK(journal_read(scratch_path("type.jsonl"), &jf, err, sizeof err) == -1);
     CHECK_STR_HAS(err, "type.jsonl:2:");
 
-    write_text("nohead.jsonl", "{\"cmd\":\"end\",\"turn\":1}\n");
-    CHECK(journal_read(path_of("nohead.jsonl"), &jf, err, sizeof err) == -1);
+    scratch_write("nohead.jsonl", "{\"cmd\":\"end\",\"turn\":1}\n");
+    CHECK(journal_read(scratch_path("nohead.jsonl"), &jf, err, sizeof err) == -1);
     CHECK_STR_HAS(err, "nohead.jsonl:1: not a Crisis Room save");
 
-    write_text("empty.jsonl", "");
-    CHECK(journal_read(path_of("empty.jsonl"), &jf, err, sizeof err) == -1);
-    CHECK(journal_read(path_of("missing.jsonl"), &jf, err, sizeof err) == -1);
+    scratch_write("empty.jsonl", "");
+    CHECK(journal_read(scratch_path("empty.jsonl"), &jf, err, sizeof err) == -1);
+    CHECK(journal_read(scratch_path("missing.jsonl"), &jf, err, sizeof err) == -1);
     CHECK_STR_HAS(err, "cannot open");
 }
 
@@ -109,8 +94,8 @@ static void test_limits_and_versions(void)
     strbuf b = {0};
     sb_puts(&b, header);
     sb_puts(&b, "{\"cmd\":\"end\",\"turn\":1,\"hash\":\"00000000000000aa\"}\n");
-    write_text("v1.jsonl", b.s);
-    CHECK(journal_read(path_of("v1.jsonl"), &jf, err, sizeof err) == 0);
+    scratch_write("v1.jsonl", b.s);
+    CHECK(journal_read(scratch_path("v1.jsonl"), &jf, err, sizeof err) == 0);
     CHECK_EQ_INT(jf.h.hash_version, 1);
     journal_entry other = {.cmd = "end", .turn = 1, .role = "", .hash = 0xbb};
     CHECK_EQ_INT(journal_diverges(&jf, &other, 1), -1); /* version 1: not compared */
@@ -121,19 +106,19 @@ static void test_limits_and_versions(void)
     journal_file_free(&jf);
 
     /* One line past JOURNAL_LINE_MAX, in the middle: refused by number. */
-    FILE *f = fopen(path_of("long.jsonl"), "w");
+    FILE *f = fopen(scratch_path("long.jsonl"), "w");
     fputs(header, f);
     fputs("{\"cmd\":\"end\",\"turn\":1}\n{\"cmd\":\"note ", f);
     for (int i = 0; i < JOURNAL_LINE_MAX; i++) fputc('x', f);
     fputs("\",\"turn\":1}\n{\"cmd\":\"end\",\"turn\":1}\n", f);
     fclose(f);
-    CHECK(journal_read(path_of("long.jsonl"), &jf, err, sizeof err) == -1);
+    CHECK(journal_read(scratch_path("long.jsonl"), &jf, err, sizeof err) == -1);
     CHECK_STR_HAS(err, "long.jsonl:3: a line longer than 65536 bytes");
     /* The same line cut off at the end is a torn last line: dropped. */
     off_t cut =
         (off_t)(strlen(header) + strlen("{\"cmd\":\"end\",\"turn\":1}\n") + 20) + JOURNAL_LINE_MAX;
-    CHECK(truncate(path_of("long.jsonl"), cut) == 0); /* inside line 3, past the limit */
-    CHECK(journal_read(path_of("long.jsonl"), &jf, err, sizeof err) == 0);
+    CHECK(truncate(scratch_path("long.jsonl"), cut) == 0); /* inside line 3, past the limit */
+    CHECK(journal_read(scratch_path("long.jsonl"), &jf, err, sizeof err) == 0);
     CHECK(jf.n == 1 && strstr(jf.warning, "long.jsonl:3: the last line was cut off"));
     journal_file_free(&jf);
 
@@ -142,30 +127,30 @@ static void test_limits_and_versions(void)
     sb_puts(&b, "{\"cmd\":\"end\",\"turn\":1}\n{\"cmd\":\"");
     for (int i = 0; i <= JOURNAL_CMD_MAX; i++) sb_puts(&b, "y");
     sb_puts(&b, "\",\"turn\":1}\n");
-    write_text("cmd.jsonl", b.s);
-    CHECK(journal_read(path_of("cmd.jsonl"), &jf, err, sizeof err) == -1);
+    scratch_write("cmd.jsonl", b.s);
+    CHECK(journal_read(scratch_path("cmd.jsonl"), &jf, err, sizeof err) == -1);
     CHECK_STR_HAS(err, "cmd.jsonl:3: a command longer than 4096 bytes");
 
-    f = fopen(path_of("nul.jsonl"), "w");
+    f = fopen(scratch_path("nul.jsonl"), "w");
     fputs(header, f);
     fputs("{\"cmd\":\"end\",\"turn\":1}\n{\"cmd\":\"e\0nd\",\"turn\":1}\n", f);
     static const char nul_line[] = "{\"cmd\":\"e\0nd\"}\n"; /* sizeof counts past the NUL */
     fwrite(nul_line, 1, sizeof nul_line - 1, f);
     fclose(f);
-    CHECK(journal_read(path_of("nul.jsonl"), &jf, err, sizeof err) == -1);
+    CHECK(journal_read(scratch_path("nul.jsonl"), &jf, err, sizeof err) == -1);
     CHECK_STR_HAS(err, "nul.jsonl:3: binary data");
 
     /* Blank lines count: a header and JOURNAL_MAX_LINES of them is the most. */
-    f = fopen(path_of("blank.jsonl"), "w");
+    f = fopen(scratch_path("blank.jsonl"), "w");
     fputs(header, f);
     for (int i = 0; i < JOURNAL_MAX_LINES; i++) fputc('\n', f);
     fclose(f);
-    CHECK(journal_read(path_of("blank.jsonl"), &jf, err, sizeof err) == 0 && jf.n == 0);
+    CHECK(journal_read(scratch_path("blank.jsonl"), &jf, err, sizeof err) == 0 && jf.n == 0);
     journal_file_free(&jf);
-    f = fopen(path_of("blank.jsonl"), "a");
+    f = fopen(scratch_path("blank.jsonl"), "a");
     fputc('\n', f);
     fclose(f);
-    CHECK(journal_read(path_of("blank.jsonl"), &jf, err, sizeof err) == -1);
+    CHECK(journal_read(scratch_path("blank.jsonl"), &jf, err, sizeof err) == -1);
     CHECK_STR_HAS(err, "blank.jsonl:100002: more than 100000 commands");
     sb_free(&b);
 }
@@ -176,12 +161,12 @@ static void test_hold(void)
 {
     journal_header h = {.engine = "0.1.0", .scenario = "mini"};
     char err[512];
-    journal *j = journal_create(path_of("hold.jsonl"), &h, err, sizeof err);
+    journal *j = journal_create(scratch_path("hold.jsonl"), &h, err, sizeof err);
     journal_hold(j);
     journal_entry e = {.cmd = "end", .turn = 1, .role = "a"};
     CHECK(journal_append(j, &e) == 0 && journal_append(j, &e) == 0);
     journal_file jf;
-    CHECK(journal_read(path_of("hold.jsonl"), &jf, err, sizeof err) == 0 && jf.n == 2);
+    CHECK(journal_read(scratch_path("hold.jsonl"), &jf, err, sizeof err) == 0 && jf.n == 2);
     journal_file_free(&jf);
     CHECK(!j->durable && journal_release(j) == 0 && j->durable);
     CHECK(journal_release(NULL) == 0);
@@ -194,14 +179,14 @@ static void test_append_after_torn(void)
 {
     char text[2048], err[512];
     str_fmt(text, sizeof text, "%s{\"cmd\":\"end\",\"turn\":1}\n{\"cmd\":\"en", header);
-    write_text("re.jsonl", text);
-    journal *j = journal_append_to(path_of("re.jsonl"), err, sizeof err);
+    scratch_write("re.jsonl", text);
+    journal *j = journal_append_to(scratch_path("re.jsonl"), err, sizeof err);
     CHECK(j != NULL);
     journal_entry e = {.cmd = "note after", .turn = 1, .role = "a"};
     CHECK(journal_append(j, &e) == 0);
     journal_close(j);
     journal_file jf;
-    CHECK(journal_read(path_of("re.jsonl"), &jf, err, sizeof err) == 0);
+    CHECK(journal_read(scratch_path("re.jsonl"), &jf, err, sizeof err) == 0);
     CHECK(jf.n == 2 && strcmp(jf.e[1].cmd, "note after") == 0 && !jf.warning[0]);
     journal_file_free(&jf);
 }
@@ -217,8 +202,8 @@ static void test_provenance_keys(void)
             "{\"cmd\":\"end\",\"turn\":1,\"by\":\"team\",\"team\":\"b\",\"participant\":"
             "\"p2\",\"name\":\"Bo\",\"seq\":4,\"at\":\"2026-01-01T00:00:00.000Z\"}\n",
             header);
-    write_text("by.jsonl", text);
-    CHECK_MSG(journal_read(path_of("by.jsonl"), &jf, err, sizeof err) == 0, "%s", err);
+    scratch_write("by.jsonl", text);
+    CHECK_MSG(journal_read(scratch_path("by.jsonl"), &jf, err, sizeof err) == 0, "%s", err);
     CHECK_EQ_INT(jf.n, 2);
     CHECK_EQ_STR(jf.e[0].by.kind, "");
     CHECK_EQ_STR(jf.e[0].by.at, "");
@@ -229,36 +214,33 @@ static void test_provenance_keys(void)
     journal_file_free(&jf);
 
     str_fmt(text, sizeof text, "%s{\"cmd\":\"end\",\"turn\":1,\"seq\":\"4\"}\n", header);
-    write_text("badseq.jsonl", text);
-    CHECK(journal_read(path_of("badseq.jsonl"), &jf, err, sizeof err) == -1);
+    scratch_write("badseq.jsonl", text);
+    CHECK(journal_read(scratch_path("badseq.jsonl"), &jf, err, sizeof err) == -1);
     CHECK_STR_HAS(err, "badseq.jsonl:2: \"by\"");
 
     /* The mode is in the header: hot-seat when absent. */
     char head[600];
     str_fmt(head, sizeof head, "%.*s,\"mode\":\"simultaneous\"}\n", (int)strlen(header) - 2,
             header);
-    write_text("mode.jsonl", head);
-    CHECK(journal_read(path_of("mode.jsonl"), &jf, err, sizeof err) == 0);
+    scratch_write("mode.jsonl", head);
+    CHECK(journal_read(scratch_path("mode.jsonl"), &jf, err, sizeof err) == 0);
     CHECK(jf.h.simultaneous);
     journal_file_free(&jf);
     str_fmt(head, sizeof head, "%.*s,\"mode\":\"both\"}\n", (int)strlen(header) - 2, header);
-    write_text("badmode.jsonl", head);
-    CHECK(journal_read(path_of("badmode.jsonl"), &jf, err, sizeof err) == -1);
+    scratch_write("badmode.jsonl", head);
+    CHECK(journal_read(scratch_path("badmode.jsonl"), &jf, err, sizeof err) == -1);
     CHECK_STR_HAS(err, "badmode.jsonl:1: header: \"mode\"");
 }
 
 int main(void)
 {
-    str_fmt(dir, sizeof dir, "%s", "/tmp/crisisroom-journal-XXXXXX");
-    if (!mkdtemp(dir)) return 2;
+    if (scratch_make("journal")) return 2;
     test_roundtrip();
     test_torn_and_malformed();
     test_append_after_torn();
     test_limits_and_versions();
     test_hold();
     test_provenance_keys();
-    char cmd[600];
-    str_fmt(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    if (system(cmd) != 0) fprintf(stderr, "could not remove %s\n", dir);
+    scratch_remove();
     return check_report("journal");
 }

@@ -19,32 +19,16 @@
 #include <unistd.h>
 
 #include "../check.h"
+#include "../scratch.h"
 #include "outfile.h"
 #include "util.h"
 
-static char dir[256];
 static int own_devices_ok; /* our own /dev/null twin was written in place */
-
-static const char *path_of(const char *name)
-{
-    static char p[4][512];
-    static int k;
-    k = (k + 1) % 4;
-    str_fmt(p[k], sizeof p[k], "%s/%s", dir, name);
-    return p[k];
-}
-
-static void write_text(const char *name, const char *text)
-{
-    FILE *f = fopen(path_of(name), "w");
-    fputs(text, f);
-    fclose(f);
-}
 
 static const char *slurp(const char *name)
 {
     static char buf[8192];
-    FILE *f = fopen(path_of(name), "r");
+    FILE *f = fopen(scratch_path(name), "r");
     size_t n = f ? fread(buf, 1, sizeof buf - 1, f) : 0;
     if (f) fclose(f);
     buf[n] = '\0';
@@ -54,13 +38,13 @@ static const char *slurp(const char *name)
 static mode_t kind_of(const char *name)
 {
     struct stat st;
-    return lstat(path_of(name), &st) == 0 ? st.st_mode & S_IFMT : 0;
+    return lstat(scratch_path(name), &st) == 0 ? st.st_mode & S_IFMT : 0;
 }
 
 /* Files whose name holds ".tmp-" in folder sub of the test's folder. */
 static int temporaries(const char *sub)
 {
-    DIR *d = opendir(path_of(sub));
+    DIR *d = opendir(scratch_path(sub));
     int n = 0;
     for (struct dirent *e; d && (e = readdir(d));) n += strstr(e->d_name, ".tmp-") != NULL;
     if (d) closedir(d);
@@ -69,7 +53,7 @@ static int temporaries(const char *sub)
 
 static int put(const char *name, const char *text, char *err, size_t errlen)
 {
-    return outfile_write(path_of(name), text, strlen(text), err, errlen);
+    return outfile_write(scratch_path(name), text, strlen(text), err, errlen);
 }
 
 static void test_absent_and_regular(void)
@@ -78,15 +62,15 @@ static void test_absent_and_regular(void)
     struct stat st, before;
     CHECK_EQ_INT(put("new.txt", "fresh", err, sizeof err), 0);
     CHECK_EQ_STR(slurp("new.txt"), "fresh");
-    CHECK(stat(path_of("new.txt"), &st) == 0);
+    CHECK(stat(scratch_path("new.txt"), &st) == 0);
     CHECK_EQ_INT(st.st_mode & 0777, 0644); /* 0666 less the umask 022 */
 
-    write_text("old.txt", "the old text, longer than the new");
-    chmod(path_of("old.txt"), 0600);
-    stat(path_of("old.txt"), &before);
+    scratch_write("old.txt", "the old text, longer than the new");
+    chmod(scratch_path("old.txt"), 0600);
+    stat(scratch_path("old.txt"), &before);
     CHECK_EQ_INT(put("old.txt", "new", err, sizeof err), 0);
     CHECK_EQ_STR(slurp("old.txt"), "new");
-    CHECK(stat(path_of("old.txt"), &st) == 0);
+    CHECK(stat(scratch_path("old.txt"), &st) == 0);
     CHECK_EQ_INT(st.st_mode & 0777, 0600); /* the mode is kept */
     CHECK(st.st_ino != before.st_ino);     /* replaced by rename, not rewritten */
     CHECK_EQ_INT(temporaries("."), 0);
@@ -95,15 +79,15 @@ static void test_absent_and_regular(void)
 static void test_stream_and_abort(void)
 {
     char err[OUTFILE_ERR_MAX];
-    write_text("s.txt", "kept");
-    outfile *o = outfile_open(path_of("s.txt"), err, sizeof err);
+    scratch_write("s.txt", "kept");
+    outfile *o = outfile_open(scratch_path("s.txt"), err, sizeof err);
     CHECK(o != NULL);
     CHECK_EQ_INT(outfile_put(o, "half", 4), 0);
     CHECK_EQ_INT(temporaries("."), 1);
     outfile_abort(o);
     CHECK_EQ_STR(slurp("s.txt"), "kept");
     CHECK_EQ_INT(temporaries("."), 0);
-    o = outfile_open(path_of("s.txt"), err, sizeof err);
+    o = outfile_open(scratch_path("s.txt"), err, sizeof err);
     CHECK(o != NULL);
     outfile_put(o, "one ", 4), outfile_put(o, "two", 3);
     CHECK_EQ_STR(slurp("s.txt"), "kept"); /* nothing shows before the close */
@@ -114,34 +98,34 @@ static void test_stream_and_abort(void)
 static void test_symlinks(void)
 {
     char err[OUTFILE_ERR_MAX], to[64];
-    mkdir(path_of("sub"), 0755);
-    write_text("sub/t.txt", "old");
-    chmod(path_of("sub/t.txt"), 0640);
-    CHECK(symlink("sub/t.txt", path_of("l1")) == 0);
-    CHECK(symlink("l1", path_of("l2")) == 0); /* a chain of two */
+    mkdir(scratch_path("sub"), 0755);
+    scratch_write("sub/t.txt", "old");
+    chmod(scratch_path("sub/t.txt"), 0640);
+    CHECK(symlink("sub/t.txt", scratch_path("l1")) == 0);
+    CHECK(symlink("l1", scratch_path("l2")) == 0); /* a chain of two */
     CHECK_EQ_INT(put("l2", "through the links", err, sizeof err), 0);
     CHECK_EQ_INT(kind_of("l1"), S_IFLNK);
     CHECK_EQ_INT(kind_of("l2"), S_IFLNK);
-    ssize_t n = readlink(path_of("l2"), to, sizeof to - 1);
+    ssize_t n = readlink(scratch_path("l2"), to, sizeof to - 1);
     to[n > 0 ? n : 0] = '\0';
     CHECK_EQ_STR(to, "l1");
     CHECK_EQ_STR(slurp("sub/t.txt"), "through the links");
     struct stat st;
-    stat(path_of("sub/t.txt"), &st);
+    stat(scratch_path("sub/t.txt"), &st);
     CHECK_EQ_INT(st.st_mode & 0777, 0640);
     CHECK_EQ_INT(temporaries("."), 0);
     CHECK_EQ_INT(temporaries("sub"), 0);
 
     /* A link to nothing: refused, and nothing created where it points. */
-    CHECK(symlink("nowhere.txt", path_of("dangling")) == 0);
+    CHECK(symlink("nowhere.txt", scratch_path("dangling")) == 0);
     CHECK_EQ_INT(put("dangling", "x", err, sizeof err), -1);
-    CHECK_STR_HAS(err, path_of("dangling"));
+    CHECK_STR_HAS(err, scratch_path("dangling"));
     CHECK_STR_HAS(err, "'nowhere.txt', which does not exist");
     CHECK_EQ_INT(kind_of("nowhere.txt"), 0);
     CHECK_EQ_INT(kind_of("dangling"), S_IFLNK);
 
     /* A failure behind a link names both. */
-    CHECK(symlink("sub", path_of("lsub")) == 0);
+    CHECK(symlink("sub", scratch_path("lsub")) == 0);
     CHECK_EQ_INT(put("lsub", "x", err, sizeof err), -1);
     CHECK_STR_HAS(err, "it is a directory");
 }
@@ -149,9 +133,9 @@ static void test_symlinks(void)
 static void test_directory(void)
 {
     char err[OUTFILE_ERR_MAX];
-    mkdir(path_of("d"), 0755);
+    mkdir(scratch_path("d"), 0755);
     CHECK_EQ_INT(put("d", "x", err, sizeof err), -1);
-    CHECK_STR_HAS(err, path_of("d"));
+    CHECK_STR_HAS(err, scratch_path("d"));
     CHECK_STR_HAS(err, "it is a directory");
     CHECK_EQ_INT(kind_of("d"), S_IFDIR);
     CHECK_EQ_INT(temporaries("."), 0);
@@ -162,13 +146,13 @@ static void test_directory(void)
 static void test_fifo(void)
 {
     char err[OUTFILE_ERR_MAX], got[64] = {0};
-    CHECK(mkfifo(path_of("fifo"), 0644) == 0);
+    CHECK(mkfifo(scratch_path("fifo"), 0644) == 0);
     alarm(10); /* a hang fails the test instead of stalling it */
     CHECK_EQ_INT(put("fifo", "nobody reads", err, sizeof err), -1);
     CHECK_STR_HAS(err, "no process is reading it");
     /* With a reader: written in place (less than a pipe's buffer, so that
        one process can be both ends). */
-    int rd = open(path_of("fifo"), O_RDONLY | O_NONBLOCK);
+    int rd = open(scratch_path("fifo"), O_RDONLY | O_NONBLOCK);
     CHECK(rd >= 0);
     CHECK_EQ_INT(put("fifo", "through the pipe", err, sizeof err), 0);
     CHECK(read(rd, got, sizeof got - 1) > 0);
@@ -183,7 +167,7 @@ static void test_socket(void)
 {
     char err[OUTFILE_ERR_MAX];
     struct sockaddr_un a = {.sun_family = AF_UNIX};
-    str_fmt(a.sun_path, sizeof a.sun_path, "%s", path_of("sock"));
+    str_fmt(a.sun_path, sizeof a.sun_path, "%s", scratch_path("sock"));
     int s = socket(AF_UNIX, SOCK_STREAM, 0);
     if (s < 0 || bind(s, (struct sockaddr *)&a, sizeof a) != 0) {
         printf("skip: no Unix socket could be made: %s\n", strerror(errno));
@@ -200,7 +184,7 @@ static void test_socket(void)
 static void test_own_devices(void)
 {
     char err[OUTFILE_ERR_MAX];
-    if (mknod(path_of("null"), S_IFCHR | 0666, makedev(1, 3)) != 0) {
+    if (mknod(scratch_path("null"), S_IFCHR | 0666, makedev(1, 3)) != 0) {
         printf("skip: mknod not permitted (%s): own character devices not tried\n",
                strerror(errno));
         return;
@@ -211,12 +195,12 @@ static void test_own_devices(void)
     CHECK_EQ_INT(temporaries("."), 0);
     own_devices_ok = check_failures == before;
     /* /dev/full's twin: every write fails with ENOSPC, in place. */
-    CHECK(mknod(path_of("full"), S_IFCHR | 0666, makedev(1, 7)) == 0);
+    CHECK(mknod(scratch_path("full"), S_IFCHR | 0666, makedev(1, 7)) == 0);
     CHECK_EQ_INT(put("full", "no room", err, sizeof err), -1);
     CHECK_STR_HAS(err, "No space left on device");
     CHECK_EQ_INT(kind_of("full"), S_IFCHR);
     /* A block device is refused. */
-    if (mknod(path_of("blk"), S_IFBLK | 0600, makedev(7, 200)) == 0) {
+    if (mknod(scratch_path("blk"), S_IFBLK | 0600, makedev(7, 200)) == 0) {
         CHECK_EQ_INT(put("blk", "x", err, sizeof err), -1);
         CHECK_STR_HAS(err, "it is a block device");
         CHECK_EQ_INT(kind_of("blk"), S_IFBLK);
@@ -235,7 +219,7 @@ static void test_dev_null(void)
                check_failures ? "checks above failed" : "no device of our own proved it first");
         return;
     }
-    CHECK(symlink("/dev/null", path_of("devnull")) == 0);
+    CHECK(symlink("/dev/null", scratch_path("devnull")) == 0);
     CHECK_EQ_INT(put("devnull", "discarded", err, sizeof err), 0);
     CHECK_EQ_INT(kind_of("devnull"), S_IFLNK);
     CHECK(stat("/dev/null", &st) == 0 && S_ISCHR(st.st_mode));
@@ -249,7 +233,7 @@ static void test_failed_write(void)
     char err[OUTFILE_ERR_MAX];
     static char big[6000];
     memset(big, 'x', sizeof big - 1);
-    write_text("keep.txt", "the previous report");
+    scratch_write("keep.txt", "the previous report");
     struct rlimit old, lim = {1000, 1000};
     getrlimit(RLIMIT_FSIZE, &old);
     signal(SIGXFSZ, SIG_IGN);
@@ -258,7 +242,7 @@ static void test_failed_write(void)
     int rc = put("keep.txt", big, err, sizeof err);
     setrlimit(RLIMIT_FSIZE, &old);
     CHECK_EQ_INT(rc, -1);
-    CHECK_STR_HAS(err, path_of("keep.txt"));
+    CHECK_STR_HAS(err, scratch_path("keep.txt"));
     CHECK_STR_HAS(err, "File too large");
     CHECK_STR_HAS(err, "(the file there is unchanged)");
     CHECK_EQ_STR(slurp("keep.txt"), "the previous report");
@@ -273,21 +257,20 @@ static void test_read_only_folder(void)
                "read-only one)\n");
         return;
     }
-    mkdir(path_of("ro"), 0755);
-    write_text("ro/was.txt", "before");
-    chmod(path_of("ro"), 0555);
+    mkdir(scratch_path("ro"), 0755);
+    scratch_write("ro/was.txt", "before");
+    chmod(scratch_path("ro"), 0555);
     CHECK_EQ_INT(put("ro/new.txt", "x", err, sizeof err), -1);
     CHECK_STR_HAS(err, "Permission denied");
     CHECK_EQ_INT(put("ro/was.txt", "x", err, sizeof err), -1);
     CHECK_EQ_STR(slurp("ro/was.txt"), "before");
-    chmod(path_of("ro"), 0755);
+    chmod(scratch_path("ro"), 0755);
 }
 
 int main(void)
 {
     umask(022);
-    str_fmt(dir, sizeof dir, "%s", "/tmp/crisisroom-outfile-XXXXXX");
-    if (!mkdtemp(dir)) return 2;
+    if (scratch_make("outfile")) return 2;
     test_absent_and_regular();
     test_stream_and_abort();
     test_symlinks();
@@ -298,8 +281,6 @@ int main(void)
     test_failed_write();
     test_read_only_folder();
     test_dev_null();
-    char cmd[600];
-    str_fmt(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    if (system(cmd) != 0) fprintf(stderr, "could not remove %s\n", dir);
+    scratch_remove();
     return check_report("outfile");
 }
