@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "../check.h"
+#include "sim.h"
 #include "fs.h"
 #include "infile.h"
 #include "policy.h"
@@ -29,38 +30,17 @@ static ui_app app;
 
 static void key(SDL_Keycode k)
 {
-    SDL_Event e = {0};
-    e.type = SDL_KEYDOWN;
-    e.key.keysym.sym = k;
-    ui_handle(&app, &e);
-    ui_render(&app);
+    sim_key(&app, k);
 }
 
 static void type(const char *text)
 {
-    SDL_Event e = {0};
-    e.type = SDL_TEXTINPUT;
-    snprintf(e.text.text, sizeof e.text.text, "%s", text);
-    ui_handle(&app, &e);
-    ui_render(&app);
+    sim_type(&app, text);
 }
 
-/* Clicks the middle of the widget doing (action, arg); 0 when there is none
-   in sight (scrolled out of its panel, it cannot be clicked). */
 static int click(int action, int arg)
 {
-    for (int i = 0; i < app.nhits; i++) {
-        const ui_hit *h = &app.hits[i];
-        if (h->action != action || (arg != -99 && h->arg != arg) || h->r.w <= 0) continue;
-        SDL_Event e = {0};
-        e.type = SDL_MOUSEBUTTONDOWN;
-        e.button.button = SDL_BUTTON_LEFT;
-        e.button.x = h->r.x + h->r.w / 2, e.button.y = h->r.y + h->r.h / 2;
-        ui_handle(&app, &e);
-        ui_render(&app);
-        return 1;
-    }
-    return 0;
+    return sim_click(&app, action, arg);
 }
 
 /* Tab until the widget doing (action, arg) has the focus (scrolling it into

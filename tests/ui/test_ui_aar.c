@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "../check.h"
+#include "sim.h"
 #include "autoplay.h"
 #include "ui.h"
 #include "ui_actions.h"
@@ -24,20 +25,12 @@ static ui_app app;
 
 static void key(SDL_Keycode k)
 {
-    SDL_Event e = {0};
-    e.type = SDL_KEYDOWN;
-    e.key.keysym.sym = k;
-    ui_handle(&app, &e);
-    ui_render(&app);
+    sim_key(&app, k);
 }
 
 static void type(const char *text)
 {
-    SDL_Event e = {0};
-    e.type = SDL_TEXTINPUT;
-    snprintf(e.text.text, sizeof e.text.text, "%s", text);
-    ui_handle(&app, &e);
-    ui_render(&app);
+    sim_type(&app, text);
 }
 
 /* Text longer than one SDL text event, as a keyboard sends it. */
@@ -50,22 +43,9 @@ static void type_long(const char *text)
     }
 }
 
-/* Clicks the middle of the widget doing (action, arg); 0 when there is none. */
 static int click(int action, int arg)
 {
-    for (int i = 0; i < app.nhits; i++) {
-        const ui_hit *h = &app.hits[i];
-        /* Out of sight (scrolled away) a widget is there for Tab, not the mouse. */
-        if (h->action != action || h->arg != arg || h->r.w <= 0 || h->r.h <= 0) continue;
-        SDL_Event e = {0};
-        e.type = SDL_MOUSEBUTTONDOWN;
-        e.button.button = SDL_BUTTON_LEFT;
-        e.button.x = h->r.x + h->r.w / 2, e.button.y = h->r.y + h->r.h / 2;
-        ui_handle(&app, &e);
-        ui_render(&app);
-        return 1;
-    }
-    return 0;
+    return sim_click(&app, action, arg);
 }
 
 /* The wheel over the after-action panel (where its widgets are). */
